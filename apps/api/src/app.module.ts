@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@cchc/auth';
+import { CommonModule } from '@cchc/common';
+import { DatabaseModule } from '@cchc/database';
+import { NotificationsModule } from '@cchc/notifications';
+import { OrgModule } from '@cchc/org';
+import { QueueModule } from '@cchc/queue';
+import { TasksModule } from '@cchc/tasks';
+import { AuthController } from './controllers/auth.controller';
+import { HealthController } from './controllers/health.controller';
+import { NotificationsController } from './controllers/notifications.controller';
+import { OrgController } from './controllers/org.controller';
+import { TasksController } from './controllers/tasks.controller';
+
+@Module({
+  imports: [
+    LoggerModule.forRoot({
+      pinoHttp: {
+        level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+        autoLogging: false,
+      },
+    }),
+    CommonModule,
+    DatabaseModule,
+    QueueModule,
+    AuthModule,
+    OrgModule,
+    TasksModule,
+    NotificationsModule,
+    TerminusModule,
+  ],
+  controllers: [
+    AuthController,
+    OrgController,
+    TasksController,
+    NotificationsController,
+    HealthController,
+  ],
+})
+export class AppModule {}

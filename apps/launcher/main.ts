@@ -1,0 +1,27 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { loadConfig } from '@cchc/common';
+import { prepareRuntime, runMain } from '@cchc/runtime';
+
+/**
+ * `npm start`: prepares the database once (create, migrate, demo ward), then runs the API and
+ * the worker side by side as two processes; if one stops, the other is stopped too.
+ */
+runMain(async () => {
+  const config = loadConfig();
+  for (const step of await prepareRuntime(config, { seedDemo: true }))
+    console.log(`start: ${step}`);
+  const register = join(__dirname, '..', '..', 'tools', 'register.js');
+  const children: ChildProcess[] = ['api', 'worker'].map((app) =>
+    fork(join(__dirname, '..', app, 'src', 'main.ts'), { execArgv: ['-r', register] }),
+  );
+  const stopAll = (signal: NodeJS.Signals) =>
+    children.forEach((child) => child.exitCode === null && child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(signal));
+  for (const child of children) {
+    child.on('exit', (code) => {
+      stopAll('SIGTERM');
+      process.exitCode = code ?? 0;
+    });
+  }
+});

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { CommonModule } from '@cchc/common';
+import { DatabaseModule } from '@cchc/database';
+import { NotificationProcessor, NotificationsModule } from '@cchc/notifications';
+import { OutboxRelay, QueueModule } from '@cchc/queue';
+
+/** The worker: relays the outbox to BullMQ and runs the jobs. */
+@Module({
+  imports: [
+    LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info' } }),
+    CommonModule,
+    DatabaseModule,
+    QueueModule,
+    NotificationsModule,
+  ],
+  providers: [OutboxRelay, NotificationProcessor],
+})
+export class WorkerModule {}

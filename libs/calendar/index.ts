@@ -1,0 +1,24 @@
+// Public API of @cchc/calendar: Vietnamese lunar calendar, holidays and working days (pure code).
+export {
+  addDays,
+  formatIsoDate,
+  isIsoDate,
+  isWeekend,
+  parseIsoDate,
+  weekdayOf,
+  type DateParts,
+  type Weekday,
+} from './iso-date';
+export { endOfDayInstant, todayIn, VIETNAM_TIME_ZONE } from './vietnam-time';
+export { LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR, lunarToSolar, solarToLunar, type LunarDate } from './lunar';
+export { lunarYearName } from './lunar-year-name';
+export type { HolidayListing, NamedDay, ScheduleSource, YearSchedule } from './year-schedule';
+export { STATUTORY_SOURCE, statutoryScheduleOf } from './statutory-holidays';
+export { OFFICIAL_SCHEDULES } from './official-schedules';
+export {
+  assertValidYearSchedule,
+  InvalidYearScheduleError,
+  validateYearSchedule,
+  type ScheduleProblem,
+} from './schedule-validation';
+export { WorkingCalendar, type EffectiveSchedule } from './working-calendar';

@@ -1,0 +1,33 @@
+import type { IsoDate } from '@cchc/domain';
+import { parseIsoDate } from './iso-date';
+
+// Converts between instants (what the engine's clock gives) and calendar dates in Vietnam.
+
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** Vietnam has kept UTC+7 without daylight saving since 1975. */
+export const VIETNAM_UTC_OFFSET_HOURS = 7;
+
+const MS_PER_HOUR = 3_600_000;
+
+// Building a formatter is costly; one is enough. en-CA is chosen only for its numeric parts.
+const vietnamDateParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: VIETNAM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Asia/Ho_Chi_Minh at the instant `now` (pass the injectable clock's time). */
+export function todayIn(now: Date): IsoDate {
+  const parts = Object.fromEntries(
+    vietnamDateParts.formatToParts(now).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The last millisecond of `date` in Vietnam (23:59:59.999+07:00): the instant a deadline expires. */
+export function endOfDayInstant(date: IsoDate): Date {
+  const { year, month, day } = parseIsoDate(date);
+  const endOfUtcDay = Date.UTC(year, month - 1, day, 23, 59, 59, 999);
+  return new Date(endOfUtcDay - VIETNAM_UTC_OFFSET_HOURS * MS_PER_HOUR);
+}

@@ -1,0 +1,4 @@
+export * from './app-config';
+export * from './clock';
+export * from './common.module';
+export * from './preflight';

@@ -1,0 +1,51 @@
+import { createConnection } from 'mysql2/promise';
+import Redis from 'ioredis';
+
+/**
+ * Checks that MySQL and Redis answer before anything starts, and says in one line
+ * what is missing and how to fix it, instead of a stack trace from deep inside a driver.
+ */
+export async function checkServices(databaseUrl: string, redisUrl: string): Promise<string[]> {
+  const problems: string[] = [];
+  const db = new URL(databaseUrl);
+  try {
+    const connection = await createConnection({
+      host: db.hostname,
+      port: Number(db.port || 3306),
+      user: decodeURIComponent(db.username || 'root'),
+      password: decodeURIComponent(db.password),
+      connectTimeout: 3000,
+    });
+    await connection.end();
+  } catch (error) {
+    problems.push(
+      `MySQL does not answer at ${db.hostname}:${db.port || 3306} (${describe(error)}): ` +
+        `start it (e.g. "service mariadb start" or "docker compose -f docker/compose.yml up -d mysql") or set DATABASE_URL.`,
+    );
+  }
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    const url = new URL(redisUrl);
+    problems.push(
+      `Redis does not answer at ${url.hostname}:${url.port || 6379} (${describe(error)}): ` +
+        `start it (e.g. "redis-server --daemonize yes" or "docker compose -f docker/compose.yml up -d redis") or set REDIS_URL.`,
+    );
+  } finally {
+    redis.disconnect();
+  }
+  return problems;
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && error.code)
+    return String(error.code);
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,68 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { IsoDate, TaskState } from '@cchc/domain';
+
+/**
+ * A reform task: its XState snapshot plus the columns mirrored from it (state, due date, ...)
+ * so that lists, filters and the deadline index never have to open the snapshot.
+ */
+@Entity('reform_tasks')
+@Index('idx_tasks_ward_state', ['wardId', 'state'])
+@Index('idx_tasks_due', ['state', 'dueDate'])
+@Index('idx_tasks_lead_unit', ['leadUnitId'])
+@Index('idx_tasks_leader', ['leaderId'])
+export class ReformTaskEntity {
+  @PrimaryColumn('char', { length: 36 })
+  id: string;
+
+  @Column('char', { name: 'ward_id', length: 36 })
+  wardId: string;
+
+  @Column('varchar', { length: 500 })
+  title: string;
+
+  @Column('text')
+  content: string;
+
+  @Column('char', { name: 'lead_unit_id', length: 36 })
+  leadUnitId: string;
+
+  @Column('json', { name: 'coordinating_unit_ids' })
+  coordinatingUnitIds: string[];
+
+  @Column('char', { name: 'leader_id', length: 36, nullable: true })
+  leaderId: string | null;
+
+  @Column('text', { nullable: true })
+  product: string | null;
+
+  @Column('text', { nullable: true })
+  requirement: string | null;
+
+  @Column('date', { name: 'due_date', nullable: true })
+  dueDate: IsoDate | null;
+
+  @Column('varchar', { length: 32 })
+  state: TaskState;
+
+  @Column('boolean')
+  late: boolean;
+
+  /** Optimistic-concurrency version; equals the sequence number of the latest audit event. */
+  @Column('int')
+  version: number;
+
+  @Column('int', { name: 'machine_version' })
+  machineVersion: number;
+
+  @Column('json')
+  snapshot: unknown;
+
+  @Column('char', { name: 'created_by', length: 36, nullable: true })
+  createdBy: string | null;
+
+  @Column('datetime', { name: 'created_at', precision: 3 })
+  createdAt: Date;
+
+  @Column('datetime', { name: 'updated_at', precision: 3 })
+  updatedAt: Date;
+}

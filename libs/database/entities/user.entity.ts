@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Role } from '@cchc/domain';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryColumn('char', { length: 36 })
+  id: string;
+
+  @Column('char', { name: 'ward_id', length: 36 })
+  wardId: string;
+
+  @Column('char', { name: 'unit_id', length: 36, nullable: true })
+  unitId: string | null;
+
+  @Column('varchar', { length: 64, unique: true })
+  username: string;
+
+  @Column('varchar', { name: 'full_name', length: 255 })
+  fullName: string;
+
+  @Column('varchar', { length: 32 })
+  role: Role;
+
+  @Column('varchar', { name: 'password_hash', length: 255, select: false })
+  passwordHash: string;
+
+  @Column('boolean', { default: true })
+  active: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,2 @@
+export { parseDeadline } from './parse-deadline';
+export { foldVietnamese, normalizeDeadlineText } from './normalize';

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './actor';
+export * from './reform-task';
+export * from './deadline';

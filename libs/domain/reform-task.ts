@@ -1,0 +1,100 @@
+import { Actor, IsoDate } from './actor';
+
+export const TASK_STATES = [
+  'assigned',
+  'inProgress',
+  'reported',
+  'accepted',
+  'overdue',
+  'cancelled',
+] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export const TASK_STATE_LABELS: Record<TaskState, string> = {
+  assigned: 'Giao',
+  inProgress: 'Đang thực hiện',
+  reported: 'Báo cáo',
+  accepted: 'Nghiệm thu',
+  overdue: 'Quá hạn',
+  cancelled: 'Đã hủy',
+};
+
+export const TASK_EVENT_TYPES = [
+  'START',
+  'SUBMIT_REPORT',
+  'APPROVE',
+  'RETURN',
+  'DEADLINE_PASSED',
+  'REQUEST_EXTENSION',
+  'DECIDE_EXTENSION',
+  'REASSIGN',
+  'CANCEL',
+] as const;
+export type TaskEventType = (typeof TASK_EVENT_TYPES)[number];
+
+export const TASK_EVENT_LABELS: Record<TaskEventType, string> = {
+  START: 'Bắt đầu thực hiện',
+  SUBMIT_REPORT: 'Gửi báo cáo',
+  APPROVE: 'Nghiệm thu',
+  RETURN: 'Trả lại báo cáo',
+  DEADLINE_PASSED: 'Quá hạn',
+  REQUEST_EXTENSION: 'Đề nghị gia hạn',
+  DECIDE_EXTENSION: 'Quyết định gia hạn',
+  REASSIGN: 'Giao lại',
+  CANCEL: 'Hủy nhiệm vụ',
+};
+
+/** Facts every task event carries; `today` is supplied by the engine's clock, never read inside a machine. */
+interface TaskEventBase {
+  actor: Actor;
+  today: IsoDate;
+}
+
+export type ReformTaskEvent = TaskEventBase &
+  (
+    | { type: 'START' }
+    | { type: 'SUBMIT_REPORT'; report: string; product?: string; evidenceUrl?: string }
+    | { type: 'APPROVE'; comment?: string }
+    | { type: 'RETURN'; reason: string }
+    | { type: 'DEADLINE_PASSED' }
+    | { type: 'REQUEST_EXTENSION'; proposedDueDate: IsoDate; reason: string }
+    | {
+        type: 'DECIDE_EXTENSION';
+        decision: 'approve' | 'reject';
+        newDueDate?: IsoDate;
+        reason?: string;
+      }
+    | { type: 'REASSIGN'; leadUnitId?: string; leaderId?: string | null; reason?: string }
+    | { type: 'CANCEL'; reason: string }
+  );
+
+export interface ExtensionRequest {
+  proposedDueDate: IsoDate;
+  reason: string;
+  requestedBy: string | null;
+  requestedOn: IsoDate;
+}
+
+/** What the task machine remembers; mirrored into indexed columns by the engine. */
+export interface ReformTaskContext {
+  leadUnitId: string;
+  leaderId: string | null;
+  /** null for recurring or event-driven tasks that have no date yet. */
+  dueDate: IsoDate | null;
+  /** Reported (or still open) after the due date: "hoàn thành quá hạn" once accepted. */
+  late: boolean;
+  /** Where an overdue task goes back to when its deadline is extended. */
+  resumeState: 'assigned' | 'inProgress' | null;
+  extensionRequest: ExtensionRequest | null;
+}
+
+export type ReformTaskInput = Pick<ReformTaskContext, 'leadUnitId' | 'leaderId' | 'dueDate'>;
+
+/** Who is told about a transition; the engine turns these into notification jobs. */
+export type NotifyRecipient = 'leadUnit' | 'leader' | 'chairman' | 'coordinator';
+
+export interface NotifyEffect {
+  to: NotifyRecipient[];
+  /** Short machine-readable reason, e.g. 'task.reported'. */
+  topic: string;
+}

@@ -1,0 +1,26 @@
+/** User roles, as coded in ../shared/domain.md. */
+export const ROLES = [
+  'chairman',
+  'leader',
+  'coordinator',
+  'unit_head',
+  'officer',
+  'one_stop_officer',
+  'inspector',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  chairman: 'Chủ tịch UBND',
+  leader: 'Lãnh đạo phụ trách',
+  coordinator: 'Công chức tham mưu CCHC',
+  unit_head: 'Thủ trưởng đơn vị',
+  officer: 'Cán bộ, công chức',
+  one_stop_officer: 'Công chức Bộ phận một cửa',
+  inspector: 'Đoàn kiểm tra',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

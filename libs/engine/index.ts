@@ -1,0 +1,6 @@
+export * from './engine-errors';
+export * from './engine.module';
+export * from './persisted-workflow';
+export * from './statements';
+export * from './sql-batch';
+export * from './workflow-engine';

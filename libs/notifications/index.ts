@@ -1,0 +1,3 @@
+export * from './notification.processor';
+export * from './notification.service';
+export * from './notifications.module';

@@ -1,0 +1,15 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { QUEUES } from '@cchc/queue';
+import { NotificationService, NotifyJobData } from './notification.service';
+
+@Processor(QUEUES.notifications)
+export class NotificationProcessor extends WorkerHost {
+  constructor(private readonly notifications: NotificationService) {
+    super();
+  }
+
+  async process(job: Job<NotifyJobData>): Promise<number> {
+    return this.notifications.deliver(job.data);
+  }
+}

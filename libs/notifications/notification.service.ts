@@ -1,0 +1,116 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { Clock } from '@cchc/common';
+import { NotificationEntity } from '@cchc/database';
+import { NotifyRecipient } from '@cchc/domain';
+import { markOutboxProcessed, OutboxJobData } from '@cchc/queue';
+import { notificationText } from './notification-texts';
+
+/** The data of a `notify` job, as the engine writes it to the outbox. */
+export interface NotifyJobData extends OutboxJobData {
+  instanceType: string;
+  instanceId: string;
+  seq: number;
+  topic: string;
+  to: NotifyRecipient[];
+}
+
+interface SubjectRow {
+  ward_id: string;
+  title: string;
+  lead_unit_id: string;
+  leader_id: string | null;
+}
+
+/** Who is meant by each recipient kind, for a reform task. */
+const RECIPIENT_SQL: Record<NotifyRecipient, string> = {
+  leadUnit:
+    "SELECT id FROM users WHERE unit_id = ? AND role IN ('unit_head', 'officer') AND active = 1",
+  leader: 'SELECT id FROM users WHERE id = ? AND active = 1',
+  chairman: "SELECT id FROM users WHERE ward_id = ? AND role = 'chairman' AND active = 1",
+  coordinator: "SELECT id FROM users WHERE ward_id = ? AND role = 'coordinator' AND active = 1",
+};
+
+@Injectable()
+export class NotificationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(NotificationEntity)
+    private readonly notifications: Repository<NotificationEntity>,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Writes one notification per recipient and marks the outbox row done, in one transaction.
+   * The dedupe key (instance, seq, topic) per user makes a repeated job a no-op.
+   */
+  async deliver(job: NotifyJobData): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const subject = await this.subject(manager, job.instanceId);
+      let written = 0;
+      if (subject) {
+        const userIds = await this.recipients(manager, subject, job.to);
+        const { title, body } = notificationText(job.topic, subject.title);
+        const dedupeKey = `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`;
+        for (const userId of userIds) {
+          const result = await manager.query(
+            'INSERT IGNORE INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) ' +
+              'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            [userId, dedupeKey, job.topic, job.instanceType, job.instanceId, title, body, now],
+          );
+          written += (result as { affectedRows: number }).affectedRows;
+        }
+      }
+      await markOutboxProcessed(manager, job.outboxId, now);
+      return written;
+    });
+  }
+
+  listFor(userId: string, unreadOnly = false): Promise<NotificationEntity[]> {
+    return this.notifications.find({
+      where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: 200,
+    });
+  }
+
+  async markRead(userId: string, id: string): Promise<NotificationEntity> {
+    const notification = await this.notifications.findOne({ where: { id, userId } });
+    if (!notification) throw new NotFoundException(`Không tìm thấy thông báo ${id}`);
+    if (!notification.readAt) {
+      notification.readAt = this.clock.now();
+      await this.notifications.save(notification);
+    }
+    return notification;
+  }
+
+  private async subject(manager: EntityManager, id: string): Promise<SubjectRow | null> {
+    const rows = (await manager.query(
+      'SELECT ward_id, title, lead_unit_id, leader_id FROM reform_tasks WHERE id = ?',
+      [id],
+    )) as SubjectRow[];
+    return rows[0] ?? null;
+  }
+
+  private async recipients(
+    manager: EntityManager,
+    subject: SubjectRow,
+    kinds: NotifyRecipient[],
+  ): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const kind of kinds) {
+      const key = {
+        leadUnit: subject.lead_unit_id,
+        leader: subject.leader_id,
+        chairman: subject.ward_id,
+        coordinator: subject.ward_id,
+      }[kind];
+      if (!key) continue;
+      const rows = (await manager.query(RECIPIENT_SQL[kind], [key])) as { id: string }[];
+      rows.forEach((row) => ids.add(row.id));
+    }
+    return [...ids];
+  }
+}

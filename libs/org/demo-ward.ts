@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { hash } from 'argon2';
+import { DataSource } from 'typeorm';
+import { Role } from '@cchc/domain';
+import { OrgUnitEntity, UserEntity, WardEntity } from '@cchc/database';
+
+/** The units every ward has (codes are what the plan-import alias table maps to). */
+export const DEMO_UNITS = [
+  { code: 'VP', name: 'Văn phòng HĐND và UBND' },
+  { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội' },
+  { code: 'KTHTDT', name: 'Phòng Kinh tế, Hạ tầng và Đô thị' },
+  { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công' },
+  { code: 'CA', name: 'Công an phường' },
+] as const;
+
+const DEMO_USERS: { username: Role; fullName: string; unit: string | null }[] = [
+  { username: 'chairman', fullName: 'Nguyễn Văn Thành', unit: null },
+  { username: 'leader', fullName: 'Trần Thị Hương', unit: null },
+  { username: 'coordinator', fullName: 'Lê Minh Đức', unit: 'VP' },
+  { username: 'unit_head', fullName: 'Phạm Thu Trang', unit: 'VHXH' },
+  { username: 'officer', fullName: 'Hoàng Văn Nam', unit: 'VHXH' },
+  { username: 'one_stop_officer', fullName: 'Vũ Thị Lan', unit: 'TTPVHCC' },
+  { username: 'inspector', fullName: 'Đặng Quốc Việt', unit: null },
+];
+
+/**
+ * Outside production, an empty database gets a demo ward with its units and one user per role
+ * (username = role code), so that a newcomer can log in right after `npm start`.
+ * Returns false when the database already has a ward.
+ */
+export async function seedDemoWard(dataSource: DataSource, password: string): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    const existing = await manager.query('SELECT id FROM wards LIMIT 1 FOR UPDATE');
+    if (existing.length > 0) return false;
+    const ward = manager.create(WardEntity, {
+      id: randomUUID(),
+      code: 'demo',
+      name: 'Phường Mẫu',
+      province: 'Thành phố Hải Phòng',
+    });
+    await manager.save(ward);
+    const units = DEMO_UNITS.map((unit) =>
+      manager.create(OrgUnitEntity, { id: randomUUID(), wardId: ward.id, ...unit }),
+    );
+    await manager.save(units);
+    const unitId = (code: string | null) => units.find((unit) => unit.code === code)?.id ?? null;
+    const passwordHash = await hash(password);
+    await manager.save(
+      DEMO_USERS.map((user) =>
+        manager.create(UserEntity, {
+          id: randomUUID(),
+          wardId: ward.id,
+          unitId: unitId(user.unit),
+          username: user.username,
+          fullName: user.fullName,
+          role: user.username,
+          passwordHash,
+          active: true,
+        }),
+      ),
+    );
+    return true;
+  });
+}

@@ -1,0 +1,3 @@
+export * from './demo-ward';
+export * from './org.module';
+export * from './org.service';

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { OrgService } from './org.service';
+
+@Module({ providers: [OrgService], exports: [OrgService] })
+export class OrgModule {}

@@ -1,0 +1,27 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@cchc/common';
+import { ALL_QUEUES } from './queues';
+import { redisConnection } from './redis-connection';
+
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        connection: redisConnection(config.redisUrl),
+        defaultJobOptions: {
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 1000 },
+          // Completed jobs stay a day so that a re-relayed outbox row is recognised by its id.
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      }),
+    }),
+    BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+  ],
+  exports: [BullModule],
+})
+export class QueueModule {}

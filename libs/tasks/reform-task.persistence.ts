@@ -1,0 +1,18 @@
+import { ReformTaskMachine, reformTaskWorkflow } from '@cchc/workflows';
+import { PersistedWorkflow } from '@cchc/engine';
+import { QUEUES } from '@cchc/queue';
+
+/** Reform tasks live in `reform_tasks`; these columns mirror the snapshot for filters and deadlines. */
+export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
+  definition: reformTaskWorkflow,
+  instanceType: 'reform-task',
+  table: 'reform_tasks',
+  project: (snapshot) => ({
+    state: snapshot.value,
+    due_date: snapshot.context.dueDate,
+    lead_unit_id: snapshot.context.leadUnitId,
+    leader_id: snapshot.context.leaderId,
+    late: snapshot.context.late,
+  }),
+  jobRoutes: { notify: { queue: QUEUES.notifications, jobName: 'notify' } },
+};

@@ -1,0 +1,184 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import { AuthUser, actorOf } from '@cchc/auth';
+import { AuditEventEntity, ReformTaskEntity, UserEntity } from '@cchc/database';
+import { ReformTaskEvent } from '@cchc/domain';
+import { WorkflowEngine } from '@cchc/engine';
+import { OrgService } from '@cchc/org';
+import { allowedEvents } from '@cchc/workflows';
+import { CreateTaskDto } from './dto/create-task.dto';
+import { ListTasksQuery } from './dto/list-tasks.query';
+import { TaskEventDto } from './dto/task-event.dto';
+import { reformTaskPersistence } from './reform-task.persistence';
+import { TaskView, toTaskView } from './task-view';
+
+/** Overdue also covers a task whose date has passed before the worker marked it. */
+const OVERDUE =
+  "(task.state = 'overdue' OR (task.state IN ('assigned', 'inProgress') AND COALESCE(task.dueDate < :today, FALSE)))";
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  event: string;
+  from: string | null;
+  to: string;
+  actorId: string | null;
+  actorRole: string;
+  reason: string | null;
+  payload: Record<string, unknown> | null;
+  at: Date;
+}
+
+/** Reform tasks of a ward: create, find, move through their lifecycle, read their history. */
+@Injectable()
+export class TaskService {
+  constructor(
+    @InjectRepository(ReformTaskEntity) private readonly tasks: Repository<ReformTaskEntity>,
+    @InjectRepository(AuditEventEntity) private readonly audit: Repository<AuditEventEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly org: OrgService,
+    private readonly engine: WorkflowEngine,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateTaskDto): Promise<TaskView> {
+    await this.checkUnits(user.wardId, [dto.leadUnitId], 'leadUnitId');
+    await this.checkUnits(user.wardId, dto.coordinatingUnitIds ?? [], 'coordinatingUnitIds');
+    if (dto.leaderId) await this.checkLeader(user.wardId, dto.leaderId);
+    const id = randomUUID();
+    await this.engine.create(reformTaskPersistence, {
+      id,
+      input: {
+        leadUnitId: dto.leadUnitId,
+        leaderId: dto.leaderId ?? null,
+        dueDate: dto.dueDate ?? null,
+      },
+      actor: actorOf(user),
+      columns: {
+        ward_id: user.wardId,
+        title: dto.title,
+        content: dto.content ?? dto.title,
+        coordinating_unit_ids: JSON.stringify(dto.coordinatingUnitIds ?? []),
+        product: dto.product ?? null,
+        requirement: dto.requirement ?? null,
+        created_by: user.id,
+      },
+      auditPayload: { title: dto.title },
+    });
+    return this.get(user, id);
+  }
+
+  async list(user: AuthUser, query: ListTasksQuery): Promise<Page<TaskView>> {
+    const builder = this.tasks
+      .createQueryBuilder('task')
+      .where('task.wardId = :wardId', { wardId: user.wardId });
+    if (query.state) builder.andWhere('task.state = :state', { state: query.state });
+    if (query.leadUnitId)
+      builder.andWhere('task.leadUnitId = :leadUnitId', { leadUnitId: query.leadUnitId });
+    if (query.leaderId) builder.andWhere('task.leaderId = :leaderId', { leaderId: query.leaderId });
+    if (query.dueBefore)
+      builder.andWhere('task.dueDate <= :dueBefore', { dueBefore: query.dueBefore });
+    if (query.dueAfter) builder.andWhere('task.dueDate >= :dueAfter', { dueAfter: query.dueAfter });
+    if (query.text) {
+      builder.andWhere('(task.title LIKE :text OR task.content LIKE :text)', {
+        text: `%${escapeLike(query.text)}%`,
+      });
+    }
+    if (query.overdue !== undefined) {
+      builder.andWhere(query.overdue ? OVERDUE : `NOT ${OVERDUE}`, { today: this.engine.today() });
+    }
+    const [items, total] = await builder
+      .orderBy('task.dueDate IS NULL', 'ASC')
+      .addOrderBy('task.dueDate', 'ASC')
+      .addOrderBy('task.createdAt', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return {
+      items: items.map((task) => toTaskView(task)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(user: AuthUser, id: string): Promise<TaskView> {
+    const task = await this.find(user, id);
+    const { snapshot } = await this.engine.load(reformTaskPersistence, id);
+    return toTaskView(
+      task,
+      allowedEvents(reformTaskPersistence.definition, snapshot, actorOf(user)),
+    );
+  }
+
+  async sendEvent(user: AuthUser, id: string, dto: TaskEventDto): Promise<TaskView> {
+    await this.find(user, id);
+    if (dto.type === 'REASSIGN') {
+      if (dto.leadUnitId) await this.checkUnits(user.wardId, [dto.leadUnitId], 'leadUnitId');
+      if (dto.leaderId) await this.checkLeader(user.wardId, dto.leaderId);
+    }
+    const { version, ...fields } = dto;
+    const event = definedOnly(fields) as Omit<ReformTaskEvent, 'actor' | 'today'>;
+    await this.engine.send(reformTaskPersistence, id, event, actorOf(user), version);
+    return this.get(user, id);
+  }
+
+  async history(user: AuthUser, id: string): Promise<HistoryEntry[]> {
+    await this.find(user, id);
+    const events = await this.audit.find({
+      where: { instanceType: reformTaskPersistence.instanceType, instanceId: id },
+      order: { seq: 'ASC' },
+    });
+    return events.map((event) => ({
+      seq: event.seq,
+      event: event.eventType,
+      from: event.fromState,
+      to: event.toState,
+      actorId: event.actorId,
+      actorRole: event.actorRole,
+      reason: event.reason,
+      payload: typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload,
+      at: event.occurredAt,
+    }));
+  }
+
+  private async find(user: AuthUser, id: string): Promise<ReformTaskEntity> {
+    const task = await this.tasks.findOne({ where: { id, wardId: user.wardId } });
+    if (!task) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${id}`);
+    return task;
+  }
+
+  private async checkUnits(wardId: string, ids: string[], field: string): Promise<void> {
+    const found = await this.org.unitsByIds(wardId, ids);
+    const missing = ids.filter((id) => !found.some((unit) => unit.id === id));
+    if (missing.length > 0) {
+      throw new BadRequestException(`${field}: không có đơn vị ${missing.join(', ')} trong phường`);
+    }
+  }
+
+  private async checkLeader(wardId: string, leaderId: string): Promise<void> {
+    const leader = await this.users.findOne({
+      where: { id: leaderId, wardId, role: In(['leader', 'chairman']) },
+    });
+    if (!leader) {
+      throw new BadRequestException(
+        `leaderId: ${leaderId} không phải lãnh đạo (leader/chairman) của phường`,
+      );
+    }
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function definedOnly(fields: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}

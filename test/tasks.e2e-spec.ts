@@ -1,0 +1,355 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '@cchc/common';
+import { outboxJobId, QUEUES } from '@cchc/queue';
+import { ApiClient } from './support/api-client';
+import { freshEnvironment } from './support/e2e-env';
+import { eventually, startApi, startWorker } from './support/test-app';
+
+describe('reform tasks over the API (MariaDB + Redis)', () => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let client: ApiClient;
+  let db: DataSource;
+  let units: Record<string, string>;
+  let users: Record<string, string>;
+
+  beforeAll(async () => {
+    await freshEnvironment('tasks');
+    api = await startApi(clock);
+    worker = await startWorker(clock);
+    client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+    const unitList = (await client.get('coordinator', '/org-units')).body as {
+      id: string;
+      code: string;
+    }[];
+    units = Object.fromEntries(unitList.map((unit) => [unit.code, unit.id]));
+    const userList = (await client.get('coordinator', '/users')).body as {
+      id: string;
+      username: string;
+    }[];
+    users = Object.fromEntries(userList.map((user) => [user.username, user.id]));
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  const createTask = async (overrides: object = {}) => {
+    const response = await client.post('coordinator', '/tasks', {
+      title: 'Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực văn hóa',
+      leadUnitId: units.VHXH,
+      coordinatingUnitIds: [units.VP],
+      leaderId: users.leader,
+      product: 'Báo cáo kết quả rà soát',
+      dueDate: '2026-03-31',
+      ...overrides,
+    });
+    expect(response.status).toBe(201);
+    return response.body as { id: string; version: number; state: string };
+  };
+
+  const send = (username: string, id: string, body: object) =>
+    client.post(username, `/tasks/${id}/events`, body);
+  /** Sends an event that must succeed; a refusal fails the test with the API's message. */
+  const step = async (username: string, id: string, body: object) => {
+    const response = await send(username, id, body);
+    if (response.status !== 200)
+      throw new Error(
+        `${JSON.stringify(body)} → ${response.status} ${JSON.stringify(response.body)}`,
+      );
+    return response;
+  };
+
+  describe('auth and organisation', () => {
+    it('logs in, tells who is calling, and refuses a wrong password or a missing token', async () => {
+      const me = await client.get('officer', '/auth/me');
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ username: 'officer', role: 'officer', unitId: units.VHXH });
+      expect(me.body.wardId).toEqual(expect.any(String));
+      const wrong = await request(api.getHttpServer())
+        .post('/auth/login')
+        .send({ username: 'officer', password: 'sai' });
+      expect(wrong.status).toBe(401);
+      expect(wrong.body.message).toMatch(/mật khẩu/);
+      const anonymous = await request(api.getHttpServer()).get('/tasks');
+      expect(anonymous.status).toBe(401);
+    });
+
+    it('lists the ward units, and users only for coordinator and chairman', async () => {
+      expect(Object.keys(units).sort()).toEqual(['CA', 'KTHTDT', 'TTPVHCC', 'VHXH', 'VP']);
+      const names = ((await client.get('officer', '/org-units')).body as { name: string }[]).map(
+        (u) => u.name,
+      );
+      expect(names).toContain('Phòng Văn hóa - Xã hội');
+      expect(Object.keys(users).sort()).toEqual([
+        'chairman',
+        'coordinator',
+        'inspector',
+        'leader',
+        'officer',
+        'one_stop_officer',
+        'unit_head',
+      ]);
+      const refused = await client.get('officer', '/users');
+      expect(refused.status).toBe(403);
+    });
+  });
+
+  describe('creating tasks', () => {
+    it('creates a task in "giao" for the coordinator, with its history started', async () => {
+      const task = await createTask();
+      const view = (await client.get('officer', `/tasks/${task.id}`)).body;
+      expect(view).toMatchObject({
+        state: 'assigned',
+        stateLabel: 'Giao',
+        dueDate: '2026-03-31',
+        late: false,
+        version: 1,
+      });
+      expect(view.allowedEvents).toEqual(['START', 'REQUEST_EXTENSION']);
+      const history = (await client.get('inspector', `/tasks/${task.id}/history`)).body;
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({
+        seq: 1,
+        event: 'CREATED',
+        to: 'assigned',
+        actorRole: 'coordinator',
+      });
+    });
+
+    it('refuses creation by an officer and says why', async () => {
+      const response = await client.post('officer', '/tasks', {
+        title: 'x',
+        leadUnitId: units.VHXH,
+      });
+      expect(response.status).toBe(403);
+      expect(response.body.message).toMatch(/Cán bộ, công chức/);
+    });
+
+    it('names the wrong field of a bad request and writes nothing', async () => {
+      const before = await db.query('SELECT COUNT(*) AS n FROM reform_tasks');
+      const response = await client.post('coordinator', '/tasks', {
+        title: '',
+        leadUnitId: 'abc',
+        dueDate: '31/03/2026',
+      });
+      expect(response.status).toBe(400);
+      const fields = (response.body.fields as { field: string }[]).map((f) => f.field);
+      expect(fields).toEqual(expect.arrayContaining(['title', 'leadUnitId', 'dueDate']));
+      const unknownUnit = await client.post('coordinator', '/tasks', {
+        title: 'x',
+        leadUnitId: '00000000-0000-4000-8000-000000000000',
+      });
+      expect(unknownUnit.status).toBe(400);
+      expect(unknownUnit.body.message).toMatch(/leadUnitId/);
+      expect(await db.query('SELECT COUNT(*) AS n FROM reform_tasks')).toEqual(before);
+    });
+  });
+
+  describe('the lifecycle', () => {
+    it('goes giao → đang thực hiện → báo cáo → nghiệm thu, each step in the history', async () => {
+      const task = await createTask();
+      let response = await send('officer', task.id, { type: 'START', version: 1 });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        state: 'inProgress',
+        stateLabel: 'Đang thực hiện',
+        version: 2,
+      });
+      response = await send('unit_head', task.id, {
+        type: 'SUBMIT_REPORT',
+        version: 2,
+        report: 'Đã rà soát 12 thủ tục',
+      });
+      expect(response.body).toMatchObject({
+        state: 'reported',
+        stateLabel: 'Báo cáo',
+        late: false,
+        version: 3,
+      });
+      response = await send('leader', task.id, { type: 'APPROVE', version: 3 });
+      expect(response.body).toMatchObject({
+        state: 'accepted',
+        stateLabel: 'Nghiệm thu',
+        version: 4,
+        allowedEvents: [],
+      });
+      const history = (await client.get('leader', `/tasks/${task.id}/history`)).body as Record<
+        string,
+        unknown
+      >[];
+      expect(history.map((h) => [h.seq, h.event, h.from, h.to, h.actorRole])).toEqual([
+        [1, 'CREATED', null, 'assigned', 'coordinator'],
+        [2, 'START', 'assigned', 'inProgress', 'officer'],
+        [3, 'SUBMIT_REPORT', 'inProgress', 'reported', 'unit_head'],
+        [4, 'APPROVE', 'reported', 'accepted', 'leader'],
+      ]);
+      expect(history[2].payload).toEqual({ report: 'Đã rà soát 12 thủ tục' });
+    });
+
+    it('returns a report with a reason, and marks a late report "hoàn thành quá hạn"', async () => {
+      const task = await createTask({ dueDate: '2026-03-03' });
+      await step('officer', task.id, { type: 'START', version: 1 });
+      await step('officer', task.id, { type: 'SUBMIT_REPORT', version: 2, report: 'Bản 1' });
+      const noReason = await send('leader', task.id, { type: 'RETURN', version: 3 });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.message).toMatch(/reason/);
+      const returned = await send('leader', task.id, {
+        type: 'RETURN',
+        version: 3,
+        reason: 'Thiếu số liệu quý I',
+      });
+      expect(returned.body).toMatchObject({ state: 'inProgress', version: 4 });
+      clock.set('2026-03-05T10:00:00+07:00');
+      try {
+        const late = await send('officer', task.id, {
+          type: 'SUBMIT_REPORT',
+          version: 4,
+          report: 'Bản 2',
+        });
+        expect(late.body).toMatchObject({ state: 'reported', late: true });
+        const accepted = await send('chairman', task.id, { type: 'APPROVE', version: 5 });
+        expect(accepted.body).toMatchObject({ state: 'accepted', late: true });
+      } finally {
+        clock.set('2026-03-02T09:00:00+07:00');
+      }
+    });
+
+    it('lists and filters tasks', async () => {
+      const other = await createTask({
+        title: 'Kiểm tra công vụ tại Công an phường',
+        leadUnitId: units.CA,
+        dueDate: '2026-12-31',
+      });
+      const byUnit = (await client.get('inspector', `/tasks?leadUnitId=${units.CA}`)).body;
+      expect(byUnit.items.map((t: { id: string }) => t.id)).toEqual([other.id]);
+      const byText = (await client.get('inspector', `/tasks?text=${encodeURIComponent('Công an')}`))
+        .body;
+      expect(byText.total).toBe(1);
+      const page = (await client.get('inspector', '/tasks?pageSize=2&page=1')).body;
+      expect(page.items).toHaveLength(2);
+      expect(page.total).toBeGreaterThan(2);
+      const bad = await client.get('inspector', '/tasks?state=done');
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/state/);
+    });
+  });
+
+  describe('refusals', () => {
+    it('refuses by role with 403 and the reason', async () => {
+      const task = await createTask({ leadUnitId: units.KTHTDT });
+      const otherUnit = await send('officer', task.id, { type: 'START', version: 1 });
+      expect(otherUnit.status).toBe(403);
+      expect(otherUnit.body.message).toEqual(expect.any(String));
+      const inspector = await send('inspector', task.id, { type: 'START', version: 1 });
+      expect(inspector.status).toBe(403);
+      const view = (await client.get('officer', `/tasks/${task.id}`)).body;
+      expect(view).toMatchObject({ state: 'assigned', version: 1, allowedEvents: [] });
+    });
+
+    it('refuses by state with 409, the current state and the allowed events', async () => {
+      const task = await createTask();
+      const response = await send('leader', task.id, { type: 'APPROVE', version: 1 });
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({
+        state: 'assigned',
+        stateLabel: 'Giao',
+        allowedEvents: expect.any(Array),
+      });
+      expect(response.body.message).toMatch(/Giao/);
+    });
+
+    it('refuses a stale version with 409 and the current version', async () => {
+      const task = await createTask();
+      await step('officer', task.id, { type: 'START', version: 1 });
+      const stale = await send('officer', task.id, {
+        type: 'SUBMIT_REPORT',
+        version: 1,
+        report: 'x',
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.currentVersion).toBe(2);
+    });
+
+    it('answers 404 for an unknown task', async () => {
+      const response = await client.get('officer', '/tasks/00000000-0000-4000-8000-000000000000');
+      expect(response.status).toBe(404);
+    });
+  });
+
+  describe('concurrency', () => {
+    it('lets exactly one of 20 concurrent approvals win', async () => {
+      const task = await createTask();
+      await step('officer', task.id, { type: 'START', version: 1 });
+      await step('officer', task.id, { type: 'SUBMIT_REPORT', version: 2, report: 'Xong' });
+      await client.login('leader');
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => send('leader', task.id, { type: 'APPROVE', version: 3 })),
+      );
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+      const history = (await client.get('leader', `/tasks/${task.id}/history`)).body as {
+        event: string;
+      }[];
+      expect(history.filter((h) => h.event === 'APPROVE')).toHaveLength(1);
+      const outbox = await db.query(
+        "SELECT COUNT(*) AS n FROM outbox WHERE JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? AND JSON_EXTRACT(payload, '$.seq') = 4",
+        [task.id],
+      );
+      expect(Number(outbox[0].n)).toBe(1);
+    });
+  });
+
+  describe('outbox and jobs', () => {
+    it('relays a committed transition to BullMQ and the worker notifies the recipients', async () => {
+      const task = await createTask();
+      await step('officer', task.id, { type: 'START', version: 1 });
+      const rows = (await db.query(
+        "SELECT id FROM outbox WHERE JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? ORDER BY id",
+        [task.id],
+      )) as { id: string }[];
+      expect(rows).toHaveLength(2);
+      const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications), { strict: false });
+      await eventually(
+        async () => queue.getJob(outboxJobId(rows[1].id)),
+        10_000,
+        'the relayed job',
+      );
+      const notice = await eventually(
+        async () => {
+          const list = (await client.get('leader', '/notifications')).body as {
+            title: string;
+            topic: string;
+            id: string;
+          }[];
+          return (
+            list.find((n) => n.topic === 'task.started' && n.title.includes('Rà soát')) ?? null
+          );
+        },
+        10_000,
+        'the leader notification',
+      );
+      const read = await client.post('leader', `/notifications/${notice.id}/read`);
+      expect(read.status).toBe(200);
+      expect(read.body.readAt).not.toBeNull();
+      await eventually(
+        async () => {
+          const [row] = await db.query('SELECT processed_at FROM outbox WHERE id = ?', [
+            rows[1].id,
+          ]);
+          return row.processed_at !== null;
+        },
+        10_000,
+        'the outbox row to be marked processed',
+      );
+    });
+  });
+});
