@@ -22,7 +22,8 @@ export function newMoonJulianDate(k: number): number {
 
   const sunAnomaly = (359.2242 + 29.10535608 * k - 0.0000333 * t2 - 0.00000347 * t3) * DEGREE;
   const moonAnomaly = (306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3) * DEGREE;
-  const moonLatitudeArgument = (21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3) * DEGREE;
+  const moonLatitudeArgument =
+    (21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3) * DEGREE;
 
   const correction =
     (0.1734 - 0.000393 * t) * Math.sin(sunAnomaly) +

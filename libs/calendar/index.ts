@@ -10,7 +10,13 @@ export {
   type Weekday,
 } from './iso-date';
 export { endOfDayInstant, todayIn, VIETNAM_TIME_ZONE } from './vietnam-time';
-export { LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR, lunarToSolar, solarToLunar, type LunarDate } from './lunar';
+export {
+  LUNAR_FIRST_YEAR,
+  LUNAR_LAST_YEAR,
+  lunarToSolar,
+  solarToLunar,
+  type LunarDate,
+} from './lunar';
 export { lunarYearName } from './lunar-year-name';
 export type { HolidayListing, NamedDay, ScheduleSource, YearSchedule } from './year-schedule';
 export { STATUTORY_SOURCE, statutoryScheduleOf } from './statutory-holidays';

@@ -5,7 +5,7 @@ import { VIETNAM_UTC_OFFSET_HOURS } from './vietnam-time';
 
 // The Vietnamese lunisolar calendar (âm lịch), after Hồ Ngọc Đức's astronomical method.
 // It follows the same rules as the Chinese calendar but days are cut at midnight UTC+7, not UTC+8:
-// when a new moon falls between 23:00 and 24:00 Beijing time the two calendars disagree
+// when a new moon falls between 23:00 and 24:00 in Hanoi (0:00–1:00 in Beijing) they disagree
 // (Tết 2007 is 17/2 in Vietnam, 18/2 in China; in 1985 a whole month differs).
 //
 // Rules: a month begins on the day of a new moon; month 11 is the one containing the winter
@@ -35,12 +35,16 @@ const TIME_ZONE_DAYS = VIETNAM_UTC_OFFSET_HOURS / 24;
 export function solarToLunar(date: IsoDate): LunarDate {
   const dayNumber = julianDayOf(date);
   const monthStart = startOfLunarMonthContaining(dayNumber);
-  const { month11, nextMonth11, lunarYearOfSpring } = month11SpanContaining(monthStart, yearOf(date));
+  const { month11, nextMonth11, lunarYearOfSpring } = month11SpanContaining(
+    monthStart,
+    yearOf(date),
+  );
 
   const monthsAfter11 = Math.floor((monthStart - month11) / 29);
   const leapOffset = hasLeapMonth(month11, nextMonth11) ? leapMonthOffset(month11) : null;
   const isLeap = monthsAfter11 === leapOffset;
-  const ordinal = leapOffset !== null && monthsAfter11 >= leapOffset ? monthsAfter11 - 1 : monthsAfter11;
+  const ordinal =
+    leapOffset !== null && monthsAfter11 >= leapOffset ? monthsAfter11 - 1 : monthsAfter11;
   const month = ((ordinal + 10) % 12) + 1; // ordinal 0 → month 11, 1 → 12, 2 → 1, ...
 
   return {
@@ -73,13 +77,15 @@ export function lunarToSolar(day: number, month: number, lunarYear: number, leap
     const leapOffset = leapMonthOffset(month11);
     const leapMonthNumber = ((leapOffset + 9) % 12) + 1; // repeats the month before it
     if (leap && month !== leapMonthNumber) {
+      const leapMonthYear = leapOffset <= 2 ? spanYear : spanYear + 1; // a leap 11 or 12, or later
       throw new Error(
-        `Ngày âm lịch không tồn tại: ${label} — năm ${lunarYear} nhuận tháng ${leapMonthNumber}`,
+        `Ngày âm lịch không tồn tại: ${label} — không có tháng ${month} nhuận ` +
+          `(năm ${leapMonthYear} nhuận tháng ${leapMonthNumber})`,
       );
     }
     if (leap || monthsAfter11 >= leapOffset) monthsAfter11 += 1;
   } else if (leap) {
-    throw new Error(`Ngày âm lịch không tồn tại: ${label} — năm ${lunarYear} không có tháng nhuận`);
+    throw new Error(`Ngày âm lịch không tồn tại: ${label} — không có tháng ${month} nhuận`);
   }
 
   const k = nearestNewMoonIndex(month11);
@@ -197,7 +203,9 @@ function leapMonthOffset(month11: number): number {
 function findLeapMonthOffset(month11: number): number {
   const k = nearestNewMoonIndex(month11);
   for (let offset = 1; offset <= 12; offset++) {
-    if (sunSectorAtStartOf(newMoonDay(k + offset)) === sunSectorAtStartOf(newMoonDay(k + offset + 1))) {
+    if (
+      sunSectorAtStartOf(newMoonDay(k + offset)) === sunSectorAtStartOf(newMoonDay(k + offset + 1))
+    ) {
       return offset;
     }
   }

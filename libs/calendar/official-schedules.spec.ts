@@ -28,19 +28,31 @@ describe('official schedules', () => {
 
   it('Tết Giáp Thìn 2024: Thursday 8/2 to Wednesday 14/2', () => {
     expect(weekdaysOff(2024, '2024-02-01', '2024-02-29')).toEqual([
-      '2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14',
+      '2024-02-08',
+      '2024-02-09',
+      '2024-02-12',
+      '2024-02-13',
+      '2024-02-14',
     ]);
   });
 
   it('Tết Ất Tỵ 2025: Saturday 25/1 to Sunday 2/2', () => {
     expect(weekdaysOff(2025, '2025-01-20', '2025-02-10')).toEqual([
-      '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31',
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
     ]);
   });
 
   it('Tết Bính Ngọ 2026: Saturday 14/2 to Sunday 22/2', () => {
     expect(weekdaysOff(2026, '2026-02-01', '2026-02-28')).toEqual([
-      '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
     ]);
     expect(scheduleOf(2026).daysOff.find((day) => day.date === '2026-02-17')?.name).toBe(
       'Tết Nguyên đán Bính Ngọ (mùng 1)',
@@ -51,17 +63,18 @@ describe('official schedules', () => {
     expect(datesOff(2024)).toContain('2024-04-29');
     expect(datesOff(2025)).toContain('2025-05-02');
     expect(datesOff(2026)).toEqual(expect.arrayContaining(['2026-01-02', '2026-08-31']));
-    expect(OFFICIAL_SCHEDULES.flatMap((schedule) => schedule.makeUpWorkdays.map((day) => day.date))).toEqual([
-      '2024-05-04',
-      '2025-04-26',
-      '2026-01-10',
-      '2026-08-22',
-    ]);
+    expect(
+      OFFICIAL_SCHEDULES.flatMap((schedule) => schedule.makeUpWorkdays.map((day) => day.date)),
+    ).toEqual(['2024-05-04', '2025-04-26', '2026-01-10', '2026-08-22']);
   });
 
   it('gives Quốc khánh the adjacent day the Government chose', () => {
     expect(weekdaysOff(2024, '2024-08-25', '2024-09-10')).toEqual(['2024-09-02', '2024-09-03']);
     expect(weekdaysOff(2025, '2025-08-25', '2025-09-10')).toEqual(['2025-09-01', '2025-09-02']);
-    expect(weekdaysOff(2026, '2026-08-25', '2026-09-10')).toEqual(['2026-08-31', '2026-09-01', '2026-09-02']);
+    expect(weekdaysOff(2026, '2026-08-25', '2026-09-10')).toEqual([
+      '2026-08-31',
+      '2026-09-01',
+      '2026-09-02',
+    ]);
   });
 });

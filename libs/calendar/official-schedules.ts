@@ -17,7 +17,8 @@ const SCHEDULE_2024: YearSchedule = {
     'Bộ luật Lao động 2019, Điều 112 (Tết Dương lịch, Giỗ Tổ Hùng Vương)',
   daysOff: [
     { date: '2024-01-01', name: 'Tết Dương lịch' },
-    // Thứ Năm 08/02 đến hết thứ Tư 14/02: 5 ngày Tết và 2 ngày nghỉ bù (mùng 1, 2 rơi vào cuối tuần).
+    // Off Thursday 8/2 to Wednesday 14/2: 5 days of Tết and 2 compensation days for mùng 1 and 2,
+    // which fell on the weekend.
     { date: '2024-02-08', name: 'Tết Nguyên đán Giáp Thìn (29 tháng Chạp)' },
     { date: '2024-02-09', name: 'Tết Nguyên đán Giáp Thìn (30 tháng Chạp)' },
     { date: '2024-02-10', name: 'Tết Nguyên đán Giáp Thìn (mùng 1)' },
@@ -29,6 +30,7 @@ const SCHEDULE_2024: YearSchedule = {
     { date: '2024-04-29', name: 'Nghỉ hoán đổi dịp 30/4–1/5 (làm bù thứ Bảy 04/5/2024)' },
     { date: '2024-04-30', name: 'Ngày Chiến thắng (30/4)' },
     { date: '2024-05-01', name: 'Ngày Quốc tế Lao động (1/5)' },
+    // Off Saturday 31/8 to Tuesday 3/9.
     { date: '2024-09-02', name: 'Quốc khánh (2/9)' },
     { date: '2024-09-03', name: 'Quốc khánh (ngày liền kề 3/9)' },
   ],
@@ -42,9 +44,9 @@ const SCHEDULE_2025: YearSchedule = {
     '(Tết Âm lịch, hoán đổi dịp 30/4–1/5, Quốc khánh); ' +
     'Bộ luật Lao động 2019, Điều 112 (Tết Dương lịch, Giỗ Tổ Hùng Vương)',
   daysOff: [
-    // Tết Dương lịch 2025 rơi vào thứ Tư; không tìm thấy phương án hoán đổi nào.
+    // A Wednesday; no swap was found for it (Labor Code only).
     { date: '2025-01-01', name: 'Tết Dương lịch' },
-    // Nghỉ từ thứ Bảy 25/01 đến hết Chủ nhật 02/02 (26 tháng Chạp đến mùng 5).
+    // Off Saturday 25/1 to Sunday 2/2 (26 tháng Chạp to mùng 5).
     { date: '2025-01-27', name: 'Tết Nguyên đán Ất Tỵ (28 tháng Chạp)' },
     { date: '2025-01-28', name: 'Tết Nguyên đán Ất Tỵ (29 tháng Chạp)' },
     { date: '2025-01-29', name: 'Tết Nguyên đán Ất Tỵ (mùng 1)' },
@@ -54,7 +56,7 @@ const SCHEDULE_2025: YearSchedule = {
     { date: '2025-04-30', name: 'Ngày Chiến thắng (30/4)' },
     { date: '2025-05-01', name: 'Ngày Quốc tế Lao động (1/5)' },
     { date: '2025-05-02', name: 'Nghỉ hoán đổi dịp 30/4–1/5 (làm bù thứ Bảy 26/4/2025)' },
-    // Nghỉ từ thứ Bảy 30/8 đến hết thứ Ba 02/9.
+    // Off Saturday 30/8 to Tuesday 2/9.
     { date: '2025-09-01', name: 'Quốc khánh (ngày liền kề 1/9)' },
     { date: '2025-09-02', name: 'Quốc khánh (2/9)' },
   ],
@@ -68,22 +70,22 @@ const SCHEDULE_2026: YearSchedule = {
     'Thông báo 9441 của Bộ Nội vụ ngày 16/10/2025 (Tết Âm lịch, Quốc khánh); ' +
     'Bộ luật Lao động 2019, Điều 111 và 112 (Giỗ Tổ Hùng Vương và nghỉ bù, 30/4, 1/5)',
   daysOff: [
-    // Nghỉ 4 ngày, thứ Năm 01/01 đến hết Chủ nhật 04/01.
+    // Off Thursday 1/1 to Sunday 4/1.
     { date: '2026-01-01', name: 'Tết Dương lịch' },
     { date: '2026-01-02', name: 'Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 10/01/2026)' },
-    // Nghỉ từ thứ Bảy 14/02 đến hết Chủ nhật 22/02 (27 tháng Chạp Ất Tỵ đến mùng 6 Bính Ngọ).
+    // Off Saturday 14/2 to Sunday 22/2 (27 tháng Chạp Ất Tỵ to mùng 6 Bính Ngọ).
     { date: '2026-02-16', name: 'Tết Nguyên đán Bính Ngọ (29 tháng Chạp)' },
     { date: '2026-02-17', name: 'Tết Nguyên đán Bính Ngọ (mùng 1)' },
     { date: '2026-02-18', name: 'Tết Nguyên đán Bính Ngọ (mùng 2)' },
     { date: '2026-02-19', name: 'Tết Nguyên đán Bính Ngọ (mùng 3)' },
     { date: '2026-02-20', name: 'Tết Nguyên đán Bính Ngọ (mùng 4)' },
-    // Giỗ Tổ rơi vào Chủ nhật, nghỉ bù thứ Hai theo Điều 111 khoản 3; no swap was announced for
-    // Giỗ Tổ or 30/4–1/5 (press reports of March 2026 say none is planned).
+    // Giỗ Tổ falls on a Sunday, compensated on Monday (Labor Code Điều 111 khoản 3). No swap was
+    // announced for Giỗ Tổ or 30/4–1/5; press reports of March 2026 say none is planned.
     { date: '2026-04-26', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
     { date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
     { date: '2026-04-30', name: 'Ngày Chiến thắng (30/4)' },
     { date: '2026-05-01', name: 'Ngày Quốc tế Lao động (1/5)' },
-    // Nghỉ 5 ngày, thứ Bảy 29/8 đến hết thứ Tư 02/9.
+    // Off Saturday 29/8 to Wednesday 2/9.
     { date: '2026-08-31', name: 'Nghỉ hoán đổi dịp Quốc khánh (làm bù thứ Bảy 22/8/2026)' },
     { date: '2026-09-01', name: 'Quốc khánh (ngày liền kề 1/9)' },
     { date: '2026-09-02', name: 'Quốc khánh (2/9)' },
@@ -94,4 +96,8 @@ const SCHEDULE_2026: YearSchedule = {
   ],
 };
 
-export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = [SCHEDULE_2024, SCHEDULE_2025, SCHEDULE_2026];
+export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = [
+  SCHEDULE_2024,
+  SCHEDULE_2025,
+  SCHEDULE_2026,
+];

@@ -1,4 +1,8 @@
-import { assertValidYearSchedule, InvalidYearScheduleError, validateYearSchedule } from './schedule-validation';
+import {
+  assertValidYearSchedule,
+  InvalidYearScheduleError,
+  validateYearSchedule,
+} from './schedule-validation';
 import type { YearSchedule } from './year-schedule';
 
 const valid: YearSchedule = {
@@ -21,7 +25,10 @@ describe('validateYearSchedule', () => {
   });
 
   it('accepts a holiday listed on a weekend', () => {
-    const schedule = { ...valid, daysOff: [{ date: '2027-05-01', name: 'Ngày Quốc tế Lao động (thứ Bảy)' }] };
+    const schedule = {
+      ...valid,
+      daysOff: [{ date: '2027-05-01', name: 'Ngày Quốc tế Lao động (thứ Bảy)' }],
+    };
     expect(validateYearSchedule(schedule, 2027)).toEqual([]);
   });
 
@@ -30,6 +37,10 @@ describe('validateYearSchedule', () => {
       field: 'year',
       message: 'năm của lịch (2027) khác với năm đang cập nhật (2028)',
     });
+  });
+
+  it('rejects a year that is not a whole number', () => {
+    expect(fieldsOf({ ...valid, year: 2027.5 }, 2027.5)[0]).toBe('year');
   });
 
   it('requires a source', () => {
@@ -52,14 +63,17 @@ describe('validateYearSchedule', () => {
         field: 'daysOff[0].date',
         message: 'Ngày nghỉ "Tết": "2027-02-30" không phải ngày hợp lệ dạng YYYY-MM-DD',
       },
-      { field: 'daysOff[1].date', message: 'Ngày nghỉ "Giao thừa": ngày 2026-12-31 không thuộc năm 2027' },
+      {
+        field: 'daysOff[1].date',
+        message: 'Ngày nghỉ "Giao thừa": ngày 2026-12-31 không thuộc năm 2027',
+      },
     ]);
   });
 
   it('requires a name', () => {
-    expect(validateYearSchedule({ ...valid, daysOff: [{ date: '2027-01-01', name: '' }] }, 2027)).toEqual([
-      { field: 'daysOff[0].name', message: 'Ngày nghỉ thứ 1 chưa có tên' },
-    ]);
+    expect(
+      validateYearSchedule({ ...valid, daysOff: [{ date: '2027-01-01', name: '' }] }, 2027),
+    ).toEqual([{ field: 'daysOff[0].name', message: 'Ngày nghỉ thứ 1 chưa có tên' }]);
   });
 
   it('rejects a day off listed twice, pointing at both entries', () => {
@@ -70,7 +84,8 @@ describe('validateYearSchedule', () => {
     expect(problems).toEqual([
       {
         field: 'daysOff[2].date',
-        message: 'Ngày nghỉ "Trùng": ngày 2027-01-01 đã có trong danh sách (daysOff[0] "Tết Dương lịch")',
+        message:
+          'Ngày nghỉ "Trùng": ngày 2027-01-01 đã có trong danh sách (daysOff[0] "Tết Dương lịch")',
       },
     ]);
   });
@@ -97,7 +112,8 @@ describe('validateYearSchedule', () => {
     expect(problems).toEqual([
       {
         field: 'makeUpWorkdays[0].date',
-        message: 'Ngày 2027-05-08 vừa là ngày làm bù "Làm bù cho thứ Năm 29/4" vừa là ngày nghỉ "Nghỉ"',
+        message:
+          'Ngày 2027-05-08 vừa là ngày làm bù "Làm bù cho thứ Năm 29/4" vừa là ngày nghỉ "Nghỉ"',
       },
     ]);
   });
@@ -109,16 +125,28 @@ describe('validateYearSchedule', () => {
       daysOff: [null, { date: 20270101, name: 'Số' }],
       makeUpWorkdays: 'none',
     } as unknown as YearSchedule;
-    expect(fieldsOf(broken)).toEqual(['daysOff[0].name', 'daysOff[0].date', 'daysOff[1].date', 'makeUpWorkdays']);
+    expect(fieldsOf(broken)).toEqual([
+      'daysOff[0].name',
+      'daysOff[0].date',
+      'daysOff[1].date',
+      'makeUpWorkdays',
+    ]);
   });
 
   it('lists every problem at once', () => {
     const schedule = {
       ...valid,
       source: '',
-      makeUpWorkdays: [{ date: '2027-05-05', name: 'Làm bù' }, { date: '2027-05-05', name: 'Lặp' }],
+      makeUpWorkdays: [
+        { date: '2027-05-05', name: 'Làm bù' },
+        { date: '2027-05-05', name: 'Lặp' },
+      ],
     };
-    expect(fieldsOf(schedule)).toEqual(['source', 'makeUpWorkdays[1].date', 'makeUpWorkdays[0].date']);
+    expect(fieldsOf(schedule)).toEqual([
+      'source',
+      'makeUpWorkdays[1].date',
+      'makeUpWorkdays[0].date',
+    ]);
   });
 });
 

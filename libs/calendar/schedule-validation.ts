@@ -34,7 +34,9 @@ const WEEKDAY_NAMES = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'th
 /** Every problem found in `schedule` as the schedule of `year`; empty when it is valid. */
 export function validateYearSchedule(schedule: YearSchedule, year: number): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
-  if (schedule.year !== year) {
+  if (!Number.isInteger(year)) {
+    problems.push({ field: 'year', message: `năm không hợp lệ: ${year}` });
+  } else if (schedule.year !== year) {
     problems.push({
       field: 'year',
       message: `năm của lịch (${schedule.year}) khác với năm đang cập nhật (${year})`,
@@ -44,7 +46,13 @@ export function validateYearSchedule(schedule: YearSchedule, year: number): Sche
     problems.push({ field: 'source', message: 'cần ghi căn cứ của lịch nghỉ (số, ngày văn bản)' });
   }
   const daysOff = checkDays(schedule.daysOff, 'daysOff', 'Ngày nghỉ', year, problems);
-  const makeUpWorkdays = checkDays(schedule.makeUpWorkdays, 'makeUpWorkdays', 'Ngày làm bù', year, problems);
+  const makeUpWorkdays = checkDays(
+    schedule.makeUpWorkdays,
+    'makeUpWorkdays',
+    'Ngày làm bù',
+    year,
+    problems,
+  );
 
   for (const day of makeUpWorkdays.values()) {
     const field = day.field;
@@ -102,7 +110,10 @@ function checkDays(
       return;
     }
     if (yearOf(day.date) !== year) {
-      problems.push({ field: `${field}.date`, message: `${described}: ngày ${day.date} không thuộc năm ${year}` });
+      problems.push({
+        field: `${field}.date`,
+        message: `${described}: ngày ${day.date} không thuộc năm ${year}`,
+      });
       return;
     }
     const earlier = valid.get(day.date);

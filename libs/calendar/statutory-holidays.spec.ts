@@ -80,7 +80,9 @@ describe('statutory holidays (Labor Code 2019)', () => {
       const onWeekend = holidays.filter((day) => isWeekend(day.date)).length;
       const problems = validateYearSchedule(schedule, year);
       if (holidays.length !== 11 || compensations !== onWeekend || problems.length > 0) {
-        failures.push(`${year}: ${holidays.length} holidays, ${compensations} compensations, ${problems.length} problems`);
+        failures.push(
+          `${year}: ${holidays.length} holidays, ${compensations} compensations, ${problems.length} problems`,
+        );
       }
     }
     expect(failures).toEqual([]);

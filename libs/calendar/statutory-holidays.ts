@@ -28,7 +28,12 @@ export function statutoryScheduleOf(year: number): YearSchedule {
     { date: formatIsoDate({ year, month: 5, day: 1 }), name: 'Ngày Quốc tế Lao động (1/5)' },
     ...nationalDays(year),
   ];
-  return { year, daysOff: withCompensation(holidays), makeUpWorkdays: [], source: STATUTORY_SOURCE };
+  return {
+    year,
+    daysOff: withCompensation(holidays),
+    makeUpWorkdays: [],
+    source: STATUTORY_SOURCE,
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import { OFFICIAL_SCHEDULES } from './official-schedules';
 import { assertValidYearSchedule } from './schedule-validation';
 import { statutoryScheduleOf } from './statutory-holidays';
-import type { HolidayListing, ScheduleSource, YearSchedule } from './year-schedule';
+import type { HolidayListing, NamedDay, ScheduleSource, YearSchedule } from './year-schedule';
 
 // Working days (ngày làm việc) of public servants: Monday to Friday, minus the year's days off,
 // plus its make-up Saturdays/Sundays. A year uses its announced schedule when there is one
@@ -54,7 +54,9 @@ export class WorkingCalendar {
     for (const schedule of OFFICIAL_SCHEDULES) this.officialSchedules.set(schedule.year, schedule);
     const seen = new Set<number>();
     for (const schedule of schedules) {
-      if (seen.has(schedule.year)) throw new Error(`Lịch nghỉ năm ${schedule.year} được truyền vào hai lần`);
+      if (seen.has(schedule.year)) {
+        throw new Error(`Lịch nghỉ năm ${schedule.year} được truyền vào hai lần`);
+      }
       seen.add(schedule.year);
       assertValidYearSchedule(schedule);
       this.officialSchedules.set(schedule.year, schedule);
@@ -72,7 +74,7 @@ export class WorkingCalendar {
   /** The year's days off and make-up workdays, by date, each with where it comes from. */
   holidaysOf(year: number): HolidayListing[] {
     const { source, schedule } = this.scheduleOf(year);
-    const listing = (kind: HolidayListing['kind']) => (day: { date: IsoDate; name: string }) => ({
+    const listing = (kind: HolidayListing['kind']) => (day: NamedDay) => ({
       date: day.date,
       name: day.name,
       kind,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@cchc/auth';
+import { CalendarStoreModule } from '@cchc/calendar-store';
 import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
 import { NotificationsModule } from '@cchc/notifications';
@@ -9,6 +10,7 @@ import { OrgModule } from '@cchc/org';
 import { QueueModule } from '@cchc/queue';
 import { TasksModule } from '@cchc/tasks';
 import { AuthController } from './controllers/auth.controller';
+import { CalendarController } from './controllers/calendar.controller';
 import { HealthController } from './controllers/health.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OrgController } from './controllers/org.controller';
@@ -29,10 +31,12 @@ import { TasksController } from './controllers/tasks.controller';
     OrgModule,
     TasksModule,
     NotificationsModule,
+    CalendarStoreModule,
     TerminusModule,
   ],
   controllers: [
     AuthController,
+    CalendarController,
     OrgController,
     TasksController,
     NotificationsController,

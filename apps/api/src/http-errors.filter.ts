@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { Response } from 'express';
+import { InvalidYearScheduleError } from '@cchc/calendar';
 import { EventRefusedError, InstanceNotFoundError, StaleVersionError } from '@cchc/engine';
 
 /**
@@ -29,6 +30,12 @@ export class HttpErrorsFilter implements ExceptionFilter {
       return [
         error.getStatus(),
         typeof payload === 'string' ? { message: payload } : (payload as Record<string, unknown>),
+      ];
+    }
+    if (error instanceof InvalidYearScheduleError) {
+      return [
+        HttpStatus.BAD_REQUEST,
+        { error: 'InvalidSchedule', message: error.message, fields: error.problems },
       ];
     }
     if (error instanceof InstanceNotFoundError)

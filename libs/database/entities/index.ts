@@ -1,4 +1,5 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { CalendarYearEntity } from './calendar-year.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -8,6 +9,7 @@ import { WardEntity } from './ward.entity';
 
 export {
   AuditEventEntity,
+  CalendarYearEntity,
   NotificationEntity,
   OrgUnitEntity,
   OutboxEntity,
@@ -24,4 +26,5 @@ export const ENTITIES = [
   AuditEventEntity,
   OutboxEntity,
   NotificationEntity,
+  CalendarYearEntity,
 ];

@@ -1,4 +1,5 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
+import { CalendarYears1763800100000 } from './1763800100000-calendar-years';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
-export const MIGRATIONS = [Foundation1763800000000];
+export const MIGRATIONS = [Foundation1763800000000, CalendarYears1763800100000];

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { DbCommand, DbMigrateCommand } from './commands/db.command';
+import { DeadlineCommand } from './commands/deadline.command';
+import { HolidaysCommand } from './commands/holidays.command';
+import { LunarCommand } from './commands/lunar.command';
+import { SolarCommand } from './commands/solar.command';
+import {
+  WorkdaysAddCommand,
+  WorkdaysBetweenCommand,
+  WorkdaysCommand,
+} from './commands/workdays.command';
+
+/** Commands connect to the database only when they need it, so calendar commands work without one. */
+@Module({
+  providers: [
+    DbCommand,
+    DbMigrateCommand,
+    DeadlineCommand,
+    HolidaysCommand,
+    LunarCommand,
+    SolarCommand,
+    WorkdaysCommand,
+    WorkdaysAddCommand,
+    WorkdaysBetweenCommand,
+  ],
+})
+export class CliModule {}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  assertValidYearSchedule,
+  EffectiveSchedule,
+  HolidayListing,
+  WorkingCalendar,
+  YearSchedule,
+} from '@cchc/calendar';
+import { Clock } from '@cchc/common';
+import { Actor } from '@cchc/domain';
+import { auditInsert, runBatch } from '@cchc/engine';
+import { loadEditedSchedules } from './edited-schedules';
+
+/** Another process (API or worker) may have edited a year; re-read at most this often. */
+const REFRESH_MS = 30_000;
+
+export interface YearView extends EffectiveSchedule {
+  year: number;
+  edited: boolean;
+  holidays: HolidayListing[];
+}
+
+/**
+ * The working calendar every due date is computed with: the shipped official schedules,
+ * overridden by the years coordinators edited (table calendar_years), else the statutory rule.
+ */
+@Injectable()
+export class CalendarService {
+  private cached: { calendar: WorkingCalendar; editedYears: Set<number>; loadedAt: number } | null =
+    null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async workingCalendar(): Promise<WorkingCalendar> {
+    return (await this.load()).calendar;
+  }
+
+  async year(year: number): Promise<YearView> {
+    const { calendar, editedYears } = await this.load();
+    return {
+      year,
+      edited: editedYears.has(year),
+      ...calendar.scheduleOf(year),
+      holidays: calendar.holidaysOf(year),
+    };
+  }
+
+  /** Replaces a year's schedule (validated), records it in the audit, and uses it from now on. */
+  async replaceYear(
+    year: number,
+    schedule: Omit<YearSchedule, 'year'>,
+    actor: Actor,
+  ): Promise<YearView> {
+    const full: YearSchedule = { ...schedule, year };
+    assertValidYearSchedule(full, year);
+    const now = this.clock.now();
+    const instanceId = `calendar-year-${year}`;
+    const [{ seq }] = (await this.dataSource.query(
+      'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM audit_events WHERE instance_id = ?',
+      [instanceId],
+    )) as { seq: number }[];
+    const previous = (await this.year(year)).schedule;
+    await runBatch(this.dataSource, [
+      {
+        sql:
+          'INSERT INTO calendar_years (year, schedule, updated_by, updated_at) VALUES (?, ?, ?, ?) ' +
+          'ON DUPLICATE KEY UPDATE schedule = VALUES(schedule), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)',
+        params: [year, JSON.stringify(full), actor.kind === 'user' ? actor.userId : null, now],
+      },
+      auditInsert({
+        instanceType: 'calendar-year',
+        instanceId,
+        seq: Number(seq),
+        eventType: 'SCHEDULE_REPLACED',
+        fromState: null,
+        toState: 'edited',
+        actor,
+        reason: null,
+        payload: { previous, schedule: full },
+        occurredAt: now,
+      }),
+    ]);
+    this.cached = null;
+    return this.year(year);
+  }
+
+  private async load() {
+    if (this.cached && Date.now() - this.cached.loadedAt < REFRESH_MS) return this.cached;
+    const edited = await loadEditedSchedules(this.dataSource);
+    this.cached = {
+      calendar: new WorkingCalendar(edited),
+      editedYears: new Set(edited.map((schedule) => schedule.year)),
+      loadedAt: Date.now(),
+    };
+    return this.cached;
+  }
+}

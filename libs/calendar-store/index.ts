@@ -1,0 +1,3 @@
+export * from './calendar.service';
+export * from './calendar-store.module';
+export * from './edited-schedules';
