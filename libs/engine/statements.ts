@@ -25,41 +25,84 @@ export interface AuditRecord {
   occurredAt: Date;
 }
 
-export function auditInsert(record: AuditRecord): SqlStatement {
+/** Rows for one INSERT, kept as data so they can be written plainly or only if a guard held. */
+export interface InsertRows {
+  table: string;
+  columns: string[];
+  rows: unknown[][];
+}
+
+export function insertSql({ table, columns, rows }: InsertRows): SqlStatement {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return {
+    sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`,
+    params: rows.flat(),
+  };
+}
+
+/** The same INSERT, writing its rows only when the session variable `flag` is 1. */
+export function insertIfSql({ table, columns, rows }: InsertRows, flag: string): SqlStatement {
+  const first = `SELECT ${columns.map((column) => `? AS ${column}`).join(', ')}`;
+  const others = rows.slice(1).map(() => `SELECT ${columns.map(() => '?').join(', ')}`);
   return {
     sql:
-      'INSERT INTO audit_events (instance_type, instance_id, seq, event_type, from_state, to_state, ' +
-      'actor_id, actor_role, reason, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    params: [
-      record.instanceType,
-      record.instanceId,
-      record.seq,
-      record.eventType,
-      record.fromState,
-      record.toState,
-      record.actor.kind === 'user' ? record.actor.userId : null,
-      record.actor.kind === 'user' ? record.actor.role : 'system',
-      record.reason,
-      record.payload === null ? null : JSON.stringify(record.payload),
-      record.occurredAt,
+      `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM (${[first, ...others].join(' UNION ALL ')}) AS new_rows ` +
+      `WHERE ${flag} = 1`,
+    params: rows.flat(),
+  };
+}
+
+const AUDIT_COLUMNS = [
+  'instance_type',
+  'instance_id',
+  'seq',
+  'event_type',
+  'from_state',
+  'to_state',
+  'actor_id',
+  'actor_role',
+  'reason',
+  'payload',
+  'occurred_at',
+];
+
+export function auditRows(record: AuditRecord): InsertRows {
+  return {
+    table: 'audit_events',
+    columns: AUDIT_COLUMNS,
+    rows: [
+      [
+        record.instanceType,
+        record.instanceId,
+        record.seq,
+        record.eventType,
+        record.fromState,
+        record.toState,
+        record.actor.kind === 'user' ? record.actor.userId : null,
+        record.actor.kind === 'user' ? record.actor.role : 'system',
+        record.reason,
+        record.payload === null ? null : JSON.stringify(record.payload),
+        record.occurredAt,
+      ],
     ],
   };
 }
 
-/** One multi-row INSERT for all jobs of a transition (none when there are no jobs). */
+export function auditInsert(record: AuditRecord): SqlStatement {
+  return insertSql(auditRows(record));
+}
+
+/** Outbox rows for the jobs of a transition; null when there are none. */
+export function outboxRows(jobs: OutboxJob[], createdAt: Date): InsertRows | null {
+  if (jobs.length === 0) return null;
+  return {
+    table: 'outbox',
+    columns: ['queue', 'job_name', 'payload', 'created_at'],
+    rows: jobs.map((job) => [job.queue, job.jobName, JSON.stringify(job.payload), createdAt]),
+  };
+}
+
 export function outboxInsert(jobs: OutboxJob[], createdAt: Date): SqlStatement[] {
-  if (jobs.length === 0) return [];
-  return [
-    {
-      sql:
-        'INSERT INTO outbox (queue, job_name, payload, created_at) VALUES ' +
-        jobs.map(() => '(?, ?, ?, ?)').join(', '),
-      params: jobs.flatMap((job) => [
-        job.queue,
-        job.jobName,
-        JSON.stringify(job.payload),
-        createdAt,
-      ]),
-    },
-  ];
+  const rows = outboxRows(jobs, createdAt);
+  return rows ? [insertSql(rows)] : [];
 }

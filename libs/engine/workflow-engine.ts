@@ -22,9 +22,11 @@ import {
   MachineVersionError,
   StaleVersionError,
 } from './engine-errors';
+import { GroupCommit, GuardedWrite } from './group-commit';
 import { PersistedWorkflow } from './persisted-workflow';
-import { SqlStatement, isDuplicateKey, runBatch } from './sql-batch';
-import { auditInsert, outboxInsert, OutboxJob, PersistedSnapshot } from './statements';
+import { GroupRead, InstanceRow } from './group-read';
+import { driverPool, isDuplicateKey, runBatch } from './sql-batch';
+import { auditRows, insertSql, OutboxJob, outboxRows, PersistedSnapshot } from './statements';
 
 export interface LoadedInstance<TMachine extends AnyStateMachine> {
   id: string;
@@ -51,19 +53,31 @@ export interface CreateCommand<TMachine extends AnyStateMachine> {
   auditEvent?: string;
 }
 
+type EventWithoutContext<TMachine extends AnyStateMachine> = Omit<
+  EventFromLogic<TMachine>,
+  'actor' | 'today'
+>;
+
 /**
  * Runs persisted XState machines. A transition is computed with xstate's pure `transition()`,
- * then written as ONE transaction: the row (snapshot, mirrored columns, version + 1), an
- * append-only audit event and the outbox rows for the jobs the machine asked for.
- * Exactly one of several concurrent transitions wins: the version check on the row and the
- * unique (instance, seq) audit key turn every other one into a StaleVersionError.
+ * then written atomically: the row (snapshot, mirrored columns, version + 1 guarded by the version
+ * the client saw), an append-only audit event and the outbox rows for the jobs the machine asked
+ * for. Of several concurrent transitions on one instance exactly one is applied; the others get a
+ * StaleVersionError. On its own the engine batches concurrent reads (GroupRead) and group-commits
+ * concurrent transitions (GroupCommit); inside a caller's transaction it uses that transaction.
  */
 @Injectable()
 export class WorkflowEngine {
+  private readonly groupCommit: GroupCommit;
+  private readonly groupRead: GroupRead;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.groupCommit = new GroupCommit(() => driverPool(dataSource));
+    this.groupRead = new GroupRead(() => driverPool(dataSource));
+  }
 
   today(): string {
     return todayIn(this.clock.now());
@@ -74,10 +88,9 @@ export class WorkflowEngine {
     command: CreateCommand<TMachine>,
     manager?: EntityManager,
   ): Promise<TransitionResult<TMachine>> {
-    const { machine } = workflow.definition;
-    const [snapshot, actions] = initialTransition(machine, command.input);
+    const [snapshot, actions] = initialTransition(workflow.definition.machine, command.input);
     const now = this.clock.now();
-    const row = {
+    const row: Record<string, unknown> = {
       ...command.columns,
       ...workflow.project(snapshot),
       id: command.id,
@@ -87,27 +100,26 @@ export class WorkflowEngine {
       created_at: now,
       updated_at: now,
     };
-    const names = Object.keys(row);
     const jobs = this.jobsFor(workflow, command.id, 1, actions);
     const toState = stateOf(snapshot);
+    const outbox = outboxRows(jobs, now);
     await runBatch(manager ?? this.dataSource, [
-      {
-        sql: `INSERT INTO ${workflow.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-        params: names.map((name) => row[name as keyof typeof row]),
-      },
-      auditInsert({
-        instanceType: workflow.instanceType,
-        instanceId: command.id,
-        seq: 1,
-        eventType: command.auditEvent ?? 'CREATED',
-        fromState: null,
-        toState,
-        actor: command.actor,
-        reason: null,
-        payload: command.auditPayload ?? null,
-        occurredAt: now,
-      }),
-      ...outboxInsert(jobs, now),
+      insertSql({ table: workflow.table, columns: Object.keys(row), rows: [Object.values(row)] }),
+      insertSql(
+        auditRows({
+          instanceType: workflow.instanceType,
+          instanceId: command.id,
+          seq: 1,
+          eventType: command.auditEvent ?? 'CREATED',
+          fromState: null,
+          toState,
+          actor: command.actor,
+          reason: null,
+          payload: command.auditPayload ?? null,
+          occurredAt: now,
+        }),
+      ),
+      ...(outbox ? [insertSql(outbox)] : []),
     ]);
     return { id: command.id, version: 1, snapshot, fromState: toState, toState, jobs };
   }
@@ -117,27 +129,36 @@ export class WorkflowEngine {
     id: string,
     manager?: EntityManager,
   ): Promise<LoadedInstance<TMachine>> {
-    const rows = (await (manager ?? this.dataSource).query(
-      `SELECT snapshot, version, machine_version FROM ${workflow.table} WHERE id = ?`,
-      [id],
-    )) as { snapshot: PersistedSnapshot | string; version: number; machine_version: number }[];
-    if (rows.length === 0) throw new InstanceNotFoundError(workflow.instanceType, id);
-    const [row] = rows;
+    const row = manager
+      ? (
+          (await manager.query(
+            `SELECT id, snapshot, version, machine_version FROM ${workflow.table} WHERE id = ?`,
+            [id],
+          )) as InstanceRow[]
+        )[0]
+      : await this.groupRead.read(workflow.table, id);
+    if (!row) throw new InstanceNotFoundError(workflow.instanceType, id);
     if (row.machine_version !== workflow.definition.version) {
       throw new MachineVersionError(
         `${workflow.instanceType} ${id} was written by machine version ${row.machine_version}; ` +
           `this engine runs version ${workflow.definition.version} and has no migration for it`,
       );
     }
-    const persisted = typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot;
-    return { id, version: row.version, snapshot: restoreSnapshot(workflow.definition, persisted) };
+    const persisted = (
+      typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot
+    ) as PersistedSnapshot;
+    return {
+      id,
+      version: row.version,
+      snapshot: restoreSnapshot(workflow.definition, persisted as never),
+    };
   }
 
   /** Applies an event sent by `actor` to the instance the client saw at `expectedVersion`. */
   async send<TMachine extends AnyStateMachine>(
     workflow: PersistedWorkflow<TMachine>,
     id: string,
-    event: Omit<EventFromLogic<TMachine>, 'actor' | 'today'>,
+    event: EventWithoutContext<TMachine>,
     actor: Actor,
     expectedVersion: number,
     manager?: EntityManager,
@@ -145,10 +166,26 @@ export class WorkflowEngine {
     const current = await this.load(workflow, id, manager);
     if (current.version !== expectedVersion)
       throw new StaleVersionError(expectedVersion, current.version);
+    const { result, write } = this.plan(workflow, current, event, actor);
+    if (manager) {
+      await this.writeInTransaction(manager, write, expectedVersion);
+    } else if (!(await this.groupCommit.submit(write))) {
+      const latest = await this.load(workflow, id);
+      throw new StaleVersionError(expectedVersion, latest.version);
+    }
+    return result;
+  }
 
+  /** Computes the transition and the writes that persist it; refuses what the machine refuses. */
+  private plan<TMachine extends AnyStateMachine>(
+    workflow: PersistedWorkflow<TMachine>,
+    current: LoadedInstance<TMachine>,
+    event: EventWithoutContext<TMachine>,
+    actor: Actor,
+  ): { result: TransitionResult<TMachine>; write: GuardedWrite } {
+    const { definition } = workflow;
     const now = this.clock.now();
     const fullEvent = { ...event, actor, today: todayIn(now) } as EventFrom<TMachine>;
-    const { definition } = workflow;
     const refused = refusal(definition, current.snapshot, fullEvent);
     if (refused) {
       const state = stateOf(current.snapshot);
@@ -160,7 +197,6 @@ export class WorkflowEngine {
         allowedEvents(definition, current.snapshot, actor),
       );
     }
-
     // Typed loosely here: callers are typed by TMachine, the engine works for any machine.
     const machine: AnyStateMachine = definition.machine;
     const [nextSnapshot, actions] = transition(
@@ -170,51 +206,62 @@ export class WorkflowEngine {
     );
     const next = nextSnapshot as SnapshotFrom<TMachine>;
     const version = current.version + 1;
-    const jobs = this.jobsFor(workflow, id, version, actions);
+    const jobs = this.jobsFor(workflow, current.id, version, actions);
     const fromState = stateOf(current.snapshot);
     const toState = stateOf(next);
-    const columns = {
+    const columns: Record<string, unknown> = {
       ...workflow.project(next),
       snapshot: JSON.stringify(persist(next)),
       updated_at: now,
     };
-    const names = Object.keys(columns);
     const { type, reason, ...payload } = event as unknown as { type: string; reason?: string };
-    const statements: SqlStatement[] = [
-      {
+    const audit = auditRows({
+      instanceType: workflow.instanceType,
+      instanceId: current.id,
+      seq: version,
+      eventType: type,
+      fromState,
+      toState,
+      actor,
+      reason: reason ?? null,
+      payload: Object.keys(payload).length > 0 ? payload : null,
+      occurredAt: now,
+    });
+    const outbox = outboxRows(jobs, now);
+    const write: GuardedWrite = {
+      lockKey: current.id,
+      guard: {
         sql:
-          `UPDATE ${workflow.table} SET ${names.map((name) => `${name} = ?`).join(', ')}, version = ? ` +
-          `WHERE id = ? AND version = ?`,
-        params: [
-          ...names.map((name) => columns[name as keyof typeof columns]),
-          version,
-          id,
-          current.version,
-        ],
+          `UPDATE ${workflow.table} SET ${Object.keys(columns)
+            .map((name) => `${name} = ?`)
+            .join(', ')}, version = ? ` + `WHERE id = ? AND version = ?`,
+        params: [...Object.values(columns), version, current.id, current.version],
       },
-      auditInsert({
-        instanceType: workflow.instanceType,
-        instanceId: id,
-        seq: version,
-        eventType: type,
-        fromState,
-        toState,
-        actor,
-        reason: reason ?? null,
-        payload: Object.keys(payload).length > 0 ? payload : null,
-        occurredAt: now,
-      }),
-      ...outboxInsert(jobs, now),
-    ];
+      inserts: outbox ? [audit, outbox] : [audit],
+    };
+    return { result: { id: current.id, version, snapshot: next, fromState, toState, jobs }, write };
+  }
+
+  private async writeInTransaction(
+    manager: EntityManager,
+    write: GuardedWrite,
+    expectedVersion: number,
+  ): Promise<void> {
+    const update = (await manager.query(write.guard.sql, write.guard.params)) as {
+      affectedRows?: number;
+    };
+    if (update.affectedRows === 0)
+      throw new StaleVersionError(expectedVersion, expectedVersion + 1);
     try {
-      await runBatch(manager ?? this.dataSource, statements);
+      for (const rows of write.inserts) {
+        const { sql, params } = insertSql(rows);
+        await manager.query(sql, params);
+      }
     } catch (error) {
-      // A concurrent transition committed seq `version` first.
       if (isDuplicateKey(error, 'uq_audit_instance_seq'))
-        throw new StaleVersionError(expectedVersion, version);
+        throw new StaleVersionError(expectedVersion, expectedVersion + 1);
       throw error;
     }
-    return { id, version, snapshot: next, fromState, toState, jobs };
   }
 
   private jobsFor(
@@ -228,10 +275,7 @@ export class WorkflowEngine {
       if (!route) return [];
       const params = (action.params ?? {}) as Record<string, unknown>;
       return [
-        {
-          ...route,
-          payload: { ...params, instanceType: workflow.instanceType, instanceId, seq },
-        },
+        { ...route, payload: { ...params, instanceType: workflow.instanceType, instanceId, seq } },
       ];
     });
   }

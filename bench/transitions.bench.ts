@@ -1,0 +1,194 @@
+/**
+ * Persisted transitions per second: the engine (xstate + one multi-statement transaction) against
+ * the same writes hand-written with mysql2 (read, BEGIN, UPDATE, audit INSERT, outbox INSERT, COMMIT).
+ *   npm run bench:transitions -- --tasks 2000 --concurrency 16
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createPool, Pool } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { loadConfig, SystemClock } from '@cchc/common';
+import { dataSourceOptions } from '@cchc/database';
+import { Actor } from '@cchc/domain';
+import { WorkflowEngine } from '@cchc/engine';
+import { prepareRuntime, runMain } from '@cchc/runtime';
+import { reformTaskPersistence } from '@cchc/tasks';
+import { numericArgs, runPool } from './bench-args';
+
+const STEPS = ['START', 'SUBMIT_REPORT', 'APPROVE'] as const;
+
+interface Ward {
+  wardId: string;
+  unitId: string;
+  officer: Actor;
+  leader: Actor & { kind: 'user' };
+}
+
+runMain(async () => {
+  const { tasks, concurrency } = numericArgs({ tasks: 1000, concurrency: 16 });
+  const base = loadConfig();
+  const config = {
+    ...base,
+    databaseUrl:
+      process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench'),
+  };
+  await prepareRuntime(config, { seedDemo: true });
+  const dataSource = await new DataSource({
+    ...dataSourceOptions(config.databaseUrl),
+    extra: { connectionLimit: concurrency + 2 },
+  }).initialize();
+  const pool = createPool({
+    uri: config.databaseUrl,
+    connectionLimit: concurrency + 2,
+    timezone: 'Z',
+  });
+  try {
+    const ward = await loadWard(dataSource);
+    const engine = new WorkflowEngine(dataSource, new SystemClock());
+    console.log(
+      `bench:transitions — ${tasks} tasks × ${STEPS.length} transitions, concurrency ${concurrency}, ${config.databaseUrl}`,
+    );
+
+    const engineIds = await createTasks(engine, ward, tasks, concurrency);
+    const engineRate = await measure(tasks, concurrency, async (i) => {
+      let version = 1;
+      for (const type of STEPS) {
+        const actor = type === 'APPROVE' ? ward.leader : ward.officer;
+        const event = type === 'SUBMIT_REPORT' ? { type, report: 'Đã hoàn thành' } : { type };
+        await engine.send(reformTaskPersistence, engineIds[i], event as never, actor, version++);
+      }
+    });
+
+    const floorIds = await createTasks(engine, ward, tasks, concurrency);
+    const snapshots = await finalSnapshots(dataSource, engineIds[0]);
+    const floorRate = await measure(tasks, concurrency, (i) =>
+      handWritten(pool, floorIds[i], ward, snapshots),
+    );
+
+    print('engine (xstate + batched transaction)', engineRate);
+    print('hand-written mysql2 SQL (the floor)', floorRate);
+    console.log(`ratio engine / floor: ${(engineRate / floorRate).toFixed(2)}`);
+  } finally {
+    await pool.end();
+    await dataSource.destroy();
+  }
+});
+
+async function loadWard(dataSource: DataSource): Promise<Ward> {
+  const [unit] = await dataSource.query(
+    "SELECT id, ward_id FROM org_units WHERE code = 'VHXH' LIMIT 1",
+  );
+  const [officer] = await dataSource.query("SELECT id FROM users WHERE username = 'officer'");
+  const [leader] = await dataSource.query("SELECT id FROM users WHERE username = 'leader'");
+  return {
+    wardId: unit.ward_id,
+    unitId: unit.id,
+    officer: { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id },
+    leader: { kind: 'user', userId: leader.id, role: 'leader', unitId: null },
+  };
+}
+
+async function createTasks(
+  engine: WorkflowEngine,
+  ward: Ward,
+  count: number,
+  concurrency: number,
+): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await runPool(count, concurrency, async (i) => {
+    await engine.create(reformTaskPersistence, {
+      id: ids[i],
+      input: { leadUnitId: ward.unitId, leaderId: ward.leader.userId, dueDate: '2099-12-31' },
+      actor: ward.leader,
+      columns: {
+        ward_id: ward.wardId,
+        title: `Nhiệm vụ thử ${i}`,
+        content: 'Đo hiệu năng',
+        coordinating_unit_ids: '[]',
+      },
+    });
+  });
+  return ids;
+}
+
+/** The snapshots the engine wrote at each step, so the floor path writes the same bytes. */
+async function finalSnapshots(dataSource: DataSource, id: string): Promise<string[]> {
+  const [row] = await dataSource.query('SELECT snapshot FROM reform_tasks WHERE id = ?', [id]);
+  const final = typeof row.snapshot === 'string' ? row.snapshot : JSON.stringify(row.snapshot);
+  return STEPS.map(() => final);
+}
+
+/** The plain SQL a transition needs, written by hand: read, then one transaction of three writes. */
+async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string[]): Promise<void> {
+  const states = ['inProgress', 'reported', 'accepted'];
+  for (let step = 0; step < STEPS.length; step++) {
+    const connection = await pool.getConnection();
+    try {
+      const [rows] = await connection.query(
+        'SELECT snapshot, version FROM reform_tasks WHERE id = ?',
+        [id],
+      );
+      const version = (rows as { version: number }[])[0].version;
+      const now = new Date();
+      await connection.beginTransaction();
+      const [update] = await connection.query(
+        'UPDATE reform_tasks SET state = ?, snapshot = ?, late = 0, updated_at = ?, version = ? WHERE id = ? AND version = ?',
+        [states[step], snapshots[step], now, version + 1, id, version],
+      );
+      if ((update as { affectedRows: number }).affectedRows !== 1) throw new Error('lost a race');
+      const actor = STEPS[step] === 'APPROVE' ? ward.leader : ward.officer;
+      await connection.query(
+        'INSERT INTO audit_events (instance_type, instance_id, seq, event_type, from_state, to_state, actor_id, actor_role, reason, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          'reform-task',
+          id,
+          version + 1,
+          STEPS[step],
+          step === 0 ? 'assigned' : states[step - 1],
+          states[step],
+          actor.kind === 'user' ? actor.userId : null,
+          actor.kind === 'user' ? actor.role : 'system',
+          null,
+          null,
+          now,
+        ],
+      );
+      await connection.query(
+        'INSERT INTO outbox (queue, job_name, payload, created_at) VALUES (?, ?, ?, ?)',
+        [
+          'notifications',
+          'notify',
+          JSON.stringify({
+            to: ['leader'],
+            topic: 'task.started',
+            instanceType: 'reform-task',
+            instanceId: id,
+            seq: version + 1,
+          }),
+          now,
+        ],
+      );
+      await connection.commit();
+    } catch (error) {
+      await connection.rollback();
+      throw error;
+    } finally {
+      connection.release();
+    }
+  }
+}
+
+async function measure(
+  tasks: number,
+  concurrency: number,
+  work: (i: number) => Promise<void>,
+): Promise<number> {
+  const started = process.hrtime.bigint();
+  await runPool(tasks, concurrency, work);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return (tasks * STEPS.length) / seconds;
+}
+
+function print(label: string, rate: number): void {
+  console.log(`${label.padEnd(42)} ${rate.toFixed(0).padStart(7)} transitions/s`);
+}
