@@ -4,7 +4,9 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
+import { WorkflowEngine } from '@cchc/engine';
 import { outboxJobId, QUEUES } from '@cchc/queue';
+import { reformTaskPersistence } from '@cchc/tasks';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
 import { eventually, startApi, startWorker } from './support/test-app';
@@ -309,6 +311,41 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
   });
 
   describe('outbox and jobs', () => {
+    it('sends no job for a transition whose transaction rolls back', async () => {
+      const task = await createTask();
+      const engine = api.get(WorkflowEngine);
+      const officer = {
+        kind: 'user' as const,
+        userId: users.officer,
+        role: 'officer' as const,
+        unitId: units.VHXH,
+      };
+      const outboxOf = async () =>
+        (await db.query(
+          "SELECT id FROM outbox WHERE JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? ORDER BY id",
+          [task.id],
+        )) as { id: string }[];
+      const before = await outboxOf();
+      await expect(
+        db.transaction(async (manager) => {
+          await engine.send(reformTaskPersistence, task.id, { type: 'START' }, officer, 1, manager);
+          throw new Error('the caller gives up after the transition');
+        }),
+      ).rejects.toThrow('gives up');
+      expect(await outboxOf()).toEqual(before);
+      expect((await client.get('officer', `/tasks/${task.id}`)).body).toMatchObject({
+        state: 'assigned',
+        version: 1,
+      });
+      // Give the relay several polls: nothing for seq 2 may ever reach the queue.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications), { strict: false });
+      const jobs = await queue.getJobs(['waiting', 'active', 'completed', 'delayed', 'failed']);
+      expect(jobs.filter((job) => job.data.instanceId === task.id && job.data.seq === 2)).toEqual(
+        [],
+      );
+    });
+
     it('relays a committed transition to BullMQ and the worker notifies the recipients', async () => {
       const task = await createTask();
       await step('officer', task.id, { type: 'START', version: 1 });

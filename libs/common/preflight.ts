@@ -29,6 +29,9 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
+  let redisError: unknown = null;
+  // The failure is reported below, in one line; keep ioredis from printing its own.
+  redis.on('error', (error) => (redisError ??= error));
   try {
     await redis.connect();
     await redis.ping();

@@ -6,7 +6,7 @@ import { OrgUnitEntity, UserEntity, WardEntity } from '@cchc/database';
 
 /** The units every ward has (codes are what the plan-import alias table maps to). */
 export const DEMO_UNITS = [
-  { code: 'VP', name: 'Văn phòng HĐND và UBND' },
+  { code: 'VP', name: 'Văn phòng HĐND&UBND' },
   { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội' },
   { code: 'KTHTDT', name: 'Phòng Kinh tế, Hạ tầng và Đô thị' },
   { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công' },
