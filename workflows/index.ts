@@ -10,3 +10,4 @@ export {
   isTaskEventType,
 } from './reform-task.rules';
 export { reformTaskWorkflow } from './reform-task.workflow';
+export * from './tthc-dossier.workflow';

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './actor';
 export * from './reform-task';
 export * from './deadline';
+export * from './tthc-dossier';

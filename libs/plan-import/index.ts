@@ -1,0 +1,18 @@
+export * from './types';
+export { assertImportable, PlanImportError } from './plan-import-error';
+export { readPlanFile, readPlanText, type PlanFile } from './readers/read-plan-file';
+export { readDelimitedText } from './readers/read-delimited-text';
+export { parseCsv, readCsv } from './readers/read-csv';
+export { readXlsx } from './readers/read-xlsx';
+export { readDocx } from './readers/read-docx';
+export { readPdfText } from './readers/pdf-text/read-pdf-text';
+export { buildPlanPreview, type PlanPreviewOptions } from './preview/build-plan-preview';
+export { createUnitResolver, type UnitAlias, type UnitRecord } from './units/unit-resolver';
+export { splitUnitCell, type ResolvedName } from './units/split-unit-cell';
+export { unitNameKey } from './units/unit-name-key';
+export {
+  DEFAULT_UNIT_ALIASES,
+  defaultAliasesFor,
+  UNIT_GROUPS,
+  type DefaultUnitAlias,
+} from './units/default-aliases';

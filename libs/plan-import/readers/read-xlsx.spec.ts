@@ -1,0 +1,64 @@
+import { Workbook } from 'exceljs';
+import { PlanImportError } from '../plan-import-error';
+import { cellValueText, readXlsx } from './read-xlsx';
+
+async function workbookBuffer(build: (workbook: Workbook) => void): Promise<Buffer> {
+  const workbook = new Workbook();
+  build(workbook);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('readXlsx', () => {
+  it('reads every sheet; merged cells carry the master value; empty rows are skipped', async () => {
+    const data = await workbookBuffer((workbook) => {
+      workbook.addWorksheet('Bìa').addRow(['KẾ HOẠCH cải cách hành chính năm 2026']);
+      const sheet = workbook.addWorksheet('Phụ lục');
+      sheet.addRow(['TT', 'Nội dung', 'Cơ quan thực hiện', null, 'Thời gian']);
+      sheet.addRow([null, null, 'Chủ trì', 'Phối hợp', null]);
+      sheet.mergeCells('A1:A2');
+      sheet.mergeCells('B1:B2');
+      sheet.mergeCells('C1:D1');
+      sheet.mergeCells('E1:E2');
+      sheet.addRow([]);
+      sheet.addRow(['I. Chỉ đạo điều hành']);
+      sheet.mergeCells('A4:E4');
+      sheet.addRow([1, 'Ban hành kế hoạch', 'Phòng VHXH', 'VP', new Date(Date.UTC(2026, 0, 15))]);
+    });
+    const document = await readXlsx(data);
+    expect(document.format).toBe('xlsx');
+    expect(document.tables.map((table) => table.rows)).toEqual([
+      [{ sourceRow: 1, cells: ['KẾ HOẠCH cải cách hành chính năm 2026'] }],
+      [
+        {
+          sourceRow: 1,
+          cells: ['TT', 'Nội dung', 'Cơ quan thực hiện', 'Cơ quan thực hiện', 'Thời gian'],
+        },
+        { sourceRow: 2, cells: ['TT', 'Nội dung', 'Chủ trì', 'Phối hợp', 'Thời gian'] },
+        { sourceRow: 4, cells: Array(5).fill('I. Chỉ đạo điều hành') },
+        { sourceRow: 5, cells: ['1', 'Ban hành kế hoạch', 'Phòng VHXH', 'VP', '15/01/2026'] },
+      ],
+    ]);
+    expect(document.text.map((line) => line.text)).toEqual([
+      'KẾ HOẠCH cải cách hành chính năm 2026',
+      'I. Chỉ đạo điều hành',
+    ]);
+  });
+
+  it('rejects a file that is not an XLSX', async () => {
+    await expect(readXlsx(Buffer.from('not a zip'))).rejects.toBeInstanceOf(PlanImportError);
+  });
+});
+
+describe('cellValueText', () => {
+  it('reads rich text, formulas, hyperlinks and plain values', () => {
+    expect(
+      cellValueText({ richText: [{ text: 'Phòng ' }, { text: 'VHXH', font: { bold: true } }] }),
+    ).toBe('Phòng VHXH');
+    expect(cellValueText({ formula: 'A1+1', result: 2 })).toBe('2');
+    expect(cellValueText({ text: 'Cổng TTĐT', hyperlink: 'https://example.vn' })).toBe('Cổng TTĐT');
+    expect(cellValueText(2.1)).toBe('2.1');
+    expect(cellValueText(true)).toBe('true');
+    expect(cellValueText(null)).toBe('');
+    expect(cellValueText({ error: '#N/A' })).toBe('');
+  });
+});

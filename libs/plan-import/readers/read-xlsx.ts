@@ -1,0 +1,60 @@
+import { Workbook, type CellValue, type Worksheet } from 'exceljs';
+import type { SourceDocument, SourceRow, SourceTable } from '../types';
+import { PlanImportError } from '../plan-import-error';
+import { narrativeOf } from './narrative';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Text of an ExcelJS cell value, whatever its type (rich text, formula, hyperlink, date). */
+export function cellValueText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    // ExcelJS gives dates at UTC midnight; write them the way plans do (15/01/2026).
+    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  }
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellValueText(value.result as CellValue);
+  if ('hyperlink' in value) return cellValueText(value.text as CellValue);
+  return ''; // an error value (#N/A …) says nothing about the task
+}
+
+function sheetTable(sheet: Worksheet): SourceTable {
+  const rows: SourceRow[] = [];
+  const width = sheet.columnCount;
+  // A merged cell reads as its master's value in every cell it covers, so a group header
+  // ("Cơ quan thực hiện" over "Chủ trì | Phối hợp") reaches both columns below it.
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= width; column += 1) {
+      cells.push(cellValueText(row.getCell(column).value));
+    }
+    if (cells.some((cell) => cell.trim() !== '')) rows.push({ sourceRow: rowNumber, cells });
+  });
+  return { rows };
+}
+
+/** Every worksheet is a candidate table; the task table is picked later by its header. */
+export async function readXlsx(data: Buffer): Promise<SourceDocument> {
+  const workbook = new Workbook();
+  try {
+    // ExcelJS declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new PlanImportError([
+      {
+        row: null,
+        field: 'table',
+        message: 'Không đọc được tệp Excel (.xlsx); tệp bị hỏng hoặc sai định dạng.',
+      },
+    ]);
+  }
+  const tables = workbook.worksheets.map(sheetTable);
+  return {
+    format: 'xlsx',
+    tables,
+    text: tables.flatMap((table) => narrativeOf(table.rows)),
+    warnings: [],
+  };
+}

@@ -1,0 +1,49 @@
+import { ancestorOrdinals, numericOrdinal, romanValue, sectionHeading } from './ordinals';
+
+describe('romanValue', () => {
+  it('reads section numerals and rejects other letters', () => {
+    expect(['I', 'IV', 'VII', 'IX', 'XIV', 'XXXIX'].map(romanValue)).toEqual([1, 4, 7, 9, 14, 39]);
+    expect(['', 'IIII', 'VV', 'A', 'TT', 'IL'].map(romanValue)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+});
+
+describe('numericOrdinal', () => {
+  it('accepts plain and hierarchical ordinals, dropping a trailing dot', () => {
+    expect(['3', ' 3. ', '2.1', '2.1.1.'].map(numericOrdinal)).toEqual(['3', '3', '2.1', '2.1.1']);
+    expect(['a)', '2023/KH', '', '1,5'].map(numericOrdinal)).toEqual([null, null, null, null]);
+  });
+});
+
+describe('sectionHeading', () => {
+  it('reads a numeral alone or followed by a title', () => {
+    expect(sectionHeading('II')).toEqual({ code: 'II', rest: '' });
+    expect(sectionHeading('III. Cải cách thủ tục hành chính')).toEqual({
+      code: 'III',
+      rest: 'Cải cách thủ tục hành chính',
+    });
+    expect(sectionHeading('IV    Cải cách tổ chức bộ máy')).toEqual({
+      code: 'IV',
+      rest: 'Cải cách tổ chức bộ máy',
+    });
+    expect(sectionHeading('V) Cải cách công vụ')).toEqual({ code: 'V', rest: 'Cải cách công vụ' });
+  });
+
+  it('does not read words starting with those letters', () => {
+    expect(sectionHeading('In ấn tài liệu')).toBeNull();
+    expect(sectionHeading('Việc khác')).toBeNull();
+  });
+});
+
+describe('ancestorOrdinals', () => {
+  it('lists the possible parents, nearest first', () => {
+    expect(ancestorOrdinals('2.1.3')).toEqual(['2.1', '2']);
+    expect(ancestorOrdinals('4')).toEqual([]);
+  });
+});

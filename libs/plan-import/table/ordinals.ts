@@ -1,0 +1,42 @@
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+
+/** Value of a Roman numeral up to XXXIX (sections of a plan), or null if it is not one. */
+export function romanValue(text: string): number | null {
+  if (!/^(X{0,3})(IX|IV|V?I{0,3})$/.test(text) || text === '') return null;
+  let total = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const value = ROMAN_VALUES[text[i]];
+    const next = ROMAN_VALUES[text[i + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+/** "3", "3.", "2.1", "2.1.1." → the ordinal without the trailing dot; otherwise null. */
+export function numericOrdinal(text: string): string | null {
+  const match = /^(\d{1,3}(?:\.\d{1,3})*)\.?$/.exec(text.trim());
+  return match ? match[1] : null;
+}
+
+export interface SectionHeading {
+  code: string;
+  /** Title written after the numeral in the same cell, if any. */
+  rest: string;
+}
+
+/** "II", "II.", "II. Cải cách thể chế", "IV    Cải cách tổ chức bộ máy" → a section heading. */
+export function sectionHeading(text: string): SectionHeading | null {
+  const match = /^([IVXL]{1,6})(?:\s*[.):\-–]\s*|\s+|$)([\s\S]*)$/.exec(text.trim());
+  if (!match || romanValue(match[1]) === null) return null;
+  return { code: match[1], rest: match[2].trim() };
+}
+
+/** Ordinals a hierarchical ordinal may hang under, nearest first: "2.1.1" → ["2.1", "2"]. */
+export function ancestorOrdinals(ordinal: string): string[] {
+  const parts = ordinal.split('.');
+  const ancestors: string[] = [];
+  for (let length = parts.length - 1; length >= 1; length -= 1) {
+    ancestors.push(parts.slice(0, length).join('.'));
+  }
+  return ancestors;
+}

@@ -1,0 +1,298 @@
+import { and, assign, setup } from 'xstate';
+import {
+  DossierContext,
+  DossierEvent,
+  DossierInput,
+  DossierNotifyEffect,
+  DossierNotifyRecipient,
+  IssueApologyEffect,
+  PendingApology,
+  StartApologyEffect,
+} from '@cchc/domain';
+import { apologyReason, authorizeTthcDossier, tthcDossierPrecondition } from './tthc-dossier.rules';
+
+/**
+ * Lifecycle of one administrative-procedure dossier (hồ sơ TTHC), as a pure XState v5 machine.
+ *
+ * - No clock, no calendar: every event carries `today` (IsoDate, compared as strings) and
+ *   `actor`; working-day arithmetic is done by the caller and arrives in the payload
+ *   (`remainingWorkingDays`, `newAppointmentDate`).
+ * - No I/O: effects leave the machine as action objects returned by xstate's pure
+ *   `transition()` / `initialTransition()`; the engine turns the routed ones into outbox jobs:
+ *   - `notify` (`DossierNotifyEffect`): symbolic recipients resolved against the dossier row;
+ *   - `startApology` (`StartApologyEffect`): a new apology-slip round begins;
+ *   - `issueApology` (`IssueApologyEffect`): the head signed; number, store and announce it.
+ * - Apology slips: REPORT_DELAY (before the appointment passes) or APPOINTMENT_MISSED starts a
+ *   round unless a slip is already pending — so one missed appointment never yields two slips;
+ *   APPROVE_APOLOGY moves the appointment, and missing the new one starts the next round.
+ * - Guards call the rules in tthc-dossier.rules.ts, the same functions the engine uses to
+ *   explain a refusal.
+ */
+const tthcDossierSetup = setup({
+  types: {
+    context: {} as DossierContext,
+    events: {} as DossierEvent,
+    input: {} as DossierInput,
+  },
+  actions: {
+    notify: (_, _params: DossierNotifyEffect) => {
+      // carried out by the engine as outbox jobs
+    },
+    startApology: (_, _params: StartApologyEffect) => {
+      // carried out by the engine as outbox jobs
+    },
+    issueApology: (_, _params: IssueApologyEffect) => {
+      // carried out by the engine as outbox jobs
+    },
+    pauseClock: assign(({ context, event }) => {
+      if (event.type !== 'REQUEST_SUPPLEMENT') return context;
+      return {
+        ...context,
+        pausedOn: event.today,
+        remainingWorkingDays: event.remainingWorkingDays,
+        supplementRequests: context.supplementRequests + 1,
+      };
+    }),
+    resumeClock: assign(({ context, event }) => {
+      if (event.type !== 'SUPPLEMENT_RECEIVED') return context;
+      return {
+        ...context,
+        appointmentDate: event.newAppointmentDate,
+        pausedOn: null,
+        remainingWorkingDays: null,
+        // A new appointment: nothing has been missed or announced for it yet. A slip still
+        // pending stays pending (it is owed) and will set the appointment when signed.
+        overdue: false,
+        delayReported: false,
+      };
+    }),
+    markOverdue: assign({ overdue: true }),
+    openDelayApology: assign(({ context, event }) => {
+      if (event.type !== 'REPORT_DELAY') return context;
+      const round = context.apologyRound + 1;
+      const pending: PendingApology = {
+        round,
+        reason: 'delay-reported',
+        appointmentDate: context.appointmentDate,
+        startedOn: event.today,
+        proposedDate: event.proposedDate,
+        delayReason: event.reason.trim(),
+      };
+      return { ...context, delayReported: true, apologyRound: round, apologyPending: pending };
+    }),
+    openOverdueApology: assign(({ context, event }) => {
+      const round = context.apologyRound + 1;
+      const pending: PendingApology = {
+        round,
+        reason: 'overdue',
+        appointmentDate: context.appointmentDate,
+        startedOn: event.today,
+        proposedDate: null,
+        delayReason: null,
+      };
+      return { ...context, apologyRound: round, apologyPending: pending };
+    }),
+    approveApology: assign(({ context, event }) => {
+      if (event.type !== 'APPROVE_APOLOGY') return context;
+      return {
+        ...context,
+        appointmentDate: event.newAppointmentDate,
+        overdue: false,
+        delayReported: false,
+        apologyPending: null,
+      };
+    }),
+    recordResult: assign(({ context, event }) => ({
+      ...context,
+      resultOn: event.today,
+      resultLate: event.today > context.appointmentDate,
+    })),
+    recordReturn: assign(({ context, event }) => ({
+      ...context,
+      returnedOn: event.today,
+      returnedLate: event.today > context.appointmentDate,
+    })),
+  },
+  guards: {
+    /** The actor holds the role for this event and every precondition holds. */
+    permitted: ({ context, event }) =>
+      authorizeTthcDossier(context, event.type, event.actor) === null &&
+      tthcDossierPrecondition(context, event) === null,
+    /** No apology slip is waiting for the head's signature. */
+    noApologyPending: ({ context }) => context.apologyPending === null,
+  },
+});
+
+/** A `notify` action object: who is told, and why. */
+function notify(
+  topic: string,
+  ...to: DossierNotifyRecipient[]
+): { type: 'notify'; params: DossierNotifyEffect } {
+  return { type: 'notify', params: { to, topic } };
+}
+
+/** The `startApology` action for the round just opened (reads the context after the assign). */
+const startApology = {
+  type: 'startApology',
+  params: ({ context }: { context: DossierContext }): StartApologyEffect => {
+    const pending = context.apologyPending as PendingApology;
+    if (pending.reason === 'delay-reported') {
+      return {
+        round: pending.round,
+        reason: 'delay-reported',
+        proposedDate: pending.proposedDate as string,
+        delayReason: pending.delayReason as string,
+        appointmentDate: pending.appointmentDate,
+      };
+    }
+    return { round: pending.round, reason: 'overdue', appointmentDate: pending.appointmentDate };
+  },
+} as const;
+
+/** The `issueApology` action; must run before `approveApology` clears the pending slip. */
+const issueApology = {
+  type: 'issueApology',
+  params: ({ context, event }: { context: DossierContext; event: DossierEvent }) => {
+    const pending = context.apologyPending as PendingApology;
+    const approve = event as Extract<DossierEvent, { type: 'APPROVE_APOLOGY' }>;
+    const effect: IssueApologyEffect = {
+      round: pending.round,
+      newAppointmentDate: approve.newAppointmentDate,
+      reason: apologyReason(context, approve) as string,
+      appointmentDate: context.appointmentDate,
+    };
+    return effect;
+  },
+} as const;
+
+/** Transitions shared by several states. */
+const reject = {
+  guard: 'permitted',
+  target: '#tthcDossier.rejected',
+  actions: notify('dossier.rejected', 'oneStop'),
+} as const;
+const withdraw = {
+  guard: 'permitted',
+  target: '#tthcDossier.withdrawn',
+  actions: notify('dossier.withdrawn', 'handlingUnit'),
+} as const;
+/** The appointment passed with no result: overdue, and a slip unless one is already pending. */
+const appointmentMissed = [
+  {
+    guard: and(['permitted', 'noApologyPending']),
+    actions: [
+      'markOverdue',
+      'openOverdueApology',
+      startApology,
+      notify('dossier.overdue', 'handlingUnit'),
+    ],
+  },
+  {
+    guard: 'permitted',
+    actions: ['markOverdue', notify('dossier.overdue', 'handlingUnit')],
+  },
+] as const;
+const approveApology = {
+  guard: 'permitted',
+  actions: [
+    issueApology,
+    'approveApology',
+    notify('dossier.appointment.rescheduled', 'handlingUnit', 'oneStop'),
+  ],
+} as const;
+
+export const tthcDossierMachine = tthcDossierSetup.createMachine({
+  id: 'tthcDossier',
+  initial: 'received',
+  context: ({ input }) => ({
+    handlingUnitId: input.handlingUnitId,
+    receivedOn: input.receivedOn,
+    processingDays: input.processingDays,
+    originalAppointmentDate: input.appointmentDate,
+    appointmentDate: input.appointmentDate,
+    pausedOn: null,
+    remainingWorkingDays: null,
+    supplementRequests: 0,
+    overdue: false,
+    delayReported: false,
+    apologyRound: 0,
+    apologyPending: null,
+    resultOn: null,
+    resultLate: false,
+    returnedOn: null,
+    returnedLate: false,
+  }),
+  entry: notify('dossier.received', 'handlingUnit'),
+  states: {
+    received: {
+      on: {
+        START_PROCESSING: {
+          guard: 'permitted',
+          target: 'processing',
+          actions: notify('dossier.processing', 'oneStop'),
+        },
+        APPROVE_APOLOGY: approveApology,
+        APPOINTMENT_MISSED: appointmentMissed,
+        REJECT: reject,
+        WITHDRAW: withdraw,
+      },
+    },
+    processing: {
+      on: {
+        REQUEST_SUPPLEMENT: {
+          guard: 'permitted',
+          target: 'supplementRequested',
+          actions: ['pauseClock', notify('dossier.supplement.requested', 'oneStop')],
+        },
+        RECORD_RESULT: {
+          guard: 'permitted',
+          target: 'resultReady',
+          actions: ['recordResult', notify('dossier.result.ready', 'oneStop')],
+        },
+        REPORT_DELAY: {
+          guard: 'permitted',
+          actions: [
+            'openDelayApology',
+            startApology,
+            notify('dossier.delay.reported', 'handlingUnitHead'),
+          ],
+        },
+        APPROVE_APOLOGY: approveApology,
+        APPOINTMENT_MISSED: appointmentMissed,
+        REJECT: reject,
+        WITHDRAW: withdraw,
+      },
+    },
+    // The clock is stopped: no appointment can be missed, announced late or moved by a slip
+    // here (a pending slip waits for the supplement and the new appointment).
+    supplementRequested: {
+      on: {
+        SUPPLEMENT_RECEIVED: {
+          guard: 'permitted',
+          target: 'processing',
+          actions: ['resumeClock', notify('dossier.supplement.received', 'handlingUnit')],
+        },
+        REJECT: reject,
+        WITHDRAW: withdraw,
+      },
+    },
+    // The result exists, so the appointment can no longer be missed; a slip still pending
+    // from before may be signed, giving the applicant the date to collect the result.
+    resultReady: {
+      on: {
+        RETURN_RESULT: {
+          guard: 'permitted',
+          target: 'returned',
+          actions: ['recordReturn', notify('dossier.returned', 'handlingUnit')],
+        },
+        APPROVE_APOLOGY: approveApology,
+        WITHDRAW: withdraw,
+      },
+    },
+    returned: { type: 'final' },
+    rejected: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});
+
+export type TthcDossierMachine = typeof tthcDossierMachine;
