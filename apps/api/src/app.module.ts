@@ -7,6 +7,7 @@ import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
 import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
+import { PlansModule } from '@cchc/plans';
 import { QueueModule } from '@cchc/queue';
 import { TasksModule } from '@cchc/tasks';
 import { AuthController } from './controllers/auth.controller';
@@ -14,6 +15,7 @@ import { CalendarController } from './controllers/calendar.controller';
 import { HealthController } from './controllers/health.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OrgController } from './controllers/org.controller';
+import { PlansController } from './controllers/plans.controller';
 import { TasksController } from './controllers/tasks.controller';
 
 @Module({
@@ -32,12 +34,14 @@ import { TasksController } from './controllers/tasks.controller';
     TasksModule,
     NotificationsModule,
     CalendarStoreModule,
+    PlansModule,
     TerminusModule,
   ],
   controllers: [
     AuthController,
     CalendarController,
     OrgController,
+    PlansController,
     TasksController,
     NotificationsController,
     HealthController,

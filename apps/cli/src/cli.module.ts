@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DbCommand, DbMigrateCommand } from './commands/db.command';
 import { DeadlineCommand } from './commands/deadline.command';
 import { HolidaysCommand } from './commands/holidays.command';
+import { ImportCommand } from './commands/import.command';
 import { LunarCommand } from './commands/lunar.command';
 import { SolarCommand } from './commands/solar.command';
 import {
@@ -17,6 +18,7 @@ import {
     DbMigrateCommand,
     DeadlineCommand,
     HolidaysCommand,
+    ImportCommand,
     LunarCommand,
     SolarCommand,
     WorkdaysCommand,
