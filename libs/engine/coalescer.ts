@@ -6,27 +6,28 @@ interface Pending<TIn, TOut> {
 
 /**
  * Turns many concurrent single requests into few batched ones: items submitted while a batch is in
- * flight wait and go together in the next one. One batch in flight at a time, at most `maxBatch`
- * items each; `run` returns one result per item, in order.
+ * flight wait and go together in the next one. At most `maxInFlight` batches at a time, at most
+ * `maxBatch` items each; `run` returns one result per item, in order.
  */
 export class Coalescer<TIn, TOut> {
   private readonly queue: Pending<TIn, TOut>[] = [];
-  private flushing = false;
+  private inFlight = 0;
 
   constructor(
     private readonly run: (items: TIn[]) => Promise<TOut[]>,
     private readonly maxBatch = 64,
+    private readonly maxInFlight = 1,
   ) {}
 
   submit(item: TIn): Promise<TOut> {
     return new Promise<TOut>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (this.inFlight < this.maxInFlight) void this.flush();
     });
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
+    this.inFlight++;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
@@ -36,6 +37,6 @@ export class Coalescer<TIn, TOut> {
         batch.forEach((pending) => pending.reject(error));
       }
     }
-    this.flushing = false;
+    this.inFlight--;
   }
 }

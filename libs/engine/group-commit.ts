@@ -12,6 +12,8 @@ export interface GuardedWrite {
 }
 
 const DEADLOCK = 'ER_LOCK_DEADLOCK';
+/** Groups committed at once, on separate connections, so the server's threads share the work. */
+const IN_FLIGHT = 4;
 
 /**
  * Group commit: transitions that arrive while a commit is in flight are written together in the
@@ -20,8 +22,10 @@ const DEADLOCK = 'ER_LOCK_DEADLOCK';
  * session variable), so a stale transition is skipped without failing its neighbours.
  */
 export class GroupCommit {
-  private readonly coalescer = new Coalescer<GuardedWrite, boolean>((writes) =>
-    this.commitWithRetry(writes),
+  private readonly coalescer = new Coalescer<GuardedWrite, boolean>(
+    (writes) => this.commitWithRetry(writes),
+    64,
+    IN_FLIGHT,
   );
 
   constructor(private readonly pool: () => Pool) {}
@@ -50,7 +54,7 @@ export class GroupCommit {
     const statements = order.flatMap(({ write }, i) => [
       render(write.guard),
       `SET ${flags[i]} = ROW_COUNT()`,
-      ...write.inserts.map((rows) => render(insertIfSql(rows, flags[i]))),
+      ...write.inserts.flatMap((rows) => insertIfSql(rows, flags[i]).map(render)),
     ]);
     const packet = [
       'START TRANSACTION',

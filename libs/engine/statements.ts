@@ -40,16 +40,15 @@ export function insertSql({ table, columns, rows }: InsertRows): SqlStatement {
   };
 }
 
-/** The same INSERT, writing its rows only when the session variable `flag` is 1. */
-export function insertIfSql({ table, columns, rows }: InsertRows, flag: string): SqlStatement {
-  const first = `SELECT ${columns.map((column) => `? AS ${column}`).join(', ')}`;
-  const others = rows.slice(1).map(() => `SELECT ${columns.map(() => '?').join(', ')}`);
-  return {
-    sql:
-      `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM (${[first, ...others].join(' UNION ALL ')}) AS new_rows ` +
-      `WHERE ${flag} = 1`,
-    params: rows.flat(),
-  };
+/**
+ * The same rows, written only when the session variable `flag` is 1: one
+ * `INSERT ... SELECT ... FROM DUAL WHERE` per row, which needs no derived table.
+ */
+export function insertIfSql({ table, columns, rows }: InsertRows, flag: string): SqlStatement[] {
+  const sql =
+    `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map(() => '?').join(', ')} ` +
+    `FROM DUAL WHERE ${flag} = 1`;
+  return rows.map((row) => ({ sql, params: row }));
 }
 
 const AUDIT_COLUMNS = [
