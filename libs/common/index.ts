@@ -1,4 +1,5 @@
 export * from './app-config';
 export * from './clock';
 export * from './common.module';
+export * from './mysql-url';
 export * from './preflight';

@@ -1,5 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import Redis from 'ioredis';
+import { mysqlConnectionOptions } from './mysql-url';
 
 /**
  * Checks that MySQL and Redis answer before anything starts, and says in one line
@@ -10,10 +11,7 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
   const db = new URL(databaseUrl);
   try {
     const connection = await createConnection({
-      host: db.hostname,
-      port: Number(db.port || 3306),
-      user: decodeURIComponent(db.username || 'root'),
-      password: decodeURIComponent(db.password),
+      ...mysqlConnectionOptions(databaseUrl),
       connectTimeout: 3000,
     });
     await connection.end();

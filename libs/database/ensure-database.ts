@@ -1,20 +1,15 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
+import { databaseName, mysqlConnectionOptions } from '@cchc/common';
 import { dataSourceOptions } from './data-source-options';
 
 /** Creates the database named in the URL when it does not exist yet (utf8mb4). */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const name = databaseName(databaseUrl);
   if (!/^[A-Za-z0-9_]+$/.test(name)) {
     throw new Error(`DATABASE_URL must name a database of letters, digits and _ (got "${name}")`);
   }
-  const connection = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-  });
+  const connection = await createConnection(mysqlConnectionOptions(databaseUrl));
   try {
     await connection.query(
       `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,

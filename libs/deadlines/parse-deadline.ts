@@ -1,4 +1,4 @@
-import { DeadlineContext, ParsedDeadline } from '@cchc/domain';
+import { DeadlineContext, ParsedDeadline, unrecognizedDeadline } from '@cchc/domain';
 import { DatedPiece, Piece, RangePiece, parseClause } from './clause';
 import { normalizeDeadlineText } from './normalize';
 
@@ -15,9 +15,7 @@ const SEPARATORS = [/;/, /,/, / va /];
 export function parseDeadline(raw: string, ctx: DeadlineContext): ParsedDeadline {
   const pieces = splitPieces(normalizeDeadlineText(raw), ctx.year, 0);
   const reading = pieces && read(pieces);
-  return reading
-    ? { ...reading, raw }
-    : { kind: 'unrecognized', due: null, milestones: [], start: null, recurrence: null, raw };
+  return reading ? { ...reading, raw } : unrecognizedDeadline(raw);
 }
 
 function splitPieces(text: string, year: number, level: number): Piece[] | null {

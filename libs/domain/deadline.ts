@@ -33,3 +33,8 @@ export interface DeadlineContext {
   /** The plan's issue date, when known. */
   issueDate?: IsoDate;
 }
+
+/** The reading of a phrase nobody could understand: no date, the raw text kept for a person. */
+export function unrecognizedDeadline(raw: string): ParsedDeadline {
+  return { kind: 'unrecognized', due: null, milestones: [], start: null, recurrence: null, raw };
+}

@@ -1,5 +1,5 @@
 import { format } from 'mysql2';
-import type { Pool, PoolConnection } from 'mysql2/promise';
+import type { Pool } from 'mysql2/promise';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface SqlStatement {
@@ -7,39 +7,34 @@ export interface SqlStatement {
   params: unknown[];
 }
 
-/** One connection for a unit of work: plain queries, then a batch of writes. */
-export interface SqlSession {
-  query<T = unknown>(sql: string, params?: unknown[]): Promise<T>;
-  /** Runs the statements as one transaction and returns each statement's result. */
-  batch(statements: SqlStatement[]): Promise<unknown[]>;
-}
-
 /**
- * Runs `work` on one connection. On its own it borrows a connection from the driver's pool
- * (skipping the ORM on this hot path) and sends a batch in a single round trip
+ * Runs statements as one transaction. On its own it borrows a connection from the driver's pool
+ * (skipping the ORM on this hot path) and sends them in a single round trip
  * (START TRANSACTION; ...; COMMIT as one multi-statement packet), rolling back on the same
- * connection if a statement fails. Inside a caller's transaction (an EntityManager) it runs the
- * statements one after another on that transaction's connection.
+ * connection if a statement fails. Inside a caller's transaction (an EntityManager) it runs them
+ * one after another on that transaction's connection. Returns each statement's result.
  */
-export async function withSession<T>(
-  target: DataSource | EntityManager,
-  work: (session: SqlSession) => Promise<T>,
-): Promise<T> {
-  if (!(target instanceof DataSource)) return work(managerSession(target));
-  const connection = await driverPool(target).getConnection();
-  try {
-    return await work(connectionSession(connection));
-  } finally {
-    connection.release();
-  }
-}
-
-/** Runs statements as one transaction (see withSession). */
-export function runBatch(
+export async function runBatch(
   target: DataSource | EntityManager,
   statements: SqlStatement[],
 ): Promise<unknown[]> {
-  return withSession(target, (session) => session.batch(statements));
+  if (!(target instanceof DataSource)) {
+    const results: unknown[] = [];
+    for (const { sql, params } of statements) results.push(await target.query(sql, params));
+    return results;
+  }
+  const connection = await driverPool(target).getConnection();
+  try {
+    const packet = ['START TRANSACTION', ...statements.map(render), 'COMMIT'].join(';\n');
+    const [results] = await connection.query(packet);
+    return (results as unknown[]).slice(1, -1);
+  } catch (error) {
+    // The server stops at the failing statement and leaves the transaction open.
+    await connection.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    connection.release();
+  }
 }
 
 const pools = new WeakMap<DataSource, Pool>();
@@ -53,37 +48,6 @@ export function driverPool(dataSource: DataSource): Pool {
     pools.set(dataSource, promisePool);
   }
   return promisePool;
-}
-
-function connectionSession(connection: PoolConnection): SqlSession {
-  return {
-    async query<T>(sql: string, params: unknown[] = []) {
-      const [rows] = await connection.query(sql, params);
-      return rows as T;
-    },
-    async batch(statements) {
-      const packet = ['START TRANSACTION', ...statements.map(render), 'COMMIT'].join(';\n');
-      try {
-        const [results] = await connection.query(packet);
-        return (results as unknown[]).slice(1, -1);
-      } catch (error) {
-        // The server stops at the failing statement and leaves the transaction open.
-        await connection.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    },
-  };
-}
-
-function managerSession(manager: EntityManager): SqlSession {
-  return {
-    query: (sql, params) => manager.query(sql, params),
-    async batch(statements) {
-      const results: unknown[] = [];
-      for (const { sql, params } of statements) results.push(await manager.query(sql, params));
-      return results;
-    },
-  };
 }
 
 export function render({ sql, params }: SqlStatement): string {

@@ -1,6 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { WorkingCalendar } from '@cchc/calendar';
-import { loadConfig } from '@cchc/common';
+import { loadConfig, mysqlConnectionOptions } from '@cchc/common';
 import { loadEditedSchedules } from '@cchc/calendar-store';
 
 /**
@@ -8,14 +8,9 @@ import { loadEditedSchedules } from '@cchc/calendar-store';
  * database when it answers. The calendar commands still work without a database, and say so.
  */
 export async function cliWorkingCalendar(): Promise<WorkingCalendar> {
-  const url = new URL(loadConfig().databaseUrl);
   try {
     const connection = await createConnection({
-      host: url.hostname,
-      port: Number(url.port || 3306),
-      user: decodeURIComponent(url.username || 'root'),
-      password: decodeURIComponent(url.password),
-      database: url.pathname.slice(1),
+      ...mysqlConnectionOptions(loadConfig().databaseUrl, true),
       connectTimeout: 1500,
     });
     try {

@@ -1,4 +1,4 @@
-import type { DeadlineContext, ParsedDeadline } from '@cchc/domain';
+import { unrecognizedDeadline, type DeadlineContext, type ParsedDeadline } from '@cchc/domain';
 import type { TaskPlacement } from '../table/hierarchy';
 import type { RawTask } from '../table/interpret-rows';
 import type { PlanProblem, PlanTaskPreview, ResolveUnit, UnitRef } from '../types';
@@ -12,15 +12,6 @@ export interface TaskUnderstanding {
 }
 
 type Warn = (field: PlanProblem['field'], message: string) => void;
-
-const unparsed = (raw: string): ParsedDeadline => ({
-  kind: 'unrecognized',
-  due: null,
-  milestones: [],
-  start: null,
-  recurrence: null,
-  raw,
-});
 
 /** Every name in a units cell, resolved; unknown names and interpreted typos are reported. */
 function unitsOf(
@@ -45,7 +36,7 @@ function unitsOf(
 }
 
 function deadlineOf(raw: string, understanding: TaskUnderstanding, warn: Warn): ParsedDeadline {
-  if (!understanding.deadlineContext) return unparsed(raw);
+  if (!understanding.deadlineContext) return unrecognizedDeadline(raw);
   const deadline = understanding.parseDeadline(raw, understanding.deadlineContext);
   if (deadline.kind === 'unrecognized') {
     warn('deadline', `Chưa hiểu thời gian thực hiện '${raw}'; cần nhập hạn cụ thể.`);

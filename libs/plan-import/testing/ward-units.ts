@@ -1,4 +1,4 @@
-import type { ParsedDeadline } from '@cchc/domain';
+import { unrecognizedDeadline } from '@cchc/domain';
 import { createUnitResolver, type UnitRecord } from '../units/unit-resolver';
 import { defaultAliasesFor } from '../units/default-aliases';
 
@@ -25,11 +25,4 @@ export const resolverFor = (units: UnitRecord[]) =>
   createUnitResolver(units, defaultAliasesFor(units));
 
 /** Deadlines are another library's job; table tests only need the raw text kept. */
-export const unrecognizedDeadline = (raw: string): ParsedDeadline => ({
-  kind: 'unrecognized',
-  due: null,
-  milestones: [],
-  start: null,
-  recurrence: null,
-  raw,
-});
+export { unrecognizedDeadline };
