@@ -81,6 +81,10 @@ export const DEFAULT_SENDER: Record<TaskEventType, ActorName> = {
   DECIDE_EXTENSION: 'leader',
   REASSIGN: 'coordinator',
   CANCEL: 'chairman',
+  AMEND: 'coordinator',
+  REMIND: 'system',
+  ESCALATE: 'system',
+  CHILDREN_COMPLETED: 'system',
 };
 
 /** A well-formed event of this type, with a payload that passes every precondition. */
@@ -107,6 +111,14 @@ export function validEvent(
       return { ...base, type, leadUnitId: 'unit-B' };
     case 'CANCEL':
       return { ...base, type, reason: 'Nhiệm vụ không còn phù hợp' };
+    case 'AMEND':
+      return { ...base, type, reason: 'Điều chỉnh kế hoạch', changes: { leadUnitId: 'unit-B' } };
+    case 'REMIND':
+      return { ...base, type, dueDate: DUE, level: 1, to: ['leadUnit'] };
+    case 'ESCALATE':
+      return { ...base, type, dueDate: DUE, level: 1, to: ['chairman'] };
+    case 'CHILDREN_COMPLETED':
+      return { ...base, type, late: false };
   }
 }
 

@@ -116,6 +116,21 @@ describe('reformTaskMachine', () => {
       context: { dueDate: LATER, late: false, resumeState: null, extensionRequest: null },
       notify: [notice('task.extension.approved', 'leadUnit')],
     });
+    const amended = (state: TaskState): Accepted => ({
+      state,
+      context: { leadUnitId: 'unit-B' },
+      notify: [notice('task.amended', 'leadUnit', 'leader')],
+    });
+    const reminded = (state: TaskState): Accepted => ({
+      state,
+      context: baseContext,
+      notify: [notice('task.reminder', 'leadUnit')],
+    });
+    const completedWithChildren = (late: boolean): Accepted => ({
+      state: 'accepted',
+      context: { late, resumeState: null },
+      notify: [notice('task.accepted', 'leadUnit', 'leader')],
+    });
     const overdueFrom = (from: 'assigned' | 'inProgress'): Accepted => ({
       state: 'overdue',
       context: { late: true, resumeState: from },
@@ -138,6 +153,9 @@ describe('reformTaskMachine', () => {
         DECIDE_EXTENSION: extended('assigned'),
         REASSIGN: reassigned('assigned'),
         CANCEL: cancelled,
+        AMEND: amended('assigned'),
+        REMIND: reminded('assigned'),
+        CHILDREN_COMPLETED: completedWithChildren(false),
       },
       inProgress: {
         SUBMIT_REPORT: {
@@ -154,6 +172,9 @@ describe('reformTaskMachine', () => {
         DECIDE_EXTENSION: extended('inProgress'),
         REASSIGN: reassigned('inProgress'),
         CANCEL: cancelled,
+        AMEND: amended('inProgress'),
+        REMIND: reminded('inProgress'),
+        CHILDREN_COMPLETED: completedWithChildren(false),
       },
       reported: {
         APPROVE: {
@@ -168,6 +189,8 @@ describe('reformTaskMachine', () => {
         },
         REASSIGN: reassigned('reported'),
         CANCEL: cancelled,
+        AMEND: amended('reported'),
+        CHILDREN_COMPLETED: completedWithChildren(false),
       },
       overdue: {
         SUBMIT_REPORT: {
@@ -183,6 +206,14 @@ describe('reformTaskMachine', () => {
         DECIDE_EXTENSION: extended('inProgress'),
         REASSIGN: { ...reassigned('overdue'), context: { leadUnitId: 'unit-B', late: true } },
         CANCEL: cancelled,
+        // Without a new deadline the amendment leaves the task overdue.
+        AMEND: { ...amended('overdue'), context: { leadUnitId: 'unit-B', late: true } },
+        ESCALATE: {
+          state: 'overdue',
+          context: { late: true },
+          notify: [notice('task.escalated', 'chairman')],
+        },
+        CHILDREN_COMPLETED: completedWithChildren(true),
       },
       accepted: {},
       cancelled: {},
@@ -192,7 +223,7 @@ describe('reformTaskMachine', () => {
       TASK_EVENT_TYPES.map((type) => [state, type, MATRIX[state][type]] as const),
     );
 
-    it('covers 6 states × 9 event types', () => expect(cells).toHaveLength(54));
+    it('covers 6 states × 13 event types', () => expect(cells).toHaveLength(78));
 
     it.each(cells)('%s + %s', (state, type, accepted) => {
       const snapshot = snapshotIn(
@@ -212,11 +243,13 @@ describe('reformTaskMachine', () => {
       expect(result.snapshot.value).toBe(accepted.state);
       expect(result.snapshot.context).toMatchObject(accepted.context);
       expect(result.notifications).toEqual(accepted.notify);
-      // Context changes leave as assign(); only notify effects leave the machine.
-      expect(result.actions.every((a) => a.type === 'notify')).toBe(true);
-      expect(result.snapshot.status).toBe(
-        accepted.state === 'accepted' || accepted.state === 'cancelled' ? 'done' : 'active',
-      );
+      // Context changes leave as assign(); only notify effects (and `settled` on reaching a
+      // final state) leave the machine.
+      const final = accepted.state === 'accepted' || accepted.state === 'cancelled';
+      const settled = result.actions.filter((a) => a.type === 'settled');
+      expect(settled.map((a) => a.params)).toEqual(final ? [{ state: accepted.state }] : []);
+      expect(result.actions.every((a) => a.type === 'notify' || a.type === 'settled')).toBe(true);
+      expect(result.snapshot.status).toBe(final ? 'done' : 'active');
     });
   });
 
@@ -234,6 +267,10 @@ describe('reformTaskMachine', () => {
       DEADLINE_PASSED: ['system'],
       REASSIGN: ['coordinator', 'chairman'],
       CANCEL: ['chairman'],
+      AMEND: ['coordinator', 'chairman'],
+      REMIND: ['system'],
+      ESCALATE: ['system'],
+      CHILDREN_COMPLETED: ['system'],
     };
     const STATE_FOR: Record<TaskEventType, TaskState> = {
       START: 'assigned',
@@ -245,6 +282,10 @@ describe('reformTaskMachine', () => {
       DEADLINE_PASSED: 'inProgress',
       REASSIGN: 'inProgress',
       CANCEL: 'inProgress',
+      AMEND: 'inProgress',
+      REMIND: 'inProgress',
+      ESCALATE: 'overdue',
+      CHILDREN_COMPLETED: 'reported',
     };
     const cases = TASK_EVENT_TYPES.flatMap((type) =>
       ACTOR_NAMES.map((name) => [type, name, ALLOWED[type].includes(name)] as const),
@@ -255,7 +296,7 @@ describe('reformTaskMachine', () => {
         STATE_FOR[type],
         type === 'DECIDE_EXTENSION' ? { extensionRequest: pendingRequest } : {},
       );
-      const event = validEvent(type, actors[name]);
+      const event = validEvent(type, actors[name], type === 'ESCALATE' ? AFTER_DUE : undefined);
       if (allowed) {
         const result = expectAccepted(snapshot, event);
         expect(result.notifications.length).toBeGreaterThan(0);
@@ -713,6 +754,143 @@ describe('reformTaskMachine', () => {
       s = expectAccepted(s, validEvent('DECIDE_EXTENSION', actors.leader, AFTER_DUE)).snapshot;
       expect(s.value).toBe('inProgress');
       expect(s.context).toEqual({ ...baseContext, dueDate: LATER });
+    });
+  });
+
+  describe('timers: REMIND and ESCALATE', () => {
+    it('tells whoever the timer names, without moving the task', () => {
+      const event = {
+        ...validEvent('REMIND'),
+        to: ['leadUnitHead', 'coordinator'],
+      } as ReformTaskEvent;
+      const result = expectAccepted(snapshotIn('assigned'), event);
+      expect(result.snapshot.value).toBe('assigned');
+      expect(result.notifications).toEqual([
+        notice('task.reminder', 'leadUnitHead', 'coordinator'),
+      ]);
+    });
+
+    it('refuses a timer planned for another due date (the deadline moved since)', () => {
+      const stale = { ...validEvent('REMIND'), dueDate: BEFORE_DUE } as ReformTaskEvent;
+      const { message } = expectRefused(snapshotIn('inProgress'), stale, 'precondition');
+      expect(message).toContain('20/03/2026');
+      expect(message).toContain('31/03/2026');
+      const staleEscalation = {
+        ...validEvent('ESCALATE', actors.system, AFTER_DUE),
+        dueDate: LATER,
+      } as ReformTaskEvent;
+      expectRefused(snapshotIn('overdue'), staleEscalation, 'precondition');
+    });
+
+    it('does not remind after the due date, nor a task without one', () => {
+      expectRefused(
+        snapshotIn('inProgress'),
+        validEvent('REMIND', actors.system, AFTER_DUE),
+        'precondition',
+      );
+      expectRefused(
+        snapshotIn('inProgress', { dueDate: null }),
+        validEvent('REMIND'),
+        'precondition',
+      );
+    });
+
+    it('refuses a timer without recipients or with an unknown one', () => {
+      for (const to of [[], ['mayor']]) {
+        const event = {
+          ...validEvent('ESCALATE', actors.system, AFTER_DUE),
+          to,
+        } as ReformTaskEvent;
+        expectRefused(snapshotIn('overdue'), event, 'precondition');
+      }
+    });
+
+    it('escalates only an overdue task, and a report stops it', () => {
+      expectRefused(
+        snapshotIn('inProgress'),
+        validEvent('ESCALATE', actors.system, AFTER_DUE),
+        'state',
+      );
+      const reported = expectAccepted(
+        snapshotIn('overdue'),
+        validEvent('SUBMIT_REPORT', actors.officer, AFTER_DUE),
+      ).snapshot;
+      expectRefused(reported, validEvent('ESCALATE', actors.system, AFTER_DUE), 'state');
+    });
+  });
+
+  describe('AMEND', () => {
+    const amend = (changes: object, today = AFTER_DUE) =>
+      ({ ...validEvent('AMEND', actors.coordinator, today), changes }) as ReformTaskEvent;
+
+    it('changes only the fields it names', () => {
+      const result = expectAccepted(
+        snapshotIn('inProgress'),
+        amend({ dueDate: LATER }, BEFORE_DUE),
+      );
+      expect(result.snapshot.context).toEqual({ ...baseContext, dueDate: LATER });
+      const noLeader = expectAccepted(
+        snapshotIn('assigned'),
+        amend({ leaderId: null }, BEFORE_DUE),
+      );
+      expect(noLeader.snapshot.context).toEqual({ ...baseContext, leaderId: null });
+    });
+
+    it('brings an overdue task back when the new deadline has not passed', () => {
+      for (const resumeState of ['assigned', 'inProgress'] as const) {
+        const result = expectAccepted(
+          snapshotIn('overdue', { resumeState }),
+          amend({ dueDate: LATER }),
+        );
+        expect(result.snapshot.value).toBe(resumeState);
+        expect(result.snapshot.context).toMatchObject({
+          dueDate: LATER,
+          late: false,
+          resumeState: null,
+        });
+      }
+      const withoutDeadline = expectAccepted(snapshotIn('overdue'), amend({ dueDate: null }));
+      expect(withoutDeadline.snapshot.value).toBe('inProgress');
+    });
+
+    it('leaves an overdue task overdue when the new deadline has passed too', () => {
+      const result = expectAccepted(snapshotIn('overdue'), amend({ dueDate: BEFORE_DUE }));
+      expect(result.snapshot.value).toBe('overdue');
+      expect(result.snapshot.context).toMatchObject({ dueDate: BEFORE_DUE, late: true });
+    });
+
+    it('requires a reason and well-formed changes', () => {
+      const blank = { ...amend({ dueDate: LATER }), reason: ' ' } as ReformTaskEvent;
+      expect(expectRefused(snapshotIn('assigned'), blank, 'precondition').message).toBe(
+        'Phải nêu lý do điều chỉnh nhiệm vụ.',
+      );
+      expectRefused(snapshotIn('assigned'), amend({ dueDate: '2026-02-30' }), 'precondition');
+      expectRefused(snapshotIn('assigned'), amend({ leadUnitId: '' }), 'precondition');
+      expectRefused(snapshotIn('assigned'), amend(undefined as never), 'precondition');
+    });
+
+    it('is refused once the task is accepted or cancelled', () => {
+      for (const state of ['accepted', 'cancelled'] as const) {
+        expectRefused(snapshotIn(state), amend({ dueDate: LATER }), 'state');
+      }
+    });
+  });
+
+  describe('CHILDREN_COMPLETED', () => {
+    it('accepts a group task, late when a child was late or the group itself was', () => {
+      const late = { ...validEvent('CHILDREN_COMPLETED'), late: true } as ReformTaskEvent;
+      expect(expectAccepted(snapshotIn('inProgress'), late).snapshot.context.late).toBe(true);
+      const onTime = validEvent('CHILDREN_COMPLETED');
+      expect(expectAccepted(snapshotIn('assigned'), onTime).snapshot.context.late).toBe(false);
+      expect(expectAccepted(snapshotIn('overdue'), onTime).snapshot.context.late).toBe(true);
+    });
+
+    it('requires to know whether a child was late', () => {
+      const event = {
+        ...validEvent('CHILDREN_COMPLETED'),
+        late: undefined,
+      } as unknown as ReformTaskEvent;
+      expectRefused(snapshotIn('assigned'), event, 'precondition');
     });
   });
 

@@ -5,8 +5,14 @@ import {
   ReformTaskContext,
   ReformTaskEvent,
   ReformTaskInput,
+  SettledEffect,
 } from '@cchc/domain';
-import { approvedDueDate, authorizeReformTask, reformTaskPrecondition } from './reform-task.rules';
+import {
+  amendedContext,
+  approvedDueDate,
+  authorizeReformTask,
+  reformTaskPrecondition,
+} from './reform-task.rules';
 
 /**
  * Lifecycle of one administrative-reform task (nhiệm vụ CCHC), as a pure XState v5 machine.
@@ -15,7 +21,10 @@ import { approvedDueDate, authorizeReformTask, reformTaskPrecondition } from './
  * - No I/O: notifications leave the machine as `notify` action objects
  *   (`{ type: 'notify', params: NotifyEffect }`) returned by xstate's pure `transition()` /
  *   `initialTransition()`; the engine turns them into outbox jobs. Recipients are symbolic
- *   ('leadUnit', 'leader') and resolve against the context AFTER the transition.
+ *   ('leadUnit', 'leader') and resolve against the context AFTER the transition. Entering a
+ *   final state also emits `settled` (e.g. for a group task waiting on its children).
+ * - Timers (reminders, escalations) are decided outside, from the ward's policy; they arrive
+ *   as REMIND / ESCALATE events naming the due date they were planned for and whom to tell.
  * - Guards call the rules in reform-task.rules.ts, the same functions the engine uses to
  *   explain a refusal.
  */
@@ -27,6 +36,9 @@ const reformTaskSetup = setup({
   },
   actions: {
     notify: (_, _params: NotifyEffect) => {
+      // carried out by the engine as outbox jobs
+    },
+    settled: (_, _params: SettledEffect) => {
       // carried out by the engine as outbox jobs
     },
     markOverdue: assign(({ context }, params: { from: 'assigned' | 'inProgress' }) => ({
@@ -74,6 +86,17 @@ const reformTaskSetup = setup({
       };
     }),
     clearExtensionRequest: assign({ extensionRequest: null }),
+    amend: assign(({ context, event }) =>
+      event.type === 'AMEND' ? amendedContext(context, event.changes) : context,
+    ),
+    /** An amendment moved an overdue task's deadline to today or later (or removed it). */
+    resumeAfterAmendment: assign({ late: false, resumeState: null }),
+    completeWithChildren: assign(({ context, event }) => ({
+      ...context,
+      late: context.late || (event.type === 'CHILDREN_COMPLETED' && event.late),
+      resumeState: null,
+      extensionRequest: null,
+    })),
     reassign: assign(({ context, event }) => {
       if (event.type !== 'REASSIGN') return context;
       const leadUnitId = event.leadUnitId ?? context.leadUnitId;
@@ -97,12 +120,32 @@ const reformTaskSetup = setup({
     approving: ({ event }) => event.type === 'DECIDE_EXTENSION' && event.decision === 'approve',
     /** The task fell overdue straight from `assigned`. */
     resumesToAssigned: ({ context }) => context.resumeState === 'assigned',
+    /** The amendment gives the task a deadline that has not passed, or none at all. */
+    amendmentLiftsDeadline: ({ event }) =>
+      event.type === 'AMEND' &&
+      event.changes.dueDate !== undefined &&
+      (event.changes.dueDate === null || event.changes.dueDate >= event.today),
   },
 });
 
 /** A `notify` action object: who is told, and why. */
 function notify(topic: string, ...to: NotifyRecipient[]): { type: 'notify'; params: NotifyEffect } {
   return { type: 'notify', params: { to, topic } };
+}
+
+/** A `notify` action object whose recipients come with the timer's event. */
+function notifyNamed(topic: string) {
+  return {
+    type: 'notify',
+    params: ({ event }: { event: ReformTaskEvent }): NotifyEffect => ({
+      topic,
+      to: event.type === 'REMIND' || event.type === 'ESCALATE' ? event.to : [],
+    }),
+  } as const;
+}
+
+function settled(state: SettledEffect['state']) {
+  return { type: 'settled', params: { state } } as const;
 }
 
 /** Transitions shared by several states. */
@@ -139,6 +182,16 @@ const deadlinePassed = (from: 'assigned' | 'inProgress') =>
       notify('task.overdue', 'leadUnit', 'leader'),
     ],
   }) as const;
+const amend = {
+  guard: 'permitted',
+  actions: ['amend', notify('task.amended', 'leadUnit', 'leader')],
+} as const;
+const remind = { guard: 'permitted', actions: notifyNamed('task.reminder') } as const;
+const childrenCompleted = {
+  guard: 'permitted',
+  target: '#reformTask.accepted',
+  actions: ['completeWithChildren', notify('task.accepted', 'leadUnit', 'leader')],
+} as const;
 const submitReport = {
   guard: 'permitted',
   target: '#reformTask.reported',
@@ -171,6 +224,9 @@ export const reformTaskMachine = reformTaskSetup.createMachine({
         DECIDE_EXTENSION: decideExtension,
         REASSIGN: reassign,
         CANCEL: cancel,
+        AMEND: amend,
+        REMIND: remind,
+        CHILDREN_COMPLETED: childrenCompleted,
       },
     },
     inProgress: {
@@ -181,6 +237,9 @@ export const reformTaskMachine = reformTaskSetup.createMachine({
         DECIDE_EXTENSION: decideExtension,
         REASSIGN: reassign,
         CANCEL: cancel,
+        AMEND: amend,
+        REMIND: remind,
+        CHILDREN_COMPLETED: childrenCompleted,
       },
     },
     // DEADLINE_PASSED is not accepted here: a task reported in time is not overdue while it
@@ -206,6 +265,8 @@ export const reformTaskMachine = reformTaskSetup.createMachine({
         ],
         REASSIGN: reassign,
         CANCEL: cancel,
+        AMEND: amend,
+        CHILDREN_COMPLETED: childrenCompleted,
       },
     },
     overdue: {
@@ -232,10 +293,34 @@ export const reformTaskMachine = reformTaskSetup.createMachine({
         ],
         REASSIGN: reassign,
         CANCEL: cancel,
+        // An amended deadline that has not passed brings the task back, like an extension.
+        AMEND: [
+          {
+            guard: and(['permitted', 'amendmentLiftsDeadline', 'resumesToAssigned']),
+            target: 'assigned',
+            actions: [
+              'amend',
+              'resumeAfterAmendment',
+              notify('task.amended', 'leadUnit', 'leader'),
+            ],
+          },
+          {
+            guard: and(['permitted', 'amendmentLiftsDeadline']),
+            target: 'inProgress',
+            actions: [
+              'amend',
+              'resumeAfterAmendment',
+              notify('task.amended', 'leadUnit', 'leader'),
+            ],
+          },
+          amend,
+        ],
+        ESCALATE: { guard: 'permitted', actions: notifyNamed('task.escalated') },
+        CHILDREN_COMPLETED: childrenCompleted,
       },
     },
-    accepted: { type: 'final' },
-    cancelled: { type: 'final' },
+    accepted: { type: 'final', entry: settled('accepted') },
+    cancelled: { type: 'final', entry: settled('cancelled') },
   },
 });
 

@@ -1,10 +1,12 @@
 import {
   Actor,
   IsoDate,
+  NOTIFY_RECIPIENTS,
   ReformTaskContext,
   ReformTaskEvent,
   ROLE_LABELS,
   Role,
+  SYSTEM_TASK_EVENTS,
   TASK_EVENT_TYPES,
   TaskEventType,
 } from '@cchc/domain';
@@ -62,11 +64,13 @@ export function authorizeReformTask(
     return 'Không xác định được người gửi sự kiện.';
   }
 
-  if (eventType === 'DEADLINE_PASSED') {
-    return actor.kind === 'system' ? null : 'Chỉ hệ thống mới được đánh dấu nhiệm vụ quá hạn.';
+  if (SYSTEM_TASK_EVENTS.includes(eventType)) {
+    return actor.kind === 'system'
+      ? null
+      : 'Chỉ hệ thống mới được gửi sự kiện này (quá hạn, nhắc hạn, báo cáo vượt cấp, hoàn thành nhóm).';
   }
   if (actor.kind === 'system') {
-    return 'Hệ thống chỉ được gửi sự kiện quá hạn; thao tác này phải do người dùng thực hiện.';
+    return 'Thao tác này phải do người dùng thực hiện, không phải hệ thống.';
   }
 
   const role = actor.role;
@@ -106,6 +110,12 @@ export function authorizeReformTask(
       : 'Chỉ công chức tham mưu CCHC hoặc Chủ tịch UBND mới được giao lại nhiệm vụ.';
   }
 
+  if (eventType === 'AMEND') {
+    return role === 'coordinator' || role === 'chairman'
+      ? null
+      : 'Chỉ công chức tham mưu CCHC hoặc Chủ tịch UBND mới được điều chỉnh nhiệm vụ theo kế hoạch.';
+  }
+
   // CANCEL
   return role === 'chairman' ? null : 'Chỉ Chủ tịch UBND mới được hủy nhiệm vụ.';
 }
@@ -121,6 +131,9 @@ export function reformTaskUnavailable(
   switch (eventType) {
     case 'DEADLINE_PASSED':
       return context.dueDate === null ? 'Nhiệm vụ không có thời hạn nên không thể quá hạn.' : null;
+    case 'REMIND':
+    case 'ESCALATE':
+      return context.dueDate === null ? 'Nhiệm vụ không có thời hạn nên không có nhắc hạn.' : null;
     case 'REQUEST_EXTENSION':
       if (context.extensionRequest !== null) {
         return 'Đã có đề nghị gia hạn đang chờ quyết định; không gửi thêm đề nghị khác.';
@@ -203,9 +216,61 @@ export function reformTaskPrecondition(
         : 'Đơn vị chủ trì và lãnh đạo phụ trách không thay đổi.';
     }
 
+    case 'AMEND':
+      return amendmentProblem(event.changes, event.reason);
+
+    case 'REMIND':
+    case 'ESCALATE': {
+      if (event.dueDate !== due) {
+        return `Nhắc hạn được lập cho thời hạn ${vnDate(event.dueDate)}, nhưng thời hạn hiện tại là ${due === null ? 'không có' : vnDate(due)}.`;
+      }
+      if (event.type === 'REMIND' && today > event.dueDate)
+        return 'Đã qua thời hạn, không nhắc hạn nữa.';
+      if (!Number.isInteger(event.level) || event.level < 0) return 'Cấp nhắc hạn không hợp lệ.';
+      const known = Array.isArray(event.to) && event.to.length > 0;
+      return known && event.to.every((to) => NOTIFY_RECIPIENTS.includes(to))
+        ? null
+        : 'Phải chỉ rõ người nhận thông báo nhắc hạn.';
+    }
+
+    case 'CHILDREN_COMPLETED':
+      return typeof event.late === 'boolean'
+        ? null
+        : 'Thiếu thông tin hoàn thành đúng hạn hay không.';
+
     default:
       return null;
   }
+}
+
+function amendmentProblem(
+  changes: Extract<ReformTaskEvent, { type: 'AMEND' }>['changes'] | undefined,
+  reason: string,
+): string | null {
+  if (isBlank(reason)) return 'Phải nêu lý do điều chỉnh nhiệm vụ.';
+  if (typeof changes !== 'object' || changes === null) return 'Thiếu nội dung điều chỉnh.';
+  const { dueDate, leadUnitId, leaderId } = changes;
+  if (dueDate !== undefined && dueDate !== null && !isIsoDate(dueDate)) {
+    return 'Thời hạn mới không hợp lệ.';
+  }
+  if (leadUnitId !== undefined && isBlank(leadUnitId)) return 'Đơn vị chủ trì mới không hợp lệ.';
+  if (leaderId !== undefined && leaderId !== null && isBlank(leaderId)) {
+    return 'Lãnh đạo phụ trách mới không hợp lệ.';
+  }
+  return null;
+}
+
+/** The context after an amendment: only the fields it names change. */
+export function amendedContext(
+  context: ReformTaskContext,
+  changes: Extract<ReformTaskEvent, { type: 'AMEND' }>['changes'],
+): ReformTaskContext {
+  return {
+    ...context,
+    dueDate: changes.dueDate === undefined ? context.dueDate : changes.dueDate,
+    leadUnitId: changes.leadUnitId ?? context.leadUnitId,
+    leaderId: changes.leaderId === undefined ? context.leaderId : changes.leaderId,
+  };
 }
 
 /** The due date an approving DECIDE_EXTENSION sets: the one given, else the one proposed. */

@@ -107,7 +107,11 @@ describe('refusal', () => {
     });
     expect(
       refusal(wf, snapshotIn('inProgress'), validEvent('DEADLINE_PASSED', actors.chairman, DUE)),
-    ).toEqual({ kind: 'role', message: 'Chỉ hệ thống mới được đánh dấu nhiệm vụ quá hạn.' });
+    ).toEqual({
+      kind: 'role',
+      message:
+        'Chỉ hệ thống mới được gửi sự kiện này (quá hạn, nhắc hạn, báo cáo vượt cấp, hoàn thành nhóm).',
+    });
     expect(refusal(wf, snapshotIn('inProgress'), validEvent('CANCEL', actors.system))?.kind).toBe(
       'role',
     );
@@ -224,14 +228,19 @@ describe('allowedEvents', () => {
     ['leader', 'overdue', pending, ['DECIDE_EXTENSION']],
     ['otherLeader', 'reported', {}, []],
     ['leader', 'reported', { leaderId: null }, []],
-    ['chairman', 'reported', { leaderId: null }, ['APPROVE', 'RETURN', 'REASSIGN', 'CANCEL']],
-    ['chairman', 'inProgress', pending, ['DECIDE_EXTENSION', 'REASSIGN', 'CANCEL']],
-    ['coordinator', 'overdue', {}, ['REASSIGN']],
-    ['system', 'assigned', {}, ['DEADLINE_PASSED']],
-    ['system', 'inProgress', {}, ['DEADLINE_PASSED']],
-    ['system', 'inProgress', { dueDate: null }, []],
-    ['system', 'reported', {}, []],
-    ['system', 'overdue', {}, []],
+    [
+      'chairman',
+      'reported',
+      { leaderId: null },
+      ['APPROVE', 'RETURN', 'REASSIGN', 'CANCEL', 'AMEND'],
+    ],
+    ['chairman', 'inProgress', pending, ['DECIDE_EXTENSION', 'REASSIGN', 'CANCEL', 'AMEND']],
+    ['coordinator', 'overdue', {}, ['REASSIGN', 'AMEND']],
+    ['system', 'assigned', {}, ['DEADLINE_PASSED', 'REMIND', 'CHILDREN_COMPLETED']],
+    ['system', 'inProgress', {}, ['DEADLINE_PASSED', 'REMIND', 'CHILDREN_COMPLETED']],
+    ['system', 'inProgress', { dueDate: null }, ['CHILDREN_COMPLETED']],
+    ['system', 'reported', {}, ['CHILDREN_COMPLETED']],
+    ['system', 'overdue', {}, ['ESCALATE', 'CHILDREN_COMPLETED']],
   ] as const)('%s in %s %j → %j', (actorName, state, overrides, expected) => {
     expect(allowedEvents(wf, snapshotIn(state, overrides), actors[actorName])).toEqual(expected);
   });

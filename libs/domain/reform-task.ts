@@ -29,6 +29,10 @@ export const TASK_EVENT_TYPES = [
   'DECIDE_EXTENSION',
   'REASSIGN',
   'CANCEL',
+  'AMEND',
+  'REMIND',
+  'ESCALATE',
+  'CHILDREN_COMPLETED',
 ] as const;
 export type TaskEventType = (typeof TASK_EVENT_TYPES)[number];
 
@@ -42,7 +46,26 @@ export const TASK_EVENT_LABELS: Record<TaskEventType, string> = {
   DECIDE_EXTENSION: 'Quyết định gia hạn',
   REASSIGN: 'Giao lại',
   CANCEL: 'Hủy nhiệm vụ',
+  AMEND: 'Điều chỉnh nhiệm vụ',
+  REMIND: 'Nhắc hạn',
+  ESCALATE: 'Báo cáo vượt cấp',
+  CHILDREN_COMPLETED: 'Hoàn thành các nhiệm vụ thành phần',
 };
+
+/** Event types only the engine itself (timers, jobs) sends. */
+export const SYSTEM_TASK_EVENTS: readonly TaskEventType[] = [
+  'DEADLINE_PASSED',
+  'REMIND',
+  'ESCALATE',
+  'CHILDREN_COMPLETED',
+];
+
+/** What a plan amendment may change in the machine's context. */
+export interface TaskAmendment {
+  dueDate?: IsoDate | null;
+  leadUnitId?: string;
+  leaderId?: string | null;
+}
 
 /** Facts every task event carries; `today` is supplied by the engine's clock, never read inside a machine. */
 interface TaskEventBase {
@@ -66,6 +89,19 @@ export type ReformTaskEvent = TaskEventBase &
       }
     | { type: 'REASSIGN'; leadUnitId?: string; leaderId?: string | null; reason?: string }
     | { type: 'CANCEL'; reason: string }
+    | {
+        type: 'AMEND';
+        reason: string;
+        changes: TaskAmendment;
+        /** Fields kept outside the machine (title, content, product...) as they were and are now, for the audit. */
+        edits?: Record<string, { before: string | null; after: string | null }>;
+      }
+    /** A timer fired before the due date; `dueDate` is the one it was planned for. */
+    | { type: 'REMIND'; dueDate: IsoDate; level: number; to: NotifyRecipient[] }
+    /** A timer fired while the task is overdue; `dueDate` is the one it was planned for. */
+    | { type: 'ESCALATE'; dueDate: IsoDate; level: number; to: NotifyRecipient[] }
+    /** Every child of a group task is settled; `late` when one of them finished late. */
+    | { type: 'CHILDREN_COMPLETED'; late: boolean }
   );
 
 export interface ExtensionRequest {
@@ -91,7 +127,20 @@ export interface ReformTaskContext {
 export type ReformTaskInput = Pick<ReformTaskContext, 'leadUnitId' | 'leaderId' | 'dueDate'>;
 
 /** Who is told about a transition; the engine turns these into notification jobs. */
-export type NotifyRecipient = 'leadUnit' | 'leader' | 'chairman' | 'coordinator';
+export type NotifyRecipient = 'leadUnit' | 'leadUnitHead' | 'leader' | 'chairman' | 'coordinator';
+
+export const NOTIFY_RECIPIENTS: readonly NotifyRecipient[] = [
+  'leadUnit',
+  'leadUnitHead',
+  'leader',
+  'chairman',
+  'coordinator',
+];
+
+/** Params of the `settled` action: the task reached a final state. */
+export interface SettledEffect {
+  state: 'accepted' | 'cancelled';
+}
 
 export interface NotifyEffect {
   to: NotifyRecipient[];

@@ -11,6 +11,9 @@ const TITLES: Record<string, string> = {
   'task.extension.rejected': 'Đề nghị gia hạn không được chấp thuận',
   'task.reassigned': 'Nhiệm vụ được giao lại',
   'task.cancelled': 'Nhiệm vụ đã bị hủy',
+  'task.amended': 'Nhiệm vụ được điều chỉnh theo kế hoạch',
+  'task.reminder': 'Nhắc hạn: nhiệm vụ sắp đến hạn',
+  'task.escalated': 'Báo cáo vượt cấp: nhiệm vụ quá hạn chưa hoàn thành',
 };
 
 export function notificationText(

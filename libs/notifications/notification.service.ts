@@ -27,6 +27,7 @@ interface SubjectRow {
 const RECIPIENT_SQL: Record<NotifyRecipient, string> = {
   leadUnit:
     "SELECT id FROM users WHERE unit_id = ? AND role IN ('unit_head', 'officer') AND active = 1",
+  leadUnitHead: "SELECT id FROM users WHERE unit_id = ? AND role = 'unit_head' AND active = 1",
   leader: 'SELECT id FROM users WHERE id = ? AND active = 1',
   chairman: "SELECT id FROM users WHERE ward_id = ? AND role = 'chairman' AND active = 1",
   coordinator: "SELECT id FROM users WHERE ward_id = ? AND role = 'coordinator' AND active = 1",
@@ -103,6 +104,7 @@ export class NotificationService {
     for (const kind of kinds) {
       const key = {
         leadUnit: subject.lead_unit_id,
+        leadUnitHead: subject.lead_unit_id,
         leader: subject.leader_id,
         chairman: subject.ward_id,
         coordinator: subject.ward_id,

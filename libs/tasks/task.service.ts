@@ -120,10 +120,9 @@ export class TaskService {
 
   async sendEvent(user: AuthUser, id: string, dto: TaskEventDto): Promise<TaskView> {
     await this.find(user, id);
-    if (dto.type === 'REASSIGN') {
-      if (dto.leadUnitId) await this.checkUnits(user.wardId, [dto.leadUnitId], 'leadUnitId');
-      if (dto.leaderId) await this.checkLeader(user.wardId, dto.leaderId);
-    }
+    const named = dto.type === 'AMEND' ? (dto.changes ?? {}) : dto.type === 'REASSIGN' ? dto : {};
+    if (named.leadUnitId) await this.checkUnits(user.wardId, [named.leadUnitId], 'leadUnitId');
+    if (named.leaderId) await this.checkLeader(user.wardId, named.leaderId);
     const { version, ...fields } = dto;
     const event = definedOnly(fields) as Omit<ReformTaskEvent, 'actor' | 'today'>;
     await this.engine.send(reformTaskPersistence, id, event, actorOf(user), version);

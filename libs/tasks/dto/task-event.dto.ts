@@ -1,16 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
-import { TASK_EVENT_TYPES, TaskEventType } from '@cchc/domain';
+import { SYSTEM_TASK_EVENTS, TASK_EVENT_TYPES, TaskEventType } from '@cchc/domain';
 import { ISO_DATE, ISO_DATE_MESSAGE } from './create-task.dto';
 
 const needs =
@@ -18,23 +21,47 @@ const needs =
   (dto: TaskEventDto) =>
     types.includes(dto.type);
 
+/** Event types a user may send; the others come from the engine's timers and jobs. */
+const USER_EVENT_TYPES = TASK_EVENT_TYPES.filter((type) => !SYSTEM_TASK_EVENTS.includes(type));
+type UserEventType = (typeof USER_EVENT_TYPES)[number];
+
+/** What an AMEND changes; a field left out stays as it is, null removes it. */
+export class TaskAmendmentDto {
+  @ApiPropertyOptional({ description: 'Thời hạn mới (YYYY-MM-DD), null nếu không còn thời hạn' })
+  @ValidateIf((dto: TaskAmendmentDto) => dto.dueDate !== undefined && dto.dueDate !== null)
+  @Matches(ISO_DATE, { message: `changes.dueDate ${ISO_DATE_MESSAGE}` })
+  dueDate?: string | null;
+
+  @ApiPropertyOptional({ description: 'Cơ quan chủ trì mới' })
+  @IsOptional()
+  @IsUUID('all', { message: 'changes.leadUnitId phải là mã đơn vị (UUID)' })
+  leadUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'Lãnh đạo phụ trách mới, null để bỏ' })
+  @ValidateIf((dto: TaskAmendmentDto) => dto.leaderId !== undefined && dto.leaderId !== null)
+  @IsUUID('all', { message: 'changes.leaderId phải là mã người dùng (UUID)' })
+  leaderId?: string | null;
+}
+
 /** An event sent to a task by a user; which fields are required depends on `type`. */
 export class TaskEventDto {
-  @ApiProperty({ enum: TASK_EVENT_TYPES })
-  @IsIn(TASK_EVENT_TYPES.filter((type) => type !== 'DEADLINE_PASSED'), {
-    message: `type phải là một trong: ${TASK_EVENT_TYPES.filter((t) => t !== 'DEADLINE_PASSED').join(', ')}`,
+  @ApiProperty({ enum: USER_EVENT_TYPES })
+  @IsIn(USER_EVENT_TYPES, {
+    message: `type phải là một trong: ${USER_EVENT_TYPES.join(', ')}`,
   })
-  type: Exclude<TaskEventType, 'DEADLINE_PASSED'>;
+  type: UserEventType;
 
   @ApiProperty({ description: 'Phiên bản nhiệm vụ mà người dùng đang xem (chống ghi đè)' })
   @IsInt({ message: 'version phải là số nguyên' })
   @Min(1)
   version: number;
 
-  @ApiPropertyOptional({ description: 'Lý do (bắt buộc với RETURN, CANCEL, REQUEST_EXTENSION)' })
+  @ApiPropertyOptional({
+    description: 'Lý do (bắt buộc với RETURN, CANCEL, REQUEST_EXTENSION, AMEND)',
+  })
   @ValidateIf(
     (dto: TaskEventDto) =>
-      needs('RETURN', 'CANCEL', 'REQUEST_EXTENSION')(dto) || dto.reason !== undefined,
+      needs('RETURN', 'CANCEL', 'REQUEST_EXTENSION', 'AMEND')(dto) || dto.reason !== undefined,
   )
   @IsString()
   @IsNotEmpty({ message: 'reason (lý do) là bắt buộc với thao tác này' })
@@ -88,4 +115,11 @@ export class TaskEventDto {
   @IsOptional()
   @IsUUID('all', { message: 'leaderId phải là mã người dùng (UUID)' })
   leaderId?: string;
+
+  @ApiPropertyOptional({ type: TaskAmendmentDto, description: 'Nội dung điều chỉnh (AMEND)' })
+  @ValidateIf(needs('AMEND'))
+  @IsObject({ message: 'changes (nội dung điều chỉnh) là bắt buộc với AMEND' })
+  @ValidateNested()
+  @Type(() => TaskAmendmentDto)
+  changes?: TaskAmendmentDto;
 }
