@@ -244,6 +244,40 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
     });
   });
 
+  describe('amendments', () => {
+    it('lets the coordinator amend the deadline and lead unit, recorded in the history', async () => {
+      const task = await createTask();
+      await step('coordinator', task.id, {
+        type: 'AMEND',
+        version: 1,
+        reason: 'Kế hoạch điều chỉnh',
+        changes: { dueDate: '2026-04-30', leadUnitId: units.KTHTDT },
+      });
+      const view = (await client.get('coordinator', `/tasks/${task.id}`)).body;
+      expect(view).toMatchObject({ state: 'assigned', dueDate: '2026-04-30', version: 2 });
+      expect(view.leadUnitId).toBe(units.KTHTDT);
+      const history = (await client.get('inspector', `/tasks/${task.id}/history`)).body;
+      expect(history[1]).toMatchObject({
+        event: 'AMEND',
+        reason: 'Kế hoạch điều chỉnh',
+        actorRole: 'coordinator',
+        payload: { changes: { dueDate: '2026-04-30', leadUnitId: units.KTHTDT } },
+      });
+    });
+
+    it('refuses an amendment by an officer, without changes, or sent as a system event', async () => {
+      const task = await createTask();
+      const body = { type: 'AMEND', version: 1, reason: 'x', changes: { dueDate: '2026-05-01' } };
+      expect((await send('officer', task.id, body)).status).toBe(403);
+      const empty = await send('coordinator', task.id, { type: 'AMEND', version: 1, reason: 'x' });
+      expect(empty.status).toBe(400);
+      expect(JSON.stringify(empty.body)).toMatch(/changes/);
+      const system = await send('coordinator', task.id, { type: 'DEADLINE_PASSED', version: 1 });
+      expect(system.status).toBe(400);
+      expect((await client.get('coordinator', `/tasks/${task.id}`)).body.version).toBe(1);
+    });
+  });
+
   describe('refusals', () => {
     it('refuses by role with 403 and the reason', async () => {
       const task = await createTask({ leadUnitId: units.KTHTDT });
