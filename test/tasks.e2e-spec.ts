@@ -337,7 +337,7 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       }[];
       expect(history.filter((h) => h.event === 'APPROVE')).toHaveLength(1);
       const outbox = await db.query(
-        "SELECT COUNT(*) AS n FROM outbox WHERE JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? AND JSON_EXTRACT(payload, '$.seq') = 4",
+        "SELECT COUNT(*) AS n FROM outbox WHERE queue = 'notifications' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? AND JSON_EXTRACT(payload, '$.seq') = 4",
         [task.id],
       );
       expect(Number(outbox[0].n)).toBe(1);
@@ -384,7 +384,7 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       const task = await createTask();
       await step('officer', task.id, { type: 'START', version: 1 });
       const rows = (await db.query(
-        "SELECT id FROM outbox WHERE JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? ORDER BY id",
+        "SELECT id FROM outbox WHERE queue = 'notifications' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? ORDER BY id",
         [task.id],
       )) as { id: string }[];
       expect(rows).toHaveLength(2);

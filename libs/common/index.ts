@@ -3,3 +3,4 @@ export * from './clock';
 export * from './common.module';
 export * from './mysql-url';
 export * from './preflight';
+export * from './ticker';

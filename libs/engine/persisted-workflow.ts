@@ -19,4 +19,6 @@ export interface PersistedWorkflow<TMachine extends AnyStateMachine = AnyStateMa
   project(snapshot: SnapshotFrom<TMachine>): Record<string, unknown>;
   /** Machine actions (by type) that become outbox jobs; other actions are ignored. */
   jobRoutes: Record<string, JobRoute>;
+  /** A job written with every transition (creation included), e.g. to re-plan the instance's timers. */
+  afterEveryTransition?: JobRoute;
 }

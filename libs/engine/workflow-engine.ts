@@ -270,14 +270,15 @@ export class WorkflowEngine {
     seq: number,
     actions: { type: string; params?: unknown }[],
   ): OutboxJob[] {
-    return actions.flatMap((action) => {
+    const instance = { instanceType: workflow.instanceType, instanceId, seq };
+    const jobs: OutboxJob[] = actions.flatMap((action) => {
       const route = workflow.jobRoutes[action.type];
       if (!route) return [];
       const params = (action.params ?? {}) as Record<string, unknown>;
-      return [
-        { ...route, payload: { ...params, instanceType: workflow.instanceType, instanceId, seq } },
-      ];
+      return [{ ...route, payload: { ...params, ...instance } }];
     });
+    const always = workflow.afterEveryTransition;
+    return always ? [...jobs, { ...always, payload: instance }] : jobs;
   }
 }
 

@@ -10,7 +10,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock } from '@cchc/common';
+import { APP_CONFIG, AppConfig, Clock, Ticker } from '@cchc/common';
 import { outboxJobId } from './queues';
 
 /** A relayed job that has not been processed after this long is relayed again (e.g. Redis was flushed). */
@@ -32,8 +32,10 @@ interface PendingRow {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly relay = new Ticker(
+    () => this.relayBatch(),
+    (error) => this.logger.error(`Outbox relay failed: ${String(error)}`),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,27 +45,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.relayNow(), this.config.outboxPollMs);
+    this.relay.start(this.config.outboxPollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.relay.stop();
   }
 
   /** Relays what is pending now; returns how many rows it relayed. Never runs twice at once. */
   relayNow(): Promise<number> {
-    this.running ??= this.relayBatch()
-      .catch((error: unknown) => {
-        this.logger.error(`Outbox relay failed: ${String(error)}`);
-        return 0;
-      })
-      .finally(() => (this.running = null));
-    return this.running;
+    return this.relay.tick();
   }
 
   private async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    // READ COMMITTED: the claim locks only the rows it takes, no gaps, so jobs inserting or
+    // finishing outbox rows meanwhile never deadlock with it.
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const now = this.clock.now();
       const rows = (await manager.query(
         `SELECT id, queue, job_name, payload FROM outbox

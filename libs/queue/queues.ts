@@ -1,6 +1,12 @@
-/** Every BullMQ queue of the product. Jobs reach them only through the outbox. */
+/**
+ * Every BullMQ queue of the product. Jobs reach them only through the outbox, except `timers`,
+ * which the TimerFeeder fills from the `timers` table (both are rebuilt from MySQL).
+ */
 export const QUEUES = {
   notifications: 'notifications',
+  timers: 'timers',
+  taskTimers: 'task-timers',
+  webhooks: 'webhooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

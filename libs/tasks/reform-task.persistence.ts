@@ -14,5 +14,9 @@ export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
     leader_id: snapshot.context.leaderId,
     late: snapshot.context.late,
   }),
-  jobRoutes: { notify: { queue: QUEUES.notifications, jobName: 'notify' } },
+  jobRoutes: {
+    notify: { queue: QUEUES.notifications, jobName: 'notify' },
+  },
+  // Every transition may change what the task waits for: its timers are re-planned (libs/escalations).
+  afterEveryTransition: { queue: QUEUES.taskTimers, jobName: 'plan' },
 };

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { AppConfig } from '@cchc/common';
+import { killHard } from './kill-hard';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -54,11 +55,7 @@ export class ApiProcess {
 
   /** Kills the process the hard way (SIGKILL), as a crash would. */
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await killHard(this.child);
     this.child = null;
   }
 }

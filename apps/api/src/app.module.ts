@@ -5,18 +5,22 @@ import { AuthModule } from '@cchc/auth';
 import { CalendarStoreModule } from '@cchc/calendar-store';
 import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
+import { EscalationsModule } from '@cchc/escalations';
 import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
 import { PlansModule } from '@cchc/plans';
 import { QueueModule } from '@cchc/queue';
 import { TasksModule } from '@cchc/tasks';
+import { WebhooksModule } from '@cchc/webhooks';
 import { AuthController } from './controllers/auth.controller';
 import { CalendarController } from './controllers/calendar.controller';
+import { EscalationsController } from './controllers/escalations.controller';
 import { HealthController } from './controllers/health.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OrgController } from './controllers/org.controller';
 import { PlansController } from './controllers/plans.controller';
 import { TasksController } from './controllers/tasks.controller';
+import { WebhooksController } from './controllers/webhooks.controller';
 
 @Module({
   imports: [
@@ -35,6 +39,8 @@ import { TasksController } from './controllers/tasks.controller';
     NotificationsModule,
     CalendarStoreModule,
     PlansModule,
+    EscalationsModule,
+    WebhooksModule,
     TerminusModule,
   ],
   controllers: [
@@ -44,6 +50,8 @@ import { TasksController } from './controllers/tasks.controller';
     PlansController,
     TasksController,
     NotificationsController,
+    EscalationsController,
+    WebhooksController,
     HealthController,
   ],
 })

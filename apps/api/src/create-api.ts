@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { HttpErrorsFilter } from './http-errors.filter';
+import { mountQueuesBoard } from './queues-board';
 import { validationPipe } from './validation';
 
 /** The API application, configured but not listening. */
@@ -17,6 +18,7 @@ export function configureApi(app: INestApplication): INestApplication {
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpErrorsFilter());
   app.enableShutdownHooks();
+  mountQueuesBoard(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

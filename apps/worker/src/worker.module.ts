@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
+import { TaskTimersModule } from '@cchc/escalations';
 import { NotificationProcessor, NotificationsModule } from '@cchc/notifications';
 import { OutboxRelay, QueueModule } from '@cchc/queue';
+import { TimerRunnerModule } from '@cchc/timers';
+import { WebhookDeliveryModule } from '@cchc/webhooks';
 
 /** The worker: relays the outbox to BullMQ and runs the jobs. */
 @Module({
@@ -13,6 +16,9 @@ import { OutboxRelay, QueueModule } from '@cchc/queue';
     DatabaseModule,
     QueueModule,
     NotificationsModule,
+    TimerRunnerModule,
+    TaskTimersModule,
+    WebhookDeliveryModule,
   ],
   providers: [OutboxRelay, NotificationProcessor],
 })

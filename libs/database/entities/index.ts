@@ -1,21 +1,31 @@
 import { AuditEventEntity } from './audit-event.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
+import { EscalationPolicyEntity } from './escalation-policy.entity';
+import { EscalationEntity } from './escalation.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ReformTaskEntity } from './reform-task.entity';
+import { TimerEntity } from './timer.entity';
 import { UserEntity } from './user.entity';
 import { WardEntity } from './ward.entity';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { WebhookEntity } from './webhook.entity';
 
 export {
   AuditEventEntity,
   CalendarYearEntity,
+  EscalationEntity,
+  EscalationPolicyEntity,
   NotificationEntity,
   OrgUnitEntity,
   OutboxEntity,
   ReformTaskEntity,
+  TimerEntity,
   UserEntity,
   WardEntity,
+  WebhookDeliveryEntity,
+  WebhookEntity,
 };
 
 export const ENTITIES = [
@@ -27,4 +37,9 @@ export const ENTITIES = [
   OutboxEntity,
   NotificationEntity,
   CalendarYearEntity,
+  TimerEntity,
+  EscalationEntity,
+  EscalationPolicyEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

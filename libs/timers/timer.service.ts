@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TimerSpec } from './timer.types';
+
+interface StoredTimer {
+  id: string;
+  kind: string;
+  level: number;
+  due_date: string | null;
+  fire_at: Date;
+}
+
+/** Writes the pending timers of subjects; the worker's TimerFeeder and TimerProcessor fire them. */
+@Injectable()
+export class TimerService {
+  /**
+   * Makes `timers` the pending timers of one subject, inside the caller's transaction.
+   * Unchanged timers keep their row (and so their queued job); the others are deleted or inserted.
+   * An empty list stops every timer of the subject.
+   */
+  async replace(
+    manager: EntityManager,
+    subjectType: string,
+    subjectId: string,
+    timers: TimerSpec[],
+  ): Promise<void> {
+    const stored = (await manager.query(
+      'SELECT id, kind, level, due_date, fire_at FROM timers ' +
+        'WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
+      [subjectType, subjectId],
+    )) as StoredTimer[];
+    assertOnePerDueDate(subjectType, subjectId, timers);
+    const wanted = new Map(timers.map((timer) => [timerKey(timer), timer]));
+    const obsolete: string[] = [];
+    for (const row of stored) {
+      const key = timerKey({
+        kind: row.kind,
+        level: row.level,
+        dueDate: row.due_date,
+        fireAt: row.fire_at,
+      });
+      if (wanted.has(key)) wanted.delete(key);
+      else obsolete.push(row.id);
+    }
+    if (obsolete.length > 0) await manager.query('DELETE FROM timers WHERE id IN (?)', [obsolete]);
+    if (wanted.size === 0) return;
+    const added = [...wanted.values()];
+    await manager.query(
+      'INSERT INTO timers (subject_type, subject_id, kind, level, due_date, fire_at) VALUES ' +
+        added.map(() => '(?, ?, ?, ?, ?, ?)').join(', '),
+      added.flatMap((timer) => [
+        subjectType,
+        subjectId,
+        timer.kind,
+        timer.level,
+        timer.dueDate,
+        timer.fireAt,
+      ]),
+    );
+  }
+}
+
+/** The table keeps one timer per (subject, kind, level, due date). */
+function assertOnePerDueDate(subjectType: string, subjectId: string, timers: TimerSpec[]): void {
+  const seen = new Set<string>();
+  for (const timer of timers) {
+    const slot = `${timer.kind}|${timer.level}|${timer.dueDate ?? ''}`;
+    if (seen.has(slot)) {
+      throw new Error(
+        `Two timers ${timer.kind} level ${timer.level} for ${subjectType} ${subjectId} and due date ${timer.dueDate}`,
+      );
+    }
+    seen.add(slot);
+  }
+}
+
+function timerKey(timer: TimerSpec): string {
+  return `${timer.kind}|${timer.level}|${timer.dueDate ?? ''}|${new Date(timer.fireAt).getTime()}`;
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TimerFeeder } from './timer-feeder.service';
+import { TimerRegistry } from './timer-registry';
+import { TIMER_SETTINGS, timerSettings } from './timer-settings';
+import { TimerProcessor } from './timer.processor';
+import { TimerService } from './timer.service';
+
+/** Writing timers (TimerService) and registering handlers (TimerRegistry); import it anywhere. */
+@Module({
+  providers: [TimerService, TimerRegistry],
+  exports: [TimerService, TimerRegistry],
+})
+export class TimersModule {}
+
+/** The worker's part: feeds due timers into BullMQ and fires them. Needs QueueModule. */
+@Module({
+  imports: [TimersModule],
+  providers: [
+    { provide: TIMER_SETTINGS, useFactory: () => timerSettings() },
+    TimerFeeder,
+    TimerProcessor,
+  ],
+  exports: [TimerFeeder, TimerProcessor],
+})
+export class TimerRunnerModule {}

@@ -1,0 +1,54 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { AppConfig } from '@cchc/common';
+import { killHard } from './kill-hard';
+
+const ROOT = join(__dirname, '..', '..');
+const READY = 'worker: relaying the outbox';
+
+/** The real worker as a separate process (node + SWC, like `npm start`), to run two or kill one. */
+export class WorkerProcess {
+  private child: ChildProcess | null = null;
+  private output = '';
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  async start(): Promise<void> {
+    this.output = '';
+    const child = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'tools', 'register.js'), join(ROOT, 'apps', 'worker', 'src', 'main.ts')],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: this.config.databaseUrl,
+          REDIS_URL: this.config.redisUrl,
+          ...this.env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    this.child = child;
+    child.stdout?.on('data', (chunk) => (this.output += chunk));
+    child.stderr?.on('data', (chunk) => (this.output += chunk));
+    const deadline = Date.now() + 30_000;
+    while (!this.output.includes(READY)) {
+      if (child.exitCode !== null)
+        throw new Error(`worker exited with ${child.exitCode}:\n${this.output}`);
+      if (Date.now() > deadline) throw new Error(`worker not ready within 30 s:\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** SIGKILL, as a crash would: no shutdown hook runs, open transactions are lost. */
+  async kill(): Promise<void> {
+    await killHard(this.child);
+    this.child = null;
+  }
+}
