@@ -52,8 +52,3 @@ export const ISSUED_SLIP_FIELDS = [
   'TRƯỞNG PHÒNG',
   'Trần Văn Đức',
 ];
-
-/** Extracted text, NFC-normalized with every run of white space collapsed to one space. */
-export function flatten(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ');
-}

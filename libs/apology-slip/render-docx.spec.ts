@@ -1,10 +1,10 @@
 import mammoth from 'mammoth';
 import { DRAFT_MARK, renderApologyDocx, type ApologySlipData } from '@cchc/apology-slip';
-import { DRAFT_SLIP, flatten, ISSUED_SLIP, ISSUED_SLIP_FIELDS } from './apology-slip.fixture';
+import { DRAFT_SLIP, ISSUED_SLIP, ISSUED_SLIP_FIELDS } from './apology-slip.fixture';
+import { docxText as extractDocx } from '../../test/support/document-text';
 
 async function docxText(data: ApologySlipData): Promise<string> {
-  const buffer = await renderApologyDocx(data);
-  return flatten((await mammoth.extractRawText({ buffer })).value);
+  return extractDocx(await renderApologyDocx(data));
 }
 
 describe('renderApologyDocx', () => {

@@ -1,29 +1,9 @@
-import { execFile } from 'node:child_process';
 import { DRAFT_MARK, renderApologyPdf, type ApologySlipData } from '@cchc/apology-slip';
-import { DRAFT_SLIP, flatten, ISSUED_SLIP, ISSUED_SLIP_FIELDS } from './apology-slip.fixture';
-
-// pdf-parse's PDF.js loads its worker with a dynamic import(), which Jest's module sandbox
-// refuses; a plain Node process reads the PDF from stdin and answers with JSON.
-const EXTRACT = `
-const { PDFParse } = require('pdf-parse');
-const chunks = [];
-process.stdin.on('data', (chunk) => chunks.push(chunk)).on('end', async () => {
-  const parser = new PDFParse({ data: Buffer.concat(chunks) });
-  const { text, total } = await parser.getText();
-  await parser.destroy();
-  process.stdout.write(JSON.stringify({ text, pages: total }));
-});`;
+import { DRAFT_SLIP, ISSUED_SLIP, ISSUED_SLIP_FIELDS } from './apology-slip.fixture';
+import { pdfPages } from '../../test/support/document-text';
 
 async function pdfText(data: ApologySlipData): Promise<{ text: string; pages: number }> {
-  const pdf = await renderApologyPdf(data);
-  const json = await new Promise<string>((resolve, reject) => {
-    const child = execFile(process.execPath, ['-e', EXTRACT], { cwd: __dirname }, (error, out) =>
-      error ? reject(error) : resolve(out),
-    );
-    child.stdin?.end(pdf);
-  });
-  const { text, pages } = JSON.parse(json) as { text: string; pages: number };
-  return { text: flatten(text), pages };
+  return pdfPages(await renderApologyPdf(data));
 }
 
 describe('renderApologyPdf', () => {

@@ -3,4 +3,5 @@ export * from './clock';
 export * from './common.module';
 export * from './mysql-url';
 export * from './preflight';
+export * from './page.query';
 export * from './ticker';

@@ -1,3 +1,4 @@
+export * from './audit-history';
 export * from './engine-errors';
 export * from './engine.module';
 export * from './persisted-workflow';

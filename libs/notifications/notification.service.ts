@@ -3,8 +3,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { Clock } from '@cchc/common';
 import { NotificationEntity } from '@cchc/database';
-import { NotifyRecipient } from '@cchc/domain';
+import { DossierNotifyRecipient, NotifyRecipient } from '@cchc/domain';
 import { markOutboxProcessed, OutboxJobData } from '@cchc/queue';
+import { DOSSIER_SUBJECT_TYPE, dossierMessage } from './dossier-notifications';
 import { notificationText } from './notification-texts';
 
 /** The data of a `notify` job, as the engine writes it to the outbox. */
@@ -13,7 +14,7 @@ export interface NotifyJobData extends OutboxJobData {
   instanceId: string;
   seq: number;
   topic: string;
-  to: NotifyRecipient[];
+  to: NotifyRecipient[] | DossierNotifyRecipient[];
 }
 
 interface SubjectRow {
@@ -49,17 +50,32 @@ export class NotificationService {
   async deliver(job: NotifyJobData): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const subject = await this.subject(manager, job.instanceId);
+      const message =
+        job.instanceType === DOSSIER_SUBJECT_TYPE
+          ? await dossierMessage(
+              manager,
+              job.instanceId,
+              job.topic,
+              job.to as DossierNotifyRecipient[],
+            )
+          : await this.taskMessage(manager, job);
       let written = 0;
-      if (subject) {
-        const userIds = await this.recipients(manager, subject, job.to);
-        const { title, body } = notificationText(job.topic, subject.title);
+      if (message) {
         const dedupeKey = `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`;
-        for (const userId of userIds) {
+        for (const userId of message.userIds) {
           const result = await manager.query(
             'INSERT IGNORE INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) ' +
               'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            [userId, dedupeKey, job.topic, job.instanceType, job.instanceId, title, body, now],
+            [
+              userId,
+              dedupeKey,
+              job.topic,
+              job.instanceType,
+              job.instanceId,
+              message.title,
+              message.body,
+              now,
+            ],
           );
           written += (result as { affectedRows: number }).affectedRows;
         }
@@ -85,6 +101,16 @@ export class NotificationService {
       await this.notifications.save(notification);
     }
     return notification;
+  }
+
+  private async taskMessage(
+    manager: EntityManager,
+    job: NotifyJobData,
+  ): Promise<{ userIds: string[]; title: string; body: string } | null> {
+    const subject = await this.subject(manager, job.instanceId);
+    if (!subject) return null;
+    const userIds = await this.recipients(manager, subject, job.to as NotifyRecipient[]);
+    return { userIds, ...notificationText(job.topic, subject.title) };
   }
 
   private async subject(manager: EntityManager, id: string): Promise<SubjectRow | null> {

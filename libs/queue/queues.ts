@@ -7,6 +7,7 @@ export const QUEUES = {
   timers: 'timers',
   taskTimers: 'task-timers',
   webhooks: 'webhooks',
+  apologies: 'apologies',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

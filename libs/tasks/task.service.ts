@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
-import { AuditEventEntity, ReformTaskEntity, UserEntity } from '@cchc/database';
+import { ReformTaskEntity, UserEntity } from '@cchc/database';
 import { ReformTaskEvent } from '@cchc/domain';
-import { WorkflowEngine } from '@cchc/engine';
+import { auditHistory, HistoryEntry, WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
 import { allowedEvents } from '@cchc/workflows';
 import { CreateTaskDto } from './dto/create-task.dto';
@@ -25,24 +25,13 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface HistoryEntry {
-  seq: number;
-  event: string;
-  from: string | null;
-  to: string;
-  actorId: string | null;
-  actorRole: string;
-  reason: string | null;
-  payload: Record<string, unknown> | null;
-  at: Date;
-}
+export type { HistoryEntry } from '@cchc/engine';
 
 /** Reform tasks of a ward: create, find, move through their lifecycle, read their history. */
 @Injectable()
 export class TaskService {
   constructor(
     @InjectRepository(ReformTaskEntity) private readonly tasks: Repository<ReformTaskEntity>,
-    @InjectRepository(AuditEventEntity) private readonly audit: Repository<AuditEventEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly org: OrgService,
     private readonly engine: WorkflowEngine,
@@ -131,21 +120,7 @@ export class TaskService {
 
   async history(user: AuthUser, id: string): Promise<HistoryEntry[]> {
     await this.find(user, id);
-    const events = await this.audit.find({
-      where: { instanceType: reformTaskPersistence.instanceType, instanceId: id },
-      order: { seq: 'ASC' },
-    });
-    return events.map((event) => ({
-      seq: event.seq,
-      event: event.eventType,
-      from: event.fromState,
-      to: event.toState,
-      actorId: event.actorId,
-      actorRole: event.actorRole,
-      reason: event.reason,
-      payload: typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload,
-      at: event.occurredAt,
-    }));
+    return auditHistory(this.tasks.manager, reformTaskPersistence.instanceType, id);
   }
 
   private async find(user: AuthUser, id: string): Promise<ReformTaskEntity> {

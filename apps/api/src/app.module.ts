@@ -5,20 +5,26 @@ import { AuthModule } from '@cchc/auth';
 import { CalendarStoreModule } from '@cchc/calendar-store';
 import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
+import { DossiersModule } from '@cchc/dossiers';
 import { EscalationsModule } from '@cchc/escalations';
 import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
 import { PlansModule } from '@cchc/plans';
+import { ProceduresModule } from '@cchc/procedures';
 import { QueueModule } from '@cchc/queue';
 import { TasksModule } from '@cchc/tasks';
 import { WebhooksModule } from '@cchc/webhooks';
+import { ApologiesController } from './controllers/apologies.controller';
 import { AuthController } from './controllers/auth.controller';
 import { CalendarController } from './controllers/calendar.controller';
+import { DossierStatsController } from './controllers/dossier-stats.controller';
+import { DossiersController } from './controllers/dossiers.controller';
 import { EscalationsController } from './controllers/escalations.controller';
 import { HealthController } from './controllers/health.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OrgController } from './controllers/org.controller';
 import { PlansController } from './controllers/plans.controller';
+import { ProceduresController } from './controllers/procedures.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
 
@@ -41,6 +47,8 @@ import { WebhooksController } from './controllers/webhooks.controller';
     PlansModule,
     EscalationsModule,
     WebhooksModule,
+    ProceduresModule,
+    DossiersModule,
     TerminusModule,
   ],
   controllers: [
@@ -52,6 +60,10 @@ import { WebhooksController } from './controllers/webhooks.controller';
     NotificationsController,
     EscalationsController,
     WebhooksController,
+    ProceduresController,
+    DossiersController,
+    ApologiesController,
+    DossierStatsController,
     HealthController,
   ],
 })

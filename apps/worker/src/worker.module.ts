@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
+import { ApologyProcessor, DossiersModule } from '@cchc/dossiers';
 import { TaskTimersModule } from '@cchc/escalations';
 import { NotificationProcessor, NotificationsModule } from '@cchc/notifications';
 import { OutboxRelay, QueueModule } from '@cchc/queue';
@@ -19,7 +20,8 @@ import { WebhookDeliveryModule } from '@cchc/webhooks';
     TimerRunnerModule,
     TaskTimersModule,
     WebhookDeliveryModule,
+    DossiersModule,
   ],
-  providers: [OutboxRelay, NotificationProcessor],
+  providers: [OutboxRelay, NotificationProcessor, ApologyProcessor],
 })
 export class WorkerModule {}

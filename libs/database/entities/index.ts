@@ -1,3 +1,4 @@
+import { ApologySlipEntity } from './apology-slip.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { EscalationPolicyEntity } from './escalation-policy.entity';
@@ -5,14 +6,17 @@ import { EscalationEntity } from './escalation.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
+import { ProcedureEntity } from './procedure.entity';
 import { ReformTaskEntity } from './reform-task.entity';
 import { TimerEntity } from './timer.entity';
+import { TthcDossierEntity } from './tthc-dossier.entity';
 import { UserEntity } from './user.entity';
 import { WardEntity } from './ward.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEntity } from './webhook.entity';
 
 export {
+  ApologySlipEntity,
   AuditEventEntity,
   CalendarYearEntity,
   EscalationEntity,
@@ -20,8 +24,10 @@ export {
   NotificationEntity,
   OrgUnitEntity,
   OutboxEntity,
+  ProcedureEntity,
   ReformTaskEntity,
   TimerEntity,
+  TthcDossierEntity,
   UserEntity,
   WardEntity,
   WebhookDeliveryEntity,
@@ -42,4 +48,7 @@ export const ENTITIES = [
   EscalationPolicyEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  ProcedureEntity,
+  TthcDossierEntity,
+  ApologySlipEntity,
 ];

@@ -1,10 +1,12 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { CalendarYears1763800100000 } from './1763800100000-calendar-years';
 import { Deadlines1763800300000 } from './1763800300000-deadlines';
+import { Dossiers1763800400000 } from './1763800400000-dossiers';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
   Foundation1763800000000,
   CalendarYears1763800100000,
   Deadlines1763800300000,
+  Dossiers1763800400000,
 ];

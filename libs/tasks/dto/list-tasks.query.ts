@@ -1,20 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { PageQuery } from '@cchc/common';
 import { TASK_STATES, TaskState } from '@cchc/domain';
 import { ISO_DATE, ISO_DATE_MESSAGE } from './create-task.dto';
 
-export class ListTasksQuery {
+export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TASK_STATES })
   @IsOptional()
   @IsIn(TASK_STATES, { message: `state phải là một trong: ${TASK_STATES.join(', ')}` })
@@ -52,19 +43,4 @@ export class ListTasksQuery {
   @IsOptional()
   @IsString()
   text?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 20;
 }

@@ -1,0 +1,61 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import {
+  CatalogImportResult,
+  CreateProcedureDto,
+  ProcedureService,
+  ProcedureView,
+} from '@cchc/procedures';
+
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+@ApiTags('procedures')
+@ApiBearerAuth()
+@Controller('procedures')
+export class ProceduresController {
+  constructor(private readonly procedures: ProcedureService) {}
+
+  @Roles('coordinator')
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateProcedureDto): Promise<ProcedureView> {
+    return this.procedures.create(user.wardId, dto);
+  }
+
+  @Get()
+  list(@CurrentUser() user: AuthUser): Promise<ProcedureView[]> {
+    return this.procedures.list(user.wardId);
+  }
+
+  /** CSV or XLSX with the columns code, name, processingDays, handlingUnit (code or name). */
+  @Roles('coordinator')
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES } }))
+  import(
+    @CurrentUser() user: AuthUser,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<CatalogImportResult> {
+    if (!file) {
+      throw new BadRequestException(
+        'file: cần gửi tệp danh mục thủ tục CSV hoặc XLSX (trường "file", multipart/form-data)',
+      );
+    }
+    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    return this.procedures.import(user.wardId, { fileName, data: file.buffer });
+  }
+}

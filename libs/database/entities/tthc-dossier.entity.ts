@@ -1,0 +1,96 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DossierState, IsoDate } from '@cchc/domain';
+
+/**
+ * A TTHC dossier: its XState snapshot plus the columns mirrored from it, so that lists, the
+ * figures and the appointment index never open the snapshot.
+ */
+@Entity('tthc_dossiers')
+@Index('uq_dossiers_code', ['code'], { unique: true })
+@Index('idx_dossiers_appointment', ['state', 'appointmentDate'])
+@Index('idx_dossiers_ward_received', ['wardId', 'receivedOn'])
+@Index('idx_dossiers_unit_received', ['handlingUnitId', 'receivedOn'])
+export class TthcDossierEntity {
+  @PrimaryColumn('char', { length: 36 })
+  id: string;
+
+  @Column('char', { name: 'ward_id', length: 36 })
+  wardId: string;
+
+  /** The one-stop system's dossier code (mã hồ sơ). */
+  @Column('varchar', { length: 64 })
+  code: string;
+
+  @Column('char', { name: 'procedure_id', length: 36 })
+  procedureId: string;
+
+  @Column('varchar', { name: 'applicant_name', length: 255 })
+  applicantName: string;
+
+  @Column('varchar', { name: 'applicant_address', length: 500, nullable: true })
+  applicantAddress: string | null;
+
+  @Column('varchar', { name: 'applicant_phone', length: 32, nullable: true })
+  applicantPhone: string | null;
+
+  @Column('varchar', { name: 'applicant_email', length: 255, nullable: true })
+  applicantEmail: string | null;
+
+  @Column('datetime', { name: 'received_at', precision: 3 })
+  receivedAt: Date;
+
+  @Column('date', { name: 'received_on' })
+  receivedOn: IsoDate;
+
+  @Column('char', { name: 'handling_unit_id', length: 36 })
+  handlingUnitId: string;
+
+  @Column('varchar', { length: 32 })
+  state: DossierState;
+
+  /** The date on the receipt; never changes. */
+  @Column('date', { name: 'original_appointment_date' })
+  originalAppointmentDate: IsoDate;
+
+  /** The current appointment (moved by a supplement or a signed apology slip). */
+  @Column('date', { name: 'appointment_date' })
+  appointmentDate: IsoDate;
+
+  @Column('boolean')
+  overdue: boolean;
+
+  @Column('int', { name: 'apology_round' })
+  apologyRound: number;
+
+  @Column('date', { name: 'result_on', nullable: true })
+  resultOn: IsoDate | null;
+
+  @Column('date', { name: 'returned_on', nullable: true })
+  returnedOn: IsoDate | null;
+
+  /** Missed (or announced it would miss) an appointment at least once. */
+  @Column('boolean')
+  late: boolean;
+
+  /** SHA-256 of what the one-stop system sent; a repeated code must carry the same. */
+  @Column('char', { name: 'content_hash', length: 64 })
+  contentHash: string;
+
+  @Column('int')
+  version: number;
+
+  @Column('int', { name: 'machine_version' })
+  machineVersion: number;
+
+  @Column('json')
+  snapshot: unknown;
+
+  @Column('char', { name: 'created_by', length: 36, nullable: true })
+  createdBy: string | null;
+
+  @Column('datetime', { name: 'created_at', precision: 3 })
+  createdAt: Date;
+
+  @Column('datetime', { name: 'updated_at', precision: 3 })
+  updatedAt: Date;
+}

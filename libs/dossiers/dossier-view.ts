@@ -1,0 +1,124 @@
+import {
+  DOSSIER_STATE_LABELS,
+  DossierContext,
+  DossierState,
+  IsoDate,
+  PendingApology,
+} from '@cchc/domain';
+import { ApologySlipEntity, ProcedureEntity, TthcDossierEntity } from '@cchc/database';
+import { HistoryEntry } from '@cchc/engine';
+
+export interface ApologySlipView {
+  id: string;
+  round: number;
+  trigger: ApologySlipEntity['trigger'];
+  status: ApologySlipEntity['status'];
+  /** As printed, e.g. "3/PXL-VHXH"; null while a draft. */
+  number: string | null;
+  missedAppointmentDate: IsoDate;
+  newAppointmentDate: IsoDate;
+  reason: string | null;
+  signerName: string;
+  signerPosition: string;
+  draftedOn: IsoDate;
+  issuedOn: IsoDate | null;
+  documents: { docx: string; pdf: string };
+}
+
+/** A dossier as the API shows it. */
+export interface DossierView {
+  id: string;
+  code: string;
+  procedure: { code: string; name: string; processingDays: number };
+  applicant: { name: string; address: string | null; phone: string | null; email: string | null };
+  receivedAt: Date;
+  receivedOn: IsoDate;
+  handlingUnitId: string;
+  state: DossierState;
+  stateLabel: string;
+  originalAppointmentDate: IsoDate;
+  appointmentDate: IsoDate;
+  overdue: boolean;
+  late: boolean;
+  /** While waiting for a supplement: when the clock stopped and the working days then left. */
+  clockStopped: { since: IsoDate; remainingWorkingDays: number } | null;
+  apologyRound: number;
+  apologyPending: PendingApology | null;
+  resultOn: IsoDate | null;
+  returnedOn: IsoDate | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Only on GET /dossiers/:code and after an event. */
+  allowedEvents?: string[];
+  apologies?: ApologySlipView[];
+  history?: HistoryEntry[];
+}
+
+export function toDossierView(
+  dossier: TthcDossierEntity,
+  procedure: ProcedureEntity,
+  details: Pick<DossierView, 'allowedEvents' | 'apologies' | 'history'> = {},
+): DossierView {
+  const snapshot = (
+    typeof dossier.snapshot === 'string' ? JSON.parse(dossier.snapshot) : dossier.snapshot
+  ) as { context: DossierContext };
+  const context = snapshot.context;
+  return {
+    id: dossier.id,
+    code: dossier.code,
+    procedure: {
+      code: procedure.code,
+      name: procedure.name,
+      processingDays: procedure.processingDays,
+    },
+    applicant: {
+      name: dossier.applicantName,
+      address: dossier.applicantAddress,
+      phone: dossier.applicantPhone,
+      email: dossier.applicantEmail,
+    },
+    receivedAt: dossier.receivedAt,
+    receivedOn: dossier.receivedOn,
+    handlingUnitId: dossier.handlingUnitId,
+    state: dossier.state,
+    stateLabel: DOSSIER_STATE_LABELS[dossier.state],
+    originalAppointmentDate: dossier.originalAppointmentDate,
+    appointmentDate: dossier.appointmentDate,
+    overdue: Boolean(dossier.overdue),
+    late: Boolean(dossier.late),
+    clockStopped:
+      context.pausedOn !== null
+        ? { since: context.pausedOn, remainingWorkingDays: context.remainingWorkingDays ?? 0 }
+        : null,
+    apologyRound: dossier.apologyRound,
+    apologyPending: context.apologyPending,
+    resultOn: dossier.resultOn,
+    returnedOn: dossier.returnedOn,
+    version: dossier.version,
+    createdAt: dossier.createdAt,
+    updatedAt: dossier.updatedAt,
+    ...details,
+  };
+}
+
+export function toApologySlipView(slip: ApologySlipEntity): ApologySlipView {
+  return {
+    id: slip.id,
+    round: slip.round,
+    trigger: slip.trigger,
+    status: slip.status,
+    number: slip.numberText,
+    missedAppointmentDate: slip.missedAppointmentDate,
+    newAppointmentDate: slip.newAppointmentDate,
+    reason: slip.reason,
+    signerName: slip.signerName,
+    signerPosition: slip.signerPosition,
+    draftedOn: slip.draftedOn,
+    issuedOn: slip.issuedOn,
+    documents: {
+      docx: `/apologies/${slip.id}/document?format=docx`,
+      pdf: `/apologies/${slip.id}/document?format=pdf`,
+    },
+  };
+}

@@ -1,0 +1,337 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { todayIn } from '@cchc/calendar';
+import { CalendarService } from '@cchc/calendar-store';
+import { Clock } from '@cchc/common';
+import { AuthUser, actorOf } from '@cchc/auth';
+import { ProcedureEntity, TthcDossierEntity } from '@cchc/database';
+import { DossierContext, DossierEvent } from '@cchc/domain';
+import { auditHistory, isDuplicateKey, WorkflowEngine } from '@cchc/engine';
+import { TimerService } from '@cchc/timers';
+import { allowedEvents } from '@cchc/workflows';
+import { ApologyService } from './apology.service';
+import { BulkFormat, dossierContentHash, parseBulk, toCreateDossierDto } from './dossier-input';
+import { tthcDossierPersistence } from './dossier.persistence';
+import { appointmentTimers } from './dossier-timers';
+import { DossierView, toDossierView } from './dossier-view';
+import { CreateDossierDto } from './dto/create-dossier.dto';
+import { DossierEventDto } from './dto/dossier-event.dto';
+import { ListDossiersQuery } from './dto/list-dossiers.query';
+
+/** Open, clock running, and the appointment passed (also before the timer marked it). */
+export const OVERDUE_SQL =
+  "(dossier.state IN ('received', 'processing') AND (dossier.overdue = 1 OR dossier.appointmentDate < :today))";
+
+export interface DossierPage {
+  items: DossierView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface BulkLineReport {
+  line: number;
+  code: string | null;
+  status: 'created' | 'existing' | 'rejected';
+  message?: string;
+  appointmentDate?: string;
+}
+
+export interface BulkReport {
+  created: number;
+  existing: number;
+  rejected: number;
+  lines: BulkLineReport[];
+}
+
+/**
+ * TTHC dossiers of a ward: received from the one-stop system (idempotent by code), moved
+ * through their lifecycle by the engine, with the appointment timer planned in the same
+ * transaction as every transition.
+ */
+@Injectable()
+export class DossierService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(TthcDossierEntity) private readonly dossiers: Repository<TthcDossierEntity>,
+    @InjectRepository(ProcedureEntity) private readonly procedures: Repository<ProcedureEntity>,
+    private readonly engine: WorkflowEngine,
+    private readonly timers: TimerService,
+    private readonly calendar: CalendarService,
+    private readonly apologies: ApologyService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Receives a dossier. The same code with the same content is accepted once (the existing
+   * dossier comes back, `created: false`); with different content it is refused (409).
+   */
+  async create(
+    user: AuthUser,
+    dto: CreateDossierDto,
+  ): Promise<{ created: boolean; dossier: DossierView }> {
+    const hash = dossierContentHash(dto);
+    const existing = await this.dossiers.findOne({ where: { code: dto.code } });
+    if (existing) return { created: false, dossier: await this.sameDossier(user, existing, hash) };
+    const procedure = await this.procedures.findOne({
+      where: { wardId: user.wardId, code: dto.procedureCode.trim() },
+    });
+    if (!procedure) {
+      throw new BadRequestException(
+        `procedureCode: không có thủ tục mã ${dto.procedureCode} trong danh mục của phường`,
+      );
+    }
+    const receivedAt = new Date(dto.receivedAt);
+    if (receivedAt.getTime() > this.clock.now().getTime()) {
+      throw new BadRequestException('receivedAt: thời điểm tiếp nhận chưa đến (ở tương lai)');
+    }
+    const receivedOn = todayIn(receivedAt);
+    // Counting starts the working day after receipt: addWorkingDays does not count its start.
+    const calendar = await this.calendar.workingCalendar();
+    const appointmentDate = calendar.addWorkingDays(receivedOn, procedure.processingDays);
+    const id = randomUUID();
+    const blank = (text?: string) => (text?.trim() ? text.trim() : null);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const { snapshot } = await this.engine.create(
+          tthcDossierPersistence,
+          {
+            id,
+            input: {
+              handlingUnitId: procedure.handlingUnitId,
+              receivedOn,
+              processingDays: procedure.processingDays,
+              appointmentDate,
+            },
+            actor: actorOf(user),
+            columns: {
+              ward_id: user.wardId,
+              code: dto.code,
+              procedure_id: procedure.id,
+              applicant_name: dto.applicant.name.trim(),
+              applicant_address: blank(dto.applicant.address),
+              applicant_phone: blank(dto.applicant.phone),
+              applicant_email: blank(dto.applicant.email),
+              received_at: receivedAt,
+              received_on: receivedOn,
+              handling_unit_id: procedure.handlingUnitId,
+              original_appointment_date: appointmentDate,
+              content_hash: hash,
+              created_by: user.id,
+            },
+            auditEvent: 'RECEIVED',
+            auditPayload: { code: dto.code, procedureCode: procedure.code, appointmentDate },
+          },
+          manager,
+        );
+        await this.planTimers(manager, id, snapshot);
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error, 'uq_dossiers_code')) throw error;
+      // Another request received the same code meanwhile.
+      const winner = await this.dossiers.findOneOrFail({ where: { code: dto.code } });
+      return { created: false, dossier: await this.sameDossier(user, winner, hash) };
+    }
+    return { created: true, dossier: await this.get(user, dto.code) };
+  }
+
+  /** Receives every line on its own: one bad line is reported and the others go ahead. */
+  async bulk(user: AuthUser, text: string, format: BulkFormat): Promise<BulkReport> {
+    const lines: BulkLineReport[] = [];
+    for (const { line, value, error } of parseBulk(text, format)) {
+      const code = typeof value?.code === 'string' ? value.code : null;
+      const checked = value ? await toCreateDossierDto(value) : { error: error as string };
+      if ('error' in checked) {
+        lines.push({ line, code, status: 'rejected', message: checked.error });
+        continue;
+      }
+      try {
+        const { created, dossier } = await this.create(user, checked.dto);
+        lines.push({
+          line,
+          code,
+          status: created ? 'created' : 'existing',
+          appointmentDate: dossier.appointmentDate,
+        });
+      } catch (failure) {
+        if (!(failure instanceof BadRequestException || failure instanceof ConflictException)) {
+          throw failure;
+        }
+        lines.push({ line, code, status: 'rejected', message: failure.message });
+      }
+    }
+    const count = (status: BulkLineReport['status']) =>
+      lines.filter((line) => line.status === status).length;
+    return {
+      created: count('created'),
+      existing: count('existing'),
+      rejected: count('rejected'),
+      lines,
+    };
+  }
+
+  async list(user: AuthUser, query: ListDossiersQuery): Promise<DossierPage> {
+    const builder = this.dossiers
+      .createQueryBuilder('dossier')
+      .where('dossier.wardId = :wardId', { wardId: user.wardId });
+    if (query.state) builder.andWhere('dossier.state = :state', { state: query.state });
+    if (query.handlingUnitId) {
+      builder.andWhere('dossier.handlingUnitId = :unitId', { unitId: query.handlingUnitId });
+    }
+    if (query.receivedFrom) {
+      builder.andWhere('dossier.receivedOn >= :from', { from: query.receivedFrom });
+    }
+    if (query.receivedTo) builder.andWhere('dossier.receivedOn <= :to', { to: query.receivedTo });
+    if (query.overdue !== undefined) {
+      builder.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, {
+        today: this.engine.today(),
+      });
+    }
+    const [items, total] = await builder
+      .orderBy('dossier.appointmentDate', 'ASC')
+      .addOrderBy('dossier.receivedAt', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    const procedures = await this.procedures.findBy({
+      id: In([...new Set(items.map((item) => item.procedureId))]),
+    });
+    const byId = new Map(procedures.map((procedure) => [procedure.id, procedure]));
+    return {
+      items: items.map((item) =>
+        toDossierView(item, byId.get(item.procedureId) as ProcedureEntity),
+      ),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** A dossier with what the caller may do, its apology slips and its history. */
+  async get(user: AuthUser, code: string): Promise<DossierView> {
+    const dossier = await this.find(user, code);
+    const procedure = await this.procedures.findOneByOrFail({ id: dossier.procedureId });
+    const { snapshot } = await this.engine.load(tthcDossierPersistence, dossier.id);
+    return toDossierView(dossier, procedure, {
+      allowedEvents: allowedEvents(tthcDossierPersistence.definition, snapshot, actorOf(user)),
+      apologies: await this.apologies.listFor(dossier.id),
+      history: await auditHistory(this.dataSource, tthcDossierPersistence.instanceType, dossier.id),
+    });
+  }
+
+  /**
+   * Applies a user's event. The working-day figures the machine needs come from the calendar
+   * here; the transition and the re-planned timer commit together.
+   */
+  async sendEvent(user: AuthUser, code: string, dto: DossierEventDto): Promise<DossierView> {
+    const dossier = await this.find(user, code);
+    const { snapshot } = await this.engine.load(tthcDossierPersistence, dossier.id);
+    const { version, ...fields } = dto;
+    const event = {
+      ...definedOnly(fields),
+      ...(await this.computedFields(dto, dossier.id, snapshot.context)),
+    } as Omit<DossierEvent, 'actor' | 'today'>;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const result = await this.engine.send(
+          tthcDossierPersistence,
+          dossier.id,
+          event,
+          actorOf(user),
+          version,
+          manager,
+        );
+        await this.planTimers(manager, dossier.id, result.snapshot);
+      });
+    } catch (error) {
+      // The appointment timer fired at this very moment and took the locks the other way round.
+      const { code, driverError } = error as { code?: string; driverError?: { code?: string } };
+      if ((code ?? driverError?.code) === 'ER_LOCK_DEADLOCK') {
+        throw new ConflictException('Hồ sơ vừa được hệ thống cập nhật; hãy tải lại và thử lại.');
+      }
+      throw error;
+    }
+    return this.get(user, code);
+  }
+
+  async find(user: AuthUser, code: string): Promise<TthcDossierEntity> {
+    const dossier = await this.dossiers.findOne({ where: { code, wardId: user.wardId } });
+    if (!dossier) throw new NotFoundException(`Không tìm thấy hồ sơ ${code}`);
+    return dossier;
+  }
+
+  /** Makes the dossier's pending timers match its snapshot, in the caller's transaction. */
+  planTimers(
+    manager: EntityManager,
+    id: string,
+    snapshot: { value: unknown; context: DossierContext },
+  ): Promise<void> {
+    return this.timers.replace(
+      manager,
+      tthcDossierPersistence.instanceType,
+      id,
+      appointmentTimers(snapshot),
+    );
+  }
+
+  private async computedFields(
+    dto: DossierEventDto,
+    dossierId: string,
+    context: DossierContext,
+  ): Promise<Record<string, unknown>> {
+    const today = this.engine.today();
+    switch (dto.type) {
+      case 'REQUEST_SUPPLEMENT': {
+        const calendar = await this.calendar.workingCalendar();
+        const left = calendar.workingDaysBetween(today, context.appointmentDate);
+        return { remainingWorkingDays: Math.max(0, left) };
+      }
+      case 'SUPPLEMENT_RECEIVED': {
+        const calendar = await this.calendar.workingCalendar();
+        return {
+          newAppointmentDate: calendar.addWorkingDays(today, context.remainingWorkingDays ?? 0),
+        };
+      }
+      case 'APPROVE_APOLOGY': {
+        if (dto.newAppointmentDate || !context.apologyPending) return {};
+        const draft = await this.apologies.slipOf(dossierId, context.apologyPending.round);
+        if (!draft) {
+          throw new BadRequestException(
+            'newAppointmentDate: dự thảo phiếu xin lỗi chưa sẵn sàng; hãy ghi ngày hẹn trả mới',
+          );
+        }
+        return { newAppointmentDate: draft.newAppointmentDate };
+      }
+      default:
+        return {};
+    }
+  }
+
+  /** The existing dossier when the content matches; otherwise why the code is refused. */
+  private async sameDossier(
+    user: AuthUser,
+    existing: TthcDossierEntity,
+    hash: string,
+  ): Promise<DossierView> {
+    if (existing.wardId === user.wardId && existing.contentHash === hash) {
+      return this.get(user, existing.code);
+    }
+    throw new ConflictException({
+      error: 'DossierCodeConflict',
+      message:
+        `Mã hồ sơ ${existing.code} đã được tiếp nhận với nội dung khác ` +
+        '(thủ tục, người nộp hoặc thời điểm tiếp nhận); không ghi đè hồ sơ đã có.',
+    });
+  }
+}
+
+function definedOnly(fields: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CalendarStoreModule } from '@cchc/calendar-store';
+import { EngineModule } from '@cchc/engine';
+import { TimersModule } from '@cchc/timers';
+import { WebhooksModule } from '@cchc/webhooks';
+import { ApologyService } from './apology.service';
+import { DossierStatsService } from './dossier-stats.service';
+import { DossierTimerHandler } from './dossier-timer.handler';
+import { DossierService } from './dossier.service';
+
+/** Dossiers, their apology slips and figures; the timer handler registers itself. */
+@Module({
+  imports: [EngineModule, CalendarStoreModule, TimersModule, WebhooksModule],
+  providers: [DossierService, ApologyService, DossierStatsService, DossierTimerHandler],
+  exports: [DossierService, ApologyService, DossierStatsService],
+})
+export class DossiersModule {}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class ApplicantDto {
+  @ApiProperty({ example: 'Nguyễn Thị Mai' })
+  @IsString({ message: 'applicant.name phải là chuỗi' })
+  @IsNotEmpty({ message: 'applicant.name (tên người nộp) không được để trống' })
+  @MaxLength(255)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Số 12 phố Trần Hưng Đạo' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+
+  @ApiPropertyOptional({ example: '0912345678' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 .-]{6,20}$/, { message: 'applicant.phone không phải số điện thoại' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'mai@example.vn' })
+  @IsOptional()
+  @IsEmail({}, { message: 'applicant.email không phải địa chỉ thư điện tử' })
+  @MaxLength(255)
+  email?: string;
+}
+
+/** A dossier as the one-stop system sends it; the appointment is computed, not sent. */
+export class CreateDossierDto {
+  @ApiProperty({ example: 'H31.29-260212-0001', description: 'Mã hồ sơ của hệ thống một cửa' })
+  @IsString({ message: 'code phải là chuỗi' })
+  @Matches(/^[^\s/]{1,64}$/, {
+    message: 'code (mã hồ sơ) phải có 1–64 ký tự, không có khoảng trắng hay dấu /',
+  })
+  code: string;
+
+  @ApiProperty({ example: '1.001193', description: 'Mã thủ tục trong danh mục của phường' })
+  @IsString({ message: 'procedureCode phải là chuỗi' })
+  @IsNotEmpty({ message: 'procedureCode (mã thủ tục) không được để trống' })
+  procedureCode: string;
+
+  @ApiProperty({ type: ApplicantDto })
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  applicant: ApplicantDto;
+
+  @ApiProperty({
+    example: '2026-02-12T09:30:00+07:00',
+    description: 'Thời điểm tiếp nhận (ISO 8601, có múi giờ)',
+  })
+  @IsISO8601(
+    { strict: true },
+    { message: 'receivedAt phải là thời điểm ISO 8601, ví dụ 2026-02-12T09:30:00+07:00' },
+  )
+  receivedAt: string;
+}

@@ -1,0 +1,13 @@
+export * from './dto/create-dossier.dto';
+export * from './dto/dossier-event.dto';
+export * from './dto/dossier-stats.query';
+export * from './dto/list-dossiers.query';
+export { APOLOGY_ISSUED_EVENT, ApologyService } from './apology.service';
+export type { SlipDocument } from './apology.service';
+export { ApologyProcessor } from './apology.processor';
+export type { BulkFormat } from './dossier-input';
+export * from './dossier-stats.service';
+export * from './dossier-view';
+export * from './dossier.persistence';
+export * from './dossier.service';
+export * from './dossiers.module';
