@@ -16,3 +16,25 @@ export {
   UNIT_GROUPS,
   type DefaultUnitAlias,
 } from './units/default-aliases';
+export {
+  planImport,
+  taskKey,
+  titleOf,
+  type PlannedImport,
+  type PlannedTask,
+} from './commit/planned-tasks';
+export {
+  COMPARED_FIELDS,
+  diffPlan,
+  type ComparedField,
+  type FieldChange,
+  type PlanDiff,
+  type StoredTask,
+  type TaskChange,
+} from './commit/diff-plan';
+export {
+  createLeaderResolver,
+  type LeaderMatch,
+  type LeaderRecord,
+  type ResolveLeader,
+} from './people/leader-resolver';

@@ -7,6 +7,7 @@ import {
   PlanPreview,
   readPlanFile,
   UnitAlias,
+  unitNameKey,
   UnitRecord,
 } from '@cchc/plan-import';
 
@@ -20,15 +21,21 @@ export interface PreviewInput {
   year?: number;
 }
 
+/** The shipped aliases, except those the ward has redefined: the ward's word wins. */
+export function wardAliases(units: UnitRecord[], aliases: UnitAlias[] = []): UnitAlias[] {
+  const redefined = new Set(aliases.map((alias) => unitNameKey(alias.alias).key));
+  const defaults = defaultAliasesFor(units).filter(
+    (alias) => !redefined.has(unitNameKey(alias.alias).key),
+  );
+  return [...defaults, ...aliases];
+}
+
 /** Reads a plan file and turns its task table into a preview: nothing is written. */
 export async function previewPlan(input: PreviewInput): Promise<PlanPreview> {
   const source = await readPlanFile(input.file);
   return buildPlanPreview(source, {
     year: input.year,
     parseDeadline,
-    resolveUnit: createUnitResolver(input.units, [
-      ...defaultAliasesFor(input.units),
-      ...(input.aliases ?? []),
-    ]),
+    resolveUnit: createUnitResolver(input.units, wardAliases(input.units, input.aliases)),
   });
 }

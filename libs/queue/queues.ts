@@ -4,6 +4,7 @@
  */
 export const QUEUES = {
   notifications: 'notifications',
+  groupTasks: 'group-tasks',
   timers: 'timers',
   taskTimers: 'task-timers',
   webhooks: 'webhooks',

@@ -16,6 +16,8 @@ export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
   }),
   jobRoutes: {
     notify: { queue: QUEUES.notifications, jobName: 'notify' },
+    // A settled child may complete its group task (libs/plans GroupCompletionService).
+    settled: { queue: QUEUES.groupTasks, jobName: 'settled' },
   },
   // Every transition may change what the task waits for: its timers are re-planned (libs/escalations).
   afterEveryTransition: { queue: QUEUES.taskTimers, jobName: 'plan' },

@@ -26,6 +26,7 @@ import { OrgController } from './controllers/org.controller';
 import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
 import { TasksController } from './controllers/tasks.controller';
+import { UnitAliasesController } from './controllers/unit-aliases.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
 
 @Module({
@@ -56,6 +57,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     CalendarController,
     OrgController,
     PlansController,
+    UnitAliasesController,
     TasksController,
     NotificationsController,
     EscalationsController,

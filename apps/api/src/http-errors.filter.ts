@@ -9,6 +9,7 @@ import {
 import { Response } from 'express';
 import { InvalidYearScheduleError } from '@cchc/calendar';
 import { EventRefusedError, InstanceNotFoundError, StaleVersionError } from '@cchc/engine';
+import { PlanImportError } from '@cchc/plan-import';
 
 /**
  * Every error leaves as JSON a person can understand: what is wrong and, for refused events,
@@ -36,6 +37,12 @@ export class HttpErrorsFilter implements ExceptionFilter {
       return [
         HttpStatus.BAD_REQUEST,
         { error: 'InvalidSchedule', message: error.message, fields: error.problems },
+      ];
+    }
+    if (error instanceof PlanImportError) {
+      return [
+        HttpStatus.BAD_REQUEST,
+        { error: 'PlanImport', message: error.message, errors: error.problems },
       ];
     }
     if (error instanceof InstanceNotFoundError)

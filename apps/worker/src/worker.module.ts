@@ -5,6 +5,7 @@ import { DatabaseModule } from '@cchc/database';
 import { ApologyProcessor, DossiersModule } from '@cchc/dossiers';
 import { TaskTimersModule } from '@cchc/escalations';
 import { NotificationProcessor, NotificationsModule } from '@cchc/notifications';
+import { GroupCompletionProcessor, PlansModule } from '@cchc/plans';
 import { OutboxRelay, QueueModule } from '@cchc/queue';
 import { TimerRunnerModule } from '@cchc/timers';
 import { WebhookDeliveryModule } from '@cchc/webhooks';
@@ -17,11 +18,12 @@ import { WebhookDeliveryModule } from '@cchc/webhooks';
     DatabaseModule,
     QueueModule,
     NotificationsModule,
+    PlansModule,
     TimerRunnerModule,
     TaskTimersModule,
     WebhookDeliveryModule,
     DossiersModule,
   ],
-  providers: [OutboxRelay, NotificationProcessor, ApologyProcessor],
+  providers: [OutboxRelay, NotificationProcessor, GroupCompletionProcessor, ApologyProcessor],
 })
 export class WorkerModule {}

@@ -6,10 +6,13 @@ import { EscalationEntity } from './escalation.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
+import { PlanAreaEntity } from './plan-area.entity';
+import { PlanEntity } from './plan.entity';
 import { ProcedureEntity } from './procedure.entity';
 import { ReformTaskEntity } from './reform-task.entity';
 import { TimerEntity } from './timer.entity';
 import { TthcDossierEntity } from './tthc-dossier.entity';
+import { UnitAliasEntity } from './unit-alias.entity';
 import { UserEntity } from './user.entity';
 import { WardEntity } from './ward.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
@@ -24,10 +27,13 @@ export {
   NotificationEntity,
   OrgUnitEntity,
   OutboxEntity,
+  PlanAreaEntity,
+  PlanEntity,
   ProcedureEntity,
   ReformTaskEntity,
   TimerEntity,
   TthcDossierEntity,
+  UnitAliasEntity,
   UserEntity,
   WardEntity,
   WebhookDeliveryEntity,
@@ -43,6 +49,9 @@ export const ENTITIES = [
   OutboxEntity,
   NotificationEntity,
   CalendarYearEntity,
+  PlanEntity,
+  PlanAreaEntity,
+  UnitAliasEntity,
   TimerEntity,
   EscalationEntity,
   EscalationPolicyEntity,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { IsoDate, TaskState } from '@cchc/domain';
+import { IsoDate, ParsedDeadline, TaskState } from '@cchc/domain';
 
 /**
  * A reform task: its XState snapshot plus the columns mirrored from it (state, due date, ...)
@@ -10,6 +10,8 @@ import { IsoDate, TaskState } from '@cchc/domain';
 @Index('idx_tasks_due', ['state', 'dueDate'])
 @Index('idx_tasks_lead_unit', ['leadUnitId'])
 @Index('idx_tasks_leader', ['leaderId'])
+@Index('idx_tasks_plan_area', ['planId', 'areaCode', 'ordinal'])
+@Index('idx_tasks_parent', ['parentId', 'state'])
 export class ReformTaskEntity {
   @PrimaryColumn('char', { length: 36 })
   id: string;
@@ -56,6 +58,41 @@ export class ReformTaskEntity {
 
   @Column('json')
   snapshot: unknown;
+
+  /** Set for tasks imported from a plan; the columns below keep what the plan's row said. */
+  @Column('char', { name: 'plan_id', length: 36, nullable: true })
+  planId: string | null;
+
+  @Column('varchar', { name: 'area_code', length: 16, nullable: true })
+  areaCode: string | null;
+
+  @Column('varchar', { length: 32, nullable: true })
+  ordinal: string | null;
+
+  /** The group task this one belongs to; a group is accepted when its children are settled. */
+  @Column('char', { name: 'parent_id', length: 36, nullable: true })
+  parentId: string | null;
+
+  @Column('boolean', { name: 'is_group', default: false })
+  isGroup: boolean;
+
+  @Column('int', { name: 'source_row', nullable: true })
+  sourceRow: number | null;
+
+  @Column('varchar', { name: 'lead_unit_raw', length: 500, nullable: true })
+  leadUnitRaw: string | null;
+
+  @Column('text', { name: 'coordinating_raw', nullable: true })
+  coordinatingRaw: string | null;
+
+  @Column('varchar', { name: 'leader_raw', length: 255, nullable: true })
+  leaderRaw: string | null;
+
+  @Column('text', { name: 'deadline_raw', nullable: true })
+  deadlineRaw: string | null;
+
+  @Column('json', { nullable: true })
+  deadline: ParsedDeadline | null;
 
   @Column('char', { name: 'created_by', length: 36, nullable: true })
   createdBy: string | null;

@@ -1,5 +1,6 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { CalendarYears1763800100000 } from './1763800100000-calendar-years';
+import { Plans1763800200000 } from './1763800200000-plans';
 import { Deadlines1763800300000 } from './1763800300000-deadlines';
 import { Dossiers1763800400000 } from './1763800400000-dossiers';
 
@@ -7,6 +8,7 @@ import { Dossiers1763800400000 } from './1763800400000-dossiers';
 export const MIGRATIONS = [
   Foundation1763800000000,
   CalendarYears1763800100000,
+  Plans1763800200000,
   Deadlines1763800300000,
   Dossiers1763800400000,
 ];

@@ -1,9 +1,11 @@
 import {
   BadRequestException,
   Controller,
+  Get,
   HttpCode,
-  NotImplementedException,
+  Param,
   ParseBoolPipe,
+  ParseUUIDPipe,
   Post,
   Query,
   UploadedFile,
@@ -13,17 +15,30 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import { PlanPreview } from '@cchc/plan-import';
-import { PlanImportService } from '@cchc/plans';
+import { ImportOutcome, PlanImportService, PlanSummary, PlansService, PlanView } from '@cchc/plans';
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const uuid = (name: string) =>
+  new ParseUUIDPipe({
+    optional: true,
+    exceptionFactory: () => new BadRequestException(`${name} phải là UUID của kế hoạch`),
+  });
 
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('plans')
 export class PlansController {
-  constructor(private readonly plans: PlanImportService) {}
+  constructor(
+    private readonly imports: PlanImportService,
+    private readonly plans: PlansService,
+  ) {}
 
-  @Roles('coordinator')
+  /**
+   * dryRun=true: the preview. Otherwise a new plan is created with its tasks; a plan imported
+   * before (same number, or planId) gives its diff, applied with confirm=true.
+   */
+  @Roles('coordinator', 'chairman')
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -32,29 +47,37 @@ export class PlansController {
   })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
   @ApiQuery({ name: 'year', required: false, type: Number })
+  @ApiQuery({ name: 'planId', required: false, description: 'kế hoạch cần điều chỉnh' })
+  @ApiQuery({ name: 'confirm', required: false, type: Boolean })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES } }))
   async import(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
     @Query('year') year?: string,
-  ): Promise<PlanPreview> {
+    @Query('planId', uuid('planId')) planId?: string,
+    @Query('confirm', new ParseBoolPipe({ optional: true })) confirm?: boolean,
+  ): Promise<PlanPreview | ImportOutcome> {
     if (!file)
       throw new BadRequestException(
         'file: cần gửi tệp kế hoạch (trường "file", multipart/form-data)',
       );
     if (year !== undefined && !/^\d{4}$/.test(year))
       throw new BadRequestException('year: phải là năm, ví dụ 2026');
-    if (!dryRun) {
-      throw new NotImplementedException(
-        'Chưa hỗ trợ ghi kế hoạch; hãy dùng dryRun=true để xem trước.',
-      );
-    }
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    return this.plans.preview(
-      user.wardId,
-      { fileName, data: file.buffer },
-      year ? Number(year) : undefined,
-    );
+    const planFile = { fileName, data: file.buffer };
+    const planYear = year ? Number(year) : undefined;
+    if (dryRun) return this.imports.preview(user.wardId, planFile, planYear);
+    return this.imports.import(user, planFile, { year: planYear, planId, confirm });
+  }
+
+  @Get()
+  list(@CurrentUser() user: AuthUser): Promise<PlanSummary[]> {
+    return this.plans.list(user.wardId);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid('id')) id: string): Promise<PlanView> {
+    return this.plans.get(user.wardId, id);
   }
 }

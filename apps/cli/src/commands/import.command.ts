@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { HttpException, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { loadConfig } from '@cchc/common';
-import { PlanImportError, PlanPreview } from '@cchc/plan-import';
-import { previewPlan } from '@cchc/plans';
+import { DataSource } from 'typeorm';
+import { EventRefusedError, StaleVersionError } from '@cchc/engine';
+import { PlanFile, PlanImportError, PlanPreview, PlanProblem } from '@cchc/plan-import';
+import { ImportOutcome, PlanImportService } from '@cchc/plans';
+import { checkDatabase, chooseImporter, chooseWard } from '../cli-importer';
+import { PlanCliModule } from '../plan-cli.module';
 import { parseWholeNumber, usageError } from './usage-error';
 
 interface ImportOptions {
@@ -12,9 +18,15 @@ interface ImportOptions {
   year?: number;
   dryRun?: boolean;
   json?: boolean;
+  plan?: string;
+  confirm?: boolean;
+  as?: string;
 }
 
-/** `cli import <file> [--ward <code>] [--year <planYear>] --dry-run [--json]`: preview a plan's task table. */
+/**
+ * `cli import <file> [--ward <code>] [--year <y>] [--dry-run] [--plan <id>] [--confirm] [--as <user>] [--json]`:
+ * preview a plan's task table, import it, or amend a plan imported before.
+ */
 @Command({
   name: 'import',
   arguments: '<file>',
@@ -22,36 +34,43 @@ interface ImportOptions {
 })
 export class ImportCommand extends CommandRunner {
   async run([path]: string[], options: ImportOptions): Promise<void> {
-    if (!options.dryRun)
-      throw usageError('Chưa hỗ trợ ghi kế hoạch từ dòng lệnh; hãy thêm --dry-run để xem trước.');
     const data = await readFile(path).catch(() => {
       throw usageError(`Không đọc được tệp ${path}`);
     });
-    const units = await wardUnits(options.ward);
-    let preview: PlanPreview;
+    const file: PlanFile = { fileName: basename(path), data };
+    await checkDatabase();
+    const app = await NestFactory.createApplicationContext(PlanCliModule, { logger: false });
     try {
-      preview = await previewPlan({
-        file: { fileName: basename(path), data },
-        units,
-        year: options.year,
-      });
+      const dataSource = app.get<DataSource>(getDataSourceToken());
+      const wardId = await chooseWard(dataSource, options.ward);
+      if (options.dryRun) {
+        const preview = await this.imports(app).preview(wardId, file, options.year);
+        printPreview(preview, options.json);
+        return;
+      }
+      const importer = await chooseImporter(dataSource, wardId, options.as);
+      const progress = progressBar(options.json);
+      try {
+        const outcome = await this.imports(app).import(importer, file, {
+          year: options.year,
+          planId: options.plan,
+          confirm: options.confirm,
+          onProgress: progress?.update,
+        });
+        progress?.stop();
+        printOutcome(outcome, options.json);
+      } finally {
+        progress?.stop();
+      }
     } catch (error) {
-      if (error instanceof PlanImportError) throw usageError(error.message);
-      throw error;
+      throw asUsageError(error);
+    } finally {
+      await app.close();
     }
-    if (options.json) {
-      console.log(JSON.stringify(preview, null, 2));
-      return;
-    }
-    console.log(
-      `${preview.plan.title ?? '(không rõ tiêu đề)'} — số ${preview.plan.number ?? '(chưa có)'}, năm ${preview.plan.year}`,
-    );
-    console.log(
-      `${preview.tasks.length} nhiệm vụ trong ${preview.areas.length} lĩnh vực; ${preview.warnings.length} cảnh báo, ${preview.errors.length} lỗi`,
-    );
-    for (const problem of [...preview.errors, ...preview.warnings]) {
-      console.log(`  dòng ${problem.row ?? '-'} [${problem.field}] ${problem.message}`);
-    }
+  }
+
+  private imports(app: INestApplicationContext): PlanImportService {
+    return app.get(PlanImportService);
   }
 
   @Option({
@@ -72,38 +91,113 @@ export class ImportCommand extends CommandRunner {
     return true;
   }
 
+  @Option({ flags: '--plan <id>', description: 'điều chỉnh kế hoạch này (mặc định: cùng số)' })
+  parsePlan(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--confirm', description: 'áp dụng các điều chỉnh của kế hoạch đã nhập' })
+  parseConfirm(): boolean {
+    return true;
+  }
+
+  @Option({
+    flags: '--as <username>',
+    description: 'người nhập (mặc định: công chức tham mưu duy nhất của phường)',
+  })
+  parseAs(value: string): string {
+    return value;
+  }
+
   @Option({ flags: '--json', description: 'in ra JSON' })
   parseJson(): boolean {
     return true;
   }
 }
 
-/** The ward's units, read straight from the database the API uses. */
-async function wardUnits(wardCode?: string): Promise<{ id: string; code: string; name: string }[]> {
-  const connection = await createConnection({
-    uri: loadConfig().databaseUrl,
-    connectTimeout: 3000,
-  }).catch((error) => {
-    throw usageError(
-      `Không kết nối được cơ sở dữ liệu (${error.code ?? error}); chạy "npm start" hoặc đặt DATABASE_URL.`,
-    );
+/** A bar on stderr while tasks are written; only for a person watching a terminal. */
+function progressBar(
+  json?: boolean,
+): { update: (done: number, total: number) => void; stop: () => void } | null {
+  if (json || !process.stderr.isTTY) return null;
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: 'Ghi nhiệm vụ [{bar}] {value}/{total}',
+    hideCursor: true,
   });
-  try {
-    const [wards] = (await connection.query(
-      wardCode ? 'SELECT id, code FROM wards WHERE code = ?' : 'SELECT id, code FROM wards',
-      wardCode ? [wardCode] : [],
-    )) as unknown as [{ id: string; code: string }[]];
-    if (wards.length === 0)
-      throw usageError(
-        wardCode ? `Không có phường mã "${wardCode}"` : 'Chưa có phường nào trong cơ sở dữ liệu',
-      );
-    if (wards.length > 1) throw usageError(`Có ${wards.length} phường; chọn một bằng --ward <mã>`);
-    const [units] = await connection.query(
-      'SELECT id, code, name FROM org_units WHERE ward_id = ?',
-      [wards[0].id],
-    );
-    return units as { id: string; code: string; name: string }[];
-  } finally {
-    await connection.end();
+  let started = false;
+  return {
+    update: (done, total) => {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}
+
+function problemLines(problems: PlanProblem[]): string[] {
+  return problems.map(
+    (problem) => `  dòng ${problem.row ?? '-'} [${problem.field ?? '-'}] ${problem.message}`,
+  );
+}
+
+function printPreview(preview: PlanPreview, json?: boolean): void {
+  if (json) {
+    console.log(JSON.stringify(preview, null, 2));
+    return;
   }
+  console.log(
+    `${preview.plan.title ?? '(không rõ tiêu đề)'} — số ${preview.plan.number ?? '(chưa có)'}, năm ${preview.plan.year}`,
+  );
+  console.log(
+    `${preview.tasks.length} nhiệm vụ trong ${preview.areas.length} lĩnh vực; ${preview.warnings.length} cảnh báo, ${preview.errors.length} lỗi`,
+  );
+  problemLines([...preview.errors, ...preview.warnings]).forEach((line) => console.log(line));
+}
+
+function printOutcome(outcome: ImportOutcome, json?: boolean): void {
+  if (json) {
+    console.log(JSON.stringify(outcome, null, 2));
+    return;
+  }
+  if (outcome.status === 'created') {
+    console.log(
+      `Đã nhập kế hoạch ${outcome.planId}: ${outcome.tasks} nhiệm vụ trong ${outcome.areas} lĩnh vực; ${outcome.warnings.length} cảnh báo`,
+    );
+  } else {
+    const { added, changed, removed, unchanged } = outcome.diff;
+    console.log(
+      `${outcome.status === 'diff' ? 'Kế hoạch đã được nhập trước đây' : 'Đã điều chỉnh kế hoạch'} ${outcome.planId}: ` +
+        `${added.length} thêm, ${changed.length} thay đổi, ${removed.length} hủy, ${unchanged} giữ nguyên`,
+    );
+    added.forEach((task) => console.log(`  + ${task.area ?? ''} ${task.ordinal} ${task.title}`));
+    for (const task of changed) {
+      console.log(`  ~ ${task.area ?? ''} ${task.ordinal} ${task.title}`);
+      task.fields.forEach((field) =>
+        console.log(`      ${field.field}: '${field.before ?? ''}' → '${field.after ?? ''}'`),
+      );
+    }
+    removed.forEach((task) => console.log(`  - ${task.area ?? ''} ${task.ordinal} ${task.title}`));
+    if (outcome.status === 'diff') console.log('Chạy lại với --confirm để áp dụng.');
+  }
+  problemLines(outcome.warnings).forEach((line) => console.log(line));
+}
+
+/** What the person can act on, as one message; anything else is a bug and keeps its stack. */
+function asUsageError(error: unknown): unknown {
+  if (error instanceof PlanImportError)
+    return usageError(['Không nhập được kế hoạch:', ...problemLines(error.problems)].join('\n'));
+  if (error instanceof HttpException) {
+    const body = error.getResponse();
+    return usageError(
+      typeof body === 'string' ? body : String((body as { message?: unknown }).message),
+    );
+  }
+  if (error instanceof EventRefusedError || error instanceof StaleVersionError)
+    return usageError(error.message);
+  return error;
 }

@@ -1,0 +1,33 @@
+import { createLeaderResolver, LeaderRecord } from './leader-resolver';
+
+const leaders: LeaderRecord[] = [
+  { id: 'chair', fullName: 'Nguyễn Văn Thành', role: 'chairman' },
+  { id: 'vice-1', fullName: 'Trần Thị Hương', role: 'leader' },
+  { id: 'vice-2', fullName: 'Lê Văn Hải', role: 'leader' },
+];
+
+describe('createLeaderResolver', () => {
+  const resolve = createLeaderResolver(leaders);
+
+  it('finds a leader by full name, with or without diacritics', () => {
+    expect(resolve('Đ/c Trần Thị Hương - PCT UBND')).toEqual({ userId: 'vice-1' });
+    expect(resolve('Le Van Hai')).toEqual({ userId: 'vice-2' });
+  });
+
+  it('maps "Chủ tịch" to the only chairman, never a vice-chairman', () => {
+    expect(resolve('Chủ tịch UBND phường')).toEqual({ userId: 'chair' });
+    expect(resolve('Phó Chủ tịch UBND phường').userId).toBeNull();
+  });
+
+  it('maps "Phó Chủ tịch" only when the ward has one vice-chairman', () => {
+    const single = createLeaderResolver(leaders.slice(0, 2));
+    expect(single('Phó Chủ tịch UBND')).toEqual({ userId: 'vice-1' });
+  });
+
+  it('leaves anything else for a person, saying so', () => {
+    expect(resolve('Lãnh đạo UBND')).toEqual({
+      userId: null,
+      note: "Chưa xác định được lãnh đạo phụ trách 'Lãnh đạo UBND'; cần chọn người sau khi nhập.",
+    });
+  });
+});

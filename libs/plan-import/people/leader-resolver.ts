@@ -1,0 +1,42 @@
+import { foldKey } from '../text/fold';
+
+/** A person who may lead a task (chairman or vice-chairman). */
+export interface LeaderRecord {
+  id: string;
+  fullName: string;
+  role: 'chairman' | 'leader';
+}
+
+export interface LeaderMatch {
+  userId: string | null;
+  /** Why nobody was chosen, for the person importing. */
+  note?: string;
+}
+
+export type ResolveLeader = (raw: string) => LeaderMatch;
+
+const contains = (text: string, words: string) => ` ${text} `.includes(` ${words} `);
+
+/**
+ * Maps the "Lãnh đạo phụ trách" cell to a user: by full name ("Đ/c Nguyễn Văn Thành"), or
+ * "Chủ tịch UBND" to the ward's only chairman. "Phó Chủ tịch" alone names nobody in
+ * particular when a ward has several; anything not certain is left for a person.
+ */
+export function createLeaderResolver(leaders: LeaderRecord[]): ResolveLeader {
+  return (raw) => {
+    const text = foldKey(raw);
+    const byName = leaders.filter((leader) => contains(text, foldKey(leader.fullName)));
+    if (byName.length === 1) return { userId: byName[0].id };
+    const chairmen = leaders.filter((leader) => leader.role === 'chairman');
+    const vices = leaders.filter((leader) => leader.role === 'leader');
+    const namesChairman = contains(text, 'chu tich') && !contains(text, 'pho chu tich');
+    if (byName.length === 0 && namesChairman && chairmen.length === 1)
+      return { userId: chairmen[0].id };
+    if (byName.length === 0 && contains(text, 'pho chu tich') && vices.length === 1)
+      return { userId: vices[0].id };
+    return {
+      userId: null,
+      note: `Chưa xác định được lãnh đạo phụ trách '${raw}'; cần chọn người sau khi nhập.`,
+    };
+  };
+}
