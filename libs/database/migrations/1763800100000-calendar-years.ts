@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { TABLE_OPTIONS } from './table-options';
 
 /** Holiday schedules edited through PUT /calendar/years/:year. */
 export class CalendarYears1763800100000 implements MigrationInterface {
@@ -10,7 +11,7 @@ export class CalendarYears1763800100000 implements MigrationInterface {
       schedule JSON NOT NULL,
       updated_by CHAR(36) NULL,
       updated_at DATETIME(3) NOT NULL
-    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
+    ) ${TABLE_OPTIONS}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
