@@ -1,6 +1,7 @@
 /**
  * Persisted transitions per second: the engine (xstate + one multi-statement transaction) against
- * the same writes hand-written with mysql2 (read, BEGIN, UPDATE, audit INSERT, outbox INSERT, COMMIT).
+ * the same writes hand-written with mysql2 (read, BEGIN, UPDATE, audit INSERT, outbox INSERT of the
+ * notification and timer-planning jobs, COMMIT).
  *   npm run bench:transitions -- --tasks 2000 --concurrency 16
  */
 import 'reflect-metadata';
@@ -173,18 +174,18 @@ async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string
           now,
         ],
       );
+      // The notification, and the re-planning of the task's timers that every transition asks for.
+      const instance = { instanceType: 'reform-task', instanceId: id, seq: version + 1 };
       await connection.query(
-        'INSERT INTO outbox (queue, job_name, payload, created_at) VALUES (?, ?, ?, ?)',
+        'INSERT INTO outbox (queue, job_name, payload, created_at) VALUES (?, ?, ?, ?), (?, ?, ?, ?)',
         [
           'notifications',
           'notify',
-          JSON.stringify({
-            to: ['leader'],
-            topic: 'task.started',
-            instanceType: 'reform-task',
-            instanceId: id,
-            seq: version + 1,
-          }),
+          JSON.stringify({ to: ['leader'], topic: 'task.started', ...instance }),
+          now,
+          'task-timers',
+          'plan',
+          JSON.stringify(instance),
           now,
         ],
       );
