@@ -27,4 +27,16 @@ describe('assertImportable', () => {
       expect((error as PlanImportError).problems).toEqual(errors);
     }
   });
+
+  it('sums several errors up in its message, each kept with its row in `problems`', () => {
+    const errors = [
+      { row: 243, field: 'leadUnit' as const, message: "Không nhận ra đơn vị chủ trì 'TT DVSNC'." },
+      { row: 248, field: 'leadUnit' as const, message: "Không nhận ra đơn vị chủ trì 'Phòng X'." },
+    ];
+    const error = new PlanImportError(errors);
+    expect(error.message).toBe(
+      "Không nhập được kế hoạch: 2 lỗi, lỗi đầu tiên — Dòng 243: Không nhận ra đơn vị chủ trì 'TT DVSNC'.",
+    );
+    expect(error.problems).toEqual(errors);
+  });
 });

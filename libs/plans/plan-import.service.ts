@@ -78,14 +78,13 @@ export class PlanImportService {
     private readonly clock: Clock,
   ) {}
 
-  /** Reads the file and says what an import would do; throws PlanImportError on unreadable files. */
+  /**
+   * Reads the file and says what an import would do, with every error that would refuse it (so a
+   * clean preview commits); throws PlanImportError on unreadable files.
+   */
   async preview(wardId: string, file: PlanFile, year?: number): Promise<PlanPreview> {
-    return previewPlan({
-      file,
-      units: await this.org.listUnits(wardId),
-      aliases: await this.aliases.list(wardId),
-      year,
-    });
+    const { preview, planned, warnings } = await this.read(wardId, file, year);
+    return { ...preview, warnings, errors: [...planned.errors].sort(byRow) };
   }
 
   async import(
@@ -93,10 +92,8 @@ export class PlanImportService {
     file: PlanFile,
     options: ImportOptions = {},
   ): Promise<ImportOutcome> {
-    const preview = await this.preview(user.wardId, file, options.year);
-    const planned = planImport(preview, createLeaderResolver(await this.leaders(user.wardId)));
+    const { preview, planned, warnings } = await this.read(user.wardId, file, options.year);
     if (planned.errors.length > 0) throw new PlanImportError(planned.errors);
-    const warnings = [...preview.warnings, ...planned.warnings].sort(byRow);
     const existing = await this.existingPlan(user.wardId, preview.plan, options.planId);
     const write = (manager: EntityManager, planId: string): PlanWriteContext => ({
       engine: this.engine,
@@ -354,6 +351,18 @@ export class PlanImportService {
       leadUnitId: String(row.lead_unit_id),
       leaderId: row.leader_id as string | null,
     }));
+  }
+
+  /** The file's preview and the tasks an import would write, with every warning of both. */
+  private async read(wardId: string, file: PlanFile, year?: number) {
+    const preview = await previewPlan({
+      file,
+      units: await this.org.listUnits(wardId),
+      aliases: await this.aliases.list(wardId),
+      year,
+    });
+    const planned = planImport(preview, createLeaderResolver(await this.leaders(wardId)));
+    return { preview, planned, warnings: [...preview.warnings, ...planned.warnings].sort(byRow) };
   }
 
   private async leaders(wardId: string): Promise<LeaderRecord[]> {
