@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TABLE_OPTIONS } from './table-options';
+import { dropTables, TABLE_OPTIONS } from './schema';
 
 /** Wards, units, users, reform tasks, the audit history, the outbox and notifications. */
 export class Foundation1763800000000 implements MigrationInterface {
@@ -107,7 +107,7 @@ export class Foundation1763800000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of [
+    await dropTables(queryRunner, [
       'notifications',
       'outbox',
       'audit_events',
@@ -115,8 +115,6 @@ export class Foundation1763800000000 implements MigrationInterface {
       'users',
       'org_units',
       'wards',
-    ]) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    ]);
   }
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TABLE_OPTIONS } from './table-options';
+import { TABLE_OPTIONS } from './schema';
 
 /** Holiday schedules edited through PUT /calendar/years/:year. */
 export class CalendarYears1763800100000 implements MigrationInterface {

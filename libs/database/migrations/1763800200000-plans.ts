@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TABLE_OPTIONS } from './table-options';
+import { dropTables, TABLE_OPTIONS } from './schema';
 
 /** Imported plans, their areas, the wards' unit aliases, and the plan columns of reform tasks. */
 export class Plans1763800200000 implements MigrationInterface {
@@ -72,8 +72,6 @@ export class Plans1763800200000 implements MigrationInterface {
       DROP COLUMN coordinating_raw, DROP COLUMN lead_unit_raw, DROP COLUMN source_row,
       DROP COLUMN is_group, DROP COLUMN parent_id, DROP COLUMN ordinal, DROP COLUMN area_code,
       DROP COLUMN plan_id`);
-    for (const table of ['unit_aliases', 'plan_areas', 'plans']) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    await dropTables(queryRunner, ['unit_aliases', 'plan_areas', 'plans']);
   }
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TABLE_OPTIONS } from './table-options';
+import { dropTables, TABLE_OPTIONS } from './schema';
 
 /** Pending timers, escalation records and policies, outbound webhooks and their delivery log. */
 export class Deadlines1763800300000 implements MigrationInterface {
@@ -67,14 +67,12 @@ export class Deadlines1763800300000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of [
+    await dropTables(queryRunner, [
       'webhook_deliveries',
       'webhooks',
       'escalation_policies',
       'escalations',
       'timers',
-    ]) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    ]);
   }
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TABLE_OPTIONS } from './table-options';
+import { dropTables, TABLE_OPTIONS } from './schema';
 
 /** The procedure catalog, TTHC dossiers and their apology slips. */
 export class Dossiers1763800400000 implements MigrationInterface {
@@ -98,13 +98,11 @@ export class Dossiers1763800400000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of [
+    await dropTables(queryRunner, [
       'apology_slip_sequences',
       'apology_slips',
       'tthc_dossiers',
       'procedures',
-    ]) {
-      await queryRunner.query(`DROP TABLE ${table}`);
-    }
+    ]);
   }
 }
