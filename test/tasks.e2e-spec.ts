@@ -422,5 +422,42 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
         'the outbox row to be marked processed',
       );
     });
+
+    it('starts a job over from its pending row when it used up its attempts', async () => {
+      const task = await createTask();
+      const payload = {
+        instanceType: 'reform-task',
+        instanceId: task.id,
+        seq: 1,
+        topic: 'task.assigned',
+        to: ['leadUnit'],
+      };
+      // Relayed just now, so the relay leaves the row alone while its job fails for good.
+      const { insertId } = await db.query(
+        "INSERT INTO outbox (queue, job_name, payload, created_at, relayed_at) VALUES ('notifications', 'notify', ?, ?, ?)",
+        [JSON.stringify(payload), clock.now(), clock.now()],
+      );
+      const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications), { strict: false });
+      // The same job, as if MySQL had refused it on every attempt: here, a topic too long to store.
+      const doomed = await queue.add(
+        'notify',
+        { ...payload, topic: 'x'.repeat(200), outboxId: String(insertId) },
+        { jobId: outboxJobId(insertId), attempts: 1 },
+      );
+      await eventually(() => doomed.isFailed(), 10_000, 'the job to fail');
+      await db.query('UPDATE outbox SET relayed_at = ? WHERE id = ?', [
+        new Date(clock.now().getTime() - 120_000),
+        insertId,
+      ]);
+      await eventually(
+        async () => {
+          const [row] = await db.query('SELECT processed_at FROM outbox WHERE id = ?', [insertId]);
+          return row.processed_at !== null;
+        },
+        10_000,
+        'the row to be processed by its job, started over',
+      );
+      expect(await (await queue.getJob(outboxJobId(insertId)))?.isCompleted()).toBe(true);
+    });
   });
 });

@@ -64,8 +64,9 @@ export class NotificationService {
         const dedupeKey = `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`;
         for (const userId of message.userIds) {
           const result = await manager.query(
-            'INSERT IGNORE INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) ' +
-              'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            // Only a repeated (user, dedupe key) is skipped; any other error fails the job.
+            'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) ' +
+              'VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id',
             [
               userId,
               dedupeKey,

@@ -22,6 +22,7 @@ interface PendingRow {
   queue: string;
   job_name: string;
   payload: Record<string, unknown> | string;
+  relayed_at: Date | null;
 }
 
 /**
@@ -63,7 +64,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const now = this.clock.now();
       const rows = (await manager.query(
-        `SELECT id, queue, job_name, payload FROM outbox
+        `SELECT id, queue, job_name, payload, relayed_at FROM outbox
          WHERE processed_at IS NULL AND (relayed_at IS NULL OR relayed_at < ?)
          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         [new Date(now.getTime() - REDELIVER_AFTER_MS)],
@@ -72,7 +73,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const byQueue = new Map<string, PendingRow[]>();
       for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
       for (const [name, queueRows] of byQueue) {
-        await this.queue(name).addBulk(
+        const queue = this.queue(name);
+        await Promise.all(
+          queueRows.filter((row) => row.relayed_at !== null).map((row) => dropFailed(queue, row)),
+        );
+        await queue.addBulk(
           queueRows.map((row) => ({
             name: row.job_name,
             data: { ...parse(row.payload), outboxId: String(row.id) },
@@ -91,6 +96,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private queue(name: string): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
+}
+
+/**
+ * A job that used up its attempts (say, while MySQL was down) stays failed under its id, and the
+ * same id would never be added again: the row is still pending, so its job starts over from it.
+ */
+async function dropFailed(queue: Queue, row: PendingRow): Promise<void> {
+  const job = await queue.getJob(outboxJobId(row.id));
+  if (job && (await job.isFailed())) await job.remove();
 }
 
 function parse(payload: PendingRow['payload']): Record<string, unknown> {

@@ -57,8 +57,9 @@ export class WebhookService {
     const now = this.clock.now();
     for (const webhook of subscribed) {
       const inserted = (await manager.query(
-        'INSERT IGNORE INTO webhook_deliveries (webhook_id, event_key, event_type, body, status, attempts, created_at) ' +
-          "VALUES (?, ?, ?, ?, 'pending', 0, ?)",
+        // Only a repeated (webhook, event key) is skipped; a key too long must fail, not be cut.
+        'INSERT INTO webhook_deliveries (webhook_id, event_key, event_type, body, status, attempts, created_at) ' +
+          "VALUES (?, ?, ?, ?, 'pending', 0, ?) ON DUPLICATE KEY UPDATE id = id",
         [webhook.id, event.key, event.type, JSON.stringify(event), now],
       )) as { affectedRows: number; insertId: number };
       if (inserted.affectedRows === 0) continue;
