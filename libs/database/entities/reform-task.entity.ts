@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { IsoDate, ParsedDeadline, TaskState } from '@cchc/domain';
+import { WorkflowInstanceColumns } from './workflow-instance.columns';
 
 /**
  * A reform task: its XState snapshot plus the columns mirrored from it (state, due date, ...)
@@ -12,10 +13,7 @@ import { IsoDate, ParsedDeadline, TaskState } from '@cchc/domain';
 @Index('idx_tasks_leader', ['leaderId'])
 @Index('idx_tasks_plan_area', ['planId', 'areaCode', 'ordinal'])
 @Index('idx_tasks_parent', ['parentId', 'state'])
-export class ReformTaskEntity {
-  @PrimaryColumn('char', { length: 36 })
-  id: string;
-
+export class ReformTaskEntity extends WorkflowInstanceColumns {
   @Column('char', { name: 'ward_id', length: 36 })
   wardId: string;
 
@@ -48,16 +46,6 @@ export class ReformTaskEntity {
 
   @Column('boolean')
   late: boolean;
-
-  /** Optimistic-concurrency version; equals the sequence number of the latest audit event. */
-  @Column('int')
-  version: number;
-
-  @Column('int', { name: 'machine_version' })
-  machineVersion: number;
-
-  @Column('json')
-  snapshot: unknown;
 
   /** Set for tasks imported from a plan; the columns below keep what the plan's row said. */
   @Column('char', { name: 'plan_id', length: 36, nullable: true })
@@ -93,13 +81,4 @@ export class ReformTaskEntity {
 
   @Column('json', { nullable: true })
   deadline: ParsedDeadline | null;
-
-  @Column('char', { name: 'created_by', length: 36, nullable: true })
-  createdBy: string | null;
-
-  @Column('datetime', { name: 'created_at', precision: 3 })
-  createdAt: Date;
-
-  @Column('datetime', { name: 'updated_at', precision: 3 })
-  updatedAt: Date;
 }

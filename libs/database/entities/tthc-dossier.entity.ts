@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { DossierState, IsoDate } from '@cchc/domain';
+import { WorkflowInstanceColumns } from './workflow-instance.columns';
 
 /**
  * A TTHC dossier: its XState snapshot plus the columns mirrored from it, so that lists, the
@@ -10,10 +11,7 @@ import { DossierState, IsoDate } from '@cchc/domain';
 @Index('idx_dossiers_appointment', ['state', 'appointmentDate'])
 @Index('idx_dossiers_ward_received', ['wardId', 'receivedOn'])
 @Index('idx_dossiers_unit_received', ['handlingUnitId', 'receivedOn'])
-export class TthcDossierEntity {
-  @PrimaryColumn('char', { length: 36 })
-  id: string;
-
+export class TthcDossierEntity extends WorkflowInstanceColumns {
   @Column('char', { name: 'ward_id', length: 36 })
   wardId: string;
 
@@ -75,22 +73,4 @@ export class TthcDossierEntity {
   /** SHA-256 of what the one-stop system sent; a repeated code must carry the same. */
   @Column('char', { name: 'content_hash', length: 64 })
   contentHash: string;
-
-  @Column('int')
-  version: number;
-
-  @Column('int', { name: 'machine_version' })
-  machineVersion: number;
-
-  @Column('json')
-  snapshot: unknown;
-
-  @Column('char', { name: 'created_by', length: 36, nullable: true })
-  createdBy: string | null;
-
-  @Column('datetime', { name: 'created_at', precision: 3 })
-  createdAt: Date;
-
-  @Column('datetime', { name: 'updated_at', precision: 3 })
-  updatedAt: Date;
 }
