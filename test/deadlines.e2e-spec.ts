@@ -1,5 +1,4 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { endOfDayInstant, WorkingCalendar } from '@cchc/calendar';
@@ -8,7 +7,7 @@ import { DueTimer, TimerFeeder, TimerRegistry, TimerService } from '@cchc/timers
 import { verifySignature } from '@cchc/webhooks';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
-import { E2E_REDIS_URL, freshEnvironment } from './support/e2e-env';
+import { freshEnvironment, wipeRedis } from './support/e2e-env';
 import { eventually, startApi, startWorker } from './support/test-app';
 import { WebhookReceiver } from './support/webhook-receiver';
 
@@ -291,9 +290,7 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
     // The reminders are within the feeder's window: queued in Redis as delayed jobs, then lost.
     clock.set(new Date(remindOne.getTime() - 5_000));
     await worker.get(TimerFeeder).feedNow();
-    const redis = new Redis(E2E_REDIS_URL);
-    await redis.flushall();
-    redis.disconnect();
+    await wipeRedis();
     clock.set(remindOne);
     await eventually(
       async () => {

@@ -3,12 +3,11 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import Redis from 'ioredis';
 import { endOfDayInstant, WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { docxText, pdfText } from './support/document-text';
-import { freshEnvironment } from './support/e2e-env';
+import { freshEnvironment, wipeRedis } from './support/e2e-env';
 import { eventually, startApi, startWorker } from './support/test-app';
 
 /*
@@ -62,7 +61,6 @@ describe('TTHC dossiers and apology slips', () => {
   let workers: INestApplicationContext[] = [];
   let client: ApiClient;
   let db: DataSource;
-  let redisUrl: string;
   let units: Unit[];
   let hook: Server;
   const hookBodies: { type: string; data: Record<string, unknown> }[] = [];
@@ -83,8 +81,7 @@ describe('TTHC dossiers and apology slips', () => {
       });
 
   beforeAll(async () => {
-    const config = await freshEnvironment('dossiers');
-    redisUrl = config.redisUrl;
+    await freshEnvironment('dossiers');
     api = await startApi(clock);
     workers = [await startWorker(clock)];
     db = api.get(DataSource);
@@ -434,9 +431,7 @@ describe('TTHC dossiers and apology slips', () => {
     await db.query(
       "UPDATE outbox SET processed_at = NULL, relayed_at = NULL WHERE queue = 'apologies'",
     );
-    const redis = new Redis(redisUrl);
-    await redis.flushdb();
-    redis.disconnect();
+    await wipeRedis();
     workers = [await startWorker(clock), await startWorker(clock)];
     await eventually(
       async () => {

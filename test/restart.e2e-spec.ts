@@ -1,12 +1,12 @@
 import { ApiClient } from './support/api-client';
-import { ApiProcess } from './support/api-process';
+import { ApiProcess, freePort } from './support/api-process';
 import { freshEnvironment } from './support/e2e-env';
 
 describe('a task across API restarts', () => {
   let api: ApiProcess;
 
   beforeAll(async () => {
-    api = new ApiProcess(await freshEnvironment('restart'), 3917);
+    api = new ApiProcess(await freshEnvironment('restart'), await freePort());
   });
 
   afterAll(async () => {

@@ -5,6 +5,8 @@ export interface AppConfig {
   port: number;
   databaseUrl: string;
   redisUrl: string;
+  /** Prefix of every BullMQ key, so that several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   jwtSecret: string;
   jwtExpiresIn: string;
   demoPassword: string;
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: Number(env.PORT ?? 3000),
     databaseUrl: env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/cchc',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    redisPrefix: env.REDIS_PREFIX ?? 'cchc',
     jwtSecret,
     jwtExpiresIn: env.JWT_EXPIRES_IN ?? '12h',
     demoPassword: env.DEMO_PASSWORD ?? 'demo',

@@ -11,6 +11,7 @@ import { redisConnection } from './redis-connection';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         connection: redisConnection(config.redisUrl),
+        prefix: config.redisPrefix,
         defaultJobOptions: {
           attempts: 8,
           backoff: { type: 'exponential', delay: 1000 },

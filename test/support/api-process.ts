@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AppConfig } from '@cchc/common';
 import { killHard } from './kill-hard';
@@ -58,4 +59,16 @@ export class ApiProcess {
     await killHard(this.child);
     this.child = null;
   }
+}
+
+/** A TCP port nobody listens on right now (the kernel picks it), so parallel runs never collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -1,21 +1,24 @@
 import { createConnection } from 'mysql2/promise';
-import Redis from 'ioredis';
 import { AppConfig, loadConfig } from '@cchc/common';
 import { prepareRuntime } from '@cchc/runtime';
+import {
+  E2E_REDIS_URL,
+  e2eDatabasePrefix,
+  e2eRedisPrefix,
+  serverOptions,
+  SERVER_URL,
+  wipeRedis,
+} from './e2e-resources';
 
-/**
- * E2E tests run against the real MariaDB and Redis, in their own database
- * (cchc_e2e_<suite>) and Redis db 9, both wiped at the start of each suite.
- */
-export const E2E_REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/9';
-const SERVER_URL = process.env.E2E_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+export { E2E_REDIS_URL, wipeRedis } from './e2e-resources';
 
 export function e2eConfig(suite: string): AppConfig {
   const env = {
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: `${SERVER_URL}/cchc_e2e_${suite}`,
+    DATABASE_URL: `${SERVER_URL}/${e2eDatabasePrefix()}${suite}`,
     REDIS_URL: E2E_REDIS_URL,
+    REDIS_PREFIX: e2eRedisPrefix(),
     OUTBOX_POLL_MS: '50',
     DEMO_PASSWORD: 'demo',
   };
@@ -23,20 +26,15 @@ export function e2eConfig(suite: string): AppConfig {
   return loadConfig(env);
 }
 
-/** A fresh database (migrated, with the demo ward) and an empty Redis db for one suite. */
+/** A fresh database (migrated, with the demo ward) and no queued jobs, for one suite. */
 export async function freshEnvironment(suite: string): Promise<AppConfig> {
   const config = e2eConfig(suite);
-  const url = new URL(config.databaseUrl);
-  const connection = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: url.username || 'root',
-  });
-  await connection.query(`DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}\``);
+  const connection = await createConnection(serverOptions());
+  await connection.query(
+    `DROP DATABASE IF EXISTS \`${new URL(config.databaseUrl).pathname.slice(1)}\``,
+  );
   await connection.end();
-  const redis = new Redis(config.redisUrl);
-  await redis.flushdb();
-  redis.disconnect();
+  await wipeRedis();
   await prepareRuntime(config, { seedDemo: true });
   return config;
 }
