@@ -15,6 +15,7 @@ export {
   LUNAR_LAST_YEAR,
   lunarToSolar,
   solarToLunar,
+  UnsupportedYearError,
   type LunarDate,
 } from './lunar';
 export { lunarYearName } from './lunar-year-name';

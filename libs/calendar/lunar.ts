@@ -25,6 +25,9 @@ export interface LunarDate {
 export const LUNAR_FIRST_YEAR = 1900;
 export const LUNAR_LAST_YEAR = 2199;
 
+/** A year the calendar cannot compute (outside LUNAR_FIRST_YEAR–LUNAR_LAST_YEAR): bad input, not a fault. */
+export class UnsupportedYearError extends RangeError {}
+
 const SYNODIC_MONTH = 29.530588853;
 /** Julian date of the new moon numbered 0 by newMoonJulianDate (1900-01-01 13:52 UT). */
 const NEW_MOON_ZERO = 2415021.076998695;
@@ -108,7 +111,7 @@ function dateOfJulianDay(julianDay: number): IsoDate {
 
 function assertSupportedYear(year: number): void {
   if (!Number.isInteger(year) || year < LUNAR_FIRST_YEAR || year > LUNAR_LAST_YEAR) {
-    throw new RangeError(
+    throw new UnsupportedYearError(
       `Lịch âm chỉ tính cho các năm ${LUNAR_FIRST_YEAR}–${LUNAR_LAST_YEAR} (nhận ${year})`,
     );
   }

@@ -5,3 +5,5 @@ export * from './mysql-url';
 export * from './preflight';
 export * from './page.query';
 export * from './ticker';
+export * from './spreadsheet-cell';
+export * from './validators';

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { useBodyParsers } from './body-parsing';
 import { HttpErrorsFilter } from './http-errors.filter';
 import { mountQueuesBoard } from './queues-board';
 import { validationPipe } from './validation';
@@ -15,6 +16,7 @@ export async function createApi(): Promise<INestApplication> {
 /** Pipes, error format, logger and OpenAPI: shared by main.ts and the e2e tests. */
 export function configureApi(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  useBodyParsers(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpErrorsFilter());
   app.enableShutdownHooks();

@@ -7,9 +7,10 @@ import {
   Logger,
 } from '@nestjs/common';
 import { Response } from 'express';
-import { InvalidYearScheduleError } from '@cchc/calendar';
+import { InvalidYearScheduleError, UnsupportedYearError } from '@cchc/calendar';
 import { EventRefusedError, InstanceNotFoundError, StaleVersionError } from '@cchc/engine';
 import { PlanImportError } from '@cchc/plan-import';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './body-parsing';
 
 /**
  * Every error leaves as JSON a person can understand: what is wrong and, for refused events,
@@ -32,6 +33,11 @@ export class HttpErrorsFilter implements ExceptionFilter {
         error.getStatus(),
         typeof payload === 'string' ? { message: payload } : (payload as Record<string, unknown>),
       ];
+    }
+    const bodyError = describeBodyError(error);
+    if (bodyError) return bodyError;
+    if (error instanceof UnsupportedYearError) {
+      return [HttpStatus.BAD_REQUEST, { error: 'UnsupportedYear', message: error.message }];
     }
     if (error instanceof InvalidYearScheduleError) {
       return [
@@ -69,4 +75,34 @@ export class HttpErrorsFilter implements ExceptionFilter {
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return [HttpStatus.INTERNAL_SERVER_ERROR, { message: 'Lỗi hệ thống; vui lòng thử lại sau' }];
   }
+}
+
+/** What body-parser's errors (tagged with `type`) mean for the client, in its words. */
+const BODY_ERRORS: Record<string, [number, string]> = {
+  'entity.too.large': [
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    `Nội dung yêu cầu quá lớn (tối đa ${MAX_BODY_BYTES / 1024} KB)`,
+  ],
+  'entity.parse.failed': [HttpStatus.BAD_REQUEST, 'Nội dung yêu cầu không phải JSON hợp lệ'],
+  'entity.too.deep': [
+    HttpStatus.BAD_REQUEST,
+    `Nội dung JSON lồng quá sâu (tối đa ${MAX_JSON_DEPTH} cấp)`,
+  ],
+  'entity.verify.failed': [HttpStatus.BAD_REQUEST, 'Nội dung yêu cầu không hợp lệ'],
+  'request.aborted': [HttpStatus.BAD_REQUEST, 'Yêu cầu bị ngắt giữa chừng'],
+  'request.size.invalid': [HttpStatus.BAD_REQUEST, 'Độ dài nội dung không khớp Content-Length'],
+  'parameters.too.many': [HttpStatus.PAYLOAD_TOO_LARGE, 'Biểu mẫu có quá nhiều trường'],
+  'charset.unsupported': [
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    'Bảng mã không được hỗ trợ; hãy gửi UTF-8',
+  ],
+  'encoding.unsupported': [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Content-Encoding không được hỗ trợ'],
+};
+
+function describeBodyError(error: unknown): [number, Record<string, unknown>] | null {
+  const type = (error as { type?: unknown } | null)?.type;
+  const known = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
+  if (!known) return null;
+  const [status, message] = known;
+  return [status, { error: 'InvalidBody', message }];
 }

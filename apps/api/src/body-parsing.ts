@@ -1,0 +1,61 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+
+/** Largest JSON or form body: a task with its longest texts fits; anything larger is a 413. */
+export const MAX_BODY_BYTES = 128 * 1024;
+/** Deepest nesting of objects and arrays a body may have; no endpoint needs more than a few. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * JSON and form bodies with a size limit and a nesting limit checked on the raw bytes, before
+ * parsing, so a deep document is refused before anything recursive (parser, class-transformer,
+ * class-validator) walks it. Errors carry body-parser's `type`, turned into 4xx by the filter.
+ */
+export function useBodyParsers(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: MAX_BODY_BYTES, verify: refuseDeepJson });
+  express.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
+}
+
+function refuseDeepJson(_request: unknown, _response: unknown, body: Buffer): void {
+  if (jsonDepth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw Object.assign(new Error(`JSON lồng quá ${MAX_JSON_DEPTH} cấp`), {
+      status: 400,
+      type: 'entity.too.deep',
+    });
+  }
+}
+
+/**
+ * How deeply objects and arrays nest in a JSON text, counted up to `stopAbove` + 1. Brackets
+ * inside strings do not count; UTF-8 continuation bytes never equal `"`, `\\` or a bracket.
+ */
+export function jsonDepth(body: Buffer, stopAbove: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  let escaped = false;
+  for (const byte of body) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (byte === BACKSLASH) escaped = true;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+      if (deepest > stopAbove) return deepest;
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;

@@ -1,0 +1,90 @@
+import { plainToInstance } from 'class-transformer';
+import { IsOptional, validateSync } from 'class-validator';
+import {
+  IsCalendarDate,
+  IsStrictBoolean,
+  IsText,
+  PLANNABLE_RANGE,
+  TEXT_MAX_LENGTH,
+} from './validators';
+
+class Sample {
+  @IsText(10)
+  title: string;
+
+  @IsOptional()
+  @IsText(TEXT_MAX_LENGTH, { allowBlank: true })
+  comment?: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  date?: string;
+
+  @IsOptional()
+  @IsCalendarDate(PLANNABLE_RANGE)
+  dueDate?: string;
+
+  @IsOptional()
+  @IsStrictBoolean()
+  dryRun?: boolean;
+}
+
+function problems(value: Record<string, unknown>): string[] {
+  const sample = plainToInstance(Sample, { title: 'Nhiệm vụ', ...value });
+  return validateSync(sample).flatMap((error) => Object.values(error.constraints ?? {}));
+}
+
+describe('IsText', () => {
+  it('accepts Vietnamese text with line breaks', () => {
+    expect(problems({ title: 'Rà\nTTHC', comment: '' })).toEqual([]);
+  });
+
+  it.each([
+    [{ title: '   ' }, 'title không được để trống hay chỉ có khoảng trắng'],
+    [{ title: '' }, 'title không được để trống hay chỉ có khoảng trắng'],
+    [{ title: 'a\u0000b' }, 'title chứa ký tự điều khiển (NUL…) không được phép'],
+    [{ title: 'x'.repeat(11) }, 'title dài quá 10 ký tự'],
+    [{ title: 5 }, 'title phải là chuỗi'],
+    [{ comment: '\u001b[31m' }, 'comment chứa ký tự điều khiển (NUL…) không được phép'],
+  ])('refuses %j', (value, message) => {
+    expect(problems(value)).toContain(message);
+  });
+});
+
+describe('IsCalendarDate', () => {
+  it('accepts real dates within the range', () => {
+    expect(problems({ date: '1900-01-01', dueDate: '2026-02-28' })).toEqual([]);
+    expect(problems({ date: '2199-12-31', dueDate: '2197-12-31' })).toEqual([]);
+  });
+
+  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '26-01-01', '2026-1-1', '1899-12-31', 2026])(
+    'refuses %j naming the supported range',
+    (date) => {
+      expect(problems({ date })).toEqual([
+        'date phải là ngày có thật dạng YYYY-MM-DD, từ 1900-01-01 đến 2199-12-31',
+      ]);
+    },
+  );
+
+  it('keeps due dates a year clear of the ends of the calendar', () => {
+    expect(problems({ dueDate: '2199-01-01' })).toEqual([
+      'dueDate phải là ngày có thật dạng YYYY-MM-DD, từ 1902-01-01 đến 2197-12-31',
+    ]);
+  });
+});
+
+describe('IsStrictBoolean', () => {
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['false', false],
+    ['0', false],
+  ])('reads %j as %j', (text, value) => {
+    expect(plainToInstance(Sample, { dryRun: text }).dryRun).toBe(value);
+    expect(problems({ dryRun: text })).toEqual([]);
+  });
+
+  it.each(['yes', 'TRUE', 'on', 'maybe', '', ['true', 'false']])('refuses %j', (text) => {
+    expect(problems({ dryRun: text })).toEqual(['dryRun phải là true hoặc false (hoặc 1/0)']);
+  });
+});

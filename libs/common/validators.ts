@@ -1,0 +1,92 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsString, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { isIsoDate, LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR } from '@cchc/calendar';
+
+// Shared checks for everything that comes in over HTTP, so each rule is written once.
+
+/** A TEXT column holds 65,535 bytes; 20,000 UTF-16 units are at most 60,000 bytes of UTF-8. */
+export const TEXT_MAX_LENGTH = 20_000;
+
+/** C0 controls (NUL first) and DEL; tab and line breaks are ordinary text. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Text a person typed: a string of at most `maxLength` characters (at most its column), with no
+ * NUL or other control characters and, unless `allowBlank`, not empty or only spaces.
+ */
+export function IsText(maxLength: number, options: { allowBlank?: boolean } = {}) {
+  return applyDecorators(
+    IsString({ message: '$property phải là chuỗi' }),
+    MaxLength(maxLength, { message: `$property dài quá ${maxLength} ký tự` }),
+    ValidateBy({
+      name: 'isText',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'string' ||
+          (!CONTROL_CHARACTERS.test(value) && (options.allowBlank || /\S/.test(value))),
+        defaultMessage: ({ value }) =>
+          typeof value === 'string' && CONTROL_CHARACTERS.test(value)
+            ? '$property chứa ký tự điều khiển (NUL…) không được phép'
+            : '$property không được để trống hay chỉ có khoảng trắng',
+      },
+    }),
+  );
+}
+
+export interface DateRange {
+  first: string;
+  last: string;
+}
+
+/** Every date the working calendar can compute (the lunar calendar's years). */
+export const CALENDAR_RANGE: DateRange = {
+  first: `${LUNAR_FIRST_YEAR}-01-01`,
+  last: `${LUNAR_LAST_YEAR}-12-31`,
+};
+
+/**
+ * Due dates and appointments: the worker plans reminders up to 60 working days before them and
+ * escalations up to 250 after (about a year), so a year of margin is kept on each side.
+ */
+export const PLANNABLE_RANGE: DateRange = {
+  first: `${LUNAR_FIRST_YEAR + 2}-01-01`,
+  last: `${LUNAR_LAST_YEAR - 2}-12-31`,
+};
+
+export function isDateWithin(value: unknown, range: DateRange): boolean {
+  return isIsoDate(value) && value >= range.first && value <= range.last;
+}
+
+/** A real calendar date written YYYY-MM-DD (not 2026-02-30) within `range`. */
+export function IsCalendarDate(range: DateRange = CALENDAR_RANGE, options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => isDateWithin(value, range),
+        defaultMessage: () =>
+          `$property phải là ngày có thật dạng YYYY-MM-DD, từ ${range.first} đến ${range.last}`,
+      },
+    },
+    options,
+  );
+}
+
+const BOOLEAN_WORDS = new Map<unknown, boolean>([
+  ['true', true],
+  ['1', true],
+  ['false', false],
+  ['0', false],
+  [true, true],
+  [false, false],
+]);
+
+/** A yes/no query parameter: `true`/`false` or `1`/`0`; anything else (yes, on, empty) is a 400. */
+export function IsStrictBoolean() {
+  return applyDecorators(
+    Transform(({ value }) => BOOLEAN_WORDS.get(value) ?? value),
+    IsBoolean({ message: '$property phải là true hoặc false (hoặc 1/0)' }),
+  );
+}
