@@ -1,4 +1,6 @@
+import { PlanImportError } from '../plan-import-error';
 import { expandSpans, parseHtmlBlocks } from './html-blocks';
+import { MAX_TABLE_COLUMNS } from './upload-limits';
 
 describe('parseHtmlBlocks', () => {
   it('reads paragraphs and tables in document order, cell paragraphs as lines', () => {
@@ -41,6 +43,17 @@ describe('parseHtmlBlocks', () => {
       ],
     });
   });
+
+  it('decodes an entity outside Unicode as U+FFFD instead of throwing', () => {
+    expect(parseHtmlBlocks('<p>a&#99999999;b</p>')).toEqual([
+      { kind: 'paragraph', text: 'a\uFFFDb' },
+    ]);
+  });
+
+  it('caps a colspan at the widest table read', () => {
+    const [table] = parseHtmlBlocks('<table><tr><td colspan="99999999999">x</td></tr></table>');
+    expect(table).toMatchObject({ rows: [[{ colSpan: MAX_TABLE_COLUMNS, rowSpan: 1 }]] });
+  });
 });
 
 describe('expandSpans', () => {
@@ -69,5 +82,11 @@ describe('expandSpans', () => {
       ['a', 'b'],
       ['c', ''],
     ]);
+  });
+
+  it('refuses a grid wider than any plan table instead of building it', () => {
+    const wide = [[cell('a', MAX_TABLE_COLUMNS), cell('b')]];
+    expect(() => expandSpans(wide)).toThrow(PlanImportError);
+    expect(() => expandSpans(wide)).toThrow(/rộng hơn 200 cột/);
   });
 });

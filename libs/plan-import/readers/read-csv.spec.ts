@@ -1,3 +1,4 @@
+import { PlanImportError } from '../plan-import-error';
 import { detectDelimiter, parseCsv, readCsv } from './read-csv';
 
 describe('parseCsv (RFC 4180)', () => {
@@ -24,6 +25,15 @@ describe('parseCsv (RFC 4180)', () => {
 
   it('accepts LF and CR line ends', () => {
     expect(parseCsv('a\nb\rc')).toEqual([['a'], ['b'], ['c']]);
+  });
+
+  it('reads a quote inside an unquoted field as a quote', () => {
+    expect(parseCsv('a,b"c,d')).toEqual([['a', 'b"c', 'd']]);
+  });
+
+  it('refuses a quote that is never closed, as a plan import problem', () => {
+    expect(() => parseCsv('a,"b\nc')).toThrow(PlanImportError);
+    expect(() => parseCsv('a,"b\nc')).toThrow(/ngoặc kép/);
   });
 });
 

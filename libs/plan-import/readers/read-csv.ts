@@ -1,50 +1,43 @@
+import { CsvError, parse, type Options } from 'csv-parse/sync';
+import { PlanImportError } from '../plan-import-error';
 import type { SourceDocument, SourceRow } from '../types';
 import { narrativeOf } from './narrative';
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t'] as const;
 
 /**
- * RFC 4180 records: fields separated by `delimiter`, optionally quoted; inside quotes a
- * doubled quote is a quote and line breaks belong to the field. CRLF, LF and CR end records.
+ * How every CSV of the project is read (RFC 4180 as spreadsheets write it): a quote is
+ * literal inside an unquoted field, rows may differ in length, CRLF, LF and CR all end a
+ * record, empty records are kept so records keep their numbers, a BOM is dropped.
  */
+export function csvOptions(delimiter: string): Options {
+  return {
+    delimiter,
+    bom: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    record_delimiter: ['\r\n', '\n', '\r'],
+  };
+}
+
+/** Records of `text`; a quote left open is a 400 naming the record it opened in. */
 export function parseCsv(text: string, delimiter = ','): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const endField = () => {
-    record.push(field);
-    field = '';
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-  };
-  while (i < text.length) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (char === '"') quoted = false;
-      else field += char;
-      i += 1;
-      continue;
-    }
-    if (char === '"' && field === '') quoted = true;
-    else if (char === delimiter) endField();
-    else if (char === '\r' || char === '\n') {
-      endRecord();
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-    } else field += char;
-    i += 1;
+  try {
+    return parse(text, csvOptions(delimiter)) as string[][];
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    throw new PlanImportError([
+      { row: error.lines ?? null, field: 'table', message: csvMessage(error) },
+    ]);
   }
-  if (field !== '' || record.length > 0) endRecord();
-  return records;
+}
+
+/** The parser's complaint in words a person can act on. */
+export function csvMessage(error: CsvError): string {
+  return error.code === 'CSV_QUOTE_NOT_CLOSED'
+    ? 'Tệp CSV có dấu ngoặc kép (") mở mà không đóng.'
+    : `Tệp CSV không đọc được (${error.code}).`;
 }
 
 /**
@@ -56,7 +49,12 @@ export function detectDelimiter(text: string): string {
   let best: string = CANDIDATE_DELIMITERS[0];
   let bestRows = -1;
   for (const candidate of CANDIDATE_DELIMITERS) {
-    const rows = parseCsv(text, candidate).filter((record) => record.length >= 3).length;
+    let rows = -1;
+    try {
+      rows = parseCsv(text, candidate).filter((record) => record.length >= 3).length;
+    } catch {
+      // Quotes that do not pair up with this delimiter: not the one.
+    }
     if (rows > bestRows) {
       best = candidate;
       bestRows = rows;

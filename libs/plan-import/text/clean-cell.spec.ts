@@ -1,4 +1,4 @@
-import { cleanCellText, decodeEntities } from './clean-cell';
+import { cleanCellText } from './clean-cell';
 
 describe('cleanCellText', () => {
   it('drops HTML remnants of the converter but keeps the text between them', () => {
@@ -22,10 +22,14 @@ describe('cleanCellText', () => {
   });
 });
 
-describe('decodeEntities', () => {
-  it('decodes named and numeric entities', () => {
-    expect(decodeEntities('HĐND&amp;UBND &lt;b&gt; &#7843; &#x1EA3; &unknown;')).toBe(
+describe('cleanCellText entities', () => {
+  it('decodes named and numeric entities and leaves unknown ones', () => {
+    expect(cleanCellText('HĐND&amp;UBND &lt;b&gt; &#7843; &#x1EA3; &unknown;')).toBe(
       'HĐND&UBND <b> ả ả &unknown;',
     );
+  });
+
+  it('turns a numeric entity outside Unicode into U+FFFD instead of throwing', () => {
+    expect(cleanCellText('a &#99999999; b')).toBe('a \uFFFD b');
   });
 });
