@@ -397,17 +397,17 @@ describe('tthcDossierMachine', () => {
 
     it.each([
       ['a blank reason', supplementRequest(4, BEFORE, '  '), 'nội dung cần bổ sung'],
-      ['negative days', supplementRequest(-1), 'số nguyên không âm'],
-      ['fractional days', supplementRequest(1.5), 'số nguyên không âm'],
-      ['NaN days', supplementRequest(Number.NaN), 'số nguyên không âm'],
+      ['negative days before the appointment', supplementRequest(-1), 'không thể âm'],
+      ['fractional days', supplementRequest(1.5), 'số nguyên'],
+      ['NaN days', supplementRequest(Number.NaN), 'số nguyên'],
       [
         'days as a string',
         { ...supplementRequest(3), remainingWorkingDays: '3' as unknown as number },
-        'số nguyên không âm',
+        'số nguyên',
       ],
       // 10 → 16 March is 6 calendar days: 7 working days cannot fit.
       ['more days than fit before the appointment', supplementRequest(7), 'vượt quá'],
-      ['days left after the appointment passed', supplementRequest(1, AFTER), 'vượt quá'],
+      ['days left after the appointment passed', supplementRequest(1, AFTER), 'không thể dương'],
       ['days left on the appointment date', supplementRequest(1, APPOINTMENT), 'vượt quá'],
     ])('refuses %s', (_label, event, text) => {
       const { message } = expectRefused(snapshotIn('processing'), event, 'precondition');
@@ -510,26 +510,26 @@ describe('tthcDossierMachine', () => {
       });
     });
 
-    it('an overdue dossier paused and resumed owes its slip but is not overdue on the new date', () => {
+    it('an overdue dossier paused and resumed stays overdue until its slip is signed', () => {
       let s = snapshotIn('processing');
       s = expectAccepted(s, missed(APPOINTMENT)).snapshot;
       expect(s.context).toMatchObject({ overdue: true, apologyRound: 1 });
-      s = expectAccepted(s, supplementRequest(0, AFTER)).snapshot;
-      s = expectAccepted(s, supplementReceived(AFTER, AFTER)).snapshot;
+      s = expectAccepted(s, supplementRequest(-3, AFTER)).snapshot;
+      expect(s.context).toMatchObject({ remainingWorkingDays: -3 });
+      expectRefused(s, supplementReceived(LATER, AFTER), 'precondition');
+      s = expectAccepted(s, supplementReceived(APPOINTMENT, AFTER)).snapshot;
       expect(s.context).toMatchObject({
-        appointmentDate: AFTER,
-        overdue: false,
+        appointmentDate: APPOINTMENT,
+        overdue: true,
         apologyRound: 1,
         apologyPending: pendingOverdueApology,
       });
-      // Missing the resumed appointment marks it overdue but starts no second slip.
-      const again = expectAccepted(s, missed(AFTER));
-      expect(again.snapshot.context).toMatchObject({ overdue: true, apologyRound: 1 });
-      expect(again.startApology).toEqual([]);
+      // The appointment was missed once: no second miss, no second slip.
+      expectRefused(s, missed(AFTER), 'precondition');
       // The head signs the slip owed since round 1.
-      const signed = expectAccepted(again.snapshot, approve(LATER, AFTER, SLIP_REASON));
+      const signed = expectAccepted(s, approve(LATER, AFTER, SLIP_REASON));
       expect(signed.issueApology).toEqual([
-        { round: 1, newAppointmentDate: LATER, reason: SLIP_REASON, appointmentDate: AFTER },
+        { round: 1, newAppointmentDate: LATER, reason: SLIP_REASON, appointmentDate: APPOINTMENT },
       ]);
     });
   });
@@ -545,7 +545,7 @@ describe('tthcDossierMachine', () => {
       expect(s.context).toMatchObject({ returnedOn: APPOINTMENT, returnedLate: false });
     });
 
-    it('a result after the appointment is late, even if APPOINTMENT_MISSED never came', () => {
+    it('a result after the appointment records the miss and its slip, even before the timer', () => {
       const s = expectAccepted(
         snapshotIn('processing'),
         validEvent('RECORD_RESULT', actors.officer, AFTER),
@@ -553,8 +553,13 @@ describe('tthcDossierMachine', () => {
       expect(s.snapshot.context).toMatchObject({
         resultOn: AFTER,
         resultLate: true,
-        overdue: false,
+        overdue: true,
+        apologyRound: 1,
+        apologyPending: { ...pendingOverdueApology, startedOn: AFTER },
       });
+      expect(s.startApology).toEqual([
+        { round: 1, reason: 'overdue', appointmentDate: APPOINTMENT },
+      ]);
     });
 
     it('a result ready in time but collected after the appointment is returned late', () => {
@@ -964,9 +969,10 @@ describe('tthcDossierMachine', () => {
       expect(stored.value).toBe('supplementRequested');
       expect(stored.status).toBe('active');
       expect(stored.context).toEqual(contextIn('supplementRequested', overduePending));
-      const resumed = expectAccepted(stored, supplementReceived(RESUMED_APPOINTMENT, BEFORE));
+      const resumed = expectAccepted(stored, supplementReceived(APPOINTMENT, AFTER));
       expect(resumed.snapshot.context).toMatchObject({
-        appointmentDate: RESUMED_APPOINTMENT,
+        appointmentDate: APPOINTMENT,
+        overdue: true,
         apologyPending: pendingOverdueApology,
       });
     });

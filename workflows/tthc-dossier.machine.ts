@@ -1,10 +1,11 @@
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import {
   DossierContext,
   DossierEvent,
   DossierInput,
   DossierNotifyEffect,
   DossierNotifyRecipient,
+  IsoDate,
   IssueApologyEffect,
   PendingApology,
   StartApologyEffect,
@@ -22,9 +23,14 @@ import { apologyReason, authorizeTthcDossier, tthcDossierPrecondition } from './
  *   - `notify` (`DossierNotifyEffect`): symbolic recipients resolved against the dossier row;
  *   - `startApology` (`StartApologyEffect`): a new apology-slip round begins;
  *   - `issueApology` (`IssueApologyEffect`): the head signed; number, store and announce it.
- * - Apology slips: REPORT_DELAY (before the appointment passes) or APPOINTMENT_MISSED starts a
+ * - A missed appointment is judged on each event's own date, not only by the timer: while the
+ *   clock runs (received, processing), any event dated after the appointment first records the
+ *   miss exactly as APPOINTMENT_MISSED would, whichever comes first; `overdue` makes it once.
+ * - Apology slips: REPORT_DELAY (before the appointment passes) or a missed appointment starts a
  *   round unless a slip is already pending — so one missed appointment never yields two slips;
  *   APPROVE_APOLOGY moves the appointment, and missing the new one starts the next round.
+ * - A supplement pause stops the clock but gives back nothing: working days already overrun stay
+ *   overrun, and a dossier paused after missing its appointment resumes still overdue.
  * - Guards call the rules in tthc-dossier.rules.ts, the same functions the engine uses to
  *   explain a refusal.
  */
@@ -55,18 +61,13 @@ const tthcDossierSetup = setup({
     }),
     resumeClock: assign(({ context, event }) => {
       if (event.type !== 'SUPPLEMENT_RECEIVED') return context;
-      return {
-        ...context,
-        appointmentDate: event.newAppointmentDate,
-        pausedOn: null,
-        remainingWorkingDays: null,
-        // A new appointment: nothing has been missed or announced for it yet. A slip still
-        // pending stays pending (it is owed) and will set the appointment when signed.
-        overdue: false,
-        delayReported: false,
-      };
+      const resumed = { ...context, pausedOn: null, remainingWorkingDays: null };
+      // Missed before the pause: it stays missed, and the pending slip sets the next date.
+      if (context.overdue) return resumed;
+      // A new appointment: nothing has been announced for it yet. A slip still pending stays
+      // pending (it is owed) and will set the appointment when signed.
+      return { ...resumed, appointmentDate: event.newAppointmentDate, delayReported: false };
     }),
-    markOverdue: assign({ overdue: true }),
     openDelayApology: assign(({ context, event }) => {
       if (event.type !== 'REPORT_DELAY') return context;
       const round = context.apologyRound + 1;
@@ -79,18 +80,6 @@ const tthcDossierSetup = setup({
         delayReason: event.reason.trim(),
       };
       return { ...context, delayReported: true, apologyRound: round, apologyPending: pending };
-    }),
-    openOverdueApology: assign(({ context, event }) => {
-      const round = context.apologyRound + 1;
-      const pending: PendingApology = {
-        round,
-        reason: 'overdue',
-        appointmentDate: context.appointmentDate,
-        startedOn: event.today,
-        proposedDate: null,
-        delayReason: null,
-      };
-      return { ...context, apologyRound: round, apologyPending: pending };
     }),
     approveApology: assign(({ context, event }) => {
       if (event.type !== 'APPROVE_APOLOGY') return context;
@@ -118,10 +107,33 @@ const tthcDossierSetup = setup({
     permitted: ({ context, event }) =>
       authorizeTthcDossier(context, event.type, event.actor) === null &&
       tthcDossierPrecondition(context, event) === null,
-    /** No apology slip is waiting for the head's signature. */
-    noApologyPending: ({ context }) => context.apologyPending === null,
   },
 });
+
+/** The apology round a missed appointment opens. */
+function overdueApology(context: DossierContext, today: IsoDate): PendingApology {
+  return {
+    round: context.apologyRound + 1,
+    reason: 'overdue',
+    appointmentDate: context.appointmentDate,
+    startedOn: today,
+    proposedDate: null,
+    delayReason: null,
+  };
+}
+
+function startApologyEffect(pending: PendingApology): StartApologyEffect {
+  if (pending.reason === 'delay-reported') {
+    return {
+      round: pending.round,
+      reason: 'delay-reported',
+      proposedDate: pending.proposedDate as string,
+      delayReason: pending.delayReason as string,
+      appointmentDate: pending.appointmentDate,
+    };
+  }
+  return { round: pending.round, reason: 'overdue', appointmentDate: pending.appointmentDate };
+}
 
 /** A `notify` action object: who is told, and why. */
 function notify(
@@ -134,19 +146,8 @@ function notify(
 /** The `startApology` action for the round just opened (reads the context after the assign). */
 const startApology = {
   type: 'startApology',
-  params: ({ context }: { context: DossierContext }): StartApologyEffect => {
-    const pending = context.apologyPending as PendingApology;
-    if (pending.reason === 'delay-reported') {
-      return {
-        round: pending.round,
-        reason: 'delay-reported',
-        proposedDate: pending.proposedDate as string,
-        delayReason: pending.delayReason as string,
-        appointmentDate: pending.appointmentDate,
-      };
-    }
-    return { round: pending.round, reason: 'overdue', appointmentDate: pending.appointmentDate };
-  },
+  params: ({ context }: { context: DossierContext }): StartApologyEffect =>
+    startApologyEffect(context.apologyPending as PendingApology),
 } as const;
 
 /** The `issueApology` action; must run before `approveApology` clears the pending slip. */
@@ -165,40 +166,52 @@ const issueApology = {
   },
 } as const;
 
-/** Transitions shared by several states. */
-const reject = {
-  guard: 'permitted',
-  target: '#tthcDossier.rejected',
-  actions: notify('dossier.rejected', 'oneStop'),
-} as const;
-const withdraw = {
-  guard: 'permitted',
-  target: '#tthcDossier.withdrawn',
-  actions: notify('dossier.withdrawn', 'handlingUnit'),
-} as const;
-/** The appointment passed with no result: overdue, and a slip unless one is already pending. */
-const appointmentMissed = [
-  {
-    guard: and(['permitted', 'noApologyPending']),
-    actions: [
-      'markOverdue',
-      'openOverdueApology',
-      startApology,
-      notify('dossier.overdue', 'handlingUnit'),
-    ],
-  },
-  {
-    guard: 'permitted',
-    actions: ['markOverdue', notify('dossier.overdue', 'handlingUnit')],
-  },
+/**
+ * The appointment was missed: APPOINTMENT_MISSED itself, or any event dated after the
+ * appointment while the clock runs (received, processing), before the timer said so — so this
+ * is the first action of every transition there. Marks the dossier overdue once per appointment
+ * and starts an apology round unless a slip is already pending, or `withSlip` is false (the
+ * event ends the dossier, so no one could sign a slip).
+ */
+function recordMissedAppointment(withSlip: boolean) {
+  return tthcDossierSetup.enqueueActions(({ context, event, enqueue }) => {
+    const missed = event.type === 'APPOINTMENT_MISSED' || event.today > context.appointmentDate;
+    if (context.overdue || !missed) return;
+    enqueue.assign({ overdue: true });
+    if (withSlip && context.apologyPending === null) {
+      const pending = overdueApology(context, event.today);
+      enqueue.assign({ apologyRound: pending.round, apologyPending: pending });
+      enqueue({ type: 'startApology', params: startApologyEffect(pending) });
+    }
+    enqueue({ type: 'notify', params: { to: ['handlingUnit'], topic: 'dossier.overdue' } });
+  });
+}
+const missedThenSlip = recordMissedAppointment(true);
+const missedNoSlip = recordMissedAppointment(false);
+
+const rejectTarget = '#tthcDossier.rejected';
+const withdrawTarget = '#tthcDossier.withdrawn';
+const rejectedNotice = notify('dossier.rejected', 'oneStop');
+const withdrawnNotice = notify('dossier.withdrawn', 'handlingUnit');
+const approveApologyActions = [
+  issueApology,
+  'approveApology',
+  notify('dossier.appointment.rescheduled', 'handlingUnit', 'oneStop'),
 ] as const;
-const approveApology = {
-  guard: 'permitted',
-  actions: [
-    issueApology,
-    'approveApology',
-    notify('dossier.appointment.rescheduled', 'handlingUnit', 'oneStop'),
-  ],
+
+/** Transitions of the states in which the clock runs (received, processing). */
+const whileClockRuns = {
+  APPROVE_APOLOGY: {
+    guard: 'permitted',
+    actions: [missedThenSlip, ...approveApologyActions],
+  },
+  APPOINTMENT_MISSED: { guard: 'permitted', actions: missedThenSlip },
+  REJECT: { guard: 'permitted', target: rejectTarget, actions: [missedNoSlip, rejectedNotice] },
+  WITHDRAW: {
+    guard: 'permitted',
+    target: withdrawTarget,
+    actions: [missedNoSlip, withdrawnNotice],
+  },
 } as const;
 
 export const tthcDossierMachine = tthcDossierSetup.createMachine({
@@ -229,12 +242,9 @@ export const tthcDossierMachine = tthcDossierSetup.createMachine({
         START_PROCESSING: {
           guard: 'permitted',
           target: 'processing',
-          actions: notify('dossier.processing', 'oneStop'),
+          actions: [missedThenSlip, notify('dossier.processing', 'oneStop')],
         },
-        APPROVE_APOLOGY: approveApology,
-        APPOINTMENT_MISSED: appointmentMissed,
-        REJECT: reject,
-        WITHDRAW: withdraw,
+        ...whileClockRuns,
       },
     },
     processing: {
@@ -242,12 +252,16 @@ export const tthcDossierMachine = tthcDossierSetup.createMachine({
         REQUEST_SUPPLEMENT: {
           guard: 'permitted',
           target: 'supplementRequested',
-          actions: ['pauseClock', notify('dossier.supplement.requested', 'oneStop')],
+          actions: [
+            missedThenSlip,
+            'pauseClock',
+            notify('dossier.supplement.requested', 'oneStop'),
+          ],
         },
         RECORD_RESULT: {
           guard: 'permitted',
           target: 'resultReady',
-          actions: ['recordResult', notify('dossier.result.ready', 'oneStop')],
+          actions: [missedThenSlip, 'recordResult', notify('dossier.result.ready', 'oneStop')],
         },
         REPORT_DELAY: {
           guard: 'permitted',
@@ -257,10 +271,7 @@ export const tthcDossierMachine = tthcDossierSetup.createMachine({
             notify('dossier.delay.reported', 'handlingUnitHead'),
           ],
         },
-        APPROVE_APOLOGY: approveApology,
-        APPOINTMENT_MISSED: appointmentMissed,
-        REJECT: reject,
-        WITHDRAW: withdraw,
+        ...whileClockRuns,
       },
     },
     // The clock is stopped: no appointment can be missed, announced late or moved by a slip
@@ -272,8 +283,8 @@ export const tthcDossierMachine = tthcDossierSetup.createMachine({
           target: 'processing',
           actions: ['resumeClock', notify('dossier.supplement.received', 'handlingUnit')],
         },
-        REJECT: reject,
-        WITHDRAW: withdraw,
+        REJECT: { guard: 'permitted', target: rejectTarget, actions: rejectedNotice },
+        WITHDRAW: { guard: 'permitted', target: withdrawTarget, actions: withdrawnNotice },
       },
     },
     // The result exists, so the appointment can no longer be missed; a slip still pending
@@ -285,8 +296,8 @@ export const tthcDossierMachine = tthcDossierSetup.createMachine({
           target: 'returned',
           actions: ['recordReturn', notify('dossier.returned', 'handlingUnit')],
         },
-        APPROVE_APOLOGY: approveApology,
-        WITHDRAW: withdraw,
+        APPROVE_APOLOGY: { guard: 'permitted', actions: approveApologyActions },
+        WITHDRAW: { guard: 'permitted', target: withdrawTarget, actions: withdrawnNotice },
       },
     },
     returned: { type: 'final' },

@@ -187,11 +187,18 @@ export function tthcDossierPrecondition(
     case 'REQUEST_SUPPLEMENT': {
       if (isBlank(event.reason)) return 'Phải nêu nội dung cần bổ sung.';
       const days = event.remainingWorkingDays;
-      if (typeof days !== 'number' || !Number.isInteger(days) || days < 0) {
-        return 'Số ngày làm việc còn lại phải là số nguyên không âm.';
+      if (typeof days !== 'number' || !Number.isInteger(days)) {
+        return 'Số ngày làm việc còn lại phải là số nguyên.';
       }
+      // Past the appointment the figure is the overrun (≤ 0); it is never given back.
+      if (today > appointment) {
+        return days > 0
+          ? `Ngày hẹn trả (${vnDate(appointment)}) đã qua; số ngày làm việc còn lại không thể dương.`
+          : null;
+      }
+      if (days < 0) return 'Chưa đến ngày hẹn trả; số ngày làm việc còn lại không thể âm.';
       // n working days after today span at least n calendar days.
-      if (days > Math.max(0, calendarDaysBetween(today, appointment))) {
+      if (days > calendarDaysBetween(today, appointment)) {
         return `Số ngày làm việc còn lại (${days}) vượt quá thời gian đến ngày hẹn trả (${vnDate(appointment)}).`;
       }
       return null;
@@ -200,6 +207,12 @@ export function tthcDossierPrecondition(
     case 'SUPPLEMENT_RECEIVED': {
       const date = event.newAppointmentDate;
       if (!isIsoDate(date)) return 'Ngày hẹn trả mới không hợp lệ.';
+      // Missed before the pause: the supplement moves nothing; the apology slip sets the date.
+      if (context.overdue) {
+        return date === appointment
+          ? null
+          : `Hồ sơ đã quá hạn hẹn trả (${vnDate(appointment)}); ngày hẹn mới do phiếu xin lỗi ấn định.`;
+      }
       if (date < today) return 'Ngày hẹn trả mới không được trước ngày hôm nay.';
       const days = context.remainingWorkingDays ?? 0;
       if (date < addCalendarDays(today, days)) {

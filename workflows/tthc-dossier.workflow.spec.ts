@@ -265,6 +265,11 @@ describe('allowedEvents', () => {
     // A valid event is sent on a day that fits its context.
     const dayFor = (type: DossierEventType, context: DossierContext): IsoDate =>
       type === 'APPOINTMENT_MISSED' ? context.appointmentDate : defaultToday(type);
+    // An overdue dossier resumes on its missed appointment (the slip sets the next one).
+    const fitted = (event: DossierEvent, context: DossierContext): DossierEvent =>
+      event.type === 'SUPPLEMENT_RECEIVED' && context.overdue
+        ? { ...event, newAppointmentDate: context.appointmentDate }
+        : event;
     const disagreements: unknown[] = [];
     for (const state of DOSSIER_STATES) {
       for (const overrides of [{}, delayPending, overduePending, { overdue: true }]) {
@@ -272,7 +277,10 @@ describe('allowedEvents', () => {
         for (const name of ACTOR_NAMES) {
           const offered = allowedEvents(wf, snapshot, actors[name]);
           for (const type of DOSSIER_EVENT_TYPES) {
-            const event = validEvent(type, actors[name], dayFor(type, snapshot.context));
+            const event = fitted(
+              validEvent(type, actors[name], dayFor(type, snapshot.context)),
+              snapshot.context,
+            );
             const passes = refusal(wf, snapshot, event) === null;
             if (offered.includes(type) !== passes) {
               disagreements.push({ state, overrides, name, type, offered: !passes });

@@ -70,14 +70,20 @@ export type DossierEvent = DossierEventBase &
         type: 'REQUEST_SUPPLEMENT';
         reason: string;
         /**
-         * Working days still left until the appointment date, counted by the caller with the
-         * working calendar (the machine has none). 0 when the appointment has come or passed.
+         * Working days from today to the appointment date, counted by the caller with the
+         * working calendar (the machine has none): 0 on the appointment date itself, negative
+         * (minus the working days overrun) once it has passed — overrun days stay overrun.
          */
         remainingWorkingDays: number;
       }
     | {
         type: 'SUPPLEMENT_RECEIVED';
-        /** today + `remainingWorkingDays` working days, computed by the caller with the calendar. */
+        /**
+         * The working day `remainingWorkingDays` working days after today (today itself, or the
+         * next working day, when none were left), computed by the caller with the calendar. A
+         * dossier whose appointment was missed before the pause keeps it: the caller sends the
+         * current appointment, and only an apology slip sets the next one.
+         */
         newAppointmentDate: IsoDate;
       }
     | { type: 'RECORD_RESULT' }
@@ -126,8 +132,11 @@ export interface PendingApology {
  * - `delayReported` implies `apologyPending !== null` (the delay report started it);
  * - `apologyRound` counts the slips ever started; `apologyPending.round === apologyRound`.
  *
- * A dossier is resolved on time ("đúng hạn") iff it was returned with `apologyRound === 0`
- * and `returnedLate === false`: an apology slip moves the appointment but not the fault.
+ * A dossier is resolved in time iff it was returned with `apologyRound === 0`, never `overdue`,
+ * and neither `resultLate` nor `returnedLate`: an apology slip moves the appointment but not
+ * the fault, and a supplement pause never gives back working days already overrun. Of those,
+ * "trước hạn" (early) were returned on a day before the appointment date, "đúng hạn" (on time)
+ * on the appointment date itself (QĐ 766/QĐ-TTg counts the two separately).
  */
 export interface DossierContext {
   /** The unit that handles the dossier (its officers and head act on it). */
@@ -141,11 +150,17 @@ export interface DossierContext {
   appointmentDate: IsoDate;
   /** The day a supplement request stopped the clock; null while the clock runs. */
   pausedOn: IsoDate | null;
-  /** Working days that were left when the clock stopped; null while the clock runs. */
+  /**
+   * Working days that were left when the clock stopped (negative: overrun); null while the
+   * clock runs.
+   */
   remainingWorkingDays: number | null;
   /** How many times the dossier was sent back for supplementing. */
   supplementRequests: number;
-  /** The current appointment passed without a result (APPOINTMENT_MISSED). */
+  /**
+   * The current appointment passed without a result: APPOINTMENT_MISSED from the timer, or any
+   * event dated after the appointment while the clock ran (whichever came first).
+   */
   overdue: boolean;
   /** The unit reported a delay for the current appointment (REPORT_DELAY). */
   delayReported: boolean;
