@@ -1,2 +1,2 @@
-export { parseDeadline } from './parse-deadline';
+export { parseDeadline, type DeadlineConfidence, type DeadlineReading } from './parse-deadline';
 export { foldVietnamese, normalizeDeadlineText } from './normalize';

@@ -21,7 +21,6 @@ const CASES: [string, number, Expected][] = [
   ['trước 30/6', 2026, fixed('2026-06-30')],
   ['Truoc ngay 20/8/2025', 2025, fixed('2025-08-20')],
   ['TRƯỚC NGÀY 15/01/2026', 2026, fixed('2026-01-15')],
-  ['Trước ngày 15/O1/2O26', 2026, fixed('2026-01-15')],
   ['Hoàn thành trước ngày\n15/01/2026.', 2026, fixed('2026-01-15')],
   ['Ngày 15 tháng 01 năm 2026', 2026, fixed('2026-01-15')],
   ['Ngày 29/02/2024', 2024, fixed('2024-02-29')],
@@ -31,10 +30,6 @@ const CASES: [string, number, Expected][] = [
   ['Quy IV/2025', 2025, period('2025-12-31')],
   ['Qúy IV/2023', 2023, period('2023-12-31')],
   ['QUÝ  iv / 2025', 2025, period('2025-12-31')],
-  ['Quý 1V/2025', 2025, period('2025-12-31')],
-  ['Quý lV/2025', 2025, period('2025-12-31')],
-  ['Quý I11/2026', 2026, period('2026-09-30')],
-  ['Quý Il/2026', 2026, period('2026-06-30')],
   ['Quý 2/2026', 2026, period('2026-06-30')],
   ['Quý I năm 2026', 2026, period('2026-03-31')],
   ['Quý II', 2026, period('2026-06-30')],
@@ -61,11 +56,6 @@ const CASES: [string, number, Expected][] = [
     { kind: 'milestones', due: '2026-12-31', milestones: ['2026-09-30', '2026-12-31'] },
   ],
   [
-    'Quy III, 1V/2026',
-    2026,
-    { kind: 'milestones', due: '2026-12-31', milestones: ['2026-09-30', '2026-12-31'] },
-  ],
-  [
     'Quý III và quý IV/2026',
     2026,
     { kind: 'milestones', milestones: ['2026-09-30', '2026-12-31'] },
@@ -79,11 +69,6 @@ const CASES: [string, number, Expected][] = [
       milestones: ['2025-09-30', '2025-12-31'],
       start: null,
     },
-  ],
-  [
-    'Giao ban quy III: thang 9/2025; Giao ban quy 1V: thang 12/2025',
-    2025,
-    { kind: 'milestones', due: '2025-12-31', milestones: ['2025-09-30', '2025-12-31'] },
   ],
   [
     'Ngày 21/12/2022; cả năm 2023',
@@ -191,6 +176,8 @@ describe('parseDeadline', () => {
       recurrence: null,
       ...expected,
       raw: cell,
+      confidence: 'exact',
+      suggestion: null,
     });
   });
 
@@ -202,6 +189,9 @@ describe('parseDeadline', () => {
       start: null,
       recurrence: null,
       raw: cell,
+      confidence: 'none',
+      readAs: null,
+      suggestion: null,
     });
   });
 });

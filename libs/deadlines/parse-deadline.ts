@@ -1,21 +1,90 @@
 import { DeadlineContext, ParsedDeadline, unrecognizedDeadline } from '@cchc/domain';
 import { DatedPiece, Piece, RangePiece, parseClause } from './clause';
 import { normalizeDeadlineText } from './normalize';
+import {
+  Repair,
+  readLookalikeDigits,
+  repairKeywords,
+  repairQuarterNumerals,
+  separateRunOnDeadlines,
+} from './ocr-repair';
 
 type Reading = Omit<ParsedDeadline, 'raw'>;
 type DateReading = Omit<Reading, 'recurrence'>;
 
+/**
+ * How a cell was read: as written (`exact`), after the expected OCR repairs (`tolerant`), only
+ * by a guess a person must confirm (`doubtful`: the cell stays unrecognized), or not at all.
+ */
+export type DeadlineConfidence = 'exact' | 'tolerant' | 'doubtful' | 'none';
+
+/** A ParsedDeadline, as callers store it, with how it was read. */
+export interface DeadlineReading extends ParsedDeadline {
+  confidence: DeadlineConfidence;
+  /** The text the grammar understood, after any repairs; null when nothing was understood. */
+  readAs: string | null;
+  /** What a doubtful cell would read as, for a person to confirm; null otherwise. */
+  suggestion: Reading | null;
+}
+
 /** Clause separators, strongest first; a part is split only when it does not parse whole. */
 const SEPARATORS = [/;/, /,/, / va /];
+
+/** The most repairs (about three expected misreadings) a reading stays `tolerant` with. */
+const TOLERANT_MAX_COST = 1;
+const ANY_EDIT = 1;
+const CONFUSIONS_ONLY = Infinity;
+
+/** "Quỹ" (a fund) folds to "quy" like "Quý" (a quarter): a cell naming it is never sure. */
+const FUND = /(?<!\p{L})quỹ(?!\p{L})/u;
 
 /**
  * Reads a plan's "Thời gian thực hiện/hoàn thành" cell; what is not fully understood comes back
  * `unrecognized` with the raw text, for a person. Readings are listed in README.md.
  */
-export function parseDeadline(raw: string, ctx: DeadlineContext): ParsedDeadline {
-  const pieces = splitPieces(normalizeDeadlineText(raw), ctx.year, 0);
-  const reading = pieces && read(pieces);
-  return reading ? { ...reading, raw } : unrecognizedDeadline(raw);
+export function parseDeadline(raw: string, ctx: DeadlineContext): DeadlineReading {
+  const unsure = FUND.test(raw.normalize('NFC').toLowerCase());
+  for (const { text, confidence } of attempts(normalizeDeadlineText(raw))) {
+    const pieces = splitPieces(text, ctx.year, 0);
+    const reading = pieces && read(pieces);
+    if (!reading) continue;
+    if (confidence === 'doubtful' || unsure) {
+      return {
+        ...unrecognizedDeadline(raw),
+        confidence: 'doubtful',
+        readAs: text,
+        suggestion: reading,
+      };
+    }
+    return { ...reading, raw, confidence, readAs: text, suggestion: null };
+  }
+  return { ...unrecognizedDeadline(raw), confidence: 'none', readAs: null, suggestion: null };
+}
+
+/** The text as written, then with ever bolder repairs; the first the grammar reads wins. */
+function* attempts(plain: string): Generator<{ text: string; confidence: DeadlineConfidence }> {
+  yield { text: plain, confidence: 'exact' };
+  const expected = repairOcr(plain, CONFUSIONS_ONLY);
+  const sure = expected.cost <= TOLERANT_MAX_COST;
+  yield { text: expected.text, confidence: sure ? 'tolerant' : 'doubtful' };
+  const loose = repairOcr(plain, ANY_EDIT);
+  yield { text: loose.text, confidence: 'doubtful' };
+  yield { text: readLookalikeDigits(loose.text), confidence: 'doubtful' };
+}
+
+function repairOcr(text: string, generic: number): Repair {
+  const steps = [
+    (t: string) => repairKeywords(t, generic),
+    repairQuarterNumerals,
+    separateRunOnDeadlines,
+  ];
+  return steps.reduce(
+    (done, step) => {
+      const next = step(done.text);
+      return { text: next.text, cost: done.cost + next.cost };
+    },
+    { text, cost: 0 },
+  );
 }
 
 function splitPieces(text: string, year: number, level: number): Piece[] | null {
