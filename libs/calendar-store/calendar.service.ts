@@ -10,7 +10,7 @@ import {
 } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
 import { Actor } from '@cchc/domain';
-import { auditInsert, runBatch } from '@cchc/engine';
+import { AuditLog } from '@cchc/engine';
 import { loadEditedSchedules } from './edited-schedules';
 
 /** Another process (API or worker) may have edited a year; re-read at most this often. */
@@ -60,22 +60,16 @@ export class CalendarService {
     assertValidYearSchedule(full, year);
     const now = this.clock.now();
     const instanceId = `calendar-year-${year}`;
-    const [{ seq }] = (await this.dataSource.query(
-      'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM audit_events WHERE instance_id = ?',
-      [instanceId],
-    )) as { seq: number }[];
     const previous = (await this.year(year)).schedule;
-    await runBatch(this.dataSource, [
-      {
-        sql:
-          'INSERT INTO calendar_years (year, schedule, updated_by, updated_at) VALUES (?, ?, ?, ?) ' +
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        'INSERT INTO calendar_years (year, schedule, updated_by, updated_at) VALUES (?, ?, ?, ?) ' +
           'ON DUPLICATE KEY UPDATE schedule = VALUES(schedule), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)',
-        params: [year, JSON.stringify(full), actor.kind === 'user' ? actor.userId : null, now],
-      },
-      auditInsert({
+        [year, JSON.stringify(full), actor.kind === 'user' ? actor.userId : null, now],
+      );
+      await AuditLog.append(manager, {
         instanceType: 'calendar-year',
         instanceId,
-        seq: Number(seq),
         eventType: 'SCHEDULE_REPLACED',
         fromState: null,
         toState: 'edited',
@@ -83,8 +77,8 @@ export class CalendarService {
         reason: null,
         payload: { previous, schedule: full },
         occurredAt: now,
-      }),
-    ]);
+      });
+    });
     this.cached = null;
     return this.year(year);
   }

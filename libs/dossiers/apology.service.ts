@@ -7,7 +7,7 @@ import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
 import { ApologySlipEntity } from '@cchc/database';
 import { Actor, ApologyTrigger, IsoDate, Role } from '@cchc/domain';
-import { auditInsert, insertSql, isDuplicateKey, outboxRows } from '@cchc/engine';
+import { AuditLog, isDuplicateKey, Outbox } from '@cchc/engine';
 import { markOutboxProcessed, OutboxJobData, QUEUES } from '@cchc/queue';
 import { WebhookService } from '@cchc/webhooks';
 import {
@@ -146,7 +146,8 @@ export class ApologyService {
           trigger: job.reason,
         },
       );
-      const notify = outboxRows(
+      await Outbox.enqueue(
+        manager,
         [
           {
             queue: QUEUES.notifications,
@@ -162,10 +163,6 @@ export class ApologyService {
         ],
         now,
       );
-      if (notify) {
-        const { sql, params } = insertSql(notify);
-        await manager.query(sql, params);
-      }
       await markOutboxProcessed(manager, job.outboxId, now);
       return 'drafted';
     });
@@ -357,14 +354,9 @@ export class ApologyService {
     actor: Actor,
     payload: Record<string, unknown>,
   ): Promise<void> {
-    const [{ seq }] = (await manager.query(
-      'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM audit_events WHERE instance_id = ?',
-      [slipId],
-    )) as { seq: number }[];
-    const { sql, params } = auditInsert({
+    await AuditLog.append(manager, {
       instanceType: SLIP_AUDIT_TYPE,
       instanceId: slipId,
-      seq: Number(seq),
       eventType,
       fromState: eventType === 'DRAFTED' ? null : 'draft',
       toState,
@@ -373,6 +365,5 @@ export class ApologyService {
       payload,
       occurredAt: this.clock.now(),
     });
-    await manager.query(sql, params);
   }
 }

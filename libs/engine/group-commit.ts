@@ -11,6 +11,9 @@ export interface GuardedWrite {
   inserts: InsertRows[];
 }
 
+/** Whether a write was applied (its guard matched), or why it failed on its own. */
+type Outcome = boolean | Error;
+
 const DEADLOCK = 'ER_LOCK_DEADLOCK';
 /** Groups committed at once, on separate connections, so the server's threads share the work. */
 const IN_FLIGHT = 4;
@@ -19,11 +22,13 @@ const IN_FLIGHT = 4;
  * Group commit: transitions that arrive while a commit is in flight are written together in the
  * next one, as ONE multi-statement transaction. Each transition stays all-or-nothing: its audit and
  * outbox rows are inserted only if its own `UPDATE ... WHERE version = ?` matched (kept in a
- * session variable), so a stale transition is skipped without failing its neighbours.
+ * session variable), so a stale transition is skipped without failing its neighbours. A group the
+ * server refuses (a value too long, a constraint) is written again one transition at a time, so the
+ * transition at fault fails alone and its neighbours are applied.
  */
 export class GroupCommit {
-  private readonly coalescer = new Coalescer<GuardedWrite, boolean>(
-    (writes) => this.commitWithRetry(writes),
+  private readonly coalescer = new Coalescer<GuardedWrite, Outcome>(
+    (writes) => this.commitIsolatingFailures(writes),
     64,
     IN_FLIGHT,
   );
@@ -31,8 +36,29 @@ export class GroupCommit {
   constructor(private readonly pool: () => Pool) {}
 
   /** Resolves true when the write was applied, false when its guard did not match. */
-  submit(write: GuardedWrite): Promise<boolean> {
-    return this.coalescer.submit(write);
+  async submit(write: GuardedWrite): Promise<boolean> {
+    const outcome = await this.coalescer.submit(write);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  }
+
+  private async commitIsolatingFailures(writes: GuardedWrite[]): Promise<Outcome[]> {
+    try {
+      return await this.commitWithRetry(writes);
+    } catch (error) {
+      // Only a statement the server refused is worth isolating; a lost connection fails them all.
+      if (writes.length === 1 || !isStatementError(error)) throw error;
+      const outcomes: Outcome[] = [];
+      for (const write of writes) {
+        outcomes.push(
+          await this.commitWithRetry([write]).then(
+            ([applied]) => applied,
+            (alone: Error) => alone,
+          ),
+        );
+      }
+      return outcomes;
+    }
   }
 
   private async commitWithRetry(writes: GuardedWrite[]): Promise<boolean[]> {
@@ -76,4 +102,8 @@ export class GroupCommit {
       connection.release();
     }
   }
+}
+
+function isStatementError(error: unknown): boolean {
+  return typeof (error as { sqlState?: unknown })?.sqlState === 'string';
 }

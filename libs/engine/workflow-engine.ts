@@ -26,7 +26,9 @@ import { GroupCommit, GuardedWrite } from './group-commit';
 import { PersistedWorkflow } from './persisted-workflow';
 import { GroupRead, InstanceRow } from './group-read';
 import { driverPool, isDuplicateKey, runBatch } from './sql-batch';
-import { auditRows, insertSql, OutboxJob, outboxRows, PersistedSnapshot } from './statements';
+import { AuditLog } from './audit-log';
+import { Outbox, OutboxJob } from './outbox';
+import { insertSql, PersistedSnapshot } from './statements';
 
 export interface LoadedInstance<TMachine extends AnyStateMachine> {
   id: string;
@@ -102,11 +104,11 @@ export class WorkflowEngine {
     };
     const jobs = this.jobsFor(workflow, command.id, 1, actions);
     const toState = stateOf(snapshot);
-    const outbox = outboxRows(jobs, now);
+    const outbox = Outbox.rows(jobs, now);
     await runBatch(manager ?? this.dataSource, [
       insertSql({ table: workflow.table, columns: Object.keys(row), rows: [Object.values(row)] }),
       insertSql(
-        auditRows({
+        AuditLog.row({
           instanceType: workflow.instanceType,
           instanceId: command.id,
           seq: 1,
@@ -215,7 +217,7 @@ export class WorkflowEngine {
       updated_at: now,
     };
     const { type, reason, ...payload } = event as unknown as { type: string; reason?: string };
-    const audit = auditRows({
+    const audit = AuditLog.row({
       instanceType: workflow.instanceType,
       instanceId: current.id,
       seq: version,
@@ -227,7 +229,7 @@ export class WorkflowEngine {
       payload: Object.keys(payload).length > 0 ? payload : null,
       occurredAt: now,
     });
-    const outbox = outboxRows(jobs, now);
+    const outbox = Outbox.rows(jobs, now);
     const write: GuardedWrite = {
       lockKey: current.id,
       guard: {

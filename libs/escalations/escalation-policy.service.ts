@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@cchc/common';
-import { insertSql, outboxRows } from '@cchc/engine';
+import { Outbox } from '@cchc/engine';
 import { QUEUES } from '@cchc/queue';
 import { DEFAULT_ESCALATION_POLICY, EscalationPolicy } from './escalation-policy';
 
@@ -71,7 +71,8 @@ export class EscalationPolicyService {
         'SELECT id, version FROM reform_tasks WHERE ward_id = ? AND state IN (?)',
         [wardId, WATCHED_STATES],
       )) as { id: string; version: number }[];
-      const outbox = outboxRows(
+      await Outbox.enqueue(
+        manager,
         tasks.map((task) => ({
           queue: QUEUES.taskTimers,
           jobName: 'plan',
@@ -79,10 +80,6 @@ export class EscalationPolicyService {
         })),
         now,
       );
-      if (outbox) {
-        const { sql, params } = insertSql(outbox);
-        await manager.query(sql, params);
-      }
     });
     return this.view(wardId);
   }

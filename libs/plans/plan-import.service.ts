@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { Clock } from '@cchc/common';
-import { auditInsert, isDuplicateKey, WorkflowEngine } from '@cchc/engine';
+import { AuditLog, isDuplicateKey, WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
 import {
   createLeaderResolver,
@@ -183,7 +183,7 @@ export class PlanImportService {
       ids.set(task.key, await createPlanTask(write, task, parentId));
       options.onProgress?.(index + 1, tasks.length);
     }
-    await this.audit(write, 1, 'IMPORTED', {
+    await this.audit(write, 'IMPORTED', {
       fileName: write.fileName,
       number: preview.plan.number,
       year: preview.plan.year,
@@ -254,7 +254,7 @@ export class PlanImportService {
       ],
     );
     await this.saveAreas(write, preview);
-    await this.audit(write, revision, 'AMENDED', {
+    await this.audit(write, 'AMENDED', {
       fileName: write.fileName,
       added: diff.added.length,
       changed: diff.changed.length,
@@ -282,23 +282,20 @@ export class PlanImportService {
   /** The import itself is part of the plan's history (instance type 'plan'). */
   private async audit(
     write: PlanWriteContext,
-    seq: number,
     eventType: 'IMPORTED' | 'AMENDED',
     payload: Record<string, unknown>,
   ): Promise<void> {
-    const { sql, params } = auditInsert({
+    await AuditLog.append(write.manager, {
       instanceType: 'plan',
       instanceId: write.planId,
-      seq,
       eventType,
-      fromState: seq === 1 ? null : 'active',
+      fromState: eventType === 'IMPORTED' ? null : 'active',
       toState: 'active',
       actor: write.actor,
       reason: null,
       payload,
       occurredAt: this.clock.now(),
     });
-    await write.manager.query(sql, params);
   }
 
   private async existingPlan(

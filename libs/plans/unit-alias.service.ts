@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@cchc/common';
 import { Actor } from '@cchc/domain';
-import { auditInsert } from '@cchc/engine';
+import { AuditLog } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
 import { UNIT_GROUPS, unitNameKey } from '@cchc/plan-import';
 
@@ -86,12 +86,8 @@ export class UnitAliasService {
     const previous = await this.list(wardId);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      // Serialises two replacements of one ward, so the audit sequence cannot collide.
+      // Serialises two replacements of one ward.
       await manager.query('SELECT id FROM wards WHERE id = ? FOR UPDATE', [wardId]);
-      const [{ seq }] = (await manager.query(
-        'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM audit_events WHERE instance_id = ?',
-        [wardId],
-      )) as { seq: number }[];
       await manager.query('DELETE FROM unit_aliases WHERE ward_id = ?', [wardId]);
       for (const alias of aliases) {
         await manager.query(
@@ -107,10 +103,9 @@ export class UnitAliasService {
           ],
         );
       }
-      const { sql, params } = auditInsert({
+      await AuditLog.append(manager, {
         instanceType: 'unit-aliases',
         instanceId: wardId,
-        seq: Number(seq),
         eventType: 'ALIASES_REPLACED',
         fromState: null,
         toState: 'edited',
@@ -122,7 +117,6 @@ export class UnitAliasService {
         },
         occurredAt: now,
       });
-      await manager.query(sql, params);
     });
     return this.list(wardId);
   }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Clock } from '@cchc/common';
 import { WebhookDeliveryEntity, WebhookEntity } from '@cchc/database';
-import { insertSql, outboxRows } from '@cchc/engine';
+import { Outbox } from '@cchc/engine';
 import { markOutboxProcessed, OutboxJobData, QUEUES } from '@cchc/queue';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { signBody, SIGNATURE_HEADER } from './webhook-signature';
@@ -63,7 +63,8 @@ export class WebhookService {
         [webhook.id, event.key, event.type, JSON.stringify(event), now],
       )) as { affectedRows: number; insertId: number };
       if (inserted.affectedRows === 0) continue;
-      const outbox = outboxRows(
+      await Outbox.enqueue(
+        manager,
         [
           {
             queue: QUEUES.webhooks,
@@ -73,10 +74,6 @@ export class WebhookService {
         ],
         now,
       );
-      if (outbox) {
-        const { sql, params } = insertSql(outbox);
-        await manager.query(sql, params);
-      }
     }
   }
 

@@ -3,6 +3,7 @@ import { CalendarYears1763800100000 } from './1763800100000-calendar-years';
 import { Plans1763800200000 } from './1763800200000-plans';
 import { Deadlines1763800300000 } from './1763800300000-deadlines';
 import { Dossiers1763800400000 } from './1763800400000-dossiers';
+import { OutboxDeadLetters1763800500000 } from './1763800500000-outbox-dead-letters';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Plans1763800200000,
   Deadlines1763800300000,
   Dossiers1763800400000,
+  OutboxDeadLetters1763800500000,
 ];

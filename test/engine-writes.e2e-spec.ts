@@ -1,0 +1,104 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CalendarService } from '@cchc/calendar-store';
+import { ManualClock } from '@cchc/common';
+import { Actor } from '@cchc/domain';
+import { WorkflowEngine } from '@cchc/engine';
+import { reformTaskPersistence } from '@cchc/tasks';
+import { ApiClient } from './support/api-client';
+import { freshEnvironment } from './support/e2e-env';
+import { startApi } from './support/test-app';
+
+describe('engine writes (MariaDB)', () => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
+  let api: INestApplication;
+  let client: ApiClient;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    await freshEnvironment('engine_writes');
+    api = await startApi(clock);
+    client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('fails only the transition the database refuses; its neighbours in the group commit', async () => {
+    const [unit] = (await db.query("SELECT id FROM org_units WHERE code = 'VHXH'")) as {
+      id: string;
+    }[];
+    const [officer] = (await db.query("SELECT id FROM users WHERE username = 'officer'")) as {
+      id: string;
+    }[];
+    const [leader] = (await db.query("SELECT id FROM users WHERE username = 'leader'")) as {
+      id: string;
+    }[];
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const created = await client.post('coordinator', '/tasks', {
+        title: `Rà soát thủ tục hành chính số ${i + 1}`,
+        leadUnitId: unit.id,
+        leaderId: leader.id,
+        dueDate: '2026-12-31',
+      });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id as string);
+    }
+    const engine = api.get(WorkflowEngine);
+    const actor: Actor = { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id };
+    const faulty = 12;
+    // Sent together, so that the engine writes them in a few groups; the audit reason of one
+    // is longer than its TEXT column.
+    const outcomes = await Promise.allSettled(
+      ids.map((id, i) =>
+        engine.send(
+          reformTaskPersistence,
+          id,
+          { type: 'START', ...(i === faulty ? { reason: 'x'.repeat(70_000) } : {}) } as never,
+          actor,
+          1,
+        ),
+      ),
+    );
+    const refused = outcomes.flatMap((outcome, i) => (outcome.status === 'rejected' ? [i] : []));
+    expect(refused).toEqual([faulty]);
+    expect(String((outcomes[faulty] as PromiseRejectedResult).reason)).toMatch(/too long/i);
+    const states = (await db.query('SELECT id, state, version FROM reform_tasks WHERE id IN (?)', [
+      ids,
+    ])) as { id: string; state: string; version: number }[];
+    const byId = new Map(states.map((row) => [row.id, row]));
+    ids.forEach((id, i) =>
+      expect(byId.get(id)).toMatchObject(
+        i === faulty ? { state: 'assigned', version: 1 } : { state: 'inProgress', version: 2 },
+      ),
+    );
+    const [{ audits }] = (await db.query(
+      "SELECT COUNT(*) AS audits FROM audit_events WHERE instance_id IN (?) AND event_type = 'START'",
+      [ids],
+    )) as { audits: string }[];
+    expect(Number(audits)).toBe(ids.length - 1);
+  });
+
+  it('numbers concurrent edits of one calendar year one after another', async () => {
+    const calendar = api.get(CalendarService);
+    const [coordinator] = (await db.query(
+      "SELECT id FROM users WHERE username = 'coordinator'",
+    )) as { id: string }[];
+    const actor: Actor = {
+      kind: 'user',
+      userId: coordinator.id,
+      role: 'coordinator',
+      unitId: null,
+    };
+    const { year, ...schedule } = (await calendar.year(2027)).schedule;
+    expect(year).toBe(2027);
+    await Promise.all(Array.from({ length: 6 }, () => calendar.replaceYear(2027, schedule, actor)));
+    const seqs = (await db.query(
+      "SELECT seq FROM audit_events WHERE instance_id = 'calendar-year-2027' ORDER BY seq",
+    )) as { seq: number }[];
+    expect(seqs.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
