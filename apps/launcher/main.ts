@@ -5,9 +5,14 @@ import { prepareRuntime, runMain } from '@cchc/runtime';
 
 /**
  * `npm start`: prepares the database once (create, migrate, demo ward), then runs the API and
- * the worker side by side as two processes; if one stops, the other is stopped too.
+ * the worker side by side as two processes; if one stops, the other is stopped too, and the
+ * launcher exits with the first failure's code.
+ *
+ * It is the command of a developer machine, so NODE_ENV defaults to development here (built-in
+ * JWT secret, demo ward, /docs); a server sets NODE_ENV=production and JWT_SECRET.
  */
 runMain(async () => {
+  process.env.NODE_ENV ??= 'development';
   const config = loadConfig();
   for (const step of await prepareRuntime(config, { seedDemo: true }))
     console.log(`start: ${step}`);
@@ -21,7 +26,7 @@ runMain(async () => {
   for (const child of children) {
     child.on('exit', (code) => {
       stopAll('SIGTERM');
-      process.exitCode = code ?? 0;
+      if (!process.exitCode) process.exitCode = code ?? 0;
     });
   }
 });

@@ -8,9 +8,14 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ROLE_LABELS, Role } from '@cchc/domain';
 import { AuthService } from './auth.service';
+import { bearerToken } from './bearer-token';
 import { IS_PUBLIC, ROLES_ALLOWED } from './decorators';
 
-/** Global guard: every endpoint needs a Bearer token unless @Public, and the role @Roles names. */
+/**
+ * Global guard, the one place access is decided: every endpoint needs a Bearer token of an
+ * active user unless @Public, and the role @Roles names (the user's current role, read from the
+ * database for each request).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -22,8 +27,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const header: string | undefined = request.headers?.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const token = bearerToken(request.headers ?? {});
     if (!token)
       throw new UnauthorizedException(
         'Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer ...)',

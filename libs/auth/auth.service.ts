@@ -1,58 +1,116 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { verify } from 'argon2';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { hash, verify } from 'argon2';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import { Clock } from '@cchc/common';
+import { Actor, SYSTEM_ACTOR } from '@cchc/domain';
 import { UserEntity } from '@cchc/database';
+import { AuditLog } from '@cchc/engine';
+import { AccessClaims, SESSION_MAX_SECONDS } from './access-token';
 import { AuthUser } from './auth-user';
 
-interface TokenClaims {
-  sub: string;
-  username: string;
-  role: AuthUser['role'];
-  unitId: string | null;
-  wardId: string;
+/** The console shows this exact sentence; unknown user, wrong password and locked account alike. */
+export const WRONG_CREDENTIALS = 'Sai tên đăng nhập hoặc mật khẩu';
+const INVALID_TOKEN = 'Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại';
+
+export interface AccessToken {
+  accessToken: string;
+  /** Seconds until it expires; renew it with POST /auth/refresh before then. */
+  expiresIn: number;
 }
 
+/**
+ * Sign-in and the identity behind every request. A token only says who; what they may do
+ * (role, unit, ward, whether the account is active) is read from the database on each request,
+ * so a locked account or a changed role takes effect at once.
+ */
 @Injectable()
 export class AuthService {
+  /** Verified when the user name is unknown, so that it costs what a wrong password costs. */
+  private readonly dummyHash = hash(randomBytes(32));
+
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly jwt: JwtService,
+    private readonly clock: Clock,
   ) {}
 
-  async login(username: string, password: string): Promise<{ accessToken: string }> {
+  async login(username: string, password: string, address: string): Promise<AccessToken> {
     const user = await this.users.findOne({
-      where: { username, active: true },
-      select: ['id', 'username', 'role', 'unitId', 'wardId', 'passwordHash'],
+      where: { username },
+      select: ['id', 'role', 'unitId', 'active', 'passwordHash'],
     });
-    if (!user || !(await verify(user.passwordHash, password))) {
-      throw new UnauthorizedException('Tên đăng nhập hoặc mật khẩu không đúng');
+    const passwordHash = user?.active ? user.passwordHash : await this.dummyHash;
+    const matches = await verify(passwordHash, password).catch(() => false);
+    const accepted = user?.active === true && matches;
+    await AuditLog.append(this.dataSource, {
+      // In the account's history; an unknown name gets an instance of its own.
+      instanceType: 'user',
+      instanceId: user?.id ?? randomUUID(),
+      eventType: accepted ? 'LOGIN' : 'LOGIN_FAILED',
+      fromState: null,
+      toState: accepted ? 'signed-in' : 'refused',
+      actor: accepted && user ? userActor(user) : SYSTEM_ACTOR,
+      reason: null,
+      payload: { username: username.slice(0, 64), address },
+      occurredAt: this.clock.now(),
+    });
+    if (!accepted || !user) throw new UnauthorizedException(WRONG_CREDENTIALS);
+    return this.issue(user.id, Math.floor(Date.now() / 1000));
+  }
+
+  /** A fresh token for the same session, while it is younger than SESSION_MAX_SECONDS. */
+  async refresh(token: string): Promise<AccessToken> {
+    const claims = await this.claimsOf(token);
+    await this.userOf(claims);
+    if (Date.now() / 1000 - claims.auth_time > SESSION_MAX_SECONDS) {
+      throw new UnauthorizedException('Phiên đăng nhập đã quá 12 giờ; hãy đăng nhập lại');
     }
-    const claims: TokenClaims = {
-      sub: user.id,
+    return this.issue(claims.sub, claims.auth_time);
+  }
+
+  /** The user a token stands for, as the database has them now. */
+  async verify(token: string): Promise<AuthUser> {
+    return this.userOf(await this.claimsOf(token));
+  }
+
+  private async issue(userId: string, authTime: number): Promise<AccessToken> {
+    const claims: AccessClaims = { sub: userId, auth_time: authTime };
+    const accessToken = await this.jwt.signAsync(claims);
+    const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
+    return { accessToken, expiresIn: exp - iat };
+  }
+
+  private async claimsOf(token: string): Promise<AccessClaims> {
+    try {
+      return await this.jwt.verifyAsync<AccessClaims>(token);
+    } catch {
+      throw new UnauthorizedException(INVALID_TOKEN);
+    }
+  }
+
+  private async userOf(claims: AccessClaims): Promise<AuthUser> {
+    const user =
+      typeof claims.sub === 'string' && typeof claims.auth_time === 'number'
+        ? await this.users.findOne({ where: { id: claims.sub } })
+        : null;
+    if (!user) throw new UnauthorizedException(INVALID_TOKEN);
+    if (!user.active) {
+      throw new UnauthorizedException('Tài khoản đã bị khóa; hãy liên hệ quản trị hệ thống');
+    }
+    return {
+      id: user.id,
       username: user.username,
       role: user.role,
       unitId: user.unitId,
       wardId: user.wardId,
     };
-    return { accessToken: await this.jwt.signAsync(claims) };
   }
+}
 
-  async verify(token: string): Promise<AuthUser> {
-    try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(token);
-      return {
-        id: claims.sub,
-        username: claims.username,
-        role: claims.role,
-        unitId: claims.unitId,
-        wardId: claims.wardId,
-      };
-    } catch {
-      throw new UnauthorizedException(
-        'Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại',
-      );
-    }
-  }
+function userActor(user: UserEntity): Actor {
+  return { kind: 'user', userId: user.id, role: user.role, unitId: user.unitId };
 }

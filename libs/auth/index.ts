@@ -1,4 +1,6 @@
+export * from './access-token';
 export * from './auth-user';
 export * from './auth.module';
 export * from './auth.service';
+export * from './bearer-token';
 export * from './decorators';

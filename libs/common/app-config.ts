@@ -1,40 +1,100 @@
-/** Settings read once from the environment; defaults run the product on a developer machine. */
+/**
+ * Settings read once from the environment. The product fails closed: nothing insecure is on
+ * unless asked for. `npm start` on a developer machine sets NODE_ENV=development, which turns on
+ * the conveniences (built-in JWT secret, demo ward, /docs, webhooks to local addresses).
+ */
 export interface AppConfig {
   nodeEnv: string;
   isProduction: boolean;
+  /** NODE_ENV=development: a developer machine. */
+  isDevelopment: boolean;
   port: number;
   databaseUrl: string;
   redisUrl: string;
   /** Prefix of every BullMQ key, so that several deployments (or test runs) can share one Redis. */
   redisPrefix: string;
-  jwtSecret: string;
+  /** The HS256 key of access tokens; null when none is set and the built-in one is not allowed. */
+  jwtSecret: string | null;
   jwtExpiresIn: string;
+  /** Create the demo ward and its users in an empty database. */
+  demoSeed: boolean;
   demoPassword: string;
+  /** Serve the OpenAPI page at /docs. */
+  apiDocs: boolean;
+  /** Let webhooks call loopback and private addresses (tests, a developer machine). */
+  webhookAllowPrivate: boolean;
+  /** Login attempts allowed per minute for one user name, and from one address. */
+  loginLimitPerUser: number;
+  loginLimitPerAddress: number;
   /** How often the worker looks for unrelayed outbox rows, in milliseconds. */
   outboxPollMs: number;
   storageDir: string;
 }
 
+/** A problem that stops start-up; its message is the one line to show. */
+export class StartupError extends Error {}
+
+/** Only for development: it is printed here, so anyone can sign tokens with it. */
 const DEV_JWT_SECRET = 'cchc-dev-secret-change-me';
+const MIN_SECRET_BYTES = 32;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const nodeEnv = env.NODE_ENV ?? 'development';
+  const nodeEnv = env.NODE_ENV ?? 'production';
   const isProduction = nodeEnv === 'production';
-  const jwtSecret = env.JWT_SECRET ?? (isProduction ? '' : DEV_JWT_SECRET);
-  if (!jwtSecret) throw new Error('JWT_SECRET must be set when NODE_ENV=production');
+  const isDevelopment = nodeEnv === 'development';
+  const devOnly = (name: string) => {
+    const value = flag(env, name, isDevelopment);
+    if (value && isProduction)
+      throw new StartupError(`${name}=true is refused when NODE_ENV=production`);
+    return value;
+  };
   return {
     nodeEnv,
     isProduction,
+    isDevelopment,
     port: Number(env.PORT ?? 3000),
     databaseUrl: env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/cchc',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'cchc',
-    jwtSecret,
-    jwtExpiresIn: env.JWT_EXPIRES_IN ?? '12h',
+    jwtSecret: jwtSecretOf(env.JWT_SECRET, devOnly('ALLOW_DEV_SECRET')),
+    jwtExpiresIn: env.JWT_EXPIRES_IN ?? '1h',
+    demoSeed: devOnly('DEMO_SEED'),
     demoPassword: env.DEMO_PASSWORD ?? 'demo',
+    apiDocs: flag(env, 'API_DOCS', isDevelopment),
+    webhookAllowPrivate: devOnly('WEBHOOK_ALLOW_PRIVATE'),
+    loginLimitPerUser: Number(env.LOGIN_LIMIT_PER_USER ?? 10),
+    loginLimitPerAddress: Number(env.LOGIN_LIMIT_PER_ADDRESS ?? 60),
     outboxPollMs: Number(env.OUTBOX_POLL_MS ?? 200),
     storageDir: env.STORAGE_DIR ?? 'storage',
   };
+}
+
+/** The JWT secret, or a StartupError saying which setting is missing (the API needs it). */
+export function requireJwtSecret(config: AppConfig): string {
+  if (config.jwtSecret === null) {
+    throw new StartupError(
+      `JWT_SECRET must be set (at least ${MIN_SECRET_BYTES} bytes, e.g. \`openssl rand -base64 48\`); ` +
+        'a built-in secret is used only with NODE_ENV=development or ALLOW_DEV_SECRET=true',
+    );
+  }
+  return config.jwtSecret;
+}
+
+function jwtSecretOf(given: string | undefined, allowDevSecret: boolean): string | null {
+  if (given === undefined || given === '') return allowDevSecret ? DEV_JWT_SECRET : null;
+  if (Buffer.byteLength(given, 'utf8') < MIN_SECRET_BYTES) {
+    throw new StartupError(`JWT_SECRET is too short: at least ${MIN_SECRET_BYTES} bytes`);
+  }
+  return given;
+}
+
+/** `true`/`1` or `false`/`0`; anything else is a mistake worth stopping for. */
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new StartupError(`${name} must be true or false, not "${value}"`);
 }
 
 /** Nest injection token for AppConfig. */

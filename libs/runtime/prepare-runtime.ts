@@ -1,15 +1,15 @@
 import { DataSource } from 'typeorm';
-import { AppConfig, checkServices } from '@cchc/common';
+import { AppConfig, checkServices, StartupError } from '@cchc/common';
 import { dataSourceOptions, prepareDatabase } from '@cchc/database';
 import { seedDemoWard } from '@cchc/org';
 
 /** Thrown when MySQL or Redis is missing; its message is the one line to show. */
-export class ServicesUnavailableError extends Error {}
+export class ServicesUnavailableError extends StartupError {}
 
 /**
  * What every process does before it starts: check that MySQL and Redis answer, create the
- * database and run pending migrations, and (outside production) seed the demo ward into an
- * empty database. Returns what it did, for the start-up log.
+ * database and run pending migrations, and (when DEMO_SEED is on: development, tests) seed the
+ * demo ward into an empty database. Returns what it did, for the start-up log.
  */
 export async function prepareRuntime(
   config: AppConfig,
@@ -18,7 +18,7 @@ export async function prepareRuntime(
   const problems = await checkServices(config.databaseUrl, config.redisUrl);
   if (problems.length > 0) throw new ServicesUnavailableError(problems.join('\n'));
   const done = (await prepareDatabase(config.databaseUrl)).map((name) => `migrated ${name}`);
-  if (options.seedDemo && !config.isProduction) {
+  if (options.seedDemo && config.demoSeed) {
     const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
     try {
       if (await seedDemoWard(dataSource, config.demoPassword))
@@ -30,11 +30,30 @@ export async function prepareRuntime(
   return done;
 }
 
-/** Runs `main`, turning a missing service into one clear line and exit code 1. */
+/** Runs `main`, turning a start-up problem (a missing service or setting) into one clear line and exit code 1. */
 export function runMain(main: () => Promise<unknown>): void {
   main().catch((error: unknown) => {
-    if (error instanceof ServicesUnavailableError) console.error(error.message);
+    if (error instanceof StartupError) console.error(error.message);
     else console.error(error);
     process.exit(1);
   });
+}
+
+/** Listens on `port`, or a StartupError naming the port when another process holds it. */
+export async function listenOn(
+  name: string,
+  port: number,
+  listen: (port: number) => Promise<unknown>,
+): Promise<void> {
+  try {
+    await listen(port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError(
+        `${name}: cổng ${port} đang được một tiến trình khác dùng; hãy dừng tiến trình đó hoặc đặt PORT khác ` +
+          `(port ${port} is already in use)`,
+      );
+    }
+    throw error;
+  }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { AppConfig, loadConfig } from '@cchc/common';
 import { prepareRuntime } from '@cchc/runtime';
@@ -20,7 +21,11 @@ export function e2eConfig(suite: string): AppConfig {
     REDIS_URL: E2E_REDIS_URL,
     REDIS_PREFIX: e2eRedisPrefix(),
     OUTBOX_POLL_MS: '50',
+    // Tests ask by name for what only development has by default (see libs/common/app-config.ts).
+    JWT_SECRET: process.env.JWT_SECRET || randomBytes(32).toString('base64'),
+    DEMO_SEED: 'true',
     DEMO_PASSWORD: 'demo',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   };
   Object.assign(process.env, env);
   return loadConfig(env);

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
-import { loadConfig } from '@cchc/common';
-import { prepareRuntime, runMain } from '@cchc/runtime';
+import { loadConfig, requireJwtSecret } from '@cchc/common';
+import { listenOn, prepareRuntime, runMain } from '@cchc/runtime';
 import { createApi } from './create-api';
 
 runMain(async () => {
   const config = loadConfig();
+  requireJwtSecret(config);
   for (const step of await prepareRuntime(config, { seedDemo: true })) console.log(`api: ${step}`);
   const app = await createApi();
-  await app.listen(config.port);
-  console.log(`api: listening on http://localhost:${config.port} (OpenAPI at /docs)`);
+  await listenOn('api', config.port, (port) => app.listen(port));
+  const docs = config.apiDocs ? ' (OpenAPI at /docs)' : '';
+  console.log(`api: listening on http://localhost:${config.port}${docs}`);
 });

@@ -5,58 +5,48 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { HttpException, INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { AuthService } from '@cchc/auth';
+import { AuthService, bearerToken } from '@cchc/auth';
 import { ROLE_LABELS, Role } from '@cchc/domain';
 import { ALL_QUEUES } from '@cchc/queue';
 
 export const QUEUES_BOARD_ROUTE = '/queues';
-const BOARD_ROLES: Role[] = ['coordinator', 'chairman'];
-/** A browser cannot send a Bearer header; it gets the token once in ?token= and keeps it in this cookie. */
-const TOKEN_COOKIE = 'cchc_queues_token';
+export const QUEUES_BOARD_ROLES: Role[] = ['coordinator', 'chairman'];
+/** Set by `POST /auth/queues-session` for a browser, which cannot send a Bearer header. */
+export const QUEUES_TOKEN_COOKIE = 'cchc_queues_token';
+
+const READ_METHODS = ['GET', 'HEAD'];
 
 /**
- * Bull Board at /queues for coordinators and chairmen. The token is taken from the Authorization
- * header, or from the cookie, or once from `?token=`: then it is moved into an HttpOnly cookie
- * scoped to /queues and the browser is sent to the same page without it in the address.
+ * Bull Board at /queues, to look at, for coordinators and chairmen: the token comes from the
+ * Authorization header or the cookie, never from the address; anything but reading is refused
+ * (retrying a dead job is an API command, audited like the rest).
  */
 function boardAuth(auth: AuthService) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
-    const header = request.headers.authorization;
-    const fromQuery = typeof request.query.token === 'string' ? request.query.token : undefined;
+    const refuse = (status: number, message: string) =>
+      void response.status(status).json({ statusCode: status, message });
     const token =
-      (header?.startsWith('Bearer ') ? header.slice(7) : undefined) ??
-      fromQuery ??
-      cookieOf(request.headers.cookie, TOKEN_COOKIE);
+      bearerToken(request.headers) ?? cookieOf(request.headers.cookie, QUEUES_TOKEN_COOKIE);
+    if (!token) {
+      return refuse(
+        401,
+        'Cần đăng nhập: gửi Authorization: Bearer ..., hoặc gọi POST /auth/queues-session trước',
+      );
+    }
     try {
-      if (!token) {
-        response
-          .status(401)
-          .json({ statusCode: 401, message: 'Cần đăng nhập: mở /queues?token=<mã truy cập>' });
-        return;
-      }
       const user = await auth.verify(token);
-      if (!BOARD_ROLES.includes(user.role)) {
-        response.status(403).json({
-          statusCode: 403,
-          message: `Vai trò ${ROLE_LABELS[user.role]} không được xem hàng đợi; chỉ dành cho: ${BOARD_ROLES.map((role) => ROLE_LABELS[role]).join(', ')}`,
-        });
-        return;
+      if (!QUEUES_BOARD_ROLES.includes(user.role)) {
+        return refuse(
+          403,
+          `Vai trò ${ROLE_LABELS[user.role]} không được xem hàng đợi; chỉ dành cho: ${QUEUES_BOARD_ROLES.map((role) => ROLE_LABELS[role]).join(', ')}`,
+        );
       }
     } catch (error) {
       const status = error instanceof HttpException ? error.getStatus() : 401;
-      response.status(status).json({ statusCode: status, message: (error as Error).message });
-      return;
+      return refuse(status, (error as Error).message);
     }
-    if (fromQuery) {
-      response.cookie(TOKEN_COOKIE, fromQuery, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: QUEUES_BOARD_ROUTE,
-      });
-      const url = new URL(request.originalUrl, 'http://localhost');
-      url.searchParams.delete('token');
-      response.redirect(303, url.pathname + url.search);
-      return;
+    if (!READ_METHODS.includes(request.method)) {
+      return refuse(403, 'Bảng hàng đợi chỉ để xem; không được thay đổi công việc từ đây');
     }
     next();
   };
@@ -70,13 +60,16 @@ function cookieOf(header: string | undefined, name: string): string | undefined 
   return undefined;
 }
 
-/** Mounts Bull Board on the API's Express instance, behind `boardAuth`. */
+/** Mounts Bull Board (read-only) on the API's Express instance, behind `boardAuth`. */
 export function mountQueuesBoard(app: INestApplication): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUES_BOARD_ROUTE);
   createBullBoard({
     queues: ALL_QUEUES.map(
-      (name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false })),
+      (name) =>
+        new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }), {
+          readOnlyMode: true,
+        }),
     ),
     // @bull-board/express 9.10.1 carries its own copy of @bull-board/api 9.10.1, whose types
     // differ in detail from the 9.10.2 installed beside it; at run time they agree.

@@ -1,0 +1,34 @@
+import { JwtModuleOptions } from '@nestjs/jwt';
+import { AppConfig, requireJwtSecret } from '@cchc/common';
+
+/** Claims of an access token: who, and when they last typed their password. */
+export interface AccessClaims {
+  sub: string;
+  /** Seconds since the epoch of the password login this token descends from (renewals keep it). */
+  auth_time: number;
+}
+
+/** A renewal is refused this long after the password login: sign in again. */
+export const SESSION_MAX_SECONDS = 12 * 60 * 60;
+
+const ALGORITHM = 'HS256';
+const ISSUER = 'cchc-api';
+const AUDIENCE = 'cchc';
+
+/**
+ * One algorithm, issuer and audience, pinned for signing and verifying, so that a token of
+ * another system (or `alg: none`) is never taken. Expiry counts real time, not the app's Clock:
+ * the Clock is the business date that tests and replays move.
+ */
+export function jwtOptions(config: AppConfig): JwtModuleOptions {
+  return {
+    secret: requireJwtSecret(config),
+    signOptions: {
+      algorithm: ALGORITHM,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      expiresIn: config.jwtExpiresIn as never,
+    },
+    verifyOptions: { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE },
+  };
+}
