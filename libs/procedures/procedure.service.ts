@@ -10,9 +10,9 @@ import { DataSource, Repository } from 'typeorm';
 import { Clock } from '@cchc/common';
 import { OrgUnitEntity, ProcedureEntity } from '@cchc/database';
 import { isDuplicateKey } from '@cchc/engine';
-import { PlanImportError, readCsv, readXlsx } from '@cchc/plan-import';
 import { CreateProcedureDto } from './dto/create-procedure.dto';
-import { CatalogRow, readCatalogRows } from './procedure-rows';
+import { readCatalogFile } from './catalog-file';
+import { readCatalogRows } from './procedure-rows';
 
 export interface ProcedureView {
   id: string;
@@ -132,20 +132,6 @@ export class ProcedureService {
       const updated = saved.filter((procedure) => idByCode.has(procedure.code)).length;
       return { created: saved.length - updated, updated, procedures: saved.map(toProcedureView) };
     });
-  }
-}
-
-async function readCatalogFile(file: { fileName: string; data: Buffer }): Promise<CatalogRow[]> {
-  const isXlsx = file.data.subarray(0, 2).toString('latin1') === 'PK';
-  if (!isXlsx && !/\.(csv|txt)$/i.test(file.fileName)) {
-    throw new BadRequestException(`file: ${file.fileName} không phải tệp CSV hoặc Excel (.xlsx)`);
-  }
-  try {
-    const document = isXlsx ? await readXlsx(file.data) : readCsv(file.data.toString('utf8'));
-    return document.tables[0]?.rows ?? [];
-  } catch (error) {
-    if (error instanceof PlanImportError) throw new BadRequestException(`file: ${error.message}`);
-    throw error;
   }
 }
 

@@ -9,7 +9,7 @@ import {
 import { Response } from 'express';
 import { InvalidYearScheduleError, UnsupportedYearError } from '@cchc/calendar';
 import { EventRefusedError, InstanceNotFoundError, StaleVersionError } from '@cchc/engine';
-import { PlanImportError } from '@cchc/plan-import';
+import { PlanImportError, UploadTooLargeError } from '@cchc/plan-import';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './body-parsing';
 
 /**
@@ -44,6 +44,9 @@ export class HttpErrorsFilter implements ExceptionFilter {
         HttpStatus.BAD_REQUEST,
         { error: 'InvalidSchedule', message: error.message, fields: error.problems },
       ];
+    }
+    if (error instanceof UploadTooLargeError) {
+      return [HttpStatus.PAYLOAD_TOO_LARGE, { error: 'UploadTooLarge', message: error.message }];
     }
     if (error instanceof PlanImportError) {
       return [

@@ -28,7 +28,11 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     throw new PlanImportError([
-      { row: error.lines ?? null, field: 'table', message: csvMessage(error) },
+      {
+        row: typeof error.lines === 'number' ? error.lines : null,
+        field: 'table',
+        message: csvMessage(error),
+      },
     ]);
   }
 }
@@ -49,11 +53,11 @@ export function detectDelimiter(text: string): string {
   let best: string = CANDIDATE_DELIMITERS[0];
   let bestRows = -1;
   for (const candidate of CANDIDATE_DELIMITERS) {
-    let rows = -1;
+    let rows = 0;
     try {
       rows = parseCsv(text, candidate).filter((record) => record.length >= 3).length;
     } catch {
-      // Quotes that do not pair up with this delimiter: not the one.
+      // Quotes that do not pair up: no table rows with this one (the error shows if it wins).
     }
     if (rows > bestRows) {
       best = candidate;

@@ -2,6 +2,9 @@ import mammoth from 'mammoth';
 import type { SourceDocument, SourceLine, SourceTable } from '../types';
 import { PlanImportError } from '../plan-import-error';
 import { expandSpans, parseHtmlBlocks } from './html-blocks';
+import { assertSafeZip } from './safe-zip';
+
+const UNREADABLE = 'Không đọc được tệp Word (.docx); tệp bị hỏng hoặc sai định dạng.';
 
 // Images are irrelevant to a task table; without this mammoth inlines them as data URIs.
 const dropImages = mammoth.images.imgElement(async () => ({ src: '' }));
@@ -11,19 +14,15 @@ const dropImages = mammoth.images.imgElement(async () => ({ src: '' }));
  * rowspan (w:vMerge), which is all the structure a task table needs, so there is no need to
  * read word/document.xml ourselves. `sourceRow` counts blocks (paragraphs and table rows) in
  * document order, which matches the line numbers of the same document pasted as text.
+ * The archive is measured first (assertSafeZip).
  */
 export async function readDocx(data: Buffer): Promise<SourceDocument> {
+  await assertSafeZip(data, UNREADABLE);
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: data }, { convertImage: dropImages })).value;
   } catch {
-    throw new PlanImportError([
-      {
-        row: null,
-        field: 'table',
-        message: 'Không đọc được tệp Word (.docx); tệp bị hỏng hoặc sai định dạng.',
-      },
-    ]);
+    throw new PlanImportError([{ row: null, field: 'table', message: UNREADABLE }]);
   }
   const tables: SourceTable[] = [];
   const text: SourceLine[] = [];

@@ -2,6 +2,10 @@ import { Workbook, type CellValue, type Worksheet } from 'exceljs';
 import type { SourceDocument, SourceRow, SourceTable } from '../types';
 import { PlanImportError } from '../plan-import-error';
 import { narrativeOf } from './narrative';
+import { assertSafeZip } from './safe-zip';
+import { MAX_TABLE_COLUMNS, tableTooWide } from './upload-limits';
+
+const UNREADABLE = 'Không đọc được tệp Excel (.xlsx); tệp bị hỏng hoặc sai định dạng.';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -23,6 +27,7 @@ export function cellValueText(value: CellValue): string {
 function sheetTable(sheet: Worksheet): SourceTable {
   const rows: SourceRow[] = [];
   const width = sheet.columnCount;
+  if (width > MAX_TABLE_COLUMNS) throw tableTooWide();
   // A merged cell reads as its master's value in every cell it covers, so a group header
   // ("Cơ quan thực hiện" over "Chủ trì | Phối hợp") reaches both columns below it.
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -35,20 +40,18 @@ function sheetTable(sheet: Worksheet): SourceTable {
   return { rows };
 }
 
-/** Every worksheet is a candidate table; the task table is picked later by its header. */
+/**
+ * Every worksheet is a candidate table; the task table is picked later by its header. The
+ * archive is measured first (assertSafeZip).
+ */
 export async function readXlsx(data: Buffer): Promise<SourceDocument> {
+  await assertSafeZip(data, UNREADABLE);
   const workbook = new Workbook();
   try {
     // ExcelJS declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new PlanImportError([
-      {
-        row: null,
-        field: 'table',
-        message: 'Không đọc được tệp Excel (.xlsx); tệp bị hỏng hoặc sai định dạng.',
-      },
-    ]);
+    throw new PlanImportError([{ row: null, field: 'table', message: UNREADABLE }]);
   }
   const tables = workbook.worksheets.map(sheetTable);
   return {

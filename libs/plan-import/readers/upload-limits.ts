@@ -46,9 +46,9 @@ export const suspiciousRatio = (entry: string) =>
     `Thành phần '${entry}' của tệp nén có tỷ lệ nén bất thường (trên ${MAX_ENTRY_RATIO} lần); tệp bị từ chối.`,
   );
 
-export const readTooSlow = () =>
+export const readTooSlow = (limitMs: number) =>
   new UploadTooLargeError(
-    `Đọc tệp quá ${READ_TIME_LIMIT_MS / 1000} giây nên đã dừng; hãy kiểm tra tệp hoặc tách thành tệp nhỏ hơn.`,
+    `Đọc tệp quá ${limitMs / 1000} giây nên đã dừng; hãy kiểm tra tệp hoặc tách thành tệp nhỏ hơn.`,
   );
 
 export const readTooBig = () =>

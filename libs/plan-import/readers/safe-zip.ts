@@ -1,0 +1,52 @@
+import type { Readable } from 'node:stream';
+import { fromBufferPromise, type Entry } from 'yauzl';
+import { PlanImportError } from '../plan-import-error';
+import {
+  MAX_ENTRY_RATIO,
+  MAX_UNZIPPED_BYTES,
+  MAX_ZIP_ENTRIES,
+  RATIO_CHECKED_FROM_BYTES,
+  suspiciousRatio,
+  tooManyEntries,
+  unzipsTooLarge,
+} from './upload-limits';
+
+async function drain(stream: Readable): Promise<void> {
+  for await (const chunk of stream) void chunk;
+}
+
+/**
+ * Measures a DOCX/XLSX archive before a reader opens it: entry count, total size and each
+ * large entry's compression ratio from the central directory (UploadTooLargeError), then
+ * every entry inflated and thrown away, since the directory can lie: yauzl stops an entry
+ * that outgrows its declared size, so no more than the declared total is ever inflated.
+ * `unreadable` is the message for a file that is not a sound archive.
+ */
+export async function assertSafeZip(data: Buffer, unreadable: string): Promise<void> {
+  const refuse = () => new PlanImportError([{ row: null, field: 'table', message: unreadable }]);
+  const zip = await fromBufferPromise(data, { lazyEntries: true, validateEntrySizes: true }).catch(
+    () => {
+      throw refuse();
+    },
+  );
+  try {
+    if (zip.entryCount > MAX_ZIP_ENTRIES) throw tooManyEntries(zip.entryCount);
+    const entries: Entry[] = [];
+    let total = 0;
+    for await (const entry of zip.eachEntry()) {
+      total += entry.uncompressedSize;
+      if (total > MAX_UNZIPPED_BYTES) throw unzipsTooLarge();
+      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+      if (entry.uncompressedSize > RATIO_CHECKED_FROM_BYTES && ratio > MAX_ENTRY_RATIO) {
+        throw suspiciousRatio(entry.fileName);
+      }
+      entries.push(entry);
+    }
+    for (const entry of entries) await drain(await zip.openReadStreamPromise(entry));
+  } catch (error) {
+    if (error instanceof PlanImportError) throw error;
+    throw refuse();
+  } finally {
+    zip.close();
+  }
+}
