@@ -1,7 +1,4 @@
-import { CONFUSION_COST, keyword, ocrDistance } from './ocr-distance';
-
-const ANY_EDIT = 1;
-const CONFUSIONS_ONLY = Infinity;
+import { ANY_EDIT, CONFUSIONS_ONLY, CONFUSION_COST, keyword, ocrDistance } from './ocr-distance';
 
 describe('ocrDistance', () => {
   it.each([

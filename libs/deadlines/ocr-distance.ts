@@ -2,6 +2,9 @@ import { foldVietnamese } from './normalize';
 
 /** What one of the scanner's expected misreadings costs; any other edit costs `generic`. */
 export const CONFUSION_COST = 0.3;
+/** `generic` values: every edit allowed at cost 1, or only the expected misreadings. */
+export const ANY_EDIT = 1;
+export const CONFUSIONS_ONLY = Infinity;
 
 const HORN = '\u031b';
 
@@ -46,8 +49,8 @@ export function keyword(accented: string): Keyword {
 /**
  * Weighted Damerau–Levenshtein distance (optimal string alignment) from a keyword to folded
  * OCR text: a missing accent costs nothing, an expected confusion CONFUSION_COST, and an
- * insertion, deletion, substitution or swap of neighbours `generic` (Infinity allows only the
- * expected confusions).
+ * insertion, deletion, substitution or swap of neighbours `generic` (ANY_EDIT, or
+ * CONFUSIONS_ONLY to allow nothing else).
  */
 export function ocrDistance(expected: Keyword, seen: string, generic: number): number {
   const { letters } = expected;

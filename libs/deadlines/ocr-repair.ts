@@ -1,4 +1,4 @@
-import { Keyword, keyword, ocrDistance } from './ocr-distance';
+import { CONFUSIONS_ONLY, CONFUSION_COST, Keyword, keyword, ocrDistance } from './ocr-distance';
 
 /** Text after a repair, and what the repairs cost (0: nothing changed). */
 export interface Repair {
@@ -25,17 +25,19 @@ const VOCABULARY = `
 /** Read as written, never repaired into a word, so that "QuýIV" splits as "quy iv". */
 const QUARTER_NUMERALS = new Set(['i', 'ii', 'iii', 'iv']);
 const LONGEST = Math.max(...VOCABULARY.map((word) => word.folded.length));
-/** A keyword read with more than one plain edit, or a short one with any, is not a reading. */
-const BUDGET = 1.3;
+/**
+ * A keyword is read through at most one plain edit (and then one misreading besides), and only
+ * when it is long enough for one edit not to make it another word; any more is not a reading.
+ */
+const MAX_PLAIN_EDITS = 1;
+const BUDGET = MAX_PLAIN_EDITS + CONFUSION_COST;
 const PLAIN_EDIT_MIN_LENGTH = 5;
 /** What leaving a word as it is costs when choosing how to read a run of words. */
 const UNKNOWN_WORD = 10;
 
-/** The most plain edits a keyword may need (BUDGET allows one); a quick bound before measuring. */
-const MAX_PLAIN_EDITS = 1;
-
+/** A quick bound before measuring: the length and the letters `seen` could have. */
 function within(candidate: Keyword, seen: string, generic: number): boolean {
-  const edits = generic === Infinity ? 0 : MAX_PLAIN_EDITS;
+  const edits = generic === CONFUSIONS_ONLY ? 0 : MAX_PLAIN_EDITS;
   const growth = seen.length - candidate.folded.length;
   if (growth < -edits || growth > candidate.longestGrowth + edits) return false;
   const strangers = [...seen].filter((char) => !candidate.alphabet.has(char)).length;
@@ -43,7 +45,9 @@ function within(candidate: Keyword, seen: string, generic: number): boolean {
 }
 
 type Match = { word: string; cost: number } | null;
+/** Segments already measured; emptied when full so a long-running process stays bounded. */
 const cache = new Map<string, Match>();
+const CACHE_LIMIT = 20_000;
 
 /**
  * The keyword `seen` is a damaged spelling of, with its cost; null when none is within budget
@@ -61,6 +65,7 @@ function closestKeyword(seen: string, generic: number): Match {
     );
     const least = Math.min(...allowed.map(({ cost }) => cost));
     const closest = new Set(allowed.filter(({ cost }) => cost === least).map(({ word }) => word));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, closest.size === 1 ? { word: [...closest][0], cost: least } : null);
   }
   return cache.get(key) ?? null;
@@ -81,7 +86,7 @@ function tokenize(text: string): Token[] {
   }));
 }
 
-interface Reading {
+interface RunReading {
   /** repairs plus UNKNOWN_WORD per word left as it is: what the best reading minimises */
   penalty: number;
   cost: number;
@@ -96,14 +101,14 @@ interface Reading {
  * budget) or one of the words as written. A segment boundary where no space was written, or a
  * space inside a segment, costs SPACE_COST.
  */
-function readRun(words: string[], generic: number): Reading {
+function readRun(words: string[], generic: number): RunReading {
   const letters = words.join('');
   const wordEnds = words.map((_, i) => words.slice(0, i + 1).join('').length);
-  const best: (Reading | null)[] = [
+  const best: (RunReading | null)[] = [
     { penalty: 0, cost: 0, words: [], startsWithKeyword: false, endsWithKeyword: false },
   ];
   for (let end = 1; end <= letters.length; end++) {
-    const candidates: Reading[] = [];
+    const candidates: RunReading[] = [];
     const extend = (start: number, word: string, cost: number | null) => {
       const before = best[start];
       if (!before) return;
@@ -129,17 +134,17 @@ function readRun(words: string[], generic: number): Reading {
     const asWritten = wordEnds.indexOf(end);
     if (asWritten >= 0) extend(end - words[asWritten].length, words[asWritten], null);
     best.push(
-      candidates.reduce<Reading | null>((a, b) => (a && a.penalty <= b.penalty ? a : b), null),
+      candidates.reduce<RunReading | null>((a, b) => (a && a.penalty <= b.penalty ? a : b), null),
     );
   }
   // Leaving every word as written is always a reading, so the last one exists.
-  return best[letters.length] as Reading;
+  return best[letters.length] as RunReading;
 }
 
 /**
  * Reads every run of words as deadline keywords where they are damaged spellings of them
  * (see ocr-distance.ts); numbers and punctuation are kept exactly as written. With `generic`
- * Infinity only the expected OCR confusions and lost or extra spaces are repaired.
+ * CONFUSIONS_ONLY only the expected OCR misreadings and lost or extra spaces are repaired.
  */
 export function repairKeywords(text: string, generic: number): Repair {
   const tokens = tokenize(text);

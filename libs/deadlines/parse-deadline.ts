@@ -1,6 +1,7 @@
 import { DeadlineContext, ParsedDeadline, unrecognizedDeadline } from '@cchc/domain';
 import { DatedPiece, Piece, RangePiece, parseClause } from './clause';
 import { normalizeDeadlineText } from './normalize';
+import { ANY_EDIT, CONFUSIONS_ONLY } from './ocr-distance';
 import {
   Repair,
   readLookalikeDigits,
@@ -32,8 +33,6 @@ const SEPARATORS = [/;/, /,/, / va /];
 
 /** The most repairs (about three expected misreadings) a reading stays `tolerant` with. */
 const TOLERANT_MAX_COST = 1;
-const ANY_EDIT = 1;
-const CONFUSIONS_ONLY = Infinity;
 
 /** "Quỹ" (a fund) folds to "quy" like "Quý" (a quarter): a cell naming it is never sure. */
 const FUND = /(?<!\p{L})quỹ(?!\p{L})/u;
