@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
 import { WorkflowEngine } from '@cchc/engine';
-import { outboxJobId, QUEUES } from '@cchc/queue';
+import { outboxJobId, QUEUES, readOutboxEpoch } from '@cchc/queue';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
@@ -390,7 +390,7 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       expect(rows).toHaveLength(2);
       const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications), { strict: false });
       await eventually(
-        async () => queue.getJob(outboxJobId(rows[1].id)),
+        async () => queue.getJob(outboxJobId(await readOutboxEpoch(db), rows[1].id)),
         10_000,
         'the relayed job',
       );
@@ -442,7 +442,7 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       const doomed = await queue.add(
         'notify',
         { ...payload, topic: 'x'.repeat(200), outboxId: String(insertId) },
-        { jobId: outboxJobId(insertId), attempts: 1 },
+        { jobId: outboxJobId(await readOutboxEpoch(db), insertId), attempts: 1 },
       );
       await eventually(() => doomed.isFailed(), 10_000, 'the job to fail');
       await db.query('UPDATE outbox SET relayed_at = ? WHERE id = ?', [
@@ -457,7 +457,9 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
         10_000,
         'the row to be processed by its job, started over',
       );
-      expect(await (await queue.getJob(outboxJobId(insertId)))?.isCompleted()).toBe(true);
+      expect(
+        await (await queue.getJob(outboxJobId(await readOutboxEpoch(db), insertId)))?.isCompleted(),
+      ).toBe(true);
     });
   });
 });

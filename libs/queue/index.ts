@@ -3,3 +3,7 @@ export * from './redis-connection';
 export * from './queue.module';
 export * from './outbox-relay.service';
 export * from './outbox-processed';
+export * from './outbox-settings';
+export * from './outbox-dead-letters.service';
+export * from './outbox-pruner.service';
+export * from './job-failures.service';

@@ -11,7 +11,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock, Ticker } from '@cchc/common';
-import { outboxJobId } from './queues';
+import { OutboxSettings, outboxSettings } from './outbox-settings';
+import { outboxJobId, readOutboxEpoch } from './queues';
 
 /** A relayed job that has not been processed after this long is relayed again (e.g. Redis was flushed). */
 const REDELIVER_AFTER_MS = 60_000;
@@ -22,17 +23,19 @@ interface PendingRow {
   queue: string;
   job_name: string;
   payload: Record<string, unknown> | string;
-  relayed_at: Date | null;
+  attempts: number;
 }
 
 /**
  * Moves committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED so that two workers
  * share the work; the job id comes from the row id, so a relay repeated after a crash adds nothing.
  * Rows stay pending until their job marks them processed, which rebuilds Redis after a flush.
+ * Dead letters (rows whose job failed every attempt) are left alone until retried.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
+  private readonly settings: OutboxSettings = outboxSettings();
   private readonly relay = new Ticker(
     () => this.relayBatch(),
     (error) => this.logger.error(`Outbox relay failed: ${String(error)}`),
@@ -64,24 +67,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const now = this.clock.now();
       const rows = (await manager.query(
-        `SELECT id, queue, job_name, payload, relayed_at FROM outbox
-         WHERE processed_at IS NULL AND (relayed_at IS NULL OR relayed_at < ?)
+        `SELECT id, queue, job_name, payload, attempts FROM outbox
+         WHERE processed_at IS NULL AND dead_at IS NULL
+           AND (relayed_at IS NULL OR relayed_at < ?)
          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         [new Date(now.getTime() - REDELIVER_AFTER_MS)],
       )) as PendingRow[];
       if (rows.length === 0) return 0;
+      const epoch = await readOutboxEpoch(manager);
       const byQueue = new Map<string, PendingRow[]>();
       for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
       for (const [name, queueRows] of byQueue) {
         const queue = this.queue(name);
-        await Promise.all(
-          queueRows.filter((row) => row.relayed_at !== null).map((row) => dropFailed(queue, row)),
-        );
+        await Promise.all(queueRows.map((row) => this.dropFinished(queue, epoch, row)));
         await queue.addBulk(
           queueRows.map((row) => ({
             name: row.job_name,
             data: { ...parse(row.payload), outboxId: String(row.id) },
-            opts: { jobId: outboxJobId(row.id) },
+            opts: {
+              jobId: outboxJobId(epoch, row.id),
+              attempts: Math.max(1, this.settings.maxAttempts - row.attempts),
+            },
           })),
         );
       }
@@ -93,18 +99,26 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
+  /**
+   * The row is pending and locked here, yet its job id may name a finished job: one that used up
+   * its attempts (say, while MySQL was down), one retried from the dead letters, or one that
+   * completed without its row being marked (a database restored from a backup). The same id
+   * would never be added again, so the finished job is removed and the row's job starts over.
+   */
+  private async dropFinished(queue: Queue, epoch: string, row: PendingRow): Promise<void> {
+    const jobId = outboxJobId(epoch, row.id);
+    const state = await queue.getJobState(jobId);
+    if (state !== 'completed' && state !== 'failed') return;
+    if (state === 'completed')
+      this.logger.warn(
+        `Outbox row ${row.id} is pending but job ${jobId} completed: running it again`,
+      );
+    await queue.remove(jobId);
+  }
+
   private queue(name: string): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
-}
-
-/**
- * A job that used up its attempts (say, while MySQL was down) stays failed under its id, and the
- * same id would never be added again: the row is still pending, so its job starts over from it.
- */
-async function dropFailed(queue: Queue, row: PendingRow): Promise<void> {
-  const job = await queue.getJob(outboxJobId(row.id));
-  if (job && (await job.isFailed())) await job.remove();
 }
 
 function parse(payload: PendingRow['payload']): Record<string, unknown> {

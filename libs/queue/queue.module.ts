@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@cchc/common';
+import { OutboxDeadLetters } from './outbox-dead-letters.service';
 import { ALL_QUEUES } from './queues';
 import { redisConnection } from './redis-connection';
 
@@ -23,6 +24,7 @@ import { redisConnection } from './redis-connection';
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  exports: [BullModule],
+  providers: [OutboxDeadLetters],
+  exports: [BullModule, OutboxDeadLetters],
 })
 export class QueueModule {}

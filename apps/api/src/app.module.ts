@@ -23,6 +23,7 @@ import { EscalationsController } from './controllers/escalations.controller';
 import { HealthController } from './controllers/health.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OrgController } from './controllers/org.controller';
+import { OutboxController } from './controllers/outbox.controller';
 import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
 import { TasksController } from './controllers/tasks.controller';
@@ -67,6 +68,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     ApologiesController,
     DossierStatsController,
     HealthController,
+    OutboxController,
   ],
 })
 export class AppModule {}

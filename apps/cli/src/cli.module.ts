@@ -4,6 +4,11 @@ import { DeadlineCommand } from './commands/deadline.command';
 import { HolidaysCommand } from './commands/holidays.command';
 import { ImportCommand } from './commands/import.command';
 import { LunarCommand } from './commands/lunar.command';
+import {
+  OutboxCommand,
+  OutboxDeadLettersCommand,
+  OutboxRetryCommand,
+} from './commands/outbox.command';
 import { SolarCommand } from './commands/solar.command';
 import {
   WorkdaysAddCommand,
@@ -20,6 +25,9 @@ import {
     HolidaysCommand,
     ImportCommand,
     LunarCommand,
+    OutboxCommand,
+    OutboxDeadLettersCommand,
+    OutboxRetryCommand,
     SolarCommand,
     WorkdaysCommand,
     WorkdaysAddCommand,

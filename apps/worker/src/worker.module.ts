@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
@@ -6,7 +7,7 @@ import { ApologyProcessor, DossiersModule } from '@cchc/dossiers';
 import { TaskTimersModule } from '@cchc/escalations';
 import { NotificationProcessor, NotificationsModule } from '@cchc/notifications';
 import { GroupCompletionProcessor, PlansModule } from '@cchc/plans';
-import { OutboxRelay, QueueModule } from '@cchc/queue';
+import { JobFailures, OutboxPruner, OutboxRelay, QueueModule } from '@cchc/queue';
 import { TimerRunnerModule } from '@cchc/timers';
 import { WebhookDeliveryModule } from '@cchc/webhooks';
 
@@ -14,6 +15,7 @@ import { WebhookDeliveryModule } from '@cchc/webhooks';
 @Module({
   imports: [
     LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info' } }),
+    DiscoveryModule,
     CommonModule,
     DatabaseModule,
     QueueModule,
@@ -24,6 +26,13 @@ import { WebhookDeliveryModule } from '@cchc/webhooks';
     WebhookDeliveryModule,
     DossiersModule,
   ],
-  providers: [OutboxRelay, NotificationProcessor, GroupCompletionProcessor, ApologyProcessor],
+  providers: [
+    OutboxRelay,
+    OutboxPruner,
+    JobFailures,
+    NotificationProcessor,
+    GroupCompletionProcessor,
+    ApologyProcessor,
+  ],
 })
 export class WorkerModule {}
