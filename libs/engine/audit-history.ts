@@ -7,6 +7,8 @@ export interface HistoryEntry {
   from: string | null;
   to: string;
   actorId: string | null;
+  /** The person's full name, for a user; null for the system (timers, jobs). */
+  actorName: string | null;
   actorRole: string;
   reason: string | null;
   payload: Record<string, unknown> | null;
@@ -19,6 +21,7 @@ interface AuditRow {
   from_state: string | null;
   to_state: string;
   actor_id: string | null;
+  actor_name: string | null;
   actor_role: string;
   reason: string | null;
   payload: Record<string, unknown> | string | null;
@@ -32,8 +35,10 @@ export async function auditHistory(
   instanceId: string,
 ): Promise<HistoryEntry[]> {
   const rows = (await db.query(
-    'SELECT seq, event_type, from_state, to_state, actor_id, actor_role, reason, payload, occurred_at ' +
-      'FROM audit_events WHERE instance_type = ? AND instance_id = ? ORDER BY seq',
+    'SELECT a.seq, a.event_type, a.from_state, a.to_state, a.actor_id, u.full_name AS actor_name, ' +
+      'a.actor_role, a.reason, a.payload, a.occurred_at FROM audit_events a ' +
+      'LEFT JOIN users u ON u.id = a.actor_id ' +
+      'WHERE a.instance_type = ? AND a.instance_id = ? ORDER BY a.seq',
     [instanceType, instanceId],
   )) as AuditRow[];
   return rows.map((row) => ({
@@ -42,6 +47,7 @@ export async function auditHistory(
     from: row.from_state,
     to: row.to_state,
     actorId: row.actor_id,
+    actorName: row.actor_name,
     actorRole: row.actor_role,
     reason: row.reason,
     payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,

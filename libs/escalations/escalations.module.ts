@@ -5,13 +5,15 @@ import { TimersModule } from '@cchc/timers';
 import { WebhooksModule } from '@cchc/webhooks';
 import { EscalationPolicyService } from './escalation-policy.service';
 import { EscalationService } from './escalation.service';
+import { TaskSlaService } from './task-sla.service';
 import { ReformTaskTimerHandler } from './reform-task-timer.handler';
 import { TaskTimerPlanner, TaskTimerPlanProcessor } from './task-timer-planner';
 
 /** Policies and the escalation log, for the API. */
 @Module({
-  providers: [EscalationPolicyService, EscalationService],
-  exports: [EscalationPolicyService, EscalationService],
+  imports: [CalendarStoreModule],
+  providers: [EscalationPolicyService, EscalationService, TaskSlaService],
+  exports: [EscalationPolicyService, EscalationService, TaskSlaService],
 })
 export class EscalationsModule {}
 

@@ -4,5 +4,7 @@ export * from './escalation-policy';
 export * from './escalation-policy.service';
 export * from './escalation.service';
 export * from './reform-task-timer.handler';
+export * from './task-sla';
+export * from './task-sla.service';
 export * from './task-timer-planner';
 export * from './escalations.module';

@@ -7,6 +7,7 @@ import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
 import { DossiersModule } from '@cchc/dossiers';
 import { EscalationsModule } from '@cchc/escalations';
+import { InboxModule } from '@cchc/inbox';
 import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
 import { PlansModule } from '@cchc/plans';
@@ -21,6 +22,7 @@ import { DossierStatsController } from './controllers/dossier-stats.controller';
 import { DossiersController } from './controllers/dossiers.controller';
 import { EscalationsController } from './controllers/escalations.controller';
 import { HealthController } from './controllers/health.controller';
+import { InboxController } from './controllers/inbox.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OrgController } from './controllers/org.controller';
 import { OutboxController } from './controllers/outbox.controller';
@@ -48,6 +50,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     CalendarStoreModule,
     PlansModule,
     EscalationsModule,
+    InboxModule,
     WebhooksModule,
     ProceduresModule,
     DossiersModule,
@@ -60,6 +63,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     PlansController,
     UnitAliasesController,
     TasksController,
+    InboxController,
     NotificationsController,
     EscalationsController,
     WebhooksController,

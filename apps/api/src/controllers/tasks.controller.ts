@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { TaskSla, TaskSlaService } from '@cchc/escalations';
 import {
   CreateTaskDto,
   HistoryEntry,
@@ -21,6 +22,9 @@ import {
   TaskView,
 } from '@cchc/tasks';
 
+/** A task with its working-day SLA (badge of the console's lists). */
+type TaskWithSla = TaskView & { sla: TaskSla };
+
 const taskId = new ParseUUIDPipe({
   exceptionFactory: () => new BadRequestException('id phải là UUID của nhiệm vụ'),
 });
@@ -29,36 +33,48 @@ const taskId = new ParseUUIDPipe({
 @ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly tasks: TaskService) {}
+  constructor(
+    private readonly tasks: TaskService,
+    private readonly sla: TaskSlaService,
+  ) {}
 
   @Roles('coordinator', 'chairman')
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTaskDto): Promise<TaskView> {
-    return this.tasks.create(user, dto);
+  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateTaskDto): Promise<TaskWithSla> {
+    return this.withSla(user, await this.tasks.create(user, dto));
   }
 
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery): Promise<Page<TaskView>> {
-    return this.tasks.list(user, query);
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListTasksQuery,
+  ): Promise<Page<TaskWithSla>> {
+    const page = await this.tasks.list(user, query);
+    return { ...page, items: await this.sla.withSla(user.wardId, page.items) };
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', taskId) id: string): Promise<TaskView> {
-    return this.tasks.get(user, id);
+  async get(@CurrentUser() user: AuthUser, @Param('id', taskId) id: string): Promise<TaskWithSla> {
+    return this.withSla(user, await this.tasks.get(user, id));
   }
 
   @Post(':id/events')
   @HttpCode(200)
-  send(
+  async send(
     @CurrentUser() user: AuthUser,
     @Param('id', taskId) id: string,
     @Body() dto: TaskEventDto,
-  ): Promise<TaskView> {
-    return this.tasks.sendEvent(user, id, dto);
+  ): Promise<TaskWithSla> {
+    return this.withSla(user, await this.tasks.sendEvent(user, id, dto));
   }
 
   @Get(':id/history')
   history(@CurrentUser() user: AuthUser, @Param('id', taskId) id: string): Promise<HistoryEntry[]> {
     return this.tasks.history(user, id);
+  }
+
+  private async withSla(user: AuthUser, task: TaskView): Promise<TaskWithSla> {
+    const [withSla] = await this.sla.withSla(user.wardId, [task]);
+    return withSla;
   }
 }

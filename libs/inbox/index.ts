@@ -1,0 +1,2 @@
+export * from './inbox.module';
+export * from './inbox.service';
