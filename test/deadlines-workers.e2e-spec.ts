@@ -170,7 +170,7 @@ describe('deadlines with worker processes side by side, crashing (MariaDB + Redi
     for (const key of repeated) {
       const ids = receiver.calls
         .filter((call) => call.body.key === key)
-        .map((call) => call.headers['x-cchc-delivery']);
+        .map((call) => call.headers['webhook-id']);
       expect(new Set(ids).size).toBe(1);
     }
   }, 240_000);

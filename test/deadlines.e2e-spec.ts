@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { endOfDayInstant, WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
 import { DueTimer, TimerFeeder, TimerRegistry, TimerService } from '@cchc/timers';
-import { verifySignature } from '@cchc/webhooks';
+import { verifyDelivery } from '@cchc/webhooks';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment, wipeRedis } from './support/e2e-env';
@@ -150,9 +150,7 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
     const calls = receiver.calls.filter((call) => call.body.data.taskId === taskId);
     expect(calls.map((call) => call.body.type).sort()).toEqual(['task.escalated', 'task.overdue']);
     for (const call of calls) {
-      expect(verifySignature(SECRET, call.raw, call.headers['x-cchc-signature'] as string)).toBe(
-        true,
-      );
+      expect(verifyDelivery(SECRET, call.raw, call.headers)).toBe(true);
     }
   });
 
@@ -448,20 +446,30 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
   });
 
   describe('Bull Board', () => {
-    it('is at /queues for the coordinator and chairman, the token given once in the address then kept in a cookie', async () => {
+    it('is at /queues for the coordinator and chairman, read-only, the token never in the address', async () => {
       const server = api.getHttpServer();
       expect((await request(server).get('/queues')).status).toBe(401);
       const officer = await client.login('officer');
-      expect((await request(server).get(`/queues?token=${officer}`)).status).toBe(403);
+      const forbidden = await request(server)
+        .get('/queues')
+        .set('Authorization', `Bearer ${officer}`);
+      expect(forbidden.status).toBe(403);
       const token = await client.login('chairman');
-      const first = await request(server).get(`/queues?token=${token}`);
-      expect(first.status).toBe(303);
-      expect(first.headers.location).toBe('/queues');
-      const cookie = first.headers['set-cookie'] as unknown as string[];
-      expect(cookie.join(';')).toContain('HttpOnly');
+      expect((await request(server).get(`/queues?token=${token}`)).status).toBe(401);
+      const session = await request(server)
+        .post('/auth/queues-session')
+        .set('Authorization', `Bearer ${token}`);
+      expect(session.status).toBe(204);
+      const cookie = session.headers['set-cookie'] as unknown as string[];
+      expect(cookie.join(';')).toMatch(/HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/);
+      expect(cookie.join(';')).toContain('Path=/queues');
       const page = await request(server).get('/queues').set('Cookie', cookie);
       expect(page.status).toBe(200);
       expect(page.text).toContain('<html');
+      const retry = await request(server)
+        .put('/queues/api/queues/webhooks/retry/failed')
+        .set('Cookie', cookie);
+      expect(retry.status).toBe(403);
       const queues = await request(server)
         .get('/queues/api/queues')
         .set('Authorization', `Bearer ${await client.login('coordinator')}`);

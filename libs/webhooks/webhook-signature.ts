@@ -1,16 +1,62 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 
-/** The header carrying the body's signature: `sha256=<hex HMAC-SHA256 of the raw body>`. */
-export const SIGNATURE_HEADER = 'X-CCHC-Signature';
-
-export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+/**
+ * Deliveries are signed the Standard Webhooks way (https://www.standardwebhooks.com):
+ * `webhook-id` (the delivery id, the same on every retry), `webhook-timestamp` (Unix seconds)
+ * and `webhook-signature: v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`. A receiver
+ * refuses an old timestamp, so a captured delivery cannot be replayed later.
+ *
+ * The key is the secret given at registration: `whsec_<base64>` as the standard writes it, or
+ * any other text, whose UTF-8 bytes are the key.
+ */
+export interface SignedHeaders {
+  'webhook-id': string;
+  'webhook-timestamp': string;
+  'webhook-signature': string;
 }
 
-/** What a receiver does: recompute the signature of the raw body and compare in constant time. */
-export function verifySignature(secret: string, body: string, header: string | undefined): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(signBody(secret, body));
-  const given = Buffer.from(header);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+const PREFIX = 'whsec_';
+
+/** The secret in the `whsec_` form the standard's libraries take. */
+export function standardSecret(secret: string): string {
+  return secret.startsWith(PREFIX)
+    ? secret
+    : PREFIX + Buffer.from(secret, 'utf8').toString('base64');
+}
+
+export function signDelivery(
+  secret: string,
+  deliveryId: string,
+  sentAt: Date,
+  body: string,
+): SignedHeaders {
+  const signature = new Webhook(standardSecret(secret)).sign(deliveryId, sentAt, body);
+  return {
+    'webhook-id': deliveryId,
+    'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+    'webhook-signature': signature,
+  };
+}
+
+/**
+ * What a receiver does: check the signature of the raw body and that the timestamp is within
+ * five minutes of its own clock. Returns false rather than throwing.
+ */
+export function verifyDelivery(
+  secret: string,
+  body: string,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
+  const wanted = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
+  const values = wanted.map((name) => headers[name]);
+  if (!values.every((value): value is string => typeof value === 'string')) return false;
+  try {
+    new Webhook(standardSecret(secret)).verify(
+      body,
+      Object.fromEntries(wanted.map((name, index) => [name, values[index]])),
+    );
+    return true;
+  } catch {
+    return false;
+  }
 }

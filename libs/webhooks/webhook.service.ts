@@ -1,16 +1,16 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Clock } from '@cchc/common';
+import { APP_CONFIG, AppConfig, Clock } from '@cchc/common';
 import { WebhookDeliveryEntity, WebhookEntity } from '@cchc/database';
 import { Outbox } from '@cchc/engine';
 import { markOutboxProcessed, OutboxJobData, QUEUES } from '@cchc/queue';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
-import { signBody, SIGNATURE_HEADER } from './webhook-signature';
+import { postWebhook } from './webhook-http';
+import { signDelivery } from './webhook-signature';
+import { BlockedTargetError, checkTargetUrl, TargetPolicy } from './webhook-target';
 import { WebhookBody, WebhookEvent } from './webhook.types';
-
-const TIMEOUT_MS = 10_000;
 
 export interface DeliverJobData extends OutboxJobData {
   deliveryId: string;
@@ -31,13 +31,18 @@ interface DeliveryRow {
 /** Outbound webhooks of a ward: subscriptions, queued deliveries and their log. */
 @Injectable()
 export class WebhookService {
+  private readonly policy: TargetPolicy;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(WebhookEntity) private readonly webhooks: Repository<WebhookEntity>,
     @InjectRepository(WebhookDeliveryEntity)
     private readonly deliveries: Repository<WebhookDeliveryEntity>,
     private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.policy = { allowPrivate: config.webhookAllowPrivate, requireHttps: config.isProduction };
+  }
 
   /**
    * Queues one delivery per active webhook of the ward subscribed to `event.type`, inside the
@@ -78,6 +83,11 @@ export class WebhookService {
   }
 
   async create(wardId: string, createdBy: string, dto: CreateWebhookDto): Promise<WebhookView> {
+    await checkTargetUrl(dto.url, this.policy).catch((error: unknown) => {
+      if (error instanceof BlockedTargetError)
+        throw new BadRequestException(`url: ${error.message}`);
+      throw error;
+    });
     const webhook = this.webhooks.create({
       id: randomUUID(),
       wardId,
@@ -143,12 +153,16 @@ export class WebhookService {
         data: event.data,
       };
       const text = JSON.stringify(body);
-      const { status, error } = await post(target.url, text, {
-        'content-type': 'application/json; charset=utf-8',
-        [SIGNATURE_HEADER]: signBody(target.secret, text),
-        'X-CCHC-Event': event.type,
-        'X-CCHC-Delivery': String(row.id),
-      });
+      // The signature's timestamp is real time: the receiver compares it with its own clock.
+      const { status, reason } = await postWebhook(
+        target.url,
+        text,
+        {
+          'content-type': 'application/json; charset=utf-8',
+          ...signDelivery(target.secret, String(row.id), new Date(), text),
+        },
+        this.policy,
+      );
       const now = this.clock.now();
       const delivered = status !== null && status >= 200 && status < 300;
       const outcome: DeliveryOutcome = delivered ? 'delivered' : lastAttempt ? 'failed' : 'retry';
@@ -158,7 +172,7 @@ export class WebhookService {
         [
           now,
           status,
-          delivered ? null : (error ?? `HTTP ${status}`),
+          delivered ? null : (reason ?? `HTTP ${status}`),
           outcome === 'retry' ? 'pending' : outcome,
           delivered ? now : null,
           row.id,
@@ -166,26 +180,6 @@ export class WebhookService {
       );
       return outcome;
     });
-  }
-}
-
-async function post(
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-): Promise<{ status: number | null; error: string | null }> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      body,
-      headers,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    await response.arrayBuffer().catch(() => undefined);
-    return { status: response.status, error: null };
-  } catch (error) {
-    return { status: null, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
