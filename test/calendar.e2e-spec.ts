@@ -65,17 +65,19 @@ describe('working-day calendar: CLI and API', () => {
   });
 
   describe('API', () => {
-    it('shows a year and lets the coordinator correct it, audited and used from then on', async () => {
+    it('shows a year and lets the system administrator (not a ward coordinator) correct it, audited and used from then on', async () => {
       const before = (await client.get('officer', '/calendar/years/2027')).body;
       expect(before).toMatchObject({ year: 2027, source: 'statutory', edited: false });
-      const refused = await client.put('officer', '/calendar/years/2027', {
-        daysOff: [],
-        makeUpWorkdays: [],
-        source: 'x',
-      });
-      expect(refused.status).toBe(403);
+      for (const role of ['officer', 'coordinator']) {
+        const refused = await client.put(role, '/calendar/years/2027', {
+          daysOff: [],
+          makeUpWorkdays: [],
+          source: 'x',
+        });
+        expect(refused.status).toBe(403);
+      }
 
-      const invalid = await client.put('coordinator', '/calendar/years/2027', {
+      const invalid = await client.put('system_admin', '/calendar/years/2027', {
         daysOff: [{ date: '2028-01-01', name: 'Sai năm' }],
         makeUpWorkdays: [],
         source: 'Thử',
@@ -93,7 +95,7 @@ describe('working-day calendar: CLI and API', () => {
         source: 'Thông báo thử nghiệm',
       };
       delete schedule.year;
-      const saved = await client.put('coordinator', '/calendar/years/2027', schedule);
+      const saved = await client.put('system_admin', '/calendar/years/2027', schedule);
       expect(saved.status).toBe(200);
       expect(saved.body).toMatchObject({ edited: true, source: 'official' });
       const added = (await client.get('officer', '/calendar/workdays/add?date=2026-12-31&n=1'))
@@ -107,7 +109,7 @@ describe('working-day calendar: CLI and API', () => {
         .query(
           "SELECT event_type, actor_role FROM audit_events WHERE instance_id = 'calendar-year-2027'",
         )) as object[];
-      expect(audit).toEqual([{ event_type: 'SCHEDULE_REPLACED', actor_role: 'coordinator' }]);
+      expect(audit).toEqual([{ event_type: 'SCHEDULE_REPLACED', actor_role: 'system_admin' }]);
     });
   });
 });

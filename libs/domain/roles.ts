@@ -1,4 +1,8 @@
-/** User roles, as coded in ../shared/domain.md. */
+/**
+ * User roles: those of a ward's staff, as coded in ../shared/domain.md, and the system
+ * administrator, who keeps data shared by all wards (the national holiday schedules) and has no
+ * part in any ward's work.
+ */
 export const ROLES = [
   'chairman',
   'leader',
@@ -7,6 +11,7 @@ export const ROLES = [
   'officer',
   'one_stop_officer',
   'inspector',
+  'system_admin',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -19,6 +24,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   officer: 'Cán bộ, công chức',
   one_stop_officer: 'Công chức Bộ phận một cửa',
   inspector: 'Đoàn kiểm tra',
+  system_admin: 'Quản trị hệ thống',
 };
 
 export function isRole(value: unknown): value is Role {

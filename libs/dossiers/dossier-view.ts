@@ -4,6 +4,7 @@ import {
   DossierState,
   IsoDate,
   PendingApology,
+  Role,
 } from '@cchc/domain';
 import { ApologySlipEntity, ProcedureEntity, TthcDossierEntity } from '@cchc/database';
 import { HistoryEntry } from '@cchc/engine';
@@ -30,7 +31,13 @@ export interface DossierView {
   id: string;
   code: string;
   procedure: { code: string; name: string; processingDays: number };
-  applicant: { name: string; address: string | null; phone: string | null; email: string | null };
+  /** Contact details only for those who handle the dossier and inspectors (`seesApplicantContact`). */
+  applicant: {
+    name: string;
+    address?: string | null;
+    phone?: string | null;
+    email?: string | null;
+  };
   receivedAt: Date;
   receivedOn: IsoDate;
   handlingUnitId: string;
@@ -55,9 +62,34 @@ export interface DossierView {
   history?: HistoryEntry[];
 }
 
+/** Who is looking at a dossier. */
+export interface DossierViewer {
+  role: Role;
+  unitId: string | null;
+}
+
+/**
+ * An applicant's phone, address and email are personal data: shown to the one-stop desk, the
+ * chairman, inspectors and the staff of the handling unit; everyone else sees the name only.
+ */
+export function seesApplicantContact(viewer: DossierViewer, handlingUnitId: string): boolean {
+  switch (viewer.role) {
+    case 'one_stop_officer':
+    case 'chairman':
+    case 'inspector':
+      return true;
+    case 'unit_head':
+    case 'officer':
+      return viewer.unitId !== null && viewer.unitId === handlingUnitId;
+    default:
+      return false;
+  }
+}
+
 export function toDossierView(
   dossier: TthcDossierEntity,
   procedure: ProcedureEntity,
+  viewer: DossierViewer,
   details: Pick<DossierView, 'allowedEvents' | 'apologies' | 'history'> = {},
 ): DossierView {
   const snapshot = (
@@ -72,12 +104,14 @@ export function toDossierView(
       name: procedure.name,
       processingDays: procedure.processingDays,
     },
-    applicant: {
-      name: dossier.applicantName,
-      address: dossier.applicantAddress,
-      phone: dossier.applicantPhone,
-      email: dossier.applicantEmail,
-    },
+    applicant: seesApplicantContact(viewer, dossier.handlingUnitId)
+      ? {
+          name: dossier.applicantName,
+          address: dossier.applicantAddress,
+          phone: dossier.applicantPhone,
+          email: dossier.applicantEmail,
+        }
+      : { name: dossier.applicantName },
     receivedAt: dossier.receivedAt,
     receivedOn: dossier.receivedOn,
     handlingUnitId: dossier.handlingUnitId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { OrgUnitEntity, UserEntity } from '@cchc/database';
 
 export interface UnitView {
@@ -36,9 +36,10 @@ export class OrgService {
     return this.units.find({ where: { wardId, id: In(ids) } });
   }
 
+  /** The ward's active staff (the system administrator is not one of them). */
   async listUsers(wardId: string): Promise<UserView[]> {
     const users = await this.users.find({
-      where: { wardId, active: true },
+      where: { wardId, active: true, role: Not('system_admin' as const) },
       order: { username: 'ASC' },
     });
     return users.map(toUserView);
