@@ -231,7 +231,7 @@ describe('TTHC dossiers and apology slips', () => {
     expect(listed.body.total).toBe(2);
   });
 
-  it('returns a dossier by its appointment: on time', async () => {
+  it('returns a dossier before its appointment: early (trước hạn)', async () => {
     clock.set('2026-02-23T09:00:00+07:00');
     expect((await send('officer', D.code, { type: 'START_PROCESSING', version: 1 })).status).toBe(
       200,
@@ -466,25 +466,34 @@ describe('TTHC dossiers and apology slips', () => {
     });
     expect(returned.body).toMatchObject({ state: 'returned', late: true });
 
-    // VHXH: A returned late with an issued slip, D returned on time, B waiting for its
-    // new appointment (05/03), F overdue with only a draft. KTHTDT: C and E, not yet due.
+    // VHXH: A returned late with a slip issued after its missed appointment, D returned early
+    // (23/02 for 26/02), B waiting for its new appointment (05/03), F overdue with only a
+    // draft. KTHTDT: C and E, not yet due.
     const vhxh = {
       received: 4,
-      returnedOnTime: 1,
+      returnedEarly: 1,
+      returnedOnTime: 0,
       returnedLate: 1,
       openOverdue: 1,
       onTimeRate: 0.5,
       overdue: 2,
+      overdueSlipBeforeAppointment: 0,
+      overdueSlipAfterAppointment: 1,
+      overdueWithoutSlip: 1,
       overdueWithIssuedSlip: 1,
       apologyCoverage: 0.5,
     };
     const kthtdt = {
       received: 2,
+      returnedEarly: 0,
       returnedOnTime: 0,
       returnedLate: 0,
       openOverdue: 0,
       onTimeRate: null,
       overdue: 0,
+      overdueSlipBeforeAppointment: 0,
+      overdueSlipAfterAppointment: 0,
+      overdueWithoutSlip: 0,
       overdueWithIssuedSlip: 0,
       apologyCoverage: null,
     };

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readCsv } from '@cchc/plan-import';
 import { foldKey } from '@cchc/procedures';
 import { CreateDossierDto } from './dto/create-dossier.dto';
+import { receivedInstant } from './received-at';
 
 /** One line of a bulk upload: what it held, or why it could not be read. */
 export interface BulkLine {
@@ -101,7 +102,7 @@ function describeErrors(errors: ValidationError[], prefix = ''): string[] {
 
 /**
  * What makes two submissions of one dossier code the same dossier: every field the one-stop
- * system sends, blanks as absent, the receipt as an instant.
+ * system sends, blanks as absent, the receipt as an instant (Vietnam time when no zone is written).
  */
 export function dossierContentHash(dto: CreateDossierDto): string {
   const blank = (text: string | undefined) => (text?.trim() ? text.trim() : null);
@@ -112,7 +113,7 @@ export function dossierContentHash(dto: CreateDossierDto): string {
     blank(dto.applicant.address),
     blank(dto.applicant.phone),
     blank(dto.applicant.email),
-    new Date(dto.receivedAt).toISOString(),
+    receivedInstant(dto.receivedAt)?.toISOString() ?? dto.receivedAt,
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

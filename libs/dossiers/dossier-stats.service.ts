@@ -7,28 +7,38 @@ import { IsoDate } from '@cchc/domain';
 import { DossierStatsQuery } from './dto/dossier-stats.query';
 
 /**
- * The figures of a set of dossiers (those received in the period, of one unit or all):
+ * The figures of a set of dossiers (those received in the period, of one unit or all), as the
+ * national scoring of dossier handling counts them (QĐ 766/QĐ-TTg): returned early, on time
+ * and late separately.
  * - received: every dossier received in the period, whatever became of it;
- * - returnedOnTime: returned to the applicant and never late (no appointment missed or
- *   announced as missed, returned by the appointment date) — "đúng hạn";
- * - returnedLate: returned, but late at some point (an apology slip moves the appointment,
- *   not the fault);
+ * - returnedEarly ("trước hạn"): returned, never late, on a day before its appointment date —
+ *   the appointment as it stands (moved by supplement pauses, never by an apology slip);
+ * - returnedOnTime ("đúng hạn"): returned, never late, on the appointment date itself;
+ * - returnedLate ("quá hạn"): returned, but late at some point: an appointment missed (judged
+ *   on each event's date), or a slip started — a slip moves the appointment, not the fault;
  * - openOverdue: not yet resolved (received or processing; a dossier waiting for a supplement
- *   has its clock stopped) and past its current appointment (marked by the timer, or the date
- *   is before today);
- * - onTimeRate: returnedOnTime / (returnedOnTime + returnedLate), null when none was returned;
- * - overdue: dossiers that missed an appointment or announced they would (late), plus those
- *   open and overdue — every one of them owes an apology slip;
- * - overdueWithIssuedSlip: of those, the ones with at least one issued (signed) slip;
+ *   has its clock stopped) and past its current appointment (marked, or the date is before today);
+ * - onTimeRate: (returnedEarly + returnedOnTime) / every returned, null when none was returned;
+ * - overdue: dossiers that were late (as returnedLate, returned or not) plus those open and
+ *   overdue — every one of them owes an apology slip. Of those, by their first issued slip:
+ *   - overdueSlipBeforeAppointment: issued no later than the appointment it is about (an
+ *     appointment is missed only at the end of its day);
+ *   - overdueSlipAfterAppointment: issued after it;
+ *   - overdueWithoutSlip: no slip issued (none started, or still a draft);
+ * - overdueWithIssuedSlip: the first two together;
  * - apologyCoverage: overdueWithIssuedSlip / overdue (target 1 = 100%), null when none is overdue.
  */
 export interface DossierFigures {
   received: number;
+  returnedEarly: number;
   returnedOnTime: number;
   returnedLate: number;
   openOverdue: number;
   onTimeRate: number | null;
   overdue: number;
+  overdueSlipBeforeAppointment: number;
+  overdueSlipAfterAppointment: number;
+  overdueWithoutSlip: number;
   overdueWithIssuedSlip: number;
   apologyCoverage: number | null;
 }
@@ -48,11 +58,27 @@ export interface DossierStats {
   units: UnitFigures[];
 }
 
-type Counts = Omit<DossierFigures, 'onTimeRate' | 'apologyCoverage'>;
+type Counts = Omit<DossierFigures, 'onTimeRate' | 'overdueWithIssuedSlip' | 'apologyCoverage'>;
+
+const COUNTS: Record<keyof Counts, string> = {
+  received: 'COUNT(*)',
+  returnedEarly: "SUM(t.state = 'returned' AND t.late = 0 AND t.returned_on < t.appointment_date)",
+  returnedOnTime:
+    "SUM(t.state = 'returned' AND t.late = 0 AND t.returned_on >= t.appointment_date)",
+  returnedLate: "SUM(t.state = 'returned' AND t.late = 1)",
+  openOverdue: 'SUM(t.open_overdue)',
+  overdue: 'SUM(t.overdue)',
+  overdueSlipBeforeAppointment: "SUM(t.overdue AND t.first_slip = 'before')",
+  overdueSlipAfterAppointment: "SUM(t.overdue AND t.first_slip = 'after')",
+  overdueWithoutSlip: 'SUM(t.overdue AND t.first_slip IS NULL)',
+};
 
 const OPEN_OVERDUE =
   "(d.state IN ('received', 'processing') AND (d.overdue = 1 OR d.appointment_date < ?))";
-const OVERDUE = `(d.late = 1 OR ${OPEN_OVERDUE})`;
+/** When the dossier's first issued slip was issued, against the appointment it is about. */
+const FIRST_SLIP = `(SELECT IF(s.issued_on <= s.missed_appointment_date, 'before', 'after')
+  FROM apology_slips s WHERE s.dossier_id = d.id AND s.status = 'issued'
+  ORDER BY s.round LIMIT 1)`;
 
 /** Dossier figures by handling unit and overall, from SQL aggregates over indexed columns. */
 @Injectable()
@@ -65,7 +91,7 @@ export class DossierStatsService {
   async figures(wardId: string, query: DossierStatsQuery): Promise<DossierStats> {
     const today = todayIn(this.clock.now());
     const conditions = ['d.ward_id = ?'];
-    const params: unknown[] = [today, today, today, wardId];
+    const params: unknown[] = [today, today, wardId];
     if (query.unitId) {
       conditions.push('d.handling_unit_id = ?');
       params.push(query.unitId);
@@ -79,51 +105,46 @@ export class DossierStatsService {
       params.push(query.to);
     }
     const rows = (await this.dataSource.query(
-      `SELECT d.handling_unit_id AS unit_id, u.code AS unit_code, u.name AS unit_name,
-         COUNT(*) AS received,
-         SUM(d.state = 'returned' AND d.late = 0) AS returned_on_time,
-         SUM(d.state = 'returned' AND d.late = 1) AS returned_late,
-         SUM(${OPEN_OVERDUE}) AS open_overdue,
-         SUM(${OVERDUE}) AS overdue,
-         SUM(${OVERDUE} AND EXISTS (SELECT 1 FROM apology_slips s
-           WHERE s.dossier_id = d.id AND s.status = 'issued')) AS overdue_with_issued_slip
-       FROM tthc_dossiers d JOIN org_units u ON u.id = d.handling_unit_id
-       WHERE ${conditions.join(' AND ')}
-       GROUP BY d.handling_unit_id, u.code, u.name
+      `SELECT t.unit_id, u.code AS unit_code, u.name AS unit_name,
+         ${Object.entries(COUNTS)
+           .map(([field, sql]) => `${sql} AS ${field}`)
+           .join(', ')}
+       FROM (SELECT d.handling_unit_id AS unit_id, d.state, d.late, d.returned_on,
+               d.appointment_date, ${OPEN_OVERDUE} AS open_overdue,
+               (d.late = 1 OR ${OPEN_OVERDUE}) AS overdue, ${FIRST_SLIP} AS first_slip
+             FROM tthc_dossiers d WHERE ${conditions.join(' AND ')}) t
+       JOIN org_units u ON u.id = t.unit_id
+       GROUP BY t.unit_id, u.code, u.name
        ORDER BY u.name`,
       params,
-    )) as Record<string, string | number>[];
+    )) as Record<string, string | number | null>[];
     const units = rows.map((row) => ({
       unitId: String(row.unit_id),
       unitCode: String(row.unit_code),
       unitName: String(row.unit_name),
-      ...withRates({
-        received: Number(row.received),
-        returnedOnTime: Number(row.returned_on_time),
-        returnedLate: Number(row.returned_late),
-        openOverdue: Number(row.open_overdue),
-        overdue: Number(row.overdue),
-        overdueWithIssuedSlip: Number(row.overdue_with_issued_slip),
-      }),
+      ...withRates(countsOf((field) => Number(row[field] ?? 0))),
     }));
-    const total = (field: keyof Counts) => units.reduce((sum, unit) => sum + unit[field], 0);
-    const overall = withRates({
-      received: total('received'),
-      returnedOnTime: total('returnedOnTime'),
-      returnedLate: total('returnedLate'),
-      openOverdue: total('openOverdue'),
-      overdue: total('overdue'),
-      overdueWithIssuedSlip: total('overdueWithIssuedSlip'),
-    });
+    const overall = withRates(
+      countsOf((field) => units.reduce((sum, unit) => sum + unit[field], 0)),
+    );
     return { from: query.from ?? null, to: query.to ?? null, today, overall, units };
   }
 }
 
+function countsOf(count: (field: keyof Counts) => number): Counts {
+  return Object.fromEntries(
+    (Object.keys(COUNTS) as (keyof Counts)[]).map((field) => [field, count(field)]),
+  ) as Counts;
+}
+
 function withRates(counts: Counts): DossierFigures {
-  const returned = counts.returnedOnTime + counts.returnedLate;
+  const early = counts.returnedEarly + counts.returnedOnTime;
+  const returned = early + counts.returnedLate;
+  const withSlip = counts.overdueSlipBeforeAppointment + counts.overdueSlipAfterAppointment;
   return {
     ...counts,
-    onTimeRate: returned === 0 ? null : counts.returnedOnTime / returned,
-    apologyCoverage: counts.overdue === 0 ? null : counts.overdueWithIssuedSlip / counts.overdue,
+    onTimeRate: returned === 0 ? null : early / returned,
+    overdueWithIssuedSlip: withSlip,
+    apologyCoverage: counts.overdue === 0 ? null : withSlip / counts.overdue,
   };
 }

@@ -17,8 +17,10 @@ import { auditHistory, isDuplicateKey, WorkflowEngine } from '@cchc/engine';
 import { TimerService } from '@cchc/timers';
 import { allowedEvents } from '@cchc/workflows';
 import { ApologyService } from './apology.service';
+import { appointmentAfter, calendarFigures, nonWorkingAppointment } from './appointment-dates';
 import { BulkFormat, dossierContentHash, parseBulk, toCreateDossierDto } from './dossier-input';
 import { tthcDossierPersistence } from './dossier.persistence';
+import { receivedInstant } from './received-at';
 import { appointmentTimers } from './dossier-timers';
 import { DossierView, toDossierView } from './dossier-view';
 import { CreateDossierDto } from './dto/create-dossier.dto';
@@ -51,10 +53,13 @@ export interface BulkReport {
   lines: BulkLineReport[];
 }
 
+/** How often a transaction that lost a deadlock is run again before the client gets a 409. */
+const DEADLOCK_ATTEMPTS = 3;
+
 /**
- * TTHC dossiers of a ward: received from the one-stop system (idempotent by code), moved
- * through their lifecycle by the engine, with the appointment timer planned in the same
- * transaction as every transition.
+ * TTHC dossiers of a ward: received from the one-stop system (idempotent by code within the
+ * ward), moved through their lifecycle by the engine, with the appointment timer planned in the
+ * same transaction as every transition — under the timer planner's locking discipline.
  */
 @Injectable()
 export class DossierService {
@@ -77,8 +82,17 @@ export class DossierService {
     user: AuthUser,
     dto: CreateDossierDto,
   ): Promise<{ created: boolean; dossier: DossierView }> {
+    const receivedAt = receivedInstant(dto.receivedAt);
+    if (!receivedAt) {
+      throw new BadRequestException(
+        'receivedAt: phải là ngày giờ ISO 8601, ví dụ 2026-02-12T09:30:00+07:00 ' +
+          '(không ghi múi giờ thì hiểu là giờ Việt Nam)',
+      );
+    }
     const hash = dossierContentHash(dto);
-    const existing = await this.dossiers.findOne({ where: { code: dto.code } });
+    const existing = await this.dossiers.findOne({
+      where: { wardId: user.wardId, code: dto.code },
+    });
     if (existing) return { created: false, dossier: await this.sameDossier(user, existing, hash) };
     const procedure = await this.procedures.findOne({
       where: { wardId: user.wardId, code: dto.procedureCode.trim() },
@@ -88,18 +102,17 @@ export class DossierService {
         `procedureCode: không có thủ tục mã ${dto.procedureCode} trong danh mục của phường`,
       );
     }
-    const receivedAt = new Date(dto.receivedAt);
     if (receivedAt.getTime() > this.clock.now().getTime()) {
       throw new BadRequestException('receivedAt: thời điểm tiếp nhận chưa đến (ở tương lai)');
     }
     const receivedOn = todayIn(receivedAt);
     // Counting starts the working day after receipt: addWorkingDays does not count its start.
     const calendar = await this.calendar.workingCalendar();
-    const appointmentDate = calendar.addWorkingDays(receivedOn, procedure.processingDays);
+    const appointmentDate = appointmentAfter(calendar, receivedOn, procedure.processingDays);
     const id = randomUUID();
     const blank = (text?: string) => (text?.trim() ? text.trim() : null);
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.transitionTransaction(id, async (manager) => {
         const { snapshot } = await this.engine.create(
           tthcDossierPersistence,
           {
@@ -134,9 +147,11 @@ export class DossierService {
         await this.planTimers(manager, id, snapshot);
       });
     } catch (error) {
-      if (!isDuplicateKey(error, 'uq_dossiers_code')) throw error;
+      if (!isDuplicateKey(error, 'uq_dossiers_ward_code')) throw error;
       // Another request received the same code meanwhile.
-      const winner = await this.dossiers.findOneOrFail({ where: { code: dto.code } });
+      const winner = await this.dossiers.findOneOrFail({
+        where: { wardId: user.wardId, code: dto.code },
+      });
       return { created: false, dossier: await this.sameDossier(user, winner, hash) };
     }
     return { created: true, dossier: await this.get(user, dto.code) };
@@ -238,27 +253,49 @@ export class DossierService {
       ...definedOnly(fields),
       ...(await this.computedFields(dto, dossier.id, snapshot.context)),
     } as Omit<DossierEvent, 'actor' | 'today'>;
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        const result = await this.engine.send(
-          tthcDossierPersistence,
-          dossier.id,
-          event,
-          actorOf(user),
-          version,
-          manager,
-        );
-        await this.planTimers(manager, dossier.id, result.snapshot);
-      });
-    } catch (error) {
-      // The appointment timer fired at this very moment and took the locks the other way round.
-      const { code, driverError } = error as { code?: string; driverError?: { code?: string } };
-      if ((code ?? driverError?.code) === 'ER_LOCK_DEADLOCK') {
-        throw new ConflictException('Hồ sơ vừa được hệ thống cập nhật; hãy tải lại và thử lại.');
-      }
-      throw error;
-    }
+    await this.transitionTransaction(dossier.id, async (manager) => {
+      const result = await this.engine.send(
+        tthcDossierPersistence,
+        dossier.id,
+        event,
+        actorOf(user),
+        version,
+        manager,
+      );
+      await this.planTimers(manager, dossier.id, result.snapshot);
+    });
     return this.get(user, code);
+  }
+
+  /**
+   * A transition and its timer plan, with the discipline of the task timer planner and the
+   * firing timer: the dossier's timer rows are locked first, then its row; READ COMMITTED, so
+   * no gap locks on the timers' index join concurrent receipts into a deadlock. Should one
+   * happen all the same, the whole transaction runs again (nothing of it was written).
+   */
+  private async transitionTransaction(
+    dossierId: string,
+    work: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+          await manager.query(
+            'SELECT id FROM timers WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
+            [tthcDossierPersistence.instanceType, dossierId],
+          );
+          await work(manager);
+        });
+        return;
+      } catch (error) {
+        if (!isDeadlock(error)) throw error;
+        if (attempt === DEADLOCK_ATTEMPTS) {
+          throw new ConflictException(
+            'Hồ sơ đang được cập nhật đồng thời; hãy tải lại và thử lại.',
+          );
+        }
+      }
+    }
   }
 
   async find(user: AuthUser, code: string): Promise<TthcDossierEntity> {
@@ -286,32 +323,25 @@ export class DossierService {
     dossierId: string,
     context: DossierContext,
   ): Promise<Record<string, unknown>> {
-    const today = this.engine.today();
-    switch (dto.type) {
-      case 'REQUEST_SUPPLEMENT': {
-        const calendar = await this.calendar.workingCalendar();
-        const left = calendar.workingDaysBetween(today, context.appointmentDate);
-        return { remainingWorkingDays: Math.max(0, left) };
-      }
-      case 'SUPPLEMENT_RECEIVED': {
-        const calendar = await this.calendar.workingCalendar();
-        return {
-          newAppointmentDate: calendar.addWorkingDays(today, context.remainingWorkingDays ?? 0),
-        };
-      }
-      case 'APPROVE_APOLOGY': {
-        if (dto.newAppointmentDate || !context.apologyPending) return {};
-        const draft = await this.apologies.slipOf(dossierId, context.apologyPending.round);
-        if (!draft) {
-          throw new BadRequestException(
-            'newAppointmentDate: dự thảo phiếu xin lỗi chưa sẵn sàng; hãy ghi ngày hẹn trả mới',
-          );
-        }
-        return { newAppointmentDate: draft.newAppointmentDate };
-      }
-      default:
-        return {};
+    const calendar = await this.calendar.workingCalendar();
+    const computed = calendarFigures(calendar, dto.type, this.engine.today(), context);
+    const refused =
+      nonWorkingAppointment(calendar, 'proposedDate', dto.proposedDate) ??
+      nonWorkingAppointment(calendar, 'newAppointmentDate', dto.newAppointmentDate);
+    if (refused) throw new BadRequestException(refused);
+    if (dto.type !== 'APPROVE_APOLOGY' || dto.newAppointmentDate || !context.apologyPending) {
+      return computed;
     }
+    // The head signs the drafted date (a working day when drafted; the calendar may have changed).
+    const draft = await this.apologies.slipOf(dossierId, context.apologyPending.round);
+    if (!draft) {
+      throw new BadRequestException(
+        'newAppointmentDate: dự thảo phiếu xin lỗi chưa sẵn sàng; hãy ghi ngày hẹn trả mới',
+      );
+    }
+    const drafted = nonWorkingAppointment(calendar, 'newAppointmentDate', draft.newAppointmentDate);
+    if (drafted) throw new BadRequestException(drafted);
+    return { newAppointmentDate: draft.newAppointmentDate };
   }
 
   /** The existing dossier when the content matches; otherwise why the code is refused. */
@@ -320,9 +350,7 @@ export class DossierService {
     existing: TthcDossierEntity,
     hash: string,
   ): Promise<DossierView> {
-    if (existing.wardId === user.wardId && existing.contentHash === hash) {
-      return this.get(user, existing.code);
-    }
+    if (existing.contentHash === hash) return this.get(user, existing.code);
     throw new ConflictException({
       error: 'DossierCodeConflict',
       message:
@@ -330,6 +358,11 @@ export class DossierService {
         '(thủ tục, người nộp hoặc thời điểm tiếp nhận); không ghi đè hồ sơ đã có.',
     });
   }
+}
+
+function isDeadlock(error: unknown): boolean {
+  const { code, driverError } = error as { code?: string; driverError?: { code?: string } };
+  return (code ?? driverError?.code) === 'ER_LOCK_DEADLOCK';
 }
 
 function definedOnly(fields: object): Record<string, unknown> {

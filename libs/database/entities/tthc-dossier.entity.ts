@@ -7,7 +7,7 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
  * figures and the appointment index never open the snapshot.
  */
 @Entity('tthc_dossiers')
-@Index('uq_dossiers_code', ['code'], { unique: true })
+@Index('uq_dossiers_ward_code', ['wardId', 'code'], { unique: true })
 @Index('idx_dossiers_appointment', ['state', 'appointmentDate'])
 @Index('idx_dossiers_ward_received', ['wardId', 'receivedOn'])
 @Index('idx_dossiers_unit_received', ['handlingUnitId', 'receivedOn'])

@@ -4,6 +4,7 @@ import { Plans1763800200000 } from './1763800200000-plans';
 import { Deadlines1763800300000 } from './1763800300000-deadlines';
 import { Dossiers1763800400000 } from './1763800400000-dossiers';
 import { OutboxDeadLetters1763800500000 } from './1763800500000-outbox-dead-letters';
+import { DossierCodesPerWard1763800700000 } from './1763800700000-dossier-codes-per-ward';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Deadlines1763800300000,
   Dossiers1763800400000,
   OutboxDeadLetters1763800500000,
+  DossierCodesPerWard1763800700000,
 ];
