@@ -221,7 +221,7 @@ export class DossierService {
     const byId = new Map(procedures.map((procedure) => [procedure.id, procedure]));
     return {
       items: items.map((item) =>
-        toDossierView(item, byId.get(item.procedureId) as ProcedureEntity),
+        toDossierView(item, byId.get(item.procedureId) as ProcedureEntity, user),
       ),
       total,
       page: query.page,
@@ -234,7 +234,7 @@ export class DossierService {
     const dossier = await this.find(user, code);
     const procedure = await this.procedures.findOneByOrFail({ id: dossier.procedureId });
     const { snapshot } = await this.engine.load(tthcDossierPersistence, dossier.id);
-    return toDossierView(dossier, procedure, {
+    return toDossierView(dossier, procedure, user, {
       allowedEvents: allowedEvents(tthcDossierPersistence.definition, snapshot, actorOf(user)),
       apologies: await this.apologies.listFor(dossier.id),
       history: await auditHistory(this.dataSource, tthcDossierPersistence.instanceType, dossier.id),
