@@ -75,6 +75,15 @@ export class HttpErrorsFilter implements ExceptionFilter {
         },
       ];
     }
+    if (isDatabaseUnavailable(error)) {
+      return [
+        HttpStatus.SERVICE_UNAVAILABLE,
+        {
+          error: 'DatabaseUnavailable',
+          message: 'Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau ít phút',
+        },
+      ];
+    }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return [HttpStatus.INTERNAL_SERVER_ERROR, { message: 'Lỗi hệ thống; vui lòng thử lại sau' }];
   }
@@ -108,4 +117,24 @@ function describeBodyError(error: unknown): [number, Record<string, unknown>] | 
   if (!known) return null;
   const [status, message] = known;
   return [status, { error: 'InvalidBody', message }];
+}
+
+/**
+ * A database that is down or restarting: the request may be repeated later (a transition is all
+ * or nothing, and one that did commit answers the repeat with 409).
+ */
+const DATABASE_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  return DATABASE_DOWN.has(e?.code ?? e?.driverError?.code ?? '');
 }
