@@ -29,6 +29,9 @@ export interface AppConfig {
   /** How often the worker looks for unrelayed outbox rows, in milliseconds. */
   outboxPollMs: number;
   storageDir: string;
+  /** POST /dossiers/bulk: largest body, and most lines; past either the upload is refused (413). */
+  bulkMaxBytes: number;
+  bulkMaxLines: number;
 }
 
 /** A problem that stops start-up; its message is the one line to show. */
@@ -66,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLimitPerAddress: Number(env.LOGIN_LIMIT_PER_ADDRESS ?? 60),
     outboxPollMs: Number(env.OUTBOX_POLL_MS ?? 200),
     storageDir: env.STORAGE_DIR ?? 'storage',
+    bulkMaxBytes: Number(env.BULK_MAX_BYTES ?? 2 * 1024 * 1024),
+    bulkMaxLines: Number(env.BULK_MAX_LINES ?? 2000),
   };
 }
 

@@ -18,7 +18,7 @@ import { TimerService } from '@cchc/timers';
 import { allowedEvents } from '@cchc/workflows';
 import { ApologyService } from './apology.service';
 import { appointmentAfter, calendarFigures, nonWorkingAppointment } from './appointment-dates';
-import { BulkFormat, dossierContentHash, parseBulk, toCreateDossierDto } from './dossier-input';
+import { dossierContentHash } from './dossier-input';
 import { tthcDossierPersistence } from './dossier.persistence';
 import { receivedInstant } from './received-at';
 import { appointmentTimers } from './dossier-timers';
@@ -36,21 +36,6 @@ export interface DossierPage {
   total: number;
   page: number;
   pageSize: number;
-}
-
-export interface BulkLineReport {
-  line: number;
-  code: string | null;
-  status: 'created' | 'existing' | 'rejected';
-  message?: string;
-  appointmentDate?: string;
-}
-
-export interface BulkReport {
-  created: number;
-  existing: number;
-  rejected: number;
-  lines: BulkLineReport[];
 }
 
 /** How often a transaction that lost a deadlock is run again before the client gets a 409. */
@@ -155,41 +140,6 @@ export class DossierService {
       return { created: false, dossier: await this.sameDossier(user, winner, hash) };
     }
     return { created: true, dossier: await this.get(user, dto.code) };
-  }
-
-  /** Receives every line on its own: one bad line is reported and the others go ahead. */
-  async bulk(user: AuthUser, text: string, format: BulkFormat): Promise<BulkReport> {
-    const lines: BulkLineReport[] = [];
-    for (const { line, value, error } of parseBulk(text, format)) {
-      const code = typeof value?.code === 'string' ? value.code : null;
-      const checked = value ? await toCreateDossierDto(value) : { error: error as string };
-      if ('error' in checked) {
-        lines.push({ line, code, status: 'rejected', message: checked.error });
-        continue;
-      }
-      try {
-        const { created, dossier } = await this.create(user, checked.dto);
-        lines.push({
-          line,
-          code,
-          status: created ? 'created' : 'existing',
-          appointmentDate: dossier.appointmentDate,
-        });
-      } catch (failure) {
-        if (!(failure instanceof BadRequestException || failure instanceof ConflictException)) {
-          throw failure;
-        }
-        lines.push({ line, code, status: 'rejected', message: failure.message });
-      }
-    }
-    const count = (status: BulkLineReport['status']) =>
-      lines.filter((line) => line.status === status).length;
-    return {
-      created: count('created'),
-      existing: count('existing'),
-      rejected: count('rejected'),
-      lines,
-    };
   }
 
   async list(user: AuthUser, query: ListDossiersQuery): Promise<DossierPage> {

@@ -6,12 +6,19 @@ import { WebhooksModule } from '@cchc/webhooks';
 import { ApologyService } from './apology.service';
 import { DossierStatsService } from './dossier-stats.service';
 import { DossierTimerHandler } from './dossier-timer.handler';
+import { DossierIntakeService } from './dossier-intake.service';
 import { DossierService } from './dossier.service';
 
 /** Dossiers, their apology slips and figures; the timer handler registers itself. */
 @Module({
   imports: [EngineModule, CalendarStoreModule, TimersModule, WebhooksModule],
-  providers: [DossierService, ApologyService, DossierStatsService, DossierTimerHandler],
-  exports: [DossierService, ApologyService, DossierStatsService],
+  providers: [
+    DossierService,
+    DossierIntakeService,
+    ApologyService,
+    DossierStatsService,
+    DossierTimerHandler,
+  ],
+  exports: [DossierService, DossierIntakeService, ApologyService, DossierStatsService],
 })
 export class DossiersModule {}

@@ -38,7 +38,7 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
 }
 
 /** The parser's complaint in words a person can act on. */
-export function csvMessage(error: CsvError): string {
+export function csvMessage(error: Pick<CsvError, 'code'>): string {
   return error.code === 'CSV_QUOTE_NOT_CLOSED'
     ? 'Tệp CSV có dấu ngoặc kép (") mở mà không đóng.'
     : `Tệp CSV không đọc được (${error.code}).`;

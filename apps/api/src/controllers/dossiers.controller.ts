@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  PayloadTooLargeException,
   Post,
   Query,
   Req,
@@ -23,13 +22,12 @@ import {
   BulkReport,
   CreateDossierDto,
   DossierEventDto,
+  DossierIntakeService,
   DossierPage,
   DossierService,
   DossierView,
   ListDossiersQuery,
 } from '@cchc/dossiers';
-
-const MAX_BULK_BYTES = 10 * 1024 * 1024;
 
 @ApiTags('dossiers')
 @ApiBearerAuth()
@@ -37,6 +35,7 @@ const MAX_BULK_BYTES = 10 * 1024 * 1024;
 export class DossiersController {
   constructor(
     private readonly dossiers: DossierService,
+    private readonly intake: DossierIntakeService,
     private readonly apologies: ApologyService,
   ) {}
 
@@ -53,19 +52,22 @@ export class DossiersController {
     return dossier;
   }
 
-  /** NDJSON (application/x-ndjson) or CSV (text/csv); every line is received or reported. */
+  /**
+   * NDJSON (application/x-ndjson) or CSV (text/csv), read as it streams in; every line is
+   * received or reported. Over BULK_MAX_BYTES or BULK_MAX_LINES: 413 before anything is written.
+   */
   @Roles('one_stop_officer')
   @Post('bulk')
   @HttpCode(200)
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'string' } })
-  async bulk(
+  bulk(
     @CurrentUser() user: AuthUser,
     @Headers('content-type') contentType: string | undefined,
+    @Headers('content-length') contentLength: string | undefined,
     @Req() request: Request,
   ): Promise<BulkReport> {
-    const format = bulkFormat(contentType);
-    return this.dossiers.bulk(user, await readText(request), format);
+    return this.intake.bulk(user, request, bulkFormat(contentType), Number(contentLength) || null);
   }
 
   @Get()
@@ -107,16 +109,4 @@ function bulkFormat(contentType: string | undefined): BulkFormat {
   throw new UnsupportedMediaTypeException(
     'Content-Type phải là application/x-ndjson (mỗi dòng một hồ sơ JSON) hoặc text/csv',
   );
-}
-
-/** The raw body (JSON-only body parsing leaves these content types unread). */
-async function readText(request: Request): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BULK_BYTES) throw new PayloadTooLargeException('Tệp hồ sơ quá 10 MB');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
