@@ -4,14 +4,22 @@ import { DataSource } from 'typeorm';
 import { Role } from '@cchc/domain';
 import { OrgUnitEntity, UserEntity, WardEntity } from '@cchc/database';
 
-/** The units every ward has (codes are what the plan-import alias table maps to). */
+/**
+ * The units a ward has since 1 July 2025 (codes are what the plan-import default aliases and
+ * group members refer to).
+ */
 export const DEMO_UNITS = [
   { code: 'VP', name: 'Văn phòng HĐND&UBND' },
   { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội' },
   { code: 'KTHTDT', name: 'Phòng Kinh tế, Hạ tầng và Đô thị' },
   { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công' },
+  { code: 'TTDVSNC', name: 'Trung tâm Dịch vụ sự nghiệp công' },
   { code: 'CA', name: 'Công an phường' },
+  { code: 'BCHQS', name: 'Ban Chỉ huy quân sự phường' },
 ] as const;
+
+/** The areas of a reform plan (domain.md), and of PAR-Index plans (VIII, IX). */
+const PLAN_AREAS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
 
 const DEMO_USERS: { username: Role; fullName: string; unit: string | null }[] = [
   { username: 'chairman', fullName: 'Nguyễn Văn Thành', unit: null },
@@ -21,6 +29,7 @@ const DEMO_USERS: { username: Role; fullName: string; unit: string | null }[] = 
   { username: 'officer', fullName: 'Hoàng Văn Nam', unit: 'VHXH' },
   { username: 'one_stop_officer', fullName: 'Vũ Thị Lan', unit: 'TTPVHCC' },
   { username: 'inspector', fullName: 'Đặng Quốc Việt', unit: null },
+  { username: 'system_admin', fullName: 'Quản trị hệ thống', unit: null },
 ];
 
 /**
@@ -45,7 +54,7 @@ export async function seedDemoWard(dataSource: DataSource, password: string): Pr
     await manager.save(units);
     const unitId = (code: string | null) => units.find((unit) => unit.code === code)?.id ?? null;
     const passwordHash = await hash(password);
-    await manager.save(
+    const users = await manager.save(
       DEMO_USERS.map((user) =>
         manager.create(UserEntity, {
           id: randomUUID(),
@@ -58,6 +67,12 @@ export async function seedDemoWard(dataSource: DataSource, password: string): Pr
           active: true,
         }),
       ),
+    );
+    // The one vice-chairman is in charge of every area (phân công lĩnh vực).
+    const leader = users.find((user) => user.username === 'leader') as UserEntity;
+    await manager.query(
+      `INSERT INTO leader_assignments (ward_id, leader_id, area_code) VALUES ${PLAN_AREAS.map(() => '(?, ?, ?)').join(', ')}`,
+      PLAN_AREAS.flatMap((area) => [ward.id, leader.id, area]),
     );
     return true;
   });

@@ -16,6 +16,8 @@ export { unitNameKey } from './units/unit-name-key';
 export {
   DEFAULT_UNIT_ALIASES,
   defaultAliasesFor,
+  defaultGroupMembers,
+  GROUP_CODES,
   UNIT_GROUPS,
   type DefaultUnitAlias,
 } from './units/default-aliases';
@@ -23,9 +25,12 @@ export {
   planImport,
   taskKey,
   titleOf,
+  type MemberUnit,
   type PlannedImport,
   type PlannedTask,
+  type WardImportRules,
 } from './commit/planned-tasks';
+export { planContentHash } from './commit/content-hash';
 export {
   COMPARED_FIELDS,
   diffPlan,
@@ -35,6 +40,12 @@ export {
   type StoredTask,
   type TaskChange,
 } from './commit/diff-plan';
+export {
+  createAssignedLeader,
+  type AssignedLeaderOf,
+  type LeaderAssignment,
+  type LeaderRule,
+} from './people/leader-assignment';
 export {
   createLeaderResolver,
   type LeaderMatch,

@@ -46,18 +46,17 @@ describeWithSeed(
       expect(preview.tasks.every((task) => !task.isGroup && task.parent === null)).toBe(true);
     });
 
-    it('maps every lead unit or reports it on the task row', () => {
-      for (const task of preview.tasks) {
-        const lead = task.leadUnit;
-        expect(lead).not.toBeNull();
-        if (lead && !lead.unitId && !lead.groupCode) {
-          expect(warningsAt(preview, task.sourceRow).join(' ')).toContain(lead.raw);
-        }
-      }
+    it('maps every lead unit, group phrases through the shipped aliases', () => {
       const unmapped = preview.tasks.filter(
         (task) => !task.leadUnit?.unitId && !task.leadUnit?.groupCode,
       );
-      expect(unmapped.map((task) => task.ordinal)).toEqual(['11']);
+      expect(unmapped).toEqual([]);
+      const groups = preview.tasks.filter((task) => task.leadUnit?.groupCode);
+      expect(groups.map((task) => [task.ordinal, task.leadUnit?.alias?.source])).toEqual([
+        ['8', 'default'],
+        ['9', 'default'],
+        ['11', 'default'],
+      ]);
     });
 
     it('reads the typo "Phòng VHXXH" as Phòng Văn hóa - Xã hội and says so', () => {
@@ -67,7 +66,12 @@ describeWithSeed(
         "Đã hiểu 'Phòng VHXXH' là Phòng Văn hóa - Xã hội (VHXXH → VHXH).",
       );
       expect(first.coordinatingUnits).toEqual([
-        { raw: 'Các phòng, đơn vị chuyên môn', unitId: null, groupCode: 'SPECIALIZED' },
+        {
+          raw: 'Các phòng, đơn vị chuyên môn',
+          unitId: null,
+          groupCode: 'SPECIALIZED',
+          alias: { alias: 'Các phòng, đơn vị chuyên môn', source: 'default' },
+        },
       ]);
     });
 

@@ -50,11 +50,16 @@ export interface PlanProblem {
   message: string;
 }
 
+/** Where an alias comes from: shipped with the product, or the ward's own table. */
+export type AliasSource = 'default' | 'ward';
+
 /** What a unit resolver answers for one name. */
 export interface UnitMatch {
   unitId: string | null;
   /** A phrase naming several units ("Các phòng, đơn vị chuyên môn"). */
   groupCode?: string | null;
+  /** The alias the name was resolved through, if not the unit's own name. */
+  alias?: { alias: string; source: AliasSource };
   /** Something the person should know about the match, e.g. a typo that was interpreted. */
   note?: string;
 }
@@ -65,6 +70,8 @@ export interface UnitRef {
   raw: string;
   unitId: string | null;
   groupCode: string | null;
+  /** Set when an alias resolved the name ("CC TP-HT" → Văn phòng HĐND&UBND). */
+  alias?: UnitMatch['alias'];
 }
 
 export interface PlanMetadata {

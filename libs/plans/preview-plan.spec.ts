@@ -12,10 +12,15 @@ describe('wardAliases', () => {
       units,
       wardAliases(units, [{ alias: 'Các phòng, đơn vị chuyên môn', unitId: 'vp' }]),
     );
-    expect(resolve('Các phòng, đơn vị chuyên môn')).toEqual({ unitId: 'vp', groupCode: null });
+    expect(resolve('Các phòng, đơn vị chuyên môn')).toEqual({
+      unitId: 'vp',
+      groupCode: null,
+      alias: { alias: 'Các phòng, đơn vị chuyên môn', source: 'ward' },
+    });
     expect(resolve('Các đoàn thể')).toEqual({
       unitId: null,
       groupCode: UNIT_GROUPS.MASS_ORGANIZATIONS,
+      alias: { alias: 'Các đoàn thể', source: 'default' },
     });
   });
 
@@ -24,6 +29,7 @@ describe('wardAliases', () => {
     expect(resolve('Các phòng chuyên môn')).toEqual({
       unitId: null,
       groupCode: UNIT_GROUPS.SPECIALIZED,
+      alias: { alias: 'Các phòng chuyên môn', source: 'default' },
     });
   });
 });

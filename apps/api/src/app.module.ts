@@ -29,7 +29,8 @@ import { OutboxController } from './controllers/outbox.controller';
 import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
 import { TasksController } from './controllers/tasks.controller';
-import { UnitAliasesController } from './controllers/unit-aliases.controller';
+import { LeaderAssignmentsController } from './controllers/leader-assignments.controller';
+import { UnitAliasesController, UnitGroupsController } from './controllers/unit-aliases.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
 
 @Module({
@@ -62,6 +63,8 @@ import { WebhooksController } from './controllers/webhooks.controller';
     OrgController,
     PlansController,
     UnitAliasesController,
+    UnitGroupsController,
+    LeaderAssignmentsController,
     TasksController,
     InboxController,
     NotificationsController,

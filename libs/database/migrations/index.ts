@@ -5,6 +5,7 @@ import { Deadlines1763800300000 } from './1763800300000-deadlines';
 import { Dossiers1763800400000 } from './1763800400000-dossiers';
 import { OutboxDeadLetters1763800500000 } from './1763800500000-outbox-dead-letters';
 import { DossierCodesPerWard1763800700000 } from './1763800700000-dossier-codes-per-ward';
+import { PlanImportRules1763800800000 } from './1763800800000-plan-import-rules';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Dossiers1763800400000,
   OutboxDeadLetters1763800500000,
   DossierCodesPerWard1763800700000,
+  PlanImportRules1763800800000,
 ];

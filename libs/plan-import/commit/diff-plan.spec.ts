@@ -19,6 +19,7 @@ const planned = (area: string, ordinal: string, overrides: Partial<PlannedTask> 
     coordinatingUnitIds: [],
     leaderRaw: null,
     leaderId: null,
+    leaderRule: 'none',
     deadlineRaw: 'Quý I/2026',
     deadline: null,
     dueDate: '2026-03-31',

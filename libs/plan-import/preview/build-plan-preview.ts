@@ -5,6 +5,7 @@ import { findTaskTable, REQUIRED_FIELDS } from '../table/find-task-table';
 import { placeTasks } from '../table/hierarchy';
 import { interpretRows } from '../table/interpret-rows';
 import type { PlanPreview, PlanProblem, ResolveUnit, SourceDocument } from '../types';
+import { qualityWarnings } from './quality-warnings';
 import { toTaskPreview } from './task-preview';
 
 export interface PlanPreviewOptions {
@@ -102,5 +103,6 @@ export function buildPlanPreview(source: SourceDocument, options: PlanPreviewOpt
   const tasks = rows.tasks.map((task, index) =>
     toTaskPreview(task, hierarchy.placements[index], understanding, warnings),
   );
+  warnings.push(...qualityWarnings(plan, tasks));
   return finish({ areas: rows.areas, tasks });
 }

@@ -31,7 +31,12 @@ function unitsOf(
     } else if (match.note) {
       warn(field, match.note);
     }
-    return { raw, unitId: match.unitId, groupCode: match.groupCode ?? null };
+    return {
+      raw,
+      unitId: match.unitId,
+      groupCode: match.groupCode ?? null,
+      ...(match.alias ? { alias: match.alias } : {}),
+    };
   });
 }
 

@@ -25,12 +25,13 @@ describe('createUnitResolver', () => {
     expect(resolve('Các phòng, đơn vị chuyên môn')).toEqual({
       unitId: null,
       groupCode: UNIT_GROUPS.SPECIALIZED,
+      alias: { alias: 'Các phòng, đơn vị chuyên môn', source: 'default' },
     });
-    expect(resolve('Các cơ quan, tổ chức, đơn vị thuộc UBND phường')).toEqual({
+    expect(resolve('Các cơ quan, tổ chức, đơn vị thuộc UBND phường')).toMatchObject({
       unitId: null,
       groupCode: UNIT_GROUPS.WARD_AGENCIES,
     });
-    expect(resolve('Các đơn vị')).toEqual({ unitId: null, groupCode: UNIT_GROUPS.RELATED });
+    expect(resolve('Các đơn vị')).toMatchObject({ unitId: null, groupCode: UNIT_GROUPS.RELATED });
   });
 
   it('accepts a typo in an abbreviation, with a note for the person', () => {
@@ -65,14 +66,40 @@ describe('createUnitResolver', () => {
     expect(resolveWithAlias('Bộ phận Một cửa')).toEqual({
       unitId: 'unit-TTPVHCC',
       groupCode: null,
+      alias: { alias: 'Bộ phận một cửa phường', source: 'ward' },
     });
   });
+
+  it.each([
+    ['CC VP-TK', 'unit-VP'],
+    ['CC TP-HT', 'unit-VP'],
+    ['CC ĐC-XD', 'unit-KTHTDT'],
+    ['CC Văn hóa - Xã hội', 'unit-VHXH'],
+    ['CC TC-KT', 'unit-KTHTDT'],
+  ])(
+    'maps the commune post %s of an older plan onto the ward unit that took over its work',
+    (raw, unitId) => {
+      expect(resolve(raw)).toMatchObject({ unitId, alias: { source: 'default' } });
+    },
+  );
 });
 
 describe('defaultAliasesFor', () => {
+  it('prefers the commune post where the ward still has it', () => {
+    const aliases = defaultAliasesFor([
+      { id: 'post', code: 'CC_TPHT' },
+      { id: 'office', code: 'VP' },
+    ]);
+    expect(aliases.find((alias) => alias.alias === 'Công chức Tư pháp - Hộ tịch')?.unitId).toBe(
+      'post',
+    );
+  });
+
   it('keeps aliases of the units the ward has, by code, and all group aliases', () => {
     const aliases = defaultAliasesFor([{ id: 'u1', code: 'CA' }]);
-    expect(aliases.filter((alias) => alias.unitId)).toEqual([{ alias: 'Công an', unitId: 'u1' }]);
+    expect(aliases.filter((alias) => alias.unitId)).toEqual([
+      { alias: 'Công an', unitId: 'u1', source: 'default' },
+    ]);
     expect(aliases.some((alias) => alias.groupCode === UNIT_GROUPS.SPECIALIZED)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { ResolveUnit, UnitMatch } from '../types';
+import type { AliasSource, ResolveUnit, UnitMatch } from '../types';
 import { unitNameKey, withoutTypePrefix } from './unit-name-key';
 
 export interface UnitRecord {
@@ -12,6 +12,8 @@ export interface UnitAlias {
   alias: string;
   unitId?: string | null;
   groupCode?: string | null;
+  /** Shipped with the product, or the ward's own; shown in the preview. */
+  source?: AliasSource;
 }
 
 interface Target {
@@ -19,6 +21,8 @@ interface Target {
   groupCode: string | null;
   /** How the person knows this target, for messages. */
   label: string;
+  /** The alias that leads here, when the name is not the unit's own. */
+  via?: UnitMatch['alias'];
 }
 
 const targetId = (target: Target) => target.unitId ?? `group:${target.groupCode}`;
@@ -67,6 +71,7 @@ export function createUnitResolver(units: UnitRecord[], aliases: UnitAlias[] = [
       unitId: alias.unitId ?? null,
       groupCode: alias.groupCode ?? null,
       label,
+      via: { alias: alias.alias, source: alias.source ?? 'ward' },
     });
   }
 
@@ -89,6 +94,11 @@ export function createUnitResolver(units: UnitRecord[], aliases: UnitAlias[] = [
       corrections.length > 0
         ? `Đã hiểu '${written}' là ${target.label} (${corrections.map(([from, to]) => `${from} → ${to}`).join(', ')}).`
         : undefined;
-    return { unitId: target.unitId, groupCode: target.groupCode, ...(note ? { note } : {}) };
+    return {
+      unitId: target.unitId,
+      groupCode: target.groupCode,
+      ...(target.via ? { alias: target.via } : {}),
+      ...(note ? { note } : {}),
+    };
   };
 }

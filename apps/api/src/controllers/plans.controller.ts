@@ -14,8 +14,14 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
-import { PlanPreview } from '@cchc/plan-import';
-import { ImportOutcome, PlanImportService, PlanSummary, PlansService, PlanView } from '@cchc/plans';
+import {
+  ImportOutcome,
+  ImportPreview,
+  PlanImportService,
+  PlanSummary,
+  PlansService,
+  PlanView,
+} from '@cchc/plans';
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -57,7 +63,7 @@ export class PlansController {
     @Query('year') year?: string,
     @Query('planId', uuid('planId')) planId?: string,
     @Query('confirm', new ParseBoolPipe({ optional: true })) confirm?: boolean,
-  ): Promise<PlanPreview | ImportOutcome> {
+  ): Promise<ImportPreview | ImportOutcome> {
     if (!file)
       throw new BadRequestException(
         'file: cần gửi tệp kế hoạch (trường "file", multipart/form-data)',
@@ -67,7 +73,7 @@ export class PlansController {
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
     const planFile = { fileName, data: file.buffer };
     const planYear = year ? Number(year) : undefined;
-    if (dryRun) return this.imports.preview(user.wardId, planFile, planYear);
+    if (dryRun) return this.imports.preview(user, planFile, planYear);
     return this.imports.import(user, planFile, { year: planYear, planId, confirm });
   }
 

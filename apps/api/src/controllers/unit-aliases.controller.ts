@@ -2,7 +2,9 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
+  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -11,8 +13,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
-import { UNIT_GROUPS } from '@cchc/plan-import';
-import { UnitAliasService, UnitAliasView } from '@cchc/plans';
+import { GROUP_CODES, UNIT_GROUPS } from '@cchc/plan-import';
+import { UnitAliasService, UnitAliasView, UnitGroupService, UnitGroupView } from '@cchc/plans';
 
 class UnitAliasDto {
   @ApiProperty({ example: 'Phòng VHXXH' })
@@ -56,5 +58,48 @@ export class UnitAliasesController {
   @Put()
   replace(@CurrentUser() user: AuthUser, @Body() dto: UnitAliasesDto): Promise<UnitAliasView[]> {
     return this.aliases.replace(user.wardId, dto.aliases, actorOf(user));
+  }
+}
+
+class UnitGroupDto {
+  @ApiProperty({ enum: GROUP_CODES, example: UNIT_GROUPS.SPECIALIZED })
+  @IsIn(GROUP_CODES, { message: `groupCode phải là một trong ${GROUP_CODES.join(', ')}` })
+  groupCode: string;
+
+  @ApiProperty({ type: [String], description: 'Các đơn vị của phường mà cụm từ nhóm chỉ tới' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'unitIds phải là mã đơn vị (UUID)' })
+  unitIds: string[];
+}
+
+class UnitGroupsDto {
+  @ApiProperty({ type: [UnitGroupDto] })
+  @IsArray()
+  @ArrayMaxSize(GROUP_CODES.length)
+  @ValidateNested({ each: true })
+  @Type(() => UnitGroupDto)
+  groups: UnitGroupDto[];
+}
+
+/**
+ * Which units a group phrase means in the ward ("Các phòng, đơn vị chuyên môn"): a plan row led
+ * by a group becomes one task per unit. Groups not listed keep the shipped defaults.
+ */
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('unit-groups')
+export class UnitGroupsController {
+  constructor(private readonly groups: UnitGroupService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser): Promise<UnitGroupView[]> {
+    return this.groups.list(user.wardId);
+  }
+
+  @Roles('coordinator')
+  @Put()
+  replace(@CurrentUser() user: AuthUser, @Body() dto: UnitGroupsDto): Promise<UnitGroupView[]> {
+    return this.groups.replace(user.wardId, dto.groups, actorOf(user));
   }
 }

@@ -43,12 +43,12 @@ export class ImportCommand extends CommandRunner {
     try {
       const dataSource = app.get<DataSource>(getDataSourceToken());
       const wardId = await chooseWard(dataSource, options.ward);
+      const importer = await chooseImporter(dataSource, wardId, options.as);
       if (options.dryRun) {
-        const preview = await this.imports(app).preview(wardId, file, options.year);
+        const preview = await this.imports(app).preview(importer, file, options.year);
         printPreview(preview, options.json);
         return;
       }
-      const importer = await chooseImporter(dataSource, wardId, options.as);
       const progress = progressBar(options.json);
       try {
         const outcome = await this.imports(app).import(importer, file, {

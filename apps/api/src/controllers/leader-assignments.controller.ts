@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
+import { LeaderAssignmentService, LeaderAssignmentView } from '@cchc/plans';
+
+class LeaderAssignmentDto {
+  @ApiProperty({ description: 'Chủ tịch hoặc Phó Chủ tịch phụ trách' })
+  @IsUUID('all', { message: 'leaderId phải là mã người dùng (UUID)' })
+  leaderId: string;
+
+  @ApiProperty({ type: [String], example: ['I', 'III'], description: 'Lĩnh vực của kế hoạch' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(16, { each: true })
+  areaCodes: string[];
+
+  @ApiProperty({ type: [String], description: 'Đơn vị phụ trách' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'unitIds phải là mã đơn vị (UUID)' })
+  unitIds: string[];
+}
+
+class LeaderAssignmentsDto {
+  @ApiProperty({ type: [LeaderAssignmentDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => LeaderAssignmentDto)
+  assignments: LeaderAssignmentDto[];
+}
+
+/**
+ * The ward's phân công lĩnh vực: which leader is in charge of which plan areas and units. A plan
+ * import gives a task whose row names no leader the leader of its lead unit, else of its area.
+ */
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('leader-assignments')
+export class LeaderAssignmentsController {
+  constructor(private readonly assignments: LeaderAssignmentService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser): Promise<LeaderAssignmentView[]> {
+    return this.assignments.list(user.wardId);
+  }
+
+  @Roles('coordinator')
+  @Put()
+  replace(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: LeaderAssignmentsDto,
+  ): Promise<LeaderAssignmentView[]> {
+    return this.assignments.replace(user.wardId, dto.assignments, actorOf(user));
+  }
+}
