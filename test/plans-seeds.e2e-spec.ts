@@ -122,5 +122,95 @@ interface PlannedTaskView {
         state: 'accepted',
       });
     });
+
+    it('lets the coordinator change the leaders in charge, and a unit leader wins over the area leader', async () => {
+      expect((await client.get('inspector', '/leader-assignments')).body).toEqual([
+        {
+          leaderId: userId('leader'),
+          areaCodes: 'I II III IV V VI VII VIII IX'.split(' '),
+          unitIds: [],
+        },
+      ]);
+      const units = (await client.get('coordinator', '/org-units')).body as {
+        id: string;
+        code: string;
+      }[];
+      const unit = (code: string) => units.find((entry) => entry.code === code)?.id as string;
+      const assignments = [
+        { leaderId: userId('leader'), areaCodes: ['I', 'II', 'III'], unitIds: [] },
+        { leaderId: userId('chairman'), areaCodes: [], unitIds: [unit('VHXH')] },
+      ];
+      expect((await client.put('officer', '/leader-assignments', { assignments })).status).toBe(
+        403,
+      );
+      const wrong = await client.put('coordinator', '/leader-assignments', {
+        assignments: [
+          { leaderId: userId('officer'), areaCodes: ['Z'], unitIds: [] },
+          {
+            leaderId: userId('leader'),
+            areaCodes: [],
+            unitIds: ['00000000-0000-4000-8000-000000000000'],
+          },
+        ],
+      });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.message).toMatch(
+        /assignments\[0\]\.leaderId.*assignments\[0\]\.areaCodes.*assignments\[1\]\.unitIds/,
+      );
+      const saved = await client.put('coordinator', '/leader-assignments', { assignments });
+      expect(saved.status).toBe(200);
+
+      const preview = (await upload('kh-2026.txt', seed002 as string, '?dryRun=true')).body;
+      const planned = preview.plannedTasks as PlannedTaskView[];
+      const rule = (key: string) => {
+        const task = planned.find((entry) => entry.key === key) as PlannedTaskView;
+        return [task.leaderId, task.leaderRule];
+      };
+      expect(rule('I/1')).toEqual([userId('chairman'), 'unit']);
+      expect(rule('II/10')).toEqual([userId('leader'), 'area']);
+      expect(rule('VII/40')).toEqual([null, 'none']);
+      expect(preview.warnings.map((warning: { message: string }) => warning.message)).toContain(
+        'Nhiệm vụ 40 chưa có lãnh đạo phụ trách (kế hoạch không ghi, phường chưa phân công lĩnh vực); Chủ tịch UBND nghiệm thu.',
+      );
+    });
+
+    it('lets the coordinator say which units a group phrase means', async () => {
+      const units = (await client.get('coordinator', '/org-units')).body as {
+        id: string;
+        code: string;
+      }[];
+      const unit = (code: string) => units.find((entry) => entry.code === code)?.id as string;
+      const groups = (await client.get('officer', '/unit-groups')).body as {
+        groupCode: string;
+        unitIds: string[];
+        source: string;
+      }[];
+      expect(groups.find((group) => group.groupCode === 'RELATED')).toEqual({
+        groupCode: 'RELATED',
+        unitIds: [],
+        source: 'default',
+      });
+      const bad = await client.put('coordinator', '/unit-groups', {
+        groups: [{ groupCode: 'SPECIALIZED', unitIds: ['00000000-0000-4000-8000-000000000000'] }],
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/groups\[0\]\.unitIds/);
+      const saved = await client.put('coordinator', '/unit-groups', {
+        groups: [{ groupCode: 'SPECIALIZED', unitIds: [unit('VP'), unit('VHXH')] }],
+      });
+      expect(saved.status).toBe(200);
+      expect(
+        saved.body.find((group: { groupCode: string }) => group.groupCode === 'SPECIALIZED'),
+      ).toEqual({
+        groupCode: 'SPECIALIZED',
+        unitIds: [unit('VP'), unit('VHXH')],
+        source: 'ward',
+      });
+      const preview = (await upload('kh-2026.txt', seed002 as string, '?dryRun=true')).body;
+      const children = (preview.plannedTasks as PlannedTaskView[]).filter(
+        (task) => task.parentKey === 'II/8',
+      );
+      expect(children.map((task) => task.key)).toEqual(['II/8:VP', 'II/8:VHXH']);
+    });
   },
 );
