@@ -221,7 +221,9 @@ describe('TTHC dossiers and apology slips', () => {
       ],
     });
     expect(csvBulk.body.lines[1].message).toContain('applicant.email');
-    expect((await view('H31-260212-0005')).applicant).toEqual({
+    // The one-stop desk sees the applicant's contact details (an officer of another unit would not).
+    const received = await client.get('one_stop_officer', '/dossiers/H31-260212-0005');
+    expect(received.body.applicant).toEqual({
       name: 'Vũ Thị Em',
       address: 'Số 3, ngõ 5',
       phone: '0987654321',
