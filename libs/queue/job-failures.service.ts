@@ -71,7 +71,7 @@ export class JobFailures implements OnApplicationBootstrap {
   }
 
   private logWorkerError(queue: string, error: Error): void {
-    if (/Missing key for job/.test(error.message))
+    if (/Missing (key|lock) for job/.test(error.message))
       this.logger.warn(
         `${queue}: a job lost its Redis keys (${error.message}); relayed again from MySQL`,
       );
