@@ -14,6 +14,7 @@ export class DossierCodesPerWard1763800700000 implements MigrationInterface {
     );
   }
 
+  /** Refused by the database (duplicate key) while two wards hold the same code, as it must be. */
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       'ALTER TABLE tthc_dossiers DROP INDEX uq_dossiers_ward_code, ' +
