@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import { PlanImportError } from '../plan-import-error';
-import { cellValueText, readXlsx } from './read-xlsx';
+import { assertMergesWithinLimits, cellValueText, readXlsx } from './read-xlsx';
 
 async function workbookBuffer(build: (workbook: Workbook) => void): Promise<Buffer> {
   const workbook = new Workbook();
@@ -46,6 +46,25 @@ describe('readXlsx', () => {
 
   it('rejects a file that is not an XLSX', async () => {
     await expect(readXlsx(Buffer.from('not a zip'))).rejects.toBeInstanceOf(PlanImportError);
+  });
+});
+
+describe('assertMergesWithinLimits', () => {
+  const sheet = (...refs: string[]) =>
+    `<worksheet><mergeCells>${refs.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells></worksheet>`;
+
+  it('passes the merges of a plan table', () => {
+    expect(() => assertMergesWithinLimits([sheet('A1:A2', 'C1:D1', 'A4:H4')])).not.toThrow();
+  });
+
+  it('refuses a merge over a whole sheet, or too many merged cells, before ExcelJS fills them', () => {
+    expect(() => assertMergesWithinLimits([sheet('A1:XFD1048576')])).toThrow(PlanImportError);
+    expect(() => assertMergesWithinLimits([sheet('A1:A1048576')])).toThrow(/A1:A1048576/);
+    const many = Array.from(
+      { length: 11 },
+      (_, index) => `A${index * 10000 + 1}:J${index * 10000 + 1000}`,
+    );
+    expect(() => assertMergesWithinLimits([sheet(...many)])).toThrow(/vùng gộp ô quá lớn/);
   });
 });
 

@@ -2,12 +2,35 @@ import { Workbook, type CellValue, type Worksheet } from 'exceljs';
 import type { SourceDocument, SourceRow, SourceTable } from '../types';
 import { PlanImportError } from '../plan-import-error';
 import { narrativeOf } from './narrative';
-import { assertSafeZip } from './safe-zip';
-import { MAX_TABLE_COLUMNS, tableTooWide } from './upload-limits';
+import { assertSafeZip, zipEntryTexts } from './safe-zip';
+import { MAX_MERGED_CELLS, MAX_TABLE_COLUMNS, mergesTooLarge, tableTooWide } from './upload-limits';
 
 const UNREADABLE = 'Không đọc được tệp Excel (.xlsx); tệp bị hỏng hoặc sai định dạng.';
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/g;
+
+const columnNumber = (letters: string) =>
+  [...letters].reduce((number, letter) => number * 26 + letter.charCodeAt(0) - 64, 0);
+
+/**
+ * ExcelJS fills every cell of a merged range as it loads, so one range over a whole sheet
+ * would hold the reader for minutes: merged ranges are measured in the sheet XML first.
+ */
+export function assertMergesWithinLimits(sheetXml: string[]): void {
+  let merged = 0;
+  for (const xml of sheetXml) {
+    for (const [range, fromColumn, fromRow, toColumn, toRow] of xml.matchAll(MERGE)) {
+      const columns = Math.abs(columnNumber(toColumn) - columnNumber(fromColumn)) + 1;
+      const rows = Math.abs(Number(toRow) - Number(fromRow)) + 1;
+      merged += columns * rows;
+      if (columns > MAX_TABLE_COLUMNS || merged > MAX_MERGED_CELLS) {
+        throw mergesTooLarge(range.slice(range.indexOf('ref="') + 5, -1));
+      }
+    }
+  }
+}
 
 /** Text of an ExcelJS cell value, whatever its type (rich text, formula, hyperlink, date). */
 export function cellValueText(value: CellValue): string {
@@ -46,6 +69,7 @@ function sheetTable(sheet: Worksheet): SourceTable {
  */
 export async function readXlsx(data: Buffer): Promise<SourceDocument> {
   await assertSafeZip(data, UNREADABLE);
+  assertMergesWithinLimits(await zipEntryTexts(data, /^xl\/worksheets\/[^/]+\.xml$/));
   const workbook = new Workbook();
   try {
     // ExcelJS declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.

@@ -50,3 +50,20 @@ export async function assertSafeZip(data: Buffer, unreadable: string): Promise<v
     zip.close();
   }
 }
+
+/** The entries of a measured archive whose names match, as UTF-8 text. */
+export async function zipEntryTexts(data: Buffer, names: RegExp): Promise<string[]> {
+  const zip = await fromBufferPromise(data, { lazyEntries: true, validateEntrySizes: true });
+  try {
+    const texts: string[] = [];
+    for await (const entry of zip.eachEntry()) {
+      if (!names.test(entry.fileName)) continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk);
+      texts.push(Buffer.concat(chunks).toString('utf8'));
+    }
+    return texts;
+  } finally {
+    zip.close();
+  }
+}

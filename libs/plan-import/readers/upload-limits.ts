@@ -15,6 +15,8 @@ export const MAX_ENTRY_RATIO = 200;
 export const RATIO_CHECKED_FROM_BYTES = 1024 * 1024;
 /** Columns of a table grid after merged cells are expanded; a plan table has about ten. */
 export const MAX_TABLE_COLUMNS = 200;
+/** Cells covered by merged ranges in a workbook; a plan sheet has a few thousand. */
+export const MAX_MERGED_CELLS = 100_000;
 /** One file's read, in its worker thread. */
 export const READ_TIME_LIMIT_MS = 20_000;
 export const READ_MEMORY_LIMIT_MB = 512;
@@ -62,5 +64,14 @@ export const tableTooWide = () =>
       row: null,
       field: 'table',
       message: `Bảng rộng hơn ${MAX_TABLE_COLUMNS} cột (kể cả ô gộp); tệp không đọc được như một bảng kế hoạch.`,
+    },
+  ]);
+
+export const mergesTooLarge = (range: string) =>
+  new PlanImportError([
+    {
+      row: null,
+      field: 'table',
+      message: `Bảng tính có vùng gộp ô quá lớn (${range}, tổng quá ${MAX_MERGED_CELLS} ô hoặc rộng hơn ${MAX_TABLE_COLUMNS} cột); tệp không đọc được như một bảng kế hoạch.`,
     },
   ]);
