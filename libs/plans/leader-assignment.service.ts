@@ -81,6 +81,8 @@ export class LeaderAssignmentService {
     const previous = await this.list(wardId);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
+      // Serialises two replacements of one ward (delete and insert would deadlock).
+      await manager.query('SELECT id FROM wards WHERE id = ? FOR UPDATE', [wardId]);
       await manager.query('DELETE FROM leader_assignments WHERE ward_id = ?', [wardId]);
       const rows = assignments.flatMap((input) => [
         ...input.areaCodes.map((area) => [input.leaderId, area, null]),

@@ -5,7 +5,7 @@ import { Clock } from '@cchc/common';
 import { Actor } from '@cchc/domain';
 import { AuditLog } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
-import { UNIT_GROUPS, unitNameKey } from '@cchc/plan-import';
+import { GROUP_CODES, unitNameKey } from '@cchc/plan-import';
 
 export interface UnitAliasInput {
   alias: string;
@@ -24,8 +24,6 @@ export interface UnitAliasProblem {
   field: 'alias' | 'unitId' | 'groupCode';
   message: string;
 }
-
-const GROUP_CODES: string[] = Object.values(UNIT_GROUPS);
 
 /**
  * A ward's own names for its units (abbreviations, old names, typos its plans keep making),

@@ -86,6 +86,8 @@ export class UnitGroupService {
     const previous = await this.list(wardId);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
+      // Serialises two replacements of one ward (delete and insert would deadlock).
+      await manager.query('SELECT id FROM wards WHERE id = ? FOR UPDATE', [wardId]);
       await manager.query('DELETE FROM unit_groups WHERE ward_id = ?', [wardId]);
       for (const input of inputs) {
         await manager.query(
