@@ -1,0 +1,290 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { IS_PUBLIC, ROLES_ALLOWED } from '@cchc/auth';
+import {
+  Actor,
+  ReformTaskContext,
+  Role,
+  ROLES,
+  SYSTEM_TASK_EVENTS,
+  TASK_EVENT_TYPES,
+  TaskEventType,
+} from '@cchc/domain';
+import { authorizeReformTask } from '@cchc/workflows';
+import { QUEUES_BOARD_ROLES } from '../apps/api/src/queues-board';
+import { ApiClient } from './support/api-client';
+import { demoWardIds } from './support/demo-ward-ids';
+import { freshEnvironment } from './support/e2e-env';
+import { startApi } from './support/test-app';
+
+/*
+ * Who may call what, generated from the role rules themselves: the @Roles and @Public metadata
+ * of every controller route, the Bull Board roles, and the reform-task workflow's
+ * `authorizeReformTask` for events, in and out of the task's unit and leader. A new route or a
+ * changed rule is covered without touching this file; a route open to every signed-in user must
+ * be listed below, on purpose.
+ */
+
+/** Routes without @Roles: any signed-in user may call them (what they show is scoped by ward). */
+const ANY_SIGNED_IN = [
+  'GET /apologies/:id/document',
+  'GET /auth/me',
+  'POST /auth/refresh',
+  'GET /calendar/workdays/add',
+  'GET /calendar/years/:year',
+  'GET /dossiers',
+  'GET /dossiers/:code',
+  'GET /dossiers/:code/apologies',
+  'POST /dossiers/:code/events',
+  'GET /escalation-policy',
+  'GET /inbox',
+  'GET /leader-assignments',
+  'GET /notifications',
+  'POST /notifications/:id/read',
+  'GET /org-units',
+  'GET /plans',
+  'GET /plans/:id',
+  'GET /procedures',
+  'GET /stats/dossiers',
+  'GET /tasks',
+  'GET /tasks/:id',
+  'POST /tasks/:id/events',
+  'GET /tasks/:id/history',
+  'GET /unit-aliases',
+  'GET /unit-groups',
+];
+
+const PUBLIC = ['GET /health', 'POST /auth/login'];
+
+interface Route {
+  key: string;
+  method: string;
+  path: string;
+  roles: Role[] | null;
+  isPublic: boolean;
+}
+
+/** Every controller route of the running app, with its role metadata. */
+function discoverRoutes(app: INestApplication): Route[] {
+  const discovery = new DiscoveryService(app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const reflector = new Reflector();
+  const routes: Route[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const controller = wrapper.metatype as new (...args: never[]) => unknown;
+    const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    for (const name of scanner.getAllMethodNames(controller.prototype)) {
+      const handler = controller.prototype[name];
+      const own = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      if (own === undefined) continue;
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      const path = `/${[prefix, own].filter((part) => part && part !== '/').join('/')}`;
+      const targets = [handler, controller];
+      routes.push({
+        key: `${method} ${path}`,
+        method,
+        path,
+        roles: reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets) ?? null,
+        isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
+      });
+    }
+  }
+  return routes.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Path parameters filled with values of the right shape that name nothing. */
+function concrete(path: string): string {
+  return path
+    .replace(':id', randomUUID())
+    .replace(':code', 'KHONG-CO-HO-SO')
+    .replace(':year', '2026');
+}
+
+describe('role matrix (MariaDB + Redis)', () => {
+  let api: INestApplication;
+  let client: ApiClient;
+  let db: DataSource;
+  let routes: Route[];
+  let units: Record<string, string>;
+  let users: Record<string, string>;
+
+  const call = async (role: Role | null, method: string, path: string, body: object = {}) => {
+    const pending = request(api.getHttpServer())[method.toLowerCase() as 'get'](path);
+    if (role) pending.set('Authorization', `Bearer ${await client.login(role)}`);
+    return method === 'GET' ? pending : pending.send(body);
+  };
+
+  beforeAll(async () => {
+    await freshEnvironment('role_matrix');
+    api = await startApi();
+    client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+    routes = discoverRoutes(api);
+    ({ units, users } = await demoWardIds(client));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('finds every route, and each has @Roles, or is public or open to any signed-in user on purpose', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((route) => route.isPublic).map((route) => route.key)).toEqual(PUBLIC);
+    expect(
+      routes.filter((route) => !route.isPublic && route.roles === null).map((route) => route.key),
+    ).toEqual([...ANY_SIGNED_IN].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('refuses every route but the public ones without a token (401)', async () => {
+    for (const route of routes.filter((candidate) => !candidate.isPublic)) {
+      const response = await call(null, route.method, concrete(route.path));
+      expect([route.key, response.status]).toEqual([route.key, 401]);
+    }
+  });
+
+  it('gives 403 to every role a route does not name, and lets the others past the guard', async () => {
+    for (const route of routes.filter((candidate) => !candidate.isPublic)) {
+      for (const role of ROLES) {
+        const response = await call(role, route.method, concrete(route.path));
+        const allowed = route.roles === null || route.roles.includes(role);
+        const outcome = allowed
+          ? response.status !== 401 && response.status !== 403 && response.status < 500
+          : response.status === 403;
+        expect([route.key, role, response.status, outcome]).toEqual([
+          route.key,
+          role,
+          response.status,
+          true,
+        ]);
+      }
+    }
+  });
+
+  it('shows Bull Board to its roles only', async () => {
+    for (const role of ROLES) {
+      const response = await call(role, 'GET', '/queues/api/queues');
+      expect([role, response.status]).toEqual([
+        role,
+        QUEUES_BOARD_ROLES.includes(role) ? 200 : 403,
+      ]);
+    }
+  });
+
+  describe('task events, by the workflow role rules, in and out of the unit and leader', () => {
+    /** A state that takes each user event, and a payload that passes validation. */
+    const PROBES: Record<string, { state: 'assigned' | 'inProgress' | 'reported'; body: object }> =
+      {
+        START: { state: 'assigned', body: {} },
+        REQUEST_EXTENSION: {
+          state: 'assigned',
+          body: { reason: 'Cần thêm thời gian', proposedDueDate: '2027-12-31' },
+        },
+        DECIDE_EXTENSION: { state: 'assigned', body: { decision: 'reject', reason: 'Không' } },
+        REASSIGN: { state: 'assigned', body: { leadUnitId: 'KTHTDT' } },
+        AMEND: { state: 'assigned', body: { changes: { dueDate: '2027-06-30' }, reason: 'Sửa' } },
+        CANCEL: { state: 'assigned', body: { reason: 'Không còn phù hợp' } },
+        SUBMIT_REPORT: { state: 'inProgress', body: { report: 'Đã hoàn thành' } },
+        APPROVE: { state: 'reported', body: {} },
+        RETURN: { state: 'reported', body: { reason: 'Chưa đạt yêu cầu' } },
+      };
+    const USER_EVENTS = TASK_EVENT_TYPES.filter((type) => !SYSTEM_TASK_EVENTS.includes(type));
+
+    /** Moves the unit's staff (officer, unit head): their powers follow at once. */
+    const placeStaff = (unit: string) =>
+      db.query("UPDATE users SET unit_id = ? WHERE username IN ('officer', 'unit_head')", [
+        units[unit],
+      ]);
+
+    /**
+     * A task of the VHXH unit, led by the demo leader (in scope) or by nobody (out of scope),
+     * brought to `state` by the unit's officer.
+     */
+    const taskIn = async (state: string, inScope: boolean) => {
+      const created = await client.post('coordinator', '/tasks', {
+        title: 'Rà soát quy trình nội bộ',
+        leadUnitId: units.VHXH,
+        leaderId: inScope ? users.leader : null,
+        dueDate: '2027-03-31',
+      });
+      expect(created.status).toBe(201);
+      let task = created.body as { id: string; version: number };
+      const advance = async (role: string, type: string, body: object = {}) => {
+        const response = await client.post(role, `/tasks/${task.id}/events`, {
+          type,
+          version: task.version,
+          ...body,
+        });
+        expect([type, response.status]).toEqual([type, 200]);
+        task = response.body;
+      };
+      if (state === 'assigned') return task;
+      if (!inScope) await placeStaff('VHXH');
+      await advance('officer', 'START');
+      if (state === 'reported') await advance('officer', 'SUBMIT_REPORT', { report: 'Báo cáo' });
+      if (!inScope) await placeStaff('KTHTDT');
+      return task;
+    };
+
+    it('covers every user event of the workflow', () => {
+      expect(Object.keys(PROBES).sort()).toEqual([...USER_EVENTS].sort());
+    });
+
+    it.each([true, false])(
+      'answers 403 exactly where authorizeReformTask refuses (in scope: %s)',
+      async (inScope) => {
+        // Out of scope, the unit's staff belong to another unit than the task's.
+        if (!inScope) await placeStaff('KTHTDT');
+        try {
+          const unitOf = (role: Role) =>
+            role === 'officer' || role === 'unit_head'
+              ? inScope
+                ? units.VHXH
+                : units.KTHTDT
+              : role === 'coordinator'
+                ? units.VP
+                : role === 'one_stop_officer'
+                  ? units.TTPVHCC
+                  : null;
+          for (const type of USER_EVENTS as TaskEventType[]) {
+            const probe = PROBES[type];
+            const shared = await taskIn(probe.state, inScope);
+            const context = {
+              leadUnitId: units.VHXH,
+              leaderId: inScope ? users.leader : null,
+            } as ReformTaskContext;
+            for (const role of ROLES) {
+              const actor: Actor = {
+                kind: 'user',
+                userId: users[role] ?? randomUUID(),
+                role,
+                unitId: unitOf(role),
+              };
+              const refused = authorizeReformTask(context, type, actor) !== null;
+              // An allowed event may change the task, so it gets a task of its own.
+              const task = refused ? shared : await taskIn(probe.state, inScope);
+              const body = { type, version: task.version, ...probe.body };
+              if (type === 'REASSIGN') Object.assign(body, { leadUnitId: units.KTHTDT });
+              const response = await call(role, 'POST', `/tasks/${task.id}/events`, body);
+              // Allowed: past the role rules, whatever the state or preconditions then say.
+              const outcome = refused
+                ? response.status === 403
+                : response.status !== 403 && response.status < 500;
+              expect([type, role, response.status, outcome]).toEqual([
+                type,
+                role,
+                response.status,
+                true,
+              ]);
+            }
+          }
+        } finally {
+          await placeStaff('VHXH');
+        }
+      },
+    );
+  });
+});
