@@ -1,3 +1,5 @@
+import { StartupError } from '@cchc/common';
+
 /** How the worker handles the outbox; read once from the environment. */
 export interface OutboxSettings {
   /** Failed attempts after which a row becomes a dead letter (and its job stops retrying). */
@@ -16,6 +18,6 @@ export function outboxSettings(env: NodeJS.ProcessEnv = process.env): OutboxSett
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a whole number of at least 1, not "${env[name]}"`);
+    throw new StartupError(`${name} must be a whole number of at least 1, not "${env[name]}"`);
   return value;
 }
