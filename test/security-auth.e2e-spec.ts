@@ -270,6 +270,34 @@ describe('security: sign-in, tokens, headers, webhook targets, personal data (Ma
   });
 });
 
+describe('login throttling by address', () => {
+  let api: INestApplication;
+  const saved = process.env.LOGIN_LIMIT_PER_ADDRESS;
+
+  beforeAll(async () => {
+    await freshEnvironment('security_throttle');
+    process.env.LOGIN_LIMIT_PER_ADDRESS = '3';
+    api = await startApi();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    if (saved === undefined) delete process.env.LOGIN_LIMIT_PER_ADDRESS;
+    else process.env.LOGIN_LIMIT_PER_ADDRESS = saved;
+  });
+
+  it('answers 429 to one address trying many user names', async () => {
+    const statuses: number[] = [];
+    for (const username of ['ten-mot', 'ten-hai', 'ten-ba', 'ten-bon', 'chairman']) {
+      const response = await request(api.getHttpServer())
+        .post('/auth/login')
+        .send({ username, password: 'demo' });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+});
+
 describe('start-up', () => {
   it('stops with one line naming the port, and a non-zero exit, when the port is taken', async () => {
     const config = await freshEnvironment('security_port');
