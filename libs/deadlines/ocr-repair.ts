@@ -40,7 +40,8 @@ function within(candidate: Keyword, seen: string, generic: number): boolean {
   const edits = generic === CONFUSIONS_ONLY ? 0 : MAX_PLAIN_EDITS;
   const growth = seen.length - candidate.folded.length;
   if (growth < -edits || growth > candidate.longestGrowth + edits) return false;
-  const strangers = [...seen].filter((char) => !candidate.alphabet.has(char)).length;
+  let strangers = 0;
+  for (const char of seen) strangers += candidate.alphabet.has(char) ? 0 : 1;
   return strangers <= edits;
 }
 
@@ -123,12 +124,12 @@ function readRun(words: string[], generic: number): RunReading {
       });
     };
     for (let start = Math.max(0, end - LONGEST - 2); start < end; start++) {
-      const match = closestKeyword(letters.slice(start, end), generic);
       const split = start > 0 && !wordEnds.includes(start) ? 1 : 0;
       const joined = wordEnds.filter((at) => at > start && at < end).length;
-      // Moving a space and a plain edit at once could make a keyword of anything nearby.
+      // A moved space and a plain edit at once could make a keyword of anything nearby.
       const respaced = split + joined > 0;
-      if (!match || (respaced && match.cost >= 1)) continue;
+      const match = closestKeyword(letters.slice(start, end), respaced ? CONFUSIONS_ONLY : generic);
+      if (!match) continue;
       extend(start, match.word, match.cost + (split + joined) * SPACE_COST);
     }
     const asWritten = wordEnds.indexOf(end);
