@@ -455,4 +455,56 @@ describe('plan import: commit, amendments, group tasks (MariaDB + Redis)', () =>
     const applied = await cli('--confirm', '--as', 'chairman', '--json');
     expect(JSON.parse(applied.stdout)).toMatchObject({ status: 'amended', revision: 2 });
   }, 240_000);
+
+  it('splits a row led by a group phrase into one task per unit, completed when they settle', async () => {
+    expect((await client.put('coordinator', '/unit-aliases', { aliases: [] })).status).toBe(200);
+    const groups = await client.put('coordinator', '/unit-groups', {
+      groups: [{ groupCode: 'SPECIALIZED', unitIds: [units.VHXH, units.CA] }],
+    });
+    expect(groups.status).toBe(200);
+    // Two task rows, so that the reader sees a tab-separated table.
+    const text = planText([
+      ROWS.area1,
+      ROWS.task1,
+      row(
+        '2',
+        'Tự kiểm tra CCHC',
+        'Các phòng, đơn vị chuyên môn',
+        'VP',
+        'Phó Chủ tịch UBND',
+        'Báo cáo',
+        'Quý II/2026',
+      ),
+    ]).replace('07/KH-UBND', '09/KH-UBND');
+    const response = await upload('coordinator', 'kh-09.txt', text);
+    expect(response.body).toMatchObject({ status: 'created', tasks: 4 });
+    const planId = response.body.planId as string;
+    const group = await taskOf(planId, '2');
+    const ownChild = await taskOf(planId, '2:VHXH');
+    const otherChild = await taskOf(planId, '2:CA');
+    expect(group).toMatchObject({ is_group: 1, parent_id: null });
+    expect(ownChild).toMatchObject({ parent_id: group.id, lead_unit_id: units.VHXH });
+    expect(otherChild).toMatchObject({ parent_id: group.id, lead_unit_id: units.CA });
+
+    await step('chairman', otherChild.id, {
+      type: 'CANCEL',
+      version: otherChild.version,
+      reason: 'Công an tự kiểm tra theo ngành',
+    });
+    let { version } = await step('officer', ownChild.id, {
+      type: 'START',
+      version: ownChild.version,
+    });
+    ({ version } = await step('officer', ownChild.id, {
+      type: 'SUBMIT_REPORT',
+      version,
+      report: 'Đã tự kiểm tra',
+    }));
+    await step('leader', ownChild.id, { type: 'APPROVE', version });
+    await eventually(
+      async () => (await taskOf(planId, '2')).state === 'accepted',
+      15_000,
+      'the group task to be accepted',
+    );
+  });
 });
