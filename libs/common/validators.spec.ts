@@ -45,6 +45,7 @@ describe('IsText', () => {
     [{ title: 'a\u0000b' }, 'title chứa ký tự điều khiển (NUL…) không được phép'],
     [{ title: 'x'.repeat(11) }, 'title dài quá 10 ký tự'],
     [{ title: 5 }, 'title phải là chuỗi'],
+    [{ title: undefined }, 'title là bắt buộc'],
     [{ comment: '\u001b[31m' }, 'comment chứa ký tự điều khiển (NUL…) không được phép'],
   ])('refuses %j', (value, message) => {
     expect(problems(value)).toContain(message);

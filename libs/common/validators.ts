@@ -18,7 +18,10 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
  */
 export function IsText(maxLength: number, options: { allowBlank?: boolean } = {}) {
   return applyDecorators(
-    IsString({ message: '$property phải là chuỗi' }),
+    IsString({
+      message: ({ value }) =>
+        value === undefined || value === null ? '$property là bắt buộc' : '$property phải là chuỗi',
+    }),
     MaxLength(maxLength, { message: `$property dài quá ${maxLength} ký tự` }),
     ValidateBy({
       name: 'isText',
@@ -26,8 +29,8 @@ export function IsText(maxLength: number, options: { allowBlank?: boolean } = {}
         validate: (value: unknown) =>
           typeof value !== 'string' ||
           (!CONTROL_CHARACTERS.test(value) && (options.allowBlank || /\S/.test(value))),
-        defaultMessage: ({ value }) =>
-          typeof value === 'string' && CONTROL_CHARACTERS.test(value)
+        defaultMessage: (args) =>
+          typeof args?.value === 'string' && CONTROL_CHARACTERS.test(args.value)
             ? '$property chứa ký tự điều khiển (NUL…) không được phép'
             : '$property không được để trống hay chỉ có khoảng trắng',
       },

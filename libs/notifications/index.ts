@@ -1,3 +1,4 @@
 export * from './notification.processor';
 export * from './notification.service';
 export * from './notifications.module';
+export * from './dto/list-notifications.query';

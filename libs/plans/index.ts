@@ -8,3 +8,4 @@ export * from './plans.service';
 export * from './preview-plan';
 export * from './unit-alias.service';
 export * from './unit-group.service';
+export * from './dto/plan-import.query';

@@ -44,6 +44,7 @@ describe('readCatalogRows', () => {
         ['1.000894', '', '5', 'VHXH'],
         ['1.000894', 'Đăng ký kết hôn', '-1', 'Phòng Tư pháp'],
         ['', 'Chứng thực', '2.5', 'VHXH'],
+        ['1.000895', 'Đăng ký khai tử', '0', 'VHXH'],
       ),
       UNITS,
     );
@@ -54,6 +55,7 @@ describe('readCatalogRows', () => {
       [3, 'handlingUnit'],
       [4, 'code'],
       [4, 'processingDays'],
+      [5, 'processingDays'],
     ]);
     expect(problems[1].message).toContain('trùng với dòng 2');
   });

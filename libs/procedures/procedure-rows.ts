@@ -120,10 +120,10 @@ export function readCatalogRows(
 
     const daysText = cell('processingDays');
     const processingDays = Number(daysText);
-    if (!/^\d+$/.test(daysText) || processingDays > MAX_PROCESSING_DAYS) {
+    if (!/^\d+$/.test(daysText) || processingDays < 1 || processingDays > MAX_PROCESSING_DAYS) {
       problem(
         'processingDays',
-        `Thời hạn giải quyết "${daysText}" phải là số ngày làm việc (số nguyên từ 0 đến ${MAX_PROCESSING_DAYS}).`,
+        `Thời hạn giải quyết "${daysText}" phải là số ngày làm việc (số nguyên từ 1 đến ${MAX_PROCESSING_DAYS}).`,
       );
     }
 

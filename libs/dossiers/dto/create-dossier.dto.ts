@@ -1,27 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
   IsISO8601,
-  IsNotEmpty,
+  IsObject,
   IsOptional,
-  IsString,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsText } from '@cchc/common';
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Nguyễn Thị Mai' })
-  @IsString({ message: 'applicant.name phải là chuỗi' })
-  @IsNotEmpty({ message: 'applicant.name (tên người nộp) không được để trống' })
-  @MaxLength(255)
+  @IsText(255)
   name: string;
 
   @ApiPropertyOptional({ example: 'Số 12 phố Trần Hưng Đạo' })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @IsText(500, { allowBlank: true })
   address?: string;
 
   @ApiPropertyOptional({ example: '0912345678' })
@@ -32,25 +30,26 @@ export class ApplicantDto {
   @ApiPropertyOptional({ example: 'mai@example.vn' })
   @IsOptional()
   @IsEmail({}, { message: 'applicant.email không phải địa chỉ thư điện tử' })
-  @MaxLength(255)
+  @MaxLength(255, { message: 'applicant.email dài quá 255 ký tự' })
   email?: string;
 }
 
 /** A dossier as the one-stop system sends it; the appointment is computed, not sent. */
 export class CreateDossierDto {
   @ApiProperty({ example: 'H31.29-260212-0001', description: 'Mã hồ sơ của hệ thống một cửa' })
-  @IsString({ message: 'code phải là chuỗi' })
+  @IsText(64)
   @Matches(/^[^\s/]{1,64}$/, {
     message: 'code (mã hồ sơ) phải có 1–64 ký tự, không có khoảng trắng hay dấu /',
   })
   code: string;
 
   @ApiProperty({ example: '1.001193', description: 'Mã thủ tục trong danh mục của phường' })
-  @IsString({ message: 'procedureCode phải là chuỗi' })
-  @IsNotEmpty({ message: 'procedureCode (mã thủ tục) không được để trống' })
+  @IsText(64)
   procedureCode: string;
 
   @ApiProperty({ type: ApplicantDto })
+  @IsDefined({ message: 'applicant (người nộp hồ sơ) là bắt buộc' })
+  @IsObject({ message: 'applicant phải là một đối tượng' })
   @ValidateNested()
   @Type(() => ApplicantDto)
   applicant: ApplicantDto;

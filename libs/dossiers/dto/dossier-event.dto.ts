@@ -1,18 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsCalendarDate, IsText, PLANNABLE_RANGE, TEXT_MAX_LENGTH } from '@cchc/common';
 import { DOSSIER_EVENT_TYPES, DossierEventType } from '@cchc/domain';
 
 const USER_EVENT_TYPES = DOSSIER_EVENT_TYPES.filter((type) => type !== 'APPOINTMENT_MISSED');
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const needs =
   (...types: DossierEventType[]) =>
@@ -30,7 +21,8 @@ export class DossierEventDto {
 
   @ApiProperty({ description: 'Phiên bản hồ sơ mà người dùng đang xem (chống ghi đè)' })
   @IsInt({ message: 'version phải là số nguyên' })
-  @Min(1)
+  @Min(1, { message: 'version phải từ 1' })
+  @Max(2_147_483_647, { message: 'version vượt quá giới hạn' })
   version: number;
 
   @ApiPropertyOptional({
@@ -43,19 +35,18 @@ export class DossierEventDto {
       needs('REQUEST_SUPPLEMENT', 'REPORT_DELAY', 'REJECT', 'WITHDRAW')(dto) ||
       dto.reason !== undefined,
   )
-  @IsString()
-  @IsNotEmpty({ message: 'reason (lý do) là bắt buộc với thao tác này' })
+  @IsText(TEXT_MAX_LENGTH)
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Ngày hẹn trả đề xuất (bắt buộc với REPORT_DELAY)' })
   @ValidateIf(needs('REPORT_DELAY'))
-  @Matches(ISO_DATE, { message: 'proposedDate phải là ngày dạng YYYY-MM-DD' })
+  @IsCalendarDate(PLANNABLE_RANGE)
   proposedDate?: string;
 
   @ApiPropertyOptional({
     description: 'Ngày hẹn trả mới khi ký phiếu xin lỗi (mặc định: ngày trên dự thảo)',
   })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'newAppointmentDate phải là ngày dạng YYYY-MM-DD' })
+  @IsCalendarDate(PLANNABLE_RANGE)
   newAppointmentDate?: string;
 }

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate } from '@cchc/common';
 
 /** The period is the receipt date; both ends are included. */
 export class DossierStatsQuery {
@@ -12,11 +11,11 @@ export class DossierStatsQuery {
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Tiếp nhận từ ngày' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from phải là ngày dạng YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Tiếp nhận đến ngày' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to phải là ngày dạng YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 }

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@cchc/common';
 
 /** GET /escalations filters; from/to bound the day the step fired (Vietnam time), inclusive. */
 export class ListEscalationsQuery {
@@ -11,6 +10,7 @@ export class ListEscalationsQuery {
   @Type(() => Number)
   @IsInt({ message: 'level phải là số nguyên' })
   @Min(1, { message: 'level phải từ 1' })
+  @Max(10, { message: 'level tối đa là 10' })
   level?: number;
 
   @ApiPropertyOptional({ enum: ['remind', 'deadline', 'escalate'] })
@@ -27,11 +27,11 @@ export class ListEscalationsQuery {
 
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from phải có dạng YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to phải có dạng YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 }

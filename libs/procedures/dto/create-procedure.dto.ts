@@ -1,23 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsText } from '@cchc/common';
 
 export class CreateProcedureDto {
   @ApiProperty({ example: '1.001193', description: 'Mã thủ tục (quốc gia hoặc của phường)' })
-  @IsString()
-  @IsNotEmpty({ message: 'code (mã thủ tục) không được để trống' })
-  @MaxLength(64)
+  @IsText(64)
   code: string;
 
   @ApiProperty({ example: 'Đăng ký khai sinh' })
-  @IsString()
-  @IsNotEmpty({ message: 'name (tên thủ tục) không được để trống' })
-  @MaxLength(500)
+  @IsText(500)
   name: string;
 
   @ApiProperty({ example: 5, description: 'Thời hạn giải quyết, tính bằng ngày làm việc' })
   @IsInt({ message: 'processingDays phải là số nguyên (ngày làm việc)' })
-  @Min(0)
-  @Max(365)
+  @Min(1, { message: 'processingDays phải từ 1 ngày làm việc' })
+  @Max(365, { message: 'processingDays tối đa 365 ngày làm việc' })
   processingDays: number;
 
   @ApiProperty({ description: 'Đơn vị xử lý hồ sơ' })

@@ -1,28 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayUnique,
-  IsArray,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
-
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const ISO_DATE_MESSAGE = 'phải là ngày dạng YYYY-MM-DD';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate, IsText, PLANNABLE_RANGE, TEXT_MAX_LENGTH } from '@cchc/common';
 
 export class CreateTaskDto {
-  @ApiProperty({ example: 'Rà soát, đơn giản hóa thủ tục hành chính' })
-  @IsString()
-  @IsNotEmpty({ message: 'title không được để trống' })
-  @MaxLength(500)
+  @ApiProperty({ example: 'Rà soát, đơn giản hóa thủ tục hành chính', maxLength: 500 })
+  @IsText(500)
   title: string;
 
-  @ApiPropertyOptional({ description: 'Nội dung công việc; mặc định bằng title' })
+  @ApiPropertyOptional({
+    description: 'Nội dung công việc; mặc định bằng title',
+    maxLength: TEXT_MAX_LENGTH,
+  })
   @IsOptional()
-  @IsString()
+  @IsText(TEXT_MAX_LENGTH)
   content?: string;
 
   @ApiProperty({ description: 'Cơ quan chủ trì' })
@@ -31,8 +21,9 @@ export class CreateTaskDto {
 
   @ApiPropertyOptional({ type: [String], description: 'Cơ quan phối hợp' })
   @IsOptional()
-  @IsArray()
-  @ArrayUnique()
+  @IsArray({ message: 'coordinatingUnitIds phải là danh sách' })
+  @ArrayMaxSize(100, { message: 'coordinatingUnitIds có tối đa 100 đơn vị' })
+  @ArrayUnique({ message: 'coordinatingUnitIds có đơn vị trùng nhau' })
   @IsUUID('all', { each: true, message: 'coordinatingUnitIds phải là danh sách mã đơn vị (UUID)' })
   coordinatingUnitIds?: string[];
 
@@ -43,18 +34,21 @@ export class CreateTaskDto {
   @IsUUID('all', { message: 'leaderId phải là mã người dùng (UUID)' })
   leaderId?: string;
 
-  @ApiPropertyOptional({ description: 'Sản phẩm' })
+  @ApiPropertyOptional({ description: 'Sản phẩm', maxLength: TEXT_MAX_LENGTH })
   @IsOptional()
-  @IsString()
+  @IsText(TEXT_MAX_LENGTH, { allowBlank: true })
   product?: string;
 
-  @ApiPropertyOptional({ description: 'Yêu cầu' })
+  @ApiPropertyOptional({ description: 'Yêu cầu', maxLength: TEXT_MAX_LENGTH })
   @IsOptional()
-  @IsString()
+  @IsText(TEXT_MAX_LENGTH, { allowBlank: true })
   requirement?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'Hạn hoàn thành (YYYY-MM-DD)' })
+  @ApiPropertyOptional({
+    example: '2026-03-31',
+    description: `Hạn hoàn thành (YYYY-MM-DD, ${PLANNABLE_RANGE.first} – ${PLANNABLE_RANGE.last})`,
+  })
   @IsOptional()
-  @Matches(ISO_DATE, { message: `dueDate ${ISO_DATE_MESSAGE}` })
+  @IsCalendarDate(PLANNABLE_RANGE)
   dueDate?: string;
 }

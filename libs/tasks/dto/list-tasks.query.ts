@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { PageQuery } from '@cchc/common';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate, IsStrictBoolean, IsText, PageQuery } from '@cchc/common';
 import { TASK_STATES, TaskState } from '@cchc/domain';
-import { ISO_DATE, ISO_DATE_MESSAGE } from './create-task.dto';
 
 export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TASK_STATES })
@@ -22,25 +20,25 @@ export class ListTasksQuery extends PageQuery {
   leaderId?: string;
 
   @ApiPropertyOptional({
+    type: Boolean,
     description: 'true: chỉ nhiệm vụ quá hạn (trạng thái quá hạn hoặc đã qua hạn mà chưa xong)',
   })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'overdue phải là true hoặc false' })
+  @IsStrictBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ example: '2026-06-30' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: `dueBefore ${ISO_DATE_MESSAGE}` })
+  @IsCalendarDate()
   dueBefore?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: `dueAfter ${ISO_DATE_MESSAGE}` })
+  @IsCalendarDate()
   dueAfter?: string;
 
-  @ApiPropertyOptional({ description: 'Tìm trong tiêu đề và nội dung' })
+  @ApiPropertyOptional({ description: 'Tìm trong tiêu đề và nội dung', maxLength: 500 })
   @IsOptional()
-  @IsString()
+  @IsText(500)
   text?: string;
 }

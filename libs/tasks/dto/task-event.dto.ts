@@ -3,18 +3,16 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
-  IsString,
   IsUUID,
-  Matches,
+  Max,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsText, PLANNABLE_RANGE, TEXT_MAX_LENGTH } from '@cchc/common';
 import { SYSTEM_TASK_EVENTS, TASK_EVENT_TYPES, TaskEventType } from '@cchc/domain';
-import { ISO_DATE, ISO_DATE_MESSAGE } from './create-task.dto';
 
 const needs =
   (...types: TaskEventType[]) =>
@@ -29,7 +27,7 @@ type UserEventType = (typeof USER_EVENT_TYPES)[number];
 export class TaskAmendmentDto {
   @ApiPropertyOptional({ description: 'Thời hạn mới (YYYY-MM-DD), null nếu không còn thời hạn' })
   @ValidateIf((dto: TaskAmendmentDto) => dto.dueDate !== undefined && dto.dueDate !== null)
-  @Matches(ISO_DATE, { message: `changes.dueDate ${ISO_DATE_MESSAGE}` })
+  @IsCalendarDate(PLANNABLE_RANGE)
   dueDate?: string | null;
 
   @ApiPropertyOptional({ description: 'Cơ quan chủ trì mới' })
@@ -53,7 +51,8 @@ export class TaskEventDto {
 
   @ApiProperty({ description: 'Phiên bản nhiệm vụ mà người dùng đang xem (chống ghi đè)' })
   @IsInt({ message: 'version phải là số nguyên' })
-  @Min(1)
+  @Min(1, { message: 'version phải từ 1' })
+  @Max(2_147_483_647, { message: 'version vượt quá giới hạn' })
   version: number;
 
   @ApiPropertyOptional({
@@ -63,34 +62,32 @@ export class TaskEventDto {
     (dto: TaskEventDto) =>
       needs('RETURN', 'CANCEL', 'REQUEST_EXTENSION', 'AMEND')(dto) || dto.reason !== undefined,
   )
-  @IsString()
-  @IsNotEmpty({ message: 'reason (lý do) là bắt buộc với thao tác này' })
+  @IsText(TEXT_MAX_LENGTH)
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Nội dung báo cáo (bắt buộc với SUBMIT_REPORT)' })
   @ValidateIf(needs('SUBMIT_REPORT'))
-  @IsString()
-  @IsNotEmpty({ message: 'report (nội dung báo cáo) là bắt buộc khi gửi báo cáo' })
+  @IsText(TEXT_MAX_LENGTH)
   report?: string;
 
   @ApiPropertyOptional({ description: 'Sản phẩm kèm báo cáo' })
   @IsOptional()
-  @IsString()
+  @IsText(TEXT_MAX_LENGTH, { allowBlank: true })
   product?: string;
 
   @ApiPropertyOptional({ description: 'Đường dẫn minh chứng' })
   @IsOptional()
-  @IsString()
+  @IsText(2000, { allowBlank: true })
   evidenceUrl?: string;
 
   @ApiPropertyOptional({ description: 'Ý kiến khi nghiệm thu' })
   @IsOptional()
-  @IsString()
+  @IsText(TEXT_MAX_LENGTH, { allowBlank: true })
   comment?: string;
 
   @ApiPropertyOptional({ description: 'Ngày đề nghị gia hạn (bắt buộc với REQUEST_EXTENSION)' })
   @ValidateIf(needs('REQUEST_EXTENSION'))
-  @Matches(ISO_DATE, { message: `proposedDueDate ${ISO_DATE_MESSAGE}` })
+  @IsCalendarDate(PLANNABLE_RANGE)
   proposedDueDate?: string;
 
   @ApiPropertyOptional({
@@ -103,7 +100,7 @@ export class TaskEventDto {
 
   @ApiPropertyOptional({ description: 'Hạn mới khi đồng ý gia hạn (mặc định: ngày đề nghị)' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: `newDueDate ${ISO_DATE_MESSAGE}` })
+  @IsCalendarDate(PLANNABLE_RANGE)
   newDueDate?: string;
 
   @ApiPropertyOptional({ description: 'Cơ quan chủ trì mới (REASSIGN)' })

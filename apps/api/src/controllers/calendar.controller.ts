@@ -1,60 +1,68 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsInt,
-  IsNotEmpty,
-  IsString,
-  Matches,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
+import { LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR } from '@cchc/calendar';
 import { CalendarService, YearView } from '@cchc/calendar-store';
-import { ISO_DATE, ISO_DATE_MESSAGE } from '@cchc/tasks';
+import { IsCalendarDate, IsText } from '@cchc/common';
+
+/** More working days than ten years hold; beyond the calendar's last year the answer is a 400. */
+const MAX_WORKDAYS = 2500;
 
 class NamedDayDto {
   @ApiProperty({ example: '2026-02-16' })
-  @Matches(ISO_DATE, { message: `date ${ISO_DATE_MESSAGE}` })
+  @IsCalendarDate()
   date: string;
 
-  @ApiProperty({ example: 'Tết Nguyên đán Bính Ngọ (29 tháng Chạp)' })
-  @IsString()
-  @IsNotEmpty({ message: 'name (tên ngày nghỉ) không được để trống' })
+  @ApiProperty({ example: 'Tết Nguyên đán Bính Ngọ (29 tháng Chạp)', maxLength: 255 })
+  @IsText(255)
   name: string;
 }
 
 class YearScheduleDto {
   @ApiProperty({ type: [NamedDayDto] })
-  @IsArray()
+  @IsArray({ message: 'daysOff phải là danh sách' })
+  @ArrayMaxSize(366, { message: 'daysOff có tối đa 366 ngày' })
   @ValidateNested({ each: true })
   @Type(() => NamedDayDto)
   daysOff: NamedDayDto[];
 
   @ApiProperty({ type: [NamedDayDto] })
-  @IsArray()
+  @IsArray({ message: 'makeUpWorkdays phải là danh sách' })
+  @ArrayMaxSize(366, { message: 'makeUpWorkdays có tối đa 366 ngày' })
   @ValidateNested({ each: true })
   @Type(() => NamedDayDto)
   makeUpWorkdays: NamedDayDto[];
 
-  @ApiProperty({ example: 'Thông báo số .../TB-BNV' })
-  @IsString()
-  @IsNotEmpty({ message: 'source (văn bản công bố lịch nghỉ) không được để trống' })
+  @ApiProperty({ example: 'Thông báo số .../TB-BNV', maxLength: 500 })
+  @IsText(500)
   source: string;
 }
 
-class AddWorkdaysQuery {
-  @Matches(ISO_DATE, { message: `date ${ISO_DATE_MESSAGE}` })
-  date: string;
+const YEAR_RANGE_MESSAGE = `year phải là năm từ ${LUNAR_FIRST_YEAR} đến ${LUNAR_LAST_YEAR}`;
 
+class YearParams {
+  @ApiProperty({ example: 2026, minimum: LUNAR_FIRST_YEAR, maximum: LUNAR_LAST_YEAR })
   @Type(() => Number)
-  @IsInt({ message: 'n phải là số nguyên' })
-  @Min(0)
-  n: number;
+  @IsInt({ message: YEAR_RANGE_MESSAGE })
+  @Min(LUNAR_FIRST_YEAR, { message: YEAR_RANGE_MESSAGE })
+  @Max(LUNAR_LAST_YEAR, { message: YEAR_RANGE_MESSAGE })
+  year: number;
 }
 
-const yearParam = new ParseIntPipe({ errorHttpStatusCode: 400 });
+class AddWorkdaysQuery {
+  @ApiProperty({ example: '2026-02-12' })
+  @IsCalendarDate()
+  date: string;
+
+  @ApiProperty({ example: 5, minimum: 0, maximum: MAX_WORKDAYS })
+  @Type(() => Number)
+  @IsInt({ message: 'n phải là số nguyên' })
+  @Min(0, { message: 'n không được âm' })
+  @Max(MAX_WORKDAYS, { message: `n tối đa ${MAX_WORKDAYS} ngày làm việc` })
+  n: number;
+}
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -63,15 +71,15 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get('years/:year')
-  year(@Param('year', yearParam) year: number): Promise<YearView> {
+  year(@Param() { year }: YearParams): Promise<YearView> {
     return this.calendar.year(year);
   }
 
-  @Roles('coordinator')
+  @Roles('system_admin')
   @Put('years/:year')
   replace(
     @CurrentUser() user: AuthUser,
-    @Param('year', yearParam) year: number,
+    @Param() { year }: YearParams,
     @Body() dto: YearScheduleDto,
   ): Promise<YearView> {
     return this.calendar.replaceYear(year, dto, actorOf(user));

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@cchc/auth';
 import { NotificationEntity } from '@cchc/database';
-import { NotificationService } from '@cchc/notifications';
+import { ListNotificationsQuery, NotificationService } from '@cchc/notifications';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -10,13 +10,12 @@ import { NotificationService } from '@cchc/notifications';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationService) {}
 
-  @ApiQuery({ name: 'unread', required: false, type: Boolean })
   @Get()
   list(
     @CurrentUser() user: AuthUser,
-    @Query('unread') unread?: string,
+    @Query() query: ListNotificationsQuery,
   ): Promise<NotificationEntity[]> {
-    return this.notifications.listFor(user.id, unread === 'true');
+    return this.notifications.listFor(user.id, query.unread === true);
   }
 
   @Post(':id/read')

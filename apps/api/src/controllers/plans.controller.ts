@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseBoolPipe,
   ParseUUIDPipe,
   Post,
   Query,
@@ -12,11 +11,12 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import {
   ImportOutcome,
   ImportPreview,
+  PlanImportQuery,
   PlanImportService,
   PlanSummary,
   PlansService,
@@ -51,30 +51,20 @@ export class PlansController {
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
-  @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
-  @ApiQuery({ name: 'year', required: false, type: Number })
-  @ApiQuery({ name: 'planId', required: false, description: 'kế hoạch cần điều chỉnh' })
-  @ApiQuery({ name: 'confirm', required: false, type: Boolean })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES } }))
   async import(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file: Express.Multer.File | undefined,
-    @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun?: boolean,
-    @Query('year') year?: string,
-    @Query('planId', uuid('planId')) planId?: string,
-    @Query('confirm', new ParseBoolPipe({ optional: true })) confirm?: boolean,
+    @Query() { dryRun, year, planId, confirm }: PlanImportQuery,
   ): Promise<ImportPreview | ImportOutcome> {
     if (!file)
       throw new BadRequestException(
         'file: cần gửi tệp kế hoạch (trường "file", multipart/form-data)',
       );
-    if (year !== undefined && !/^\d{4}$/.test(year))
-      throw new BadRequestException('year: phải là năm, ví dụ 2026');
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
     const planFile = { fileName, data: file.buffer };
-    const planYear = year ? Number(year) : undefined;
-    if (dryRun) return this.imports.preview(user, planFile, planYear);
-    return this.imports.import(user, planFile, { year: planYear, planId, confirm });
+    if (dryRun) return this.imports.preview(user, planFile, year);
+    return this.imports.import(user, planFile, { year, planId, confirm });
   }
 
   @Get()

@@ -1,26 +1,15 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
+import { IsText } from '@cchc/common';
 import { GROUP_CODES, UNIT_GROUPS } from '@cchc/plan-import';
 import { UnitAliasService, UnitAliasView, UnitGroupService, UnitGroupView } from '@cchc/plans';
 
 class UnitAliasDto {
-  @ApiProperty({ example: 'Phòng VHXXH' })
-  @IsString()
-  @IsNotEmpty({ message: 'alias không được để trống' })
-  @MaxLength(255)
+  @ApiProperty({ example: 'Phòng VHXXH', maxLength: 255 })
+  @IsText(255)
   alias: string;
 
   @ApiPropertyOptional({ description: 'Đơn vị của phường mà bí danh chỉ tới' })
@@ -30,13 +19,14 @@ class UnitAliasDto {
 
   @ApiPropertyOptional({ enum: Object.values(UNIT_GROUPS), description: 'hoặc một nhóm đơn vị' })
   @IsOptional()
-  @IsString()
+  @IsText(32)
   groupCode?: string;
 }
 
 class UnitAliasesDto {
   @ApiProperty({ type: [UnitAliasDto] })
   @IsArray()
+  @ArrayMaxSize(1000, { message: 'aliases có tối đa 1000 bí danh' })
   @ValidateNested({ each: true })
   @Type(() => UnitAliasDto)
   aliases: UnitAliasDto[];
