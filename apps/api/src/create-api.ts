@@ -1,9 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from '@cchc/common';
 import { AppModule } from './app.module';
-import { useBodyParsers } from './body-parsing';
+import { useRequestLimits } from './request-limits';
 import { HttpErrorsFilter } from './http-errors.filter';
 import { mountQueuesBoard } from './queues-board';
 import { validationPipe } from './validation';
@@ -16,11 +18,18 @@ export async function createApi(): Promise<INestApplication> {
 /** Pipes, error format, logger and OpenAPI: shared by main.ts and the e2e tests. */
 export function configureApi(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
-  useBodyParsers(app);
+  app.use(helmet());
+  useRequestLimits(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpErrorsFilter());
   app.enableShutdownHooks();
   mountQueuesBoard(app);
+  if (app.get<AppConfig>(APP_CONFIG).apiDocs) serveApiDocs(app);
+  return app;
+}
+
+/** The OpenAPI page at /docs (and its JSON at /docs-json): on in development, or with API_DOCS=true. */
+function serveApiDocs(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -31,5 +40,4 @@ export function configureApi(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
-  return app;
 }

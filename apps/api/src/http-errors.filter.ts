@@ -10,7 +10,7 @@ import { Response } from 'express';
 import { InvalidYearScheduleError, UnsupportedYearError } from '@cchc/calendar';
 import { EventRefusedError, InstanceNotFoundError, StaleVersionError } from '@cchc/engine';
 import { PlanImportError, UploadTooLargeError } from '@cchc/plan-import';
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './body-parsing';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './request-limits';
 
 /**
  * Every error leaves as JSON a person can understand: what is wrong and, for refused events,

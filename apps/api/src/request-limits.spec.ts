@@ -1,4 +1,4 @@
-import { jsonDepth } from './body-parsing';
+import { jsonDepth } from './request-limits';
 
 const depthOf = (text: string, stopAbove = 100) => jsonDepth(Buffer.from(text), stopAbove);
 

@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Server, STATUS_CODES } from 'node:http';
+import { Duplex } from 'node:stream';
 
 /** Largest JSON or form body: a task with its longest texts fits; anything larger is a 413. */
 export const MAX_BODY_BYTES = 128 * 1024;
@@ -10,11 +12,30 @@ export const MAX_JSON_DEPTH = 32;
  * JSON and form bodies with a size limit and a nesting limit checked on the raw bytes, before
  * parsing, so a deep document is refused before anything recursive (parser, class-transformer,
  * class-validator) walks it. Errors carry body-parser's `type`, turned into 4xx by the filter.
+ * Requests Node's HTTP parser refuses (an address or headers over 16 KB) get JSON too.
  */
-export function useBodyParsers(app: INestApplication): void {
+export function useRequestLimits(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: MAX_BODY_BYTES, verify: refuseDeepJson });
   express.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
+  (app.getHttpServer() as Server).on('clientError', answerInJson);
+}
+
+function answerInJson(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Địa chỉ hoặc tiêu đề của yêu cầu quá dài']
+      : [400, 'Yêu cầu HTTP không hợp lệ'];
+  const body = JSON.stringify({ statusCode: status, message });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function refuseDeepJson(_request: unknown, _response: unknown, body: Buffer): void {
