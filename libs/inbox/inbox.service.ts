@@ -150,6 +150,8 @@ const RULES: Record<Role, SectionRule[]> = {
       actionable: false,
     },
   ],
+  // Keeps shared data (holiday schedules); no ward work waits on them.
+  system_admin: [],
 };
 
 /** The signed-in user's "Việc cần làm": sections by role, each with its count and first items. */
