@@ -13,10 +13,10 @@ export const NUMERAL_COST = 0.25;
 /** A missing separator between two deadlines ("Tháng 3/2026 Tháng 9/2026"). */
 export const SEPARATOR_COST = 0.25;
 
-/** Every word the deadline grammar (clause.ts) reads, as written with accents. */
+/** Every word the deadline grammar (clause.ts) reads, and the "của" its events go on with. */
 const VOCABULARY = `
   trước ngày tháng quý năm cả trong cuối đầu hằng hàng mỗi định kỳ thường xuyên liên tục một lần
-  theo khi có yêu cầu chỉ đạo hướng dẫn văn bản kế hoạch thông báo đề nghị
+  theo khi có yêu cầu chỉ đạo hướng dẫn văn bản kế hoạch thông báo đề nghị của
   từ đến tới hết và chậm nhất hạn chót giao ban cáo sơ kết tổng họp hội đợt
   tiếp tổ chức thực hiện triển khai hoàn thành`
   .trim()
