@@ -49,7 +49,8 @@ runMain(async () => {
     process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_deadlines');
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
   Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: 'warn' });
-  const config = { ...base, databaseUrl, redisUrl };
+  // The bench's own database gets the demo ward it runs on, whatever NODE_ENV says.
+  const config = { ...base, demoSeed: true, databaseUrl, redisUrl };
   console.log(`bench:deadlines — ${active} live deadlines, ${stream} falling due at ${rate}/s`);
 
   await dropDatabase(databaseUrl);

@@ -30,6 +30,8 @@ runMain(async () => {
   const base = loadConfig();
   const config = {
     ...base,
+    // The bench's own database gets the demo ward it runs on, whatever NODE_ENV says.
+    demoSeed: true,
     databaseUrl:
       process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench'),
   };
