@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { json, NextFunction, Request, Response } from 'express';
 import { Server, STATUS_CODES } from 'node:http';
 import { Duplex } from 'node:stream';
 
@@ -15,10 +16,26 @@ export const MAX_JSON_DEPTH = 32;
  * Requests Node's HTTP parser refuses (an address or headers over 16 KB) get JSON too.
  */
 export function useRequestLimits(app: INestApplication): void {
-  const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: MAX_BODY_BYTES, verify: refuseDeepJson });
-  express.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
+  const parseJson = json({ limit: MAX_BODY_BYTES, verify: refuseDeepJson });
+  // Named as body-parser names it, so that Nest does not add its own parser after this one.
+  app.use(function jsonParser(request: Request, response: Response, next: NextFunction) {
+    parseJson(request, response, (error?: unknown) => next(error && withoutSyntaxError(error)));
+  });
+  (app as NestExpressApplication).useBodyParser('urlencoded', {
+    limit: MAX_BODY_BYTES,
+    extended: false,
+  });
   (app.getHttpServer() as Server).on('clientError', answerInJson);
+}
+
+/**
+ * Nest turns a SyntaxError from the parser into a 400 with the parser's English message before
+ * any filter sees it; as a plain Error it keeps its `type` and reaches HttpErrorsFilter.
+ */
+function withoutSyntaxError(error: unknown): unknown {
+  if (!(error instanceof SyntaxError)) return error;
+  const { status, type } = error as SyntaxError & { status?: number; type?: string };
+  return Object.assign(new Error(error.message), { status, type });
 }
 
 function answerInJson(error: NodeJS.ErrnoException, socket: Duplex): void {
