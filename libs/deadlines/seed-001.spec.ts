@@ -2,6 +2,7 @@ import { ParsedDeadline } from '@cchc/domain';
 import { describeWithSeed } from '../../test/support/seeds';
 import { foldVietnamese } from './normalize';
 import { parseDeadline } from './parse-deadline';
+import { scanned } from './testing/scanned';
 
 const PLAN_YEAR = 2023;
 
@@ -116,4 +117,14 @@ describeWithSeed('001', 'deadline cells of seed 001', (seedText) => {
     expect(parsed.kind).not.toBe('unrecognized');
     expect(parsed).toMatchObject(expected);
   });
+
+  it.each(Object.entries(EXPECTED))(
+    'task %s reads the same from a damaged scan',
+    (key, expected) => {
+      const cell = scanned(deadlineCells(seedText()).get(key) ?? '');
+      const parsed = parseDeadline(cell, { year: PLAN_YEAR });
+      expect(parsed).toMatchObject(expected);
+      expect(['exact', 'tolerant']).toContain(parsed.confidence);
+    },
+  );
 });

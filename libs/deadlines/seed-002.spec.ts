@@ -2,6 +2,7 @@ import { ParsedDeadline } from '@cchc/domain';
 import { describeWithSeed } from '../../test/support/seeds';
 import { foldVietnamese } from './normalize';
 import { parseDeadline } from './parse-deadline';
+import { scanned } from './testing/scanned';
 
 const PLAN_YEAR = 2026;
 
@@ -92,4 +93,14 @@ describeWithSeed('002', 'deadline cells of seed 002', (seedText) => {
     expect(parsed.kind).not.toBe('unrecognized');
     expect(parsed).toMatchObject(expected);
   });
+
+  it.each(Object.entries(EXPECTED))(
+    'task %s reads the same from a damaged scan',
+    (ordinal, expected) => {
+      const cell = scanned(deadlineCells(seedText()).get(ordinal) ?? '');
+      const parsed = parseDeadline(cell, { year: PLAN_YEAR });
+      expect(parsed).toMatchObject(expected);
+      expect(['exact', 'tolerant']).toContain(parsed.confidence);
+    },
+  );
 });
