@@ -4,6 +4,7 @@ export * from './dto/dossier-stats.query';
 export * from './dto/list-dossiers.query';
 export { APOLOGY_ISSUED_EVENT, ApologyService } from './apology.service';
 export type { SlipDocument } from './apology.service';
+export { contentDisposition } from './apology-document';
 export { ApologyProcessor } from './apology.processor';
 export type { BulkFormat } from './bulk-lines';
 export * from './dossier-intake.service';

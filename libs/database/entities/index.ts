@@ -3,6 +3,7 @@ import { AuditEventEntity } from './audit-event.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { EscalationPolicyEntity } from './escalation-policy.entity';
 import { EscalationEntity } from './escalation.entity';
+import { EvidenceFileEntity } from './evidence-file.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -24,6 +25,7 @@ export {
   CalendarYearEntity,
   EscalationEntity,
   EscalationPolicyEntity,
+  EvidenceFileEntity,
   NotificationEntity,
   OrgUnitEntity,
   OutboxEntity,
@@ -60,4 +62,5 @@ export const ENTITIES = [
   ProcedureEntity,
   TthcDossierEntity,
   ApologySlipEntity,
+  EvidenceFileEntity,
 ];

@@ -6,6 +6,7 @@ import { Dossiers1763800400000 } from './1763800400000-dossiers';
 import { OutboxDeadLetters1763800500000 } from './1763800500000-outbox-dead-letters';
 import { DossierCodesPerWard1763800700000 } from './1763800700000-dossier-codes-per-ward';
 import { PlanImportRules1763800800000 } from './1763800800000-plan-import-rules';
+import { EvidenceFiles1763800900000 } from './1763800900000-evidence-files';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   OutboxDeadLetters1763800500000,
   DossierCodesPerWard1763800700000,
   PlanImportRules1763800800000,
+  EvidenceFiles1763800900000,
 ];
