@@ -76,7 +76,14 @@ interface TaskEventBase {
 export type ReformTaskEvent = TaskEventBase &
   (
     | { type: 'START' }
-    | { type: 'SUBMIT_REPORT'; report: string; product?: string; evidenceUrl?: string }
+    | {
+        type: 'SUBMIT_REPORT';
+        report: string;
+        product?: string;
+        evidenceUrl?: string;
+        /** Evidence files of the task (libs/evidence) the report names. */
+        evidenceIds?: string[];
+      }
     | { type: 'APPROVE'; comment?: string }
     | { type: 'RETURN'; reason: string }
     | { type: 'DEADLINE_PASSED' }

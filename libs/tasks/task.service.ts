@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
-import { ReformTaskEntity, UserEntity } from '@cchc/database';
+import { EvidenceFileEntity, ReformTaskEntity, UserEntity } from '@cchc/database';
 import { ReformTaskEvent } from '@cchc/domain';
 import { auditHistory, HistoryEntry, WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
@@ -27,12 +27,17 @@ export interface Page<T> {
 
 export type { HistoryEntry } from '@cchc/engine';
 
+/** A history entry; one whose event named evidence files lists them with their names. */
+export type TaskHistoryEntry = HistoryEntry & { attachments?: { id: string; name: string }[] };
+
 /** Reform tasks of a ward: create, find, move through their lifecycle, read their history. */
 @Injectable()
 export class TaskService {
   constructor(
     @InjectRepository(ReformTaskEntity) private readonly tasks: Repository<ReformTaskEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(EvidenceFileEntity)
+    private readonly evidence: Repository<EvidenceFileEntity>,
     private readonly org: OrgService,
     private readonly engine: WorkflowEngine,
   ) {}
@@ -112,15 +117,30 @@ export class TaskService {
     const named = dto.type === 'AMEND' ? (dto.changes ?? {}) : dto.type === 'REASSIGN' ? dto : {};
     if (named.leadUnitId) await this.checkUnits(user.wardId, [named.leadUnitId], 'leadUnitId');
     if (named.leaderId) await this.checkLeader(user.wardId, named.leaderId);
+    if (dto.evidenceIds) await this.checkEvidence(id, dto.type, dto.evidenceIds);
     const { version, ...fields } = dto;
     const event = definedOnly(fields) as Omit<ReformTaskEvent, 'actor' | 'today'>;
     await this.engine.send(reformTaskPersistence, id, event, actorOf(user), version);
     return this.get(user, id);
   }
 
-  async history(user: AuthUser, id: string): Promise<HistoryEntry[]> {
+  async history(user: AuthUser, id: string): Promise<TaskHistoryEntry[]> {
     await this.find(user, id);
-    return auditHistory(this.tasks.manager, reformTaskPersistence.instanceType, id);
+    const entries = await auditHistory(this.tasks.manager, reformTaskPersistence.instanceType, id);
+    if (!entries.some((entry) => evidenceIdsOf(entry).length > 0)) return entries;
+    const files = await this.evidence.find({
+      select: { id: true, originalName: true },
+      where: { taskId: id },
+    });
+    const names = new Map(files.map((file) => [file.id, file.originalName]));
+    return entries.map((entry) => {
+      const ids = evidenceIdsOf(entry);
+      if (ids.length === 0) return entry;
+      return {
+        ...entry,
+        attachments: ids.map((file) => ({ id: file, name: names.get(file) ?? '' })),
+      };
+    });
   }
 
   private async find(user: AuthUser, id: string): Promise<ReformTaskEntity> {
@@ -137,6 +157,24 @@ export class TaskService {
     }
   }
 
+  /** Evidence travels with a report only, and must be the task's own. */
+  private async checkEvidence(taskId: string, type: string, ids: string[]): Promise<void> {
+    if (type !== 'SUBMIT_REPORT') {
+      throw new BadRequestException('evidenceIds: chỉ gửi kèm báo cáo (SUBMIT_REPORT)');
+    }
+    if (ids.length === 0) return;
+    const found = await this.evidence.find({
+      select: { id: true },
+      where: { taskId, id: In(ids) },
+    });
+    const missing = ids.filter((id) => !found.some((file) => file.id === id));
+    if (missing.length > 0) {
+      throw new BadRequestException(
+        `evidenceIds: tệp minh chứng ${missing.join(', ')} không thuộc nhiệm vụ này`,
+      );
+    }
+  }
+
   private async checkLeader(wardId: string, leaderId: string): Promise<void> {
     const leader = await this.users.findOne({
       where: { id: leaderId, wardId, role: In(['leader', 'chairman']) },
@@ -147,6 +185,11 @@ export class TaskService {
       );
     }
   }
+}
+
+function evidenceIdsOf(entry: HistoryEntry): string[] {
+  const ids = entry.payload?.evidenceIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
 function escapeLike(text: string): string {

@@ -7,6 +7,7 @@ import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
 import { DossiersModule } from '@cchc/dossiers';
 import { EscalationsModule } from '@cchc/escalations';
+import { EvidenceModule } from '@cchc/evidence';
 import { InboxModule } from '@cchc/inbox';
 import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
@@ -21,6 +22,7 @@ import { CalendarController } from './controllers/calendar.controller';
 import { DossierStatsController } from './controllers/dossier-stats.controller';
 import { DossiersController } from './controllers/dossiers.controller';
 import { EscalationsController } from './controllers/escalations.controller';
+import { EvidenceController } from './controllers/evidence.controller';
 import { HealthController } from './controllers/health.controller';
 import { InboxController } from './controllers/inbox.controller';
 import { NotificationsController } from './controllers/notifications.controller';
@@ -55,6 +57,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     WebhooksModule,
     ProceduresModule,
     DossiersModule,
+    EvidenceModule,
     TerminusModule,
   ],
   controllers: [
@@ -66,6 +69,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     UnitGroupsController,
     LeaderAssignmentsController,
     TasksController,
+    EvidenceController,
     InboxController,
     NotificationsController,
     EscalationsController,

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsIn,
   IsInt,
   IsObject,
@@ -79,6 +82,19 @@ export class TaskEventDto {
   @IsOptional()
   @IsText(2000, { allowBlank: true })
   evidenceUrl?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    description:
+      'Tệp minh chứng của nhiệm vụ kèm báo cáo (SUBMIT_REPORT), từ POST /tasks/:id/evidence',
+  })
+  @IsOptional()
+  @IsArray({ message: 'evidenceIds phải là danh sách mã tệp minh chứng' })
+  @ArrayMaxSize(20, { message: 'evidenceIds: tối đa 20 tệp minh chứng' })
+  @ArrayUnique({ message: 'evidenceIds: mỗi tệp chỉ nêu một lần' })
+  @IsUUID('all', { each: true, message: 'evidenceIds phải gồm các mã tệp minh chứng (UUID)' })
+  evidenceIds?: string[];
 
   @ApiPropertyOptional({ description: 'Ý kiến khi nghiệm thu' })
   @IsOptional()

@@ -1,0 +1,73 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AuthUser, CurrentUser } from '@cchc/auth';
+import { EVIDENCE_MAX_BYTES, EvidenceService, EvidenceView } from '@cchc/evidence';
+
+const uuid = (what: string) =>
+  new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`id phải là UUID ${what}`) });
+
+@ApiTags('evidence')
+@ApiBearerAuth()
+@Controller()
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  /** A file (PDF, DOCX, XLSX, PNG, JPEG; up to 20 MB) attached to the task's report. */
+  @Post('tasks/:id/evidence')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } }))
+  upload(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid('của nhiệm vụ')) id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<EvidenceView> {
+    if (!file) {
+      throw new BadRequestException(
+        'file: cần gửi tệp minh chứng (trường "file", multipart/form-data)',
+      );
+    }
+    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    return this.evidence.upload(user, id, { fileName, data: file.buffer });
+  }
+
+  @Get('tasks/:id/evidence')
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid('của nhiệm vụ')) id: string,
+  ): Promise<EvidenceView[]> {
+    return this.evidence.list(user, id);
+  }
+
+  /** The file as uploaded, under its original name. */
+  @Get('evidence/:id')
+  async download(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid('của tệp minh chứng')) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.evidence.open(user, id);
+    response.setHeader('Content-Disposition', file.contentDisposition);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.content, { type: file.contentType, length: file.size });
+  }
+}
