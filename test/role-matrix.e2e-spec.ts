@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { IS_PUBLIC, ROLES_ALLOWED } from '@cchc/auth';
 import {
   Actor,
+  DOSSIER_EVENT_TYPES,
+  DossierContext,
   ReformTaskContext,
   Role,
   ROLES,
@@ -14,7 +16,7 @@ import {
   TASK_EVENT_TYPES,
   TaskEventType,
 } from '@cchc/domain';
-import { authorizeReformTask } from '@cchc/workflows';
+import { authorizeReformTask, authorizeTthcDossier } from '@cchc/workflows';
 import { QUEUES_BOARD_ROLES } from '../apps/api/src/queues-board';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
@@ -174,6 +176,42 @@ describe('role matrix (MariaDB + Redis)', () => {
     }
   });
 
+  /** Moves the unit's staff (officer, unit head): their powers follow at once. */
+  const placeStaff = (unit: string) =>
+    db.query("UPDATE users SET unit_id = ? WHERE username IN ('officer', 'unit_head')", [
+      units[unit],
+    ]);
+
+  /** The demo user of a role, as the role rules see them; the staff in VHXH or out of it. */
+  const actorOf = (role: Role, staffInScope: boolean): Actor => {
+    const staffUnit = staffInScope ? units.VHXH : units.KTHTDT;
+    const unitByRole: Partial<Record<Role, string>> = {
+      officer: staffUnit,
+      unit_head: staffUnit,
+      coordinator: units.VP,
+      one_stop_officer: units.TTPVHCC,
+    };
+    return {
+      kind: 'user',
+      userId: users[role] ?? randomUUID(),
+      role,
+      unitId: unitByRole[role] ?? null,
+    };
+  };
+
+  /** 403 exactly where the rule refuses; otherwise past the role rules (state or preconditions may still say no). */
+  const expectRuled = (
+    what: string,
+    role: Role,
+    refused: boolean,
+    response: { status: number },
+  ) => {
+    const outcome = refused
+      ? response.status === 403
+      : response.status !== 403 && response.status < 500;
+    expect([what, role, response.status, outcome]).toEqual([what, role, response.status, true]);
+  };
+
   describe('task events, by the workflow role rules, in and out of the unit and leader', () => {
     /** A state that takes each user event, and a payload that passes validation. */
     const PROBES: Record<string, { state: 'assigned' | 'inProgress' | 'reported'; body: object }> =
@@ -192,12 +230,6 @@ describe('role matrix (MariaDB + Redis)', () => {
         RETURN: { state: 'reported', body: { reason: 'Chưa đạt yêu cầu' } },
       };
     const USER_EVENTS = TASK_EVENT_TYPES.filter((type) => !SYSTEM_TASK_EVENTS.includes(type));
-
-    /** Moves the unit's staff (officer, unit head): their powers follow at once. */
-    const placeStaff = (unit: string) =>
-      db.query("UPDATE users SET unit_id = ? WHERE username IN ('officer', 'unit_head')", [
-        units[unit],
-      ]);
 
     /**
      * A task of the VHXH unit, led by the demo leader (in scope) or by nobody (out of scope),
@@ -239,16 +271,6 @@ describe('role matrix (MariaDB + Redis)', () => {
         // Out of scope, the unit's staff belong to another unit than the task's.
         if (!inScope) await placeStaff('KTHTDT');
         try {
-          const unitOf = (role: Role) =>
-            role === 'officer' || role === 'unit_head'
-              ? inScope
-                ? units.VHXH
-                : units.KTHTDT
-              : role === 'coordinator'
-                ? units.VP
-                : role === 'one_stop_officer'
-                  ? units.TTPVHCC
-                  : null;
           for (const type of USER_EVENTS as TaskEventType[]) {
             const probe = PROBES[type];
             const shared = await taskIn(probe.state, inScope);
@@ -257,28 +279,107 @@ describe('role matrix (MariaDB + Redis)', () => {
               leaderId: inScope ? users.leader : null,
             } as ReformTaskContext;
             for (const role of ROLES) {
-              const actor: Actor = {
-                kind: 'user',
-                userId: users[role] ?? randomUUID(),
-                role,
-                unitId: unitOf(role),
-              };
-              const refused = authorizeReformTask(context, type, actor) !== null;
+              const refused = authorizeReformTask(context, type, actorOf(role, inScope)) !== null;
               // An allowed event may change the task, so it gets a task of its own.
               const task = refused ? shared : await taskIn(probe.state, inScope);
               const body = { type, version: task.version, ...probe.body };
               if (type === 'REASSIGN') Object.assign(body, { leadUnitId: units.KTHTDT });
               const response = await call(role, 'POST', `/tasks/${task.id}/events`, body);
-              // Allowed: past the role rules, whatever the state or preconditions then say.
-              const outcome = refused
-                ? response.status === 403
-                : response.status !== 403 && response.status < 500;
-              expect([type, role, response.status, outcome]).toEqual([
-                type,
-                role,
-                response.status,
-                true,
-              ]);
+              expectRuled(type, role, refused, response);
+            }
+          }
+        } finally {
+          await placeStaff('VHXH');
+        }
+      },
+    );
+  });
+  describe('dossier events, by the workflow role rules, in and out of the handling unit', () => {
+    type DossierState =
+      'received' | 'processing' | 'supplementRequested' | 'delayReported' | 'resultReady';
+    /** A state that takes each user event, and a payload that passes validation. */
+    const PROBES: Record<string, { state: DossierState; body: object }> = {
+      START_PROCESSING: { state: 'received', body: {} },
+      REQUEST_SUPPLEMENT: { state: 'processing', body: { reason: 'Thiếu giấy tờ' } },
+      RECORD_RESULT: { state: 'processing', body: {} },
+      REPORT_DELAY: {
+        state: 'processing',
+        body: { reason: 'Cần xác minh', proposedDate: '2027-02-26' },
+      },
+      REJECT: { state: 'supplementRequested', body: { reason: 'Không đủ điều kiện' } },
+      WITHDRAW: { state: 'supplementRequested', body: { reason: 'Người nộp rút hồ sơ' } },
+      SUPPLEMENT_RECEIVED: { state: 'supplementRequested', body: {} },
+      RETURN_RESULT: { state: 'resultReady', body: {} },
+      APPROVE_APOLOGY: { state: 'delayReported', body: { newAppointmentDate: '2027-02-26' } },
+    };
+    const USER_EVENTS = DOSSIER_EVENT_TYPES.filter((type) => type !== 'APPOINTMENT_MISSED');
+    let sequence = 0;
+
+    /** A dossier handled by VHXH, brought to `state` by the desk and the unit's officer. */
+    const dossierIn = async (state: DossierState, inScope: boolean) => {
+      sequence += 1;
+      const code = `RM-${String(sequence).padStart(5, '0')}`;
+      const created = await client.post('one_stop_officer', '/dossiers', {
+        code,
+        procedureCode: 'RM.1',
+        applicant: { name: 'Nguyễn Văn An' },
+        receivedAt: new Date(Date.now() - 60_000).toISOString().replace('Z', '+00:00'),
+      });
+      expect([created.status, created.body.message]).toEqual([201, undefined]);
+      let version = created.body.version as number;
+      const advance = async (role: string, type: string, body: object = {}) => {
+        const response = await client.post(role, `/dossiers/${code}/events`, {
+          type,
+          version,
+          ...body,
+        });
+        expect([type, response.status, response.body.message]).toEqual([type, 200, undefined]);
+        version = response.body.version;
+      };
+      if (state === 'received') return { code, version };
+      if (!inScope) await placeStaff('VHXH');
+      await advance('one_stop_officer', 'START_PROCESSING');
+      if (state === 'supplementRequested')
+        await advance('officer', 'REQUEST_SUPPLEMENT', { reason: 'Thiếu giấy tờ' });
+      if (state === 'resultReady') await advance('officer', 'RECORD_RESULT');
+      if (state === 'delayReported')
+        await advance('officer', 'REPORT_DELAY', {
+          reason: 'Cần xác minh',
+          proposedDate: '2027-02-26',
+        });
+      if (!inScope) await placeStaff('KTHTDT');
+      return { code, version };
+    };
+
+    beforeAll(async () => {
+      const procedure = await client.post('coordinator', '/procedures', {
+        code: 'RM.1',
+        name: 'Thủ tục thử ma trận vai trò',
+        processingDays: 5,
+        handlingUnitId: units.VHXH,
+      });
+      expect(procedure.status).toBe(201);
+    });
+
+    it('covers every user event of the workflow', () => {
+      expect(Object.keys(PROBES).sort()).toEqual([...USER_EVENTS].sort());
+    });
+
+    it.each([true, false])(
+      'answers 403 exactly where authorizeTthcDossier refuses (in scope: %s)',
+      async (inScope) => {
+        if (!inScope) await placeStaff('KTHTDT');
+        try {
+          const context = { handlingUnitId: units.VHXH } as DossierContext;
+          for (const type of USER_EVENTS) {
+            const probe = PROBES[type];
+            const shared = await dossierIn(probe.state, inScope);
+            for (const role of ROLES) {
+              const refused = authorizeTthcDossier(context, type, actorOf(role, inScope)) !== null;
+              const dossier = refused ? shared : await dossierIn(probe.state, inScope);
+              const body = { type, version: dossier.version, ...probe.body };
+              const response = await call(role, 'POST', `/dossiers/${dossier.code}/events`, body);
+              expectRuled(type, role, refused, response);
             }
           }
         } finally {
