@@ -43,6 +43,7 @@ const ANY_SIGNED_IN = [
   'GET /dossiers/:code/apologies',
   'POST /dossiers/:code/events',
   'GET /escalation-policy',
+  'GET /evidence/:id',
   'GET /inbox',
   'GET /leader-assignments',
   'GET /notifications',
@@ -55,6 +56,9 @@ const ANY_SIGNED_IN = [
   'GET /tasks',
   'GET /tasks/:id',
   'POST /tasks/:id/events',
+  // Evidence files: whoever may SUBMIT_REPORT uploads them (the workflow's rule, in the service).
+  'GET /tasks/:id/evidence',
+  'POST /tasks/:id/evidence',
   'GET /tasks/:id/history',
   'GET /unit-aliases',
   'GET /unit-groups',
