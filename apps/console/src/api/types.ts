@@ -1,0 +1,92 @@
+// Shapes of the API's answers used by the console.
+export type Role =
+  | 'chairman'
+  | 'leader'
+  | 'coordinator'
+  | 'unit_head'
+  | 'officer'
+  | 'one_stop_officer'
+  | 'inspector';
+
+export interface Me {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId: string | null;
+  wardId: string;
+}
+
+export interface Unit {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export type SlaStatus =
+  'onTrack' | 'dueSoon' | 'overdue' | 'completedOnTime' | 'completedLate' | 'none';
+
+export interface Sla {
+  status: SlaStatus;
+  workingDaysLeft: number | null;
+  workingDaysOverdue: number | null;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  content: string;
+  leadUnitId: string;
+  coordinatingUnitIds: string[];
+  leaderId: string | null;
+  product: string | null;
+  requirement: string | null;
+  dueDate: string | null;
+  state: string;
+  stateLabel: string;
+  late: boolean;
+  version: number;
+  sla?: Sla;
+  extensionRequest: { requestedDueDate: string; reason: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  allowedEvents?: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  event: string;
+  from: string | null;
+  to: string;
+  actorId: string | null;
+  actorName?: string | null;
+  actorRole: string;
+  reason: string | null;
+  payload: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface InboxItem {
+  task: Task;
+  /** Why it is here, e.g. the reason a report was returned. */
+  note: string | null;
+}
+
+export interface InboxSection {
+  key: string;
+  title: string;
+  count: number;
+  items: InboxItem[];
+}
+
+export interface Inbox {
+  sections: InboxSection[];
+  total: number;
+}

@@ -1,0 +1,40 @@
+// Vietnamese formats: dd/mm/yyyy in Asia/Ho_Chi_Minh, numbers with Vietnamese separators.
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const dateFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const numberFormat = new Intl.NumberFormat('vi-VN');
+
+/** `2026-02-26` (a calendar date) → `26/02/2026`, with no time-zone shift. */
+export function formatIsoDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '—';
+  const [year, month, day] = isoDate.slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** An instant → `26/02/2026` as seen in Việt Nam. */
+export function formatDate(instant: string | Date | null | undefined): string {
+  return instant ? dateFormat.format(new Date(instant)) : '—';
+}
+
+/** An instant → `26/02/2026 14:05` as seen in Việt Nam. */
+export function formatDateTime(instant: string | Date | null | undefined): string {
+  return instant ? dateTimeFormat.format(new Date(instant)).replace(',', '') : '—';
+}
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}

@@ -1,0 +1,11 @@
+/**
+ * Client routes use Vietnamese paths, so they never collide with the API's own (English) paths
+ * served by the same origin; the API falls back to index.html for exactly these prefixes
+ * (CONSOLE_ROUTES in apps/api/src/console-static.ts).
+ */
+export const PATHS = {
+  login: '/dang-nhap',
+  inbox: '/viec-can-lam',
+  tasks: '/nhiem-vu',
+  task: (id: string) => `/nhiem-vu/${id}`,
+} as const;

@@ -1,0 +1,37 @@
+import { Spin } from 'antd';
+import { lazy, ReactNode, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './session/LoginPage';
+import { PATHS } from './paths';
+import { RequireSession } from './session/session';
+
+// Each screen is its own chunk: the first screen loads only what it shows.
+const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
+const TaskListPage = lazy(() =>
+  import('./tasks/TaskListPage').then((m) => ({ default: m.TaskListPage })),
+);
+const TaskPage = lazy(() => import('./tasks/TaskPage').then((m) => ({ default: m.TaskPage })));
+
+const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
+
+export function ConsoleRoutes() {
+  return (
+    <Routes>
+      <Route path={PATHS.login} element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to={PATHS.inbox} replace />} />
+        <Route path={PATHS.inbox} element={screen(<InboxPage />)} />
+        <Route path={PATHS.tasks} element={screen(<TaskListPage />)} />
+        <Route path={`${PATHS.tasks}/:id`} element={screen(<TaskPage />)} />
+      </Route>
+      <Route path="*" element={<Navigate to={PATHS.inbox} replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,122 @@
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api, ApiError } from '../api/http';
+import type { HistoryEntry, Task } from '../api/types';
+import { formatDateTime } from '../common/format';
+import { TASK_EVENT_BUTTONS } from '../common/labels';
+import { useUnits } from '../common/org';
+import { EVENT_FIELDS, eventBody, EventValues } from './event-forms';
+
+export interface EventChoice {
+  type: string;
+  decision?: 'approve' | 'reject';
+}
+
+interface Props {
+  task: Task;
+  choice: EventChoice;
+  onClose(): void;
+  /** After the event was applied (message null) or refused because the task moved on (message). */
+  onDone(message: string | null): Promise<void>;
+}
+
+/** The form of one task event: its required fields, validated before it is sent. */
+export function EventDialog({ task, choice, onClose, onDone }: Props) {
+  const { message } = App.useApp();
+  const units = useUnits();
+  const [form] = Form.useForm<Record<string, string | Dayjs | undefined>>();
+  const [sending, setSending] = useState(false);
+  const fields = EVENT_FIELDS[choice.type] ?? [];
+  const title =
+    choice.type === 'DECIDE_EXTENSION'
+      ? choice.decision === 'approve'
+        ? 'Duyệt gia hạn'
+        : 'Từ chối gia hạn'
+      : TASK_EVENT_BUTTONS[choice.type];
+
+  async function send() {
+    const raw = await form.validateFields();
+    const values = Object.fromEntries(
+      Object.entries(raw).map(([key, value]) => [
+        key,
+        value && typeof value === 'object' ? value.format('YYYY-MM-DD') : value,
+      ]),
+    ) as EventValues;
+    setSending(true);
+    try {
+      await api(`/tasks/${task.id}/events`, {
+        body: eventBody(choice.type, task.version, values, choice.decision),
+      });
+      message.success(`Đã ${title.toLowerCase()}`);
+      await onDone(null);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        await onDone(await whoActedFirst(task.id, error));
+      } else if (error instanceof ApiError && error.status < 500) {
+        message.error(error.message);
+      } else {
+        message.error('Không gửi được; vui lòng thử lại');
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={title}
+      okText={title}
+      cancelText="Đóng"
+      confirmLoading={sending}
+      onOk={send}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical">
+        {fields.length === 0 && <p>Xác nhận: {title.toLowerCase()} nhiệm vụ này?</p>}
+        {fields.map((field) => (
+          <Form.Item
+            key={field.name}
+            name={field.name}
+            label={field.label}
+            rules={[
+              {
+                required: field.required,
+                whitespace: true,
+                message: `Nhập ${field.label.toLowerCase()}`,
+              },
+            ]}
+          >
+            {field.kind === 'textarea' ? (
+              <Input.TextArea rows={4} maxLength={5000} showCount />
+            ) : field.kind === 'date' ? (
+              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+            ) : field.kind === 'unit' ? (
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={units.data?.list.map((unit) => ({ value: unit.id, label: unit.name }))}
+              />
+            ) : (
+              <Input maxLength={1000} />
+            )}
+          </Form.Item>
+        ))}
+      </Form>
+    </Modal>
+  );
+}
+
+/** After a 409: who moved the task on, and to what, from its history. */
+async function whoActedFirst(taskId: string, error: ApiError): Promise<string> {
+  const history = await api<HistoryEntry[]>(`/tasks/${taskId}/history`).catch(() => []);
+  const last = history[history.length - 1];
+  if (!last) return error.message;
+  const who = last.actorName ?? last.actorRole;
+  return (
+    `Nhiệm vụ vừa được ${who} cập nhật lúc ${formatDateTime(last.at)} ` +
+    `(${TASK_EVENT_BUTTONS[last.event] ?? last.event}); trang đã tải lại trạng thái mới.`
+  );
+}

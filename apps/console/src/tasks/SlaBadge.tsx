@@ -1,0 +1,27 @@
+import { Tag } from 'antd';
+import type { Sla } from '../api/types';
+
+/** The working-day SLA of a task, as the API computed it with the working calendar. */
+export function SlaBadge({ sla }: { sla: Sla | undefined }) {
+  if (!sla) return null;
+  switch (sla.status) {
+    case 'onTrack':
+      return <Tag color="green">Còn {sla.workingDaysLeft} ngày làm việc</Tag>;
+    case 'dueSoon':
+      return (
+        <Tag color="orange">
+          {sla.workingDaysLeft === 0
+            ? 'Đến hạn hôm nay'
+            : `Còn ${sla.workingDaysLeft} ngày làm việc`}
+        </Tag>
+      );
+    case 'overdue':
+      return <Tag color="red">Quá hạn {sla.workingDaysOverdue} ngày làm việc</Tag>;
+    case 'completedLate':
+      return <Tag color="volcano">Hoàn thành quá hạn</Tag>;
+    case 'completedOnTime':
+      return <Tag color="blue">Hoàn thành đúng hạn</Tag>;
+    default:
+      return <Tag>Không có thời hạn</Tag>;
+  }
+}

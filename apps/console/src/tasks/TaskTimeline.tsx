@@ -1,0 +1,45 @@
+import { Empty, Timeline, Typography } from 'antd';
+import type { HistoryEntry } from '../api/types';
+import { formatDateTime } from '../common/format';
+import { ROLE_LABELS, stateLabel, TASK_EVENT_BUTTONS } from '../common/labels';
+
+const EVENT_TITLES: Record<string, string> = {
+  ...TASK_EVENT_BUTTONS,
+  CREATED: 'Giao nhiệm vụ',
+  DEADLINE_PASSED: 'Quá hạn',
+  REMIND: 'Nhắc hạn',
+  ESCALATE: 'Báo cáo vượt cấp',
+};
+
+/** The task's audit history: time, person (name and role), from → to, reason and report. */
+export function TaskTimeline({ entries, loading }: { entries: HistoryEntry[]; loading: boolean }) {
+  if (!loading && entries.length === 0) return <Empty description="Chưa có lịch sử" />;
+  return (
+    <Timeline
+      pending={loading ? 'Đang tải…' : undefined}
+      items={entries.map((entry) => ({
+        key: entry.seq,
+        children: (
+          <div className="timeline-entry">
+            <Typography.Text strong>{EVENT_TITLES[entry.event] ?? entry.event}</Typography.Text>{' '}
+            <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
+            <div>
+              {entry.actorName ?? 'Hệ thống'}
+              {entry.actorRole && entry.actorRole in ROLE_LABELS
+                ? ` — ${ROLE_LABELS[entry.actorRole as keyof typeof ROLE_LABELS]}`
+                : ''}
+            </div>
+            <div>
+              {entry.from ? `${stateLabel(entry.from)} → ` : ''}
+              {stateLabel(entry.to)}
+            </div>
+            {entry.reason && <div>Lý do: {entry.reason}</div>}
+            {typeof entry.payload?.report === 'string' && (
+              <div>Báo cáo: {entry.payload.report}</div>
+            )}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

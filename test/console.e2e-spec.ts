@@ -1,0 +1,188 @@
+import { INestApplication } from '@nestjs/common';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { ManualClock } from '@cchc/common';
+import { ApiClient } from './support/api-client';
+import {
+  consoleErrors,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+  VIEWPORTS,
+} from './support/browser';
+import { demoWardIds } from './support/demo-ward-ids';
+import { freshEnvironment } from './support/e2e-env';
+import { startApi } from './support/test-app';
+
+/**
+ * The web console in Debian's Chromium against the real API on MariaDB, driven only by what a
+ * person sees: labels, roles and texts.
+ */
+describe('web console (Chromium, MariaDB)', () => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
+  let api: INestApplication;
+  let baseUrl: string;
+  let client: ApiClient;
+  let browser: Browser;
+  let units: Record<string, string>;
+  let users: Record<string, string>;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    await freshEnvironment('console');
+    api = await startApi(clock);
+    await api.listen(0, '127.0.0.1');
+    baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+    client = new ApiClient(api.getHttpServer());
+    ({ units, users } = await demoWardIds(client));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  async function newPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
+    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    errors.push(...consoleErrors(page));
+    return page;
+  }
+
+  async function createTask(title: string, dueDate = '2026-03-20') {
+    const response = await client.post('coordinator', '/tasks', {
+      title,
+      leadUnitId: units.VHXH,
+      leaderId: users.leader,
+      product: 'Báo cáo kết quả',
+      dueDate,
+    });
+    expect(response.status).toBe(201);
+    return response.body as { id: string; version: number };
+  }
+
+  /** Clicks an event button on the task page and confirms its form. */
+  async function act(page: Page, button: string, fields: Record<string, string> = {}) {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label).fill(value);
+    await dialog.getByRole('button', { name: button, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  it('signs in, and says so when the password is wrong', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByLabel('Tên đăng nhập').fill('officer');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Sai tên đăng nhập hoặc mật khẩu').waitFor();
+    expect(await page.context().cookies()).toEqual([]);
+  });
+
+  it('officer starts and reports a task; the leader approves it from "Việc cần làm"', async () => {
+    const task = await createTask('Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa');
+    const officer = await newPage();
+    await signIn(officer, baseUrl, 'officer');
+    await officer.getByRole('link', { name: 'Niêm yết công khai thủ tục hành chính' }).click();
+    await act(officer, 'Bắt đầu thực hiện');
+    await act(officer, 'Gửi báo cáo', { 'Nội dung báo cáo': 'Đã niêm yết 45 thủ tục' });
+    await officer.getByText('Báo cáo', { exact: true }).first().waitFor();
+
+    const leader = await newPage();
+    await signIn(leader, baseUrl, 'leader');
+    const waiting = leader.getByRole('heading', { name: /Báo cáo chờ nghiệm thu/ });
+    await waiting.waitFor();
+    await leader.getByRole('link', { name: 'Niêm yết công khai thủ tục hành chính' }).click();
+    await act(leader, 'Nghiệm thu');
+    const timeline = leader.locator('.ant-timeline');
+    await timeline.getByText('Trần Thị Hương — Lãnh đạo phụ trách').waitFor();
+    expect(await timeline.getByText('Hoàng Văn Nam — Cán bộ, công chức').count()).toBe(2);
+    expect(await timeline.getByText('Báo cáo → Nghiệm thu').count()).toBe(1);
+    const view = await client.get('leader', `/tasks/${task.id}`);
+    expect(view.body.state).toBe('accepted');
+  });
+
+  it('a returned report shows its reason in the officer’s inbox', async () => {
+    const task = await createTask('Rà soát quy trình nội bộ giải quyết thủ tục');
+    let version = task.version;
+    for (const body of [{ type: 'START' }, { type: 'SUBMIT_REPORT', report: 'Đã rà soát' }]) {
+      version = (await client.post('officer', `/tasks/${task.id}/events`, { ...body, version }))
+        .body.version;
+    }
+    const leader = await newPage();
+    await signIn(leader, baseUrl, 'leader');
+    await leader.goto(`${baseUrl}/nhiem-vu/${task.id}`);
+    await act(leader, 'Trả lại', { 'Lý do': 'Thiếu danh mục quy trình đã rà soát' });
+
+    const officer = await newPage('phone');
+    await signIn(officer, baseUrl, 'officer');
+    await officer.getByText('Báo cáo bị trả lại: Thiếu danh mục quy trình đã rà soát').waitFor();
+  });
+
+  it('the inspector sees no action, and an event forced through the API is refused', async () => {
+    const task = await createTask('Kiểm tra việc công khai ngân sách');
+    const inspector = await newPage();
+    await signIn(inspector, baseUrl, 'inspector');
+    await inspector.goto(`${baseUrl}/nhiem-vu/${task.id}`);
+    await inspector.getByRole('heading', { name: 'Lịch sử' }).waitFor();
+    expect(await inspector.locator('.event-buttons button').count()).toBe(0);
+    const forced = await client.post('inspector', `/tasks/${task.id}/events`, {
+      type: 'START',
+      version: task.version,
+    });
+    expect(forced.status).toBe(403);
+  });
+
+  it('two people act on one task at once: one wins, the other is told who acted', async () => {
+    const task = await createTask('Cập nhật dữ liệu dân cư');
+    const [first, second] = [await newPage(), await newPage()];
+    await signIn(first, baseUrl, 'officer');
+    await signIn(second, baseUrl, 'unit_head');
+    for (const page of [first, second]) {
+      await page.goto(`${baseUrl}/nhiem-vu/${task.id}`);
+      await page.getByRole('button', { name: 'Bắt đầu thực hiện', exact: true }).waitFor();
+    }
+    await act(first, 'Bắt đầu thực hiện');
+    await act(second, 'Bắt đầu thực hiện');
+    await second.getByText(/vừa được Hoàng Văn Nam cập nhật/).waitFor();
+    await second.getByRole('button', { name: 'Gửi báo cáo', exact: true }).waitFor();
+  });
+
+  it('every screen, at desktop and phone size: screenshots and no serious accessibility violation', async () => {
+    const task = await createTask('Số hóa kết quả giải quyết thủ tục hành chính', '2026-03-04');
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const page = await newPage(viewport);
+      await page.goto(`${baseUrl}/dang-nhap`);
+      await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `dang-nhap-${viewport}`);
+      await signIn(page, baseUrl, 'officer');
+      const signedIn: [string, string, () => Promise<unknown>][] = [
+        ['viec-can-lam', '/viec-can-lam', () => page.getByText('Nhiệm vụ cần bắt đầu').waitFor()],
+        ['nhiem-vu', '/nhiem-vu', () => page.getByText('Số hóa kết quả').first().waitFor()],
+        [
+          'nhiem-vu-chi-tiet',
+          `/nhiem-vu/${task.id}`,
+          () => page.getByRole('heading', { name: 'Lịch sử' }).waitFor(),
+        ],
+      ];
+      for (const [name, path, ready] of signedIn) {
+        await page.goto(`${baseUrl}${path}`);
+        await ready();
+        expect({ name, violations: await seriousViolations(page) }).toEqual({
+          name,
+          violations: [],
+        });
+        await screenshot(page, `${name}-${viewport}`);
+      }
+    }
+  });
+});
