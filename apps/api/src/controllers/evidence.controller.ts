@@ -11,10 +11,27 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser } from '@cchc/auth';
-import { EVIDENCE_MAX_BYTES, EvidenceService, EvidenceView } from '@cchc/evidence';
+import {
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_MEDIA_TYPES,
+  EvidenceService,
+  EvidenceView,
+} from '@cchc/evidence';
 
 const uuid = (what: string) =>
   new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`id phải là UUID ${what}`) });
@@ -27,6 +44,14 @@ export class EvidenceController {
 
   /** A file (PDF, DOCX, XLSX, PNG, JPEG; up to 20 MB) attached to the task's report. */
   @Post('tasks/:id/evidence')
+  @ApiOperation({ summary: 'Đính kèm tệp minh chứng vào báo cáo của nhiệm vụ' })
+  @ApiBadRequestResponse({ description: 'Thiếu tệp, hoặc id không phải UUID' })
+  @ApiForbiddenResponse({ description: 'Người dùng không được gửi báo cáo nhiệm vụ lúc này' })
+  @ApiNotFoundResponse({ description: 'Không có nhiệm vụ trong phường' })
+  @ApiPayloadTooLargeResponse({ description: 'Tệp quá 20 MB, hoặc giải nén quá lớn' })
+  @ApiUnsupportedMediaTypeResponse({
+    description: 'Nội dung không phải PDF, DOCX, XLSX, PNG, JPEG',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -51,6 +76,9 @@ export class EvidenceController {
   }
 
   @Get('tasks/:id/evidence')
+  @ApiOperation({ summary: 'Các tệp minh chứng của nhiệm vụ' })
+  @ApiBadRequestResponse({ description: 'id không phải UUID' })
+  @ApiNotFoundResponse({ description: 'Không có nhiệm vụ trong phường' })
   list(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid('của nhiệm vụ')) id: string,
@@ -60,6 +88,10 @@ export class EvidenceController {
 
   /** The file as uploaded, under its original name. */
   @Get('evidence/:id')
+  @ApiOperation({ summary: 'Tải tệp minh chứng, với tên tệp gốc' })
+  @ApiProduces(...Object.values(EVIDENCE_MEDIA_TYPES))
+  @ApiBadRequestResponse({ description: 'id không phải UUID' })
+  @ApiNotFoundResponse({ description: 'Không có tệp minh chứng trong phường' })
   async download(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid('của tệp minh chứng')) id: string,
