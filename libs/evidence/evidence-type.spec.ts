@@ -29,6 +29,14 @@ describe('sniffEvidenceKind', () => {
     for (const data of refused) expect(await sniffEvidenceKind(data)).toBeNull();
   });
 
+  it('knows a document whose main part Word for the web numbered', async () => {
+    const renamed = await zipArchive([
+      { name: '[Content_Types].xml', content: ['<Types/>'] },
+      { name: 'word/document2.xml', content: ['<w:document/>'] },
+    ]);
+    expect(await sniffEvidenceKind(renamed)).toBe('docx');
+  });
+
   it('refuses a zip that is not a Word document or workbook, and a broken one', async () => {
     const plainZip = await zipArchive([{ name: 'notes.txt', content: ['ghi chú'] }]);
     expect(await sniffEvidenceKind(plainZip)).toBeNull();

@@ -31,10 +31,13 @@ const SIGNATURES: [EvidenceKind, Buffer][] = [
 ];
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-/** The part that makes an Office Open XML archive a document or a workbook. */
-const OFFICE_MAIN_PARTS: [EvidenceKind, string][] = [
-  ['docx', 'word/document.xml'],
-  ['xlsx', 'xl/workbook.xml'],
+/**
+ * The part that makes an Office Open XML archive a document or a workbook (Word for the web
+ * sometimes names it `word/document2.xml`).
+ */
+const OFFICE_MAIN_PARTS: [EvidenceKind, RegExp][] = [
+  ['docx', /^word\/document\d*\.xml$/],
+  ['xlsx', /^xl\/workbook\d*\.xml$/],
 ];
 
 /**
@@ -48,16 +51,16 @@ export async function sniffEvidenceKind(data: Buffer): Promise<EvidenceKind | nu
   }
   if (!data.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) return null;
   const names = await zipEntryNames(data);
-  return OFFICE_MAIN_PARTS.find(([, part]) => names?.has(part))?.[0] ?? null;
+  return OFFICE_MAIN_PARTS.find(([, part]) => names.some((name) => part.test(name)))?.[0] ?? null;
 }
 
-/** The entry names of a measured archive; null when it is not a readable zip. */
-async function zipEntryNames(data: Buffer): Promise<Set<string> | null> {
+/** The entry names of a measured archive; none when it is not a readable zip. */
+async function zipEntryNames(data: Buffer): Promise<string[]> {
   const zip = await fromBufferPromise(data, { lazyEntries: true }).catch(() => null);
-  if (!zip) return null;
+  if (!zip) return [];
   try {
     if (zip.entryCount > MAX_ZIP_ENTRIES) throw tooManyEntries(zip.entryCount);
-    const names = new Set<string>();
+    const names: string[] = [];
     let total = 0;
     for await (const entry of zip.eachEntry()) {
       total += entry.uncompressedSize;
@@ -66,12 +69,12 @@ async function zipEntryNames(data: Buffer): Promise<Set<string> | null> {
       if (entry.uncompressedSize > RATIO_CHECKED_FROM_BYTES && ratio > MAX_ENTRY_RATIO) {
         throw suspiciousRatio(entry.fileName);
       }
-      names.add(entry.fileName);
+      names.push(entry.fileName);
     }
     return names;
   } catch (error) {
     if (error instanceof UploadTooLargeError) throw error;
-    return null;
+    return [];
   } finally {
     zip.close();
   }
