@@ -456,13 +456,13 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
       expect(forbidden.status).toBe(403);
       const token = await client.login('chairman');
       expect((await request(server).get(`/queues?token=${token}`)).status).toBe(401);
+      // A browser signed in to the console carries its session cookie to the board.
       const session = await request(server)
-        .post('/auth/queues-session')
-        .set('Authorization', `Bearer ${token}`);
-      expect(session.status).toBe(204);
+        .post('/auth/login')
+        .send({ username: 'chairman', password: 'demo' });
+      expect(session.status).toBe(200);
       const cookie = session.headers['set-cookie'] as unknown as string[];
       expect(cookie.join(';')).toMatch(/HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/);
-      expect(cookie.join(';')).toContain('Path=/queues');
       const page = await request(server).get('/queues').set('Cookie', cookie);
       expect(page.status).toBe(200);
       expect(page.text).toContain('<html');

@@ -174,6 +174,27 @@ describe('security: sign-in, tokens, headers, webhook targets, personal data (Ma
       expect(refused.status).toBe(401);
       expect(refused.body.message).toContain('đăng nhập lại');
     });
+
+    it('keeps the console’s session in an HttpOnly, SameSite=Strict cookie until logout', async () => {
+      const server = api.getHttpServer();
+      const response = await login('officer', 'demo');
+      const cookie = (response.headers['set-cookie'] as unknown as string[]).join(';');
+      expect(cookie).toMatch(/^cchc_session=[^;]+;/);
+      expect(cookie).toContain('HttpOnly');
+      expect(cookie).toContain('SameSite=Strict');
+      expect(cookie).toContain('Path=/');
+      const session = cookie.split(';')[0];
+      const me = await request(server).get('/auth/me').set('Cookie', session);
+      expect(me.body.username).toBe('officer');
+      const renewed = await request(server).post('/auth/refresh').set('Cookie', session);
+      expect(renewed.status).toBe(200);
+      expect((renewed.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^cchc_session=/);
+      const logout = await request(server).post('/auth/logout').set('Cookie', session);
+      expect(logout.status).toBe(204);
+      expect((logout.headers['set-cookie'] as unknown as string[])[0]).toMatch(
+        /^cchc_session=;.*Expires=Thu, 01 Jan 1970/,
+      );
+    });
   });
 
   describe('surface', () => {

@@ -85,7 +85,15 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
     });
 
     it('lists the ward units, and users only for coordinator and chairman', async () => {
-      expect(Object.keys(units).sort()).toEqual(['CA', 'KTHTDT', 'TTPVHCC', 'VHXH', 'VP']);
+      expect(Object.keys(units).sort()).toEqual([
+        'BCHQS',
+        'CA',
+        'KTHTDT',
+        'TTDVSNC',
+        'TTPVHCC',
+        'VHXH',
+        'VP',
+      ]);
       const names = ((await client.get('officer', '/org-units')).body as { name: string }[]).map(
         (u) => u.name,
       );

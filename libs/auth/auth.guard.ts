@@ -8,13 +8,13 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ROLE_LABELS, Role } from '@cchc/domain';
 import { AuthService } from './auth.service';
-import { bearerToken } from './bearer-token';
+import { requestToken } from './request-token';
 import { IS_PUBLIC, ROLES_ALLOWED } from './decorators';
 
 /**
- * Global guard, the one place access is decided: every endpoint needs a Bearer token of an
- * active user unless @Public, and the role @Roles names (the user's current role, read from the
- * database for each request).
+ * Global guard, the one place access is decided: every endpoint needs the token of an active
+ * user (Bearer header, or the console's session cookie) unless @Public, and the role @Roles
+ * names (the user's current role, read from the database for each request).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -27,10 +27,10 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const token = bearerToken(request.headers ?? {});
+    const token = requestToken(request);
     if (!token)
       throw new UnauthorizedException(
-        'Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer ...)',
+        'Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer ... hoặc phiên đăng nhập)',
       );
     request.user = await this.auth.verify(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);

@@ -2,5 +2,5 @@ export * from './access-token';
 export * from './auth-user';
 export * from './auth.module';
 export * from './auth.service';
-export * from './bearer-token';
+export * from './request-token';
 export * from './decorators';

@@ -1,4 +1,5 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Clock, ManualClock } from '@cchc/common';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -13,7 +14,9 @@ export async function startApi(
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = configureApi(moduleRef.createNestApplication({ bufferLogs: true }));
+  const app = configureApi(
+    moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }),
+  );
   await app.init();
   return app;
 }

@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@cchc/common';
 import { AppModule } from './app.module';
+import { serveConsole } from './console-static';
 import { useRequestLimits } from './request-limits';
 import { HttpErrorsFilter } from './http-errors.filter';
 import { mountQueuesBoard } from './queues-board';
@@ -12,11 +14,13 @@ import { validationPipe } from './validation';
 
 /** The API application, configured but not listening. */
 export async function createApi(): Promise<INestApplication> {
-  return configureApi(await NestFactory.create(AppModule, { bufferLogs: true }));
+  return configureApi(
+    await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true }),
+  );
 }
 
-/** Pipes, error format, logger and OpenAPI: shared by main.ts and the e2e tests. */
-export function configureApi(app: INestApplication): INestApplication {
+/** Pipes, error format, logger, OpenAPI and the web console: shared by main.ts and the e2e tests. */
+export function configureApi(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.use(helmet());
   useRequestLimits(app);
@@ -24,6 +28,7 @@ export function configureApi(app: INestApplication): INestApplication {
   app.useGlobalFilters(new HttpErrorsFilter());
   app.enableShutdownHooks();
   mountQueuesBoard(app);
+  serveConsole(app);
   if (app.get<AppConfig>(APP_CONFIG).apiDocs) serveApiDocs(app);
   return app;
 }

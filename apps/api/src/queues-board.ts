@@ -5,32 +5,29 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { HttpException, INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { AuthService, bearerToken } from '@cchc/auth';
+import { AuthService, requestToken } from '@cchc/auth';
 import { ROLE_LABELS, Role } from '@cchc/domain';
 import { ALL_QUEUES } from '@cchc/queue';
 
 export const QUEUES_BOARD_ROUTE = '/queues';
 export const QUEUES_BOARD_ROLES: Role[] = ['coordinator', 'chairman'];
-/** Set by `POST /auth/queues-session` for a browser, which cannot send a Bearer header. */
-export const QUEUES_TOKEN_COOKIE = 'cchc_queues_token';
-
 const READ_METHODS = ['GET', 'HEAD'];
 
 /**
  * Bull Board at /queues, to look at, for coordinators and chairmen: the token comes from the
- * Authorization header or the cookie, never from the address; anything but reading is refused
+ * Authorization header or the console's session cookie, never from the address; anything but
+ * reading is refused
  * (retrying a dead job is an API command, audited like the rest).
  */
 function boardAuth(auth: AuthService) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
     const refuse = (status: number, message: string) =>
       void response.status(status).json({ statusCode: status, message });
-    const token =
-      bearerToken(request.headers) ?? cookieOf(request.headers.cookie, QUEUES_TOKEN_COOKIE);
+    const token = requestToken(request);
     if (!token) {
       return refuse(
         401,
-        'Cần đăng nhập: gửi Authorization: Bearer ..., hoặc gọi POST /auth/queues-session trước',
+        'Cần đăng nhập: gửi Authorization: Bearer ..., hoặc đăng nhập vào trang quản trị trước',
       );
     }
     try {
@@ -50,14 +47,6 @@ function boardAuth(auth: AuthService) {
     }
     next();
   };
-}
-
-function cookieOf(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
 }
 
 /** Mounts Bull Board (read-only) on the API's Express instance, behind `boardAuth`. */

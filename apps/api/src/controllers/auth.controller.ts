@@ -7,13 +7,12 @@ import {
   AccessToken,
   AuthService,
   AuthUser,
-  bearerToken,
   CurrentUser,
   Public,
-  Roles,
+  requestToken,
+  SESSION_COOKIE,
 } from '@cchc/auth';
 import { OrgService, UserView } from '@cchc/org';
-import { QUEUES_BOARD_ROLES, QUEUES_BOARD_ROUTE, QUEUES_TOKEN_COOKIE } from '../queues-board';
 
 class LoginDto {
   @ApiProperty({ example: 'coordinator' })
@@ -37,21 +36,44 @@ export class AuthController {
     private readonly org: OrgService,
   ) {}
 
-  /** 401 with the same message for an unknown user and a wrong password; 429 when throttled. */
+  /**
+   * 401 with the same message for an unknown user and a wrong password; 429 when throttled.
+   * Also sets the console's session cookie (HttpOnly, SameSite=Strict); API clients use the token.
+   */
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto, @Ip() address: string): Promise<AccessToken> {
-    return this.auth.login(dto.username, dto.password, address);
+  async login(
+    @Body() dto: LoginDto,
+    @Ip() address: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccessToken> {
+    return setSession(
+      request,
+      response,
+      await this.auth.login(dto.username, dto.password, address),
+    );
   }
 
   /** A new access token for the same session (until 12 hours after the password login). */
   @ApiBearerAuth()
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Req() request: Request): Promise<AccessToken> {
-    return this.auth.refresh(bearerToken(request.headers) as string);
+  async refresh(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccessToken> {
+    return setSession(request, response, await this.auth.refresh(requestToken(request) as string));
+  }
+
+  /** Ends the console's session (clears its cookie); a Bearer token simply expires. */
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
   }
 
   @ApiBearerAuth()
@@ -59,21 +81,16 @@ export class AuthController {
   async me(@CurrentUser() user: AuthUser): Promise<UserView | null> {
     return this.org.findUser(user.id);
   }
+}
 
-  /**
-   * For a browser opening Bull Board, which cannot send a Bearer header: the access token goes
-   * into an HttpOnly cookie that only /queues receives (never into an address).
-   */
-  @ApiBearerAuth()
-  @Roles(...QUEUES_BOARD_ROLES)
-  @Post('queues-session')
-  @HttpCode(204)
-  queuesSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
-    response.cookie(QUEUES_TOKEN_COOKIE, bearerToken(request.headers), {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.secure,
-      path: QUEUES_BOARD_ROUTE,
-    });
-  }
+function sessionCookieOptions(request: Request) {
+  return { httpOnly: true, sameSite: 'strict' as const, secure: request.secure, path: '/' };
+}
+
+function setSession(request: Request, response: Response, token: AccessToken): AccessToken {
+  response.cookie(SESSION_COOKIE, token.accessToken, {
+    ...sessionCookieOptions(request),
+    maxAge: token.expiresIn * 1000,
+  });
+  return token;
 }
