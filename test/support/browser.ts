@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, chromium, Page } from 'playwright-core';
+import { consoleDir } from '../../apps/api/src/console-static';
 
 /** Debian's Chromium; `.ci/run` installs it. No browser is ever downloaded. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,6 +14,8 @@ export const VIEWPORTS = {
 } as const;
 
 export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(join(consoleDir(), 'index.html')))
+    throw new Error(`No console build in ${consoleDir()}: npm run build:console`);
   if (!existsSync(CHROMIUM))
     throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   return chromium.launch({
@@ -52,7 +55,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} at ${violation.nodes
+          .slice(0, 3)
+          .map((node) => `${node.target.join(' ')} ${node.html.slice(0, 160)}`)
+          .join(', ')}${violation.nodes.length > 3 ? ` (+${violation.nodes.length - 3})` : ''}`,
+    );
 }
 
 /** A screenshot of the page under screenshots/ (git-ignored), at the viewport's size. */

@@ -29,6 +29,7 @@ export function AppLayout() {
           theme="dark"
           selectedKeys={[selected]}
           className="app-menu"
+          disabledOverflow
           items={[
             {
               key: PATHS.inbox,
@@ -42,7 +43,7 @@ export function AppLayout() {
           ]}
         />
         <Space className="app-user">
-          <span>
+          <span className="app-user-name">
             {user.fullName} ({ROLE_LABELS[user.role]})
           </span>
           <Button size="small" onClick={signOut}>

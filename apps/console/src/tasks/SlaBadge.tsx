@@ -6,22 +6,22 @@ export function SlaBadge({ sla }: { sla: Sla | undefined }) {
   if (!sla) return null;
   switch (sla.status) {
     case 'onTrack':
-      return <Tag color="green">Còn {sla.workingDaysLeft} ngày làm việc</Tag>;
+      return <Tag className="sla sla-onTrack">Còn {sla.workingDaysLeft} ngày làm việc</Tag>;
     case 'dueSoon':
       return (
-        <Tag color="orange">
+        <Tag className="sla sla-dueSoon">
           {sla.workingDaysLeft === 0
             ? 'Đến hạn hôm nay'
             : `Còn ${sla.workingDaysLeft} ngày làm việc`}
         </Tag>
       );
     case 'overdue':
-      return <Tag color="red">Quá hạn {sla.workingDaysOverdue} ngày làm việc</Tag>;
+      return <Tag className="sla sla-overdue">Quá hạn {sla.workingDaysOverdue} ngày làm việc</Tag>;
     case 'completedLate':
-      return <Tag color="volcano">Hoàn thành quá hạn</Tag>;
+      return <Tag className="sla sla-completedLate">Hoàn thành quá hạn</Tag>;
     case 'completedOnTime':
-      return <Tag color="blue">Hoàn thành đúng hạn</Tag>;
+      return <Tag className="sla sla-completedOnTime">Hoàn thành đúng hạn</Tag>;
     default:
-      return <Tag>Không có thời hạn</Tag>;
+      return <Tag className="sla">Không có thời hạn</Tag>;
   }
 }

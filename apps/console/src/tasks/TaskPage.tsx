@@ -101,7 +101,13 @@ export function TaskPage() {
           )}
         </Space>
       </Card>
-      <Card title={<Typography.Title level={2}>Lịch sử</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={2} className="card-title">
+            Lịch sử
+          </Typography.Title>
+        }
+      >
         <TaskTimeline entries={history.data ?? []} loading={history.isPending} />
       </Card>
       {choice && (
