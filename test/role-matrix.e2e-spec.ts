@@ -64,7 +64,7 @@ const ANY_SIGNED_IN = [
   'GET /unit-groups',
 ];
 
-const PUBLIC = ['GET /health', 'POST /auth/login'];
+const PUBLIC = ['GET /health', 'POST /auth/login', 'POST /auth/logout'];
 
 interface Route {
   key: string;
