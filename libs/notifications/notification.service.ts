@@ -86,6 +86,26 @@ export class NotificationService {
     });
   }
 
+  /** A reminder sent by hand (bulk "Nhắc việc") to the lead unit of a task; returns how many. */
+  async remind(taskId: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const subject = await this.subject(manager, taskId);
+      if (!subject) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${taskId}`);
+      const userIds = await this.recipients(manager, subject, ['leadUnit']);
+      const { title, body } = notificationText('task.reminder', subject.title);
+      const dedupeKey = `reform-task:${taskId}:remind:${now.getTime()}`;
+      for (const userId of userIds) {
+        await manager.query(
+          'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) ' +
+            "VALUES (?, ?, 'task.reminder', 'reform-task', ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id",
+          [userId, dedupeKey, taskId, title, body, now],
+        );
+      }
+      return userIds.length;
+    });
+  }
+
   listFor(userId: string, unreadOnly = false): Promise<NotificationEntity[]> {
     return this.notifications.find({
       where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { EngineModule } from '@cchc/engine';
+import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
+import { TaskBulkService } from './task-bulk.service';
 import { TaskService } from './task.service';
 
-@Module({ imports: [EngineModule, OrgModule], providers: [TaskService], exports: [TaskService] })
+@Module({
+  imports: [EngineModule, OrgModule, NotificationsModule],
+  providers: [TaskService, TaskBulkService],
+  exports: [TaskService, TaskBulkService],
+})
 export class TasksModule {}

@@ -13,11 +13,14 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import { TaskSla, TaskSlaService } from '@cchc/escalations';
 import {
+  BulkTaskActionDto,
+  BulkTaskResults,
   CreateTaskDto,
   HistoryEntry,
   ListTasksQuery,
   Page,
   TaskEventDto,
+  TaskBulkService,
   TaskService,
   TaskView,
 } from '@cchc/tasks';
@@ -36,12 +39,23 @@ export class TasksController {
   constructor(
     private readonly tasks: TaskService,
     private readonly sla: TaskSlaService,
+    private readonly bulk: TaskBulkService,
   ) {}
 
   @Roles('coordinator', 'chairman')
   @Post()
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateTaskDto): Promise<TaskWithSla> {
     return this.withSla(user, await this.tasks.create(user, dto));
+  }
+
+  @Roles('coordinator', 'chairman')
+  @Post('bulk')
+  @HttpCode(200)
+  async bulkAction(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: BulkTaskActionDto,
+  ): Promise<BulkTaskResults> {
+    return { results: await this.bulk.apply(user, dto) };
   }
 
   @Get()
