@@ -135,7 +135,9 @@ describe('evidence files of task reports (MariaDB + local storage)', () => {
     expect(fake.status).toBe(415);
     expect(fake.body.message).toContain('PDF, DOCX, XLSX, PNG, JPEG');
     const huge = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(21 * 1024 * 1024)]);
-    expect((await upload('officer', huge, 'lon.pdf')).status).toBe(413);
+    const tooLarge = await upload('officer', huge, 'lon.pdf');
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.message).toBe('Tệp tải lên vượt quá dung lượng cho phép.');
     const missing = await request(api.getHttpServer())
       .post(`/tasks/${taskId}/evidence`)
       .set('Authorization', `Bearer ${await client.login('officer')}`)

@@ -1,3 +1,4 @@
+import { isDateWithin, PLANNABLE_RANGE } from '@cchc/common';
 import { parseDeadline } from '@cchc/deadlines';
 import {
   buildPlanPreview,
@@ -5,6 +6,7 @@ import {
   defaultAliasesFor,
   PlanFile,
   PlanPreview,
+  PlanProblem,
   readPlanFile,
   UnitAlias,
   unitNameKey,
@@ -33,9 +35,30 @@ export function wardAliases(units: UnitRecord[], aliases: UnitAlias[] = []): Uni
 /** Reads a plan file and turns its task table into a preview: nothing is written. */
 export async function previewPlan(input: PreviewInput): Promise<PlanPreview> {
   const source = await readPlanFile(input.file);
-  return buildPlanPreview(source, {
+  const preview = buildPlanPreview(source, {
     year: input.year,
     parseDeadline,
     resolveUnit: createUnitResolver(input.units, wardAliases(input.units, input.aliases)),
+  });
+  const errors = [...preview.errors, ...unplannableDeadlines(preview)];
+  return { ...preview, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+}
+
+/** A deadline the worker could not plan reminders and escalations for is an error, not a task. */
+function unplannableDeadlines(preview: PlanPreview): PlanProblem[] {
+  return preview.tasks.flatMap((task) => {
+    const dates = [...(task.deadline?.milestones ?? []), task.deadline?.due ?? null];
+    const outside = dates.find((date) => date !== null && !isDateWithin(date, PLANNABLE_RANGE));
+    return outside
+      ? [
+          {
+            row: task.sourceRow,
+            field: 'deadline',
+            message:
+              `Hạn ${outside} ('${task.deadline?.raw}') nằm ngoài khoảng hệ thống lập lịch được ` +
+              `(${PLANNABLE_RANGE.first} – ${PLANNABLE_RANGE.last}).`,
+          },
+        ]
+      : [];
   });
 }

@@ -12,6 +12,15 @@ import { EventRefusedError, InstanceNotFoundError, StaleVersionError } from '@cc
 import { PlanImportError, UploadTooLargeError } from '@cchc/plan-import';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './request-limits';
 
+/** Multer's own (English) refusals of a multipart upload, said in Vietnamese. */
+const UPLOAD_MESSAGES: Record<string, string> = {
+  'File too large': 'Tệp tải lên vượt quá dung lượng cho phép.',
+  'Too many files': 'Chỉ được tải lên một tệp mỗi lần.',
+  'Unexpected field': "Tệp phải được gửi trong trường 'file' (multipart/form-data).",
+  'Field name too long': 'Tên trường quá dài.',
+  'Too many parts': 'Yêu cầu có quá nhiều phần.',
+};
+
 /**
  * Every error leaves as JSON a person can understand: what is wrong and, for refused events,
  * the current state and what may be done instead.
@@ -29,10 +38,10 @@ export class HttpErrorsFilter implements ExceptionFilter {
   private describe(error: unknown): [number, Record<string, unknown>] {
     if (error instanceof HttpException) {
       const payload = error.getResponse();
-      return [
-        error.getStatus(),
-        typeof payload === 'string' ? { message: payload } : (payload as Record<string, unknown>),
-      ];
+      const body =
+        typeof payload === 'string' ? { message: payload } : (payload as Record<string, unknown>);
+      const upload = UPLOAD_MESSAGES[String(body.message)];
+      return [error.getStatus(), upload ? { ...body, error: 'Upload', message: upload } : body];
     }
     const bodyError = describeBodyError(error);
     if (bodyError) return bodyError;
