@@ -1,14 +1,4 @@
-import { fromBufferPromise } from 'yauzl';
-import {
-  MAX_ENTRY_RATIO,
-  MAX_UNZIPPED_BYTES,
-  MAX_ZIP_ENTRIES,
-  RATIO_CHECKED_FROM_BYTES,
-  suspiciousRatio,
-  tooManyEntries,
-  unzipsTooLarge,
-  UploadTooLargeError,
-} from '@cchc/plan-import';
+import { measuredZip } from '@cchc/plan-import';
 
 /** The kinds of file a report may carry (the plan's "Sản phẩm"), as media types. */
 export const EVIDENCE_MEDIA_TYPES = {
@@ -56,26 +46,8 @@ export async function sniffEvidenceKind(data: Buffer): Promise<EvidenceKind | nu
 
 /** The entry names of a measured archive; none when it is not a readable zip. */
 async function zipEntryNames(data: Buffer): Promise<string[]> {
-  const zip = await fromBufferPromise(data, { lazyEntries: true }).catch(() => null);
-  if (!zip) return [];
-  try {
-    if (zip.entryCount > MAX_ZIP_ENTRIES) throw tooManyEntries(zip.entryCount);
-    const names: string[] = [];
-    let total = 0;
-    for await (const entry of zip.eachEntry()) {
-      total += entry.uncompressedSize;
-      if (total > MAX_UNZIPPED_BYTES) throw unzipsTooLarge();
-      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-      if (entry.uncompressedSize > RATIO_CHECKED_FROM_BYTES && ratio > MAX_ENTRY_RATIO) {
-        throw suspiciousRatio(entry.fileName);
-      }
-      names.push(entry.fileName);
-    }
-    return names;
-  } catch (error) {
-    if (error instanceof UploadTooLargeError) throw error;
-    return [];
-  } finally {
-    zip.close();
-  }
+  const measured = await measuredZip(data);
+  if (!measured) return [];
+  measured.zip.close();
+  return measured.entries.map((entry) => entry.fileName);
 }

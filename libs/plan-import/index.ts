@@ -8,15 +8,7 @@ export { readDocx } from './readers/read-docx';
 export { readUpload } from './readers/read-upload';
 export type { UploadFormat } from './readers/read-source';
 export { UploadTooLargeError } from './readers/upload-limits';
-export {
-  MAX_ENTRY_RATIO,
-  MAX_UNZIPPED_BYTES,
-  MAX_ZIP_ENTRIES,
-  RATIO_CHECKED_FROM_BYTES,
-  suspiciousRatio,
-  tooManyEntries,
-  unzipsTooLarge,
-} from './readers/upload-limits';
+export { measuredZip } from './readers/safe-zip';
 export { readPdfText } from './readers/pdf-text/read-pdf-text';
 export { buildPlanPreview, type PlanPreviewOptions } from './preview/build-plan-preview';
 export { createUnitResolver, type UnitAlias, type UnitRecord } from './units/unit-resolver';

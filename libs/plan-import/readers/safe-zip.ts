@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { fromBufferPromise, type Entry } from 'yauzl';
+import { fromBufferPromise, type Entry, type ZipFile } from 'yauzl';
 import { PlanImportError } from '../plan-import-error';
 import {
   MAX_ENTRY_RATIO,
@@ -9,6 +9,7 @@ import {
   suspiciousRatio,
   tooManyEntries,
   unzipsTooLarge,
+  UploadTooLargeError,
 } from './upload-limits';
 
 async function drain(stream: Readable): Promise<void> {
@@ -16,19 +17,17 @@ async function drain(stream: Readable): Promise<void> {
 }
 
 /**
- * Measures a DOCX/XLSX archive before a reader opens it: entry count, total size and each
- * large entry's compression ratio from the central directory (UploadTooLargeError), then
- * every entry inflated and thrown away, since the directory can lie: yauzl stops an entry
- * that outgrows its declared size, so no more than the declared total is ever inflated.
- * `unreadable` is the message for a file that is not a sound archive.
+ * An archive's entries as its central directory declares them, refused (UploadTooLargeError)
+ * past the limits on entry count, total size and each large entry's compression ratio; null
+ * when the bytes are not a zip. The caller closes the zip.
  */
-export async function assertSafeZip(data: Buffer, unreadable: string): Promise<void> {
-  const refuse = () => new PlanImportError([{ row: null, field: 'table', message: unreadable }]);
+export async function measuredZip(
+  data: Buffer,
+): Promise<{ zip: ZipFile; entries: Entry[] } | null> {
   const zip = await fromBufferPromise(data, { lazyEntries: true, validateEntrySizes: true }).catch(
-    () => {
-      throw refuse();
-    },
+    () => null,
   );
+  if (!zip) return null;
   try {
     if (zip.entryCount > MAX_ZIP_ENTRIES) throw tooManyEntries(zip.entryCount);
     const entries: Entry[] = [];
@@ -42,12 +41,32 @@ export async function assertSafeZip(data: Buffer, unreadable: string): Promise<v
       }
       entries.push(entry);
     }
-    for (const entry of entries) await drain(await zip.openReadStreamPromise(entry));
+    return { zip, entries };
   } catch (error) {
-    if (error instanceof PlanImportError) throw error;
+    zip.close();
+    if (error instanceof UploadTooLargeError) throw error;
+    return null;
+  }
+}
+
+/**
+ * Measures a DOCX/XLSX archive before a reader opens it (measuredZip), then inflates every
+ * entry and throws it away, since the directory can lie: yauzl stops an entry that outgrows its
+ * declared size, so no more than the declared total is ever inflated.
+ * `unreadable` is the message for a file that is not a sound archive.
+ */
+export async function assertSafeZip(data: Buffer, unreadable: string): Promise<void> {
+  const refuse = () => new PlanImportError([{ row: null, field: 'table', message: unreadable }]);
+  const measured = await measuredZip(data);
+  if (!measured) throw refuse();
+  try {
+    for (const entry of measured.entries) {
+      await drain(await measured.zip.openReadStreamPromise(entry));
+    }
+  } catch {
     throw refuse();
   } finally {
-    zip.close();
+    measured.zip.close();
   }
 }
 
