@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
+import { Workbook } from 'exceljs';
+import request from 'supertest';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
 import { startApi } from './support/test-app';
 
-describe('POST /tasks/bulk: one action, each task on its own, a result per row', () => {
+describe('task list actions: POST /tasks/bulk (a result per row), GET /tasks/export.xlsx', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
   let api: INestApplication;
   let client: ApiClient;
@@ -25,11 +27,11 @@ describe('POST /tasks/bulk: one action, each task on its own, a result per row',
     await api?.close();
   });
 
-  const createTask = async (title: string) => {
+  const createTask = async (title: string, dueDate = '2026-03-31') => {
     const response = await client.post('coordinator', '/tasks', {
       title,
       leadUnitId: units.VHXH,
-      dueDate: '2026-03-31',
+      dueDate,
     });
     expect(response.status).toBe(201);
     return response.body as { id: string; version: number };
@@ -114,5 +116,41 @@ describe('POST /tasks/bulk: one action, each task on its own, a result per row',
       taskIds: [task.id],
     });
     expect(response.status).toBe(403);
+  });
+
+  it('exports the filtered list to XLSX with Vietnamese headers and dd/mm/yyyy dates', async () => {
+    await createTask('=Xuất Excel 1');
+    await createTask('Xuất Excel 2', '2026-04-15');
+    const token = await client.login('inspector');
+    const response = await request(api.getHttpServer())
+      .get('/tasks/export.xlsx')
+      .query({ text: 'Xuất Excel' })
+      .set('Authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toContain('nhiem-vu.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(response.body as ArrayBuffer);
+    const rows = workbook
+      .getWorksheet('Nhiệm vụ')!
+      .getSheetValues()
+      .slice(1)
+      .map((values) => (values as unknown[]).slice(1, 6));
+    expect(rows).toEqual([
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Lãnh đạo phụ trách', 'Thời hạn'],
+      [1, "'=Xuất Excel 1", expect.stringContaining('Văn hóa'), '', '31/03/2026'],
+      [2, 'Xuất Excel 2', expect.stringContaining('Văn hóa'), '', '15/04/2026'],
+    ]);
+  });
+
+  it('refuses a bad export filter by name', async () => {
+    const response = await client.get('coordinator', '/tasks/export.xlsx?state=nope');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body.message)).toContain('state');
   });
 });

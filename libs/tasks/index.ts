@@ -5,5 +5,7 @@ export * from './dto/task-event.dto';
 export * from './reform-task.persistence';
 export * from './task-view';
 export * from './task-bulk.service';
+export * from './task-export.service';
+export * from './task-workbook';
 export * from './task.service';
 export * from './tasks.module';

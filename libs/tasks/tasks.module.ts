@@ -3,11 +3,12 @@ import { EngineModule } from '@cchc/engine';
 import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
 import { TaskBulkService } from './task-bulk.service';
+import { TaskExportService } from './task-export.service';
 import { TaskService } from './task.service';
 
 @Module({
   imports: [EngineModule, OrgModule, NotificationsModule],
-  providers: [TaskService, TaskBulkService],
-  exports: [TaskService, TaskBulkService],
+  providers: [TaskService, TaskBulkService, TaskExportService],
+  exports: [TaskService, TaskBulkService, TaskExportService],
 })
 export class TasksModule {}

@@ -8,8 +8,11 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Res,
+  StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import { TaskSla, TaskSlaService } from '@cchc/escalations';
 import {
@@ -21,9 +24,12 @@ import {
   Page,
   TaskEventDto,
   TaskBulkService,
+  TaskExportService,
   TaskService,
   TaskView,
 } from '@cchc/tasks';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A task with its working-day SLA (badge of the console's lists). */
 type TaskWithSla = TaskView & { sla: TaskSla };
@@ -40,6 +46,7 @@ export class TasksController {
     private readonly tasks: TaskService,
     private readonly sla: TaskSlaService,
     private readonly bulk: TaskBulkService,
+    private readonly exporter: TaskExportService,
   ) {}
 
   @Roles('coordinator', 'chairman')
@@ -48,6 +55,9 @@ export class TasksController {
     return this.withSla(user, await this.tasks.create(user, dto));
   }
 
+  @ApiOperation({
+    summary: 'Thao tác hàng loạt (giao lại, điều chỉnh thời hạn, nhắc việc), kết quả từng dòng',
+  })
   @Roles('coordinator', 'chairman')
   @Post('bulk')
   @HttpCode(200)
@@ -65,6 +75,20 @@ export class TasksController {
   ): Promise<Page<TaskWithSla>> {
     const page = await this.tasks.list(user, query);
     return { ...page, items: await this.sla.withSla(user.wardId, page.items) };
+  }
+
+  @ApiOperation({ summary: 'Xuất danh sách nhiệm vụ (cùng bộ lọc) ra tệp Excel' })
+  @ApiProduces(XLSX)
+  @Get('export.xlsx')
+  async exportXlsx(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListTasksQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const tasks = await this.sla.withSla(user.wardId, await this.exporter.matching(user, query));
+    const file = await this.exporter.workbook(user.wardId, tasks);
+    response.setHeader('Content-Disposition', 'attachment; filename="nhiem-vu.xlsx"');
+    return new StreamableFile(file, { type: XLSX });
   }
 
   @Get(':id')
