@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -33,6 +33,8 @@ function firstScreenBudget(): Plugin {
 
 export default defineConfig({
   plugins: [react(), firstScreenBudget()],
+  // The domain's labels and types are shared with the API, never copied.
+  resolve: { alias: { '@cchc/domain': resolve(__dirname, '../../libs/domain/index.ts') } },
   server: { proxy: { '/api': { target: API, rewrite: (path) => path.replace(/^\/api/, '') } } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   test: { environment: 'jsdom', globals: true, include: ['src/**/*.test.{ts,tsx}'] },

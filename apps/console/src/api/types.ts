@@ -1,12 +1,7 @@
 // Shapes of the API's answers used by the console.
-export type Role =
-  | 'chairman'
-  | 'leader'
-  | 'coordinator'
-  | 'unit_head'
-  | 'officer'
-  | 'one_stop_officer'
-  | 'inspector';
+import type { Role } from '@cchc/domain';
+
+export type { Role };
 
 export interface Me {
   id: string;

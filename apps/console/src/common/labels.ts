@@ -1,14 +1,6 @@
-import type { Role } from '../api/types';
+import { TASK_STATE_LABELS, TASK_STATES } from '@cchc/domain';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  chairman: 'Chủ tịch UBND',
-  leader: 'Lãnh đạo phụ trách',
-  coordinator: 'Công chức tham mưu CCHC',
-  unit_head: 'Thủ trưởng đơn vị',
-  officer: 'Cán bộ, công chức',
-  one_stop_officer: 'Công chức Bộ phận một cửa',
-  inspector: 'Đoàn kiểm tra',
-};
+export { ROLE_LABELS } from '@cchc/domain';
 
 /** The button of each task event a user may send (the contract the users and tests rely on). */
 export const TASK_EVENT_BUTTONS: Record<string, string> = {
@@ -23,14 +15,10 @@ export const TASK_EVENT_BUTTONS: Record<string, string> = {
   CANCEL: 'Hủy nhiệm vụ',
 };
 
-export const TASK_STATE_OPTIONS = [
-  { value: 'assigned', label: 'Giao' },
-  { value: 'inProgress', label: 'Đang thực hiện' },
-  { value: 'reported', label: 'Báo cáo' },
-  { value: 'accepted', label: 'Nghiệm thu' },
-  { value: 'overdue', label: 'Quá hạn' },
-  { value: 'cancelled', label: 'Đã hủy' },
-];
+export const TASK_STATE_OPTIONS = TASK_STATES.map((value) => ({
+  value,
+  label: TASK_STATE_LABELS[value],
+}));
 
 export function stateLabel(state: string | null): string {
   return TASK_STATE_OPTIONS.find((option) => option.value === state)?.label ?? state ?? '—';
