@@ -25,11 +25,20 @@ import { appointmentTimers } from './dossier-timers';
 import { DossierView, toDossierView } from './dossier-view';
 import { CreateDossierDto } from './dto/create-dossier.dto';
 import { DossierEventDto } from './dto/dossier-event.dto';
-import { ListDossiersQuery } from './dto/list-dossiers.query';
+import { ApologyFilter, ListDossiersQuery } from './dto/list-dossiers.query';
 
 /** Open, clock running, and the appointment passed (also before the timer marked it). */
 export const OVERDUE_SQL =
   "(dossier.state IN ('received', 'processing') AND (dossier.overdue = 1 OR dossier.appointmentDate < :today))";
+
+const APOLOGY_PENDING =
+  "JSON_TYPE(JSON_EXTRACT(dossier.snapshot, '$.context.apologyPending')) = 'OBJECT'";
+/** The `apology` filter of the list: no slip yet, one waiting for the head, all signed. */
+const APOLOGY_SQL: Record<ApologyFilter, string> = {
+  none: 'dossier.apologyRound = 0',
+  pending: APOLOGY_PENDING,
+  signed: `dossier.apologyRound > 0 AND NOT ${APOLOGY_PENDING}`,
+};
 
 export interface DossierPage {
   items: DossierView[];
@@ -154,6 +163,17 @@ export class DossierService {
       builder.andWhere('dossier.receivedOn >= :from', { from: query.receivedFrom });
     }
     if (query.receivedTo) builder.andWhere('dossier.receivedOn <= :to', { to: query.receivedTo });
+    if (query.appointmentFrom) {
+      builder.andWhere('dossier.appointmentDate >= :appointmentFrom', {
+        appointmentFrom: query.appointmentFrom,
+      });
+    }
+    if (query.appointmentTo) {
+      builder.andWhere('dossier.appointmentDate <= :appointmentTo', {
+        appointmentTo: query.appointmentTo,
+      });
+    }
+    if (query.apology) builder.andWhere(APOLOGY_SQL[query.apology]);
     if (query.overdue !== undefined) {
       builder.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, {
         today: this.engine.today(),

@@ -8,4 +8,6 @@ export const PATHS = {
   inbox: '/viec-can-lam',
   tasks: '/nhiem-vu',
   task: (id: string) => `/nhiem-vu/${id}`,
+  dossiers: '/ho-so',
+  dossier: (code: string) => `/ho-so/${encodeURIComponent(code)}`,
 } as const;

@@ -12,6 +12,12 @@ const TaskListPage = lazy(() =>
   import('./tasks/TaskListPage').then((m) => ({ default: m.TaskListPage })),
 );
 const TaskPage = lazy(() => import('./tasks/TaskPage').then((m) => ({ default: m.TaskPage })));
+const DossierListPage = lazy(() =>
+  import('./dossiers/DossierListPage').then((m) => ({ default: m.DossierListPage })),
+);
+const DossierPage = lazy(() =>
+  import('./dossiers/DossierPage').then((m) => ({ default: m.DossierPage })),
+);
 
 const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
 
@@ -30,6 +36,8 @@ export function ConsoleRoutes() {
         <Route path={PATHS.inbox} element={screen(<InboxPage />)} />
         <Route path={PATHS.tasks} element={screen(<TaskListPage />)} />
         <Route path={`${PATHS.tasks}/:id`} element={screen(<TaskPage />)} />
+        <Route path={PATHS.dossiers} element={screen(<DossierListPage />)} />
+        <Route path={`${PATHS.dossiers}/:code`} element={screen(<DossierPage />)} />
       </Route>
       <Route path="*" element={<Navigate to={PATHS.inbox} replace />} />
     </Routes>

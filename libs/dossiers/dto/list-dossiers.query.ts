@@ -3,6 +3,9 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, IsStrictBoolean, PageQuery } from '@cchc/common';
 import { DOSSIER_STATES, DossierState } from '@cchc/domain';
 
+export const APOLOGY_FILTERS = ['none', 'pending', 'signed'] as const;
+export type ApologyFilter = (typeof APOLOGY_FILTERS)[number];
+
 export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DOSSIER_STATES })
   @IsOptional()
@@ -28,4 +31,22 @@ export class ListDossiersQuery extends PageQuery {
   @IsOptional()
   @IsCalendarDate()
   receivedTo?: string;
+
+  @ApiPropertyOptional({ example: '2026-02-01', description: 'Hẹn trả từ ngày' })
+  @IsOptional()
+  @IsCalendarDate()
+  appointmentFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-02-28', description: 'Hẹn trả đến ngày' })
+  @IsOptional()
+  @IsCalendarDate()
+  appointmentTo?: string;
+
+  @ApiPropertyOptional({
+    enum: APOLOGY_FILTERS,
+    description: 'none: chưa có phiếu xin lỗi; pending: phiếu chờ ký; signed: đã ký hết',
+  })
+  @IsOptional()
+  @IsIn(APOLOGY_FILTERS, { message: `apology phải là một trong: ${APOLOGY_FILTERS.join(', ')}` })
+  apology?: ApologyFilter;
 }

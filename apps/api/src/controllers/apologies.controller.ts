@@ -10,17 +10,26 @@ import { ApologyService } from '@cchc/dossiers';
 export class ApologiesController {
   constructor(private readonly apologies: ApologyService) {}
 
-  /** The slip as DOCX or PDF (the draft until the head signs, then the issued one). */
+  /**
+   * The slip as DOCX or PDF (the draft until the head signs, then the issued one). `inline=true`
+   * lets the console show the PDF in a frame (helmet's defaults already allow same-origin frames).
+   */
   @Get(':id/document')
   @ApiQuery({ name: 'format', enum: ['docx', 'pdf'] })
+  @ApiQuery({ name: 'inline', required: false, type: Boolean })
   async document(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query('format') format: string,
+    @Query('inline') inline: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const document = await this.apologies.document(user.wardId, id, format);
-    response.setHeader('Content-Disposition', document.contentDisposition);
+    const disposition = document.contentDisposition;
+    response.setHeader(
+      'Content-Disposition',
+      inline === 'true' ? disposition.replace(/^attachment/, 'inline') : disposition,
+    );
     return new StreamableFile(document.data, { type: document.contentType });
   }
 }

@@ -40,6 +40,7 @@ export function AppLayout() {
               ),
             },
             { key: PATHS.tasks, label: <Link to={PATHS.tasks}>Nhiệm vụ</Link> },
+            { key: PATHS.dossiers, label: <Link to={PATHS.dossiers}>Hồ sơ TTHC</Link> },
           ]}
         />
         <Space className="app-user">

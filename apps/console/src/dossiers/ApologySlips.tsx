@@ -1,0 +1,129 @@
+import { useMutation } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Space,
+  Typography,
+} from 'antd';
+import dayjs, { Dayjs } from 'dayjs';
+import { api, ApiError } from '../api/http';
+import type { ApologySlip, Dossier } from './types';
+import { formatIsoDate } from '../common/format';
+
+interface SignForm {
+  reason?: string;
+  newAppointmentDate?: Dayjs;
+}
+
+/** The head signs the draft (APPROVE_APOLOGY), possibly with another reason or date. */
+function SignSlip({ dossier, slip, onSigned }: Props & { slip: ApologySlip }) {
+  const sign = useMutation({
+    mutationFn: (values: SignForm) =>
+      api<Dossier>(`/dossiers/${encodeURIComponent(dossier.code)}/events`, {
+        body: {
+          type: 'APPROVE_APOLOGY',
+          version: dossier.version,
+          reason: values.reason?.trim() || undefined,
+          newAppointmentDate: values.newAppointmentDate?.format('YYYY-MM-DD'),
+        },
+      }),
+    onSuccess: onSigned,
+  });
+  return (
+    <Form<SignForm>
+      layout="vertical"
+      initialValues={{
+        reason: slip.reason ?? undefined,
+        newAppointmentDate: dayjs(slip.newAppointmentDate),
+      }}
+      onFinish={(values) => sign.mutate(values)}
+    >
+      {sign.error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={sign.error instanceof ApiError ? sign.error.message : 'Không ký được phiếu'}
+        />
+      )}
+      <Form.Item label="Lý do" name="reason">
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+      <Form.Item label="Ngày hẹn trả mới" name="newAppointmentDate">
+        <DatePicker format="DD/MM/YYYY" allowClear={false} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={sign.isPending}>
+        Ký phiếu
+      </Button>
+    </Form>
+  );
+}
+
+interface Props {
+  dossier: Dossier;
+  onSigned: () => void;
+}
+
+/** The dossier's apology slips: details, downloads, and for the head the draft to sign. */
+export function ApologySlips({ dossier, onSigned }: Props) {
+  const slips = dossier.apologies ?? [];
+  const mayApprove = dossier.allowedEvents?.includes('APPROVE_APOLOGY') ?? false;
+  if (slips.length === 0) return <Typography.Text>Chưa có phiếu xin lỗi.</Typography.Text>;
+  return (
+    <Space direction="vertical" size="middle" className="page">
+      {slips.map((slip) => (
+        <Card
+          key={slip.id}
+          size="small"
+          title={`Phiếu lần ${slip.round}${slip.number ? ` — số ${slip.number}` : ''}`}
+        >
+          <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+            <Descriptions.Item label="Tình trạng">
+              {slip.status === 'draft'
+                ? 'Dự thảo, chờ ký'
+                : `Đã ký ngày ${formatIsoDate(slip.issuedOn)}`}
+            </Descriptions.Item>
+            <Descriptions.Item label="Diện">
+              {slip.trigger === 'overdue' ? 'Quá hạn hẹn trả' : 'Báo trước trễ hạn'}
+            </Descriptions.Item>
+            <Descriptions.Item label="Ngày hẹn trả đã lỡ">
+              {formatIsoDate(slip.missedAppointmentDate)}
+            </Descriptions.Item>
+            <Descriptions.Item label="Ngày hẹn trả mới">
+              {formatIsoDate(slip.newAppointmentDate)}
+            </Descriptions.Item>
+            <Descriptions.Item label="Lý do" span={2}>
+              {slip.reason ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="Người ký" span={2}>
+              {slip.signerName} — {slip.signerPosition}
+            </Descriptions.Item>
+          </Descriptions>
+          <Space wrap className="event-buttons">
+            <a href={slip.documents.docx} download>
+              Tải phiếu DOCX
+            </a>
+            <a href={slip.documents.pdf} download>
+              Tải phiếu PDF
+            </a>
+          </Space>
+          {slip.status === 'draft' && mayApprove && (
+            <Space direction="vertical" size="middle" className="page" style={{ marginTop: 16 }}>
+              <iframe
+                style={{ width: '100%', height: 480, border: '1px solid #d9d9d9' }}
+                title={`Xem trước phiếu lần ${slip.round}`}
+                src={`${slip.documents.pdf}&inline=true`}
+              />
+              <SignSlip dossier={dossier} slip={slip} onSigned={onSigned} />
+            </Space>
+          )}
+        </Card>
+      ))}
+    </Space>
+  );
+}

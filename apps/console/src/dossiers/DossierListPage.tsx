@@ -1,0 +1,149 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Checkbox, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api/http';
+import type { Page } from '../api/types';
+import type { Dossier } from './types';
+import { formatIsoDate } from '../common/format';
+import { PATHS } from '../paths';
+import {
+  DossierFilters,
+  dossierFiltersFromSearch,
+  dossierQuery,
+  searchFromDossierFilters,
+} from './dossier-filters';
+import { APOLOGY_OPTIONS, apologyStatus, DOSSIER_STATE_OPTIONS } from './labels';
+
+const PAGE_SIZE = 20;
+
+/** A date range filter kept in the URL as two ISO dates. */
+function DateRange(props: {
+  label: string;
+  from?: string;
+  to?: string;
+  onChange: (from?: string, to?: string) => void;
+}) {
+  return (
+    <DatePicker.RangePicker
+      aria-label={props.label}
+      format="DD/MM/YYYY"
+      placeholder={[`${props.label} từ ngày`, 'đến ngày']}
+      value={[props.from ? dayjs(props.from) : null, props.to ? dayjs(props.to) : null]}
+      onChange={(range) =>
+        props.onChange(range?.[0]?.format('YYYY-MM-DD'), range?.[1]?.format('YYYY-MM-DD'))
+      }
+    />
+  );
+}
+
+export function DossierListPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = dossierFiltersFromSearch(params);
+  const dossiers = useQuery({
+    queryKey: ['dossiers', filters],
+    queryFn: () => api<Page<Dossier>>('/dossiers', { query: dossierQuery(filters, PAGE_SIZE) }),
+    placeholderData: keepPreviousData,
+  });
+  const update = (change: Partial<DossierFilters>) =>
+    setParams(searchFromDossierFilters({ ...filters, page: 1, ...change }));
+
+  return (
+    <Space direction="vertical" size="middle" className="page">
+      <Typography.Title level={1}>Hồ sơ TTHC</Typography.Title>
+      <Card size="small">
+        <Space wrap>
+          <Select
+            aria-label="Trạng thái"
+            placeholder="Trạng thái"
+            allowClear
+            value={filters.state}
+            options={DOSSIER_STATE_OPTIONS}
+            onChange={(state) => update({ state })}
+            style={{ width: 170 }}
+          />
+          <Select
+            aria-label="Phiếu xin lỗi"
+            placeholder="Phiếu xin lỗi"
+            allowClear
+            value={filters.apology}
+            options={APOLOGY_OPTIONS}
+            onChange={(apology) => update({ apology })}
+            style={{ width: 170 }}
+          />
+          <DateRange
+            label="Tiếp nhận"
+            from={filters.receivedFrom}
+            to={filters.receivedTo}
+            onChange={(receivedFrom, receivedTo) => update({ receivedFrom, receivedTo })}
+          />
+          <DateRange
+            label="Hẹn trả"
+            from={filters.appointmentFrom}
+            to={filters.appointmentTo}
+            onChange={(appointmentFrom, appointmentTo) =>
+              update({ appointmentFrom, appointmentTo })
+            }
+          />
+          <Checkbox
+            checked={filters.overdue ?? false}
+            onChange={(event) => update({ overdue: event.target.checked || undefined })}
+          >
+            Chỉ hồ sơ quá hạn
+          </Checkbox>
+        </Space>
+      </Card>
+      <Table<Dossier>
+        rowKey="id"
+        loading={dossiers.isFetching}
+        dataSource={dossiers.data?.items}
+        locale={{ emptyText: 'Không có hồ sơ phù hợp' }}
+        scroll={{ x: 900 }}
+        pagination={{
+          current: filters.page,
+          pageSize: PAGE_SIZE,
+          total: dossiers.data?.total,
+          showSizeChanger: false,
+          onChange: (page) => setParams(searchFromDossierFilters({ ...filters, page })),
+        }}
+        columns={[
+          {
+            title: 'Mã hồ sơ',
+            dataIndex: 'code',
+            render: (code: string) => <Link to={PATHS.dossier(code)}>{code}</Link>,
+          },
+          {
+            title: 'Thủ tục',
+            key: 'procedure',
+            render: (_: unknown, dossier) => dossier.procedure.name,
+          },
+          { title: 'Người nộp', key: 'applicant', render: (_: unknown, d) => d.applicant.name },
+          { title: 'Ngày tiếp nhận', dataIndex: 'receivedOn', width: 130, render: formatIsoDate },
+          {
+            title: 'Ngày hẹn trả',
+            dataIndex: 'appointmentDate',
+            width: 130,
+            render: formatIsoDate,
+          },
+          {
+            title: 'Trạng thái',
+            key: 'state',
+            width: 170,
+            render: (_: unknown, dossier) => (
+              <Space size={4} wrap>
+                {dossier.stateLabel}
+                {dossier.overdue && <Tag color="red">Quá hạn</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: 'Phiếu xin lỗi',
+            key: 'apology',
+            width: 140,
+            render: (_: unknown, dossier) => apologyStatus(dossier),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

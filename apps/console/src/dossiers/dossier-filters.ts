@@ -1,0 +1,49 @@
+import type { Query } from '../api/http';
+
+/** The dossier list's filters; they live in the URL so that a link shares the view. */
+export interface DossierFilters {
+  state?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  appointmentFrom?: string;
+  appointmentTo?: string;
+  apology?: string;
+  overdue?: boolean;
+  page: number;
+}
+
+const TEXT_KEYS = ['state', 'apology'] as const;
+const DATE_KEYS = ['receivedFrom', 'receivedTo', 'appointmentFrom', 'appointmentTo'] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function dossierFiltersFromSearch(params: URLSearchParams): DossierFilters {
+  const filters: DossierFilters = { page: 1 };
+  for (const key of TEXT_KEYS) {
+    const value = params.get(key)?.trim();
+    if (value) filters[key] = value;
+  }
+  for (const key of DATE_KEYS) {
+    const value = params.get(key)?.trim();
+    if (value && ISO_DATE.test(value)) filters[key] = value;
+  }
+  if (params.get('overdue') === 'true') filters.overdue = true;
+  const page = Number(params.get('page'));
+  if (Number.isInteger(page) && page > 1) filters.page = page;
+  return filters;
+}
+
+export function searchFromDossierFilters(filters: DossierFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of [...TEXT_KEYS, ...DATE_KEYS]) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  if (filters.overdue) params.set('overdue', 'true');
+  if (filters.page > 1) params.set('page', String(filters.page));
+  return params;
+}
+
+/** The same filters as the API's query; the page size is the console's. */
+export function dossierQuery(filters: DossierFilters, pageSize: number): Query {
+  return { ...filters, overdue: filters.overdue ? true : undefined, pageSize };
+}

@@ -1,0 +1,152 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { ManualClock } from '@cchc/common';
+import { ApiClient } from './support/api-client';
+import {
+  consoleErrors,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+  VIEWPORTS,
+} from './support/browser';
+import { demoWardIds } from './support/demo-ward-ids';
+import { freshEnvironment } from './support/e2e-env';
+import { eventually, startApi, startWorker } from './support/test-app';
+
+/**
+ * Issue 12, screen 7 and browser flow 4: a dossier misses its appointment, the worker drafts
+ * the apology slip, the unit head previews it, signs it with "Ký phiếu" and downloads its PDF.
+ */
+const DAY = (date: string) => new Date(`${date}T10:00:00+07:00`);
+const CODE = 'HS-2026-0042';
+
+describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
+  const clock = new ManualClock(DAY('2026-02-12'));
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let baseUrl: string;
+  let client: ApiClient;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  const slips = async () =>
+    (await client.get('unit_head', `/dossiers/${CODE}/apologies`)).body as {
+      status: string;
+      reason: string | null;
+    }[];
+
+  beforeAll(async () => {
+    await freshEnvironment('console_dossiers');
+    api = await startApi(clock);
+    await api.listen(0, '127.0.0.1');
+    baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+    client = new ApiClient(api.getHttpServer());
+    const { units } = await demoWardIds(client);
+    const procedure = await client.post('coordinator', '/procedures', {
+      code: '1.000894',
+      name: 'Đăng ký khai sinh',
+      processingDays: 5,
+      handlingUnitId: units.VHXH,
+    });
+    expect(procedure.status).toBe(201);
+    const dossier = await client.post('one_stop_officer', '/dossiers', {
+      code: CODE,
+      procedureCode: '1.000894',
+      applicant: { name: 'Nguyễn Thị Hằng', phone: '0912 345 678' },
+      receivedAt: '2026-02-12T09:30:00+07:00',
+    });
+    expect(dossier.body).toMatchObject({ appointmentDate: '2026-02-26' });
+    // First touched after the appointment (26/02): the event starts an overdue apology round.
+    clock.set(DAY('2026-02-27'));
+    const started = await client.post('officer', `/dossiers/${CODE}/events`, {
+      type: 'START_PROCESSING',
+      version: dossier.body.version,
+    });
+    expect(started.body).toMatchObject({ apologyRound: 1 });
+    worker = await startWorker(clock);
+    await eventually(async () => (await slips())[0]?.status === 'draft', 10_000, 'the draft');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+  });
+
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  async function newPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: VIEWPORTS[viewport],
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    errors.push(...consoleErrors(page));
+    return page;
+  }
+
+  it('lists dossiers with their filters in the URL, at both sizes', async () => {
+    for (const size of ['desktop', 'phone'] as const) {
+      const page = await newPage(size);
+      await signIn(page, baseUrl, 'unit_head');
+      await page.getByRole('link', { name: 'Hồ sơ TTHC' }).click();
+      await page.getByRole('heading', { name: 'Hồ sơ TTHC', level: 1 }).waitFor();
+      await page.getByRole('link', { name: CODE }).waitFor();
+      await screenshot(page, `dossiers-${size}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    const page = await newPage();
+    await signIn(page, baseUrl, 'unit_head');
+    await page.goto(`${baseUrl}/ho-so?apology=none`);
+    await page.getByText('Không có hồ sơ phù hợp').waitFor();
+    expect(await page.getByRole('link', { name: CODE }).count()).toBe(0);
+    await page.goto(`${baseUrl}/ho-so?apology=pending&overdue=true&appointmentTo=2026-02-28`);
+    await page.getByRole('link', { name: CODE }).waitFor();
+    await page.getByText('Phiếu chờ ký', { exact: true }).first().waitFor();
+  }, 120_000);
+
+  it('unit head previews the draft, signs it with "Ký phiếu" and downloads its PDF', async () => {
+    const phone = await newPage('phone');
+    await signIn(phone, baseUrl, 'unit_head');
+    await phone.goto(`${baseUrl}/ho-so/${CODE}`);
+    await phone.getByRole('button', { name: 'Ký phiếu' }).waitFor();
+    await screenshot(phone, 'dossier-phone');
+    expect(await seriousViolations(phone)).toEqual([]);
+
+    const page = await newPage();
+    await signIn(page, baseUrl, 'unit_head');
+    await page.getByRole('link', { name: 'Hồ sơ TTHC' }).click();
+    await page.getByRole('link', { name: CODE }).click();
+    await page.getByRole('heading', { name: `Hồ sơ ${CODE}`, level: 1 }).waitFor();
+    const preview = page.locator('iframe[title="Xem trước phiếu lần 1"]');
+    expect(await preview.getAttribute('src')).toMatch(/format=pdf&inline=true$/);
+    await screenshot(page, 'dossier-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const reason = 'Hồ sơ cần xác minh thêm thông tin hộ tịch tại nơi cư trú trước đây';
+    await page.getByLabel('Lý do').fill(reason);
+    await page.getByRole('button', { name: 'Ký phiếu' }).click();
+    await page.getByRole('button', { name: 'Ký phiếu' }).waitFor({ state: 'detached' });
+    await eventually(async () => (await slips())[0]?.status === 'issued', 10_000, 'the slip');
+    expect((await slips())[0].reason).toBe(reason);
+
+    await page.reload();
+    await page.getByText(/^Đã ký ngày 27\/02\/2026$/).waitFor();
+    await page.getByText('Ký phiếu xin lỗi và hẹn lại', { exact: true }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải phiếu PDF' }).click(),
+    ]);
+    const pdf = readFileSync((await download.path()) as string);
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    await screenshot(page, 'dossier-signed-desktop');
+  }, 120_000);
+});
