@@ -94,6 +94,11 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
   }
 
   it('lists dossiers with their filters in the URL, at both sizes', async () => {
+    const bad = await client.get('unit_head', '/dossiers?apology=maybe&appointmentTo=2026-02-30');
+    expect(bad.status).toBe(400);
+    // Both bad fields are named.
+    expect(JSON.stringify(bad.body)).toContain('apology phải là một trong');
+    expect(JSON.stringify(bad.body)).toContain('appointmentTo');
     for (const size of ['desktop', 'phone'] as const) {
       const page = await newPage(size);
       await signIn(page, baseUrl, 'unit_head');
