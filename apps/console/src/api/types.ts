@@ -85,3 +85,23 @@ export interface Inbox {
   sections: InboxSection[];
   total: number;
 }
+
+/** GET /notifications: newest first. */
+export interface AppNotification {
+  id: string;
+  topic: string;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** POST /tasks/bulk: what happened to each selected task. */
+export interface BulkTaskResult {
+  taskId: string;
+  ok: boolean;
+  status?: number;
+  message?: string;
+}

@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { api } from '../api/http';
 import type { Inbox } from '../api/types';
 import { ROLE_LABELS } from '../common/labels';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession, useUser } from '../session/session';
 import { PATHS } from '../paths';
 
@@ -44,6 +45,7 @@ export function AppLayout() {
           ]}
         />
         <Space className="app-user">
+          <NotificationBell userId={user.id} />
           <span className="app-user-name">
             {user.fullName} ({ROLE_LABELS[user.role]})
           </span>

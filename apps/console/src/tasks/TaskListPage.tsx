@@ -1,17 +1,24 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Checkbox, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Checkbox, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api/http';
+import { api, withQuery } from '../api/http';
 import type { Page, Task } from '../api/types';
 import { formatIsoDate } from '../common/format';
 import { TASK_STATE_OPTIONS } from '../common/labels';
 import { useUnits } from '../common/org';
+import { useUser } from '../session/session';
+import { BulkActionDialog } from './BulkActionDialog';
+import { BULK_ACTION_LABELS, BulkActionType } from './bulk-actions';
 import { SlaBadge } from './SlaBadge';
 import { filtersFromSearch, searchFromFilters, TaskFilters, taskQuery } from './task-filters';
 import { PATHS } from '../paths';
 
 const PAGE_SIZE = 20;
+/** Who may act on many tasks at once (POST /tasks/bulk). */
+const BULK_ROLES = ['coordinator', 'chairman'];
+const BULK_ACTIONS = Object.keys(BULK_ACTION_LABELS) as BulkActionType[];
 
 export function TaskListPage() {
   const [params, setParams] = useSearchParams();
@@ -24,6 +31,12 @@ export function TaskListPage() {
   });
   const update = (change: Partial<TaskFilters>) =>
     setParams(searchFromFilters({ ...filters, page: 1, ...change }));
+  const client = useQueryClient();
+  const canBulk = BULK_ROLES.includes(useUser().role);
+  const [selected, setSelected] = useState<Task[]>([]);
+  const [bulkAction, setBulkAction] = useState<BulkActionType | null>(null);
+  /** The file holds every row of the view, so it takes the filters without the paging. */
+  const exportQuery = { ...taskQuery(filters, PAGE_SIZE), page: undefined, pageSize: undefined };
 
   return (
     <Space direction="vertical" size="middle" className="page">
@@ -81,8 +94,48 @@ export function TaskListPage() {
           </Checkbox>
         </Space>
       </Card>
+      <Space wrap>
+        {canBulk && (
+          <>
+            <Typography.Text>Đã chọn {selected.length} nhiệm vụ</Typography.Text>
+            {BULK_ACTIONS.map((type) => (
+              <Button
+                key={type}
+                disabled={selected.length === 0}
+                onClick={() => setBulkAction(type)}
+              >
+                {BULK_ACTION_LABELS[type]}
+              </Button>
+            ))}
+          </>
+        )}
+        <Button href={withQuery('/tasks/export.xlsx', exportQuery)} download>
+          Xuất Excel
+        </Button>
+      </Space>
+      {bulkAction && (
+        <BulkActionDialog
+          type={bulkAction}
+          tasks={selected}
+          onClose={() => {
+            setBulkAction(null);
+            setSelected([]);
+          }}
+          onDone={() => void client.invalidateQueries({ queryKey: ['tasks'] })}
+        />
+      )}
       <Table<Task>
         rowKey="id"
+        rowSelection={
+          canBulk
+            ? {
+                selectedRowKeys: selected.map((task) => task.id),
+                preserveSelectedRowKeys: true,
+                onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
+                getCheckboxProps: (task) => ({ 'aria-label': `Chọn: ${task.title}` }),
+              }
+            : undefined
+        }
         loading={tasks.isFetching}
         dataSource={tasks.data?.items}
         scroll={{ x: 900 }}

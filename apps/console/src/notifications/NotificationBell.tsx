@@ -1,0 +1,107 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Drawer, Empty, List } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/http';
+import type { AppNotification } from '../api/types';
+import { formatDateTime } from '../common/format';
+import { PATHS } from '../paths';
+
+/** How often new notifications are fetched: the issue asks for no slower than 15 s. */
+const POLL_MS = 15_000;
+
+/** The bell of the header: unread count, the list, mark read; polls for new ones. */
+export function NotificationBell({ userId }: { userId: string }) {
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const notifications = useQuery({
+    queryKey: ['notifications', userId],
+    queryFn: () => api<AppNotification[]>('/notifications'),
+    refetchInterval: POLL_MS,
+  });
+  const markRead = useMutation({
+    mutationFn: (id: string) =>
+      api<AppNotification>(`/notifications/${id}/read`, { method: 'POST' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['notifications', userId] }),
+  });
+  const items = notifications.data ?? [];
+  const unread = items.filter((item) => !item.readAt).length;
+
+  const list = (
+    <div>
+      {items.length === 0 ? (
+        <Empty description="Chưa có thông báo" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <List<AppNotification>
+          size="small"
+          dataSource={items.slice(0, 30)}
+          renderItem={(item) => (
+            <List.Item
+              className={item.readAt ? undefined : 'notification-unread'}
+              actions={
+                item.readAt
+                  ? []
+                  : [
+                      <Button
+                        key="read"
+                        size="small"
+                        type="link"
+                        loading={markRead.isPending && markRead.variables === item.id}
+                        onClick={() => markRead.mutate(item.id)}
+                        aria-label={`Đánh dấu đã đọc: ${item.title}`}
+                      >
+                        Đã đọc
+                      </Button>,
+                    ]
+              }
+            >
+              <List.Item.Meta
+                title={
+                  item.subjectType === 'reform-task' ? (
+                    <Link to={PATHS.task(item.subjectId)}>{item.title}</Link>
+                  ) : (
+                    item.title
+                  )
+                }
+                description={formatDateTime(item.createdAt)}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+
+  return (
+    <>
+      <Button
+        size="small"
+        aria-label={`Thông báo: ${unread} chưa đọc`}
+        className="notification-bell"
+        onClick={() => setOpen(true)}
+      >
+        <BellIcon />
+        <Badge count={unread} size="small" offset={[4, -2]} />
+      </Button>
+      <Drawer
+        title="Thông báo"
+        open={open}
+        onClose={() => setOpen(false)}
+        size="min(400px, 100vw)"
+        className="notification-drawer"
+      >
+        {list}
+      </Drawer>
+    </>
+  );
+}
+function BellIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,177 @@
+import { INestApplication } from '@nestjs/common';
+import { Workbook } from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { ManualClock } from '@cchc/common';
+import { ApiClient } from './support/api-client';
+import {
+  consoleErrors,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+  VIEWPORTS,
+} from './support/browser';
+import { demoWardIds } from './support/demo-ward-ids';
+import { freshEnvironment } from './support/e2e-env';
+import { startApi } from './support/test-app';
+
+/** Screens 9–11 of issue #12 in Chromium: bulk actions with a result per row, the bell, export. */
+describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
+  let api: INestApplication;
+  let baseUrl: string;
+  let client: ApiClient;
+  let browser: Browser;
+  let units: Record<string, string>;
+  let unitNames: Record<string, string>;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    await freshEnvironment('console_bulk');
+    api = await startApi(clock);
+    await api.listen(0, '127.0.0.1');
+    baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+    client = new ApiClient(api.getHttpServer());
+    ({ units } = await demoWardIds(client));
+    const list = (await client.get('coordinator', '/org-units')).body as {
+      code: string;
+      name: string;
+    }[];
+    unitNames = Object.fromEntries(list.map((unit) => [unit.code, unit.name]));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  async function newPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: VIEWPORTS[viewport],
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    errors.push(...consoleErrors(page));
+    return page;
+  }
+
+  async function createTask(title: string, dueDate: string) {
+    const response = await client.post('coordinator', '/tasks', {
+      title,
+      leadUnitId: units.VHXH,
+      dueDate,
+    });
+    expect(response.status).toBe(201);
+    return response.body as { id: string; version: number };
+  }
+
+  /** The task list filtered by a text, as the coordinator sees it. */
+  async function taskList(page: Page, text: string) {
+    await page.goto(`${baseUrl}/nhiem-vu?text=${encodeURIComponent(text)}`);
+    await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
+  }
+
+  it('reassigns three selected tasks and shows the one refused with its reason', async () => {
+    const titles = ['Giao lại hàng loạt 1', 'Giao lại hàng loạt 2', 'Giao lại hàng loạt 3'];
+    await createTask(titles[0], '2026-03-20');
+    await createTask(titles[1], '2026-03-21');
+    const cancelled = await createTask(titles[2], '2026-03-22');
+    const cancel = await client.post('chairman', `/tasks/${cancelled.id}/events`, {
+      type: 'CANCEL',
+      version: cancelled.version,
+      reason: 'Không còn phù hợp',
+    });
+    expect(cancel.status).toBe(200);
+
+    const page = await newPage();
+    await signIn(page, baseUrl, 'coordinator');
+    await taskList(page, 'Giao lại hàng loạt');
+    for (const title of titles) await page.getByLabel(`Chọn: ${title}`).check();
+    await page.getByText('Đã chọn 3 nhiệm vụ').waitFor();
+    await page.getByRole('button', { name: 'Giao lại', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Cơ quan chủ trì mới').fill(unitNames.VP);
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Giao lại', exact: true }).click();
+
+    const results = dialog.getByRole('table');
+    await results.getByText('Bị từ chối').waitFor();
+    const row = (title: string) => results.getByRole('row').filter({ hasText: title });
+    await expect(row(titles[0]).getByText('Đã thực hiện').count()).resolves.toBe(1);
+    await expect(row(titles[1]).getByText('Đã thực hiện').count()).resolves.toBe(1);
+    await expect(row(titles[2]).getByText('Bị từ chối').count()).resolves.toBe(1);
+    expect(await row(titles[2]).innerText()).toMatch(/hủy|Hủy/);
+    await screenshot(page, 'nhiem-vu-hang-loat-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Đóng' }).last().click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Đã chọn 0 nhiệm vụ').waitFor();
+  });
+
+  it('reminds a task; the officer of its unit sees the reminder under the bell and marks it read', async () => {
+    const title = 'Nhắc việc qua trình duyệt';
+    await createTask(title, '2026-03-25');
+    const coordinator = await newPage();
+    await signIn(coordinator, baseUrl, 'coordinator');
+    await taskList(coordinator, title);
+    await coordinator.getByLabel(`Chọn: ${title}`).check();
+    await coordinator.getByRole('button', { name: 'Nhắc việc', exact: true }).click();
+    const dialog = coordinator.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Nhắc việc', exact: true }).click();
+    await dialog.getByText('Đã thực hiện').waitFor();
+
+    const officer = await newPage();
+    await signIn(officer, baseUrl, 'officer');
+    await officer.getByRole('button', { name: 'Thông báo: 1 chưa đọc' }).click();
+    const reminder = officer.getByRole('link', { name: new RegExp(`Nhắc hạn.*${title}`) });
+    for (const viewport of ['desktop', 'phone'] as const) {
+      await officer.setViewportSize(VIEWPORTS[viewport]);
+      await reminder.waitFor();
+      expect({ viewport, violations: await seriousViolations(officer) }).toEqual({
+        viewport,
+        violations: [],
+      });
+      await screenshot(officer, `thong-bao-${viewport}`);
+    }
+    await officer
+      .getByRole('button', { name: `Đánh dấu đã đọc: ${await reminder.innerText()}` })
+      .click();
+    await officer.getByRole('button', { name: 'Thông báo: 0 chưa đọc' }).waitFor();
+  });
+
+  it('exports the filtered list to an XLSX file whose rows match the screen', async () => {
+    await createTask('Xuất tệp Excel A', '2026-04-01');
+    await createTask('=Xuất tệp Excel B', '2026-04-02');
+    const page = await newPage();
+    await signIn(page, baseUrl, 'inspector');
+    await taskList(page, 'Xuất tệp Excel');
+    await page.getByRole('link', { name: 'Xuất tệp Excel A' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Xuất Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('nhiem-vu.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    const rows = workbook
+      .getWorksheet('Nhiệm vụ')!
+      .getSheetValues()
+      .slice(1)
+      .map((values) => (values as unknown[]).slice(1, 6));
+    expect(rows).toEqual([
+      ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Lãnh đạo phụ trách', 'Thời hạn'],
+      [1, 'Xuất tệp Excel A', unitNames.VHXH, '', '01/04/2026'],
+      [2, "'=Xuất tệp Excel B", unitNames.VHXH, '', '02/04/2026'],
+    ]);
+    expect(await page.getByLabel(/^Chọn:/).count()).toBe(0);
+  });
+});
