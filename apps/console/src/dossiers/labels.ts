@@ -1,13 +1,10 @@
-/** Dossier states, events and apology filters as the users read them (labels of the API). */
-export const DOSSIER_STATE_OPTIONS = [
-  { value: 'received', label: 'Đã tiếp nhận' },
-  { value: 'processing', label: 'Đang xử lý' },
-  { value: 'supplementRequested', label: 'Chờ bổ sung' },
-  { value: 'resultReady', label: 'Có kết quả' },
-  { value: 'returned', label: 'Đã trả kết quả' },
-  { value: 'rejected', label: 'Từ chối' },
-  { value: 'withdrawn', label: 'Đã rút hồ sơ' },
-];
+import { DOSSIER_EVENT_LABELS, DOSSIER_STATE_LABELS, DOSSIER_STATES } from '@cchc/domain';
+
+/** Dossier states and events as the users read them: the labels of libs/domain. */
+export const DOSSIER_STATE_OPTIONS = DOSSIER_STATES.map((value) => ({
+  value,
+  label: DOSSIER_STATE_LABELS[value],
+}));
 
 export const APOLOGY_OPTIONS = [
   { value: 'none', label: 'Chưa có phiếu' },
@@ -17,16 +14,7 @@ export const APOLOGY_OPTIONS = [
 
 export const DOSSIER_EVENT_TITLES: Record<string, string> = {
   RECEIVED: 'Tiếp nhận hồ sơ',
-  START_PROCESSING: 'Bắt đầu xử lý',
-  REQUEST_SUPPLEMENT: 'Yêu cầu bổ sung hồ sơ',
-  SUPPLEMENT_RECEIVED: 'Tiếp nhận hồ sơ bổ sung',
-  RECORD_RESULT: 'Cập nhật kết quả giải quyết',
-  RETURN_RESULT: 'Trả kết quả',
-  REPORT_DELAY: 'Báo trước hồ sơ trễ hạn',
-  APPROVE_APOLOGY: 'Ký phiếu xin lỗi và hẹn lại',
-  APPOINTMENT_MISSED: 'Quá hạn hẹn trả',
-  REJECT: 'Từ chối giải quyết',
-  WITHDRAW: 'Rút hồ sơ',
+  ...DOSSIER_EVENT_LABELS,
 };
 
 export function dossierStateLabel(state: string | null): string {
