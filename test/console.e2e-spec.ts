@@ -184,5 +184,5 @@ describe('web console (Chromium, MariaDB)', () => {
         await screenshot(page, `${name}-${viewport}`);
       }
     }
-  });
+  }, 300_000);
 });

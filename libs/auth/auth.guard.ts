@@ -9,6 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { ROLE_LABELS, Role } from '@cchc/domain';
 import { AuthService } from './auth.service';
 import { requestToken } from './request-token';
+import { isCrossSiteWrite } from './same-origin';
 import { IS_PUBLIC, ROLES_ALLOWED } from './decorators';
 
 /**
@@ -25,8 +26,12 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
+    // Before anything else, public routes (login) included: the session cookie must not act for
+    // a page of another site.
+    if (isCrossSiteWrite(request))
+      throw new ForbiddenException('Yêu cầu thay đổi dữ liệu từ một trang web khác bị từ chối');
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const token = requestToken(request);
     if (!token)
       throw new UnauthorizedException(

@@ -29,6 +29,12 @@ export interface AppConfig {
   /** How often the worker looks for unrelayed outbox rows, in milliseconds. */
   outboxPollMs: number;
   storageDir: string;
+  /**
+   * Express's `trust proxy` behind a TLS-terminating proxy, so that client addresses (login
+   * throttling) and `https` (Secure cookies) are the real ones: false, true, a hop count or a
+   * list of addresses/subnets (TRUST_PROXY).
+   */
+  trustProxy: boolean | number | string;
   /** POST /dossiers/bulk: largest body, and most lines; past either the upload is refused (413). */
   bulkMaxBytes: number;
   bulkMaxLines: number;
@@ -69,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLimitPerAddress: Number(env.LOGIN_LIMIT_PER_ADDRESS ?? 60),
     outboxPollMs: Number(env.OUTBOX_POLL_MS ?? 200),
     storageDir: env.STORAGE_DIR ?? 'storage',
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     bulkMaxBytes: Number(env.BULK_MAX_BYTES ?? 2 * 1024 * 1024),
     bulkMaxLines: Number(env.BULK_MAX_LINES ?? 2000),
   };
@@ -104,3 +111,9 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 
 /** Nest injection token for AppConfig. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}

@@ -104,6 +104,13 @@ export class GroupCommit {
   }
 }
 
+/**
+ * Errors one transition's own data can cause (too long, out of range, a duplicate, a missing
+ * reference, a failed check): only these single out a write. Lock waits, deadlocks and lost
+ * connections say nothing about a write and are not retried one by one.
+ */
+const DATA_ERRORS = new Set([1048, 1062, 1264, 1265, 1366, 1406, 1451, 1452, 3819, 4025]);
+
 function isStatementError(error: unknown): boolean {
-  return typeof (error as { sqlState?: unknown })?.sqlState === 'string';
+  return DATA_ERRORS.has((error as { errno?: number })?.errno ?? -1);
 }

@@ -150,13 +150,17 @@ export async function amendPlan(
   }
   await write.manager
     .query(
-      'UPDATE plans SET title = ?, year = ?, issued_on = ?, source_file = ?, content_hash = ?, revision = ?, updated_at = ? WHERE id = ?',
+      // A draft without a number that an amendment gives one keeps the number from then on, so
+      // the numbered file finds this plan again (and the content hash is no longer needed).
+      'UPDATE plans SET title = ?, year = ?, issued_on = ?, source_file = ?, number = COALESCE(number, ?), ' +
+        'content_hash = ?, revision = ?, updated_at = ? WHERE id = ?',
       [
         preview.plan.title?.slice(0, 500) ?? plan.title,
         preview.plan.year,
         preview.plan.issueDate,
         write.fileName.slice(0, 255),
-        plan.number === null ? version.contentHash : null,
+        preview.plan.number,
+        plan.number === null && preview.plan.number === null ? version.contentHash : null,
         revision,
         now,
         plan.id,
@@ -165,6 +169,8 @@ export async function amendPlan(
     .catch((error: unknown) => {
       if (isDuplicateKey(error, 'uq_plans_ward_content'))
         throw new ConflictException('Phường đã có một kế hoạch khác với đúng nội dung này.');
+      if (isDuplicateKey(error, 'uq_plans_ward_year_number'))
+        throw new ConflictException('Phường đã có một kế hoạch khác mang số hiệu này trong năm.');
       throw error;
     });
   await saveAreas(write, preview);

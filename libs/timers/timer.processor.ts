@@ -55,7 +55,9 @@ export class TimerProcessor extends WorkerHost {
   }
 
   fire(timerId: string): Promise<FireOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    // READ COMMITTED, as every writer of timers: the handlers re-plan a subject's timers, and
+    // under REPEATABLE READ their gap locks deadlock with concurrent receipts and transitions.
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const [row] = (await manager.query(
         'SELECT id, subject_type, subject_id, kind, level, due_date, fire_at FROM timers WHERE id = ? FOR UPDATE',
         [timerId],

@@ -22,6 +22,7 @@ export async function createApi(): Promise<INestApplication> {
 /** Pipes, error format, logger, OpenAPI and the web console: shared by main.ts and the e2e tests. */
 export function configureApi(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.use(helmet());
   useRequestLimits(app);
   app.useGlobalPipes(validationPipe());

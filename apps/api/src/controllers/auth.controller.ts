@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import {
   AccessToken,
@@ -19,6 +19,11 @@ class LoginDto {
   @IsString()
   @IsNotEmpty({ message: 'username không được để trống' })
   @MaxLength(64, { message: 'username tối đa 64 ký tự' })
+  // One spelling per account: the database compares names without accents or width, so
+  // "coördinator" would reach "coordinator" past its per-name login throttle.
+  @Matches(/^[A-Za-z0-9._-]+$/, {
+    message: 'username chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới và gạch ngang',
+  })
   username: string;
 
   @ApiProperty({ example: 'demo' })
