@@ -174,4 +174,25 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
     ]);
     expect(await page.getByLabel(/^Chọn:/).count()).toBe(0);
   });
+
+  it('Tổng quan: figures by state link to the filtered list; no serious axe violation at both sizes', async () => {
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const page = await newPage(viewport);
+      await signIn(page, baseUrl, 'chairman');
+      await page.goto(`${baseUrl}/tong-quan`);
+      await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
+      await page.getByRole('img', { name: /Biểu đồ nhiệm vụ theo trạng thái/ }).waitFor();
+      await page.getByText('Chỉ tiêu: 90%').waitFor();
+      expect({ viewport, violations: await seriousViolations(page) }).toEqual({
+        viewport,
+        violations: [],
+      });
+      await screenshot(page, `tong-quan-${viewport}`);
+      if (viewport === 'desktop') {
+        await page.getByRole('link', { name: /^Đã hủy: \d+ nhiệm vụ$/ }).click();
+        await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
+        expect(new URL(page.url()).searchParams.get('state')).toBe('cancelled');
+      }
+    }
+  });
 });

@@ -9,7 +9,13 @@ import { join } from 'node:path';
  * API's English paths, so a browser opening /nhiem-vu/… gets the console, and the same origin
  * serves both without a prefix on the API.
  */
-export const CONSOLE_ROUTES = ['dang-nhap', 'viec-can-lam', 'nhiem-vu', 'ho-so'] as const;
+export const CONSOLE_ROUTES = [
+  'dang-nhap',
+  'viec-can-lam',
+  'nhiem-vu',
+  'ho-so',
+  'tong-quan',
+] as const;
 
 /** Where `npm run build -w @cchc/console` writes the console. */
 export function consoleDir(): string {

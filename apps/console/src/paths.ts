@@ -6,6 +6,7 @@
 export const PATHS = {
   login: '/dang-nhap',
   inbox: '/viec-can-lam',
+  dashboard: '/tong-quan',
   tasks: '/nhiem-vu',
   task: (id: string) => `/nhiem-vu/${id}`,
   dossiers: '/ho-so',

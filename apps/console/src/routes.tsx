@@ -11,6 +11,9 @@ const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default:
 const TaskListPage = lazy(() =>
   import('./tasks/TaskListPage').then((m) => ({ default: m.TaskListPage })),
 );
+const DashboardPage = lazy(() =>
+  import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
 const TaskPage = lazy(() => import('./tasks/TaskPage').then((m) => ({ default: m.TaskPage })));
 const DossierListPage = lazy(() =>
   import('./dossiers/DossierListPage').then((m) => ({ default: m.DossierListPage })),
@@ -34,6 +37,7 @@ export function ConsoleRoutes() {
       >
         <Route index element={<Navigate to={PATHS.inbox} replace />} />
         <Route path={PATHS.inbox} element={screen(<InboxPage />)} />
+        <Route path={PATHS.dashboard} element={screen(<DashboardPage />)} />
         <Route path={PATHS.tasks} element={screen(<TaskListPage />)} />
         <Route path={`${PATHS.tasks}/:id`} element={screen(<TaskPage />)} />
         <Route path={PATHS.dossiers} element={screen(<DossierListPage />)} />
