@@ -22,7 +22,7 @@ const shared = {
 };
 module.exports = {
   // E2E tests start processes and talk to MariaDB and Redis; pure tests finish long before this.
-  testTimeout: 60000,
+  testTimeout: 120000,
   projects: [
     {
       ...shared,

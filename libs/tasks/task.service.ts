@@ -77,6 +77,8 @@ export class TaskService {
     if (query.leadUnitId)
       builder.andWhere('task.leadUnitId = :leadUnitId', { leadUnitId: query.leadUnitId });
     if (query.leaderId) builder.andWhere('task.leaderId = :leaderId', { leaderId: query.leaderId });
+    if (query.planId) builder.andWhere('task.planId = :planId', { planId: query.planId });
+    if (query.areaCode) builder.andWhere('task.areaCode = :areaCode', { areaCode: query.areaCode });
     if (query.dueBefore)
       builder.andWhere('task.dueDate <= :dueBefore', { dueBefore: query.dueBefore });
     if (query.dueAfter) builder.andWhere('task.dueDate >= :dueAfter', { dueAfter: query.dueAfter });

@@ -40,7 +40,7 @@ export class ApiProcess {
     );
     this.child.stdout?.on('data', (chunk) => (this.output += chunk));
     this.child.stderr?.on('data', (chunk) => (this.output += chunk));
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null)
         throw new Error(`API exited with ${this.child.exitCode}:\n${this.output}`);
@@ -51,7 +51,7 @@ export class ApiProcess {
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    throw new Error(`API did not answer on ${this.url} within 30 s:\n${this.output}`);
+    throw new Error(`API did not answer on ${this.url} within 90 s:\n${this.output}`);
   }
 
   /** Kills the process the hard way (SIGKILL), as a crash would. */

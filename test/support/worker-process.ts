@@ -37,11 +37,11 @@ export class WorkerProcess {
     this.child = child;
     child.stdout?.on('data', (chunk) => (this.output += chunk));
     child.stderr?.on('data', (chunk) => (this.output += chunk));
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 90_000;
     while (!this.output.includes(READY)) {
       if (child.exitCode !== null)
         throw new Error(`worker exited with ${child.exitCode}:\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`worker not ready within 30 s:\n${this.output}`);
+      if (Date.now() > deadline) throw new Error(`worker not ready within 90 s:\n${this.output}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

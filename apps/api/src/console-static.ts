@@ -13,8 +13,9 @@ export const CONSOLE_ROUTES = [
   'dang-nhap',
   'viec-can-lam',
   'nhiem-vu',
-  'ho-so',
   'tong-quan',
+  'ke-hoach',
+  'ho-so',
 ] as const;
 
 /** Where `npm run build -w @cchc/console` writes the console. */

@@ -11,4 +11,7 @@ export const PATHS = {
   task: (id: string) => `/nhiem-vu/${id}`,
   dossiers: '/ho-so',
   dossier: (code: string) => `/ho-so/${encodeURIComponent(code)}`,
+  plans: '/ke-hoach',
+  plan: (id: string) => `/ke-hoach/${id}`,
+  planImport: '/ke-hoach/nhap',
 } as const;

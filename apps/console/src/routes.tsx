@@ -22,6 +22,14 @@ const DossierPage = lazy(() =>
   import('./dossiers/DossierPage').then((m) => ({ default: m.DossierPage })),
 );
 
+const PlanListPage = lazy(() =>
+  import('./plans/PlanListPage').then((m) => ({ default: m.PlanListPage })),
+);
+const PlanPage = lazy(() => import('./plans/PlanPage').then((m) => ({ default: m.PlanPage })));
+const PlanImportPage = lazy(() =>
+  import('./plans/PlanImportPage').then((m) => ({ default: m.PlanImportPage })),
+);
+
 const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
 
 export function ConsoleRoutes() {
@@ -42,6 +50,9 @@ export function ConsoleRoutes() {
         <Route path={`${PATHS.tasks}/:id`} element={screen(<TaskPage />)} />
         <Route path={PATHS.dossiers} element={screen(<DossierListPage />)} />
         <Route path={`${PATHS.dossiers}/:code`} element={screen(<DossierPage />)} />
+        <Route path={PATHS.plans} element={screen(<PlanListPage />)} />
+        <Route path={PATHS.planImport} element={screen(<PlanImportPage />)} />
+        <Route path={`${PATHS.plans}/:id`} element={screen(<PlanPage />)} />
       </Route>
       <Route path="*" element={<Navigate to={PATHS.inbox} replace />} />
     </Routes>

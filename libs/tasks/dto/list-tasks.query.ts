@@ -19,6 +19,16 @@ export class ListTasksQuery extends PageQuery {
   @IsUUID('all', { message: 'leaderId phải là UUID' })
   leaderId?: string;
 
+  @ApiPropertyOptional({ description: 'Nhiệm vụ của một kế hoạch' })
+  @IsOptional()
+  @IsUUID('all', { message: 'planId phải là UUID' })
+  planId?: string;
+
+  @ApiPropertyOptional({ description: 'Lĩnh vực (mục) của kế hoạch, ví dụ I', maxLength: 16 })
+  @IsOptional()
+  @IsText(16)
+  areaCode?: string;
+
   @ApiPropertyOptional({
     type: Boolean,
     description: 'true: chỉ nhiệm vụ quá hạn (trạng thái quá hạn hoặc đã qua hạn mà chưa xong)',

@@ -10,7 +10,6 @@ import {
   Length,
   Matches,
   MaxLength,
-  ValidateIf,
 } from 'class-validator';
 
 /** Every event the product publishes to webhooks; `*` subscribes to all of them. */
@@ -38,12 +37,12 @@ export class CreateWebhookDto {
   @IsString()
   @Length(16, 255, { message: 'secret: cần từ 16 đến 255 ký tự' })
   // A key in the standard's `whsec_<base64>` form must be base64, or no delivery could be signed.
-  @ValidateIf(
-    (dto: CreateWebhookDto) => typeof dto.secret === 'string' && dto.secret.startsWith('whsec_'),
+  @Matches(
+    /^(?!whsec_)[\s\S]*$|^whsec_(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+    {
+      message: 'secret: khóa dạng whsec_ phải là chuỗi base64 hợp lệ',
+    },
   )
-  @Matches(/^whsec_(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, {
-    message: 'secret: khóa dạng whsec_ phải là chuỗi base64 hợp lệ',
-  })
   secret: string;
 
   @ApiProperty({

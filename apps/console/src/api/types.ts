@@ -86,6 +86,91 @@ export interface Inbox {
   total: number;
 }
 
+export type StateCounts = Record<string, number>;
+
+export interface PlanSummary {
+  id: string;
+  number: string | null;
+  title: string | null;
+  year: number;
+  issuedOn: string | null;
+  sourceFile: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  tasks: number;
+}
+
+export interface PlanAreaView {
+  code: string;
+  title: string;
+  tasks: number;
+  byState: StateCounts;
+}
+
+export interface PlanView extends PlanSummary {
+  byState: StateCounts;
+  areas: PlanAreaView[];
+}
+
+/** A warning or error of a plan import; `row` is the source row, null for the plan as a whole. */
+export interface PlanProblem {
+  row: number | null;
+  field: string | null;
+  message: string;
+}
+
+export interface PlanTaskPreview {
+  sourceRow: number;
+  ordinal: string | null;
+  area: string | null;
+  parent: string | null;
+  isGroup: boolean;
+  content: string;
+  leadUnit: { raw: string; unitId: string | null } | null;
+  deadline: { due: string | null; raw: string } | null;
+}
+
+export interface PlanImportPreview {
+  plan: {
+    number: string | null;
+    title: string | null;
+    year: number | null;
+    issueDate: string | null;
+  };
+  areas: { code: string; title: string }[];
+  tasks: PlanTaskPreview[];
+  warnings: PlanProblem[];
+  errors: PlanProblem[];
+}
+
+export interface PlanDiffView {
+  added: { ordinal: string; area: string | null; title: string; sourceRow: number }[];
+  changed: {
+    taskId: string;
+    ordinal: string;
+    area: string | null;
+    title: string;
+    state: string;
+    fields: { field: string; before: string | null; after: string | null }[];
+  }[];
+  removed: { taskId: string; ordinal: string; area: string | null; title: string; state: string }[];
+  unchanged: number;
+}
+
+export interface PlanAmendment {
+  /** `diff`: nothing written yet, confirm to apply; `amended`: applied. */
+  status: 'diff' | 'amended';
+  planId: string;
+  revision: number;
+  diff: PlanDiffView;
+  warnings: PlanProblem[];
+}
+
+export type PlanImportOutcome =
+  | { status: 'created'; planId: string; areas: number; tasks: number; warnings: PlanProblem[] }
+  | PlanAmendment;
+
 /** GET /notifications: newest first. */
 export interface AppNotification {
   id: string;

@@ -5,6 +5,8 @@ export interface TaskFilters {
   state?: string;
   leadUnitId?: string;
   leaderId?: string;
+  planId?: string;
+  areaCode?: string;
   overdue?: boolean;
   dueAfter?: string;
   dueBefore?: string;
@@ -12,7 +14,16 @@ export interface TaskFilters {
   page: number;
 }
 
-const TEXT_KEYS = ['state', 'leadUnitId', 'leaderId', 'dueAfter', 'dueBefore', 'text'] as const;
+const TEXT_KEYS = [
+  'state',
+  'leadUnitId',
+  'leaderId',
+  'planId',
+  'areaCode',
+  'dueAfter',
+  'dueBefore',
+  'text',
+] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function filtersFromSearch(params: URLSearchParams): TaskFilters {

@@ -1,0 +1,253 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Result,
+  Select,
+  Space,
+  Steps,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError } from '../api/http';
+import type {
+  PlanAmendment,
+  PlanImportOutcome,
+  PlanImportPreview,
+  PlanSummary,
+} from '../api/types';
+import { formatIsoDate, formatNumber } from '../common/format';
+import { PATHS } from '../paths';
+import { PlanDiffTable } from './PlanDiffTable';
+import { PlanPreviewTable } from './PlanPreviewTable';
+import { describeProblem, sortProblems } from './plan-import-view';
+import { planName } from './plan-names';
+
+const ACCEPTED_FILES = '.docx,.xlsx,.csv,.tsv,.txt';
+
+function importPlan<T>(
+  file: File,
+  query: { dryRun?: boolean; confirm?: boolean; planId?: string },
+) {
+  const form = new FormData();
+  form.append('file', file);
+  return api<T>('/plans/import', { form, query });
+}
+
+/**
+ * Upload → preview (every row with its warnings and errors) → "Xác nhận nhập"; a plan imported
+ * before shows its diff first and is amended only on a second confirmation.
+ */
+export function PlanImportPage() {
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  // A plan without a number is recognised only by its content: an amended draft names its plan.
+  const [planId, setPlanId] = useState<string | undefined>();
+  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<PlanSummary[]>('/plans') });
+  const preview = useMutation({
+    mutationFn: (chosen: File) => importPlan<PlanImportPreview>(chosen, { dryRun: true }),
+  });
+  const commit = useMutation({
+    mutationFn: (confirm: boolean) =>
+      importPlan<PlanImportOutcome>(file as File, { confirm: confirm || undefined, planId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans'] }),
+  });
+
+  const choose = (chosen: File) => {
+    setFile(chosen);
+    commit.reset();
+    preview.mutate(chosen);
+    return false; // the file goes to the API with dryRun, not to antd's own upload
+  };
+
+  const outcome = commit.data;
+  const step = outcome && outcome.status !== 'diff' ? 2 : preview.data ? 1 : 0;
+  return (
+    <Space direction="vertical" size="middle" className="page">
+      <Typography.Title level={1}>Nhập kế hoạch</Typography.Title>
+      <Steps
+        size="small"
+        current={step}
+        items={[{ title: 'Chọn tệp' }, { title: 'Xem trước' }, { title: 'Hoàn tất' }]}
+      />
+      <Space wrap>
+        <Upload accept={ACCEPTED_FILES} showUploadList={false} beforeUpload={choose}>
+          <Button loading={preview.isPending}>Chọn tệp kế hoạch</Button>
+        </Upload>
+        <Typography.Text type="secondary">
+          {file ? file.name : 'DOCX, XLSX, CSV hoặc văn bản dán từ kế hoạch'}
+        </Typography.Text>
+      </Space>
+      <Select
+        aria-label="Điều chỉnh kế hoạch đã nhập"
+        placeholder="Điều chỉnh kế hoạch đã nhập (nếu tệp là bản sửa)"
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        value={planId}
+        options={plans.data?.map((plan) => ({ value: plan.id, label: planName(plan) }))}
+        onChange={(value) => {
+          setPlanId(value);
+          commit.reset();
+        }}
+        style={{ width: '100%', maxWidth: 520 }}
+      />
+      {preview.error && <ErrorAlert error={preview.error} />}
+      {preview.data && !outcome && (
+        <Preview
+          preview={preview.data}
+          committing={commit.isPending}
+          onCommit={() => commit.mutate(false)}
+        />
+      )}
+      {commit.error && <ErrorAlert error={commit.error} />}
+      {outcome?.status === 'diff' && (
+        <DiffStep
+          outcome={outcome}
+          applying={commit.isPending}
+          onApply={() => commit.mutate(true)}
+        />
+      )}
+      {outcome && outcome.status !== 'diff' && <Done outcome={outcome} />}
+    </Space>
+  );
+}
+
+function ErrorAlert({ error }: { error: Error }) {
+  const fields = error instanceof ApiError ? (error.body.fields ?? []) : [];
+  return (
+    <Alert
+      type="error"
+      showIcon
+      message={error.message}
+      description={
+        fields.length > 0 && (
+          <ul>
+            {fields.map((field, index) => (
+              <li key={index}>{field.message}</li>
+            ))}
+          </ul>
+        )
+      }
+    />
+  );
+}
+
+function Preview({
+  preview,
+  committing,
+  onCommit,
+}: {
+  preview: PlanImportPreview;
+  committing: boolean;
+  onCommit: () => void;
+}) {
+  const problems = sortProblems(preview.errors, preview.warnings);
+  const blocked = preview.errors.length > 0;
+  const summary = [
+    `${formatNumber(preview.tasks.length)} dòng nhiệm vụ`,
+    `${formatNumber(preview.areas.length)} lĩnh vực`,
+    `${formatNumber(preview.warnings.length)} cảnh báo`,
+    `${formatNumber(preview.errors.length)} lỗi`,
+  ].join(', ');
+  return (
+    <Space direction="vertical" size="middle" className="page">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { key: 'number', label: 'Số kế hoạch', children: preview.plan.number ?? '—' },
+          { key: 'year', label: 'Năm', children: preview.plan.year ?? '—' },
+          { key: 'title', label: 'Tên kế hoạch', children: preview.plan.title ?? '—' },
+          {
+            key: 'issued',
+            label: 'Ngày ban hành',
+            children: formatIsoDate(preview.plan.issueDate),
+          },
+        ]}
+      />
+      <Alert
+        type={blocked ? 'error' : preview.warnings.length > 0 ? 'warning' : 'success'}
+        showIcon
+        message={summary}
+        description={
+          blocked
+            ? 'Sửa các lỗi trong tệp rồi chọn lại tệp: nhập kế hoạch khi còn lỗi sẽ không ghi gì.'
+            : problems.plan.length > 0 && (
+                <ul>
+                  {problems.plan.map((problem, index) => (
+                    <li key={index}>{describeProblem(problem)}</li>
+                  ))}
+                </ul>
+              )
+        }
+      />
+      <PlanPreviewTable tasks={preview.tasks} problems={problems.byRow} />
+      <Button type="primary" disabled={blocked} loading={committing} onClick={onCommit}>
+        Xác nhận nhập
+      </Button>
+    </Space>
+  );
+}
+
+function DiffStep({
+  outcome,
+  applying,
+  onApply,
+}: {
+  outcome: PlanAmendment;
+  applying: boolean;
+  onApply: () => void;
+}) {
+  const { diff } = outcome;
+  const changes = diff.added.length + diff.changed.length + diff.removed.length;
+  if (changes === 0)
+    return (
+      <Result
+        status="info"
+        title="Kế hoạch không thay đổi so với lần nhập trước"
+        extra={<Link to={PATHS.plan(outcome.planId)}>Xem kế hoạch</Link>}
+      />
+    );
+  return (
+    <Space direction="vertical" size="middle" className="page">
+      <Alert
+        type="info"
+        showIcon
+        message="Kế hoạch này đã được nhập trước đây"
+        description={`Thêm ${diff.added.length}, sửa ${diff.changed.length}, bỏ ${diff.removed.length}, giữ nguyên ${diff.unchanged} nhiệm vụ. Nhiệm vụ bị bỏ sẽ được hủy (cần Chủ tịch UBND); không xóa gì.`}
+      />
+      <PlanDiffTable diff={diff} />
+      <Button type="primary" loading={applying} onClick={onApply}>
+        Áp dụng thay đổi
+      </Button>
+    </Space>
+  );
+}
+
+function Done({ outcome }: { outcome: PlanImportOutcome }) {
+  const title =
+    outcome.status === 'created'
+      ? `Đã nhập kế hoạch: ${formatNumber(outcome.tasks)} nhiệm vụ, ${formatNumber(outcome.areas)} lĩnh vực`
+      : `Đã điều chỉnh kế hoạch (lần ${outcome.revision})`;
+  // An amendment may skip what the importer may not do (cancelling needs the chairman).
+  const skipped = outcome.status === 'amended' ? outcome.warnings : [];
+  return (
+    <Result
+      status="success"
+      title={title}
+      extra={<Link to={PATHS.plan(outcome.planId)}>Xem kế hoạch</Link>}
+    >
+      {skipped.length > 0 && (
+        <ul>
+          {skipped.map((problem, index) => (
+            <li key={index}>{describeProblem(problem)}</li>
+          ))}
+        </ul>
+      )}
+    </Result>
+  );
+}

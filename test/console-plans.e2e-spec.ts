@@ -1,0 +1,194 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { ManualClock } from '@cchc/common';
+import { ApiClient } from './support/api-client';
+import {
+  consoleErrors,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  signIn,
+  VIEWPORTS,
+} from './support/browser';
+import { freshEnvironment } from './support/e2e-env';
+import { describeWithSeed, SEEDS_DIR } from './support/seeds';
+import { startApi } from './support/test-app';
+
+interface Problem {
+  row: number | null;
+  message: string;
+}
+
+/** Screen 6 "Kế hoạch": the coordinator imports a real ward plan through the wizard. */
+describeWithSeed('002', 'web console: plans and the import wizard (Chromium, seed 002)', () => {
+  // Chromium renders, and axe checks, a preview of every row of a real plan: slower than a form.
+  jest.setTimeout(180_000);
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
+  const seedFile = () => {
+    const name = readdirSync(SEEDS_DIR).find((file) => file.startsWith('002'));
+    return join(SEEDS_DIR, String(name));
+  };
+  let api: INestApplication;
+  let baseUrl: string;
+  let client: ApiClient;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    await freshEnvironment('console_plans');
+    api = await startApi(clock);
+    await api.listen(0, '127.0.0.1');
+    baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+    client = new ApiClient(api.getHttpServer());
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  async function newPage(viewport: keyof typeof VIEWPORTS): Promise<Page> {
+    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    errors.push(...consoleErrors(page));
+    return page;
+  }
+
+  async function chooseFile(page: Page, path: string) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Chọn tệp kế hoạch' }).click();
+    await (await chooser).setFiles(path);
+  }
+
+  async function check(page: Page, name: string) {
+    await screenshot(page, name);
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  it('previews seed 002 with its rows and warnings, commits it, and shows the plan by area', async () => {
+    const dryRun = await request(api.getHttpServer())
+      .post('/plans/import?dryRun=true')
+      .set('Authorization', `Bearer ${await client.login('coordinator')}`)
+      .attach('file', seedFile());
+    expect(dryRun.status).toBe(200);
+    const expected = dryRun.body as { tasks: unknown[]; warnings: Problem[]; errors: Problem[] };
+    expect(expected.errors).toEqual([]);
+
+    const page = await newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await page.getByRole('heading', { name: 'Kế hoạch', level: 1 }).waitFor();
+    await page.getByText('Chưa có kế hoạch nào được nhập').waitFor();
+    await page.getByRole('button', { name: 'Nhập kế hoạch' }).click();
+    await page.getByRole('heading', { name: 'Nhập kế hoạch', level: 1 }).waitFor();
+    await chooseFile(page, seedFile());
+
+    const rows = expected.tasks.length;
+    await page
+      .getByText(`${rows} dòng nhiệm vụ, 7 lĩnh vực, ${expected.warnings.length} cảnh báo, 0 lỗi`)
+      .waitFor();
+    const rowWarning = expected.warnings.find((warning) => warning.row !== null);
+    if (rowWarning) {
+      const cell = page.getByRole('cell', { name: `Dòng ${rowWarning.row}` }).first();
+      await cell.waitFor();
+      expect(await cell.textContent()).toContain(rowWarning.message);
+    }
+    await check(page, 'plans-import-preview-desktop');
+
+    await page.getByRole('button', { name: 'Xác nhận nhập' }).click();
+    await page.getByRole('link', { name: 'Xem kế hoạch' }).waitFor();
+    const plans = (await client.get('coordinator', '/plans')).body as {
+      id: string;
+      tasks: number;
+    }[];
+    expect(plans).toHaveLength(1);
+    const [plan] = plans;
+    expect(plan.tasks).toBeGreaterThanOrEqual(rows);
+    await page.getByText(`Đã nhập kế hoạch: ${plan.tasks} nhiệm vụ, 7 lĩnh vực`).waitFor();
+    const assigned = await client.get('coordinator', `/tasks?planId=${plan.id}&state=assigned`);
+    expect(assigned.body.total).toBe(plan.tasks);
+
+    await page.getByRole('link', { name: 'Xem kế hoạch' }).click();
+    await page.getByRole('heading', { name: 'Lĩnh vực', level: 2 }).waitFor();
+    for (const code of ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'])
+      await page.getByRole('cell', { name: code, exact: true }).first().waitFor();
+    await check(page, 'plans-plan-desktop');
+
+    // Each count opens the task list filtered to its plan, area and state.
+    const areaOne = await client.get(
+      'coordinator',
+      `/tasks?planId=${plan.id}&areaCode=I&state=assigned`,
+    );
+    expect(areaOne.body.total).toBeGreaterThan(0);
+    await page.getByRole('link', { name: `I, Giao: ${areaOne.body.total} nhiệm vụ` }).click();
+    await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('areaCode')).toBe('I');
+    await page.getByRole('link', { name: areaOne.body.items[0].title }).waitFor();
+
+    await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await page.getByRole('row').nth(1).getByRole('link').waitFor();
+    await check(page, 'plans-list-desktop');
+  });
+
+  it('re-importing shows the diff cell by cell, and applies it only when confirmed', async () => {
+    const page = await newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}/ke-hoach/nhap`);
+    await chooseFile(page, seedFile());
+    await page.getByRole('button', { name: 'Xác nhận nhập' }).click();
+    await page.getByText('Kế hoạch không thay đổi so với lần nhập trước').waitFor();
+
+    // The same plan with one deadline moved (a copy outside the repository).
+    const amended = join(mkdtempSync(join(tmpdir(), 'cchc-plan-')), 'ke-hoach-dieu-chinh.txt');
+    const text = readFileSync(seedFile(), 'utf8');
+    expect(text).toContain('Trước ngày 15/01/2026');
+    writeFileSync(amended, text.replace('Trước ngày 15/01/2026', 'Trước ngày 20/01/2026'));
+    await chooseFile(page, amended);
+    // The plan carries no number: the coordinator names the plan the file amends.
+    await page.getByLabel('Điều chỉnh kế hoạch đã nhập').fill('Hải Dương');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Xác nhận nhập' }).click();
+    await page.getByText('Kế hoạch này đã được nhập trước đây').waitFor();
+    const change = page.getByRole('cell', { name: /Thời hạn:/ });
+    expect(await change.textContent()).toMatch(/15\/01\/2026.*→.*20\/01\/2026/);
+    await check(page, 'plans-import-diff-desktop');
+    expect((await client.get('coordinator', '/plans')).body).toMatchObject([{ revision: 1 }]);
+
+    await page.getByRole('button', { name: 'Áp dụng thay đổi' }).click();
+    await page.getByText('Đã điều chỉnh kế hoạch (lần 2)').waitFor();
+    expect((await client.get('coordinator', '/plans')).body).toMatchObject([{ revision: 2 }]);
+  });
+
+  it('the task list refuses a malformed plan filter, naming it', async () => {
+    const response = await client.get('coordinator', '/tasks?planId=abc');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('planId');
+  });
+
+  it('works on a phone', async () => {
+    const page = await newPage('phone');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}/ke-hoach`);
+    const planLink = page.getByRole('row').nth(1).getByRole('link');
+    await planLink.waitFor();
+    await check(page, 'plans-list-phone');
+    await planLink.click();
+    await page.getByRole('heading', { name: 'Lĩnh vực', level: 2 }).waitFor();
+    await check(page, 'plans-plan-phone');
+    await page.goto(`${baseUrl}/ke-hoach/nhap`);
+    await chooseFile(page, seedFile());
+    await page.getByRole('button', { name: 'Xác nhận nhập' }).waitFor();
+    await check(page, 'plans-import-preview-phone');
+  });
+});
