@@ -1,4 +1,6 @@
 import { INestApplication } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
@@ -12,7 +14,10 @@ import {
 } from './support/browser';
 import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment } from './support/e2e-env';
+import { samplePdf } from './support/evidence-samples';
 import { startApi } from './support/test-app';
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /**
  * The web console in Debian's Chromium against the real API on MariaDB, driven only by what a
@@ -68,11 +73,21 @@ describe('web console (Chromium, MariaDB)', () => {
     return response.body as { id: string; version: number };
   }
 
-  /** Clicks an event button on the task page and confirms its form. */
-  async function act(page: Page, button: string, fields: Record<string, string> = {}) {
+  /** Clicks an event button on the task page, fills its form (and attaches files), confirms. */
+  async function act(
+    page: Page,
+    button: string,
+    fields: Record<string, string> = {},
+    files: { name: string; mimeType: string; buffer: Buffer }[] = [],
+  ) {
     await page.getByRole('button', { name: button, exact: true }).click();
     const dialog = page.getByRole('dialog');
     for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label).fill(value);
+    for (const file of files) {
+      const chooser = page.waitForEvent('filechooser');
+      await dialog.getByRole('button', { name: 'Chọn tệp' }).click();
+      await (await chooser).setFiles(file);
+    }
     await dialog.getByRole('button', { name: button, exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
@@ -87,13 +102,16 @@ describe('web console (Chromium, MariaDB)', () => {
     expect(await page.context().cookies()).toEqual([]);
   });
 
-  it('officer starts and reports a task; the leader approves it from "Việc cần làm"', async () => {
+  it('officer reports a task with a PDF; the leader approves it from "Việc cần làm" and downloads the file intact', async () => {
     const task = await createTask('Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa');
     const officer = await newPage();
     await signIn(officer, baseUrl, 'officer');
     await officer.getByRole('link', { name: 'Niêm yết công khai thủ tục hành chính' }).click();
     await act(officer, 'Bắt đầu thực hiện');
-    await act(officer, 'Gửi báo cáo', { 'Nội dung báo cáo': 'Đã niêm yết 45 thủ tục' });
+    const pdf = await samplePdf('Danh sách 45 thủ tục đã niêm yết');
+    await act(officer, 'Gửi báo cáo', { 'Nội dung báo cáo': 'Đã niêm yết 45 thủ tục' }, [
+      { name: 'Danh sách niêm yết.pdf', mimeType: 'application/pdf', buffer: pdf },
+    ]);
     await officer.getByText('Báo cáo', { exact: true }).first().waitFor();
 
     const leader = await newPage();
@@ -106,6 +124,11 @@ describe('web console (Chromium, MariaDB)', () => {
     await timeline.getByText('Trần Thị Hương — Lãnh đạo phụ trách').waitFor();
     expect(await timeline.getByText('Hoàng Văn Nam — Cán bộ, công chức').count()).toBe(2);
     expect(await timeline.getByText('Báo cáo → Nghiệm thu').count()).toBe(1);
+    const download = leader.waitForEvent('download');
+    await timeline.getByRole('link', { name: 'Danh sách niêm yết.pdf' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Danh sách niêm yết.pdf');
+    expect(sha256(await readFile((await file.path()) as string))).toBe(sha256(pdf));
     const view = await client.get('leader', `/tasks/${task.id}`);
     expect(view.body.state).toBe('accepted');
   });

@@ -60,6 +60,7 @@ const ANY_SIGNED_IN = [
   'GET /tasks/:id/evidence',
   'POST /tasks/:id/evidence',
   'GET /tasks/:id/history',
+  'GET /tasks/export.xlsx',
   'GET /unit-aliases',
   'GET /unit-groups',
 ];

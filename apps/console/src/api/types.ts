@@ -66,6 +66,13 @@ export interface HistoryEntry {
   reason: string | null;
   payload: Record<string, unknown> | null;
   at: string;
+  /** Evidence files a report named (GET /evidence/:id downloads one). */
+  attachments?: { id: string; name: string }[];
+}
+
+export interface EvidenceFile {
+  id: string;
+  name: string;
 }
 
 export interface InboxItem {

@@ -1,8 +1,9 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Upload } from 'antd';
+import type { UploadFile } from 'antd';
 import { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../api/http';
-import type { HistoryEntry, Task } from '../api/types';
+import type { EvidenceFile, HistoryEntry, Task } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { TASK_EVENT_BUTTONS } from '../common/labels';
 import { useUnits } from '../common/org';
@@ -27,6 +28,7 @@ export function EventDialog({ task, choice, onClose, onDone }: Props) {
   const units = useUnits();
   const [form] = Form.useForm<Record<string, string | Dayjs | undefined>>();
   const [sending, setSending] = useState(false);
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const fields = EVENT_FIELDS[choice.type] ?? [];
   const title =
     choice.type === 'DECIDE_EXTENSION'
@@ -45,8 +47,12 @@ export function EventDialog({ task, choice, onClose, onDone }: Props) {
     ) as EventValues;
     setSending(true);
     try {
+      const evidenceIds = await uploadEvidence(task.id, files);
       await api(`/tasks/${task.id}/events`, {
-        body: eventBody(choice.type, task.version, values, choice.decision),
+        body: {
+          ...eventBody(choice.type, task.version, values, choice.decision),
+          ...(evidenceIds.length > 0 ? { evidenceIds } : {}),
+        },
       });
       message.success(`Đã ${title.toLowerCase()}`);
       await onDone(null);
@@ -104,9 +110,36 @@ export function EventDialog({ task, choice, onClose, onDone }: Props) {
             )}
           </Form.Item>
         ))}
+        {choice.type === 'SUBMIT_REPORT' && (
+          <Form.Item label="Sản phẩm đính kèm (PDF, DOCX, XLSX, ảnh; tối đa 20 MB mỗi tệp)">
+            <Upload
+              multiple
+              fileList={files}
+              beforeUpload={(file) => {
+                setFiles((current) => [...current, file]);
+                return false;
+              }}
+              onRemove={(file) => setFiles((current) => current.filter((f) => f.uid !== file.uid))}
+              accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
+            >
+              <Button>Chọn tệp</Button>
+            </Upload>
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
+}
+
+/** Uploads the chosen files as the task's evidence; their ids go with the report. */
+async function uploadEvidence(taskId: string, files: UploadFile[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const file of files) {
+    const form = new FormData();
+    form.append('file', file as unknown as File, file.name);
+    ids.push((await api<EvidenceFile>(`/tasks/${taskId}/evidence`, { form })).id);
+  }
+  return ids;
 }
 
 /** After a 409: who moved the task on, and to what, from its history. */

@@ -37,6 +37,11 @@ export function TaskTimeline({ entries, loading }: { entries: HistoryEntry[]; lo
             {typeof entry.payload?.report === 'string' && (
               <div>Báo cáo: {entry.payload.report}</div>
             )}
+            {entry.attachments?.map((file) => (
+              <div key={file.id}>
+                Tệp đính kèm: <a href={`/evidence/${file.id}`}>{file.name}</a>
+              </div>
+            ))}
           </div>
         ),
       }))}
