@@ -1,12 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import {
-  consoleErrors,
-  launchBrowser,
+  ConsoleBrowser,
   screenshot,
   seriousViolations,
   signIn,
@@ -22,11 +21,9 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
   let api: INestApplication;
   let baseUrl: string;
   let client: ApiClient;
-  let browser: Browser;
+  const chromium = new ConsoleBrowser();
   let units: Record<string, string>;
   let unitNames: Record<string, string>;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
 
   beforeAll(async () => {
     await freshEnvironment('console_bulk');
@@ -40,29 +37,19 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
       name: string;
     }[];
     unitNames = Object.fromEntries(list.map((unit) => [unit.code, unit.name]));
-    browser = await launchBrowser();
+    await chromium.launch();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await api?.close();
   });
 
   afterEach(() => {
-    expect(errors.splice(0)).toEqual([]);
+    expect(chromium.takeErrors()).toEqual([]);
   });
 
-  async function newPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: VIEWPORTS[viewport],
-      locale: 'vi-VN',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(...consoleErrors(page));
-    return page;
-  }
+  const newPage = (viewport?: keyof typeof VIEWPORTS) => chromium.newPage(viewport);
 
   async function createTask(title: string, dueDate: string) {
     const response = await client.post('coordinator', '/tasks', {

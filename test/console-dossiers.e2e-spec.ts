@@ -1,11 +1,9 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import {
-  consoleErrors,
-  launchBrowser,
+  ConsoleBrowser,
   screenshot,
   seriousViolations,
   signIn,
@@ -28,9 +26,7 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
   let worker: INestApplicationContext;
   let baseUrl: string;
   let client: ApiClient;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const chromium = new ConsoleBrowser();
 
   const slips = async () =>
     (await client.get('unit_head', `/dossiers/${CODE}/apologies`)).body as {
@@ -68,30 +64,20 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     expect(started.body).toMatchObject({ apologyRound: 1 });
     worker = await startWorker(clock);
     await eventually(async () => (await slips())[0]?.status === 'draft', 10_000, 'the draft');
-    browser = await launchBrowser();
+    await chromium.launch();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await worker?.close();
     await api?.close();
   });
 
   afterEach(() => {
-    expect(errors.splice(0)).toEqual([]);
+    expect(chromium.takeErrors()).toEqual([]);
   });
 
-  async function newPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: VIEWPORTS[viewport],
-      locale: 'vi-VN',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(...consoleErrors(page));
-    return page;
-  }
+  const newPage = (viewport?: keyof typeof VIEWPORTS) => chromium.newPage(viewport);
 
   it('lists dossiers with their filters in the URL, at both sizes', async () => {
     const bad = await client.get('unit_head', '/dossiers?apology=maybe&appointmentTo=2026-02-30');

@@ -2,13 +2,12 @@ import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import request from 'supertest';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import {
-  consoleErrors,
-  launchBrowser,
+  ConsoleBrowser,
   screenshot,
   seriousViolations,
   signIn,
@@ -35,9 +34,7 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
   let api: INestApplication;
   let baseUrl: string;
   let client: ApiClient;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const chromium = new ConsoleBrowser();
 
   beforeAll(async () => {
     await freshEnvironment('console_plans');
@@ -45,25 +42,19 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     await api.listen(0, '127.0.0.1');
     baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
     client = new ApiClient(api.getHttpServer());
-    browser = await launchBrowser();
+    await chromium.launch();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await api?.close();
   });
 
   afterEach(() => {
-    expect(errors.splice(0)).toEqual([]);
+    expect(chromium.takeErrors()).toEqual([]);
   });
 
-  async function newPage(viewport: keyof typeof VIEWPORTS): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(...consoleErrors(page));
-    return page;
-  }
+  const newPage = (viewport?: keyof typeof VIEWPORTS) => chromium.newPage(viewport);
 
   async function chooseFile(page: Page, path: string) {
     const chooser = page.waitForEvent('filechooser');

@@ -1,12 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import {
-  consoleErrors,
-  launchBrowser,
+  ConsoleBrowser,
   screenshot,
   seriousViolations,
   signIn,
@@ -28,11 +27,9 @@ describe('web console (Chromium, MariaDB)', () => {
   let api: INestApplication;
   let baseUrl: string;
   let client: ApiClient;
-  let browser: Browser;
+  const chromium = new ConsoleBrowser();
   let units: Record<string, string>;
   let users: Record<string, string>;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
 
   beforeAll(async () => {
     await freshEnvironment('console');
@@ -41,25 +38,19 @@ describe('web console (Chromium, MariaDB)', () => {
     baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
     client = new ApiClient(api.getHttpServer());
     ({ units, users } = await demoWardIds(client));
-    browser = await launchBrowser();
+    await chromium.launch();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await api?.close();
   });
 
   afterEach(() => {
-    expect(errors.splice(0)).toEqual([]);
+    expect(chromium.takeErrors()).toEqual([]);
   });
 
-  async function newPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(...consoleErrors(page));
-    return page;
-  }
+  const newPage = (viewport?: keyof typeof VIEWPORTS) => chromium.newPage(viewport);
 
   async function createTask(title: string, dueDate = '2026-03-20') {
     const response = await client.post('coordinator', '/tasks', {

@@ -31,6 +31,39 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Chromium for one browser suite: every page it opens records its console errors and uncaught
+ * exceptions, which `takeErrors()` hands over (and clears) for the suite to assert empty.
+ */
+export class ConsoleBrowser {
+  private browser: Browser | null = null;
+  private readonly errors: string[] = [];
+
+  async launch(): Promise<void> {
+    this.browser = await launchBrowser();
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+  }
+
+  async newPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
+    if (!this.browser) throw new Error('ConsoleBrowser.launch() first');
+    const context = await this.browser.newContext({
+      viewport: VIEWPORTS[viewport],
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    this.errors.push(...consoleErrors(page));
+    return page;
+  }
+
+  takeErrors(): string[] {
+    return this.errors.splice(0);
+  }
+}
+
 /** Collects the page's console errors and uncaught exceptions, to be asserted empty. */
 export function consoleErrors(page: Page): string[] {
   const errors: string[] = [];
