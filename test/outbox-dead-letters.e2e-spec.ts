@@ -6,7 +6,7 @@ import { ManualClock } from '@cchc/common';
 import { OutboxPruner, outboxJobId, QUEUES, readOutboxEpoch } from '@cchc/queue';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
-import { runCli } from './support/run-cli';
+import { runCliAsync } from './support/run-cli';
 import { eventually, startApi, startWorker } from './support/test-app';
 
 describe('outbox dead letters (MariaDB + Redis)', () => {
@@ -124,17 +124,18 @@ describe('outbox dead letters (MariaDB + Redis)', () => {
   it('retries dead letters from the command line', async () => {
     const id = await enqueuePoison();
     await eventually(async () => (await outboxRow(id)).dead_at !== null, 20_000, 'a dead letter');
-    const listed = runCli(['outbox', 'dead-letters', '--json'], { DATABASE_URL: databaseUrl });
+    // Async: the in-process worker must keep running (and release its outbox row locks) meanwhile.
+    const listed = await runCliAsync(['outbox', 'dead-letters', '--json'], {
+      DATABASE_URL: databaseUrl,
+    });
     expect(listed.status).toBe(0);
     expect((JSON.parse(listed.stdout) as { id: string }[]).map((letter) => letter.id)).toEqual([
       id,
     ]);
     await repair(id);
-    const retried = runCli(['outbox', 'retry', '--all'], { DATABASE_URL: databaseUrl });
-    expect({ status: retried.status, stdout: retried.stdout.trim() }).toEqual({
-      status: 0,
-      stdout: `Đã gửi lại 1 tác vụ: ${id}`,
-    });
+    const retried = await runCliAsync(['outbox', 'retry', '--all'], { DATABASE_URL: databaseUrl });
+    // The whole result on failure shows the CLI's stderr too.
+    expect(retried).toMatchObject({ status: 0, stdout: `Đã gửi lại 1 tác vụ: ${id}\n` });
     await eventually(
       async () => (await outboxRow(id)).processed_at !== null,
       20_000,
