@@ -14,4 +14,6 @@ export {
   type ApologySlipText,
 } from './apology-slip';
 export { renderApologyDocx } from './render-docx';
+// The national document layout (Quốc hiệu, tiêu ngữ, signature), for every DOCX the product writes.
+export * from './national-docx';
 export { renderApologyPdf } from './render-pdf';
