@@ -1,7 +1,7 @@
 /**
  * User roles: those of a ward's staff, as coded in ../shared/domain.md, and the system
- * administrator, who keeps data shared by all wards (the national holiday schedules) and has no
- * part in any ward's work.
+ * administrator, who keeps data shared by all wards (the national holiday schedules) and creates
+ * wards, and has no part in any ward's work; a ward's admin manages its units and staff.
  */
 export const ROLES = [
   'chairman',
@@ -12,6 +12,7 @@ export const ROLES = [
   'one_stop_officer',
   'inspector',
   'system_admin',
+  'admin',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -25,6 +26,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   one_stop_officer: 'Công chức Bộ phận một cửa',
   inspector: 'Đoàn kiểm tra',
   system_admin: 'Quản trị hệ thống',
+  admin: 'Quản trị đơn vị (phường/xã)',
 };
 
 export function isRole(value: unknown): value is Role {

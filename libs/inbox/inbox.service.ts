@@ -152,6 +152,8 @@ const RULES: Record<Role, SectionRule[]> = {
   ],
   // Keeps shared data (holiday schedules); no ward work waits on them.
   system_admin: [],
+  // Manages the ward's units and staff; no task work.
+  admin: [],
 };
 
 /** The signed-in user's "Việc cần làm": sections by role, each with its count and first items. */

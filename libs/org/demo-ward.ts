@@ -30,6 +30,7 @@ const DEMO_USERS: { username: Role; fullName: string; unit: string | null }[] = 
   { username: 'one_stop_officer', fullName: 'Vũ Thị Lan', unit: 'TTPVHCC' },
   { username: 'inspector', fullName: 'Đặng Quốc Việt', unit: null },
   { username: 'system_admin', fullName: 'Quản trị hệ thống', unit: null },
+  { username: 'admin', fullName: 'Quản trị Phường Mẫu', unit: null },
 ];
 
 /**

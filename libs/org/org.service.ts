@@ -36,10 +36,10 @@ export class OrgService {
     return this.units.find({ where: { wardId, id: In(ids) } });
   }
 
-  /** The ward's active staff (the system administrator is not one of them). */
+  /** The ward's active staff (the system and ward administrators are not among them). */
   async listUsers(wardId: string): Promise<UserView[]> {
     const users = await this.users.find({
-      where: { wardId, active: true, role: Not('system_admin' as const) },
+      where: { wardId, active: true, role: Not(In(['system_admin', 'admin'] as const)) },
       order: { username: 'ASC' },
     });
     return users.map(toUserView);

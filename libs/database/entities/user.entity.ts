@@ -27,6 +27,16 @@ export class UserEntity {
   @Column('boolean', { default: true })
   active: boolean;
 
+  @Column('varchar', { length: 255, nullable: true })
+  email: string | null;
+
+  @Column('varchar', { length: 32, nullable: true })
+  phone: string | null;
+
+  /** Set with a one-time password: every route but changing it is refused until then. */
+  @Column('boolean', { name: 'must_change_password', default: false })
+  mustChangePassword: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

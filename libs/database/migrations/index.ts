@@ -7,6 +7,7 @@ import { OutboxDeadLetters1763800500000 } from './1763800500000-outbox-dead-lett
 import { DossierCodesPerWard1763800700000 } from './1763800700000-dossier-codes-per-ward';
 import { PlanImportRules1763800800000 } from './1763800800000-plan-import-rules';
 import { EvidenceFiles1763800900000 } from './1763800900000-evidence-files';
+import { Provisioning1763801300000 } from './1763801300000-provisioning';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   DossierCodesPerWard1763800700000,
   PlanImportRules1763800800000,
   EvidenceFiles1763800900000,
+  Provisioning1763801300000,
 ];
