@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@cchc/common';
@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { serveConsole } from './console-static';
 import { useRequestLimits } from './request-limits';
 import { HttpErrorsFilter } from './http-errors.filter';
+import { apiDocument } from './openapi';
 import { mountQueuesBoard } from './queues-board';
 import { validationPipe } from './validation';
 
@@ -36,14 +37,5 @@ export function configureApi(app: NestExpressApplication): INestApplication {
 
 /** The OpenAPI page at /docs (and its JSON at /docs-json): on in development, or with API_DOCS=true. */
 function serveApiDocs(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CCHC workflow API')
-      .setDescription('Nhiệm vụ cải cách hành chính và hồ sơ thủ tục hành chính của phường')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, apiDocument(app));
 }
