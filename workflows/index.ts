@@ -11,3 +11,4 @@ export {
 } from './reform-task.rules';
 export { reformTaskWorkflow } from './reform-task.workflow';
 export * from './tthc-dossier.workflow';
+export * from './inspection-campaign.workflow';

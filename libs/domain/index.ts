@@ -3,3 +3,4 @@ export * from './actor';
 export * from './reform-task';
 export * from './deadline';
 export * from './tthc-dossier';
+export * from './inspection';
