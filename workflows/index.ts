@@ -12,3 +12,4 @@ export {
 export { reformTaskWorkflow } from './reform-task.workflow';
 export * from './tthc-dossier.workflow';
 export * from './inspection-campaign.workflow';
+export * from './periodic-report.workflow';

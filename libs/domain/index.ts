@@ -4,3 +4,4 @@ export * from './reform-task';
 export * from './deadline';
 export * from './tthc-dossier';
 export * from './inspection';
+export * from './periodic-report';

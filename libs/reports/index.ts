@@ -1,0 +1,2 @@
+// Public API of @cchc/reports: the reporting calendar, periodic reports and units' contributions.
+export * from './reporting-calendar';
