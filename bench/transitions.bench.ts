@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, SystemClock } from '@cchc/common';
 import { dataSourceOptions } from '@cchc/database';
 import { Actor } from '@cchc/domain';
+import { eventHash } from '@cchc/audit';
 import { WorkflowEngine } from '@cchc/engine';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { reformTaskPersistence } from '@cchc/tasks';
@@ -148,10 +149,15 @@ async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string
     const connection = await pool.getConnection();
     try {
       const [rows] = await connection.query(
-        'SELECT snapshot, version FROM reform_tasks WHERE id = ?',
+        'SELECT t.snapshot, t.version, a.hash, a.ward_id FROM reform_tasks t ' +
+          'LEFT JOIN audit_events a ON a.instance_id = t.id AND a.seq = t.version WHERE t.id = ?',
         [id],
       );
-      const version = (rows as { version: number }[])[0].version;
+      const [{ version, hash: prevHash, ward_id: wardId }] = rows as {
+        version: number;
+        hash: string;
+        ward_id: string | null;
+      }[];
       const now = new Date();
       await connection.beginTransaction();
       const [update] = await connection.query(
@@ -160,21 +166,22 @@ async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string
       );
       if ((update as { affectedRows: number }).affectedRows !== 1) throw new Error('lost a race');
       const actor = STEPS[step] === 'APPROVE' ? ward.leader : ward.officer;
+      const event = {
+        instanceType: 'reform-task',
+        instanceId: id,
+        seq: version + 1,
+        eventType: STEPS[step],
+        fromState: step === 0 ? 'assigned' : states[step - 1],
+        toState: states[step],
+        actorId: actor.kind === 'user' ? actor.userId : null,
+        actorRole: actor.kind === 'user' ? actor.role : 'system',
+        reason: null,
+        payload: null,
+        occurredAt: now,
+      };
       await connection.query(
-        'INSERT INTO audit_events (instance_type, instance_id, seq, event_type, from_state, to_state, actor_id, actor_role, reason, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          'reform-task',
-          id,
-          version + 1,
-          STEPS[step],
-          step === 0 ? 'assigned' : states[step - 1],
-          states[step],
-          actor.kind === 'user' ? actor.userId : null,
-          actor.kind === 'user' ? actor.role : 'system',
-          null,
-          null,
-          now,
-        ],
+        'INSERT INTO audit_events (instance_type, instance_id, seq, event_type, from_state, to_state, actor_id, actor_role, reason, payload, occurred_at, ward_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [...Object.values(event), wardId, prevHash, eventHash(event, prevHash)],
       );
       // The notification, and the re-planning of the task's timers that every transition asks for.
       const instance = { instanceType: 'reform-task', instanceId: id, seq: version + 1 };

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { eventHash, GENESIS_HASH } from '@cchc/audit';
 import { Actor } from '@cchc/domain';
 import { InsertRows } from './statements';
 
@@ -13,10 +14,23 @@ export interface AuditEntry {
   reason: string | null;
   payload: Record<string, unknown> | null;
   occurredAt: Date;
+  /**
+   * The ward whose history this is (ward checkpoints and the ward's audit view); when omitted,
+   * the ward of the instance's previous event.
+   */
+  wardId?: string | null;
 }
 
 export interface AuditRecord extends AuditEntry {
   seq: number;
+  /** Hash of the instance's previous event (GENESIS_HASH before its first). */
+  prevHash: string;
+}
+
+/** The chain head an instance's next event links to: its last event's hash and ward. */
+export interface AuditHead {
+  hash: string;
+  wardId: string | null;
 }
 
 const COLUMNS = [
@@ -31,18 +45,28 @@ const COLUMNS = [
   'reason',
   'payload',
   'occurred_at',
+  'ward_id',
+  'prev_hash',
+  'hash',
 ];
 
-function values(entry: AuditEntry): unknown[] {
+/** The columns after instance_type, instance_id and seq; the hash covers the event's content. */
+function values(record: AuditRecord, wardId: string | null): unknown[] {
+  const actorId = record.actor.kind === 'user' ? record.actor.userId : null;
+  const actorRole = record.actor.kind === 'user' ? record.actor.role : 'system';
+  const hash = eventHash({ ...record, actorId, actorRole }, record.prevHash);
   return [
-    entry.eventType,
-    entry.fromState,
-    entry.toState,
-    entry.actor.kind === 'user' ? entry.actor.userId : null,
-    entry.actor.kind === 'user' ? entry.actor.role : 'system',
-    entry.reason,
-    entry.payload === null ? null : JSON.stringify(entry.payload),
-    entry.occurredAt,
+    record.eventType,
+    record.fromState,
+    record.toState,
+    actorId,
+    actorRole,
+    record.reason,
+    record.payload === null ? null : JSON.stringify(record.payload),
+    record.occurredAt,
+    wardId,
+    record.prevHash,
+    hash,
   ];
 }
 
@@ -51,6 +75,9 @@ function values(entry: AuditEntry): unknown[] {
  * engine number their events by version (the guarded UPDATE of their row serialises them);
  * everything else (calendar years, plans, unit aliases, apology slips) takes the next number
  * from its `audit_sequences` row, which the append locks, so concurrent appends never collide.
+ * Each event carries the hash of the instance's previous event and its own (libs/audit), so every
+ * instance's history is a hash chain; the previous hash comes from the row the append already
+ * holds (the engine reads it with the instance, and its version guard makes it the current one).
  */
 export const AuditLog = {
   /** The row of an engine transition; `seq` is the instance's new version. */
@@ -58,7 +85,14 @@ export const AuditLog = {
     return {
       table: 'audit_events',
       columns: COLUMNS,
-      rows: [[record.instanceType, record.instanceId, record.seq, ...values(record)]],
+      rows: [
+        [
+          record.instanceType,
+          record.instanceId,
+          record.seq,
+          ...values(record, record.wardId ?? null),
+        ],
+      ],
     };
   },
 
@@ -73,12 +107,22 @@ export const AuditLog = {
         'ON DUPLICATE KEY UPDATE last_seq = last_seq + 1',
       [entry.instanceId],
     );
+    const [next] = (await manager.query(
+      'SELECT s.last_seq AS seq, a.hash, a.ward_id FROM audit_sequences s ' +
+        'LEFT JOIN audit_events a ON a.instance_id = s.instance_id AND a.seq = s.last_seq - 1 ' +
+        'WHERE s.instance_id = ?',
+      [entry.instanceId],
+    )) as { seq: number; hash: string | null; ward_id: string | null }[];
+    const seq = Number(next.seq);
+    const record: AuditRecord = { ...entry, seq, prevHash: next.hash ?? GENESIS_HASH };
     await manager.query(
-      `INSERT INTO audit_events (${COLUMNS.join(', ')}) ` +
-        `SELECT ?, ?, last_seq, ${COLUMNS.slice(3)
-          .map(() => '?')
-          .join(', ')} FROM audit_sequences WHERE instance_id = ?`,
-      [entry.instanceType, entry.instanceId, ...values(entry), entry.instanceId],
+      `INSERT INTO audit_events (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+      [
+        entry.instanceType,
+        entry.instanceId,
+        seq,
+        ...values(record, entry.wardId !== undefined ? entry.wardId : next.ward_id),
+      ],
     );
   },
 };

@@ -6,6 +6,18 @@ export interface InstanceRow {
   snapshot: unknown;
   version: number;
   machine_version: number;
+  /** Hash and ward of the instance's last audit event (seq = version): its chain head. */
+  audit_hash: string | null;
+  audit_ward_id: string | null;
+}
+
+/** The instance row with its chain head, read in one statement (the head by its unique key). */
+export function instanceRowSql(table: string, where: string): string {
+  return (
+    `SELECT t.id, t.snapshot, t.version, t.machine_version, a.hash AS audit_hash, ` +
+    `a.ward_id AS audit_ward_id FROM ${table} t ` +
+    `LEFT JOIN audit_events a ON a.instance_id = t.id AND a.seq = t.version WHERE ${where}`
+  );
 }
 
 /** Reads of instance rows that arrive together go to the database as one `WHERE id IN (...)`. */
@@ -24,10 +36,9 @@ export class GroupRead {
   }
 
   private async readMany(table: string, ids: string[]): Promise<(InstanceRow | null)[]> {
-    const [rows] = await this.pool().query(
-      `SELECT id, snapshot, version, machine_version FROM ${table} WHERE id IN (?)`,
-      [[...new Set(ids)]],
-    );
+    const [rows] = await this.pool().query(instanceRowSql(table, 't.id IN (?)'), [
+      [...new Set(ids)],
+    ]);
     const found = new Map((rows as InstanceRow[]).map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   }

@@ -24,9 +24,10 @@ import {
 } from './engine-errors';
 import { GroupCommit, GuardedWrite } from './group-commit';
 import { PersistedWorkflow } from './persisted-workflow';
-import { GroupRead, InstanceRow } from './group-read';
+import { GroupRead, InstanceRow, instanceRowSql } from './group-read';
 import { driverPool, isDuplicateKey, runBatch } from './sql-batch';
-import { AuditLog } from './audit-log';
+import { GENESIS_HASH } from '@cchc/audit';
+import { AuditHead, AuditLog } from './audit-log';
 import { Outbox, OutboxJob } from './outbox';
 import { insertSql, PersistedSnapshot } from './statements';
 
@@ -34,6 +35,12 @@ export interface LoadedInstance<TMachine extends AnyStateMachine> {
   id: string;
   version: number;
   snapshot: SnapshotFrom<TMachine>;
+}
+
+/** A loaded instance with its audit chain head, which its next event links to. */
+interface HeldInstance<TMachine extends AnyStateMachine> extends LoadedInstance<TMachine> {
+  /** The last audit event's hash and ward; null when that event is missing (a broken chain). */
+  auditHead: AuditHead | null;
 }
 
 export interface TransitionResult<
@@ -119,6 +126,8 @@ export class WorkflowEngine {
           reason: null,
           payload: command.auditPayload ?? null,
           occurredAt: now,
+          prevHash: GENESIS_HASH,
+          wardId: typeof row.ward_id === 'string' ? row.ward_id : null,
         }),
       ),
       ...(outbox ? [insertSql(outbox)] : []),
@@ -130,13 +139,10 @@ export class WorkflowEngine {
     workflow: PersistedWorkflow<TMachine>,
     id: string,
     manager?: EntityManager,
-  ): Promise<LoadedInstance<TMachine>> {
+  ): Promise<HeldInstance<TMachine>> {
     const row = manager
       ? (
-          (await manager.query(
-            `SELECT id, snapshot, version, machine_version FROM ${workflow.table} WHERE id = ?`,
-            [id],
-          )) as InstanceRow[]
+          (await manager.query(instanceRowSql(workflow.table, 't.id = ?'), [id])) as InstanceRow[]
         )[0]
       : await this.groupRead.read(workflow.table, id);
     if (!row) throw new InstanceNotFoundError(workflow.instanceType, id);
@@ -153,6 +159,7 @@ export class WorkflowEngine {
       id,
       version: row.version,
       snapshot: restoreSnapshot(workflow.definition, persisted as never),
+      auditHead: row.audit_hash ? { hash: row.audit_hash, wardId: row.audit_ward_id } : null,
     };
   }
 
@@ -181,7 +188,7 @@ export class WorkflowEngine {
   /** Computes the transition and the writes that persist it; refuses what the machine refuses. */
   private plan<TMachine extends AnyStateMachine>(
     workflow: PersistedWorkflow<TMachine>,
-    current: LoadedInstance<TMachine>,
+    current: HeldInstance<TMachine>,
     event: EventWithoutContext<TMachine>,
     actor: Actor,
   ): { result: TransitionResult<TMachine>; write: GuardedWrite } {
@@ -228,6 +235,9 @@ export class WorkflowEngine {
       reason: reason ?? null,
       payload: Object.keys(payload).length > 0 ? payload : null,
       occurredAt: now,
+      // Without its head (a deleted event) the chain stays visibly broken at this seq.
+      prevHash: current.auditHead?.hash ?? GENESIS_HASH,
+      wardId: current.auditHead?.wardId ?? null,
     });
     const outbox = Outbox.rows(jobs, now);
     const write: GuardedWrite = {

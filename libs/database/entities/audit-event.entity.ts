@@ -39,4 +39,14 @@ export class AuditEventEntity {
 
   @Column('datetime', { name: 'occurred_at', precision: 3 })
   occurredAt: Date;
+
+  @Column('char', { name: 'ward_id', length: 36, nullable: true })
+  wardId: string | null;
+
+  /** Hash of the instance's previous event; with `hash`, the instance's chain (libs/audit). */
+  @Column('char', { name: 'prev_hash', length: 64 })
+  prevHash: string;
+
+  @Column('char', { length: 64 })
+  hash: string;
 }
