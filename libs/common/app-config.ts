@@ -16,6 +16,12 @@ export interface AppConfig {
   /** The HS256 key of access tokens; null when none is set and the built-in one is not allowed. */
   jwtSecret: string | null;
   jwtExpiresIn: string;
+  /**
+   * Create the database and apply pending migrations when a process starts (MIGRATE_ON_START,
+   * default on). A production deployment turns it off and migrates as its own step, so that the
+   * API and the worker can run as a database user without DDL privileges.
+   */
+  migrateOnStart: boolean;
   /** Create the demo ward and its users in an empty database. */
   demoSeed: boolean;
   demoPassword: string;
@@ -67,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisPrefix: env.REDIS_PREFIX ?? 'cchc',
     jwtSecret: jwtSecretOf(env.JWT_SECRET, devOnly('ALLOW_DEV_SECRET')),
     jwtExpiresIn: env.JWT_EXPIRES_IN ?? '1h',
+    migrateOnStart: flag(env, 'MIGRATE_ON_START', true),
     demoSeed: devOnly('DEMO_SEED'),
     demoPassword: env.DEMO_PASSWORD ?? 'demo',
     apiDocs: flag(env, 'API_DOCS', isDevelopment),

@@ -36,3 +36,26 @@ export async function prepareDatabase(databaseUrl: string): Promise<string[]> {
     await dataSource.destroy();
   }
 }
+
+/**
+ * True when the database lacks migrations this build has (a process must not run on it). Only
+ * reads: TypeORM's own check would create its table, which a user without DDL rights may not.
+ */
+export async function hasPendingMigrations(databaseUrl: string): Promise<boolean> {
+  const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  try {
+    const applied = new Set(
+      ((await dataSource.query('SELECT name FROM migrations')) as { name: string }[]).map(
+        (row) => row.name,
+      ),
+    );
+    return dataSource.migrations.some(
+      (migration) => !applied.has(migration.name ?? migration.constructor.name),
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ER_NO_SUCH_TABLE') return true;
+    throw error;
+  } finally {
+    await dataSource.destroy();
+  }
+}

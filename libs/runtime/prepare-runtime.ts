@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig, checkServices, StartupError } from '@cchc/common';
-import { dataSourceOptions, prepareDatabase } from '@cchc/database';
+import { dataSourceOptions, hasPendingMigrations, prepareDatabase } from '@cchc/database';
 import { seedDemoWard } from '@cchc/org';
 
 /** Thrown when MySQL or Redis is missing; its message is the one line to show. */
@@ -8,16 +8,25 @@ export class ServicesUnavailableError extends StartupError {}
 
 /**
  * What every process does before it starts: check that MySQL and Redis answer, create the
- * database and run pending migrations, and (when DEMO_SEED is on: development, tests) seed the
+ * database and run pending migrations (unless MIGRATE_ON_START=false; `db migrate` always does), and (when DEMO_SEED is on: development, tests) seed the
  * demo ward into an empty database. Returns what it did, for the start-up log.
  */
 export async function prepareRuntime(
   config: AppConfig,
-  options: { seedDemo: boolean },
+  options: { seedDemo: boolean; migrate?: boolean },
 ): Promise<string[]> {
   const problems = await checkServices(config.databaseUrl, config.redisUrl);
   if (problems.length > 0) throw new ServicesUnavailableError(problems.join('\n'));
-  const done = (await prepareDatabase(config.databaseUrl)).map((name) => `migrated ${name}`);
+  const migrate = options.migrate ?? config.migrateOnStart;
+  const done = migrate
+    ? (await prepareDatabase(config.databaseUrl)).map((name) => `migrated ${name}`)
+    : [];
+  if (!migrate && (await hasPendingMigrations(config.databaseUrl))) {
+    throw new StartupError(
+      'the database schema is older than this build: run the migration step first ' +
+        '(`npm run -s cli:prod -- db migrate`, or MIGRATE_ON_START=true)',
+    );
+  }
   if (options.seedDemo && config.demoSeed) {
     const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
     try {

@@ -7,7 +7,7 @@ import { usageError } from './usage-error';
 @SubCommand({ name: 'migrate', description: 'Tạo cơ sở dữ liệu (nếu chưa có) và chạy migration' })
 export class DbMigrateCommand extends CommandRunner {
   async run(): Promise<void> {
-    const steps = await prepareRuntime(loadConfig(), { seedDemo: false });
+    const steps = await prepareRuntime(loadConfig(), { seedDemo: false, migrate: true });
     console.log(steps.length > 0 ? steps.join('\n') : 'database is up to date');
   }
 }
