@@ -2,6 +2,7 @@ import { applyDecorators, INestApplication } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
+  ApiOkResponse,
   ApiProperty,
   ApiPropertyOptional,
   ApiResponse,
@@ -20,6 +21,7 @@ import { SESSION_COOKIE } from '@cchc/auth';
  *     and each route lists the other refusals it can give: `@ApiErrors(400, 403, 404, 409, 413)`
  *     (400 when it takes a body, query or path value; 403 with `@Roles` or per-task rules;
  *     404 when it takes an id; 409 for transitions and conflicts; 413 for uploads);
+ *   - a route that answers with a file says which: `@ApiFile('application/pdf', …)`;
  *   - a public route says so with `@ApiOperation({ summary, security: [] })`.
  * After changing a controller or a response class, run `npm run api:types`.
  */
@@ -80,6 +82,15 @@ export function ApiErrors(...statuses: ErrorStatus[]) {
       ApiResponse({ status, description: ERROR_DESCRIPTIONS[status], type: ErrorDto }),
     ),
   );
+}
+
+/** A 200 answer that is a file (download) of one of these media types. */
+export function ApiFile(...mediaTypes: string[]) {
+  const binary = { schema: { type: 'string', format: 'binary' } };
+  return ApiOkResponse({
+    description: 'Tệp',
+    content: Object.fromEntries(mediaTypes.map((type) => [type, binary])),
+  });
 }
 
 /** The controller needs a signed-in user: a Bearer token, or the console's session cookie. */

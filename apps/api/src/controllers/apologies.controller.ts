@@ -1,11 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser } from '@cchc/auth';
 import { ApologyService } from '@cchc/dossiers';
+import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
 
 @ApiTags('dossiers')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('apologies')
 export class ApologiesController {
   constructor(private readonly apologies: ApologyService) {}
@@ -14,6 +15,12 @@ export class ApologiesController {
    * The slip as DOCX or PDF (the draft until the head signs, then the issued one). `inline=true`
    * lets the console show the PDF in a frame (helmet's defaults already allow same-origin frames).
    */
+  @ApiOperation({ summary: 'Tải phiếu xin lỗi và hẹn lại (DOCX hoặc PDF)' })
+  @ApiFile(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  )
+  @ApiErrors(400, 404)
   @Get(':id/document')
   @ApiQuery({ name: 'format', enum: ['docx', 'pdf'] })
   @ApiQuery({ name: 'inline', required: false, type: Boolean })

@@ -1,24 +1,16 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
 import { LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR } from '@cchc/calendar';
 import { CalendarService, YearView } from '@cchc/calendar-store';
 import { IsCalendarDate, IsText } from '@cchc/common';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import { NamedDayDto, WorkdaysResultDto, YearViewDto } from './calendar.dto';
 
 /** More working days than ten years hold; beyond the calendar's last year the answer is a 400. */
 const MAX_WORKDAYS = 2500;
-
-class NamedDayDto {
-  @ApiProperty({ example: '2026-02-16' })
-  @IsCalendarDate()
-  date: string;
-
-  @ApiProperty({ example: 'Tết Nguyên đán Bính Ngọ (29 tháng Chạp)', maxLength: 255 })
-  @IsText(255)
-  name: string;
-}
 
 class YearScheduleDto {
   @ApiProperty({ type: [NamedDayDto] })
@@ -65,16 +57,22 @@ class AddWorkdaysQuery {
 }
 
 @ApiTags('calendar')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('calendar')
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  @ApiOperation({ summary: 'Lịch làm việc của một năm (ngày nghỉ, ngày làm bù)' })
+  @ApiOkResponse({ type: YearViewDto })
+  @ApiErrors(400)
   @Get('years/:year')
   year(@Param() { year }: YearParams): Promise<YearView> {
     return this.calendar.year(year);
   }
 
+  @ApiOperation({ summary: 'Thay lịch nghỉ của một năm (quản trị hệ thống)' })
+  @ApiOkResponse({ type: YearViewDto })
+  @ApiErrors(400, 403)
   @Roles('system_admin')
   @Put('years/:year')
   replace(
@@ -85,10 +83,11 @@ export class CalendarController {
     return this.calendar.replaceYear(year, dto, actorOf(user));
   }
 
+  @ApiOperation({ summary: 'Cộng n ngày làm việc vào một ngày' })
+  @ApiOkResponse({ type: WorkdaysResultDto })
+  @ApiErrors(400)
   @Get('workdays/add')
-  async addWorkdays(
-    @Query() query: AddWorkdaysQuery,
-  ): Promise<{ date: string; n: number; result: string }> {
+  async addWorkdays(@Query() query: AddWorkdaysQuery): Promise<WorkdaysResultDto> {
     const calendar = await this.calendar.workingCalendar();
     return { date: query.date, n: query.n, result: calendar.addWorkingDays(query.date, query.n) };
   }

@@ -12,7 +12,14 @@ import {
   Res,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import {
@@ -28,9 +35,11 @@ import {
   DossierView,
   ListDossiersQuery,
 } from '@cchc/dossiers';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import { ApologySlipViewDto, BulkReportDto, DossierPageDto, DossierViewDto } from './dossiers.dto';
 
 @ApiTags('dossiers')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('dossiers')
 export class DossiersController {
   constructor(
@@ -40,6 +49,10 @@ export class DossiersController {
   ) {}
 
   /** 201 with the new dossier; 200 with the existing one when the same dossier is sent again. */
+  @ApiOperation({ summary: 'Tiếp nhận hồ sơ thủ tục hành chính (gửi lại cùng hồ sơ: 200)' })
+  @ApiCreatedResponse({ type: DossierViewDto })
+  @ApiOkResponse({ type: DossierViewDto, description: 'Hồ sơ đã có (gửi lại)' })
+  @ApiErrors(400, 403, 409)
   @Roles('one_stop_officer')
   @Post()
   async create(
@@ -56,6 +69,9 @@ export class DossiersController {
    * NDJSON (application/x-ndjson) or CSV (text/csv), read as it streams in; every line is
    * received or reported. Over BULK_MAX_BYTES or BULK_MAX_LINES: 413 before anything is written.
    */
+  @ApiOperation({ summary: 'Tiếp nhận nhiều hồ sơ (NDJSON hoặc CSV), kết quả từng dòng' })
+  @ApiOkResponse({ type: BulkReportDto })
+  @ApiErrors(400, 403, 413, 415)
   @Roles('one_stop_officer')
   @Post('bulk')
   @HttpCode(200)
@@ -70,16 +86,25 @@ export class DossiersController {
     return this.intake.bulk(user, request, bulkFormat(contentType), Number(contentLength) || null);
   }
 
+  @ApiOperation({ summary: 'Danh sách hồ sơ (lọc theo ngày nhận, ngày hẹn, trạng thái…)' })
+  @ApiOkResponse({ type: DossierPageDto })
+  @ApiErrors(400)
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: ListDossiersQuery): Promise<DossierPage> {
     return this.dossiers.list(user, query);
   }
 
+  @ApiOperation({ summary: 'Một hồ sơ, với lịch sử và phiếu xin lỗi' })
+  @ApiOkResponse({ type: DossierViewDto })
+  @ApiErrors(404)
   @Get(':code')
   get(@CurrentUser() user: AuthUser, @Param('code') code: string): Promise<DossierView> {
     return this.dossiers.get(user, code);
   }
 
+  @ApiOperation({ summary: 'Gửi sự kiện xử lý hồ sơ (chuyển trạng thái)' })
+  @ApiOkResponse({ type: DossierViewDto })
+  @ApiErrors(400, 403, 404, 409)
   @Post(':code/events')
   @HttpCode(200)
   send(
@@ -90,6 +115,9 @@ export class DossiersController {
     return this.dossiers.sendEvent(user, code, dto);
   }
 
+  @ApiOperation({ summary: 'Các phiếu xin lỗi và hẹn lại của hồ sơ' })
+  @ApiOkResponse({ type: [ApologySlipViewDto] })
+  @ApiErrors(404)
   @Get(':code/apologies')
   async apologiesOf(
     @CurrentUser() user: AuthUser,

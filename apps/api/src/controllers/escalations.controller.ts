@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import { EscalationEntity } from '@cchc/database';
 import {
@@ -9,9 +9,11 @@ import {
   EscalationService,
   ListEscalationsQuery,
 } from '@cchc/escalations';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import { EscalationDto, EscalationPolicyViewDto } from './escalations.dto';
 
 @ApiTags('escalations')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller()
 export class EscalationsController {
   constructor(
@@ -19,11 +21,16 @@ export class EscalationsController {
     private readonly escalations: EscalationService,
   ) {}
 
+  @ApiOperation({ summary: 'Chính sách nhắc việc và báo cáo vượt cấp của phường' })
+  @ApiOkResponse({ type: EscalationPolicyViewDto })
   @Get('escalation-policy')
   policy(@CurrentUser() user: AuthUser): Promise<EscalationPolicyView> {
     return this.policies.view(user.wardId);
   }
 
+  @ApiOperation({ summary: 'Thay chính sách nhắc việc và báo cáo vượt cấp' })
+  @ApiOkResponse({ type: EscalationPolicyViewDto })
+  @ApiErrors(400, 403)
   @Roles('coordinator')
   @Put('escalation-policy')
   replacePolicy(
@@ -33,6 +40,9 @@ export class EscalationsController {
     return this.policies.replace(user.wardId, dto, user.id);
   }
 
+  @ApiOperation({ summary: 'Nhật ký nhắc việc, quá hạn và báo cáo vượt cấp' })
+  @ApiOkResponse({ type: [EscalationDto] })
+  @ApiErrors(400, 403)
   @Roles('leader', 'chairman', 'coordinator', 'inspector')
   @Get('escalations')
   list(

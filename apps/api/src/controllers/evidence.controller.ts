@@ -12,17 +12,12 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiTags,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser } from '@cchc/auth';
@@ -32,12 +27,14 @@ import {
   EvidenceService,
   EvidenceView,
 } from '@cchc/evidence';
+import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
+import { EvidenceViewDto } from './evidence.dto';
 
 const uuid = (what: string) =>
   new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`id phải là UUID ${what}`) });
 
 @ApiTags('evidence')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller()
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
@@ -45,13 +42,9 @@ export class EvidenceController {
   /** A file (PDF, DOCX, XLSX, PNG, JPEG; up to 20 MB) attached to the task's report. */
   @Post('tasks/:id/evidence')
   @ApiOperation({ summary: 'Đính kèm tệp minh chứng vào báo cáo của nhiệm vụ' })
-  @ApiBadRequestResponse({ description: 'Thiếu tệp, hoặc id không phải UUID' })
-  @ApiForbiddenResponse({ description: 'Người dùng không được gửi báo cáo nhiệm vụ lúc này' })
-  @ApiNotFoundResponse({ description: 'Không có nhiệm vụ trong phường' })
-  @ApiPayloadTooLargeResponse({ description: 'Tệp quá 20 MB, hoặc giải nén quá lớn' })
-  @ApiUnsupportedMediaTypeResponse({
-    description: 'Nội dung không phải PDF, DOCX, XLSX, PNG, JPEG',
-  })
+  @ApiCreatedResponse({ type: EvidenceViewDto })
+  // 413: over 20 MB, or too large unzipped; 415: not a PDF, DOCX, XLSX, PNG or JPEG by content.
+  @ApiErrors(400, 403, 404, 413, 415)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -77,8 +70,8 @@ export class EvidenceController {
 
   @Get('tasks/:id/evidence')
   @ApiOperation({ summary: 'Các tệp minh chứng của nhiệm vụ' })
-  @ApiBadRequestResponse({ description: 'id không phải UUID' })
-  @ApiNotFoundResponse({ description: 'Không có nhiệm vụ trong phường' })
+  @ApiOkResponse({ type: [EvidenceViewDto] })
+  @ApiErrors(400, 404)
   list(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid('của nhiệm vụ')) id: string,
@@ -89,9 +82,8 @@ export class EvidenceController {
   /** The file as uploaded, under its original name. */
   @Get('evidence/:id')
   @ApiOperation({ summary: 'Tải tệp minh chứng, với tên tệp gốc' })
-  @ApiProduces(...Object.values(EVIDENCE_MEDIA_TYPES))
-  @ApiBadRequestResponse({ description: 'id không phải UUID' })
-  @ApiNotFoundResponse({ description: 'Không có tệp minh chứng trong phường' })
+  @ApiFile(...Object.values(EVIDENCE_MEDIA_TYPES))
+  @ApiErrors(400, 404)
   async download(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid('của tệp minh chứng')) id: string,

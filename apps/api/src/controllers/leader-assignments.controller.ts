@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,6 +11,8 @@ import {
 } from 'class-validator';
 import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
 import { LeaderAssignmentService, LeaderAssignmentView } from '@cchc/plans';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import { LeaderAssignmentViewDto } from './plan-settings.dto';
 
 class LeaderAssignmentDto {
   @ApiProperty({ description: 'Chủ tịch hoặc Phó Chủ tịch phụ trách' })
@@ -45,16 +47,21 @@ class LeaderAssignmentsDto {
  * import gives a task whose row names no leader the leader of its lead unit, else of its area.
  */
 @ApiTags('plans')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('leader-assignments')
 export class LeaderAssignmentsController {
   constructor(private readonly assignments: LeaderAssignmentService) {}
 
+  @ApiOperation({ summary: 'Phân công lãnh đạo phụ trách lĩnh vực và đơn vị' })
+  @ApiOkResponse({ type: [LeaderAssignmentViewDto] })
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<LeaderAssignmentView[]> {
     return this.assignments.list(user.wardId);
   }
 
+  @ApiOperation({ summary: 'Thay phân công lãnh đạo phụ trách' })
+  @ApiOkResponse({ type: [LeaderAssignmentViewDto] })
+  @ApiErrors(400, 403)
   @Roles('coordinator')
   @Put()
   replace(

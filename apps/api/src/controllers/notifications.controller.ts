@@ -1,15 +1,20 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@cchc/auth';
 import { NotificationEntity } from '@cchc/database';
 import { ListNotificationsQuery, NotificationService } from '@cchc/notifications';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import { NotificationDto } from './notifications.dto';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationService) {}
 
+  @ApiOperation({ summary: 'Thông báo của người dùng, mới nhất trước' })
+  @ApiOkResponse({ type: [NotificationDto] })
+  @ApiErrors(400)
   @Get()
   list(
     @CurrentUser() user: AuthUser,
@@ -18,6 +23,9 @@ export class NotificationsController {
     return this.notifications.listFor(user.id, query.unread === true);
   }
 
+  @ApiOperation({ summary: 'Đánh dấu thông báo đã đọc' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiErrors(404)
   @Post(':id/read')
   @HttpCode(200)
   read(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<NotificationEntity> {

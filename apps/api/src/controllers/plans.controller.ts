@@ -11,7 +11,15 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import {
   ImportOutcome,
@@ -22,6 +30,14 @@ import {
   PlansService,
   PlanView,
 } from '@cchc/plans';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import {
+  ImportPreviewDto,
+  PlanAmendmentDto,
+  PlanCreatedDto,
+  PlanSummaryDto,
+  PlanViewDto,
+} from './plans.dto';
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -32,7 +48,7 @@ const uuid = (name: string) =>
   });
 
 @ApiTags('plans')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('plans')
 export class PlansController {
   constructor(
@@ -44,6 +60,17 @@ export class PlansController {
    * dryRun=true: the preview. Otherwise a new plan is created with its tasks; a plan imported
    * before (same number, or planId) gives its diff, applied with confirm=true.
    */
+  @ApiOperation({ summary: 'Nhập kế hoạch từ tệp: xem trước, tạo mới, hoặc điều chỉnh' })
+  @ApiExtraModels(ImportPreviewDto, PlanCreatedDto, PlanAmendmentDto)
+  @ApiOkResponse({
+    description: 'Bản xem trước (dryRun=true), kế hoạch mới, hoặc khác biệt / điều chỉnh',
+    schema: {
+      oneOf: [ImportPreviewDto, PlanCreatedDto, PlanAmendmentDto].map((model) => ({
+        $ref: getSchemaPath(model),
+      })),
+    },
+  })
+  @ApiErrors(400, 403, 404, 409, 413)
   @Roles('coordinator', 'chairman')
   @Post('import')
   @HttpCode(200)
@@ -67,11 +94,16 @@ export class PlansController {
     return this.imports.import(user, planFile, { year, planId, confirm });
   }
 
+  @ApiOperation({ summary: 'Các kế hoạch của phường' })
+  @ApiOkResponse({ type: [PlanSummaryDto] })
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<PlanSummary[]> {
     return this.plans.list(user.wardId);
   }
 
+  @ApiOperation({ summary: 'Một kế hoạch: lĩnh vực và số nhiệm vụ theo trạng thái' })
+  @ApiOkResponse({ type: PlanViewDto })
+  @ApiErrors(400, 404)
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', uuid('id')) id: string): Promise<PlanView> {
     return this.plans.get(user.wardId, id);

@@ -9,7 +9,14 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import {
   CatalogImportResult,
@@ -17,27 +24,37 @@ import {
   ProcedureService,
   ProcedureView,
 } from '@cchc/procedures';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import { CatalogImportResultDto, ProcedureViewDto } from './procedures.dto';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 @ApiTags('procedures')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('procedures')
 export class ProceduresController {
   constructor(private readonly procedures: ProcedureService) {}
 
+  @ApiOperation({ summary: 'Thêm thủ tục hành chính vào danh mục của phường' })
+  @ApiCreatedResponse({ type: ProcedureViewDto })
+  @ApiErrors(400, 403, 409)
   @Roles('coordinator')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateProcedureDto): Promise<ProcedureView> {
     return this.procedures.create(user.wardId, dto);
   }
 
+  @ApiOperation({ summary: 'Danh mục thủ tục hành chính của phường' })
+  @ApiOkResponse({ type: [ProcedureViewDto] })
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<ProcedureView[]> {
     return this.procedures.list(user.wardId);
   }
 
   /** CSV or XLSX with the columns code, name, processingDays, handlingUnit (code or name). */
+  @ApiOperation({ summary: 'Nhập danh mục thủ tục từ tệp CSV hoặc XLSX' })
+  @ApiOkResponse({ type: CatalogImportResultDto })
+  @ApiErrors(400, 403, 413)
   @Roles('coordinator')
   @Post('import')
   @HttpCode(200)

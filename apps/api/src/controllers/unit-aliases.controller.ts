@@ -1,11 +1,19 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
 import { IsText } from '@cchc/common';
 import { GROUP_CODES, UNIT_GROUPS } from '@cchc/plan-import';
 import { UnitAliasService, UnitAliasView, UnitGroupService, UnitGroupView } from '@cchc/plans';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import { UnitAliasViewDto, UnitGroupViewDto } from './plan-settings.dto';
 
 class UnitAliasDto {
   @ApiProperty({ example: 'Phòng VHXXH', maxLength: 255 })
@@ -34,16 +42,21 @@ class UnitAliasesDto {
 
 /** The ward's own names for its units, used by plan imports on top of the shipped ones. */
 @ApiTags('plans')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('unit-aliases')
 export class UnitAliasesController {
   constructor(private readonly aliases: UnitAliasService) {}
 
+  @ApiOperation({ summary: 'Bí danh đơn vị riêng của phường' })
+  @ApiOkResponse({ type: [UnitAliasViewDto] })
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<UnitAliasView[]> {
     return this.aliases.list(user.wardId);
   }
 
+  @ApiOperation({ summary: 'Thay các bí danh đơn vị của phường' })
+  @ApiOkResponse({ type: [UnitAliasViewDto] })
+  @ApiErrors(400, 403)
   @Roles('coordinator')
   @Put()
   replace(@CurrentUser() user: AuthUser, @Body() dto: UnitAliasesDto): Promise<UnitAliasView[]> {
@@ -77,16 +90,21 @@ class UnitGroupsDto {
  * by a group becomes one task per unit. Groups not listed keep the shipped defaults.
  */
 @ApiTags('plans')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('unit-groups')
 export class UnitGroupsController {
   constructor(private readonly groups: UnitGroupService) {}
 
+  @ApiOperation({ summary: 'Các nhóm đơn vị và đơn vị thuộc mỗi nhóm' })
+  @ApiOkResponse({ type: [UnitGroupViewDto] })
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<UnitGroupView[]> {
     return this.groups.list(user.wardId);
   }
 
+  @ApiOperation({ summary: 'Định nghĩa lại các nhóm đơn vị của phường' })
+  @ApiOkResponse({ type: [UnitGroupViewDto] })
+  @ApiErrors(400, 403)
   @Roles('coordinator')
   @Put()
   replace(@CurrentUser() user: AuthUser, @Body() dto: UnitGroupsDto): Promise<UnitGroupView[]> {

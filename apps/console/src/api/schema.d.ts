@@ -71,7 +71,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Lịch làm việc của một năm (ngày nghỉ, ngày làm bù) */
     get: operations['CalendarController_year'];
+    /** Thay lịch nghỉ của một năm (quản trị hệ thống) */
     put: operations['CalendarController_replace'];
     post?: never;
     delete?: never;
@@ -87,6 +89,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Cộng n ngày làm việc vào một ngày */
     get: operations['CalendarController_addWorkdays'];
     put?: never;
     post?: never;
@@ -103,6 +106,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Các đơn vị của phường */
     get: operations['OrgController_units'];
     put?: never;
     post?: never;
@@ -119,6 +123,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Người dùng của phường */
     get: operations['OrgController_users'];
     put?: never;
     post?: never;
@@ -137,6 +142,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Nhập kế hoạch từ tệp: xem trước, tạo mới, hoặc điều chỉnh */
     post: operations['PlansController_import'];
     delete?: never;
     options?: never;
@@ -151,6 +157,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Các kế hoạch của phường */
     get: operations['PlansController_list'];
     put?: never;
     post?: never;
@@ -167,6 +174,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Một kế hoạch: lĩnh vực và số nhiệm vụ theo trạng thái */
     get: operations['PlansController_get'];
     put?: never;
     post?: never;
@@ -183,7 +191,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Bí danh đơn vị riêng của phường */
     get: operations['UnitAliasesController_list'];
+    /** Thay các bí danh đơn vị của phường */
     put: operations['UnitAliasesController_replace'];
     post?: never;
     delete?: never;
@@ -199,7 +209,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Các nhóm đơn vị và đơn vị thuộc mỗi nhóm */
     get: operations['UnitGroupsController_list'];
+    /** Định nghĩa lại các nhóm đơn vị của phường */
     put: operations['UnitGroupsController_replace'];
     post?: never;
     delete?: never;
@@ -215,7 +227,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Phân công lãnh đạo phụ trách lĩnh vực và đơn vị */
     get: operations['LeaderAssignmentsController_list'];
+    /** Thay phân công lãnh đạo phụ trách */
     put: operations['LeaderAssignmentsController_replace'];
     post?: never;
     delete?: never;
@@ -381,6 +395,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Thông báo của người dùng, mới nhất trước */
     get: operations['NotificationsController_list'];
     put?: never;
     post?: never;
@@ -399,6 +414,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Đánh dấu thông báo đã đọc */
     post: operations['NotificationsController_read'];
     delete?: never;
     options?: never;
@@ -413,7 +429,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Chính sách nhắc việc và báo cáo vượt cấp của phường */
     get: operations['EscalationsController_policy'];
+    /** Thay chính sách nhắc việc và báo cáo vượt cấp */
     put: operations['EscalationsController_replacePolicy'];
     post?: never;
     delete?: never;
@@ -429,6 +447,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Nhật ký nhắc việc, quá hạn và báo cáo vượt cấp */
     get: operations['EscalationsController_list'];
     put?: never;
     post?: never;
@@ -445,8 +464,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Các webhook của phường */
     get: operations['WebhooksController_list'];
     put?: never;
+    /** Đăng ký webhook nhận sự kiện của phường */
     post: operations['WebhooksController_create'];
     delete?: never;
     options?: never;
@@ -461,6 +482,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Nhật ký gửi của một webhook */
     get: operations['WebhooksController_deliveries'];
     put?: never;
     post?: never;
@@ -477,8 +499,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Danh mục thủ tục hành chính của phường */
     get: operations['ProceduresController_list'];
     put?: never;
+    /** Thêm thủ tục hành chính vào danh mục của phường */
     post: operations['ProceduresController_create'];
     delete?: never;
     options?: never;
@@ -495,6 +519,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Nhập danh mục thủ tục từ tệp CSV hoặc XLSX */
     post: operations['ProceduresController_import'];
     delete?: never;
     options?: never;
@@ -509,8 +534,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Danh sách hồ sơ (lọc theo ngày nhận, ngày hẹn, trạng thái…) */
     get: operations['DossiersController_list'];
     put?: never;
+    /** Tiếp nhận hồ sơ thủ tục hành chính (gửi lại cùng hồ sơ: 200) */
     post: operations['DossiersController_create'];
     delete?: never;
     options?: never;
@@ -527,6 +554,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Tiếp nhận nhiều hồ sơ (NDJSON hoặc CSV), kết quả từng dòng */
     post: operations['DossiersController_bulk'];
     delete?: never;
     options?: never;
@@ -541,6 +569,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Một hồ sơ, với lịch sử và phiếu xin lỗi */
     get: operations['DossiersController_get'];
     put?: never;
     post?: never;
@@ -559,6 +588,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Gửi sự kiện xử lý hồ sơ (chuyển trạng thái) */
     post: operations['DossiersController_send'];
     delete?: never;
     options?: never;
@@ -573,6 +603,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Các phiếu xin lỗi và hẹn lại của hồ sơ */
     get: operations['DossiersController_apologiesOf'];
     put?: never;
     post?: never;
@@ -589,6 +620,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Tải phiếu xin lỗi và hẹn lại (DOCX hoặc PDF) */
     get: operations['ApologiesController_document'];
     put?: never;
     post?: never;
@@ -605,7 +637,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Số liệu hồ sơ: đúng hạn, quá hạn, phiếu xin lỗi, theo đơn vị */
     get: operations['DossierStatsController_dossiers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/stats/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Số liệu nhiệm vụ: tỷ lệ hoàn thành đúng hạn theo đơn vị, quá hạn theo lĩnh vực, chuyển lên trong tháng */
+    get: operations['TaskStatsController_tasks'];
     put?: never;
     post?: never;
     delete?: never;
@@ -637,6 +687,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Các việc nền đã thất bại mọi lần thử (thư chết) */
     get: operations['OutboxController_list'];
     put?: never;
     post?: never;
@@ -655,6 +706,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Gửi lại mọi thư chết */
     post: operations['OutboxController_retryAll'];
     delete?: never;
     options?: never;
@@ -671,6 +723,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Gửi lại một thư chết */
     post: operations['OutboxController_retry'];
     delete?: never;
     options?: never;
@@ -688,17 +741,361 @@ export interface components {
       /** @example demo */
       password: string;
     };
+    FieldErrorDto: {
+      /** @example dueDate */
+      field: string;
+      /** @example dueDate phải là ngày dạng YYYY-MM-DD */
+      message: string;
+    };
+    ErrorDto: {
+      /** @example 400 */
+      statusCode: number;
+      /** @example Dữ liệu không hợp lệ: dueDate: dueDate phải là ngày dạng YYYY-MM-DD */
+      message: string;
+      /** @example ValidationFailed */
+      error?: string;
+      /** @description Các trường sai (lỗi 400) */
+      fields?: components['schemas']['FieldErrorDto'][];
+      /** @description Trạng thái hiện tại khi sự kiện bị từ chối */
+      state?: string;
+      /** @example Đang thực hiện */
+      stateLabel?: string;
+      /** @description Các sự kiện được phép ở trạng thái này */
+      allowedEvents?: string[];
+      /** @description Phiên bản hiện tại khi có người khác đã thao tác trước */
+      currentVersion?: number;
+    };
     NamedDayDto: {
       /** @example 2026-02-16 */
       date: string;
       /** @example Tết Nguyên đán Bính Ngọ (29 tháng Chạp) */
       name: string;
     };
+    YearScheduleViewDto: {
+      /** @example 2026 */
+      year: number;
+      /** @description Ngày nghỉ (lễ, Tết, nghỉ bù, hoán đổi) */
+      daysOff: components['schemas']['NamedDayDto'][];
+      /** @description Thứ Bảy, Chủ nhật làm bù */
+      makeUpWorkdays: components['schemas']['NamedDayDto'][];
+      /** @example Thông báo số .../TB-BNV */
+      source: string;
+    };
+    HolidayListingDto: {
+      /** @example 2026-02-17 */
+      date: string;
+      /** @example Tết Nguyên đán Bính Ngọ (mùng 1) */
+      name: string;
+      /** @enum {string} */
+      kind: 'day-off' | 'make-up-workday';
+      /** @enum {string} */
+      source: 'official' | 'statutory';
+      /** @description Văn bản hoặc điều luật */
+      reference: string;
+    };
+    YearViewDto: {
+      /** @example 2026 */
+      year: number;
+      /** @description Lịch năm đã được quản trị viên sửa */
+      edited: boolean;
+      /** @enum {string} */
+      source: 'official' | 'statutory';
+      schedule: components['schemas']['YearScheduleViewDto'];
+      holidays: components['schemas']['HolidayListingDto'][];
+    };
     YearScheduleDto: {
       daysOff: components['schemas']['NamedDayDto'][];
       makeUpWorkdays: components['schemas']['NamedDayDto'][];
       /** @example Thông báo số .../TB-BNV */
       source: string;
+    };
+    WorkdaysResultDto: {
+      /** @example 2026-02-12 */
+      date: string;
+      /** @example 5 */
+      n: number;
+      /**
+       * @description Ngày sau n ngày làm việc
+       * @example 2026-02-26
+       */
+      result: string;
+    };
+    UnitViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example VHXH */
+      code: string;
+      /** @example Phòng Văn hóa - Xã hội */
+      name: string;
+    };
+    UserViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example officer */
+      username: string;
+      /** @example Nguyễn Văn An */
+      fullName: string;
+      /** @enum {string} */
+      role:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** Format: uuid */
+      unitId: string | null;
+      /** Format: uuid */
+      wardId: string;
+    };
+    PlanMetadataDto: {
+      /** @example 07/KH-UBND */
+      number: string | null;
+      title: string | null;
+      /** @example 2026 */
+      year: number | null;
+      /** @example 2026-01-15 */
+      issueDate: string | null;
+    };
+    PlanAreaDto: {
+      /** @example I */
+      code: string;
+      /** @example Cải cách thể chế */
+      title: string;
+    };
+    UnitAliasRefDto: {
+      /** @example CC TP-HT */
+      alias: string;
+      /** @enum {string} */
+      source: 'default' | 'ward';
+    };
+    UnitRefDto: {
+      /** @description Tên đơn vị như viết trong kế hoạch */
+      raw: string;
+      /** Format: uuid */
+      unitId: string | null;
+      /** @description Nhóm đơn vị khi tên chỉ một nhóm */
+      groupCode: string | null;
+      alias?: components['schemas']['UnitAliasRefDto'];
+    };
+    ParsedDeadlineDto: {
+      /** @enum {string} */
+      kind: 'fixed' | 'period' | 'milestones' | 'range' | 'recurring' | 'event' | 'unrecognized';
+      /** @example 2026-06-30 */
+      due: string | null;
+      milestones: string[];
+      start: string | null;
+      /** @enum {string|null} */
+      recurrence: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly' | null;
+      /**
+       * @description Như viết trong kế hoạch
+       * @example Quý II/2026
+       */
+      raw: string;
+    };
+    PlanTaskPreviewDto: {
+      sourceRow: number;
+      /** @example 2.1 */
+      ordinal: string | null;
+      /** @example I */
+      area: string | null;
+      /** @description Số thứ tự của dòng nhóm */
+      parent: string | null;
+      isGroup: boolean;
+      content: string;
+      requirement: string | null;
+      product: string | null;
+      leader: string | null;
+      leadUnit: components['schemas']['UnitRefDto'] | null;
+      coordinatingUnits: components['schemas']['UnitRefDto'][];
+      deadline: components['schemas']['ParsedDeadlineDto'] | null;
+    };
+    PlanProblemDto: {
+      row: number | null;
+      /** @enum {string|null} */
+      field:
+        | 'ordinal'
+        | 'content'
+        | 'leadUnit'
+        | 'coordinatingUnits'
+        | 'leader'
+        | 'product'
+        | 'requirement'
+        | 'deadline'
+        | 'table'
+        | 'number'
+        | 'title'
+        | 'year'
+        | 'issueDate'
+        | null;
+      message: string;
+    };
+    PlannedTaskViewDto: {
+      key: string;
+      parentKey: string | null;
+      sourceRow: number;
+      /** @example 8:VHXH */
+      ordinal: string;
+      isGroup: boolean;
+      /** Format: uuid */
+      leadUnitId: string;
+      /** Format: uuid */
+      leaderId: string | null;
+      /** @enum {string} */
+      leaderRule: 'plan' | 'unit' | 'area' | 'none';
+    };
+    ImportPreviewDto: {
+      plan: components['schemas']['PlanMetadataDto'];
+      areas: components['schemas']['PlanAreaDto'][];
+      tasks: components['schemas']['PlanTaskPreviewDto'][];
+      warnings: components['schemas']['PlanProblemDto'][];
+      errors: components['schemas']['PlanProblemDto'][];
+      plannedTasks: components['schemas']['PlannedTaskViewDto'][];
+    };
+    PlanCreatedDto: {
+      /** @enum {string} */
+      status: 'created';
+      /** Format: uuid */
+      planId: string;
+      /** @description Số lĩnh vực */
+      areas: number;
+      /** @description Số nhiệm vụ đã tạo */
+      tasks: number;
+      warnings: components['schemas']['PlanProblemDto'][];
+    };
+    AddedTaskDto: {
+      ordinal: string;
+      area: string | null;
+      title: string;
+      sourceRow: number;
+    };
+    FieldChangeDto: {
+      /** @enum {string} */
+      field:
+        | 'content'
+        | 'requirement'
+        | 'product'
+        | 'leadUnit'
+        | 'coordinatingUnits'
+        | 'leader'
+        | 'deadline';
+      before: string | null;
+      after: string | null;
+    };
+    ChangedTaskDto: {
+      /** Format: uuid */
+      taskId: string;
+      ordinal: string;
+      area: string | null;
+      title: string;
+      /** @example dang_thuc_hien */
+      state: string;
+      fields: components['schemas']['FieldChangeDto'][];
+    };
+    RemovedTaskDto: {
+      /** Format: uuid */
+      taskId: string;
+      ordinal: string;
+      area: string | null;
+      title: string;
+      /** @example dang_thuc_hien */
+      state: string;
+    };
+    PlanDiffViewDto: {
+      added: components['schemas']['AddedTaskDto'][];
+      changed: components['schemas']['ChangedTaskDto'][];
+      removed: components['schemas']['RemovedTaskDto'][];
+      /** @description Số nhiệm vụ không đổi */
+      unchanged: number;
+    };
+    PlanAmendmentDto: {
+      /** @enum {string} */
+      status: 'diff' | 'amended';
+      /** Format: uuid */
+      planId: string;
+      revision: number;
+      diff: components['schemas']['PlanDiffViewDto'];
+      warnings: components['schemas']['PlanProblemDto'][];
+    };
+    PlanSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 07/KH-UBND */
+      number: string | null;
+      title: string | null;
+      /** @example 2026 */
+      year: number;
+      /** @example 2026-01-15 */
+      issuedOn: string | null;
+      /** @example ke-hoach-cchc-2026.docx */
+      sourceFile: string;
+      /** @description Số lần đã điều chỉnh (0: như lần nhập đầu) */
+      revision: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Số nhiệm vụ */
+      tasks: number;
+    };
+    PlanAreaViewDto: {
+      /** @example I */
+      code: string;
+      /** @example Cải cách thể chế */
+      title: string;
+      tasks: number;
+      /**
+       * @example {
+       *       "giao": 3,
+       *       "dang_thuc_hien": 5
+       *     }
+       */
+      byState: {
+        [key: string]: number;
+      };
+    };
+    PlanViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 07/KH-UBND */
+      number: string | null;
+      title: string | null;
+      /** @example 2026 */
+      year: number;
+      /** @example 2026-01-15 */
+      issuedOn: string | null;
+      /** @example ke-hoach-cchc-2026.docx */
+      sourceFile: string;
+      /** @description Số lần đã điều chỉnh (0: như lần nhập đầu) */
+      revision: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Số nhiệm vụ */
+      tasks: number;
+      /**
+       * @example {
+       *       "giao": 3,
+       *       "dang_thuc_hien": 5
+       *     }
+       */
+      byState: {
+        [key: string]: number;
+      };
+      areas: components['schemas']['PlanAreaViewDto'][];
+    };
+    UnitAliasViewDto: {
+      /** @example Phòng VHXXH */
+      alias: string;
+      /** Format: uuid */
+      unitId: string | null;
+      /** @enum {string|null} */
+      groupCode:
+        'SPECIALIZED' | 'WARD_AGENCIES' | 'RELATED' | 'MASS_ORGANIZATIONS' | 'ALL_STAFF' | null;
     };
     UnitAliasDto: {
       /** @example Phòng VHXXH */
@@ -714,6 +1111,17 @@ export interface components {
     UnitAliasesDto: {
       aliases: components['schemas']['UnitAliasDto'][];
     };
+    UnitGroupViewDto: {
+      /** @enum {string} */
+      groupCode: 'SPECIALIZED' | 'WARD_AGENCIES' | 'RELATED' | 'MASS_ORGANIZATIONS' | 'ALL_STAFF';
+      /** @description Các đơn vị của nhóm */
+      unitIds: string[];
+      /**
+       * @description ward: phường tự định nghĩa; default: mặc định theo mã đơn vị
+       * @enum {string}
+       */
+      source: 'ward' | 'default';
+    };
     UnitGroupDto: {
       /**
        * @example SPECIALIZED
@@ -725,6 +1133,18 @@ export interface components {
     };
     UnitGroupsDto: {
       groups: components['schemas']['UnitGroupDto'][];
+    };
+    LeaderAssignmentViewDto: {
+      /** Format: uuid */
+      leaderId: string;
+      /**
+       * @example [
+       *       "I",
+       *       "III"
+       *     ]
+       */
+      areaCodes: string[];
+      unitIds: string[];
     };
     LeaderAssignmentDto: {
       /** @description Chủ tịch hoặc Phó Chủ tịch phụ trách */
@@ -827,6 +1247,30 @@ export interface components {
       leaderId?: string;
       /** @description Nội dung điều chỉnh (AMEND) */
       changes?: components['schemas']['TaskAmendmentDto'];
+    };
+    EvidenceViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      taskId: string;
+      /**
+       * @description Tên tệp gốc
+       * @example Báo cáo quý I.pdf
+       */
+      name: string;
+      /**
+       * @description Kiểu nội dung, xác định theo nội dung tệp
+       * @example application/pdf
+       */
+      mediaType: string;
+      /** @description Kích thước (byte) */
+      size: number;
+      /** @description SHA-256 của nội dung (hex) */
+      sha256: string;
+      /** Format: uuid */
+      uploadedBy: string;
+      /** Format: date-time */
+      uploadedAt: string;
     };
     ExtensionRequestDto: {
       /** @example 2026-04-30 */
@@ -959,6 +1403,27 @@ export interface components {
       /** @description Số việc đang chờ người dùng (số trên thanh điều hướng) */
       total: number;
     };
+    NotificationDto: {
+      /** @example 128 */
+      id: string;
+      /** Format: uuid */
+      userId: string;
+      /** @description Khóa chống gửi trùng */
+      dedupeKey: string;
+      /** @example task.reminder */
+      topic: string;
+      /** @example task */
+      subjectType: string;
+      /** Format: uuid */
+      subjectId: string;
+      /** @example Nhiệm vụ sắp đến hạn */
+      title: string;
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+    };
     ReminderStepDto: {
       /**
        * @description Số ngày làm việc trước hạn (0 = sáng ngày đến hạn)
@@ -990,9 +1455,39 @@ export interface components {
        */
       to: ('leadUnit' | 'leadUnitHead' | 'leader' | 'chairman' | 'coordinator')[];
     };
+    EscalationPolicyViewDto: {
+      reminders: components['schemas']['ReminderStepDto'][];
+      escalations: components['schemas']['EscalationStepDto'][];
+      /** @description Phường chưa đặt chính sách riêng (đang dùng mặc định) */
+      isDefault: boolean;
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
     EscalationPolicyDto: {
       reminders: components['schemas']['ReminderStepDto'][];
       escalations: components['schemas']['EscalationStepDto'][];
+    };
+    EscalationDto: {
+      /** @example 12 */
+      id: string;
+      /** Format: uuid */
+      wardId: string;
+      /** Format: uuid */
+      taskId: string;
+      /** @enum {string} */
+      kind: 'reminder' | 'overdue' | 'escalation';
+      /** @description Cấp (1, 2, …) */
+      level: number;
+      /**
+       * @description Hạn của nhiệm vụ lúc đó
+       * @example 2026-03-04
+       */
+      dueDate: string;
+      /** Format: uuid */
+      leadUnitId: string;
+      recipients: ('leadUnit' | 'leadUnitHead' | 'leader' | 'chairman' | 'coordinator')[];
+      /** Format: date-time */
+      firedAt: string;
     };
     CreateWebhookDto: {
       /** @example https://eoffice.example.gov.vn/hooks/cchc */
@@ -1010,6 +1505,49 @@ export interface components {
         '*' | 'task.reminder' | 'task.overdue' | 'task.escalated' | 'dossier.apology.issued'
       )[];
     };
+    WebhookViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      wardId: string;
+      /** @example https://eoffice.example.gov.vn/hooks/cchc */
+      url: string;
+      /**
+       * @example [
+       *       "task.overdue"
+       *     ]
+       */
+      events: string[];
+      active: boolean;
+      /** Format: uuid */
+      createdBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    WebhookDeliveryDto: {
+      /** @example 17 */
+      id: string;
+      /** Format: uuid */
+      webhookId: string;
+      eventKey: string;
+      /** @example task.overdue */
+      eventType: string;
+      /** @description Nội dung đã gửi */
+      body: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
+      attempts: number;
+      responseStatus: number | null;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastAttemptAt: string | null;
+      /** Format: date-time */
+      deliveredAt: string | null;
+    };
     CreateProcedureDto: {
       /**
        * @description Mã thủ tục (quốc gia hoặc của phường)
@@ -1025,6 +1563,26 @@ export interface components {
       processingDays: number;
       /** @description Đơn vị xử lý hồ sơ */
       handlingUnitId: string;
+    };
+    ProcedureViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 1.001612 */
+      code: string;
+      /** @example Đăng ký khai sinh */
+      name: string;
+      /**
+       * @description Thời hạn giải quyết (ngày làm việc)
+       * @example 5
+       */
+      processingDays: number;
+      /** Format: uuid */
+      handlingUnitId: string;
+    };
+    CatalogImportResultDto: {
+      created: number;
+      updated: number;
+      procedures: components['schemas']['ProcedureViewDto'][];
     };
     ApplicantDto: {
       /** @example Nguyễn Thị Mai */
@@ -1054,6 +1612,162 @@ export interface components {
        */
       receivedAt: string;
     };
+    DossierProcedureDto: {
+      /** @example 1.001612 */
+      code: string;
+      /** @example Đăng ký khai sinh */
+      name: string;
+      /** @example 5 */
+      processingDays: number;
+    };
+    ClockStoppedDto: {
+      /**
+       * @description Dừng tính giờ từ ngày (chờ bổ sung)
+       * @example 2026-03-02
+       */
+      since: string;
+      /** @description Số ngày làm việc còn lại khi dừng */
+      remainingWorkingDays: number;
+    };
+    PendingApologyDto: {
+      round: number;
+      /** @enum {string} */
+      reason: 'delay-reported' | 'overdue';
+      /** @example 2026-03-04 */
+      appointmentDate: string;
+      /** @example 2026-03-03 */
+      startedOn: string;
+      /** @example 2026-03-11 */
+      proposedDate: string | null;
+      delayReason: string | null;
+    };
+    SlipDocumentsDto: {
+      /** @example /apologies/…/document?format=docx */
+      docx: string;
+      /** @example /apologies/…/document?format=pdf */
+      pdf: string;
+    };
+    ApologySlipViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description Lần xin lỗi thứ mấy của hồ sơ */
+      round: number;
+      /** @enum {string} */
+      trigger: 'delay-reported' | 'overdue';
+      /** @enum {string} */
+      status: 'draft' | 'issued';
+      /**
+       * @description null khi là bản nháp
+       * @example 3/PXL-VHXH
+       */
+      number: string | null;
+      /** @example 2026-03-04 */
+      missedAppointmentDate: string;
+      /** @example 2026-03-11 */
+      newAppointmentDate: string;
+      reason: string | null;
+      signerName: string;
+      signerPosition: string;
+      /** @example 2026-03-03 */
+      draftedOn: string;
+      /** @example 2026-03-04 */
+      issuedOn: string | null;
+      documents: components['schemas']['SlipDocumentsDto'];
+    };
+    HistoryEntryDto: {
+      /** @description Số thứ tự trong lịch sử */
+      seq: number;
+      /** @example SUBMIT_REPORT */
+      event: string;
+      /** @example dang_thuc_hien */
+      from: string | null;
+      /** @example cho_nghiem_thu */
+      to: string;
+      /** @description null: hệ thống (hẹn giờ, việc nền) */
+      actorId: string | null;
+      /** @example Nguyễn Văn An */
+      actorName: string | null;
+      /** @example officer */
+      actorRole: string;
+      reason: string | null;
+      payload: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+    };
+    DossierViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example H12.34-260302-0001 */
+      code: string;
+      procedure: components['schemas']['DossierProcedureDto'];
+      applicant: components['schemas']['ApplicantDto'];
+      /** Format: date-time */
+      receivedAt: string;
+      /** @example 2026-03-02 */
+      receivedOn: string;
+      /** Format: uuid */
+      handlingUnitId: string;
+      /** @enum {string} */
+      state:
+        | 'received'
+        | 'processing'
+        | 'supplementRequested'
+        | 'resultReady'
+        | 'returned'
+        | 'rejected'
+        | 'withdrawn';
+      /** @example Đang xử lý */
+      stateLabel: string;
+      /** @example 2026-03-09 */
+      originalAppointmentDate: string;
+      /** @example 2026-03-09 */
+      appointmentDate: string;
+      overdue: boolean;
+      late: boolean;
+      clockStopped: components['schemas']['ClockStoppedDto'] | null;
+      apologyRound: number;
+      apologyPending: components['schemas']['PendingApologyDto'] | null;
+      resultOn: string | null;
+      returnedOn: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Chỉ ở GET /dossiers/{code} và sau một sự kiện */
+      allowedEvents?: string[];
+      apologies?: components['schemas']['ApologySlipViewDto'][];
+      history?: components['schemas']['HistoryEntryDto'][];
+    };
+    BulkLineReportDto: {
+      /** @description Số dòng trong tệp */
+      line: number;
+      code: string | null;
+      /**
+       * @description failed: lỗi máy chủ ở dòng này, không ghi gì; gửi lại dòng
+       * @enum {string}
+       */
+      status: 'created' | 'existing' | 'rejected' | 'failed';
+      /** @example applicant: … */
+      message?: string;
+      /** @example 2026-03-09 */
+      appointmentDate?: string;
+    };
+    BulkReportDto: {
+      created: number;
+      existing: number;
+      rejected: number;
+      failed: number;
+      lines: components['schemas']['BulkLineReportDto'][];
+    };
+    DossierPageDto: {
+      items: components['schemas']['DossierViewDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
+    };
     DossierEventDto: {
       /** @enum {string} */
       type:
@@ -1074,6 +1788,180 @@ export interface components {
       proposedDate?: string;
       /** @description Ngày hẹn trả mới khi ký phiếu xin lỗi (mặc định: ngày trên dự thảo) */
       newAppointmentDate?: string;
+    };
+    DossierFiguresDto: {
+      /** @description Hồ sơ tiếp nhận trong kỳ */
+      received: number;
+      /** @description Trả trước hạn */
+      returnedEarly: number;
+      /** @description Trả đúng hạn */
+      returnedOnTime: number;
+      /** @description Trả quá hạn */
+      returnedLate: number;
+      /** @description Chưa trả và đã quá hạn */
+      openOverdue: number;
+      /** @description Tỷ lệ đúng hạn (0–1; mục tiêu 0,9) */
+      onTimeRate: number | null;
+      /** @description Hồ sơ quá hạn (phải có phiếu xin lỗi) */
+      overdue: number;
+      overdueSlipBeforeAppointment: number;
+      overdueSlipAfterAppointment: number;
+      overdueWithoutSlip: number;
+      overdueWithIssuedSlip: number;
+      /** @description Tỷ lệ có phiếu xin lỗi (mục tiêu 1) */
+      apologyCoverage: number | null;
+    };
+    UnitFiguresDto: {
+      /** @description Hồ sơ tiếp nhận trong kỳ */
+      received: number;
+      /** @description Trả trước hạn */
+      returnedEarly: number;
+      /** @description Trả đúng hạn */
+      returnedOnTime: number;
+      /** @description Trả quá hạn */
+      returnedLate: number;
+      /** @description Chưa trả và đã quá hạn */
+      openOverdue: number;
+      /** @description Tỷ lệ đúng hạn (0–1; mục tiêu 0,9) */
+      onTimeRate: number | null;
+      /** @description Hồ sơ quá hạn (phải có phiếu xin lỗi) */
+      overdue: number;
+      overdueSlipBeforeAppointment: number;
+      overdueSlipAfterAppointment: number;
+      overdueWithoutSlip: number;
+      overdueWithIssuedSlip: number;
+      /** @description Tỷ lệ có phiếu xin lỗi (mục tiêu 1) */
+      apologyCoverage: number | null;
+      /** Format: uuid */
+      unitId: string;
+      /** @example VHXH */
+      unitCode: string;
+      /** @example Phòng Văn hóa - Xã hội */
+      unitName: string;
+    };
+    DossierStatsDto: {
+      /** @example 2026-01-01 */
+      from: string | null;
+      /** @example 2026-03-31 */
+      to: string | null;
+      /**
+       * @description Ngày dùng để xét quá hạn
+       * @example 2026-03-04
+       */
+      today: string;
+      overall: components['schemas']['DossierFiguresDto'];
+      units: components['schemas']['UnitFiguresDto'][];
+    };
+    TaskCompletionFiguresDto: {
+      /** @description Nhiệm vụ đã nghiệm thu (có hạn) */
+      accepted: number;
+      /** @description Nghiệm thu vào hoặc trước ngày hạn (theo lịch sử) */
+      acceptedOnTime: number;
+      /** @description Nghiệm thu sau ngày hạn */
+      acceptedLate: number;
+      /** @description acceptedOnTime / accepted; null khi chưa có nhiệm vụ nào được nghiệm thu */
+      onTimeRate: number | null;
+      /** @description Nhiệm vụ chưa xong (chưa nghiệm thu, chưa hủy) */
+      open: number;
+      /** @description Nhiệm vụ quá hạn (như bộ lọc "Quá hạn" của danh sách) */
+      overdue: number;
+    };
+    UnitTaskFiguresDto: {
+      /** @description Nhiệm vụ đã nghiệm thu (có hạn) */
+      accepted: number;
+      /** @description Nghiệm thu vào hoặc trước ngày hạn (theo lịch sử) */
+      acceptedOnTime: number;
+      /** @description Nghiệm thu sau ngày hạn */
+      acceptedLate: number;
+      /** @description acceptedOnTime / accepted; null khi chưa có nhiệm vụ nào được nghiệm thu */
+      onTimeRate: number | null;
+      /** @description Nhiệm vụ chưa xong (chưa nghiệm thu, chưa hủy) */
+      open: number;
+      /** @description Nhiệm vụ quá hạn (như bộ lọc "Quá hạn" của danh sách) */
+      overdue: number;
+      /** Format: uuid */
+      unitId: string;
+      /** @example VHXH */
+      unitCode: string;
+      /** @example Phòng Văn hóa - Xã hội */
+      unitName: string;
+    };
+    AreaOverdueDto: {
+      /**
+       * Format: uuid
+       * @description null: ngoài kế hoạch
+       */
+      planId: string | null;
+      /** @example 123/KH-UBND */
+      planNumber: string | null;
+      /** @example II */
+      areaCode: string | null;
+      /** @example Cải cách thủ tục hành chính */
+      areaTitle: string;
+      overdue: number;
+    };
+    LevelCountDto: {
+      level: number;
+      count: number;
+    };
+    UnitCountDto: {
+      /** Format: uuid */
+      unitId: string;
+      unitName: string;
+      count: number;
+    };
+    MonthEscalationsDto: {
+      /** @example 2026-03-01 */
+      from: Record<string, never>;
+      /** @example 2026-03-31 */
+      to: Record<string, never>;
+      total: number;
+      byLevel: components['schemas']['LevelCountDto'][];
+      /** @description Theo đơn vị chủ trì của nhiệm vụ */
+      byUnit: components['schemas']['UnitCountDto'][];
+    };
+    TaskStatsDto: {
+      /** Format: uuid */
+      planId: string | null;
+      /** @example 2026-01-01 */
+      from: string | null;
+      /** @example 2026-12-31 */
+      to: string | null;
+      /**
+       * @description Ngày tính "quá hạn"
+       * @example 2026-03-02
+       */
+      today: Record<string, never>;
+      overall: components['schemas']['TaskCompletionFiguresDto'];
+      /** @description Theo đơn vị chủ trì */
+      units: components['schemas']['UnitTaskFiguresDto'][];
+      /** @description Nhiệm vụ quá hạn theo lĩnh vực của kế hoạch */
+      overdueByArea: components['schemas']['AreaOverdueDto'][];
+      escalationsThisMonth: components['schemas']['MonthEscalationsDto'];
+    };
+    DeadLetterDto: {
+      /**
+       * @description Mã dòng outbox
+       * @example 42
+       */
+      id: string;
+      /** @example notifications */
+      queue: string;
+      /** @example notify */
+      jobName: string;
+      payload: {
+        [key: string]: unknown;
+      };
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deadAt: string;
+    };
+    RetriedDto: {
+      /** @description Mã các dòng outbox được gửi lại */
+      retried: string[];
     };
   };
   responses: never;
@@ -1171,7 +2059,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['YearViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1194,7 +2102,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['YearViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1214,7 +2151,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WorkdaysResultDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1231,7 +2188,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitViewDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1248,7 +2216,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserViewDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1277,11 +2265,71 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Bản xem trước (dryRun=true), kế hoạch mới, hoặc khác biệt / điều chỉnh */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            | components['schemas']['ImportPreviewDto']
+            | components['schemas']['PlanCreatedDto']
+            | components['schemas']['PlanAmendmentDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Tệp hoặc nội dung quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1298,7 +2346,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanSummaryDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1317,7 +2376,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1334,7 +2422,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitAliasViewDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1355,7 +2454,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitAliasViewDto'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1372,7 +2500,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitGroupViewDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1393,7 +2532,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnitGroupViewDto'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1410,7 +2578,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LeaderAssignmentViewDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1431,7 +2610,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LeaderAssignmentViewDto'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1615,19 +2823,40 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description id không phải UUID */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceViewDto'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
-      /** @description Không có nhiệm vụ trong phường */
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1649,40 +2878,67 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Thiếu tệp, hoặc id không phải UUID */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
-      /** @description Người dùng không được gửi báo cáo nhiệm vụ lúc này */
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
-      /** @description Không có nhiệm vụ trong phường */
+      /** @description Không tìm thấy trong phường */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
-      /** @description Tệp quá 20 MB, hoặc giải nén quá lớn */
+      /** @description Tệp hoặc nội dung quá lớn */
       413: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
-      /** @description Nội dung không phải PDF, DOCX, XLSX, PNG, JPEG */
+      /** @description Kiểu nội dung không được hỗ trợ */
       415: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1697,19 +2953,45 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description id không phải UUID */
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'image/png': string;
+          'image/jpeg': string;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
-      /** @description Không có tệp minh chứng trong phường */
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1735,7 +3017,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1755,7 +3039,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationDto'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1774,7 +3078,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1791,7 +3115,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EscalationPolicyViewDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1812,7 +3147,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EscalationPolicyViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1835,7 +3199,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EscalationDto'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1852,7 +3245,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookViewDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1873,7 +3286,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1892,7 +3334,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1909,7 +3380,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureViewDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1930,7 +3412,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1954,7 +3474,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CatalogImportResultDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Tệp hoặc nội dung quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -1995,7 +3553,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierPageDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2012,11 +3590,58 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Hồ sơ đã có (gửi lại) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DossierViewDto'];
+        };
+      };
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2038,7 +3663,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkReportDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Tệp hoặc nội dung quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Kiểu nội dung không được hỗ trợ */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2057,7 +3729,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierViewDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2080,7 +3772,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2099,7 +3838,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ApologySlipViewDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2117,11 +3876,42 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Tệp */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2145,7 +3935,71 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierStatsDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TaskStatsController_tasks: {
+    parameters: {
+      query?: {
+        /** @description Chỉ các nhiệm vụ của một kế hoạch */
+        planId?: string;
+        /** @description Hạn hoàn thành từ ngày */
+        from?: string;
+        /** @description Hạn hoàn thành đến ngày */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskStatsDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2280,7 +4134,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DeadLetterDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2297,7 +4171,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RetriedDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2305,7 +4199,10 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description Mã dòng outbox */
+        id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -2314,7 +4211,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RetriedDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
