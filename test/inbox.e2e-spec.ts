@@ -1,23 +1,32 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment } from './support/e2e-env';
-import { startApi } from './support/test-app';
+import { eventually, startApi, startWorker } from './support/test-app';
 
 interface InboxBody {
   total: number;
   sections: {
     key: string;
     count: number;
-    items: { task: { id: string }; note: string | null }[];
+    items: {
+      task: { id: string } | null;
+      dossier: { code: string; workingDaysLeft: number | null } | null;
+      apologySlip: { round: number; missedAppointmentDate: string } | null;
+      escalation: { level: number; leadUnit: { name: string } } | null;
+      note: string | null;
+    }[];
   }[];
 }
 
-describe('"Việc cần làm" and the SLA of tasks (MariaDB)', () => {
+describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)', () => {
   // Monday 02/03/2026, 09:00 in Việt Nam.
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
+  const calendar = new WorkingCalendar();
   let api: INestApplication;
+  let worker: INestApplicationContext;
   let client: ApiClient;
   let units: Record<string, string>;
   let users: Record<string, string>;
@@ -30,13 +39,14 @@ describe('"Việc cần làm" and the SLA of tasks (MariaDB)', () => {
   });
 
   afterAll(async () => {
+    await worker?.close();
     await api?.close();
   });
 
-  const createTask = async (title: string, dueDate: string) => {
+  const createTask = async (title: string, dueDate: string, leadUnit = 'VHXH') => {
     const response = await client.post('coordinator', '/tasks', {
       title,
-      leadUnitId: units.VHXH,
+      leadUnitId: units[leadUnit],
       leaderId: users.leader,
       dueDate,
     });
@@ -73,7 +83,7 @@ describe('"Việc cần làm" and the SLA of tasks (MariaDB)', () => {
 
   it('shows each role what waits on it, and the reason of a returned report', async () => {
     const task = await createTask('Cập nhật hồ sơ điện tử', '2026-03-20');
-    expect(section(await inboxOf('officer'), 'toStart')?.items.map((i) => i.task.id)).toContain(
+    expect(section(await inboxOf('officer'), 'toStart')?.items.map((i) => i.task?.id)).toContain(
       task.id,
     );
     let { version } = await send('officer', task.id, { type: 'START', version: task.version });
@@ -83,7 +93,7 @@ describe('"Việc cần làm" and the SLA of tasks (MariaDB)', () => {
       report: 'Đã cập nhật 120 hồ sơ',
     }));
     const leaderInbox = await inboxOf('leader');
-    expect(section(leaderInbox, 'toApprove')?.items.map((i) => i.task.id)).toContain(task.id);
+    expect(section(leaderInbox, 'toApprove')?.items.map((i) => i.task?.id)).toContain(task.id);
     expect(leaderInbox.total).toBeGreaterThanOrEqual(1);
     await send('leader', task.id, { type: 'RETURN', version, reason: 'Thiếu danh sách hồ sơ' });
     const returned = section(await inboxOf('officer'), 'returned');
@@ -94,7 +104,7 @@ describe('"Việc cần làm" and the SLA of tasks (MariaDB)', () => {
       }),
     ]);
     expect(
-      section(await inboxOf('leader'), 'toApprove')?.items.map((i) => i.task.id),
+      section(await inboxOf('leader'), 'toApprove')?.items.map((i) => i.task?.id),
     ).not.toContain(task.id);
   });
 
@@ -107,5 +117,170 @@ describe('"Việc cần làm" and the SLA of tasks (MariaDB)', () => {
       expect.any(String),
     ]);
     expect(history.body[1].actorRole).toBe('officer');
+  });
+
+  describe('sections of the one-stop desk, the unit head and the chairman', () => {
+    const receive = async (code: string, receivedAt: string) => {
+      const response = await client.post('one_stop_officer', '/dossiers', {
+        code,
+        procedureCode: '1.000894',
+        applicant: { name: 'Nguyễn Thị Hằng' },
+        receivedAt,
+      });
+      expect(response.status).toBe(201);
+      return response.body as { appointmentDate: string; version: number };
+    };
+
+    beforeAll(async () => {
+      const procedure = await client.post('coordinator', '/procedures', {
+        code: '1.000894',
+        name: 'Đăng ký khai sinh',
+        processingDays: 5,
+        handlingUnitId: units.VHXH,
+      });
+      expect(procedure.status).toBe(201);
+      worker = await startWorker(clock);
+    });
+
+    it('one-stop officer: dossiers at most 2 working days from their appointment or past it', async () => {
+      const late = await receive('HS-QUA-HAN', '2026-02-12T09:30:00+07:00');
+      expect(late.appointmentDate).toBe('2026-02-26');
+      // The first event after the appointment starts an apology round (the slip of the next test).
+      await client.post('officer', '/dossiers/HS-QUA-HAN/events', {
+        type: 'START_PROCESSING',
+        version: late.version,
+      });
+      const near = await receive('HS-SAP-DEN', '2026-02-25T09:30:00+07:00');
+      expect(calendar.workingDaysBetween('2026-03-02', near.appointmentDate)).toBe(2);
+      const far = await receive('HS-CON-XA', '2026-02-26T09:30:00+07:00');
+      expect(calendar.workingDaysBetween('2026-03-02', far.appointmentDate)).toBe(3);
+      const withdrawn = await receive('HS-DA-RUT', '2026-02-12T10:00:00+07:00');
+      const withdrawal = await client.post('one_stop_officer', '/dossiers/HS-DA-RUT/events', {
+        type: 'WITHDRAW',
+        version: withdrawn.version,
+        reason: 'Người nộp rút hồ sơ',
+      });
+      expect(withdrawal.status).toBe(200);
+
+      const inbox = await inboxOf('one_stop_officer');
+      const due = section(inbox, 'dossiersDue');
+      expect(due).toMatchObject({ title: 'Hồ sơ sắp đến hạn / quá hạn hẹn trả', count: 2 });
+      expect(due?.items).toEqual([
+        expect.objectContaining({
+          dossier: expect.objectContaining({
+            code: 'HS-QUA-HAN',
+            workingDaysLeft: null,
+            workingDaysOverdue: 2,
+          }),
+          note: 'Quá hạn hẹn trả 2 ngày làm việc',
+        }),
+        expect.objectContaining({
+          dossier: expect.objectContaining({ code: 'HS-SAP-DEN', workingDaysLeft: 2 }),
+          note: 'Còn 2 ngày làm việc đến hạn trả',
+        }),
+      ]);
+      expect(inbox.total).toBe(2);
+      expect(section(await inboxOf('officer'), 'dossiersDue')).toBeUndefined();
+    });
+
+    it('unit head: the apology slips of their unit waiting for a signature', async () => {
+      const slips = await eventually(
+        async () => {
+          const found = section(await inboxOf('unit_head'), 'apologySlips');
+          return found?.count === 1 ? found : null;
+        },
+        20_000,
+        'the drafted slip',
+      );
+      expect(slips).toMatchObject({ title: 'Phiếu xin lỗi chờ ký', count: 1 });
+      expect(slips.items).toEqual([
+        expect.objectContaining({
+          dossier: expect.objectContaining({ code: 'HS-QUA-HAN' }),
+          apologySlip: expect.objectContaining({ round: 1, missedAppointmentDate: '2026-02-26' }),
+        }),
+      ]);
+      // Only the unit head signs: the officer of the same unit has no such section.
+      expect(section(await inboxOf('officer'), 'apologySlips')).toBeUndefined();
+    });
+
+    it('chairman: escalations addressed to them, newest first, with the task and its lead unit', async () => {
+      const due = calendar.subtractWorkingDays('2026-03-02', 4);
+      const task = await createTask('Rà soát thủ tục giải quyết quá hạn', due);
+      const escalations = await eventually(
+        async () => {
+          const found = section(await inboxOf('chairman'), 'escalations');
+          return found?.items.some((item) => item.task?.id === task.id) ? found : null;
+        },
+        20_000,
+        'the escalation to the chairman',
+      );
+      expect(escalations.items[0]).toMatchObject({
+        task: { id: task.id, sla: { status: 'overdue' } },
+        escalation: { level: 1, dueDate: due, leadUnit: { name: 'Phòng Văn hóa - Xã hội' } },
+      });
+      expect(section(await inboxOf('coordinator'), 'escalations')).toBeUndefined();
+    });
+  });
+
+  describe('GET /stats/tasks', () => {
+    it('counts overdue tasks by plan area and the escalations of the month', async () => {
+      const stats = await client.get('inspector', '/stats/tasks');
+      expect(stats.status).toBe(200);
+      expect(stats.body).toMatchObject({ today: '2026-03-02', planId: null, from: null, to: null });
+      expect(stats.body.overdueByArea).toEqual([
+        { planId: null, planNumber: null, areaCode: null, areaTitle: 'Ngoài kế hoạch', overdue: 1 },
+      ]);
+      expect(stats.body.escalationsThisMonth).toEqual({
+        from: '2026-03-01',
+        to: '2026-03-31',
+        total: 1,
+        byLevel: [{ level: 1, count: 1 }],
+        byUnit: [{ unitId: units.VHXH, unitName: 'Phòng Văn hóa - Xã hội', count: 1 }],
+      });
+      const bad = await client.get('chairman', '/stats/tasks?from=2026-02-30&planId=x');
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('from');
+      expect(JSON.stringify(bad.body)).toContain('planId');
+    });
+
+    it('counts a task on time when accepted on or before its due date, as a day in Việt Nam', async () => {
+      const reported = async (title: string, dueDate: string) => {
+        const task = await createTask(title, dueDate);
+        const { version } = await send('officer', task.id, {
+          type: 'START',
+          version: task.version,
+        });
+        return {
+          id: task.id,
+          ...(await send('officer', task.id, { type: 'SUBMIT_REPORT', version, report: 'Xong' })),
+        };
+      };
+      const approve = (task: { id: string; version: number }) =>
+        send('leader', task.id, { type: 'APPROVE', version: task.version });
+      const early = await reported('Công khai kết quả giải quyết hồ sơ', '2026-03-05');
+      const lastMinute = await reported('Đánh giá mức độ hài lòng', '2026-03-06');
+      // 06:00 on 07/03 in Việt Nam is still 06/03 in UTC: late all the same.
+      const nextMorning = await reported('Cập nhật danh mục thủ tục', '2026-03-06');
+      await approve(early);
+      clock.set('2026-03-06T23:30:00+07:00');
+      await approve(lastMinute);
+      clock.set('2026-03-07T06:00:00+07:00');
+      await approve(nextMorning);
+      clock.set('2026-03-02T09:00:00+07:00');
+
+      const stats = await client.get('leader', '/stats/tasks?from=2026-03-05&to=2026-03-06');
+      const figures = {
+        accepted: 3,
+        acceptedOnTime: 2,
+        acceptedLate: 1,
+        onTimeRate: 2 / 3,
+        open: 0,
+        overdue: 0,
+      };
+      expect(stats.body.overall).toEqual(figures);
+      expect(stats.body.units).toEqual([
+        { unitId: units.VHXH, unitCode: 'VHXH', unitName: 'Phòng Văn hóa - Xã hội', ...figures },
+      ]);
+    });
   });
 });

@@ -53,6 +53,7 @@ const ANY_SIGNED_IN = [
   'GET /plans/:id',
   'GET /procedures',
   'GET /stats/dossiers',
+  'GET /stats/tasks',
   'GET /tasks',
   'GET /tasks/:id',
   'POST /tasks/:id/events',

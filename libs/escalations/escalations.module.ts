@@ -6,14 +6,15 @@ import { WebhooksModule } from '@cchc/webhooks';
 import { EscalationPolicyService } from './escalation-policy.service';
 import { EscalationService } from './escalation.service';
 import { TaskSlaService } from './task-sla.service';
+import { TaskStatsService } from './task-stats.service';
 import { ReformTaskTimerHandler } from './reform-task-timer.handler';
 import { TaskTimerPlanner, TaskTimerPlanProcessor } from './task-timer-planner';
 
 /** Policies and the escalation log, for the API. */
 @Module({
   imports: [CalendarStoreModule],
-  providers: [EscalationPolicyService, EscalationService, TaskSlaService],
-  exports: [EscalationPolicyService, EscalationService, TaskSlaService],
+  providers: [EscalationPolicyService, EscalationService, TaskSlaService, TaskStatsService],
+  exports: [EscalationPolicyService, EscalationService, TaskSlaService, TaskStatsService],
 })
 export class EscalationsModule {}
 

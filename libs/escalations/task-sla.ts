@@ -1,8 +1,16 @@
 import { WorkingCalendar } from '@cchc/calendar';
 import { IsoDate, TaskState } from '@cchc/domain';
 
-export type SlaStatus =
-  'onTrack' | 'dueSoon' | 'overdue' | 'completedOnTime' | 'completedLate' | 'none';
+export const SLA_STATUSES = [
+  'onTrack',
+  'dueSoon',
+  'overdue',
+  'completedOnTime',
+  'completedLate',
+  'none',
+] as const;
+
+export type SlaStatus = (typeof SLA_STATUSES)[number];
 
 /** Where a task stands against its due date, counted in working days of the ward's calendar. */
 export interface TaskSla {

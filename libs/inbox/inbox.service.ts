@@ -1,160 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { AuthUser } from '@cchc/auth';
 import { Clock } from '@cchc/common';
 import { ReformTaskEntity } from '@cchc/database';
-import { Role } from '@cchc/domain';
-import { TaskSla, TaskSlaService } from '@cchc/escalations';
-import { TaskView, toTaskView } from '@cchc/tasks';
-
-export interface InboxItem {
-  task: TaskView & { sla: TaskSla };
-  /** Why it is here when the state alone does not say, e.g. the reason a report was returned. */
-  note: string | null;
-}
-
-export interface InboxSection {
-  key: string;
-  title: string;
-  count: number;
-  /** The first items, most urgent first. */
-  items: InboxItem[];
-}
-
-export interface Inbox {
-  sections: InboxSection[];
-  /** Everything waiting on the user, for the count in the navigation. */
-  total: number;
-}
+import { IsoDate } from '@cchc/domain';
+import { TASK_TIMER_KINDS, TaskSlaService } from '@cchc/escalations';
+import { toTaskView } from '@cchc/tasks';
+import { DossierInboxService, emptyItem, SectionContent } from './dossier-inbox.service';
+import { InboxDto, InboxSectionDto } from './dto/inbox.dto';
+import { INBOX_RULES, SectionRule, TaskFilter } from './inbox-rules';
 
 const ITEMS_PER_SECTION = 20;
 const RETURN_NOTE = 'Báo cáo bị trả lại';
-
-type Filter = (where: WhereExpressionBuilder, user: AuthUser, today: string) => void;
-
-interface SectionRule {
-  key: string;
-  title: string;
-  filter: Filter;
-  /** Adds the reason of the last RETURN as the item's note. */
-  withReturnReason?: boolean;
-  /** Counted in the navigation badge (work to do), or only shown (an overview). */
-  actionable: boolean;
-  /** Only for users who belong to a unit. */
-  needsUnit?: boolean;
-}
-
-const ownUnit: Filter = (where, user) =>
-  where.andWhere('task.leadUnitId = :unitId', { unitId: user.unitId });
-const ledByMe: Filter = (where, user) =>
-  where.andWhere('task.leaderId = :userId', { userId: user.id });
-const both =
-  (...filters: Filter[]): Filter =>
-  (where, user, today) =>
-    filters.forEach((filter) => filter(where, user, today));
-const inState =
-  (...states: string[]): Filter =>
-  (where) =>
-    where.andWhere('task.state IN (:...states)', { states });
-const returnedLast: Filter = (where) =>
-  where.andWhere(
-    `(SELECT a.event_type FROM audit_events a WHERE a.instance_type = 'reform-task' ` +
-      `AND a.instance_id = task.id ORDER BY a.seq DESC LIMIT 1) = 'RETURN'`,
-  );
-const notReturnedLast: Filter = (where) =>
-  where.andWhere(
-    `COALESCE((SELECT a.event_type FROM audit_events a WHERE a.instance_type = 'reform-task' ` +
-      `AND a.instance_id = task.id ORDER BY a.seq DESC LIMIT 1), '') <> 'RETURN'`,
-  );
-const extensionPending: Filter = (where) =>
-  where.andWhere("JSON_TYPE(JSON_EXTRACT(task.snapshot, '$.context.extensionRequest')) = 'OBJECT'");
-const overdue: Filter = (where, _user, today) =>
-  where.andWhere(
-    "(task.state = 'overdue' OR (task.state IN ('assigned', 'inProgress') AND task.dueDate < :today))",
-    { today },
-  );
-const withoutLeader: Filter = (where) =>
-  where.andWhere("task.leaderId IS NULL AND task.state NOT IN ('accepted', 'cancelled')");
-
-const UNIT_WORK: SectionRule[] = [
-  {
-    key: 'returned',
-    title: 'Báo cáo bị trả lại',
-    filter: both(ownUnit, inState('inProgress', 'overdue'), returnedLast),
-    withReturnReason: true,
-    actionable: true,
-    needsUnit: true,
-  },
-  {
-    key: 'toStart',
-    title: 'Nhiệm vụ cần bắt đầu',
-    filter: both(ownUnit, inState('assigned')),
-    actionable: true,
-    needsUnit: true,
-  },
-  {
-    key: 'toReport',
-    title: 'Nhiệm vụ cần báo cáo',
-    filter: both(ownUnit, inState('inProgress', 'overdue'), notReturnedLast),
-    actionable: true,
-    needsUnit: true,
-  },
-];
-
-/** What waits on each role (issue: "Việc cần làm"). */
-const RULES: Record<Role, SectionRule[]> = {
-  officer: UNIT_WORK,
-  unit_head: UNIT_WORK,
-  leader: [
-    {
-      key: 'toApprove',
-      title: 'Báo cáo chờ nghiệm thu',
-      filter: both(ledByMe, inState('reported')),
-      actionable: true,
-    },
-    {
-      key: 'extensions',
-      title: 'Đề nghị gia hạn',
-      filter: both(ledByMe, extensionPending),
-      actionable: true,
-    },
-  ],
-  chairman: [
-    { key: 'overdue', title: 'Nhiệm vụ quá hạn', filter: overdue, actionable: true },
-    { key: 'extensions', title: 'Đề nghị gia hạn', filter: extensionPending, actionable: true },
-    {
-      key: 'waitingOnLeaders',
-      title: 'Báo cáo chờ lãnh đạo nghiệm thu',
-      filter: inState('reported'),
-      actionable: false,
-    },
-  ],
-  coordinator: [
-    { key: 'overdue', title: 'Nhiệm vụ quá hạn', filter: overdue, actionable: true },
-    {
-      key: 'withoutLeader',
-      title: 'Nhiệm vụ chưa có lãnh đạo phụ trách',
-      filter: withoutLeader,
-      actionable: true,
-    },
-  ],
-  one_stop_officer: [],
-  inspector: [
-    { key: 'overdue', title: 'Nhiệm vụ quá hạn', filter: overdue, actionable: false },
-    {
-      key: 'reported',
-      title: 'Báo cáo chờ nghiệm thu',
-      filter: inState('reported'),
-      actionable: false,
-    },
-  ],
-  // Keeps shared data (holiday schedules); no ward work waits on them.
-  system_admin: [],
-  // Manages the ward's units and staff; no task work.
-  admin: [],
-};
 
 /** The signed-in user's "Việc cần làm": sections by role, each with its count and first items. */
 @Injectable()
@@ -162,12 +21,13 @@ export class InboxService {
   constructor(
     @InjectRepository(ReformTaskEntity) private readonly tasks: Repository<ReformTaskEntity>,
     private readonly sla: TaskSlaService,
+    private readonly dossiers: DossierInboxService,
     private readonly clock: Clock,
   ) {}
 
-  async inboxOf(user: AuthUser): Promise<Inbox> {
+  async inboxOf(user: AuthUser): Promise<InboxDto> {
     const today = todayIn(this.clock.now());
-    const rules = (RULES[user.role] ?? []).filter((rule) => !rule.needsUnit || user.unitId);
+    const rules = (INBOX_RULES[user.role] ?? []).filter((rule) => !rule.needsUnit || user.unitId);
     const sections = await Promise.all(rules.map((rule) => this.section(user, rule, today)));
     const total = sections
       .filter((_, index) => rules[index].actionable)
@@ -175,24 +35,99 @@ export class InboxService {
     return { sections, total };
   }
 
-  private async section(user: AuthUser, rule: SectionRule, today: string): Promise<InboxSection> {
+  private async section(
+    user: AuthUser,
+    rule: SectionRule,
+    today: IsoDate,
+  ): Promise<InboxSectionDto> {
+    const { source } = rule;
+    let content: SectionContent;
+    switch (source.kind) {
+      case 'tasks':
+        content = await this.taskSection(user, source.filter, source.withReturnReason, today);
+        break;
+      case 'apologySlipsToSign':
+        content = await this.dossiers.apologySlipsToSign(user, ITEMS_PER_SECTION, today);
+        break;
+      case 'dossiersNearAppointment':
+        content = await this.dossiers.dossiersNearAppointment(user, ITEMS_PER_SECTION, today);
+        break;
+      case 'escalationsToChairman':
+        content = await this.escalationsToChairman(user);
+        break;
+    }
+    return { key: rule.key, title: rule.title, ...content };
+  }
+
+  private async taskSection(
+    user: AuthUser,
+    filter: TaskFilter,
+    withReturnReason: boolean | undefined,
+    today: IsoDate,
+  ): Promise<SectionContent> {
     const query = this.tasks
       .createQueryBuilder('task')
       .where('task.wardId = :wardId', { wardId: user.wardId });
-    rule.filter(query, user, today);
-    const [entities, count] = await ordered(query).take(ITEMS_PER_SECTION).getManyAndCount();
-    const reasons = rule.withReturnReason ? await this.returnReasons(entities) : new Map();
+    filter(query, user, today);
+    const [entities, count] = await query
+      .orderBy('task.dueDate IS NULL', 'ASC')
+      .addOrderBy('task.dueDate', 'ASC')
+      .addOrderBy('task.createdAt', 'ASC')
+      .take(ITEMS_PER_SECTION)
+      .getManyAndCount();
+    const reasons = withReturnReason ? await this.returnReasons(entities) : new Map();
     const views = await this.sla.withSla(
       user.wardId,
       entities.map((task) => toTaskView(task)),
     );
     return {
-      key: rule.key,
-      title: rule.title,
       count,
       items: views.map((task) => ({
+        ...emptyItem(),
         task,
         note: reasons.has(task.id) ? `${RETURN_NOTE}: ${reasons.get(task.id)}` : null,
+      })),
+    };
+  }
+
+  /**
+   * Escalations of the ward's log that named the chairman, newest first, of tasks still open
+   * (one of a task since accepted or cancelled needs nothing more).
+   */
+  private async escalationsToChairman(user: AuthUser): Promise<SectionContent> {
+    const where = `e.ward_id = ? AND e.kind = '${TASK_TIMER_KINDS.escalate}' AND JSON_CONTAINS(e.recipients, '"chairman"')
+      AND t.state NOT IN ('accepted', 'cancelled')`;
+    const from = 'escalations e JOIN reform_tasks t ON t.id = e.task_id';
+    const rows = (await this.tasks.manager.query(
+      `SELECT e.id, e.task_id, e.level, e.due_date, e.fired_at, u.id AS unit_id, u.name AS unit_name
+       FROM ${from} JOIN org_units u ON u.id = e.lead_unit_id
+       WHERE ${where} ORDER BY e.fired_at DESC, e.id DESC LIMIT ?`,
+      [user.wardId, ITEMS_PER_SECTION],
+    )) as Record<string, string | number | Date>[];
+    const [{ n }] = (await this.tasks.manager.query(
+      `SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`,
+      [user.wardId],
+    )) as { n: string | number }[];
+    const entities = rows.length
+      ? await this.tasks.findBy({ id: In(rows.map((row) => String(row.task_id))) })
+      : [];
+    const views = await this.sla.withSla(
+      user.wardId,
+      entities.map((task) => toTaskView(task)),
+    );
+    const byId = new Map(views.map((task) => [task.id, task]));
+    return {
+      count: Number(n),
+      items: rows.map((row) => ({
+        ...emptyItem(),
+        task: byId.get(String(row.task_id)) ?? null,
+        escalation: {
+          id: String(row.id),
+          level: Number(row.level),
+          dueDate: String(row.due_date),
+          firedAt: row.fired_at as Date,
+          leadUnit: { id: String(row.unit_id), name: String(row.unit_name) },
+        },
       })),
     };
   }
@@ -208,11 +143,4 @@ export class InboxService {
     // Later rows overwrite earlier ones: the last return's reason wins.
     return new Map(rows.map((row) => [row.id, row.reason ?? '']));
   }
-}
-
-function ordered(query: SelectQueryBuilder<ReformTaskEntity>) {
-  return query
-    .orderBy('task.dueDate IS NULL', 'ASC')
-    .addOrderBy('task.dueDate', 'ASC')
-    .addOrderBy('task.createdAt', 'ASC');
 }

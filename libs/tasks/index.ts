@@ -9,3 +9,4 @@ export * from './task-export.service';
 export * from './task-workbook';
 export * from './task.service';
 export * from './tasks.module';
+export * from './dto/task-view.dto';

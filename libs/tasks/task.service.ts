@@ -14,8 +14,11 @@ import { TaskEventDto } from './dto/task-event.dto';
 import { reformTaskPersistence } from './reform-task.persistence';
 import { TaskView, toTaskView } from './task-view';
 
-/** Overdue also covers a task whose date has passed before the worker marked it. */
-const OVERDUE =
+/**
+ * Overdue (for a query builder over alias `task`, parameter `:today`): also a task whose date has
+ * passed before the worker marked it.
+ */
+export const OVERDUE_TASK =
   "(task.state = 'overdue' OR (task.state IN ('assigned', 'inProgress') AND COALESCE(task.dueDate < :today, FALSE)))";
 
 export interface Page<T> {
@@ -88,7 +91,9 @@ export class TaskService {
       });
     }
     if (query.overdue !== undefined) {
-      builder.andWhere(query.overdue ? OVERDUE : `NOT ${OVERDUE}`, { today: this.engine.today() });
+      builder.andWhere(query.overdue ? OVERDUE_TASK : `NOT ${OVERDUE_TASK}`, {
+        today: this.engine.today(),
+      });
     }
     const [items, total] = await builder
       .orderBy('task.dueDate IS NULL', 'ASC')

@@ -31,6 +31,7 @@ import { OutboxController } from './controllers/outbox.controller';
 import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
 import { TasksController } from './controllers/tasks.controller';
+import { TaskStatsController } from './controllers/task-stats.controller';
 import { LeaderAssignmentsController } from './controllers/leader-assignments.controller';
 import { UnitAliasesController, UnitGroupsController } from './controllers/unit-aliases.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
@@ -78,6 +79,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     DossiersController,
     ApologiesController,
     DossierStatsController,
+    TaskStatsController,
     HealthController,
     OutboxController,
   ],

@@ -16,7 +16,7 @@ export class EscalationEntity {
   @Column('char', { name: 'task_id', length: 36 })
   taskId: string;
 
-  /** 'reminder', 'overdue' or 'escalation'. */
+  /** 'remind', 'deadline' or 'escalate' (TASK_TIMER_KINDS). */
   @Column('varchar', { length: 32 })
   kind: string;
 

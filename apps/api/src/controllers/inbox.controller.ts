@@ -1,17 +1,19 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@cchc/auth';
-import { Inbox, InboxService } from '@cchc/inbox';
+import { InboxDto, InboxService } from '@cchc/inbox';
+import { ApiSignedIn } from '../openapi';
 
 @ApiTags('inbox')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('inbox')
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @ApiOperation({ summary: 'Việc cần làm của người dùng, theo vai trò' })
+  @ApiOkResponse({ type: InboxDto })
   @Get()
-  get(@CurrentUser() user: AuthUser): Promise<Inbox> {
+  get(@CurrentUser() user: AuthUser): Promise<InboxDto> {
     return this.inbox.inboxOf(user);
   }
 }

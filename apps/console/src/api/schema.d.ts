@@ -1274,12 +1274,12 @@ export interface components {
     };
     ExtensionRequestDto: {
       /** @example 2026-04-30 */
-      proposedDueDate: Record<string, never>;
+      proposedDueDate: string;
       reason: string;
       /** Format: uuid */
       requestedBy: string | null;
       /** @example 2026-03-02 */
-      requestedOn: Record<string, never>;
+      requestedOn: string;
     };
     TaskSlaDto: {
       /** @enum {string} */

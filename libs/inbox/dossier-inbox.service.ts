@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '@cchc/auth';
+import { CalendarService } from '@cchc/calendar-store';
+import { DOSSIER_STATE_LABELS, DossierState, IsoDate } from '@cchc/domain';
+import { InboxDossierDto, InboxItemDto } from './dto/inbox.dto';
+
+/** Working days before its appointment from which a dossier shows in the one-stop officer's inbox. */
+export const NEAR_APPOINTMENT_WORKING_DAYS = 2;
+
+/** Open dossiers whose appointment still binds (a supplement request stops the clock). */
+const RUNNING_STATES: DossierState[] = ['received', 'processing', 'resultReady'];
+
+export interface SectionContent {
+  count: number;
+  items: InboxItemDto[];
+}
+
+type DossierRow = Record<string, string | number | null>;
+
+const DOSSIER_COLUMNS = `d.id, d.code, d.applicant_name, d.state, d.appointment_date,
+  p.name AS procedure_name, u.id AS unit_id, u.name AS unit_name`;
+const DOSSIER_JOINS = `JOIN procedures p ON p.id = d.procedure_id
+  JOIN org_units u ON u.id = d.handling_unit_id`;
+
+/** The dossier sections of "Việc cần làm": slips to sign, appointments near or missed. */
+@Injectable()
+export class DossierInboxService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  /** Draft apology slips of the unit head's unit, the earliest missed appointment first. */
+  async apologySlipsToSign(user: AuthUser, limit: number, today: IsoDate): Promise<SectionContent> {
+    const where = "s.ward_id = ? AND s.unit_id = ? AND s.status = 'draft'";
+    const params = [user.wardId, user.unitId];
+    const rows = (await this.dataSource.query(
+      `SELECT ${DOSSIER_COLUMNS}, s.id AS slip_id, s.round, s.missed_appointment_date,
+         s.new_appointment_date, s.drafted_on
+       FROM apology_slips s JOIN tthc_dossiers d ON d.id = s.dossier_id ${DOSSIER_JOINS}
+       WHERE ${where}
+       ORDER BY s.missed_appointment_date, d.code, s.round LIMIT ?`,
+      [...params, limit],
+    )) as DossierRow[];
+    const count = await this.count(
+      `SELECT COUNT(*) AS n FROM apology_slips s WHERE ${where}`,
+      params,
+    );
+    const dossiers = await this.dossiers(rows, today);
+    return {
+      count,
+      items: rows.map((row, index) => ({
+        ...emptyItem(),
+        dossier: dossiers[index],
+        apologySlip: {
+          id: String(row.slip_id),
+          round: Number(row.round),
+          missedAppointmentDate: String(row.missed_appointment_date),
+          newAppointmentDate: String(row.new_appointment_date),
+          draftedOn: String(row.drafted_on),
+        },
+      })),
+    };
+  }
+
+  /**
+   * Dossiers of the ward still running whose appointment is at most
+   * NEAR_APPOINTMENT_WORKING_DAYS working days away, or already past; the most urgent first.
+   */
+  async dossiersNearAppointment(
+    user: AuthUser,
+    limit: number,
+    today: IsoDate,
+  ): Promise<SectionContent> {
+    const calendar = await this.calendars.workingCalendar();
+    const horizon = calendar.addWorkingDays(today, NEAR_APPOINTMENT_WORKING_DAYS);
+    const where = 'd.ward_id = ? AND d.state IN (?) AND d.appointment_date <= ?';
+    const params = [user.wardId, RUNNING_STATES, horizon];
+    const rows = (await this.dataSource.query(
+      `SELECT ${DOSSIER_COLUMNS} FROM tthc_dossiers d ${DOSSIER_JOINS}
+       WHERE ${where} ORDER BY d.appointment_date, d.code LIMIT ?`,
+      [...params, limit],
+    )) as DossierRow[];
+    const count = await this.count(
+      `SELECT COUNT(*) AS n FROM tthc_dossiers d WHERE ${where}`,
+      params,
+    );
+    const dossiers = await this.dossiers(rows, today);
+    return {
+      count,
+      items: dossiers.map((dossier) => ({
+        ...emptyItem(),
+        dossier,
+        note:
+          dossier.workingDaysOverdue !== null
+            ? `Quá hạn hẹn trả ${dossier.workingDaysOverdue} ngày làm việc`
+            : dossier.workingDaysLeft === 0
+              ? 'Đến hạn trả hôm nay'
+              : `Còn ${dossier.workingDaysLeft} ngày làm việc đến hạn trả`,
+      })),
+    };
+  }
+
+  private async count(sql: string, params: unknown[]): Promise<number> {
+    const [row] = (await this.dataSource.query(sql, params)) as { n: string | number }[];
+    return Number(row.n);
+  }
+
+  private async dossiers(rows: DossierRow[], today: IsoDate): Promise<InboxDossierDto[]> {
+    if (rows.length === 0) return [];
+    const calendar = await this.calendars.workingCalendar();
+    return rows.map((row) => {
+      const appointmentDate = String(row.appointment_date);
+      const state = String(row.state) as DossierState;
+      const missed = appointmentDate < today;
+      return {
+        id: String(row.id),
+        code: String(row.code),
+        applicantName: String(row.applicant_name),
+        procedureName: String(row.procedure_name),
+        handlingUnit: { id: String(row.unit_id), name: String(row.unit_name) },
+        state,
+        stateLabel: DOSSIER_STATE_LABELS[state],
+        appointmentDate,
+        workingDaysLeft: missed ? null : calendar.workingDaysBetween(today, appointmentDate),
+        workingDaysOverdue: missed ? calendar.workingDaysBetween(appointmentDate, today) : null,
+      };
+    });
+  }
+}
+
+export function emptyItem(): InboxItemDto {
+  return { task: null, dossier: null, apologySlip: null, escalation: null, note: null };
+}
