@@ -80,6 +80,11 @@ export function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
   });
 }
 
+/** The place on a document's date line: the province without "Thành phố"/"Tỉnh", else the ward. */
+export function placeName(province: string | null, wardName: string): string {
+  return (province ?? wardName).replace(/^(thành phố|tỉnh)\s+/i, '');
+}
+
 export interface NationalHeader {
   /** Cơ quan chủ quản, upper case. */
   superior: string;

@@ -1,5 +1,6 @@
 import {
   ApologySlipData,
+  placeName,
   renderApologyDocx,
   renderApologyPdf,
   shortDate,
@@ -54,7 +55,7 @@ export function slipNumber(number: number, unitCode: string): string {
 }
 
 export function slipData(source: SlipSource, fields: SlipFields): ApologySlipData {
-  const place = (source.province ?? source.ward_name).replace(/^(thành phố|tỉnh)\s+/i, '');
+  const place = placeName(source.province, source.ward_name);
   return {
     agency: { superior: `UBND ${source.ward_name}`, name: source.unit_name, place },
     number: fields.number,

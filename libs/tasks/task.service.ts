@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { EvidenceFileEntity, ReformTaskEntity, UserEntity } from '@cchc/database';
 import { ReformTaskEvent } from '@cchc/domain';
@@ -46,30 +46,42 @@ export class TaskService {
   ) {}
 
   async create(user: AuthUser, dto: CreateTaskDto): Promise<TaskView> {
+    return this.get(user, await this.insert(user, dto));
+  }
+
+  /**
+   * Creates a task and returns its id; with `manager`, inside the caller's transaction (a task
+   * born of another record's transition, e.g. an inspection finding, is written with it).
+   */
+  async insert(user: AuthUser, dto: CreateTaskDto, manager?: EntityManager): Promise<string> {
     await this.checkUnits(user.wardId, [dto.leadUnitId], 'leadUnitId');
     await this.checkUnits(user.wardId, dto.coordinatingUnitIds ?? [], 'coordinatingUnitIds');
     if (dto.leaderId) await this.checkLeader(user.wardId, dto.leaderId);
     const id = randomUUID();
-    await this.engine.create(reformTaskPersistence, {
-      id,
-      input: {
-        leadUnitId: dto.leadUnitId,
-        leaderId: dto.leaderId ?? null,
-        dueDate: dto.dueDate ?? null,
+    await this.engine.create(
+      reformTaskPersistence,
+      {
+        id,
+        input: {
+          leadUnitId: dto.leadUnitId,
+          leaderId: dto.leaderId ?? null,
+          dueDate: dto.dueDate ?? null,
+        },
+        actor: actorOf(user),
+        columns: {
+          ward_id: user.wardId,
+          title: dto.title,
+          content: dto.content ?? dto.title,
+          coordinating_unit_ids: JSON.stringify(dto.coordinatingUnitIds ?? []),
+          product: dto.product ?? null,
+          requirement: dto.requirement ?? null,
+          created_by: user.id,
+        },
+        auditPayload: { title: dto.title },
       },
-      actor: actorOf(user),
-      columns: {
-        ward_id: user.wardId,
-        title: dto.title,
-        content: dto.content ?? dto.title,
-        coordinating_unit_ids: JSON.stringify(dto.coordinatingUnitIds ?? []),
-        product: dto.product ?? null,
-        requirement: dto.requirement ?? null,
-        created_by: user.id,
-      },
-      auditPayload: { title: dto.title },
-    });
-    return this.get(user, id);
+      manager,
+    );
+    return id;
   }
 
   async list(user: AuthUser, query: ListTasksQuery): Promise<Page<TaskView>> {

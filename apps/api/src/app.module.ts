@@ -9,6 +9,7 @@ import { DossiersModule } from '@cchc/dossiers';
 import { EscalationsModule } from '@cchc/escalations';
 import { EvidenceModule } from '@cchc/evidence';
 import { InboxModule } from '@cchc/inbox';
+import { InspectionsModule } from '@cchc/inspections';
 import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
 import { PlansModule } from '@cchc/plans';
@@ -25,6 +26,10 @@ import { EscalationsController } from './controllers/escalations.controller';
 import { EvidenceController } from './controllers/evidence.controller';
 import { HealthController } from './controllers/health.controller';
 import { InboxController } from './controllers/inbox.controller';
+import {
+  InspectionStatsController,
+  InspectionsController,
+} from './controllers/inspections.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OrgController } from './controllers/org.controller';
 import { OutboxController } from './controllers/outbox.controller';
@@ -59,6 +64,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     ProceduresModule,
     DossiersModule,
     EvidenceModule,
+    InspectionsModule,
     TerminusModule,
   ],
   controllers: [
@@ -79,6 +85,8 @@ import { WebhooksController } from './controllers/webhooks.controller';
     DossiersController,
     ApologiesController,
     DossierStatsController,
+    InspectionsController,
+    InspectionStatsController,
     TaskStatsController,
     HealthController,
     OutboxController,

@@ -7,8 +7,8 @@ import { OutboxDeadLetters1763800500000 } from './1763800500000-outbox-dead-lett
 import { DossierCodesPerWard1763800700000 } from './1763800700000-dossier-codes-per-ward';
 import { PlanImportRules1763800800000 } from './1763800800000-plan-import-rules';
 import { EvidenceFiles1763800900000 } from './1763800900000-evidence-files';
-import { Inspections1763801100000 } from './1763801100000-inspections';
 import { AuditChain1763801000000 } from './1763801000000-audit-chain';
+import { Inspections1763801100000 } from './1763801100000-inspections';
 import { Provisioning1763801300000 } from './1763801300000-provisioning';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -22,7 +22,7 @@ export const MIGRATIONS = [
   DossierCodesPerWard1763800700000,
   PlanImportRules1763800800000,
   EvidenceFiles1763800900000,
-  Inspections1763801100000,
   AuditChain1763801000000,
+  Inspections1763801100000,
   Provisioning1763801300000,
 ];

@@ -1,0 +1,16 @@
+import { PersistedWorkflow } from '@cchc/engine';
+import { InspectionCampaignMachine, inspectionCampaignWorkflow } from '@cchc/workflows';
+
+/** Campaigns live in `inspection_campaigns`; their visits are mirrored in `inspection_visits`. */
+export const inspectionCampaignPersistence: PersistedWorkflow<InspectionCampaignMachine> = {
+  definition: inspectionCampaignWorkflow,
+  instanceType: 'inspection-campaign',
+  table: 'inspection_campaigns',
+  project: ({ value, context }) => ({
+    state: value,
+    notice_number: context.noticeNumber,
+    concluded_on: context.concludedOn,
+  }),
+  // The unit learns of its remediation task from the task itself; the campaign sends no jobs.
+  jobRoutes: {},
+};

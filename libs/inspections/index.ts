@@ -1,0 +1,15 @@
+// Public API of @cchc/inspections: inspection campaigns (đợt kiểm tra) on the engine, their
+// visits, findings turned into remediation tasks, DOCX documents and figures.
+export * from './dto/campaign-commands.dto';
+export * from './dto/campaign-views.dto';
+export * from './dto/checklist.dto';
+export { DEFAULT_CHECKLIST, type ChecklistTopic } from './checklist';
+export { inspectionCampaignPersistence } from './campaign.persistence';
+export { CampaignDocumentsService, type CampaignDocument } from './campaign-documents.service';
+export { CampaignService } from './campaign.service';
+export { ChecklistService } from './checklist.service';
+export { FindingService } from './finding.service';
+/** `InspectionStats.forWard(wardId, from, to)`: the figures of the periodic report's inspection section. */
+export { InspectionStats } from './inspection-stats.service';
+export { InspectionsModule } from './inspections.module';
+export { VisitService } from './visit.service';
