@@ -41,7 +41,7 @@ export class AuthService {
   async login(username: string, password: string, address: string): Promise<AccessToken> {
     const user = await this.users.findOne({
       where: { username },
-      select: ['id', 'role', 'unitId', 'active', 'passwordHash'],
+      select: ['id', 'role', 'unitId', 'wardId', 'active', 'passwordHash'],
     });
     const passwordHash = user?.active ? user.passwordHash : await this.dummyHash;
     const matches = await verify(passwordHash, password).catch(() => false);
@@ -56,6 +56,8 @@ export class AuthService {
       actor: accepted && user ? userActor(user) : SYSTEM_ACTOR,
       reason: null,
       payload: { username: username.slice(0, 64), address },
+      // A name no account has belongs to no ward: its attempts are checkpointed globally.
+      wardId: user?.wardId ?? null,
       occurredAt: this.clock.now(),
     });
     if (!accepted || !user) throw new UnauthorizedException(WRONG_CREDENTIALS);

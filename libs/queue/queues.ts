@@ -11,6 +11,8 @@ export const QUEUES = {
   taskTimers: 'task-timers',
   webhooks: 'webhooks',
   apologies: 'apologies',
+  /** The daily ward checkpoints of the audit chains (a BullMQ job scheduler, not the outbox). */
+  audit: 'audit',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { AppConfig, loadConfig } from '@cchc/common';
 import { prepareRuntime } from '@cchc/runtime';
@@ -23,12 +23,19 @@ export function e2eConfig(suite: string): AppConfig {
     OUTBOX_POLL_MS: '50',
     // Tests ask by name for what only development has by default (see libs/common/app-config.ts).
     JWT_SECRET: process.env.JWT_SECRET || randomBytes(32).toString('base64'),
+    AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY || auditTestKey(),
     DEMO_SEED: 'true',
     DEMO_PASSWORD: 'demo',
     WEBHOOK_ALLOW_PRIVATE: 'true',
   };
   Object.assign(process.env, env);
   return loadConfig(env);
+}
+
+/** An Ed25519 key for the run's audit checkpoints (base64 PKCS#8, as AUDIT_SIGNING_KEY takes). */
+function auditTestKey(): string {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
 }
 
 /** A fresh database (migrated, with the demo ward) and no queued jobs, for one suite. */

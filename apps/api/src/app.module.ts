@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@cchc/audit';
 import { AuthModule } from '@cchc/auth';
 import { CalendarStoreModule } from '@cchc/calendar-store';
 import { CommonModule } from '@cchc/common';
@@ -18,6 +19,7 @@ import { QueueModule } from '@cchc/queue';
 import { TasksModule } from '@cchc/tasks';
 import { WebhooksModule } from '@cchc/webhooks';
 import { ApologiesController } from './controllers/apologies.controller';
+import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { CalendarController } from './controllers/calendar.controller';
 import { DossierStatsController } from './controllers/dossier-stats.controller';
@@ -64,6 +66,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     ProceduresModule,
     DossiersModule,
     EvidenceModule,
+    AuditModule,
     InspectionsModule,
     TerminusModule,
   ],
@@ -90,6 +93,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     TaskStatsController,
     HealthController,
     OutboxController,
+    AuditController,
   ],
 })
 export class AppModule {}

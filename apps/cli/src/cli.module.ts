@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import {
+  AuditCheckpointCommand,
+  AuditCommand,
+  AuditVerifyBundleCommand,
+  AuditVerifyCommand,
+} from './commands/audit.command';
 import { DbCommand, DbMigrateCommand } from './commands/db.command';
 import { DeadlineCommand } from './commands/deadline.command';
 import { HolidaysCommand } from './commands/holidays.command';
@@ -19,6 +25,10 @@ import {
 /** Commands connect to the database only when they need it, so calendar commands work without one. */
 @Module({
   providers: [
+    AuditCommand,
+    AuditCheckpointCommand,
+    AuditVerifyBundleCommand,
+    AuditVerifyCommand,
     DbCommand,
     DbMigrateCommand,
     DeadlineCommand,

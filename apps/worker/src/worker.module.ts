@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditCheckpointProcessor, AuditModule } from '@cchc/audit';
 import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
 import { ApologyProcessor, DossiersModule } from '@cchc/dossiers';
@@ -25,6 +26,7 @@ import { WebhookDeliveryModule } from '@cchc/webhooks';
     TaskTimersModule,
     WebhookDeliveryModule,
     DossiersModule,
+    AuditModule,
   ],
   providers: [
     OutboxRelay,
@@ -33,6 +35,7 @@ import { WebhookDeliveryModule } from '@cchc/webhooks';
     NotificationProcessor,
     GroupCompletionProcessor,
     ApologyProcessor,
+    AuditCheckpointProcessor,
   ],
 })
 export class WorkerModule {}

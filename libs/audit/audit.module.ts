@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@cchc/common';
+import { AuditCheckpoints } from './audit-checkpoints.service';
+import { AUDIT_SIGNING_KEY, auditSigningKey } from './audit-signing-key';
+import { AuditVerification } from './audit-verification.service';
+
+/** Checkpoints and verification of the audit chains; the signing key is resolved at start. */
+@Module({
+  providers: [
+    {
+      provide: AUDIT_SIGNING_KEY,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => auditSigningKey(config),
+    },
+    AuditCheckpoints,
+    AuditVerification,
+  ],
+  exports: [AUDIT_SIGNING_KEY, AuditCheckpoints, AuditVerification],
+})
+export class AuditModule {}

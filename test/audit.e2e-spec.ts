@@ -1,0 +1,270 @@
+import { INestApplication } from '@nestjs/common';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import {
+  AuditCheckpoints,
+  AuditVerification,
+  chainExistingHistory,
+  eventHash,
+  signCheckpoint,
+} from '@cchc/audit';
+import { ManualClock } from '@cchc/common';
+import { ApiClient } from './support/api-client';
+import { freshEnvironment } from './support/e2e-env';
+import { runCliAsync } from './support/run-cli';
+import { startApi } from './support/test-app';
+
+type Row = Record<string, unknown>;
+
+describe('tamper-evident audit (MariaDB)', () => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
+  let api: INestApplication;
+  let client: ApiClient;
+  let db: DataSource;
+  let dir: string;
+  let wardId: string;
+  const tasks: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cchc-audit-'));
+    await freshEnvironment('audit');
+    api = await startApi(clock);
+    client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+    [{ id: wardId }] = await db.query("SELECT id FROM wards WHERE code = 'demo'");
+    const units = (await client.get('coordinator', '/org-units')).body as {
+      id: string;
+      code: string;
+    }[];
+    const users = (await client.get('coordinator', '/users')).body as {
+      id: string;
+      username: string;
+    }[];
+    for (let i = 0; i < 4; i++) {
+      const created = await client.post('coordinator', '/tasks', {
+        title: `Rà soát thủ tục hành chính số ${i + 1}`,
+        leadUnitId: units.find((unit) => unit.code === 'VHXH')?.id,
+        leaderId: users.find((user) => user.username === 'leader')?.id,
+        product: 'Báo cáo kết quả rà soát',
+        dueDate: '2026-03-31',
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.id as string;
+      clock.advance(1000);
+      expect(
+        (await client.post('officer', `/tasks/${id}/events`, { type: 'START', version: 1 })).status,
+      ).toBe(200);
+      clock.advance(1000);
+      const report = { type: 'SUBMIT_REPORT', version: 2, report: 'Đã rà soát 12 thủ tục' };
+      expect((await client.post('officer', `/tasks/${id}/events`, report)).status).toBe(200);
+      tasks.push(id);
+    }
+    tasks.sort();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const insert = (table: string, row: Row) =>
+    db.query(
+      `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+        .map(() => '?')
+        .join(', ')})`,
+      // JSON columns come back parsed; they go back as text.
+      Object.values(row).map((value) =>
+        value !== null && typeof value === 'object' && !(value instanceof Date)
+          ? JSON.stringify(value)
+          : value,
+      ),
+    );
+
+  /** Both verify commands: the CLI on the database, and the CLI on an exported bundle, offline. */
+  async function verifyBoth(): Promise<{ db: Row; bundle: Row; dbErr: string; bundleErr: string }> {
+    const exported = await request(api.getHttpServer())
+      .get('/audit/export')
+      .set('authorization', `Bearer ${await client.login('inspector')}`)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      });
+    expect(exported.status).toBe(200);
+    expect(exported.headers['content-type']).toMatch(/application\/x-ndjson/);
+    const file = join(dir, 'bundle.ndjson');
+    await writeFile(file, exported.body as string);
+    const [fromDb, fromBundle] = await Promise.all([
+      runCliAsync(['audit', 'verify', '--ward', 'demo', '--json']),
+      // No database at all: the bundle carries everything.
+      runCliAsync(['audit', 'verify-bundle', file, '--json'], {
+        DATABASE_URL: 'mysql://nobody@127.0.0.1:1/none',
+      }),
+    ]);
+    const parse = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Row;
+    const result = {
+      db: parse(fromDb.stdout),
+      bundle: parse(fromBundle.stdout),
+      dbErr: fromDb.stderr,
+      bundleErr: fromBundle.stderr,
+    };
+    const ok = result.db.ok === true;
+    expect(fromDb.status).toBe(ok ? 0 : 1);
+    expect(fromBundle.status).toBe(result.bundle.ok === true ? 0 : 1);
+    return result;
+  }
+
+  it('chains existing history once: the migration rebuilds the same hashes and a rerun changes nothing', async () => {
+    const before = await db.query('SELECT id, prev_hash, hash FROM audit_events ORDER BY id');
+    const queryRunner = db.createQueryRunner();
+    try {
+      const migration = db.migrations.find((m) => m.name === 'AuditChain1763801000000')!;
+      await migration.down(queryRunner);
+      await migration.up(queryRunner);
+      expect(await db.query('SELECT id, prev_hash, hash FROM audit_events ORDER BY id')).toEqual(
+        before,
+      );
+      expect(await chainExistingHistory(queryRunner)).toBe(0);
+    } finally {
+      await queryRunner.release();
+    }
+    const logins = await db.query(
+      "SELECT ward_id FROM audit_events WHERE instance_type = 'user' AND event_type = 'LOGIN'",
+    );
+    expect(logins.length).toBeGreaterThan(0);
+    expect(logins.every((row: Row) => row.ward_id === wardId)).toBe(true);
+  });
+
+  it('makes one daily checkpoint per ward and day, and on demand as many as asked', async () => {
+    const checkpoints = api.get(AuditCheckpoints);
+    const [a, b] = await Promise.all([
+      checkpoints.checkpoint(wardId, 'daily'),
+      checkpoints.checkpoint(wardId, 'daily'),
+    ]);
+    expect(a.id).toBe(b.id);
+    expect(a).toMatchObject({ scope: wardId, day: '2026-03-02' });
+    expect(a.heads.map((head) => head.instanceId)).toEqual(expect.arrayContaining(tasks));
+    const refused = await client.post('officer', '/audit/checkpoints');
+    expect(refused.status).toBe(403);
+    const made = await client.post('chairman', '/audit/checkpoints');
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ scope: wardId, instanceCount: expect.any(Number) });
+    expect(made.body.id).not.toBe(a.id);
+    expect((await client.post('inspector', '/audit/checkpoints')).status).toBe(201);
+  });
+
+  it('verifies the untouched history with both commands and through the API', async () => {
+    const result = await verifyBoth();
+    expect(result.db).toMatchObject({ ok: true, breaks: [] });
+    expect(result.bundle).toMatchObject({ ok: true, breaks: [], events: result.db.events });
+    expect(result.db.checkpoints).toBeGreaterThanOrEqual(2);
+    const viaApi = await client.post('inspector', '/audit/verify', {});
+    expect(viaApi.status).toBe(200);
+    expect(viaApi.body).toMatchObject({ ok: true, events: result.db.events });
+    expect((await client.post('officer', '/audit/verify', {})).status).toBe(403);
+    const badDate = await client.post('inspector', '/audit/verify', { from: '2026-02-30' });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.message).toMatch(/from/);
+  });
+
+  it('detects every kind of tampering, each named by both verify commands', async () => {
+    const [edited, deleted, swapped, rewritten] = tasks;
+    // A changed reason.
+    await db.query(
+      "UPDATE audit_events SET reason = 'Sửa lại cho đẹp' WHERE instance_id = ? AND seq = 2",
+      [edited],
+    );
+    // A deleted row.
+    await db.query('DELETE FROM audit_events WHERE instance_id = ? AND seq = 2', [deleted]);
+    // Two rows whose numbers were swapped.
+    await db.query('UPDATE audit_events SET seq = 99 WHERE instance_id = ? AND seq = 2', [swapped]);
+    await db.query('UPDATE audit_events SET seq = 2 WHERE instance_id = ? AND seq = 3', [swapped]);
+    await db.query('UPDATE audit_events SET seq = 3 WHERE instance_id = ? AND seq = 99', [swapped]);
+    // A chain truncated and re-appended with valid hashes: only a signed head tells.
+    const [last] = (await db.query(
+      'SELECT * FROM audit_events WHERE instance_id = ? ORDER BY seq DESC LIMIT 1',
+      [rewritten],
+    )) as Row[];
+    const seq = Number(last.seq);
+    await db.query('DELETE FROM audit_events WHERE instance_id = ? AND seq = ?', [rewritten, seq]);
+    const forged = {
+      instanceType: String(last.instance_type),
+      instanceId: rewritten,
+      seq,
+      eventType: 'SUBMIT_REPORT',
+      fromState: last.from_state as string,
+      toState: String(last.to_state),
+      actorId: last.actor_id as string,
+      actorRole: String(last.actor_role),
+      reason: null,
+      payload: { report: 'Báo cáo đã được viết lại' },
+      occurredAt: last.occurred_at as Date,
+    };
+    const prevHash = String(last.prev_hash);
+    await insert('audit_events', {
+      instance_type: forged.instanceType,
+      instance_id: rewritten,
+      seq,
+      event_type: forged.eventType,
+      from_state: forged.fromState,
+      to_state: forged.toState,
+      actor_id: forged.actorId,
+      actor_role: forged.actorRole,
+      reason: null,
+      payload: JSON.stringify(forged.payload),
+      occurred_at: forged.occurredAt,
+      ward_id: wardId,
+      prev_hash: prevHash,
+      hash: eventHash(forged, prevHash),
+    });
+    expect((await api.get(AuditVerification).verify({ wardId })).breaks).not.toContainEqual(
+      expect.objectContaining({ instanceId: rewritten, checkpointId: null }),
+    );
+    // Checkpoints: one re-signed with another key, one with an edited root; the third stays.
+    const [resigned, rerooted, kept] = await api.get(AuditCheckpoints).list([wardId]);
+    expect(kept).toBeDefined();
+    const otherKey = generateKeyPairSync('ed25519').privateKey;
+    await db.query('UPDATE audit_checkpoints SET signature = ? WHERE id = ?', [
+      signCheckpoint(resigned, otherKey),
+      resigned.id,
+    ]);
+    await db.query('UPDATE audit_checkpoints SET root = ? WHERE id = ?', [
+      '0'.repeat(64),
+      rerooted.id,
+    ]);
+
+    const result = await verifyBoth();
+    for (const report of [result.db, result.bundle]) {
+      expect(report.ok).toBe(false);
+      const breaks = report.breaks as Row[];
+      const expected = [
+        {
+          checkpointId: resigned.id,
+          instanceId: null,
+          message: expect.stringMatching(/chữ ký không hợp lệ/),
+        },
+        {
+          checkpointId: rerooted.id,
+          instanceId: null,
+          message: expect.stringMatching(/chữ ký không hợp lệ/),
+        },
+        { instanceId: edited, seq: 2, message: expect.stringMatching(/đã bị sửa/) },
+        { instanceId: deleted, seq: 2, message: expect.stringMatching(/Thiếu sự kiện số 2/) },
+        { instanceId: swapped, seq: 2, checkpointId: null },
+        { instanceId: rewritten, seq, checkpointId: kept.id },
+      ];
+      for (const item of expected) expect(breaks).toContainEqual(expect.objectContaining(item));
+      // The first break is the one the command names.
+      expect(breaks[0]).toMatchObject({ checkpointId: resigned.id });
+    }
+    for (const stderr of [result.dbErr, result.bundleErr])
+      expect(stderr).toMatch(
+        /^Nhật ký đã bị thay đổi: Điểm kiểm tra ngày 2026-03-02 .*chữ ký không hợp lệ/,
+      );
+  });
+});
