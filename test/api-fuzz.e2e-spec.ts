@@ -38,6 +38,8 @@ const ROLES = [
   'officer',
   'one_stop_officer',
   'inspector',
+  'admin',
+  'system_admin',
 ];
 
 /** Refusals that write by design: a failed login is recorded in the audit. */

@@ -12,3 +12,8 @@ export interface AuthUser {
 export function actorOf(user: AuthUser): Actor {
   return { kind: 'user', userId: user.id, role: user.role, unitId: user.unitId };
 }
+
+/** The user behind a request: who they are, and whether they still hold a one-time password. */
+export interface SignedInUser extends AuthUser {
+  mustChangePassword: boolean;
+}

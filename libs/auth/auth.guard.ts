@@ -10,12 +10,13 @@ import { ROLE_LABELS, Role } from '@cchc/domain';
 import { AuthService } from './auth.service';
 import { requestToken } from './request-token';
 import { isCrossSiteWrite } from './same-origin';
-import { IS_PUBLIC, ROLES_ALLOWED } from './decorators';
+import { IS_PUBLIC, ROLES_ALLOWED, WITH_ONE_TIME_PASSWORD } from './decorators';
 
 /**
  * Global guard, the one place access is decided: every endpoint needs the token of an active
  * user (Bearer header, or the console's session cookie) unless @Public, and the role @Roles
- * names (the user's current role, read from the database for each request).
+ * names (the user's current role, read from the database for each request). A user holding a
+ * one-time password may only change it (and the few routes marked @AllowedWithOneTimePassword).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -38,6 +39,15 @@ export class AuthGuard implements CanActivate {
         'Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer ... hoặc phiên đăng nhập)',
       );
     request.user = await this.auth.verify(token);
+    if (
+      request.user.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(WITH_ONE_TIME_PASSWORD, targets)
+    ) {
+      throw new ForbiddenException(
+        'Cần đổi mật khẩu dùng một lần trước khi làm việc: POST /auth/password ' +
+          '(mật khẩu hiện tại và mật khẩu mới)',
+      );
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
     if (roles && !roles.includes(request.user.role)) {
       throw new ForbiddenException(

@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from 'argon2';
@@ -9,7 +9,8 @@ import { Actor, SYSTEM_ACTOR } from '@cchc/domain';
 import { UserEntity } from '@cchc/database';
 import { AuditLog } from '@cchc/engine';
 import { AccessClaims, SESSION_MAX_SECONDS } from './access-token';
-import { AuthUser } from './auth-user';
+import { SignedInUser } from './auth-user';
+import { passwordProblem } from './password-policy';
 
 /** The console shows this exact sentence; unknown user, wrong password and locked account alike. */
 export const WRONG_CREDENTIALS = 'Sai tên đăng nhập hoặc mật khẩu';
@@ -19,6 +20,8 @@ export interface AccessToken {
   accessToken: string;
   /** Seconds until it expires; renew it with POST /auth/refresh before then. */
   expiresIn: number;
+  /** The password is a one-time one: only POST /auth/password is open until it is changed. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -41,7 +44,7 @@ export class AuthService {
   async login(username: string, password: string, address: string): Promise<AccessToken> {
     const user = await this.users.findOne({
       where: { username },
-      select: ['id', 'role', 'unitId', 'wardId', 'active', 'passwordHash'],
+      select: ['id', 'role', 'unitId', 'wardId', 'active', 'passwordHash', 'mustChangePassword'],
     });
     const passwordHash = user?.active ? user.passwordHash : await this.dummyHash;
     const matches = await verify(passwordHash, password).catch(() => false);
@@ -61,29 +64,64 @@ export class AuthService {
       occurredAt: this.clock.now(),
     });
     if (!accepted || !user) throw new UnauthorizedException(WRONG_CREDENTIALS);
-    return this.issue(user.id, Math.floor(Date.now() / 1000));
+    return this.issue(user, Math.floor(Date.now() / 1000));
   }
 
   /** A fresh token for the same session, while it is younger than SESSION_MAX_SECONDS. */
   async refresh(token: string): Promise<AccessToken> {
     const claims = await this.claimsOf(token);
-    await this.userOf(claims);
+    const user = await this.userOf(claims);
     if (Date.now() / 1000 - claims.auth_time > SESSION_MAX_SECONDS) {
       throw new UnauthorizedException('Phiên đăng nhập đã quá 12 giờ; hãy đăng nhập lại');
     }
-    return this.issue(claims.sub, claims.auth_time);
+    return this.issue(user, claims.auth_time);
   }
 
   /** The user a token stands for, as the database has them now. */
-  async verify(token: string): Promise<AuthUser> {
+  async verify(token: string): Promise<SignedInUser> {
     return this.userOf(await this.claimsOf(token));
   }
 
-  private async issue(userId: string, authTime: number): Promise<AccessToken> {
-    const claims: AccessClaims = { sub: userId, auth_time: authTime };
+  /**
+   * Replaces the user's password (a one-time one included) after checking the current one and
+   * the strength rule; 400 naming the field otherwise. Audited as PASSWORD_CHANGED.
+   */
+  async changePassword(user: SignedInUser, current: string, next: string): Promise<void> {
+    const stored = await this.users.findOne({
+      where: { id: user.id },
+      select: ['id', 'passwordHash'],
+    });
+    const matches = stored ? await verify(stored.passwordHash, current).catch(() => false) : false;
+    if (!matches) throw new BadRequestException('currentPassword: mật khẩu hiện tại không đúng');
+    const problem =
+      passwordProblem(next, user.username) ??
+      (next === current ? 'newPassword: phải khác mật khẩu hiện tại' : null);
+    if (problem) throw new BadRequestException(problem);
+    const passwordHash = await hash(next);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, user.id, { passwordHash, mustChangePassword: false });
+      await AuditLog.append(manager, {
+        instanceType: 'user',
+        instanceId: user.id,
+        eventType: 'PASSWORD_CHANGED',
+        fromState: null,
+        toState: 'active',
+        actor: userActor(user),
+        reason: null,
+        payload: { wasOneTime: user.mustChangePassword },
+        occurredAt: this.clock.now(),
+      });
+    });
+  }
+
+  private async issue(
+    user: Pick<UserEntity, 'id' | 'mustChangePassword'>,
+    authTime: number,
+  ): Promise<AccessToken> {
+    const claims: AccessClaims = { sub: user.id, auth_time: authTime };
     const accessToken = await this.jwt.signAsync(claims);
     const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
-    return { accessToken, expiresIn: exp - iat };
+    return { accessToken, expiresIn: exp - iat, mustChangePassword: user.mustChangePassword };
   }
 
   private async claimsOf(token: string): Promise<AccessClaims> {
@@ -94,7 +132,7 @@ export class AuthService {
     }
   }
 
-  private async userOf(claims: AccessClaims): Promise<AuthUser> {
+  private async userOf(claims: AccessClaims): Promise<SignedInUser> {
     const user =
       typeof claims.sub === 'string' && typeof claims.auth_time === 'number'
         ? await this.users.findOne({ where: { id: claims.sub } })
@@ -109,10 +147,11 @@ export class AuthService {
       role: user.role,
       unitId: user.unitId,
       wardId: user.wardId,
+      mustChangePassword: user.mustChangePassword,
     };
   }
 }
 
-function userActor(user: UserEntity): Actor {
+function userActor(user: Pick<UserEntity, 'id' | 'role' | 'unitId'>): Actor {
   return { kind: 'user', userId: user.id, role: user.role, unitId: user.unitId };
 }

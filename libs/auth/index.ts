@@ -4,3 +4,4 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './request-token';
 export * from './decorators';
+export * from './password-policy';

@@ -2,12 +2,15 @@ import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import { PlanImportError, readUpload, UploadTooLargeError } from '@cchc/plan-import';
 import type { CatalogRow } from './procedure-rows';
 
+/** Largest sheet upload (multer's limit on the request). */
+export const SHEET_MAX_BYTES = 10 * 1024 * 1024;
+
 /**
- * The rows of an uploaded catalog, CSV or XLSX (told by its zip signature), read off the
- * event loop with the upload limits: 413 for a file too costly to read, 400 for one that
- * cannot be read, both naming the field.
+ * The rows of an uploaded sheet (a procedure catalog, units, staff), CSV or XLSX (told by its
+ * zip signature), read off the event loop with the upload limits: 413 for a file too costly to
+ * read, 400 for one that cannot be read, both naming the field.
  */
-export async function readCatalogFile(file: {
+export async function readSheetFile(file: {
   fileName: string;
   data: Buffer;
 }): Promise<CatalogRow[]> {

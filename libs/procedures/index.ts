@@ -1,4 +1,11 @@
 export * from './dto/create-procedure.dto';
 export * from './procedure.service';
 export * from './procedures.module';
-export { foldKey } from './procedure-rows';
+export { readSheetFile, SHEET_MAX_BYTES } from './catalog-file';
+export {
+  foldKey,
+  locateColumns,
+  unitResolver,
+  type CatalogRow as SheetRow,
+  type RowProblem,
+} from './procedure-rows';

@@ -85,7 +85,7 @@ export function readCatalogRows(
       problems: [{ row: null, field: 'file', message: 'Tệp không có dữ liệu.' }],
     };
   }
-  const columns = locateColumns(header.cells);
+  const columns = locateColumns(header.cells, HEADERS);
   const missing = FIELDS.filter((field) => columns[field] === undefined);
   if (missing.length > 0) {
     return {
@@ -150,11 +150,16 @@ export function readCatalogRows(
   return { procedures, problems };
 }
 
-function locateColumns(cells: string[]): Partial<Record<Field, number>> {
-  const columns: Partial<Record<Field, number>> = {};
+/** Where each field's column is in a header row, by the folded header names each field takes. */
+export function locateColumns<F extends string>(
+  cells: string[],
+  headers: Record<F, string[]>,
+): Partial<Record<F, number>> {
+  const fields = Object.keys(headers) as F[];
+  const columns: Partial<Record<F, number>> = {};
   cells.forEach((cell, index) => {
     const key = foldKey(cell);
-    const field = FIELDS.find((candidate) => HEADERS[candidate].includes(key));
+    const field = fields.find((candidate) => headers[candidate].includes(key));
     if (field && columns[field] === undefined) columns[field] = index;
   });
   return columns;

@@ -11,7 +11,7 @@ import { Clock } from '@cchc/common';
 import { OrgUnitEntity, ProcedureEntity } from '@cchc/database';
 import { isDuplicateKey } from '@cchc/engine';
 import { CreateProcedureDto } from './dto/create-procedure.dto';
-import { readCatalogFile } from './catalog-file';
+import { readSheetFile } from './catalog-file';
 import { readCatalogRows } from './procedure-rows';
 
 export interface ProcedureView {
@@ -87,7 +87,7 @@ export class ProcedureService {
     wardId: string,
     file: { fileName: string; data: Buffer },
   ): Promise<CatalogImportResult> {
-    const rows = await readCatalogFile(file);
+    const rows = await readSheetFile(file);
     const units = await this.units.find({ where: { wardId } });
     const { procedures, problems } = readCatalogRows(rows, units);
     if (problems.length > 0) {

@@ -15,6 +15,7 @@ import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
 import { PlansModule } from '@cchc/plans';
 import { ProceduresModule } from '@cchc/procedures';
+import { ProvisioningModule } from '@cchc/provisioning';
 import { QueueModule } from '@cchc/queue';
 import { TasksModule } from '@cchc/tasks';
 import { WebhooksModule } from '@cchc/webhooks';
@@ -37,11 +38,13 @@ import { OrgController } from './controllers/org.controller';
 import { OutboxController } from './controllers/outbox.controller';
 import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
+import { ProvisioningController } from './controllers/provisioning.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { TaskStatsController } from './controllers/task-stats.controller';
 import { LeaderAssignmentsController } from './controllers/leader-assignments.controller';
 import { UnitAliasesController, UnitGroupsController } from './controllers/unit-aliases.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
+import { WardsController } from './controllers/wards.controller';
 
 @Module({
   imports: [
@@ -68,6 +71,7 @@ import { WebhooksController } from './controllers/webhooks.controller';
     EvidenceModule,
     AuditModule,
     InspectionsModule,
+    ProvisioningModule,
     TerminusModule,
   ],
   controllers: [
@@ -93,6 +97,8 @@ import { WebhooksController } from './controllers/webhooks.controller';
     TaskStatsController,
     HealthController,
     OutboxController,
+    WardsController,
+    ProvisioningController,
     AuditController,
   ],
 })

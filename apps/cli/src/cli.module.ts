@@ -15,6 +15,7 @@ import {
   OutboxDeadLettersCommand,
   OutboxRetryCommand,
 } from './commands/outbox.command';
+import { PROVISIONING_COMMANDS } from './commands/provisioning.command';
 import { SolarCommand } from './commands/solar.command';
 import {
   WorkdaysAddCommand,
@@ -38,6 +39,7 @@ import {
     OutboxCommand,
     OutboxDeadLettersCommand,
     OutboxRetryCommand,
+    ...PROVISIONING_COMMANDS,
     SolarCommand,
     WorkdaysCommand,
     WorkdaysAddCommand,

@@ -43,6 +43,12 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter(text)).toBe(';');
     expect(detectDelimiter('x; y; z\nTT,Nội dung,Chủ trì\n1,Việc,VP\n2,Việc,CA\n')).toBe(',');
   });
+
+  it('finds the delimiter of a sheet of two columns', () => {
+    expect(detectDelimiter('Mã đơn vị;Tên đơn vị\nVP;Văn phòng HĐND&UBND\n')).toBe(';');
+    expect(detectDelimiter('Mã đơn vị\tTên đơn vị\nVP\tVăn phòng\n')).toBe('\t');
+    expect(detectDelimiter('code,name\nVP,Văn phòng\n')).toBe(',');
+  });
 });
 
 describe('readCsv', () => {

@@ -47,21 +47,23 @@ export function csvMessage(error: Pick<CsvError, 'code'>): string {
 /**
  * Excel in a Vietnamese locale writes ';' (the decimal separator is ','). The delimiter is the
  * one that splits the most records into table rows (3+ fields); narrative lines above the
- * table have commas and semicolons too, so counting characters would not do.
+ * table have commas and semicolons too, so counting characters would not do. A tie (a sheet of
+ * two columns has no 3-field rows at all) goes to the one splitting more records in two.
  */
 export function detectDelimiter(text: string): string {
   let best: string = CANDIDATE_DELIMITERS[0];
-  let bestRows = -1;
+  let bestScore = [-1, -1];
   for (const candidate of CANDIDATE_DELIMITERS) {
-    let rows = 0;
+    let score = [0, 0];
     try {
-      rows = parseCsv(text, candidate).filter((record) => record.length >= 3).length;
+      const records = parseCsv(text, candidate);
+      score = [3, 2].map((fields) => records.filter((record) => record.length >= fields).length);
     } catch {
       // Quotes that do not pair up: no table rows with this one (the error shows if it wins).
     }
-    if (rows > bestRows) {
+    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) {
       best = candidate;
-      bestRows = rows;
+      bestScore = score;
     }
   }
   return best;

@@ -1,18 +1,28 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import {
   AccessToken,
+  AllowedWithOneTimePassword,
   AuthService,
   AuthUser,
   CurrentUser,
+  PASSWORD_RULE,
   Public,
   requestToken,
   SESSION_COOKIE,
+  SignedInUser,
 } from '@cchc/auth';
 import { OrgService, UserView } from '@cchc/org';
+import { ApiErrors } from '../openapi';
 
 class LoginDto {
   @ApiProperty({ example: 'coordinator' })
@@ -31,6 +41,20 @@ class LoginDto {
   @IsNotEmpty({ message: 'password không được để trống' })
   @MaxLength(1024, { message: 'password tối đa 1024 ký tự' })
   password: string;
+}
+
+class ChangePasswordDto {
+  @ApiProperty({ description: 'Mật khẩu hiện tại (hoặc mật khẩu dùng một lần)' })
+  @IsString()
+  @IsNotEmpty({ message: 'currentPassword không được để trống' })
+  @MaxLength(1024, { message: 'currentPassword tối đa 1024 ký tự' })
+  currentPassword: string;
+
+  @ApiProperty({ description: PASSWORD_RULE, example: 'Phuong-Mau-2026' })
+  @IsString()
+  @IsNotEmpty({ message: 'newPassword không được để trống' })
+  @MaxLength(1024, { message: 'newPassword tối đa 1024 ký tự' })
+  newPassword: string;
 }
 
 @ApiTags('auth')
@@ -64,6 +88,7 @@ export class AuthController {
 
   /** A new access token for the same session (until 12 hours after the password login). */
   @ApiBearerAuth()
+  @AllowedWithOneTimePassword()
   @Post('refresh')
   @HttpCode(200)
   async refresh(
@@ -81,7 +106,26 @@ export class AuthController {
     response.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
   }
 
+  /**
+   * Replaces the password (a one-time one included): the current one and a new one that
+   * passes the rule. Until a one-time password is replaced, every other route answers 403.
+   */
+  @ApiOperation({ summary: 'Đổi mật khẩu (bắt buộc sau khi nhận mật khẩu dùng một lần)' })
+  @ApiNoContentResponse({ description: 'Đã đổi mật khẩu' })
+  @ApiErrors(400)
   @ApiBearerAuth()
+  @AllowedWithOneTimePassword()
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(
+    @CurrentUser() user: SignedInUser,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
+    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
+  }
+
+  @ApiBearerAuth()
+  @AllowedWithOneTimePassword()
   @Get('me')
   async me(@CurrentUser() user: AuthUser): Promise<UserView | null> {
     return this.org.findUser(user.id);

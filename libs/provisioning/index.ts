@@ -1,0 +1,7 @@
+export * from './dto/account.dto';
+export * from './dto/ward.dto';
+export { AccountService, WARD_ASSIGNABLE_ROLES } from './account.service';
+export { StaffImportService } from './staff-import.service';
+export { UnitImportService } from './unit-import.service';
+export { WardService } from './ward.service';
+export { ProvisioningModule } from './provisioning.module';
