@@ -8,7 +8,7 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `?page=&pageSize=` of every list endpoint; list queries extend it. */
 export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page phải là số nguyên' })
@@ -16,7 +16,7 @@ export class PageQuery {
   @Max(MAX_PAGE, { message: `page tối đa là ${MAX_PAGE}` })
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'pageSize phải là số nguyên' })

@@ -28,7 +28,12 @@ type UserEventType = (typeof USER_EVENT_TYPES)[number];
 
 /** What an AMEND changes; a field left out stays as it is, null removes it. */
 export class TaskAmendmentDto {
-  @ApiPropertyOptional({ description: 'Thời hạn mới (YYYY-MM-DD), null nếu không còn thời hạn' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-06-30',
+    description: 'Thời hạn mới (YYYY-MM-DD), null nếu không còn thời hạn',
+  })
   @ValidateIf((dto: TaskAmendmentDto) => dto.dueDate !== undefined && dto.dueDate !== null)
   @IsCalendarDate(PLANNABLE_RANGE)
   dueDate?: string | null;
@@ -38,7 +43,12 @@ export class TaskAmendmentDto {
   @IsUUID('all', { message: 'changes.leadUnitId phải là mã đơn vị (UUID)' })
   leadUnitId?: string;
 
-  @ApiPropertyOptional({ description: 'Lãnh đạo phụ trách mới, null để bỏ' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Lãnh đạo phụ trách mới, null để bỏ',
+  })
   @ValidateIf((dto: TaskAmendmentDto) => dto.leaderId !== undefined && dto.leaderId !== null)
   @IsUUID('all', { message: 'changes.leaderId phải là mã người dùng (UUID)' })
   leaderId?: string | null;

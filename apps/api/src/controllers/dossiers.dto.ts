@@ -78,7 +78,7 @@ export class DossierProcedureDto {
 }
 
 /** Contact details only for those who handle the dossier and inspectors. */
-export class ApplicantDto {
+export class ApplicantViewDto {
   @ApiProperty({ example: 'Trần Thị Bình' })
   name: string;
 
@@ -130,8 +130,8 @@ export class DossierViewDto implements DossierView {
   @ApiProperty({ type: DossierProcedureDto })
   procedure: DossierProcedureDto;
 
-  @ApiProperty({ type: ApplicantDto })
-  applicant: ApplicantDto;
+  @ApiProperty({ type: ApplicantViewDto })
+  applicant: ApplicantViewDto;
 
   @ApiProperty()
   receivedAt: Date;

@@ -1,5 +1,13 @@
 import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiPropertyOptions,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckResult,
@@ -11,6 +19,33 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@cchc/common';
 import { Public } from '@cchc/auth';
+
+/** Each component (database, redis) and whether it answers. */
+const COMPONENTS: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    required: ['status'],
+    properties: { status: { type: 'string', enum: ['up', 'down'] } },
+  },
+  example: { database: { status: 'up' }, redis: { status: 'up' } },
+};
+
+type Components = Record<string, { status: 'up' | 'down' }>;
+
+class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'] })
+  status: 'ok' | 'error';
+
+  @ApiPropertyOptional({ ...COMPONENTS, description: 'Các thành phần hoạt động' })
+  info?: Components;
+
+  @ApiPropertyOptional({ ...COMPONENTS, description: 'Các thành phần không hoạt động' })
+  error?: Components;
+
+  @ApiProperty({ ...COMPONENTS, description: 'Mọi thành phần' })
+  details: Components;
+}
 
 /**
  * Up or down for the database and Redis, nothing more: anyone may call it, so it never shows
@@ -38,9 +73,13 @@ export class HealthController implements OnModuleDestroy {
     this.client.disconnect();
   }
 
+  @ApiOperation({ summary: 'Cơ sở dữ liệu và Redis có hoạt động không', security: [] })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Một thành phần không hoạt động' })
   @Public()
   @Get()
-  @HealthCheck()
+  // Documented above with the shared conventions instead of terminus' own schema.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.probe('database', () => this.dataSource.query('SELECT 1')),

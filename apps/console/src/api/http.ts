@@ -1,4 +1,12 @@
-/** One way to call the API: JSON in and out, the session cookie, errors with their message. */
+/**
+ * One way to call the API: openapi-fetch typed by the API's own OpenAPI document (schema.d.ts,
+ * `npm run api:types`), with the session cookie; a refusal becomes an ApiError with its message.
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+export type ApiErrorBody = Partial<components['schemas']['ErrorDto']> & { [key: string]: unknown };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -6,16 +14,6 @@ export class ApiError extends Error {
   ) {
     super(body.message ?? `Lỗi ${status}`);
   }
-}
-
-export interface ApiErrorBody {
-  statusCode?: number;
-  message?: string;
-  error?: string;
-  fields?: { field: string; message: string }[];
-  state?: string;
-  stateLabel?: string;
-  [key: string]: unknown;
 }
 
 type Listener = () => void;
@@ -29,42 +27,53 @@ export function onSessionExpired(listener: Listener): () => void {
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
-export function withQuery(path: string, query?: Query): string {
+/** `?a=1&b=x` of the values that are set (blank ones left out, as the filters expect). */
+export function queryString(query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
-  const text = params.toString();
+  return params.toString();
+}
+
+export function withQuery(path: string, query?: Query): string {
+  const text = queryString(query);
   return text ? `${path}?${text}` : path;
 }
 
-export async function api<T>(
-  path: string,
-  init: { method?: string; body?: unknown; query?: Query; form?: FormData } = {},
-): Promise<T> {
-  const response = await fetch(withQuery(path, init.query), {
-    method: init.method ?? (init.body !== undefined || init.form ? 'POST' : 'GET'),
-    credentials: 'same-origin',
-    headers: {
-      Accept: 'application/json',
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
-  });
-  const text = await response.text();
-  const body = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    if (response.status === 401 && path !== '/auth/login')
+/** A wrong password at sign-in is a 401 too, but no session has ended then. */
+const sessionEnds: Middleware = {
+  onResponse({ request, response }) {
+    if (response.status === 401 && new URL(request.url).pathname !== '/auth/login')
       sessionExpiredListeners.forEach((listener) => listener());
-    throw new ApiError(response.status, (body as ApiErrorBody) ?? {});
+  },
+};
+
+export const http = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json' },
+  querySerializer: (query) => queryString(query as Query),
+  // Looked up on each call, so that tests may replace fetch.
+  fetch: (request) => globalThis.fetch(request),
+});
+http.use(sessionEnds);
+
+/** The answer's data, or an ApiError carrying the API's (Vietnamese) message. */
+export async function data<T>(
+  answer: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await answer;
+  if (!response.ok) {
+    const body = typeof error === 'string' ? { message: error } : (error ?? {});
+    throw new ApiError(response.status, body as ApiErrorBody);
   }
-  return body as T;
+  return data as T;
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { message: text };
-  }
+/** A multipart body of one file (openapi-fetch passes FormData through untouched). */
+export function fileForm(body: { file: Blob | string }): FormData {
+  const form = new FormData();
+  form.append('file', body.file);
+  return form;
 }

@@ -48,6 +48,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đổi mật khẩu (bắt buộc sau khi nhận mật khẩu dùng một lần) */
+    post: operations['AuthController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/me': {
     parameters: {
       query?: never;
@@ -126,7 +143,8 @@ export interface paths {
     /** Người dùng của phường */
     get: operations['OrgController_users'];
     put?: never;
-    post?: never;
+    /** Tạo tài khoản với mật khẩu dùng một lần */
+    post: operations['ProvisioningController_create'];
     delete?: never;
     options?: never;
     head?: never;
@@ -178,6 +196,127 @@ export interface paths {
     get: operations['PlansController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các chỉ tiêu của kế hoạch (kể cả gợi ý chờ xác nhận) và số liệu đã nhập */
+    get: operations['TargetsController_list'];
+    put?: never;
+    /** Thêm chỉ tiêu (đã xác nhận) */
+    post: operations['TargetsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/actuals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chỉ tiêu đã xác nhận với kết quả thực hiện tính đến thời điểm chốt số liệu, đạt / không đạt */
+    get: operations['TargetsController_actualsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đọc phần mục tiêu, chỉ tiêu của kế hoạch: mỗi câu có tỷ lệ hoặc số lượng thành một chỉ tiêu gợi ý */
+    post: operations['TargetsController_suggest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nhập chỉ tiêu từ tệp CSV hoặc XLSX: tất cả các dòng hoặc không dòng nào */
+    post: operations['TargetsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/{targetId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Sửa chỉ tiêu (một gợi ý vẫn chờ xác nhận) */
+    put: operations['TargetsController_update'];
+    post?: never;
+    /** Bỏ chỉ tiêu gợi ý, hoặc xóa chỉ tiêu cùng số liệu đã nhập */
+    delete: operations['TargetsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/{targetId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Xác nhận chỉ tiêu gợi ý */
+    post: operations['TargetsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/{targetId}/values': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nhập số liệu của chỉ tiêu cho một kỳ, kèm tệp minh chứng */
+    post: operations['TargetsController_enterValue'];
     delete?: never;
     options?: never;
     head?: never;
@@ -245,8 +384,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Danh sách nhiệm vụ (lọc, sắp xếp, phân trang), kèm hạn theo ngày làm việc */
     get: operations['TasksController_list'];
     put?: never;
+    /** Giao một nhiệm vụ */
     post: operations['TasksController_create'];
     delete?: never;
     options?: never;
@@ -295,6 +436,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Một nhiệm vụ, với các sự kiện người dùng được gửi */
     get: operations['TasksController_get'];
     put?: never;
     post?: never;
@@ -313,6 +455,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Gửi sự kiện của nhiệm vụ (bắt đầu, báo cáo, nghiệm thu, trả lại…) */
     post: operations['TasksController_send'];
     delete?: never;
     options?: never;
@@ -327,6 +470,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Lịch sử của nhiệm vụ (từ nhật ký kiểm tra) */
     get: operations['TasksController_history'];
     put?: never;
     post?: never;
@@ -647,6 +791,418 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reports/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Lịch báo cáo định kỳ của phường (ngày chốt số liệu, các hạn) */
+    get: operations['ReportsController_calendar'];
+    /** Đặt lịch báo cáo định kỳ riêng của phường */
+    put: operations['ReportsController_replaceCalendar'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Kỳ báo cáo theo lịch của phường: từ ngày, ngày chốt, các hạn */
+    get: operations['ReportsController_period'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các báo cáo định kỳ của phường */
+    get: operations['ReportsController_list'];
+    put?: never;
+    /** Mở kỳ báo cáo: tạo báo cáo và đề nghị mọi đơn vị chủ trì nhiệm vụ gửi báo cáo */
+    post: operations['ReportsController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Một báo cáo: trạng thái, báo cáo đóng góp, các lần tổng hợp, lịch sử */
+    get: operations['ReportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/{id}/compile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tổng hợp số liệu tính đến ngày chốt (một lần tổng hợp mới) */
+    post: operations['ReportsController_compile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Chuyển bước báo cáo: trình, duyệt, ký, gửi, trả lại */
+    post: operations['ReportsController_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/{id}/contributions/{contributionId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đơn vị gửi, điều phối viên tiếp nhận hoặc trả lại báo cáo đóng góp */
+    post: operations['ReportsController_contribute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/{id}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tải báo cáo (DOCX), phụ lục (XLSX) hoặc dữ liệu (JSON) của một lần tổng hợp */
+    get: operations['ReportsController_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/checklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Danh mục nội dung kiểm tra của phường (hoặc mẫu mặc định) */
+    get: operations['InspectionsController_checklist'];
+    /** Sửa danh mục nội dung kiểm tra của phường */
+    put: operations['InspectionsController_putChecklist'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các đợt kiểm tra người dùng được xem */
+    get: operations['InspectionsController_list'];
+    put?: never;
+    /** Lập kế hoạch một đợt kiểm tra (quyết định, đoàn, đơn vị được kiểm tra) */
+    post: operations['InspectionsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Một đợt kiểm tra: phạm vi, lượt kiểm tra, kết quả, tồn tại */
+    get: operations['InspectionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Trưởng đoàn bắt đầu đợt kiểm tra */
+    post: operations['InspectionsController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/visits/{unitId}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bắt đầu kiểm tra tại một đơn vị */
+    post: operations['InspectionsController_startVisit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/visits/{unitId}/checklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Ghi kết quả kiểm tra từng nội dung (đạt / không đạt / ghi chú) */
+    put: operations['InspectionsController_checklistResults'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/visits/{unitId}/finish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hoàn thành kiểm tra tại một đơn vị (ngày kiểm tra) */
+    post: operations['InspectionsController_finishVisit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/visits/{unitId}/minutes.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Biên bản kiểm tra tại đơn vị (DOCX) */
+    get: operations['InspectionsController_minutes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ghi nhận một tồn tại, hạn chế */
+    post: operations['InspectionsController_recordFinding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/findings/{findingId}/task': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Giao nhiệm vụ khắc phục tồn tại cho đơn vị được kiểm tra */
+    post: operations['InspectionsController_assignTask'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/findings/{findingId}/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Báo cáo Chủ tịch một tồn tại, hạn chế */
+    post: operations['InspectionsController_escalate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/findings/{findingId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Chủ tịch kết thúc xử lý một tồn tại, hạn chế (nêu lý do) */
+    post: operations['InspectionsController_closeFinding'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/conclude': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Chủ tịch ký thông báo kết luận kiểm tra */
+    post: operations['InspectionsController_conclude'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/conclusion.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Thông báo kết luận kiểm tra (DOCX), Chủ tịch ký */
+    get: operations['InspectionsController_conclusion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/inspections/campaigns/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Kết thúc đợt kiểm tra (khi mọi tồn tại đã được khắc phục hoặc kết thúc) */
+    post: operations['InspectionsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/stats/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Số liệu kiểm tra: đơn vị được kiểm tra, tồn tại đã khắc phục, quá hạn, theo đơn vị */
+    get: operations['InspectionStatsController_inspections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/stats/tasks': {
     parameters: {
       query?: never;
@@ -671,6 +1227,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Cơ sở dữ liệu và Redis có hoạt động không */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
@@ -731,6 +1288,194 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nhật ký: ai đã làm gì trong phường (nhiệm vụ, hồ sơ, kế hoạch, đăng nhập…) */
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất nhật ký (cùng bộ lọc) ra tệp Excel */
+    get: operations['AuditController_exportXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tạo điểm kiểm tra (gốc Merkle đã ký) của nhật ký phường ngay bây giờ */
+    post: operations['AuditController_checkpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Kiểm tra tính toàn vẹn nhật ký của phường (chuỗi băm và điểm kiểm tra) */
+    post: operations['AuditController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất gói nhật ký (NDJSON: sự kiện, điểm kiểm tra, khóa công khai) để kiểm tra ngoại tuyến */
+    get: operations['AuditController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/wards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các phường/xã của tỉnh */
+    get: operations['WardsController_list'];
+    put?: never;
+    /** Tạo phường/xã và quản trị đơn vị đầu tiên */
+    post: operations['WardsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/units/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nhập danh sách đơn vị của phường từ tệp CSV hoặc XLSX */
+    post: operations['ProvisioningController_importUnits'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/users/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mọi tài khoản của phường, kể cả tài khoản đã khóa */
+    get: operations['ProvisioningController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/users/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nhập danh sách cán bộ từ tệp CSV hoặc XLSX (tất cả hoặc không) */
+    post: operations['ProvisioningController_importUsers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Sửa tài khoản: vai trò, đơn vị, liên hệ, khóa hoặc mở khóa */
+    patch: operations['ProvisioningController_update'];
+    trace?: never;
+  };
+  '/users/{id}/reset-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cấp lại mật khẩu dùng một lần cho tài khoản */
+    post: operations['ProvisioningController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -740,6 +1485,15 @@ export interface components {
       username: string;
       /** @example demo */
       password: string;
+    };
+    ChangePasswordDto: {
+      /** @description Mật khẩu hiện tại (hoặc mật khẩu dùng một lần) */
+      currentPassword: string;
+      /**
+       * @description Mật khẩu từ 10 đến 128 ký tự, có cả chữ cái và chữ số, không chứa tên đăng nhập
+       * @example Phuong-Mau-2026
+       */
+      newPassword: string;
     };
     FieldErrorDto: {
       /** @example dueDate */
@@ -1088,6 +1842,143 @@ export interface components {
       };
       areas: components['schemas']['PlanAreaViewDto'][];
     };
+    TargetValueView: {
+      id: string;
+      /** @example 2025-12-15 */
+      from: string;
+      /** @example 2026-03-14 */
+      to: string;
+      /** @example 92.5 */
+      value: number;
+      note: string | null;
+      evidenceIds: string[];
+      enteredBy: string;
+      /** Format: date-time */
+      enteredAt: string;
+    };
+    TargetView: {
+      id: string;
+      planId: string;
+      /** @example CT-01 */
+      code: string;
+      name: string;
+      /** @enum {string|null} */
+      unit: 'percent' | 'count' | null;
+      /** @enum {string|null} */
+      comparator: 'gte' | 'eq' | 'lte' | null;
+      value: number | null;
+      qualitative: string | null;
+      /** @enum {string} */
+      source: 'computed' | 'entered';
+      /** @enum {string|null} */
+      metric:
+        | 'tasks_completed'
+        | 'tasks_on_time'
+        | 'dossiers_on_time'
+        | 'apology_coverage'
+        | 'units_self_inspected'
+        | null;
+      /**
+       * @description suggested: đọc từ văn bản kế hoạch, chờ xác nhận; confirmed: đã xác nhận
+       * @enum {string}
+       */
+      status: 'suggested' | 'confirmed';
+      /** @description Câu trong kế hoạch (gợi ý) */
+      sentence: string | null;
+      sourceRow: number | null;
+      values: components['schemas']['TargetValueView'][];
+    };
+    ActualBasis: {
+      numerator: number;
+      denominator: number;
+    };
+    TargetActualView: {
+      target: components['schemas']['TargetView'];
+      /** @description Tỷ lệ (0.9 = 90%) với đơn vị percent, hoặc số */
+      actual: number | null;
+      basis: components['schemas']['ActualBasis'] | null;
+      /** @enum {string} */
+      verdict: 'met' | 'not_met' | 'qualitative' | 'no_data';
+      /** @description Đạt / Không đạt / … */
+      verdictLabel: string;
+      /** @description Vì sao chưa có số liệu, hoặc nguồn */
+      note: string | null;
+    };
+    TargetActualsView: {
+      planId: string;
+      /** @example 2026-01-01 */
+      from: string;
+      /** @example 2026-12-31 */
+      to: string;
+      /**
+       * Format: date-time
+       * @description Số liệu tính đến thời điểm này
+       */
+      cutoff: string;
+      targets: components['schemas']['TargetActualView'][];
+    };
+    TargetDto: {
+      /**
+       * @description Mã chỉ tiêu, duy nhất trong kế hoạch
+       * @example CT-01
+       */
+      code: string;
+      /** @example Tỷ lệ hồ sơ TTHC giải quyết đúng hạn */
+      name: string;
+      /** @enum {string|null} */
+      unit?: 'percent' | 'count' | null;
+      /** @enum {string|null} */
+      comparator?: 'gte' | 'eq' | 'lte' | null;
+      /**
+       * @description Phần trăm (90 = 90%) hoặc số
+       * @example 90
+       */
+      value?: Record<string, never> | null;
+      /**
+       * @description Chỉ tiêu định tính (khi đó không có unit, comparator, value)
+       * @example Hạn chế tối đa hồ sơ quá hạn
+       */
+      qualitative?: Record<string, never> | null;
+      /** @enum {string} */
+      source: 'computed' | 'entered';
+      /**
+       * @description Khi source=computed
+       * @enum {string|null}
+       */
+      metric?:
+        | 'tasks_completed'
+        | 'tasks_on_time'
+        | 'dossiers_on_time'
+        | 'apology_coverage'
+        | 'units_self_inspected'
+        | null;
+    };
+    TargetSuggestionsView: {
+      /** @description Số gợi ý mới (câu đã gợi ý trước đây không lặp lại) */
+      created: number;
+      /** @description Mọi chỉ tiêu gợi ý đang chờ xác nhận */
+      suggested: components['schemas']['TargetView'][];
+    };
+    TargetImportView: {
+      created: number;
+      updated: number;
+      targets: components['schemas']['TargetView'][];
+    };
+    TargetValueDto: {
+      /** @example 2025-12-15 */
+      from: string;
+      /** @example 2026-03-14 */
+      to: string;
+      /**
+       * @description Phần trăm (92.5 = 92,5%) hoặc số
+       * @example 92.5
+       */
+      value: number;
+      /** @description Ghi chú, nguồn số liệu */
+      note?: string;
+      /** @description Tệp minh chứng (mã tệp minh chứng) */
+      evidenceIds?: string[];
+    };
     UnitAliasViewDto: {
       /** @example Phòng VHXXH */
       alias: string;
@@ -1184,94 +2075,6 @@ export interface components {
        */
       dueDate?: string;
     };
-    BulkTaskActionDto: {
-      /**
-       * @description REASSIGN: giao lại đơn vị; AMEND: điều chỉnh thời hạn; REMIND: nhắc việc
-       * @enum {string}
-       */
-      type: 'REASSIGN' | 'AMEND' | 'REMIND';
-      taskIds: string[];
-      /** @description Cơ quan chủ trì mới (bắt buộc với REASSIGN) */
-      leadUnitId?: string;
-      /** @description Thời hạn mới YYYY-MM-DD (bắt buộc với AMEND) */
-      dueDate?: string;
-      /** @description Lý do (bắt buộc với AMEND) */
-      reason?: string;
-    };
-    TaskAmendmentDto: {
-      /** @description Thời hạn mới (YYYY-MM-DD), null nếu không còn thời hạn */
-      dueDate?: Record<string, never>;
-      /** @description Cơ quan chủ trì mới */
-      leadUnitId?: string;
-      /** @description Lãnh đạo phụ trách mới, null để bỏ */
-      leaderId?: Record<string, never>;
-    };
-    TaskEventDto: {
-      /** @enum {string} */
-      type:
-        | 'START'
-        | 'SUBMIT_REPORT'
-        | 'APPROVE'
-        | 'RETURN'
-        | 'REQUEST_EXTENSION'
-        | 'DECIDE_EXTENSION'
-        | 'REASSIGN'
-        | 'CANCEL'
-        | 'AMEND';
-      /** @description Phiên bản nhiệm vụ mà người dùng đang xem (chống ghi đè) */
-      version: number;
-      /** @description Lý do (bắt buộc với RETURN, CANCEL, REQUEST_EXTENSION, AMEND) */
-      reason?: string;
-      /** @description Nội dung báo cáo (bắt buộc với SUBMIT_REPORT) */
-      report?: string;
-      /** @description Sản phẩm kèm báo cáo */
-      product?: string;
-      /** @description Đường dẫn minh chứng */
-      evidenceUrl?: string;
-      /** @description Tệp minh chứng của nhiệm vụ kèm báo cáo (SUBMIT_REPORT), từ POST /tasks/:id/evidence */
-      evidenceIds?: string[];
-      /** @description Ý kiến khi nghiệm thu */
-      comment?: string;
-      /** @description Ngày đề nghị gia hạn (bắt buộc với REQUEST_EXTENSION) */
-      proposedDueDate?: string;
-      /**
-       * @description Quyết định gia hạn (bắt buộc với DECIDE_EXTENSION)
-       * @enum {string}
-       */
-      decision?: 'approve' | 'reject';
-      /** @description Hạn mới khi đồng ý gia hạn (mặc định: ngày đề nghị) */
-      newDueDate?: string;
-      /** @description Cơ quan chủ trì mới (REASSIGN) */
-      leadUnitId?: string;
-      /** @description Lãnh đạo phụ trách mới (REASSIGN) */
-      leaderId?: string;
-      /** @description Nội dung điều chỉnh (AMEND) */
-      changes?: components['schemas']['TaskAmendmentDto'];
-    };
-    EvidenceViewDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      taskId: string;
-      /**
-       * @description Tên tệp gốc
-       * @example Báo cáo quý I.pdf
-       */
-      name: string;
-      /**
-       * @description Kiểu nội dung, xác định theo nội dung tệp
-       * @example application/pdf
-       */
-      mediaType: string;
-      /** @description Kích thước (byte) */
-      size: number;
-      /** @description SHA-256 của nội dung (hex) */
-      sha256: string;
-      /** Format: uuid */
-      uploadedBy: string;
-      /** Format: date-time */
-      uploadedAt: string;
-    };
     ExtensionRequestDto: {
       /** @example 2026-04-30 */
       proposedDueDate: string;
@@ -1319,6 +2122,152 @@ export interface components {
       allowedEvents?: string[];
       sla: components['schemas']['TaskSlaDto'];
     };
+    BulkTaskActionDto: {
+      /**
+       * @description REASSIGN: giao lại đơn vị; AMEND: điều chỉnh thời hạn; REMIND: nhắc việc
+       * @enum {string}
+       */
+      type: 'REASSIGN' | 'AMEND' | 'REMIND';
+      taskIds: string[];
+      /** @description Cơ quan chủ trì mới (bắt buộc với REASSIGN) */
+      leadUnitId?: string;
+      /** @description Thời hạn mới YYYY-MM-DD (bắt buộc với AMEND) */
+      dueDate?: string;
+      /** @description Lý do (bắt buộc với AMEND) */
+      reason?: string;
+    };
+    BulkTaskResult: {
+      taskId: string;
+      ok: boolean;
+      /** @description HTTP status of the refusal */
+      status?: number;
+      /** @description Lý do từ chối */
+      message?: string;
+    };
+    BulkTaskResults: {
+      results: components['schemas']['BulkTaskResult'][];
+    };
+    TaskPageDto: {
+      items: components['schemas']['TaskWithSlaDto'][];
+      /** @description Tổng số nhiệm vụ khớp bộ lọc */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+    };
+    TaskAmendmentDto: {
+      /**
+       * @description Thời hạn mới (YYYY-MM-DD), null nếu không còn thời hạn
+       * @example 2026-06-30
+       */
+      dueDate?: string | null;
+      /** @description Cơ quan chủ trì mới */
+      leadUnitId?: string;
+      /**
+       * Format: uuid
+       * @description Lãnh đạo phụ trách mới, null để bỏ
+       */
+      leaderId?: string | null;
+    };
+    TaskEventDto: {
+      /** @enum {string} */
+      type:
+        | 'START'
+        | 'SUBMIT_REPORT'
+        | 'APPROVE'
+        | 'RETURN'
+        | 'REQUEST_EXTENSION'
+        | 'DECIDE_EXTENSION'
+        | 'REASSIGN'
+        | 'CANCEL'
+        | 'AMEND';
+      /** @description Phiên bản nhiệm vụ mà người dùng đang xem (chống ghi đè) */
+      version: number;
+      /** @description Lý do (bắt buộc với RETURN, CANCEL, REQUEST_EXTENSION, AMEND) */
+      reason?: string;
+      /** @description Nội dung báo cáo (bắt buộc với SUBMIT_REPORT) */
+      report?: string;
+      /** @description Sản phẩm kèm báo cáo */
+      product?: string;
+      /** @description Đường dẫn minh chứng */
+      evidenceUrl?: string;
+      /** @description Tệp minh chứng của nhiệm vụ kèm báo cáo (SUBMIT_REPORT), từ POST /tasks/:id/evidence */
+      evidenceIds?: string[];
+      /** @description Ý kiến khi nghiệm thu */
+      comment?: string;
+      /** @description Ngày đề nghị gia hạn (bắt buộc với REQUEST_EXTENSION) */
+      proposedDueDate?: string;
+      /**
+       * @description Quyết định gia hạn (bắt buộc với DECIDE_EXTENSION)
+       * @enum {string}
+       */
+      decision?: 'approve' | 'reject';
+      /** @description Hạn mới khi đồng ý gia hạn (mặc định: ngày đề nghị) */
+      newDueDate?: string;
+      /** @description Cơ quan chủ trì mới (REASSIGN) */
+      leadUnitId?: string;
+      /** @description Lãnh đạo phụ trách mới (REASSIGN) */
+      leaderId?: string;
+      /** @description Nội dung điều chỉnh (AMEND) */
+      changes?: components['schemas']['TaskAmendmentDto'];
+    };
+    AttachmentDto: {
+      /**
+       * Format: uuid
+       * @description GET /evidence/{id} tải tệp
+       */
+      id: string;
+      /** @example Báo cáo quý I.pdf */
+      name: string;
+    };
+    TaskHistoryEntryDto: {
+      /** @description Số thứ tự trong lịch sử */
+      seq: number;
+      /** @example SUBMIT_REPORT */
+      event: string;
+      /** @example dang_thuc_hien */
+      from: string | null;
+      /** @example cho_nghiem_thu */
+      to: string;
+      /** @description null: hệ thống (hẹn giờ, việc nền) */
+      actorId: string | null;
+      /** @example Nguyễn Văn An */
+      actorName: string | null;
+      /** @example officer */
+      actorRole: string;
+      reason: string | null;
+      payload: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      attachments?: components['schemas']['AttachmentDto'][];
+    };
+    EvidenceViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      taskId: string;
+      /**
+       * @description Tên tệp gốc
+       * @example Báo cáo quý I.pdf
+       */
+      name: string;
+      /**
+       * @description Kiểu nội dung, xác định theo nội dung tệp
+       * @example application/pdf
+       */
+      mediaType: string;
+      /** @description Kích thước (byte) */
+      size: number;
+      /** @description SHA-256 của nội dung (hex) */
+      sha256: string;
+      /** Format: uuid */
+      uploadedBy: string;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
     InboxUnitDto: {
       /** Format: uuid */
       id: string;
@@ -1345,10 +2294,11 @@ export interface components {
       /** @example Đang xử lý */
       stateLabel: string;
       /**
+       * Format: date
        * @description Ngày hẹn trả hiện tại
        * @example 2026-03-04
        */
-      appointmentDate: Record<string, never>;
+      appointmentDate: string;
       /** @description Ngày làm việc còn lại đến ngày hẹn (0 vào chính ngày hẹn); null khi đã quá hạn */
       workingDaysLeft: number | null;
       /** @description Ngày làm việc đã quá ngày hẹn; null khi chưa quá hạn */
@@ -1359,22 +2309,32 @@ export interface components {
       id: string;
       /** @description Lần xin lỗi thứ mấy của hồ sơ */
       round: number;
-      /** @example 2026-03-04 */
-      missedAppointmentDate: Record<string, never>;
-      /** @example 2026-03-11 */
-      newAppointmentDate: Record<string, never>;
-      /** @example 2026-03-03 */
-      draftedOn: Record<string, never>;
+      /**
+       * Format: date
+       * @example 2026-03-04
+       */
+      missedAppointmentDate: string;
+      /**
+       * Format: date
+       * @example 2026-03-11
+       */
+      newAppointmentDate: string;
+      /**
+       * Format: date
+       * @example 2026-03-03
+       */
+      draftedOn: string;
     };
     InboxEscalationDto: {
       id: string;
       /** @description Cấp chuyển lên (1, 2, …) */
       level: number;
       /**
+       * Format: date
        * @description Hạn của nhiệm vụ khi chuyển lên
        * @example 2026-03-04
        */
-      dueDate: Record<string, never>;
+      dueDate: string;
       /** Format: date-time */
       firedAt: string;
       /** @description Đơn vị chủ trì của nhiệm vụ */
@@ -1620,6 +2580,13 @@ export interface components {
       /** @example 5 */
       processingDays: number;
     };
+    ApplicantViewDto: {
+      /** @example Trần Thị Bình */
+      name: string;
+      address?: string | null;
+      phone?: string | null;
+      email?: string | null;
+    };
     ClockStoppedDto: {
       /**
        * @description Dừng tính giờ từ ngày (chờ bổ sung)
@@ -1702,7 +2669,7 @@ export interface components {
       /** @example H12.34-260302-0001 */
       code: string;
       procedure: components['schemas']['DossierProcedureDto'];
-      applicant: components['schemas']['ApplicantDto'];
+      applicant: components['schemas']['ApplicantViewDto'];
       /** Format: date-time */
       receivedAt: string;
       /** @example 2026-03-02 */
@@ -1852,6 +2819,496 @@ export interface components {
       overall: components['schemas']['DossierFiguresDto'];
       units: components['schemas']['UnitFiguresDto'][];
     };
+    PeriodRuleDto: {
+      /**
+       * @description Ngày chốt số liệu của tháng cuối kỳ
+       * @example 14
+       */
+      cutoffDay: number;
+      /**
+       * @description Hạn các đơn vị gửi báo cáo (ngày của tháng cuối kỳ)
+       * @example 9
+       */
+      contributionDueDay: number;
+      /**
+       * @description Hạn gửi báo cáo lên cấp trên (ngày của tháng cuối kỳ)
+       * @example 20
+       */
+      upstreamDueDay: number;
+    };
+    PeriodRulesDto: {
+      thang: components['schemas']['PeriodRuleDto'];
+      quy: components['schemas']['PeriodRuleDto'];
+      sau_thang: components['schemas']['PeriodRuleDto'];
+      chin_thang: components['schemas']['PeriodRuleDto'];
+      nam: components['schemas']['PeriodRuleDto'];
+    };
+    ReportingCalendarViewDto: {
+      periods: components['schemas']['PeriodRulesDto'];
+      /**
+       * @description Tính số liệu từ ngày này (phường thành lập giữa kỳ)
+       * @example 2025-07-01
+       */
+      countFrom: string | null;
+      /**
+       * @description Hạn rơi vào ngày nghỉ: lùi về ngày làm việc trước, sang ngày sau, hoặc giữ
+       * @enum {string}
+       */
+      dueDayShift: 'before' | 'after' | 'none';
+      /** @description true: phường chưa đặt lịch riêng, đang dùng lịch của Bộ Nội vụ */
+      preset: boolean;
+    };
+    ReportingCalendarDto: {
+      periods: components['schemas']['PeriodRulesDto'];
+      /**
+       * @description Tính số liệu từ ngày này (phường thành lập giữa kỳ)
+       * @example 2025-07-01
+       */
+      countFrom: string | null;
+      /**
+       * @description Hạn rơi vào ngày nghỉ: lùi về ngày làm việc trước, sang ngày sau, hoặc giữ
+       * @enum {string}
+       */
+      dueDayShift: 'before' | 'after' | 'none';
+    };
+    ReportPeriodDto: {
+      /** @enum {string} */
+      kind: 'thang' | 'quy' | 'sau_thang' | 'chin_thang' | 'nam';
+      /** @example 2026 */
+      year: number;
+      /** @example 1 */
+      index: number;
+      /** @example Quý I/2026 */
+      label: string;
+      /**
+       * @description Ngày đầu tính số liệu
+       * @example 2025-12-15
+       */
+      from: string;
+      /**
+       * @description Ngày chốt số liệu (tính cả ngày này)
+       * @example 2026-03-14
+       */
+      cutoffDate: string;
+      /**
+       * @description Hạn các đơn vị gửi báo cáo
+       * @example 2026-03-09
+       */
+      contributionDueDate: string;
+      /**
+       * @description Hạn gửi báo cáo lên cấp trên
+       * @example 2026-03-20
+       */
+      upstreamDueDate: string;
+    };
+    OpenReportDto: {
+      /** @enum {string} */
+      kind: 'thang' | 'quy' | 'sau_thang' | 'chin_thang' | 'nam';
+      /** @example 2026 */
+      year: number;
+      /**
+       * @description Tháng 1–12, quý 1–4; 1 với 6 tháng, 9 tháng, năm
+       * @example 1
+       */
+      index: number;
+      /** @description Kế hoạch CCHC (mặc định: kế hoạch mới nhất của năm) */
+      planId?: string;
+    };
+    ContributionViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      unitId: string;
+      unitName: string;
+      /** @enum {string} */
+      state: 'requested' | 'submitted' | 'accepted' | 'returned';
+      stateLabel: string;
+      /** @example 2026-03-09 */
+      dueDate: string;
+      /** @description Gửi sau hạn (hoặc đã quá hạn mà chưa gửi) */
+      late: boolean;
+      overdue: boolean;
+      submittedOn: string | null;
+      results: string;
+      problems: string;
+      proposals: string;
+      evidenceIds: string[];
+      returnReason: string | null;
+      /** @description Các lần nhắc đã gửi */
+      reminded: number[];
+      /** @description Các lần báo cáo vượt cấp đã gửi */
+      escalated: number[];
+      version: number;
+      allowedEvents: string[];
+    };
+    RevisionViewDto: {
+      revision: number;
+      /** @description sha-256 của JSON chuẩn hóa của số liệu */
+      contentHash: string;
+      /** Format: date-time */
+      compiledAt: string;
+    };
+    ReportViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      periodKind: 'thang' | 'quy' | 'sau_thang' | 'chin_thang' | 'nam';
+      periodYear: number;
+      periodIndex: number;
+      /** @example Quý I/2026 */
+      periodLabel: string;
+      from: string;
+      cutoffDate: string;
+      contributionDueDate: string;
+      upstreamDueDate: string;
+      planId: string | null;
+      /** @enum {string} */
+      state: 'open' | 'compiling' | 'submittedForApproval' | 'approved' | 'signed' | 'sent';
+      stateLabel: string;
+      /** @description Lần tổng hợp mới nhất (0: chưa tổng hợp) */
+      revision: number;
+      /** @example 3/BC-UBND */
+      number: string | null;
+      /** @description Gửi cấp trên sau hạn */
+      late: boolean;
+      sentOn: string | null;
+      version: number;
+      contentHash: string | null;
+      returnReason: string | null;
+      /** @description Vai trò đang phải xử lý */
+      awaiting: string | null;
+      allowedEvents: string[];
+      contributions: components['schemas']['ContributionViewDto'][];
+      revisions: components['schemas']['RevisionViewDto'][];
+      history: components['schemas']['HistoryEntryDto'][];
+    };
+    ReportSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      periodKind: 'thang' | 'quy' | 'sau_thang' | 'chin_thang' | 'nam';
+      periodYear: number;
+      periodIndex: number;
+      /** @example Quý I/2026 */
+      periodLabel: string;
+      from: string;
+      cutoffDate: string;
+      contributionDueDate: string;
+      upstreamDueDate: string;
+      planId: string | null;
+      /** @enum {string} */
+      state: 'open' | 'compiling' | 'submittedForApproval' | 'approved' | 'signed' | 'sent';
+      stateLabel: string;
+      /** @description Lần tổng hợp mới nhất (0: chưa tổng hợp) */
+      revision: number;
+      /** @example 3/BC-UBND */
+      number: string | null;
+      /** @description Gửi cấp trên sau hạn */
+      late: boolean;
+      sentOn: string | null;
+    };
+    CompileReportDto: {
+      /** @description Phiên bản báo cáo mà người dùng đang xem (chống ghi đè) */
+      version: number;
+    };
+    ReportEventDto: {
+      /** @enum {string} */
+      type: 'START_COMPILING' | 'SUBMIT_FOR_APPROVAL' | 'APPROVE' | 'SIGN' | 'SEND' | 'RETURN';
+      /** @description Phiên bản báo cáo mà người dùng đang xem (chống ghi đè) */
+      version: number;
+      /** @description Lý do trả lại (bắt buộc với RETURN) */
+      reason?: string;
+      /** @description Ý kiến khi duyệt */
+      comment?: string;
+    };
+    ContributionEventDto: {
+      /** @enum {string} */
+      type: 'SUBMIT' | 'ACCEPT' | 'RETURN';
+      /** @description Phiên bản báo cáo đóng góp mà người dùng đang xem */
+      version: number;
+      /** @description Kết quả thực hiện (bắt buộc với SUBMIT) */
+      results?: string;
+      /** @description Khó khăn, vướng mắc */
+      problems?: string;
+      /** @description Kiến nghị, đề xuất */
+      proposals?: string;
+      /** @description Tệp minh chứng (của nhiệm vụ do đơn vị chủ trì), tối đa 20 */
+      evidenceIds?: string[];
+      /** @description Lý do trả lại (bắt buộc với RETURN) */
+      reason?: string;
+    };
+    ChecklistTopicDto: {
+      /**
+       * @description Mã nội dung: chữ in hoa, số, _ (tối đa 32)
+       * @example PAKN
+       */
+      code: string;
+      /** @example Tiếp nhận, xử lý phản ánh, kiến nghị (PAKN) */
+      title: string;
+    };
+    ChecklistTemplateView: {
+      topics: components['schemas']['ChecklistTopicDto'][];
+      /**
+       * @description Mẫu mặc định hay mẫu riêng của phường
+       * @enum {string}
+       */
+      source: 'default' | 'ward';
+    };
+    ChecklistTemplateDto: {
+      topics: components['schemas']['ChecklistTopicDto'][];
+    };
+    VisitPlanDto: {
+      /** @description Đơn vị được kiểm tra */
+      unitId: string;
+      /**
+       * @description Ngày dự kiến kiểm tra
+       * @example 2026-04-10
+       */
+      scheduledOn: string;
+    };
+    CreateCampaignDto: {
+      /** @example Kiểm tra công tác CCHC năm 2026 */
+      title: string;
+      /** @example 45/QĐ-UBND */
+      decisionNumber: string;
+      /** @example 2026-03-02 */
+      decisionDate: string;
+      /**
+       * @description định kỳ / đột xuất / không báo trước
+       * @enum {string}
+       */
+      kind: 'dinh_ky' | 'dot_xuat' | 'khong_bao_truoc';
+      /** @example 2026 */
+      year: number;
+      /** @description Trưởng đoàn (người dùng vai trò inspector) */
+      headId: string;
+      /** @description Thành viên khác của đoàn (inspector) */
+      inspectorIds?: string[];
+      /** @description Các đơn vị được kiểm tra, mỗi đơn vị một lần */
+      visits: components['schemas']['VisitPlanDto'][];
+    };
+    ChecklistResultView: {
+      topicCode: string;
+      /** @enum {string} */
+      result: 'dat' | 'khong_dat';
+      note: string | null;
+    };
+    VisitView: {
+      unitId: string;
+      unitName: string;
+      /** @enum {string} */
+      state: 'scheduled' | 'inProgress' | 'done';
+      /** @example Đã kiểm tra */
+      stateLabel: string;
+      /** @description Không báo trước: đơn vị chỉ thấy khi đã bắt đầu */
+      unannounced: boolean;
+      /** @example 2026-04-10 */
+      scheduledOn: string;
+      startedOn: string | null;
+      doneOn: string | null;
+      results: components['schemas']['ChecklistResultView'][];
+      minutes: string | null;
+    };
+    FindingView: {
+      id: string;
+      unitId: string;
+      unitName: string;
+      topicCode: string;
+      description: string;
+      /** @enum {string} */
+      severity: 'nhe' | 'trung_binh' | 'nghiem_trong';
+      parCode: string | null;
+      recommendation: string;
+      /** @enum {string} */
+      status: 'open' | 'task' | 'escalated' | 'closed';
+      /** @example Đã giao nhiệm vụ khắc phục */
+      statusLabel: string;
+      /** @description Lý do báo cáo Chủ tịch / kết thúc */
+      statusReason: string | null;
+      /** @description Nhiệm vụ khắc phục */
+      taskId: string | null;
+      /** @enum {string|null} */
+      taskState:
+        'assigned' | 'inProgress' | 'reported' | 'accepted' | 'overdue' | 'cancelled' | null;
+      taskDueDate: string | null;
+      /** @description Nhiệm vụ khắc phục đã nghiệm thu, hoặc Chủ tịch đã kết thúc */
+      settled: boolean;
+    };
+    CampaignView: {
+      id: string;
+      title: string;
+      decisionNumber: string;
+      /** @example 2026-03-02 */
+      decisionDate: string;
+      /** @enum {string} */
+      kind: 'dinh_ky' | 'dot_xuat' | 'khong_bao_truoc';
+      /** @example Không báo trước */
+      kindLabel: string;
+      year: number;
+      /** @enum {string} */
+      state: 'planned' | 'inProgress' | 'concluded' | 'closed';
+      /** @example Đang kiểm tra */
+      stateLabel: string;
+      headId: string;
+      version: number;
+      inspectorIds: string[];
+      checklist: components['schemas']['ChecklistTopicDto'][];
+      noticeNumber: string | null;
+      concludedOn: string | null;
+      /** @description Các lượt kiểm tra người dùng được xem */
+      visits: components['schemas']['VisitView'][];
+      findings: components['schemas']['FindingView'][];
+      /** @description Thao tác được phép */
+      allowedEvents: (
+        | 'START'
+        | 'START_VISIT'
+        | 'RECORD_CHECKLIST'
+        | 'FINISH_VISIT'
+        | 'RECORD_FINDING'
+        | 'ASSIGN_TASK'
+        | 'ESCALATE_FINDING'
+        | 'CLOSE_FINDING'
+        | 'CONCLUDE'
+        | 'CLOSE'
+      )[];
+    };
+    CampaignSummaryView: {
+      id: string;
+      title: string;
+      decisionNumber: string;
+      /** @example 2026-03-02 */
+      decisionDate: string;
+      /** @enum {string} */
+      kind: 'dinh_ky' | 'dot_xuat' | 'khong_bao_truoc';
+      /** @example Không báo trước */
+      kindLabel: string;
+      year: number;
+      /** @enum {string} */
+      state: 'planned' | 'inProgress' | 'concluded' | 'closed';
+      /** @example Đang kiểm tra */
+      stateLabel: string;
+      headId: string;
+      version: number;
+    };
+    VersionDto: {
+      /** @description Phiên bản đợt kiểm tra mà người dùng đang xem (chống ghi đè) */
+      version: number;
+    };
+    ChecklistResultDto: {
+      /** @example PAKN */
+      topicCode: string;
+      /**
+       * @description dat (Đạt) hoặc khong_dat (Không đạt)
+       * @enum {string}
+       */
+      result: 'dat' | 'khong_dat';
+      /** @description Ghi chú */
+      note?: string | null;
+    };
+    RecordChecklistDto: {
+      /** @description Phiên bản đợt kiểm tra mà người dùng đang xem (chống ghi đè) */
+      version: number;
+      results: components['schemas']['ChecklistResultDto'][];
+      /** @description Nội dung biên bản (nhận xét chung) */
+      minutes?: string;
+    };
+    FinishVisitDto: {
+      /** @description Phiên bản đợt kiểm tra mà người dùng đang xem (chống ghi đè) */
+      version: number;
+      /**
+       * @description Ngày kiểm tra
+       * @example 2026-04-10
+       */
+      doneOn: string;
+    };
+    RecordFindingDto: {
+      /** @description Phiên bản đợt kiểm tra mà người dùng đang xem (chống ghi đè) */
+      version: number;
+      /** @description Đơn vị có tồn tại */
+      unitId: string;
+      /**
+       * @description Nội dung kiểm tra (mã trong danh mục của đợt)
+       * @example PAKN
+       */
+      topicCode: string;
+      description: string;
+      /** @enum {string} */
+      severity: 'nhe' | 'trung_binh' | 'nghiem_trong';
+      /**
+       * @description Mã tiêu chí PAR Index
+       * @example 3.2.1
+       */
+      parCode?: string;
+      /** @description Kiến nghị khắc phục */
+      recommendation: string;
+    };
+    AssignRemediationDto: {
+      /** @description Phiên bản đợt kiểm tra mà người dùng đang xem (chống ghi đè) */
+      version: number;
+      /**
+       * @description Hạn khắc phục
+       * @example 2026-06-30
+       */
+      dueDate: string;
+      /** @description Lãnh đạo phụ trách (leader hoặc chairman), nghiệm thu nhiệm vụ */
+      leaderId: string;
+    };
+    ReasonDto: {
+      /** @description Phiên bản đợt kiểm tra mà người dùng đang xem (chống ghi đè) */
+      version: number;
+      reason: string;
+    };
+    ConcludeDto: {
+      /** @description Phiên bản đợt kiểm tra mà người dùng đang xem (chống ghi đè) */
+      version: number;
+      /**
+       * @description Số thông báo kết luận
+       * @example 12/TB-UBND
+       */
+      noticeNumber: string;
+    };
+    UnitInspectionFigures: {
+      unitId: string;
+      unitName: string;
+      /** @description Đã được kiểm tra trong kỳ */
+      inspected: boolean;
+      lastInspectedOn: string | null;
+      findings: number;
+      /** @description Nhiệm vụ khắc phục đã nghiệm thu */
+      remediated: number;
+      /** @description Đã khắc phục hoặc Chủ tịch đã kết thúc */
+      settled: number;
+      /** @description Nhiệm vụ khắc phục quá hạn */
+      overdue: number;
+    };
+    InspectionFigures: {
+      /** @example 2026-01-01 */
+      from: string;
+      /** @example 2026-12-31 */
+      to: string;
+      unitsTotal: number;
+      /** @description Đơn vị được kiểm tra ít nhất một lần trong kỳ */
+      unitsInspected: number;
+      /** @description unitsInspected / unitsTotal */
+      coverageRate: number | null;
+      /**
+       * @description Chỉ tiêu: 100% đơn vị
+       * @example 1
+       */
+      coverageTarget: number;
+      findings: number;
+      remediated: number;
+      settled: number;
+      /** @description settled / findings */
+      remediationRate: number | null;
+      /**
+       * @description Chỉ tiêu: 100% tồn tại được khắc phục hoặc xử lý
+       * @example 1
+       */
+      remediationTarget: number;
+      overdue: number;
+      byUnit: components['schemas']['UnitInspectionFigures'][];
+    };
     TaskCompletionFiguresDto: {
       /** @description Nhiệm vụ đã nghiệm thu (có hạn) */
       accepted: number;
@@ -1911,10 +3368,16 @@ export interface components {
       count: number;
     };
     MonthEscalationsDto: {
-      /** @example 2026-03-01 */
-      from: Record<string, never>;
-      /** @example 2026-03-31 */
-      to: Record<string, never>;
+      /**
+       * Format: date
+       * @example 2026-03-01
+       */
+      from: string;
+      /**
+       * Format: date
+       * @example 2026-03-31
+       */
+      to: string;
       total: number;
       byLevel: components['schemas']['LevelCountDto'][];
       /** @description Theo đơn vị chủ trì của nhiệm vụ */
@@ -1923,21 +3386,83 @@ export interface components {
     TaskStatsDto: {
       /** Format: uuid */
       planId: string | null;
-      /** @example 2026-01-01 */
+      /**
+       * Format: date
+       * @example 2026-01-01
+       */
       from: string | null;
-      /** @example 2026-12-31 */
+      /**
+       * Format: date
+       * @example 2026-12-31
+       */
       to: string | null;
       /**
+       * Format: date
        * @description Ngày tính "quá hạn"
        * @example 2026-03-02
        */
-      today: Record<string, never>;
+      today: string;
       overall: components['schemas']['TaskCompletionFiguresDto'];
       /** @description Theo đơn vị chủ trì */
       units: components['schemas']['UnitTaskFiguresDto'][];
       /** @description Nhiệm vụ quá hạn theo lĩnh vực của kế hoạch */
       overdueByArea: components['schemas']['AreaOverdueDto'][];
       escalationsThisMonth: components['schemas']['MonthEscalationsDto'];
+    };
+    HealthDto: {
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      /**
+       * @description Các thành phần hoạt động
+       * @example {
+       *       "database": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      info?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+        };
+      };
+      /**
+       * @description Các thành phần không hoạt động
+       * @example {
+       *       "database": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      error?: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+        };
+      };
+      /**
+       * @description Mọi thành phần
+       * @example {
+       *       "database": {
+       *         "status": "up"
+       *       },
+       *       "redis": {
+       *         "status": "up"
+       *       }
+       *     }
+       */
+      details: {
+        [key: string]: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+        };
+      };
     };
     DeadLetterDto: {
       /**
@@ -1962,6 +3487,270 @@ export interface components {
     RetriedDto: {
       /** @description Mã các dòng outbox được gửi lại */
       retried: string[];
+    };
+    AuditEntryDto: {
+      /** @example 1042 */
+      id: string;
+      /** @example reform-task */
+      instanceType: string;
+      /** @example Nhiệm vụ */
+      instanceLabel: string;
+      instanceId: string;
+      /** @example 3 */
+      seq: number;
+      /** @example SUBMIT_REPORT */
+      eventType: string;
+      fromState: string | null;
+      toState: string;
+      actorId: string | null;
+      /** @description Họ tên; null với hệ thống */
+      actorName: string | null;
+      /** @example officer */
+      actorRole: string;
+      actorUnitId: string | null;
+      reason: string | null;
+      payload: Record<string, never> | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description SHA-256 của sự kiện trong chuỗi băm */
+      hash: string;
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditEntryDto'][];
+      /** @description Truyền vào cursor để lấy trang sau */
+      nextCursor: string | null;
+    };
+    ChainHeadDto: {
+      instanceId: string;
+      /** @example 4 */
+      seq: number;
+      /** @description SHA-256 (hex) của sự kiện cuối chuỗi */
+      hash: string;
+    };
+    CheckpointDto: {
+      /** @example 12 */
+      id: string;
+      /** @description Mã phường (hoặc "global" cho các chuỗi không thuộc phường nào) */
+      scope: string;
+      /** @example 2026-03-31 */
+      day: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 120 */
+      instanceCount: number;
+      /** @description Gốc Merkle (hex) trên các đầu chuỗi, sắp theo mã đối tượng */
+      root: string;
+      heads: components['schemas']['ChainHeadDto'][];
+      /** @description Chữ ký Ed25519 (base64) của điểm kiểm tra */
+      signature: string;
+      /**
+       * @description Mã khóa ký
+       * @example 3f2a9c0d1e4b5a6c
+       */
+      keyId: string;
+    };
+    AuditPeriodQuery: {
+      /**
+       * @description Từ ngày (giờ Việt Nam)
+       * @example 2026-01-01
+       */
+      from?: string;
+      /**
+       * @description Đến ngày (giờ Việt Nam)
+       * @example 2026-12-31
+       */
+      to?: string;
+    };
+    AuditBreakDto: {
+      /** @example reform-task */
+      instanceType: string | null;
+      instanceId: string | null;
+      /** @example 3 */
+      seq: number | null;
+      checkpointId: string | null;
+      /** @example Sự kiện số 3 của reform-task … đã bị sửa (hash không khớp nội dung) */
+      message: string;
+    };
+    VerifyReportDto: {
+      /** @description true khi mọi chuỗi và điểm kiểm tra đều nguyên vẹn */
+      ok: boolean;
+      events: number;
+      instances: number;
+      checkpoints: number;
+      /** @description Đầu chuỗi của điểm kiểm tra nằm ngoài khoảng thời gian đã đọc */
+      uncheckedHeads: number;
+      /** @description Chỗ hỏng đầu tiên trước */
+      breaks: components['schemas']['AuditBreakDto'][];
+      seconds: number;
+      /** @description Số sự kiện kiểm tra mỗi giây */
+      eventsPerSecond: number;
+    };
+    WardView: {
+      /** Format: uuid */
+      id: string;
+      /** @example phuong-an-bien */
+      code: string;
+      /** @example Phường An Biên */
+      name: string;
+      /** @example Thành phố Hải Phòng */
+      province: string | null;
+    };
+    NewAccountDto: {
+      /** @example lan.vt@phuong.gov.vn */
+      email?: Record<string, never> | null;
+      /** @example 0912 345 678 */
+      phone?: Record<string, never> | null;
+      /**
+       * @description Tên đăng nhập (chữ thường không dấu)
+       * @example lan.vt
+       */
+      username: string;
+      /** @example Vũ Thị Lan */
+      fullName: string;
+    };
+    CreateWardDto: {
+      /**
+       * @description Mã phường/xã, duy nhất trong tỉnh
+       * @example phuong-an-bien
+       */
+      code: string;
+      /** @example Phường An Biên */
+      name: string;
+      /** @example Thành phố Hải Phòng */
+      province?: Record<string, never> | null;
+      /** @description Quản trị đơn vị đầu tiên của phường */
+      admin?: components['schemas']['NewAccountDto'];
+    };
+    ProvisionedAccountView: {
+      /** Format: uuid */
+      id: string;
+      /** @example lan.vt */
+      username: string;
+      /** @example Vũ Thị Lan */
+      fullName: string;
+      /** @enum {string} */
+      role:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** Format: uuid */
+      unitId: string | null;
+      email: string | null;
+      phone: string | null;
+      /** @description false: tài khoản đã bị khóa */
+      active: boolean;
+      /** @description Còn dùng mật khẩu một lần, chưa đổi */
+      mustChangePassword: boolean;
+      /**
+       * @description Mật khẩu dùng một lần, chỉ hiện một lần
+       * @example k7Qm2xRt9bWp4n
+       */
+      oneTimePassword: string;
+    };
+    WardCreatedView: {
+      ward: components['schemas']['WardView'];
+      admin: components['schemas']['ProvisionedAccountView'] | null;
+    };
+    ProvisionedUnitView: {
+      /** Format: uuid */
+      id: string;
+      /** @example VHXH */
+      code: string;
+      /** @example Phòng Văn hóa - Xã hội */
+      name: string;
+    };
+    UnitsImportResult: {
+      created: number;
+      updated: number;
+      units: components['schemas']['ProvisionedUnitView'][];
+    };
+    AccountView: {
+      /** Format: uuid */
+      id: string;
+      /** @example lan.vt */
+      username: string;
+      /** @example Vũ Thị Lan */
+      fullName: string;
+      /** @enum {string} */
+      role:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** Format: uuid */
+      unitId: string | null;
+      email: string | null;
+      phone: string | null;
+      /** @description false: tài khoản đã bị khóa */
+      active: boolean;
+      /** @description Còn dùng mật khẩu một lần, chưa đổi */
+      mustChangePassword: boolean;
+    };
+    CreateUserDto: {
+      /** @example lan.vt@phuong.gov.vn */
+      email?: Record<string, never> | null;
+      /** @example 0912 345 678 */
+      phone?: Record<string, never> | null;
+      /**
+       * @description Tên đăng nhập (chữ thường không dấu)
+       * @example lan.vt
+       */
+      username: string;
+      /** @example Vũ Thị Lan */
+      fullName: string;
+      /**
+       * @example officer
+       * @enum {string}
+       */
+      role:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** @description Đơn vị công tác (bắt buộc với cán bộ, thủ trưởng đơn vị, một cửa) */
+      unitId?: Record<string, never> | null;
+    };
+    UsersImportResult: {
+      created: components['schemas']['ProvisionedAccountView'][];
+    };
+    UpdateUserDto: {
+      /** @example lan.vt@phuong.gov.vn */
+      email?: Record<string, never> | null;
+      /** @example 0912 345 678 */
+      phone?: Record<string, never> | null;
+      /** @example Vũ Thị Lan */
+      fullName?: string;
+      /** @enum {string} */
+      role?:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** @description Đơn vị công tác; null: không thuộc đơn vị */
+      unitId?: Record<string, never> | null;
+      /** @description false: khóa tài khoản (mọi phiên đang mở dừng ngay) */
+      active?: boolean;
     };
   };
   responses: never;
@@ -2020,6 +3809,35 @@ export interface operations {
     requestBody?: never;
     responses: {
       204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Đã đổi mật khẩu */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Mật khẩu hiện tại sai, hoặc mật khẩu mới chưa đủ mạnh */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -2240,6 +4058,65 @@ export interface operations {
       };
     };
   };
+  ProvisioningController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvisionedAccountView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
   PlansController_import: {
     parameters: {
       query?: {
@@ -2260,7 +4137,7 @@ export interface operations {
       content: {
         'multipart/form-data': {
           /** Format: binary */
-          file?: string;
+          file: Blob;
         };
       };
     };
@@ -2400,6 +4277,584 @@ export interface operations {
       };
       /** @description Không tìm thấy trong phường */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TargetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_actualsOf: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (mặc định: đầu năm kế hoạch) */
+        from?: string;
+        /** @description Đến ngày (mặc định: cuối năm kế hoạch) */
+        to?: string;
+        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ) */
+        cutoff?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetActualsView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_suggest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetSuggestionsView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetImportView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Tệp hoặc nội dung quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        targetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TargetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        targetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        targetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_enterValue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        targetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TargetValueDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -2646,8 +5101,8 @@ export interface operations {
   TasksController_list: {
     parameters: {
       query?: {
-        page?: unknown;
-        pageSize?: unknown;
+        page?: number;
+        pageSize?: number;
         state?: 'assigned' | 'inProgress' | 'reported' | 'accepted' | 'overdue' | 'cancelled';
         leadUnitId?: string;
         leaderId?: string;
@@ -2672,7 +5127,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskPageDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2693,7 +5168,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskWithSlaDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2714,15 +5227,44 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BulkTaskResults'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
   TasksController_exportXlsx: {
     parameters: {
       query?: {
-        page?: unknown;
-        pageSize?: unknown;
+        page?: number;
+        pageSize?: number;
         state?: 'assigned' | 'inProgress' | 'reported' | 'accepted' | 'overdue' | 'cancelled';
         leadUnitId?: string;
         leaderId?: string;
@@ -2743,11 +5285,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Tệp */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2766,7 +5329,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskWithSlaDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2789,7 +5381,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskWithSlaDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2808,7 +5447,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskHistoryEntryDto'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -2873,7 +5541,7 @@ export interface operations {
       content: {
         'multipart/form-data': {
           /** Format: binary */
-          file: string;
+          file: Blob;
         };
       };
     };
@@ -2959,11 +5627,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': string;
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          'image/png': string;
-          'image/jpeg': string;
+          'application/pdf': Blob;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'image/png': Blob;
+          'image/jpeg': Blob;
         };
       };
       /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
@@ -3465,7 +6133,7 @@ export interface operations {
       content: {
         'multipart/form-data': {
           /** Format: binary */
-          file?: string;
+          file: Blob;
         };
       };
     };
@@ -3519,8 +6187,8 @@ export interface operations {
   DossiersController_list: {
     parameters: {
       query?: {
-        page?: unknown;
-        pageSize?: unknown;
+        page?: number;
+        pageSize?: number;
         state?:
           | 'received'
           | 'processing'
@@ -3882,8 +6550,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/pdf': string;
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/pdf': Blob;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
         };
       };
       /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
@@ -3959,6 +6627,1595 @@ export interface operations {
       };
     };
   };
+  ReportsController_calendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingCalendarViewDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_replaceCalendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportingCalendarDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingCalendarViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_period: {
+    parameters: {
+      query: {
+        kind: 'thang' | 'quy' | 'sau_thang' | 'chin_thang' | 'nam';
+        year: number;
+        /** @description Tháng 1–12, quý 1–4; 1 với 6 tháng, 9 tháng, năm */
+        index: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPeriodDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSummaryDto'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenReportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportViewDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_compile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompileReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_send: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportEventDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_contribute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        contributionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContributionEventDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_document: {
+    parameters: {
+      query: {
+        format: 'docx' | 'xlsx' | 'json';
+        /** @description Lần tổng hợp (mặc định: lần mới nhất) */
+        revision?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'application/json': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_checklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistTemplateView'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_putChecklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChecklistTemplateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistTemplateView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_list: {
+    parameters: {
+      query?: {
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignSummaryView'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCampaignDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_startVisit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_checklistResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordChecklistDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_finishVisit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FinishVisitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_minutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        unitId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_recordFinding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordFindingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_assignTask: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        findingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignRemediationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_escalate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        findingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_closeFinding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        findingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_conclude: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConcludeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_conclusion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionStatsController_inspections: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InspectionFigures'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
   TaskStatsController_tasks: {
     parameters: {
       query?: {
@@ -4012,111 +8269,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The Health Check is successful */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @example ok */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /** @example {} */
-            error?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
+          'application/json': components['schemas']['HealthDto'];
         };
       };
-      /** @description The Health Check is not successful */
+      /** @description Một thành phần không hoạt động */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            /** @example error */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            error?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       },
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                status: string;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
+          'application/json': components['schemas']['HealthDto'];
         };
       };
     };
@@ -4244,6 +8411,672 @@ export interface operations {
       };
       /** @description Không tìm thấy trong phường */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+        /** @description Người thực hiện: mã người dùng, hoặc "system" */
+        actor?: string;
+        /** @description Loại đối tượng (instance type) */
+        type?: string;
+        /** @description Loại sự kiện */
+        event?: string;
+        /** @description Đơn vị của người thực hiện */
+        unit?: string;
+        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_exportXlsx: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+        /** @description Người thực hiện: mã người dùng, hoặc "system" */
+        actor?: string;
+        /** @description Loại đối tượng (instance type) */
+        type?: string;
+        /** @description Loại sự kiện */
+        event?: string;
+        /** @description Đơn vị của người thực hiện */
+        unit?: string;
+        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_checkpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AuditPeriodQuery'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerifyReportDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_export: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  WardsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WardView'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  WardsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWardDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WardCreatedView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvisioningController_importUnits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitsImportResult'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Tệp hoặc nội dung quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvisioningController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountView'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvisioningController_importUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UsersImportResult'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Tệp hoặc nội dung quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvisioningController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvisioningController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvisionedAccountView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../api/http';
-import type { Page, Task } from '../api/types';
+import { data, http } from '../api/http';
 import { formatNumber } from '../common/format';
 import { TASK_STATE_OPTIONS } from '../common/labels';
 import { PATHS } from '../paths';
@@ -11,13 +10,6 @@ import { TaskStateChart } from './TaskStateChart';
 /** The targets of the ward's reform plan: dossiers on time and apologies for every late one. */
 const ON_TIME_TARGET = 0.9;
 const APOLOGY_TARGET = 1;
-
-interface DossierFigures {
-  received: number;
-  overdue: number;
-  onTimeRate: number | null;
-  apologyCoverage: number | null;
-}
 
 /** Tổng quan: tasks by state and the dossier rates against their targets, each linked to its list. */
 export function DashboardPage() {
@@ -28,14 +20,17 @@ export function DashboardPage() {
         TASK_STATE_OPTIONS.map(async (option) => ({
           state: option.value,
           label: option.label,
-          count: (await api<Page<Task>>('/tasks', { query: { state: option.value, pageSize: 1 } }))
-            .total,
+          count: (
+            await data(
+              http.GET('/tasks', { params: { query: { state: option.value, pageSize: 1 } } }),
+            )
+          ).total,
         })),
       ),
   });
   const dossiers = useQuery({
     queryKey: ['dashboard', 'dossiers'],
-    queryFn: () => api<{ overall: DossierFigures }>('/stats/dossiers'),
+    queryFn: () => data(http.GET('/stats/dossiers')),
   });
   const overall = dossiers.data?.overall;
 

@@ -11,7 +11,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
-import { api, ApiError } from '../api/http';
+import { ApiError, data, http } from '../api/http';
 import type { ApologySlip, Dossier } from './types';
 import { formatIsoDate } from '../common/format';
 
@@ -24,14 +24,17 @@ interface SignForm {
 function SignSlip({ dossier, slip, onSigned }: Props & { slip: ApologySlip }) {
   const sign = useMutation({
     mutationFn: (values: SignForm) =>
-      api<Dossier>(`/dossiers/${encodeURIComponent(dossier.code)}/events`, {
-        body: {
-          type: 'APPROVE_APOLOGY',
-          version: dossier.version,
-          reason: values.reason?.trim() || undefined,
-          newAppointmentDate: values.newAppointmentDate?.format('YYYY-MM-DD'),
-        },
-      }),
+      data(
+        http.POST('/dossiers/{code}/events', {
+          params: { path: { code: dossier.code } },
+          body: {
+            type: 'APPROVE_APOLOGY',
+            version: dossier.version,
+            reason: values.reason?.trim() || undefined,
+            newAppointmentDate: values.newAppointmentDate?.format('YYYY-MM-DD'),
+          },
+        }),
+      ),
     onSuccess: onSigned,
   });
   return (

@@ -2,8 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Checkbox, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api/http';
-import type { Page } from '../api/types';
+import { data, http } from '../api/http';
 import type { Dossier } from './types';
 import { formatIsoDate } from '../common/format';
 import { PATHS } from '../paths';
@@ -42,7 +41,8 @@ export function DossierListPage() {
   const filters = dossierFiltersFromSearch(params);
   const dossiers = useQuery({
     queryKey: ['dossiers', filters],
-    queryFn: () => api<Page<Dossier>>('/dossiers', { query: dossierQuery(filters, PAGE_SIZE) }),
+    queryFn: () =>
+      data(http.GET('/dossiers', { params: { query: dossierQuery(filters, PAGE_SIZE) } })),
     placeholderData: keepPreviousData,
   });
   const update = (change: Partial<DossierFilters>) =>

@@ -1,9 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Descriptions, Empty, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { api, ApiError } from '../api/http';
+import { ApiError, data, http } from '../api/http';
 import type { HistoryEntry } from '../api/types';
-import type { Dossier } from './types';
 import { formatDateTime, formatIsoDate } from '../common/format';
 import { ROLE_LABELS } from '../common/labels';
 import { useUnits } from '../common/org';
@@ -46,7 +45,7 @@ export function DossierPage() {
   const units = useUnits();
   const dossier = useQuery({
     queryKey: ['dossier', code],
-    queryFn: () => api<Dossier>(`/dossiers/${encodeURIComponent(code)}`),
+    queryFn: () => data(http.GET('/dossiers/{code}', { params: { path: { code } } })),
   });
 
   if (dossier.isPending) return <Spin />;

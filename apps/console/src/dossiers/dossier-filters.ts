@@ -1,4 +1,7 @@
-import type { Query } from '../api/http';
+import type { paths } from '../api/schema';
+
+/** The query of GET /dossiers, as the API's document says. */
+export type DossierQuery = NonNullable<paths['/dossiers']['get']['parameters']['query']>;
 
 /** The dossier list's filters; they live in the URL so that a link shares the view. */
 export interface DossierFilters {
@@ -44,6 +47,7 @@ export function searchFromDossierFilters(filters: DossierFilters): URLSearchPara
 }
 
 /** The same filters as the API's query; the page size is the console's. */
-export function dossierQuery(filters: DossierFilters, pageSize: number): Query {
-  return { ...filters, overdue: filters.overdue ? true : undefined, pageSize };
+export function dossierQuery(filters: DossierFilters, pageSize: number): DossierQuery {
+  // The values come from the URL unchecked: the API judges them (a bad one is a 400 naming it).
+  return { ...filters, overdue: filters.overdue ? true : undefined, pageSize } as DossierQuery;
 }

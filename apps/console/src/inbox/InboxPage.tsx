@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Empty, List, Space, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../api/http';
-import type { Inbox } from '../api/types';
+import { data, http } from '../api/http';
 import { formatIsoDate } from '../common/format';
 import { useUser } from '../session/session';
 import { SlaBadge } from '../tasks/SlaBadge';
@@ -11,7 +10,7 @@ import { PATHS } from '../paths';
 /** "Việc cần làm": what waits on the signed-in user, by role, as the API decides it. */
 export function InboxPage() {
   const user = useUser();
-  const inbox = useQuery({ queryKey: ['inbox', user.id], queryFn: () => api<Inbox>('/inbox') });
+  const inbox = useQuery({ queryKey: ['inbox', user.id], queryFn: () => data(http.GET('/inbox')) });
   if (inbox.isPending) return <Spin />;
   const sections = inbox.data?.sections ?? [];
   return (
@@ -30,21 +29,24 @@ export function InboxPage() {
           <List
             dataSource={section.items}
             locale={{ emptyText: 'Không có' }}
-            renderItem={(item) => (
-              <List.Item>
-                <List.Item.Meta
-                  title={<Link to={PATHS.task(item.task.id)}>{item.task.title}</Link>}
-                  description={
-                    <Space wrap>
-                      <span>{item.task.stateLabel}</span>
-                      <span>Hạn: {formatIsoDate(item.task.dueDate)}</span>
-                      <SlaBadge sla={item.task.sla} />
-                      {item.note && <span>{item.note}</span>}
-                    </Space>
-                  }
-                />
-              </List.Item>
-            )}
+            renderItem={({ task, note }) =>
+              // Task entries only: dossier, slip and escalation entries are listed by their pages.
+              task && (
+                <List.Item>
+                  <List.Item.Meta
+                    title={<Link to={PATHS.task(task.id)}>{task.title}</Link>}
+                    description={
+                      <Space wrap>
+                        <span>{task.stateLabel}</span>
+                        <span>Hạn: {formatIsoDate(task.dueDate)}</span>
+                        <SlaBadge sla={task.sla} />
+                        {note && <span>{note}</span>}
+                      </Space>
+                    }
+                  />
+                </List.Item>
+              )
+            }
           />
         </Card>
       ))}

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
-import { api } from '../api/http';
-import type { Inbox } from '../api/types';
+import { data, http } from '../api/http';
 import { ROLE_LABELS } from '../common/labels';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession, useUser } from '../session/session';
@@ -15,7 +14,7 @@ export function AppLayout() {
   const location = useLocation();
   const inbox = useQuery({
     queryKey: ['inbox', user.id],
-    queryFn: () => api<Inbox>('/inbox'),
+    queryFn: () => data(http.GET('/inbox')),
     refetchInterval: 15_000,
   });
   const selected = '/' + (location.pathname.split('/')[1] ?? '');

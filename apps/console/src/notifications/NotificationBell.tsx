@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Drawer, Empty, List } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/http';
+import { data, http } from '../api/http';
 import type { AppNotification } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { PATHS } from '../paths';
@@ -16,12 +16,12 @@ export function NotificationBell({ userId }: { userId: string }) {
   const [open, setOpen] = useState(false);
   const notifications = useQuery({
     queryKey: ['notifications', userId],
-    queryFn: () => api<AppNotification[]>('/notifications'),
+    queryFn: () => data(http.GET('/notifications')),
     refetchInterval: POLL_MS,
   });
   const markRead = useMutation({
     mutationFn: (id: string) =>
-      api<AppNotification>(`/notifications/${id}/read`, { method: 'POST' }),
+      data(http.POST('/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['notifications', userId] }),
   });
   const items = notifications.data ?? [];

@@ -12,13 +12,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../api/http';
-import type {
-  PlanAmendment,
-  PlanImportOutcome,
-  PlanImportPreview,
-  PlanSummary,
-} from '../api/types';
+import { ApiError, data, fileForm, http } from '../api/http';
+import type { PlanAmendment, PlanImportOutcome, PlanImportPreview } from '../api/types';
 import { formatIsoDate, formatNumber } from '../common/format';
 import { PATHS } from '../paths';
 import { PlanDiffTable } from './PlanDiffTable';
@@ -28,13 +23,16 @@ import { planName } from './plan-names';
 
 const ACCEPTED_FILES = '.docx,.xlsx,.csv,.tsv,.txt';
 
-function importPlan<T>(
-  file: File,
-  query: { dryRun?: boolean; confirm?: boolean; planId?: string },
-) {
-  const form = new FormData();
-  form.append('file', file);
-  return api<T>('/plans/import', { form, query });
+/** The preview with `dryRun=true`; otherwise the plan created, or its diff or amendment. */
+
+function importPlan(file: File, query: { dryRun?: boolean; confirm?: boolean; planId?: string }) {
+  return data(
+    http.POST('/plans/import', {
+      params: { query },
+      body: { file },
+      bodySerializer: fileForm,
+    }),
+  );
 }
 
 /**
@@ -46,13 +44,17 @@ export function PlanImportPage() {
   const [file, setFile] = useState<File | null>(null);
   // A plan without a number is recognised only by its content: an amended draft names its plan.
   const [planId, setPlanId] = useState<string | undefined>();
-  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<PlanSummary[]>('/plans') });
+  const plans = useQuery({ queryKey: ['plans'], queryFn: () => data(http.GET('/plans')) });
   const preview = useMutation({
-    mutationFn: (chosen: File) => importPlan<PlanImportPreview>(chosen, { dryRun: true }),
+    mutationFn: (chosen: File) =>
+      importPlan(chosen, { dryRun: true }) as Promise<PlanImportPreview>,
   });
   const commit = useMutation({
     mutationFn: (confirm: boolean) =>
-      importPlan<PlanImportOutcome>(file as File, { confirm: confirm || undefined, planId }),
+      importPlan(file as File, {
+        confirm: confirm || undefined,
+        planId,
+      }) as Promise<PlanImportOutcome>,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans'] }),
   });
 

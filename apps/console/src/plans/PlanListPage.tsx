@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api/http';
+import { data, http } from '../api/http';
 import type { PlanSummary } from '../api/types';
 import { formatDate, formatIsoDate, formatNumber } from '../common/format';
 import { useUser } from '../session/session';
@@ -12,7 +12,7 @@ import { canImportPlans, planName } from './plan-names';
 export function PlanListPage() {
   const user = useUser();
   const navigate = useNavigate();
-  const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<PlanSummary[]>('/plans') });
+  const plans = useQuery({ queryKey: ['plans'], queryFn: () => data(http.GET('/plans')) });
   return (
     <Space direction="vertical" size="middle" className="page">
       <Space wrap>

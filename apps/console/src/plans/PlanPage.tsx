@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Space, Spin, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/http';
-import type { PlanAreaView, PlanView } from '../api/types';
+import { data, http } from '../api/http';
+import type { PlanAreaView } from '../api/types';
 import { formatDate, formatIsoDate, formatNumber } from '../common/format';
 import { TASK_STATE_OPTIONS } from '../common/labels';
 import { PATHS } from '../paths';
@@ -27,7 +27,10 @@ function Count({ value, to, label }: { value: number; to: string; label: string 
 /** One plan: its areas and how many of their tasks are in each state. */
 export function PlanPage() {
   const { id = '' } = useParams();
-  const plan = useQuery({ queryKey: ['plan', id], queryFn: () => api<PlanView>(`/plans/${id}`) });
+  const plan = useQuery({
+    queryKey: ['plan', id],
+    queryFn: () => data(http.GET('/plans/{id}', { params: { path: { id } } })),
+  });
   if (plan.isError) return <Alert type="error" showIcon message={plan.error.message} />;
   if (!plan.data) return <Spin />;
   const view = plan.data;

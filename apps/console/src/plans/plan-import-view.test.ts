@@ -1,8 +1,11 @@
+import type { PlanProblem } from '../api/types';
 import { describeProblem, rowLevel, sortProblems } from './plan-import-view';
 
 describe('plan import problems', () => {
-  const errors = [{ row: 7, field: 'leadUnit', message: 'Không rõ đơn vị chủ trì "Phòng X"' }];
-  const warnings = [
+  const errors: PlanProblem[] = [
+    { row: 7, field: 'leadUnit', message: 'Không rõ đơn vị chủ trì "Phòng X"' },
+  ];
+  const warnings: PlanProblem[] = [
     { row: 7, field: 'deadline', message: 'Không đọc được thời hạn' },
     { row: 9, field: null, message: 'Dòng trống giữa bảng' },
     { row: null, field: 'number', message: 'Không tìm thấy số kế hoạch' },

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { api, ApiError, onSessionExpired } from '../api/http';
+import { ApiError, data, http, onSessionExpired } from '../api/http';
 import type { Me } from '../api/types';
 import { PATHS } from '../paths';
 
@@ -27,7 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: ME,
     queryFn: async () => {
       try {
-        return await api<Me>('/auth/me');
+        return await data(http.GET('/auth/me'));
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;
@@ -51,14 +51,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      await api('/auth/login', { body: { username, password } });
-      queryClient.setQueryData(ME, await api<Me>('/auth/me'));
+      await data(http.POST('/auth/login', { body: { username, password } }));
+      queryClient.setQueryData(ME, await data(http.GET('/auth/me')));
     },
     [queryClient],
   );
 
   const signOut = useCallback(async () => {
-    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    await data(http.POST('/auth/logout')).catch(() => undefined);
     queryClient.clear();
     queryClient.setQueryData(ME, null);
     navigate(PATHS.login);

@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../api/http';
+import { ApiError, data, http } from '../api/http';
 import type { BulkTaskResult, Task } from '../api/types';
 import { useUnits } from '../common/org';
 import { BULK_ACTION_LABELS, bulkBody, BulkActionType, BulkValues } from './bulk-actions';
@@ -27,13 +27,15 @@ export function BulkActionDialog({ type, tasks, onClose, onDone }: Props) {
     setSending(true);
     setFailure(null);
     try {
-      const answer = await api<{ results: BulkTaskResult[] }>('/tasks/bulk', {
-        body: bulkBody(
-          type,
-          tasks.map((task) => task.id),
-          values,
-        ),
-      });
+      const answer = await data(
+        http.POST('/tasks/bulk', {
+          body: bulkBody(
+            type,
+            tasks.map((task) => task.id),
+            values,
+          ),
+        }),
+      );
       setResults(answer.results);
       onDone();
     } catch (error) {

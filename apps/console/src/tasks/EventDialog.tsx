@@ -2,8 +2,8 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Upload } from 'ant
 import type { UploadFile } from 'antd';
 import { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError } from '../api/http';
-import type { EvidenceFile, HistoryEntry, Task } from '../api/types';
+import { ApiError, data, fileForm, http } from '../api/http';
+import type { Task } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { TASK_EVENT_BUTTONS } from '../common/labels';
 import { useUnits } from '../common/org';
@@ -48,12 +48,15 @@ export function EventDialog({ task, choice, onClose, onDone }: Props) {
     setSending(true);
     try {
       const evidenceIds = await uploadEvidence(task.id, files);
-      await api(`/tasks/${task.id}/events`, {
-        body: {
-          ...eventBody(choice.type, task.version, values, choice.decision),
-          ...(evidenceIds.length > 0 ? { evidenceIds } : {}),
-        },
-      });
+      await data(
+        http.POST('/tasks/{id}/events', {
+          params: { path: { id: task.id } },
+          body: {
+            ...eventBody(choice.type, task.version, values, choice.decision),
+            ...(evidenceIds.length > 0 ? { evidenceIds } : {}),
+          },
+        }),
+      );
       message.success(`Đã ${title.toLowerCase()}`);
       await onDone(null);
     } catch (error) {
@@ -135,16 +138,23 @@ export function EventDialog({ task, choice, onClose, onDone }: Props) {
 async function uploadEvidence(taskId: string, files: UploadFile[]): Promise<string[]> {
   const ids: string[] = [];
   for (const file of files) {
-    const form = new FormData();
-    form.append('file', file as unknown as File, file.name);
-    ids.push((await api<EvidenceFile>(`/tasks/${taskId}/evidence`, { form })).id);
+    const uploaded = await data(
+      http.POST('/tasks/{id}/evidence', {
+        params: { path: { id: taskId } },
+        body: { file: file as unknown as File },
+        bodySerializer: fileForm,
+      }),
+    );
+    ids.push(uploaded.id);
   }
   return ids;
 }
 
 /** After a 409: who moved the task on, and to what, from its history. */
 async function whoActedFirst(taskId: string, error: ApiError): Promise<string> {
-  const history = await api<HistoryEntry[]>(`/tasks/${taskId}/history`).catch(() => []);
+  const history = await data(
+    http.GET('/tasks/{id}/history', { params: { path: { id: taskId } } }),
+  ).catch(() => []);
   const last = history[history.length - 1];
   if (!last) return error.message;
   const who = last.actorName ?? last.actorRole;

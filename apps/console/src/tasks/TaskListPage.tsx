@@ -3,8 +3,8 @@ import { Button, Card, Checkbox, DatePicker, Input, Select, Space, Table, Typogr
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, withQuery } from '../api/http';
-import type { Page, Task } from '../api/types';
+import { data, http, withQuery } from '../api/http';
+import type { Task } from '../api/types';
 import { formatIsoDate } from '../common/format';
 import { TASK_STATE_OPTIONS } from '../common/labels';
 import { useUnits } from '../common/org';
@@ -26,7 +26,7 @@ export function TaskListPage() {
   const units = useUnits();
   const tasks = useQuery({
     queryKey: ['tasks', filters],
-    queryFn: () => api<Page<Task>>('/tasks', { query: taskQuery(filters, PAGE_SIZE) }),
+    queryFn: () => data(http.GET('/tasks', { params: { query: taskQuery(filters, PAGE_SIZE) } })),
     placeholderData: keepPreviousData,
   });
   const update = (change: Partial<TaskFilters>) =>

@@ -2,8 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiError } from '../api/http';
-import type { HistoryEntry, Task } from '../api/types';
+import { ApiError, data, http } from '../api/http';
 import { formatIsoDate } from '../common/format';
 import { TASK_EVENT_BUTTONS } from '../common/labels';
 import { useUnits } from '../common/org';
@@ -17,10 +16,13 @@ export function TaskPage() {
   const units = useUnits();
   const [choice, setChoice] = useState<EventChoice | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const task = useQuery({ queryKey: ['task', id], queryFn: () => api<Task>(`/tasks/${id}`) });
+  const task = useQuery({
+    queryKey: ['task', id],
+    queryFn: () => data(http.GET('/tasks/{id}', { params: { path: { id } } })),
+  });
   const history = useQuery({
     queryKey: ['task', id, 'history'],
-    queryFn: () => api<HistoryEntry[]>(`/tasks/${id}/history`),
+    queryFn: () => data(http.GET('/tasks/{id}/history', { params: { path: { id } } })),
   });
 
   if (task.isPending) return <Spin />;
@@ -66,7 +68,7 @@ export function TaskPage() {
           <Descriptions.Item label="Yêu cầu">{view.requirement ?? '—'}</Descriptions.Item>
           {view.extensionRequest && (
             <Descriptions.Item label="Đề nghị gia hạn" span={2}>
-              Đến {formatIsoDate(view.extensionRequest.requestedDueDate)}:{' '}
+              Đến {formatIsoDate(view.extensionRequest.proposedDueDate)}:{' '}
               {view.extensionRequest.reason}
             </Descriptions.Item>
           )}

@@ -1,3 +1,8 @@
+import type { components } from '../api/schema';
+
+/** The body of POST /tasks/{id}/events. */
+export type TaskEventBody = components['schemas']['TaskEventDto'];
+
 /**
  * What each task event asks of the user before it is sent, mirroring the API's rules
  * (libs/tasks/dto/task-event.dto.ts) so a form is complete before it leaves the browser.
@@ -53,19 +58,21 @@ export function eventBody(
   version: number,
   values: EventValues,
   decision?: 'approve' | 'reject',
-): Record<string, unknown> {
+): TaskEventBody {
   const clean = Object.fromEntries(
     Object.entries(values).filter(
       ([, value]) => value !== undefined && String(value).trim() !== '',
     ),
   ) as EventValues;
-  if (type === 'AMEND') {
-    return { type, version, reason: clean.reason, changes: { dueDate: clean.newDueDate } };
+  // `type` is one of the task's allowedEvents, as the API named them.
+  const event = type as TaskEventBody['type'];
+  if (event === 'AMEND') {
+    return { type: event, version, reason: clean.reason, changes: { dueDate: clean.newDueDate } };
   }
-  if (type === 'DECIDE_EXTENSION') {
-    return { type, version, decision, ...clean };
+  if (event === 'DECIDE_EXTENSION') {
+    return { type: event, version, decision, ...clean };
   }
-  return { type, version, ...clean };
+  return { type: event, version, ...clean };
 }
 
 /** A required field left empty, or null when the form may be sent. */

@@ -1,4 +1,7 @@
-import type { Query } from '../api/http';
+import type { paths } from '../api/schema';
+
+/** The query of GET /tasks, as the API's document says. */
+export type TaskQuery = NonNullable<paths['/tasks']['get']['parameters']['query']>;
 
 /** The task list's filters; they live in the URL so that a link shares the view. */
 export interface TaskFilters {
@@ -52,6 +55,7 @@ export function searchFromFilters(filters: TaskFilters): URLSearchParams {
 }
 
 /** The same filters as the API's query; the page size is the console's. */
-export function taskQuery(filters: TaskFilters, pageSize: number): Query {
-  return { ...filters, overdue: filters.overdue ? true : undefined, pageSize };
+export function taskQuery(filters: TaskFilters, pageSize: number): TaskQuery {
+  // The values come from the URL unchecked: the API judges them (a bad one is a 400 naming it).
+  return { ...filters, overdue: filters.overdue ? true : undefined, pageSize } as TaskQuery;
 }
