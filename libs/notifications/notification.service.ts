@@ -7,6 +7,11 @@ import { DossierNotifyRecipient, NotifyRecipient } from '@cchc/domain';
 import { markOutboxProcessed, OutboxJobData } from '@cchc/queue';
 import { DOSSIER_SUBJECT_TYPE, dossierMessage } from './dossier-notifications';
 import { notificationText } from './notification-texts';
+import {
+  CONTRIBUTION_SUBJECT_TYPE,
+  REPORT_SUBJECT_TYPE,
+  reportMessage,
+} from './report-notifications';
 
 /** The data of a `notify` job, as the engine writes it to the outbox. */
 export interface NotifyJobData extends OutboxJobData {
@@ -58,7 +63,16 @@ export class NotificationService {
               job.topic,
               job.to as DossierNotifyRecipient[],
             )
-          : await this.taskMessage(manager, job);
+          : job.instanceType === REPORT_SUBJECT_TYPE ||
+              job.instanceType === CONTRIBUTION_SUBJECT_TYPE
+            ? await reportMessage(
+                manager,
+                job.instanceType,
+                job.instanceId,
+                job.topic,
+                job.to as NotifyRecipient[],
+              )
+            : await this.taskMessage(manager, job);
       let written = 0;
       if (message) {
         const dedupeKey = `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`;

@@ -17,6 +17,7 @@ import { PlansModule } from '@cchc/plans';
 import { ProceduresModule } from '@cchc/procedures';
 import { ProvisioningModule } from '@cchc/provisioning';
 import { QueueModule } from '@cchc/queue';
+import { ReportsModule } from '@cchc/reports';
 import { TasksModule } from '@cchc/tasks';
 import { WebhooksModule } from '@cchc/webhooks';
 import { ApologiesController } from './controllers/apologies.controller';
@@ -38,6 +39,7 @@ import { OrgController } from './controllers/org.controller';
 import { OutboxController } from './controllers/outbox.controller';
 import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
+import { ReportsController } from './controllers/reports.controller';
 import { ProvisioningController } from './controllers/provisioning.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { TaskStatsController } from './controllers/task-stats.controller';
@@ -69,6 +71,7 @@ import { WardsController } from './controllers/wards.controller';
     ProceduresModule,
     DossiersModule,
     EvidenceModule,
+    ReportsModule,
     AuditModule,
     InspectionsModule,
     ProvisioningModule,
@@ -92,6 +95,7 @@ import { WardsController } from './controllers/wards.controller';
     DossiersController,
     ApologiesController,
     DossierStatsController,
+    ReportsController,
     InspectionsController,
     InspectionStatsController,
     TaskStatsController,

@@ -9,6 +9,7 @@ import { TaskTimersModule } from '@cchc/escalations';
 import { NotificationProcessor, NotificationsModule } from '@cchc/notifications';
 import { GroupCompletionProcessor, PlansModule } from '@cchc/plans';
 import { JobFailures, OutboxPruner, OutboxRelay, QueueModule } from '@cchc/queue';
+import { ReportTimersModule } from '@cchc/reports';
 import { TimerRunnerModule } from '@cchc/timers';
 import { WebhookDeliveryModule } from '@cchc/webhooks';
 
@@ -26,6 +27,7 @@ import { WebhookDeliveryModule } from '@cchc/webhooks';
     TaskTimersModule,
     WebhookDeliveryModule,
     DossiersModule,
+    ReportTimersModule,
     AuditModule,
   ],
   providers: [

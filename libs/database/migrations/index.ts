@@ -10,6 +10,7 @@ import { EvidenceFiles1763800900000 } from './1763800900000-evidence-files';
 import { AuditChain1763801000000 } from './1763801000000-audit-chain';
 import { Inspections1763801100000 } from './1763801100000-inspections';
 import { Provisioning1763801300000 } from './1763801300000-provisioning';
+import { PeriodicReports1763801250000 } from './1763801250000-periodic-reports';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   EvidenceFiles1763800900000,
   AuditChain1763801000000,
   Inspections1763801100000,
+  PeriodicReports1763801250000,
   Provisioning1763801300000,
 ];

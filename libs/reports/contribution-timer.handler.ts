@@ -1,0 +1,63 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { SYSTEM_ACTOR } from '@cchc/domain';
+import { EventRefusedError, WorkflowEngine } from '@cchc/engine';
+import { EscalationPolicyService, recipientsOf, TASK_TIMER_KINDS } from '@cchc/escalations';
+import { DueTimer, TimerHandler, TimerRegistry } from '@cchc/timers';
+import { CONTRIBUTION_SUBJECT, ContributionService } from './contribution.service';
+import { reportContributionPersistence } from './report.persistence';
+
+/**
+ * Fires a contribution's timer in the timer's transaction: DEADLINE_PASSED, or REMIND / ESCALATE
+ * to whom the ward's policy names. The machine refuses a level already fired and a contribution
+ * already sent, so a timer fires at most once; a timer for an old due date is dropped.
+ */
+@Injectable()
+export class ContributionTimerHandler implements TimerHandler, OnModuleInit {
+  readonly subjectType = CONTRIBUTION_SUBJECT;
+
+  constructor(
+    private readonly registry: TimerRegistry,
+    private readonly engine: WorkflowEngine,
+    private readonly policies: EscalationPolicyService,
+    private readonly contributions: ContributionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async fire(manager: EntityManager, timer: DueTimer): Promise<void> {
+    const [row] = (await manager.query(
+      'SELECT ward_id, due_date FROM report_contributions WHERE id = ? FOR UPDATE',
+      [timer.subjectId],
+    )) as { ward_id: string; due_date: string }[];
+    if (!row || !timer.dueDate) return;
+    const current = await this.engine.load(reportContributionPersistence, timer.subjectId, manager);
+    if (current.snapshot.context.dueDate !== timer.dueDate) return;
+    const event = await this.eventFor(manager, row.ward_id, timer);
+    if (!event) return;
+    try {
+      const result = await this.engine.send(
+        reportContributionPersistence,
+        timer.subjectId,
+        event,
+        SYSTEM_ACTOR,
+        current.version,
+        manager,
+      );
+      await this.contributions.planTimers(manager, timer.subjectId, row.ward_id, result.snapshot);
+    } catch (error) {
+      if (error instanceof EventRefusedError) return;
+      throw error;
+    }
+  }
+
+  private async eventFor(manager: EntityManager, wardId: string, timer: DueTimer) {
+    if (timer.kind === TASK_TIMER_KINDS.deadline) return { type: 'DEADLINE_PASSED' as const };
+    const to = recipientsOf(await this.policies.policyOf(manager, wardId), timer.kind, timer.level);
+    if (!to) return null;
+    const type = timer.kind === TASK_TIMER_KINDS.remind ? 'REMIND' : 'ESCALATE';
+    return { type, level: timer.level, to } as const;
+  }
+}

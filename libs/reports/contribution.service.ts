@@ -1,0 +1,104 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { actorOf, AuthUser } from '@cchc/auth';
+import { CalendarService } from '@cchc/calendar-store';
+import { Clock } from '@cchc/common';
+import { ContributionContext, ContributionEvent, TaskState } from '@cchc/domain';
+import { EscalationPolicyService, firedSlot, planTaskTimers } from '@cchc/escalations';
+import { WorkflowEngine } from '@cchc/engine';
+import { TimerService } from '@cchc/timers';
+import { ContributionEventDto } from './dto/report-event.dto';
+import { reportContributionPersistence } from './report.persistence';
+
+export const CONTRIBUTION_SUBJECT = reportContributionPersistence.instanceType;
+
+type ContributionSnapshot = { value: unknown; context: ContributionContext };
+
+/**
+ * Units' contributions: their events go through the engine, and in the same transaction their
+ * reminders, deadline and escalations are re-planned with the ward's escalation policy in
+ * working days (the timers the worker fires, exactly once, as for tasks).
+ */
+@Injectable()
+export class ContributionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: WorkflowEngine,
+    private readonly timers: TimerService,
+    private readonly policies: EscalationPolicyService,
+    private readonly calendars: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Applies a user's event to a contribution of one of the ward's reports. */
+  async sendEvent(user: AuthUser, reportId: string, id: string, dto: ContributionEventDto) {
+    const [row] = (await this.dataSource.query(
+      'SELECT ward_id, unit_id FROM report_contributions WHERE id = ? AND report_id = ? AND ward_id = ?',
+      [id, reportId, user.wardId],
+    )) as { ward_id: string; unit_id: string }[];
+    if (!row) throw new NotFoundException(`Không tìm thấy báo cáo đóng góp ${id}`);
+    const { version, ...fields } = dto;
+    if (fields.evidenceIds?.length) await this.checkEvidence(row, fields.evidenceIds);
+    const event = Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => value !== undefined),
+    ) as Omit<ContributionEvent, 'actor' | 'today'>;
+    await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      // Timers first, then the row: the order the firing timer locks them in.
+      await manager.query(
+        'SELECT id FROM timers WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
+        [CONTRIBUTION_SUBJECT, id],
+      );
+      const result = await this.engine.send(
+        reportContributionPersistence,
+        id,
+        event,
+        actorOf(user),
+        version,
+        manager,
+      );
+      await this.planTimers(manager, id, row.ward_id, result.snapshot);
+    });
+  }
+
+  /** Makes the contribution's pending timers match its snapshot, in the caller's transaction. */
+  async planTimers(
+    manager: EntityManager,
+    id: string,
+    wardId: string,
+    snapshot: ContributionSnapshot,
+  ): Promise<void> {
+    const { context } = snapshot;
+    const waiting = snapshot.value === 'requested' || snapshot.value === 'returned';
+    // A contribution waits like a task in progress, and once its due date passed like an
+    // overdue one: reminders and the deadline, then escalations.
+    const state: TaskState = !waiting ? 'accepted' : context.overdue ? 'overdue' : 'inProgress';
+    const fired = new Set([
+      ...context.reminded.map((level) => firedSlot('remind', level)),
+      ...context.escalated.map((level) => firedSlot('escalate', level)),
+    ]);
+    const timers = planTaskTimers(
+      { state, dueDate: context.dueDate },
+      await this.policies.policyOf(manager, wardId),
+      await this.calendars.workingCalendar(),
+      this.clock.now(),
+      fired,
+    );
+    await this.timers.replace(manager, CONTRIBUTION_SUBJECT, id, timers);
+  }
+
+  /** Attachments are evidence files of tasks the contributing unit leads (libs/evidence). */
+  private async checkEvidence(row: { ward_id: string; unit_id: string }, ids: string[]) {
+    const found = (await this.dataSource.query(
+      `SELECT e.id FROM evidence_files e JOIN reform_tasks t ON t.id = e.task_id
+       WHERE e.id IN (?) AND e.ward_id = ? AND t.lead_unit_id = ?`,
+      [ids, row.ward_id, row.unit_id],
+    )) as { id: string }[];
+    const known = new Set(found.map((file) => file.id));
+    const unknown = ids.filter((evidenceId) => !known.has(evidenceId));
+    if (unknown.length > 0)
+      throw new BadRequestException(
+        `evidenceIds: không phải tệp minh chứng của nhiệm vụ do đơn vị chủ trì: ${unknown.join(', ')}`,
+      );
+  }
+}

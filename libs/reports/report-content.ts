@@ -1,0 +1,256 @@
+import { createHash } from 'node:crypto';
+import { todayIn } from '@cchc/calendar';
+import { IsoDate, TASK_STATES, TaskState } from '@cchc/domain';
+import type { ReportPeriod } from './reporting-calendar';
+
+/*
+ * The report's contents, computed as of the cut-off (pure). A task's state at the cut-off is the
+ * `to_state` of its last audit event at or before the cut-off instant (the end of the cut-off
+ * day, Vietnam time): a task accepted the day after counts as not done in that period, and a
+ * task created after the cut-off does not count at all.
+ */
+
+export interface PlannedTask {
+  id: string;
+  ordinal: string | null;
+  title: string;
+  areaCode: string | null;
+  areaName: string | null;
+  leadUnitName: string;
+  /** The task's due date as it stands (extensions included). */
+  dueDate: IsoDate | null;
+}
+
+export interface TaskAuditRow {
+  instanceId: string;
+  seq: number;
+  eventType: string;
+  toState: string;
+  reason: string | null;
+  occurredAt: Date;
+}
+
+export interface TaskAsOf extends PlannedTask {
+  state: TaskState;
+  /** For an accepted task: its (last) report reached the leader by the due date. */
+  onTime: boolean | null;
+  /** The latest reason recorded in the task's history up to the cut-off. */
+  reason: string | null;
+}
+
+export type StateCounts = Record<TaskState, number>;
+
+export interface AreaFigures {
+  code: string;
+  name: string;
+  total: number;
+  byState: StateCounts;
+  done: number;
+  /** done / (total − cancelled), in percent with one decimal; null when nothing counts. */
+  donePercent: number | null;
+}
+
+export interface TaskLine {
+  ordinal: string | null;
+  title: string;
+  leadUnit: string;
+  dueDate: IsoDate | null;
+  state: TaskState;
+  reason: string | null;
+}
+
+export interface TaskSection {
+  total: number;
+  byState: StateCounts;
+  done: number;
+  donePercent: number | null;
+  doneOnTime: number;
+  doneLate: number;
+  areas: AreaFigures[];
+  overdue: TaskLine[];
+}
+
+/** Events that hand a task's work in: its timeliness is judged on the last of them. */
+const COMPLETING_EVENTS = new Set(['SUBMIT_REPORT', 'CHILDREN_COMPLETED']);
+const OPEN_STATES: readonly TaskState[] = ['assigned', 'inProgress', 'overdue'];
+
+/** Each task's state, timeliness and last reason at the cut-off; tasks not yet created are left out. */
+export function tasksAsOf(
+  tasks: PlannedTask[],
+  audit: TaskAuditRow[],
+  cutoffInstant: Date,
+): TaskAsOf[] {
+  const byTask = new Map<string, TaskAuditRow[]>();
+  for (const row of audit) {
+    if (row.occurredAt.getTime() > cutoffInstant.getTime()) continue;
+    const rows = byTask.get(row.instanceId) ?? [];
+    rows.push(row);
+    byTask.set(row.instanceId, rows);
+  }
+  return tasks.flatMap((task) => {
+    const rows = (byTask.get(task.id) ?? []).sort((a, b) => a.seq - b.seq);
+    if (rows.length === 0) return [];
+    const last = rows[rows.length - 1];
+    const state = last.toState as TaskState;
+    const completed = rows.filter((row) => COMPLETING_EVENTS.has(row.eventType)).pop();
+    const onTime =
+      state !== 'accepted'
+        ? null
+        : task.dueDate === null ||
+          (completed !== undefined && todayIn(completed.occurredAt) <= task.dueDate);
+    const reason = rows.filter((row) => row.reason).pop()?.reason ?? null;
+    return [{ ...task, state, onTime, reason }];
+  });
+}
+
+function emptyCounts(): StateCounts {
+  return Object.fromEntries(TASK_STATES.map((state) => [state, 0])) as StateCounts;
+}
+
+function percent(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+}
+
+function line(task: TaskAsOf): TaskLine {
+  return {
+    ordinal: task.ordinal,
+    title: task.title,
+    leadUnit: task.leadUnitName,
+    dueDate: task.dueDate,
+    state: task.state,
+    reason: task.reason,
+  };
+}
+
+/** Section (1): tasks by area and state, done, on time / late, and the overdue list. */
+export function taskSection(tasks: TaskAsOf[], cutoffDate: IsoDate): TaskSection {
+  const areas = new Map<string, AreaFigures>();
+  const byState = emptyCounts();
+  for (const task of tasks) {
+    byState[task.state] += 1;
+    const code = task.areaCode ?? '';
+    const area = areas.get(code) ?? {
+      code,
+      name: task.areaName ?? 'Chưa phân lĩnh vực',
+      total: 0,
+      byState: emptyCounts(),
+      done: 0,
+      donePercent: null,
+    };
+    area.total += 1;
+    area.byState[task.state] += 1;
+    if (task.state === 'accepted') area.done += 1;
+    areas.set(code, area);
+  }
+  for (const area of areas.values())
+    area.donePercent = percent(area.done, area.total - area.byState.cancelled);
+  const done = byState.accepted;
+  const overdue = tasks.filter(
+    (task) =>
+      task.state === 'overdue' ||
+      (OPEN_STATES.includes(task.state) && task.dueDate !== null && task.dueDate < cutoffDate),
+  );
+  return {
+    total: tasks.length,
+    byState,
+    done,
+    donePercent: percent(done, tasks.length - byState.cancelled),
+    doneOnTime: tasks.filter((task) => task.onTime === true).length,
+    doneLate: tasks.filter((task) => task.onTime === false).length,
+    areas: [...areas.values()].sort((a, b) => a.code.localeCompare(b.code, 'vi')),
+    overdue: overdue.map(line),
+  };
+}
+
+/** Section (6): tasks still open at the cut-off that fall due in the next period. */
+export function nextPeriodTasks(tasks: TaskAsOf[], cutoffDate: IsoDate, nextCutoff: IsoDate) {
+  return tasks
+    .filter(
+      (task) =>
+        OPEN_STATES.includes(task.state) &&
+        task.dueDate !== null &&
+        task.dueDate > cutoffDate &&
+        task.dueDate <= nextCutoff,
+    )
+    .map(line);
+}
+
+// ---------------------------------------------------------------- the whole report
+
+export interface DossierSection {
+  from: IsoDate;
+  to: IsoDate;
+  received: number;
+  returnedEarly: number;
+  returnedOnTime: number;
+  returnedLate: number;
+  openOverdue: number;
+  onTimeRate: number | null;
+  overdue: number;
+  overdueWithIssuedSlip: number;
+  overdueWithoutSlip: number;
+  apologyCoverage: number | null;
+}
+
+export interface TargetLine {
+  code: string;
+  name: string;
+  target: string;
+  actual: string | null;
+  met: boolean | null;
+}
+
+export interface InspectionLine {
+  label: string;
+  value: string;
+}
+
+export interface ContributionLine {
+  unit: string;
+  state: string;
+  late: boolean;
+  results: string;
+  problems: string;
+  proposals: string;
+}
+
+/** A section without data says so in words, never with an empty table. */
+export interface OptionalSection<T> {
+  rows: T[];
+  note: string | null;
+}
+
+export interface ReportContent {
+  ward: { name: string; place: string; superior: string };
+  period: ReportPeriod;
+  plan: { id: string; number: string | null; title: string | null } | null;
+  /** The instant the figures are counted up to (end of the cut-off day, Vietnam time). */
+  cutoffInstant: string;
+  tasks: TaskSection;
+  dossiers: DossierSection;
+  targets: OptionalSection<TargetLine>;
+  inspections: OptionalSection<InspectionLine>;
+  contributions: ContributionLine[];
+  nextTasks: TaskLine[];
+}
+
+/** JSON with object keys sorted at every level, so equal content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value instanceof Date) return value.toISOString();
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
+  return value;
+}
+
+export function contentHash(canonical: string): string {
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}

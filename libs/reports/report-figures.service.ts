@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { endOfDayInstant } from '@cchc/calendar';
+import { ContributionContext, IsoDate } from '@cchc/domain';
+import { DossierStatsService } from '@cchc/dossiers';
+import {
+  ContributionLine,
+  nextPeriodTasks,
+  PlannedTask,
+  ReportContent,
+  TaskAuditRow,
+  taskSection,
+  tasksAsOf,
+} from './report-content';
+import { NO_INSPECTIONS, NO_TARGETS } from './report-documents';
+import { ReportCalendarService } from './report-calendar.service';
+import { nextPeriodRef, ReportPeriod } from './reporting-calendar';
+
+/** What the figures need of a report row. */
+export interface ReportSource {
+  id: string;
+  wardId: string;
+  planId: string | null;
+  period: ReportPeriod;
+}
+
+/**
+ * Gathers a report's contents as of its cut-off: tasks from their audit history, dossier figures
+ * from the QĐ 766 statistics over the period, the units' contributions as they stand.
+ */
+@Injectable()
+export class ReportFiguresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossierStats: DossierStatsService,
+    private readonly calendars: ReportCalendarService,
+  ) {}
+
+  async content(report: ReportSource): Promise<ReportContent> {
+    const { period } = report;
+    const cutoffInstant = endOfDayInstant(period.cutoffDate);
+    const [ward] = (await this.dataSource.query('SELECT name, province FROM wards WHERE id = ?', [
+      report.wardId,
+    ])) as { name: string; province: string | null }[];
+    const plan = report.planId ? await this.plan(report.planId) : null;
+    const tasks = report.planId
+      ? tasksAsOf(
+          await this.plannedTasks(report.planId),
+          await this.taskAudit(report.planId, cutoffInstant),
+          cutoffInstant,
+        )
+      : [];
+    const next = await this.calendars.period(report.wardId, nextPeriodRef(period));
+    const stats = await this.dossierStats.figures(report.wardId, {
+      from: period.from,
+      to: period.cutoffDate,
+    });
+    const { overall } = stats;
+    return {
+      ward: {
+        name: ward.name,
+        place: (ward.province ?? ward.name).replace(/^(thành phố|tỉnh)\s+/i, ''),
+        superior: ward.province ? `UBND ${ward.province}` : 'UBND CẤP TỈNH',
+      },
+      period,
+      plan,
+      cutoffInstant: cutoffInstant.toISOString(),
+      tasks: taskSection(tasks, period.cutoffDate),
+      dossiers: {
+        from: period.from,
+        to: period.cutoffDate,
+        received: overall.received,
+        returnedEarly: overall.returnedEarly,
+        returnedOnTime: overall.returnedOnTime,
+        returnedLate: overall.returnedLate,
+        openOverdue: overall.openOverdue,
+        onTimeRate: overall.onTimeRate,
+        overdue: overall.overdue,
+        overdueWithIssuedSlip: overall.overdueWithIssuedSlip,
+        overdueWithoutSlip: overall.overdueWithoutSlip,
+        apologyCoverage: overall.apologyCoverage,
+      },
+      targets: { rows: [], note: NO_TARGETS },
+      inspections: { rows: [], note: NO_INSPECTIONS },
+      contributions: await this.contributions(report.id),
+      nextTasks: nextPeriodTasks(tasks, period.cutoffDate, next.cutoffDate),
+    };
+  }
+
+  private async plan(planId: string) {
+    const [row] = (await this.dataSource.query('SELECT id, number, title FROM plans WHERE id = ?', [
+      planId,
+    ])) as { id: string; number: string | null; title: string | null }[];
+    return row ?? null;
+  }
+
+  /** The plan's tasks (group rows are counted through their children). */
+  private async plannedTasks(planId: string): Promise<PlannedTask[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT t.id, t.ordinal, t.title, t.area_code, a.title AS area_name, u.name AS lead_unit,
+              DATE_FORMAT(t.due_date, '%Y-%m-%d') AS due_date
+       FROM reform_tasks t
+       JOIN org_units u ON u.id = t.lead_unit_id
+       LEFT JOIN plan_areas a ON a.plan_id = t.plan_id AND a.code = t.area_code
+       WHERE t.plan_id = ? AND t.is_group = 0
+       ORDER BY t.area_code, t.ordinal`,
+      [planId],
+    )) as {
+      id: string;
+      ordinal: string | null;
+      title: string;
+      area_code: string | null;
+      area_name: string | null;
+      lead_unit: string;
+      due_date: IsoDate | null;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      ordinal: row.ordinal,
+      title: row.title,
+      areaCode: row.area_code,
+      areaName: row.area_name,
+      leadUnitName: row.lead_unit,
+      dueDate: row.due_date,
+    }));
+  }
+
+  private async taskAudit(planId: string, cutoff: Date): Promise<TaskAuditRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.instance_id, a.seq, a.event_type, a.to_state, a.reason, a.occurred_at
+       FROM audit_events a JOIN reform_tasks t ON t.id = a.instance_id
+       WHERE t.plan_id = ? AND t.is_group = 0 AND a.instance_type = 'reform-task'
+         AND a.occurred_at <= ?`,
+      [planId, cutoff],
+    )) as {
+      instance_id: string;
+      seq: number;
+      event_type: string;
+      to_state: string;
+      reason: string | null;
+      occurred_at: Date;
+    }[];
+    return rows.map((row) => ({
+      instanceId: row.instance_id,
+      seq: row.seq,
+      eventType: row.event_type,
+      toState: row.to_state,
+      reason: row.reason,
+      occurredAt: new Date(row.occurred_at),
+    }));
+  }
+
+  /** Section (5): what the units sent (submitted or accepted), by unit name. */
+  private async contributions(reportId: string): Promise<ContributionLine[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT u.name AS unit, c.state, c.late, c.snapshot
+       FROM report_contributions c JOIN org_units u ON u.id = c.unit_id
+       WHERE c.report_id = ? AND c.state IN ('submitted', 'accepted')
+       ORDER BY u.name`,
+      [reportId],
+    )) as { unit: string; state: string; late: number; snapshot: string | object }[];
+    return rows.map((row) => {
+      const snapshot = (
+        typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot
+      ) as {
+        context: ContributionContext;
+      };
+      const { results, problems, proposals } = snapshot.context;
+      return {
+        unit: row.unit,
+        state: row.state,
+        late: row.late === 1,
+        results,
+        problems,
+        proposals,
+      };
+    });
+  }
+}

@@ -1,0 +1,243 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { actorOf, AuthUser } from '@cchc/auth';
+import { Clock } from '@cchc/common';
+import { ReportEvent } from '@cchc/domain';
+import { auditHistory, WorkflowEngine } from '@cchc/engine';
+import { ContributionService } from './contribution.service';
+import { CompileReportDto, OpenReportDto, ReportEventDto } from './dto/report-event.dto';
+import { ReportCalendarService } from './report-calendar.service';
+import { canonicalJson, contentHash } from './report-content';
+import { ReportFiguresService } from './report-figures.service';
+import { periodicReportPersistence, reportContributionPersistence } from './report.persistence';
+import {
+  ContributionRow,
+  contributionView,
+  REPORT_COLUMNS,
+  ReportRow,
+  ReportSummary,
+  reportSummary,
+  ReportView,
+  reportView,
+  RevisionView,
+} from './report-view';
+
+/**
+ * Periodic reports of a ward: opening a period (the report and one contribution per lead unit
+ * of the plan, with their timers), the report's events, and compiling — freezing the figures as
+ * of the cut-off into a new revision with its content hash, in the transition's transaction.
+ */
+@Injectable()
+export class ReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: WorkflowEngine,
+    private readonly calendars: ReportCalendarService,
+    private readonly figures: ReportFiguresService,
+    private readonly contributions: ContributionService,
+    private readonly clock: Clock,
+  ) {}
+
+  async open(user: AuthUser, dto: OpenReportDto): Promise<ReportView> {
+    const period = await this.calendars.period(user.wardId, dto);
+    const planId = dto.planId ?? (await this.latestPlan(user.wardId, dto.year));
+    if (dto.planId && !(await this.latestPlan(user.wardId, null, dto.planId)))
+      throw new BadRequestException(`planId: không có kế hoạch ${dto.planId} trong phường`);
+    const units = planId
+      ? ((await this.dataSource.query(
+          "SELECT DISTINCT lead_unit_id FROM reform_tasks WHERE plan_id = ? AND is_group = 0 AND state <> 'cancelled' ORDER BY lead_unit_id",
+          [planId],
+        )) as { lead_unit_id: string }[])
+      : [];
+    const id = randomUUID();
+    const actor = actorOf(user);
+    try {
+      await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+        await this.engine.create(
+          periodicReportPersistence,
+          {
+            id,
+            input: { cutoffDate: period.cutoffDate, upstreamDueDate: period.upstreamDueDate },
+            actor,
+            auditEvent: 'OPENED',
+            auditPayload: { period: period.label, planId, units: units.length },
+            columns: {
+              ward_id: user.wardId,
+              plan_id: planId,
+              period_kind: period.kind,
+              period_year: period.year,
+              period_index: period.index,
+              period_label: period.label,
+              period_from: period.from,
+              cutoff_date: period.cutoffDate,
+              contribution_due_date: period.contributionDueDate,
+              upstream_due_date: period.upstreamDueDate,
+              created_by: user.id,
+            },
+          },
+          manager,
+        );
+        for (const { lead_unit_id: unitId } of units) {
+          const contributionId = randomUUID();
+          const created = await this.engine.create(
+            reportContributionPersistence,
+            {
+              id: contributionId,
+              input: { unitId, dueDate: period.contributionDueDate },
+              actor,
+              auditEvent: 'REQUESTED',
+              columns: {
+                ward_id: user.wardId,
+                report_id: id,
+                unit_id: unitId,
+                created_by: user.id,
+              },
+            },
+            manager,
+          );
+          await this.contributions.planTimers(
+            manager,
+            contributionId,
+            user.wardId,
+            created.snapshot,
+          );
+        }
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ER_DUP_ENTRY')
+        throw new ConflictException(`Kỳ báo cáo ${period.label} đã được mở`);
+      throw error;
+    }
+    return this.get(user, id);
+  }
+
+  async list(user: AuthUser): Promise<ReportSummary[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${REPORT_COLUMNS} FROM periodic_reports r WHERE r.ward_id = ?
+       ORDER BY r.cutoff_date DESC, r.period_kind LIMIT 500`,
+      [user.wardId],
+    )) as ReportRow[];
+    return rows.map(reportSummary);
+  }
+
+  async get(user: AuthUser, id: string): Promise<ReportView> {
+    const row = await this.row(user.wardId, id);
+    const actor = actorOf(user);
+    const contributions = (await this.dataSource.query(
+      `SELECT c.id, c.unit_id, u.name AS unit_name, c.state, c.version, c.snapshot
+       FROM report_contributions c JOIN org_units u ON u.id = c.unit_id
+       WHERE c.report_id = ? ORDER BY u.name`,
+      [id],
+    )) as ContributionRow[];
+    return reportView(row, actor, {
+      contributions: contributions.map((contribution) => contributionView(contribution, actor)),
+      revisions: await this.revisions(id),
+      history: await auditHistory(this.dataSource, periodicReportPersistence.instanceType, id),
+    });
+  }
+
+  /** A user's event; SIGN takes the next number of the ward's yearly `…/BC-UBND` sequence. */
+  async sendEvent(user: AuthUser, id: string, dto: ReportEventDto): Promise<ReportView> {
+    const row = await this.row(user.wardId, id);
+    const { version, ...fields } = dto;
+    await this.dataSource.transaction(async (manager) => {
+      const event = { ...fields } as Omit<ReportEvent, 'actor' | 'today'> & { number?: string };
+      if (dto.type === 'SIGN') event.number = await this.nextNumber(manager, row);
+      await this.engine.send(periodicReportPersistence, id, event, actorOf(user), version, manager);
+    });
+    return this.get(user, id);
+  }
+
+  /**
+   * Freezes the figures as of the cut-off: the canonical JSON and its sha-256 are stored as the
+   * next revision (earlier revisions stay), and COMPILE records it in the report's history.
+   */
+  async compile(user: AuthUser, id: string, dto: CompileReportDto): Promise<ReportView> {
+    const row = await this.row(user.wardId, id);
+    const content = await this.figures.content({
+      id,
+      wardId: row.ward_id,
+      planId: row.plan_id,
+      period: {
+        kind: row.period_kind,
+        year: row.period_year,
+        index: row.period_index,
+        label: row.period_label,
+        from: row.period_from,
+        cutoffDate: row.cutoff_date,
+        contributionDueDate: row.contribution_due_date,
+        upstreamDueDate: row.upstream_due_date,
+      },
+    });
+    const canonical = canonicalJson(content);
+    const hash = contentHash(canonical);
+    const revision = row.revision + 1;
+    await this.dataSource.transaction(async (manager) => {
+      await this.engine.send(
+        periodicReportPersistence,
+        id,
+        { type: 'COMPILE', revision, contentHash: hash } as Omit<ReportEvent, 'actor' | 'today'>,
+        actorOf(user),
+        dto.version,
+        manager,
+      );
+      // After the guarded transition: a stale version never writes a revision.
+      await manager.query(
+        'INSERT INTO report_revisions (report_id, revision, content, content_hash, compiled_by, compiled_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [id, revision, canonical, hash, user.id, this.clock.now()],
+      );
+    });
+    return this.get(user, id);
+  }
+
+  async row(wardId: string, id: string): Promise<ReportRow> {
+    const [row] = (await this.dataSource.query(
+      `SELECT ${REPORT_COLUMNS} FROM periodic_reports r WHERE r.id = ? AND r.ward_id = ?`,
+      [id, wardId],
+    )) as ReportRow[];
+    if (!row) throw new NotFoundException(`Không tìm thấy báo cáo ${id}`);
+    return row;
+  }
+
+  private async revisions(id: string): Promise<RevisionView[]> {
+    const rows = (await this.dataSource.query(
+      'SELECT revision, content_hash, compiled_at FROM report_revisions WHERE report_id = ? ORDER BY revision',
+      [id],
+    )) as { revision: number; content_hash: string; compiled_at: Date }[];
+    return rows.map((r) => ({
+      revision: r.revision,
+      contentHash: r.content_hash,
+      compiledAt: r.compiled_at,
+    }));
+  }
+
+  private async latestPlan(
+    wardId: string,
+    year: number | null,
+    planId?: string,
+  ): Promise<string | null> {
+    const [plan] = (await this.dataSource.query(
+      planId
+        ? 'SELECT id FROM plans WHERE ward_id = ? AND id = ?'
+        : 'SELECT id FROM plans WHERE ward_id = ? AND year = ? ORDER BY issued_on DESC, created_at DESC LIMIT 1',
+      [wardId, planId ?? year],
+    )) as { id: string }[];
+    return plan?.id ?? null;
+  }
+
+  /** Locks the ward's signed reports of the year, so two signatures never share a number. */
+  private async nextNumber(manager: EntityManager, row: ReportRow): Promise<string> {
+    const signed = (await manager.query(
+      'SELECT id FROM periodic_reports WHERE ward_id = ? AND period_year = ? AND number IS NOT NULL FOR UPDATE',
+      [row.ward_id, row.period_year],
+    )) as unknown[];
+    return `${signed.length + 1}/BC-UBND`;
+  }
+}

@@ -1,0 +1,482 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Workbook } from 'exceljs';
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '@cchc/common';
+import { TimerFeeder } from '@cchc/timers';
+import { ApiClient } from './support/api-client';
+import { demoWardIds } from './support/demo-ward-ids';
+import { docxText } from './support/document-text';
+import { freshEnvironment } from './support/e2e-env';
+import { describeWithSeed } from './support/seeds';
+import { eventually, startApi, startWorker } from './support/test-app';
+
+const at = (local: string) => new Date(`${local}+07:00`);
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+interface Contribution {
+  id: string;
+  unitId: string;
+  state: string;
+  late: boolean;
+  overdue: boolean;
+  reminded: number[];
+  escalated: number[];
+  version: number;
+}
+
+describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (seedText) => {
+  const clock = new ManualClock(at('2026-01-20T08:00:00'));
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let client: ApiClient;
+  let db: DataSource;
+  let units: Record<string, string>;
+  let reportId: string;
+  let doneBeforeCutoff: string;
+  let acceptedAfterCutoff: string;
+
+  beforeAll(async () => {
+    await freshEnvironment('reports');
+    Object.assign(process.env, { TIMER_FEED_MS: '100', TIMER_SWEEP_MS: '1000' });
+    api = await startApi(clock);
+    worker = await startWorker(clock);
+    client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+    ({ units } = await demoWardIds(client));
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  /** Nothing pending: no unprocessed outbox row, no timer due by the clock. */
+  const quiet = () =>
+    eventually(
+      async () => {
+        const [{ outbox }] = await db.query(
+          'SELECT COUNT(*) AS outbox FROM outbox WHERE processed_at IS NULL',
+        );
+        const [{ due }] = await db.query('SELECT COUNT(*) AS due FROM timers WHERE fire_at <= ?', [
+          clock.now(),
+        ]);
+        return Number(outbox) === 0 && Number(due) === 0;
+      },
+      30_000,
+      'an empty outbox and no due timer',
+    );
+
+  const moveTo = async (local: string) => {
+    clock.set(at(local));
+    await quiet();
+  };
+
+  const report = async () => (await client.get('officer', `/reports/${reportId}`)).body;
+  const contributionOf = async (unitId: string) =>
+    ((await report()).contributions as Contribution[]).find((c) => c.unitId === unitId)!;
+
+  const sendTask = async (username: string, taskId: string, body: object) => {
+    const { version } = (await client.get(username, `/tasks/${taskId}`)).body;
+    const response = await client.post(username, `/tasks/${taskId}/events`, { ...body, version });
+    expect({ taskId, body, status: response.status, message: response.body.message }).toMatchObject(
+      {
+        status: 200,
+      },
+    );
+  };
+
+  const reportEvent = async (username: string, body: object, status = 200) => {
+    const { version } = await report();
+    const response = await client.post(username, `/reports/${reportId}/events`, {
+      ...body,
+      version,
+    });
+    expect({ body, status: response.status, message: response.body.message }).toMatchObject({
+      status,
+    });
+    return response.body;
+  };
+
+  const compile = async () => {
+    const { version } = await report();
+    const response = await client.post('coordinator', `/reports/${reportId}/compile`, { version });
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+
+  const download = async (query: string) =>
+    request(api.getHttpServer())
+      .get(`/reports/${reportId}/document?${query}`)
+      .set('Authorization', `Bearer ${await client.login('chairman')}`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+
+  const receive = async (code: string, receivedAt: string) => {
+    const created = await client.post('one_stop_officer', '/dossiers', {
+      code,
+      procedureCode: '1.000894',
+      applicant: { name: 'Nguyễn Thị Hằng' },
+      receivedAt,
+    });
+    expect({ code, status: created.status, message: created.body.message }).toMatchObject({
+      status: 201,
+    });
+  };
+
+  it('sets the ward’s calendar (contributions by the 9th) and shows the Q1 period', async () => {
+    const preset = (await client.get('officer', '/reports/calendar')).body;
+    expect(preset).toMatchObject({
+      preset: true,
+      periods: { quy: { cutoffDay: 14, upstreamDueDay: 20 } },
+    });
+    const periods = Object.fromEntries(
+      Object.entries(preset.periods).map(([kind, rule]) => [
+        kind,
+        { ...(rule as object), contributionDueDay: 9 },
+      ]),
+    );
+    const body = { periods, countFrom: '2025-07-01', dueDayShift: 'before' };
+    expect((await client.put('officer', '/reports/calendar', body)).status).toBe(403);
+    const wrong = await client.put('coordinator', '/reports/calendar', {
+      ...body,
+      periods: { ...periods, quy: { cutoffDay: 31, contributionDueDay: 9, upstreamDueDay: 20 } },
+    });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('cutoffDay');
+    const saved = await client.put('coordinator', '/reports/calendar', body);
+    expect(saved.status).toBe(200);
+    expect(saved.body.preset).toBe(false);
+    const q1 = await client.get('officer', '/reports/periods?kind=quy&year=2026&index=1');
+    expect(q1.body).toEqual({
+      kind: 'quy',
+      year: 2026,
+      index: 1,
+      label: 'Quý I/2026',
+      from: '2025-12-15',
+      cutoffDate: '2026-03-14',
+      contributionDueDate: '2026-03-09',
+      upstreamDueDate: '2026-03-20',
+    });
+    const before = await client.get('officer', '/reports/periods?kind=quy&year=2025&index=2');
+    expect(before.status).toBe(400);
+  });
+
+  it('imports seed 002 and moves two VHXH tasks: one accepted before the cut-off, one after', async () => {
+    const imported = await request(api.getHttpServer())
+      .post('/plans/import')
+      .set('Authorization', `Bearer ${await client.login('coordinator')}`)
+      .attach('file', Buffer.from(seedText()), 'kh-2026.txt');
+    expect(imported.status).toBe(200);
+    const tasks = (await db.query(
+      "SELECT id FROM reform_tasks WHERE lead_unit_id = ? AND is_group = 0 AND due_date >= '2026-03-31' ORDER BY source_row, ordinal LIMIT 2",
+      [units.VHXH],
+    )) as { id: string }[];
+    [doneBeforeCutoff, acceptedAfterCutoff] = tasks.map((task) => task.id);
+    // Two dossiers in the period, one after its cut-off.
+    const procedure = await client.post('coordinator', '/procedures', {
+      code: '1.000894',
+      name: 'Đăng ký khai sinh',
+      processingDays: 5,
+      handlingUnitId: units.VHXH,
+    });
+    expect(procedure.status).toBe(201);
+    await moveTo('2026-01-21T10:00:00');
+    await receive('Q1-0001', '2026-01-21T09:00:00+07:00');
+    await moveTo('2026-02-24T09:00:00');
+    await receive('Q1-0002', '2026-02-24T08:30:00+07:00');
+    for (const id of [doneBeforeCutoff, acceptedAfterCutoff]) {
+      await sendTask('officer', id, { type: 'START' });
+      await sendTask('officer', id, { type: 'SUBMIT_REPORT', report: 'Đã thực hiện xong' });
+    }
+    await sendTask('leader', doneBeforeCutoff, { type: 'APPROVE' });
+  });
+
+  it('opens Q1: one contribution requested from every unit that leads a task, once', async () => {
+    await moveTo('2026-02-25T09:00:00');
+    expect(
+      (await client.post('officer', '/reports', { kind: 'quy', year: 2026, index: 1 })).status,
+    ).toBe(403);
+    const opened = await client.post('coordinator', '/reports', {
+      kind: 'quy',
+      year: 2026,
+      index: 1,
+    });
+    expect(opened.status).toBe(201);
+    reportId = opened.body.id;
+    expect(opened.body).toMatchObject({
+      state: 'open',
+      periodLabel: 'Quý I/2026',
+      cutoffDate: '2026-03-14',
+    });
+    const leadUnits = (await db.query(
+      "SELECT DISTINCT lead_unit_id FROM reform_tasks t JOIN plans p ON p.id = t.plan_id WHERE p.ward_id = (SELECT ward_id FROM periodic_reports WHERE id = ?) AND t.is_group = 0 AND t.state <> 'cancelled'",
+      [reportId],
+    )) as { lead_unit_id: string }[];
+    expect((opened.body.contributions as Contribution[]).map((c) => c.unitId).sort()).toEqual(
+      leadUnits.map((row) => row.lead_unit_id).sort(),
+    );
+    expect(opened.body.contributions.every((c: Contribution) => c.state === 'requested')).toBe(
+      true,
+    );
+    const again = await client.post('coordinator', '/reports', {
+      kind: 'quy',
+      year: 2026,
+      index: 1,
+    });
+    expect(again.status).toBe(409);
+    await quiet();
+    const notices = (await client.get('officer', '/notifications')).body as {
+      topic: string;
+      subjectId: string;
+    }[];
+    const vhxh = await contributionOf(units.VHXH);
+    expect(
+      notices.filter((n) => n.topic === 'contribution.requested' && n.subjectId === vhxh.id),
+    ).toHaveLength(1);
+  });
+
+  it('reminds every unit 3 working days before the due day, once', async () => {
+    await moveTo('2026-03-04T08:00:01');
+    const { contributions } = await report();
+    expect(contributions.every((c: Contribution) => c.reminded.includes(1))).toBe(true);
+    const vhxh = await contributionOf(units.VHXH);
+    const notices = (await client.get('unit_head', '/notifications')).body as {
+      topic: string;
+      subjectId: string;
+    }[];
+    expect(
+      notices.filter((n) => n.topic === 'contribution.reminder' && n.subjectId === vhxh.id),
+    ).toHaveLength(1);
+  });
+
+  it('takes the unit’s text, returned with a reason, then accepted', async () => {
+    await moveTo('2026-03-05T10:00:00');
+    const vhxh = await contributionOf(units.VHXH);
+    const path = `/reports/${reportId}/contributions/${vhxh.id}/events`;
+    const text = {
+      results: 'Hoàn thành rà soát thủ tục hành chính lĩnh vực văn hóa',
+      problems: 'Thiếu cán bộ chuyên trách CCHC',
+      proposals: 'Đề nghị bổ sung 01 biên chế',
+    };
+    expect(
+      (await client.post('inspector', path, { type: 'SUBMIT', version: vhxh.version, ...text }))
+        .status,
+    ).toBe(403);
+    const empty = await client.post('officer', path, {
+      type: 'SUBMIT',
+      version: vhxh.version,
+      results: ' ',
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toContain('results');
+    expect(
+      (await client.post('officer', path, { type: 'SUBMIT', version: vhxh.version, ...text }))
+        .status,
+    ).toBe(200);
+    const returned = await client.post('coordinator', path, {
+      type: 'RETURN',
+      version: vhxh.version + 1,
+      reason: 'Bổ sung số liệu',
+    });
+    expect(returned.status).toBe(200);
+    expect((await contributionOf(units.VHXH)).state).toBe('returned');
+    expect(
+      (await client.post('officer', path, { type: 'SUBMIT', version: vhxh.version + 2, ...text }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await client.post('coordinator', path, { type: 'ACCEPT', version: vhxh.version + 3 }))
+        .status,
+    ).toBe(200);
+    expect(await contributionOf(units.VHXH)).toMatchObject({
+      state: 'accepted',
+      late: false,
+      ...text,
+    });
+  });
+
+  it('marks the silent units late and escalates to the chairman 3 working days after, exactly once', async () => {
+    await moveTo('2026-03-13T00:00:01');
+    const feeder = worker.get(TimerFeeder);
+    feeder.resweep();
+    await feeder.feedNow();
+    await quiet();
+    const { contributions } = await report();
+    const silent = (contributions as Contribution[]).filter((c) => c.unitId !== units.VHXH);
+    expect(silent.length).toBeGreaterThan(0);
+    for (const contribution of silent)
+      expect(contribution).toMatchObject({
+        state: 'requested',
+        overdue: true,
+        late: true,
+        escalated: [1],
+      });
+    expect(await contributionOf(units.VHXH)).toMatchObject({ escalated: [], late: false });
+    const history = (await db.query(
+      "SELECT event_type FROM audit_events WHERE instance_type = 'report-contribution' AND instance_id = ? ORDER BY seq",
+      [silent[0].id],
+    )) as { event_type: string }[];
+    const events = history.map((row) => row.event_type);
+    expect(events.filter((type) => type === 'DEADLINE_PASSED')).toHaveLength(1);
+    expect(events.filter((type) => type === 'ESCALATE')).toHaveLength(1);
+    const notices = (await client.get('chairman', '/notifications')).body as { topic: string }[];
+    expect(notices.filter((n) => n.topic === 'contribution.escalated')).toHaveLength(silent.length);
+  });
+
+  let content: {
+    tasks: { total: number; done: number; byState: Record<string, number>; overdue: unknown[] };
+    dossiers: Record<string, number | null>;
+    contributions: { unit: string; problems: string }[];
+    targets: { note: string };
+    inspections: { note: string };
+  };
+
+  it('compiles as of the cut-off: a task accepted the day after counts as not done', async () => {
+    await moveTo('2026-03-16T09:00:00');
+    await sendTask('leader', acceptedAfterCutoff, { type: 'APPROVE' });
+    await receive('Q1-0003', '2026-03-16T08:30:00+07:00');
+    await reportEvent('officer', { type: 'START_COMPILING' }, 403);
+    await reportEvent('coordinator', { type: 'START_COMPILING' });
+    const compiled = await compile();
+    expect(compiled).toMatchObject({ state: 'compiling', revision: 1 });
+    const [stored] = (await db.query(
+      'SELECT content, content_hash FROM report_revisions WHERE report_id = ? AND revision = 1',
+      [reportId],
+    )) as { content: string; content_hash: string }[];
+    expect(stored.content_hash).toBe(sha256(stored.content));
+    expect(compiled.contentHash).toBe(stored.content_hash);
+    const json = await download('format=json');
+    expect(json.status).toBe(200);
+    const body = JSON.parse(json.body.toString('utf8'));
+    expect(body.contentHash).toBe(stored.content_hash);
+    content = body.content;
+
+    // Every task's state at the cut-off, straight from the audit history.
+    const cutoff = at('2026-03-14T23:59:59.999');
+    const states = (await db.query(
+      `SELECT a.instance_id, a.to_state FROM audit_events a
+       JOIN reform_tasks t ON t.id = a.instance_id AND t.is_group = 0
+       JOIN (SELECT instance_id, MAX(seq) AS seq FROM audit_events
+             WHERE instance_type = 'reform-task' AND occurred_at <= ? GROUP BY instance_id) last
+         ON last.instance_id = a.instance_id AND last.seq = a.seq`,
+      [cutoff],
+    )) as { instance_id: string; to_state: string }[];
+    const byState: Record<string, number> = {};
+    for (const row of states) byState[row.to_state] = (byState[row.to_state] ?? 0) + 1;
+    expect(content.tasks.total).toBe(states.length);
+    for (const [state, count] of Object.entries(content.tasks.byState))
+      expect({ state, count }).toEqual({ state, count: byState[state] ?? 0 });
+    expect(states.find((row) => row.instance_id === doneBeforeCutoff)?.to_state).toBe('accepted');
+    expect(states.find((row) => row.instance_id === acceptedAfterCutoff)?.to_state).toBe(
+      'reported',
+    );
+    const [{ acceptedNow }] = await db.query(
+      "SELECT COUNT(*) AS acceptedNow FROM reform_tasks WHERE is_group = 0 AND state = 'accepted'",
+    );
+    expect(content.tasks.done).toBe(Number(acceptedNow) - 1);
+    expect(content.tasks.overdue).toHaveLength((byState.overdue ?? 0) + 0);
+
+    // Dossiers: the QĐ 766 figures over the period, the one received after it left out.
+    const stats = (await client.get('officer', '/stats/dossiers?from=2025-12-15&to=2026-03-14'))
+      .body.overall;
+    expect(content.dossiers).toMatchObject({
+      received: 2,
+      returnedEarly: stats.returnedEarly,
+      returnedOnTime: stats.returnedOnTime,
+      returnedLate: stats.returnedLate,
+      openOverdue: stats.openOverdue,
+      overdue: stats.overdue,
+    });
+    expect(content.contributions).toEqual([
+      expect.objectContaining({ problems: 'Thiếu cán bộ chuyên trách CCHC' }),
+    ]);
+    expect(content.targets.note).toBe('Chưa có chỉ tiêu');
+    expect(content.inspections.note).toBe('Chưa có dữ liệu kiểm tra');
+  });
+
+  it('is returned by the leader, compiled again as a new revision (the old one kept), approved, signed and sent', async () => {
+    await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
+    await reportEvent('officer', { type: 'RETURN', reason: 'Chưa đúng' }, 403);
+    await reportEvent('leader', { type: 'RETURN' }, 400);
+    await reportEvent('leader', { type: 'RETURN', reason: 'Bổ sung nguyên nhân quá hạn' });
+    const second = await compile();
+    expect(second.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
+    // Nothing before the cut-off changed: the same figures, the same hash.
+    expect(second.revisions[1].contentHash).toBe(second.revisions[0].contentHash);
+    await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
+    await reportEvent('leader', { type: 'APPROVE' });
+    await moveTo('2026-03-18T09:00:00');
+    await reportEvent('leader', { type: 'SIGN' }, 403);
+    const signed = await reportEvent('chairman', { type: 'SIGN' });
+    expect(signed).toMatchObject({ state: 'signed', number: '1/BC-UBND' });
+    const sent = await reportEvent('coordinator', { type: 'SEND' });
+    expect(sent).toMatchObject({ state: 'sent', late: false, sentOn: '2026-03-18' });
+    expect((sent.history as { event: string }[]).map((entry) => entry.event)).toEqual([
+      'OPENED',
+      'START_COMPILING',
+      'COMPILE',
+      'SUBMIT_FOR_APPROVAL',
+      'RETURN',
+      'COMPILE',
+      'SUBMIT_FOR_APPROVAL',
+      'APPROVE',
+      'SIGN',
+      'SEND',
+    ]);
+  });
+
+  it('downloads the DOCX in the national format and the XLSX appendix with the same figures', async () => {
+    const docx = await download('format=docx');
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-disposition']).toContain('.docx');
+    const text = await docxText(docx.body);
+    const [chairman] = await db.query(
+      "SELECT full_name FROM users WHERE role = 'chairman' LIMIT 1",
+    );
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 1/BC-UBND',
+      'ngày 18 tháng 3 năm 2026',
+      'Quý I/2026',
+      'từ ngày 15/12/2025 đến ngày 14/03/2026',
+      `Tổng số nhiệm vụ: ${content.tasks.total}; đã hoàn thành ${content.tasks.done}`,
+      `Hồ sơ TTHC tiếp nhận: ${content.dossiers.received};`,
+      'Thiếu cán bộ chuyên trách CCHC',
+      'Chưa có chỉ tiêu',
+      'Chưa có dữ liệu kiểm tra',
+      'Nơi nhận:',
+      'CHỦ TỊCH',
+      chairman.full_name,
+    ])
+      expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
+
+    const xlsx = await download('format=xlsx');
+    expect(xlsx.status).toBe(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '1. Nhiệm vụ theo lĩnh vực',
+      '1. Nhiệm vụ quá hạn',
+      '2. Hồ sơ TTHC',
+      '3. Chỉ tiêu',
+      '4. Kiểm tra CCHC',
+      '5. Khó khăn và kiến nghị',
+      '6. Nhiệm vụ kỳ tới',
+    ]);
+    const areas = workbook.getWorksheet('1. Nhiệm vụ theo lĩnh vực')!;
+    const total = areas.getRow(areas.rowCount);
+    expect(total.getCell(1).value).toBe('Tổng cộng');
+    expect(total.getCell(2).value).toBe(content.tasks.total);
+    const dossiers = workbook.getWorksheet('2. Hồ sơ TTHC')!;
+    expect(dossiers.getRow(3).values).toEqual([undefined, 'Tiếp nhận', 2]);
+    expect((await download('format=docx&revision=9')).status).toBe(404);
+    expect((await download('format=pdf')).status).toBe(400);
+  });
+});
