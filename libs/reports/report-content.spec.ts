@@ -1,0 +1,156 @@
+import { endOfDayInstant } from '@cchc/calendar';
+import {
+  canonicalJson,
+  contentHash,
+  nextPeriodTasks,
+  PlannedTask,
+  TaskAuditRow,
+  taskSection,
+  tasksAsOf,
+} from './report-content';
+
+const CUTOFF = '2026-03-14';
+const cutoffInstant = endOfDayInstant(CUTOFF);
+
+const task = (id: string, areaCode: string, dueDate: string | null): PlannedTask => ({
+  id,
+  ordinal: id,
+  title: `Nhiệm vụ ${id}`,
+  areaCode,
+  areaName: `Lĩnh vực ${areaCode}`,
+  leadUnitName: 'Phòng Văn hóa - Xã hội',
+  dueDate,
+});
+
+const event = (
+  instanceId: string,
+  seq: number,
+  eventType: string,
+  toState: string,
+  local: string,
+  reason: string | null = null,
+): TaskAuditRow => ({
+  instanceId,
+  seq,
+  eventType,
+  toState,
+  reason,
+  occurredAt: new Date(`${local}+07:00`),
+});
+
+const TASKS = [
+  task('1', 'I', '2026-03-10'),
+  task('2', 'I', '2026-03-31'),
+  task('3', 'II', '2026-02-28'),
+  task('4', 'II', '2026-04-30'),
+  task('5', 'II', '2026-03-31'),
+];
+
+const AUDIT = [
+  // 1: reported on time, accepted before the cut-off.
+  event('1', 1, 'CREATED', 'assigned', '2026-01-05T08:00:00'),
+  event('1', 2, 'START', 'inProgress', '2026-01-06T08:00:00'),
+  event('1', 3, 'SUBMIT_REPORT', 'reported', '2026-03-09T08:00:00'),
+  event('1', 4, 'APPROVE', 'accepted', '2026-03-14T23:59:00'),
+  // 2: accepted one minute after the cut-off: still reported at the cut-off.
+  event('2', 1, 'CREATED', 'assigned', '2026-01-05T08:00:00'),
+  event('2', 2, 'SUBMIT_REPORT', 'reported', '2026-03-12T08:00:00'),
+  event('2', 3, 'APPROVE', 'accepted', '2026-03-15T00:00:30'),
+  // 3: overdue with an extension request's reason; accepted late after the cut-off.
+  event('3', 1, 'CREATED', 'assigned', '2026-01-05T08:00:00'),
+  event('3', 2, 'DEADLINE_PASSED', 'overdue', '2026-02-28T23:59:59'),
+  event('3', 3, 'REQUEST_EXTENSION', 'overdue', '2026-03-02T09:00:00', 'Chờ hướng dẫn của Sở'),
+  event('3', 4, 'SUBMIT_REPORT', 'reported', '2026-03-20T09:00:00'),
+  // 4: created after the cut-off: not counted.
+  event('4', 1, 'CREATED', 'assigned', '2026-03-16T08:00:00'),
+  // 5: accepted, but reported after its due date.
+  event('5', 1, 'CREATED', 'assigned', '2026-01-05T08:00:00'),
+  event('5', 2, 'SUBMIT_REPORT', 'reported', '2026-03-11T08:00:00'),
+  event('5', 3, 'RETURN', 'inProgress', '2026-03-11T10:00:00', 'Thiếu sản phẩm'),
+];
+
+describe('tasksAsOf', () => {
+  const asOf = tasksAsOf(TASKS, AUDIT, cutoffInstant);
+  const byId = Object.fromEntries(asOf.map((t) => [t.id, t]));
+
+  it('takes each task’s state from its last event up to the end of the cut-off day', () => {
+    expect(asOf.map((t) => [t.id, t.state])).toEqual([
+      ['1', 'accepted'],
+      ['2', 'reported'],
+      ['3', 'overdue'],
+      ['5', 'inProgress'],
+    ]);
+  });
+
+  it('leaves out a task created after the cut-off', () => {
+    expect(byId['4']).toBeUndefined();
+  });
+
+  it('judges an accepted task on time by its last report against the due date', () => {
+    expect(byId['1'].onTime).toBe(true);
+    expect(byId['2'].onTime).toBeNull();
+    const late = tasksAsOf(
+      [task('6', 'I', '2026-03-01')],
+      [
+        event('6', 1, 'CREATED', 'assigned', '2026-01-05T08:00:00'),
+        event('6', 2, 'SUBMIT_REPORT', 'reported', '2026-03-02T08:00:00'),
+        event('6', 3, 'APPROVE', 'accepted', '2026-03-03T08:00:00'),
+      ],
+      cutoffInstant,
+    );
+    expect(late[0].onTime).toBe(false);
+  });
+
+  it('keeps the latest reason recorded up to the cut-off', () => {
+    expect(byId['3'].reason).toBe('Chờ hướng dẫn của Sở');
+    expect(byId['5'].reason).toBe('Thiếu sản phẩm');
+  });
+});
+
+describe('taskSection and nextPeriodTasks', () => {
+  const asOf = tasksAsOf(TASKS, AUDIT, cutoffInstant);
+
+  it('counts by area and state, done, on time and late', () => {
+    const section = taskSection(asOf, CUTOFF);
+    expect(section).toMatchObject({
+      total: 4,
+      done: 1,
+      donePercent: 25,
+      doneOnTime: 1,
+      doneLate: 0,
+      byState: { accepted: 1, reported: 1, overdue: 1, inProgress: 1, assigned: 0, cancelled: 0 },
+    });
+    expect(section.areas.map((a) => [a.code, a.total, a.done, a.donePercent])).toEqual([
+      ['I', 2, 1, 50],
+      ['II', 2, 0, 0],
+    ]);
+  });
+
+  it('lists the overdue tasks with their lead unit and reason', () => {
+    expect(taskSection(asOf, CUTOFF).overdue).toEqual([
+      {
+        ordinal: '3',
+        title: 'Nhiệm vụ 3',
+        leadUnit: 'Phòng Văn hóa - Xã hội',
+        dueDate: '2026-02-28',
+        state: 'overdue',
+        reason: 'Chờ hướng dẫn của Sở',
+      },
+    ]);
+  });
+
+  it('lists the open tasks due in the next period', () => {
+    expect(nextPeriodTasks(asOf, CUTOFF, '2026-06-14').map((t) => t.ordinal)).toEqual(['5']);
+  });
+});
+
+describe('canonicalJson', () => {
+  it('writes the same text (and hash) whatever the key order', () => {
+    const a = canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 'x' } });
+    const b = canonicalJson({ a: { c: 'x', d: [2, { e: 0, f: 1 }] }, b: 1 });
+    expect(a).toBe(b);
+    expect(a).toBe('{"a":{"c":"x","d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(contentHash(a)).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentHash(a)).not.toBe(contentHash(canonicalJson({ b: 2 })));
+  });
+});

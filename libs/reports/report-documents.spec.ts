@@ -1,0 +1,108 @@
+import { Workbook } from 'exceljs';
+import mammoth from 'mammoth';
+import { ReportContent } from './report-content';
+import { renderReportDocx, renderReportXlsx } from './report-documents';
+
+const content: ReportContent = {
+  ward: { name: 'Phường Mẫu', place: 'Hải Phòng', superior: 'UBND thành phố Hải Phòng' },
+  period: {
+    kind: 'quy',
+    year: 2026,
+    index: 1,
+    label: 'Quý I/2026',
+    from: '2025-12-15',
+    cutoffDate: '2026-03-14',
+    contributionDueDate: '2026-03-09',
+    upstreamDueDate: '2026-03-20',
+  },
+  plan: null,
+  cutoffInstant: '2026-03-14T16:59:59.999Z',
+  tasks: {
+    total: 3,
+    byState: { assigned: 0, inProgress: 1, reported: 0, accepted: 1, overdue: 1, cancelled: 0 },
+    done: 1,
+    donePercent: 33.3,
+    doneOnTime: 1,
+    doneLate: 0,
+    areas: [],
+    overdue: [
+      {
+        ordinal: '3',
+        title: 'Rà soát TTHC',
+        leadUnit: 'Phòng Kinh tế',
+        dueDate: '2026-02-28',
+        state: 'overdue',
+        reason: null,
+      },
+    ],
+  },
+  dossiers: {
+    from: '2025-12-15',
+    to: '2026-03-14',
+    received: 12,
+    returnedEarly: 5,
+    returnedOnTime: 4,
+    returnedLate: 1,
+    openOverdue: 0,
+    onTimeRate: 0.9,
+    overdue: 1,
+    overdueWithIssuedSlip: 1,
+    overdueWithoutSlip: 0,
+    apologyCoverage: 1,
+  },
+  targets: { rows: [], note: 'Chưa có chỉ tiêu' },
+  inspections: { rows: [], note: 'Chưa có dữ liệu kiểm tra' },
+  contributions: [
+    {
+      unit: 'Phòng Văn hóa - Xã hội',
+      state: 'accepted',
+      late: false,
+      results: 'Xong',
+      problems: '=HYPERLINK("http://x")',
+      proposals: '',
+    },
+  ],
+  nextTasks: [],
+};
+
+const meta = {
+  number: '3/BC-UBND',
+  date: '2026-03-18',
+  signerName: 'Nguyễn Văn A',
+  revision: 2,
+  contentHash: 'a'.repeat(64),
+};
+
+describe('report documents', () => {
+  it('writes the DOCX in the national format with the figures and the signature', async () => {
+    const { value } = await mammoth.extractRawText({
+      buffer: await renderReportDocx(content, meta),
+    });
+    const text = value.replace(/\s+/g, ' ');
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'ỦY BAN NHÂN DÂN PHƯỜNG MẪU',
+      'Số: 3/BC-UBND',
+      'Hải Phòng, ngày 18 tháng 3 năm 2026',
+      'Kết quả thực hiện công tác cải cách hành chính Quý I/2026',
+      'Tổng số nhiệm vụ: 3; đã hoàn thành 1 (33,3%)',
+      'tỷ lệ đúng hạn 90%',
+      'Chưa nêu lý do',
+      'Không có nhiệm vụ đến hạn trong kỳ tới',
+      'Nguyễn Văn A',
+      `lần 2, mã kiểm tra sha-256 ${'a'.repeat(64)}`,
+    ])
+      expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
+  });
+
+  it('writes one XLSX sheet per section, text that looks like a formula neutralised', async () => {
+    const workbook = new Workbook();
+    await workbook.xlsx.load(await renderReportXlsx(content));
+    expect(workbook.worksheets).toHaveLength(7);
+    const problems = workbook.getWorksheet('5. Khó khăn và kiến nghị')!;
+    expect(problems.getRow(3).getCell(3).value).toBe('\'=HYPERLINK("http://x")');
+    expect(workbook.getWorksheet('3. Chỉ tiêu')!.getRow(2).getCell(1).value).toBe(
+      'Chưa có chỉ tiêu',
+    );
+  });
+});
