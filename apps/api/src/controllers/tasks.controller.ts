@@ -12,22 +12,25 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
-import { TaskSla, TaskSlaService } from '@cchc/escalations';
+import { TaskSla, TaskSlaService, TaskWithSlaDto } from '@cchc/escalations';
 import {
   BulkTaskActionDto,
   BulkTaskResults,
   CreateTaskDto,
-  HistoryEntry,
   ListTasksQuery,
   Page,
   TaskEventDto,
   TaskBulkService,
   TaskExportService,
+  TaskHistoryEntry,
   TaskService,
   TaskView,
 } from '@cchc/tasks';
+import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
+import { TaskHistoryEntryDto } from './history.dto';
+import { TaskPageDto } from './tasks.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,7 +42,7 @@ const taskId = new ParseUUIDPipe({
 });
 
 @ApiTags('tasks')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('tasks')
 export class TasksController {
   constructor(
@@ -49,6 +52,9 @@ export class TasksController {
     private readonly exporter: TaskExportService,
   ) {}
 
+  @ApiOperation({ summary: 'Giao một nhiệm vụ' })
+  @ApiCreatedResponse({ type: TaskWithSlaDto })
+  @ApiErrors(400, 403, 404)
   @Roles('coordinator', 'chairman')
   @Post()
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateTaskDto): Promise<TaskWithSla> {
@@ -58,6 +64,8 @@ export class TasksController {
   @ApiOperation({
     summary: 'Thao tác hàng loạt (giao lại, điều chỉnh thời hạn, nhắc việc), kết quả từng dòng',
   })
+  @ApiOkResponse({ type: BulkTaskResults })
+  @ApiErrors(400, 403)
   @Roles('coordinator', 'chairman')
   @Post('bulk')
   @HttpCode(200)
@@ -68,6 +76,11 @@ export class TasksController {
     return { results: await this.bulk.apply(user, dto) };
   }
 
+  @ApiOperation({
+    summary: 'Danh sách nhiệm vụ (lọc, sắp xếp, phân trang), kèm hạn theo ngày làm việc',
+  })
+  @ApiOkResponse({ type: TaskPageDto })
+  @ApiErrors(400)
   @Get()
   async list(
     @CurrentUser() user: AuthUser,
@@ -78,7 +91,8 @@ export class TasksController {
   }
 
   @ApiOperation({ summary: 'Xuất danh sách nhiệm vụ (cùng bộ lọc) ra tệp Excel' })
-  @ApiProduces(XLSX)
+  @ApiFile(XLSX)
+  @ApiErrors(400)
   @Get('export.xlsx')
   async exportXlsx(
     @CurrentUser() user: AuthUser,
@@ -91,11 +105,17 @@ export class TasksController {
     return new StreamableFile(file, { type: XLSX });
   }
 
+  @ApiOperation({ summary: 'Một nhiệm vụ, với các sự kiện người dùng được gửi' })
+  @ApiOkResponse({ type: TaskWithSlaDto })
+  @ApiErrors(400, 404)
   @Get(':id')
   async get(@CurrentUser() user: AuthUser, @Param('id', taskId) id: string): Promise<TaskWithSla> {
     return this.withSla(user, await this.tasks.get(user, id));
   }
 
+  @ApiOperation({ summary: 'Gửi sự kiện của nhiệm vụ (bắt đầu, báo cáo, nghiệm thu, trả lại…)' })
+  @ApiOkResponse({ type: TaskWithSlaDto })
+  @ApiErrors(400, 403, 404, 409)
   @Post(':id/events')
   @HttpCode(200)
   async send(
@@ -106,8 +126,14 @@ export class TasksController {
     return this.withSla(user, await this.tasks.sendEvent(user, id, dto));
   }
 
+  @ApiOperation({ summary: 'Lịch sử của nhiệm vụ (từ nhật ký kiểm tra)' })
+  @ApiOkResponse({ type: [TaskHistoryEntryDto] })
+  @ApiErrors(400, 404)
   @Get(':id/history')
-  history(@CurrentUser() user: AuthUser, @Param('id', taskId) id: string): Promise<HistoryEntry[]> {
+  history(
+    @CurrentUser() user: AuthUser,
+    @Param('id', taskId) id: string,
+  ): Promise<TaskHistoryEntry[]> {
     return this.tasks.history(user, id);
   }
 

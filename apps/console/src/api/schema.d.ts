@@ -72,6 +72,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Người dùng đang đăng nhập */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -1518,6 +1519,31 @@ export interface components {
       allowedEvents?: string[];
       /** @description Phiên bản hiện tại khi có người khác đã thao tác trước */
       currentVersion?: number;
+    };
+    MeDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example officer */
+      username: string;
+      /** @example Nguyễn Văn An */
+      fullName: string;
+      /** @enum {string} */
+      role:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** Format: uuid */
+      unitId: string | null;
+      /** Format: uuid */
+      wardId: string;
+      /** @description Còn dùng mật khẩu một lần: phải đổi trước khi làm việc */
+      mustChangePassword: boolean;
     };
     NamedDayDto: {
       /** @example 2026-02-16 */
@@ -3836,12 +3862,14 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Mật khẩu hiện tại sai, hoặc mật khẩu mới chưa đủ mạnh */
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
       400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -3858,7 +3886,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
       };
     };
   };
