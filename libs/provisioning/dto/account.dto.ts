@@ -9,13 +9,13 @@ const USERNAME_MESSAGE =
 
 /** Contact details an account may carry. */
 class ContactDto {
-  @ApiPropertyOptional({ example: 'lan.vt@phuong.gov.vn', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'lan.vt@phuong.gov.vn', nullable: true })
   @IsOptional()
   @IsEmail({}, { message: 'email không phải địa chỉ email' })
   @IsText(255)
   email?: string | null;
 
-  @ApiPropertyOptional({ example: '0912 345 678', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '0912 345 678', nullable: true })
   @IsOptional()
   @IsText(32)
   @Matches(PHONE_PATTERN, { message: 'phone không phải số điện thoại (8–20 chữ số)' })
@@ -40,6 +40,7 @@ export class CreateUserDto extends NewAccountDto {
   role: Role;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Đơn vị công tác (bắt buộc với cán bộ, thủ trưởng đơn vị, một cửa)',
   })
@@ -60,7 +61,11 @@ export class UpdateUserDto extends ContactDto {
   @IsIn(ROLES, { message: `role phải là một trong: ${ROLES.join(', ')}` })
   role?: Role;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Đơn vị công tác; null: không thuộc đơn vị' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Đơn vị công tác; null: không thuộc đơn vị',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'unitId phải là mã đơn vị (UUID)' })
   unitId?: string | null;

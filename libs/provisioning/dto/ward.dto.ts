@@ -15,7 +15,7 @@ export class CreateWardDto {
   @IsText(255)
   name: string;
 
-  @ApiPropertyOptional({ example: 'Thành phố Hải Phòng', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Thành phố Hải Phòng', nullable: true })
   @IsOptional()
   @IsText(255)
   province?: string | null;

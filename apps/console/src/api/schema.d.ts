@@ -3623,9 +3623,9 @@ export interface components {
     };
     NewAccountDto: {
       /** @example lan.vt@phuong.gov.vn */
-      email?: Record<string, never> | null;
+      email?: string | null;
       /** @example 0912 345 678 */
-      phone?: Record<string, never> | null;
+      phone?: string | null;
       /**
        * @description Tên đăng nhập (chữ thường không dấu)
        * @example lan.vt
@@ -3643,7 +3643,7 @@ export interface components {
       /** @example Phường An Biên */
       name: string;
       /** @example Thành phố Hải Phòng */
-      province?: Record<string, never> | null;
+      province?: string | null;
       /** @description Quản trị đơn vị đầu tiên của phường */
       admin?: components['schemas']['NewAccountDto'];
     };
@@ -3725,9 +3725,9 @@ export interface components {
     };
     CreateUserDto: {
       /** @example lan.vt@phuong.gov.vn */
-      email?: Record<string, never> | null;
+      email?: string | null;
       /** @example 0912 345 678 */
-      phone?: Record<string, never> | null;
+      phone?: string | null;
       /**
        * @description Tên đăng nhập (chữ thường không dấu)
        * @example lan.vt
@@ -3750,16 +3750,16 @@ export interface components {
         | 'system_admin'
         | 'admin';
       /** @description Đơn vị công tác (bắt buộc với cán bộ, thủ trưởng đơn vị, một cửa) */
-      unitId?: Record<string, never> | null;
+      unitId?: string | null;
     };
     UsersImportResult: {
       created: components['schemas']['ProvisionedAccountView'][];
     };
     UpdateUserDto: {
       /** @example lan.vt@phuong.gov.vn */
-      email?: Record<string, never> | null;
+      email?: string | null;
       /** @example 0912 345 678 */
-      phone?: Record<string, never> | null;
+      phone?: string | null;
       /** @example Vũ Thị Lan */
       fullName?: string;
       /** @enum {string} */
@@ -3774,7 +3774,7 @@ export interface components {
         | 'system_admin'
         | 'admin';
       /** @description Đơn vị công tác; null: không thuộc đơn vị */
-      unitId?: Record<string, never> | null;
+      unitId?: string | null;
       /** @description false: khóa tài khoản (mọi phiên đang mở dừng ngay) */
       active?: boolean;
     };
