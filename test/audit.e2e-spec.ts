@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -172,6 +173,72 @@ describe('tamper-evident audit (MariaDB)', () => {
     expect(badDate.body.message).toMatch(/from/);
   });
 
+  it('lists who did what in the ward, keyset-paged, and exports it to Excel', async () => {
+    const wrong = await request(api.getHttpServer())
+      .post('/auth/login')
+      .send({ username: 'officer', password: 'sai-mat-khau' });
+    expect(wrong.status).toBe(401);
+    clock.advance(1000);
+    const returned = await client.post('leader', `/tasks/${tasks[3]}/events`, {
+      type: 'RETURN',
+      version: 3,
+      reason: '=HYPERLINK("http://x.invalid","Thiếu số liệu")',
+    });
+    expect(returned.status).toBe(200);
+
+    const failed = await client.get('inspector', '/audit?type=user&event=LOGIN_FAILED');
+    expect(failed.status).toBe(200);
+    expect(failed.body.items).toHaveLength(1);
+    expect(failed.body.items[0]).toMatchObject({
+      instanceLabel: 'Tài khoản (đăng nhập)',
+      actorRole: 'system',
+      payload: { username: 'officer' },
+    });
+    const officerId = failed.body.items[0].instanceId as string;
+    const mine = await client.get('chairman', `/audit?actor=${officerId}&type=reform-task`);
+    expect(mine.body.items.map((item: Row) => item.eventType).sort()).toEqual(
+      [...Array(4).fill('START'), ...Array(4).fill('SUBMIT_REPORT')].sort(),
+    );
+    // Keyset pages: newest first, no entry twice, none left out.
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await client.get(
+        'inspector',
+        `/audit?type=reform-task&limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((item: Row) => item.id as string));
+      cursor = page.body.nextCursor;
+    }
+    expect(seen).toHaveLength(13);
+    expect(new Set(seen).size).toBe(13);
+    expect((await client.get('officer', '/audit')).status).toBe(403);
+    const bad = await client.get('inspector', '/audit?actor=someone');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/actor/);
+
+    const xlsx = await request(api.getHttpServer())
+      .get('/audit/export.xlsx?type=reform-task&event=RETURN')
+      .set('authorization', `Bearer ${await client.login('inspector')}`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(xlsx.status).toBe(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(xlsx.body as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Nhật ký')!;
+    expect(sheet.getRow(1).getCell(3).value).toBe('Người thực hiện');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(5).value).toBe('Nhiệm vụ');
+    expect(sheet.getRow(2).getCell(11).value).toBe(
+      '\'=HYPERLINK("http://x.invalid","Thiếu số liệu")',
+    );
+  });
+
   it('detects every kind of tampering, each named by both verify commands', async () => {
     const [edited, deleted, swapped, rewritten] = tasks;
     // A changed reason.
@@ -185,13 +252,16 @@ describe('tamper-evident audit (MariaDB)', () => {
     await db.query('UPDATE audit_events SET seq = 99 WHERE instance_id = ? AND seq = 2', [swapped]);
     await db.query('UPDATE audit_events SET seq = 2 WHERE instance_id = ? AND seq = 3', [swapped]);
     await db.query('UPDATE audit_events SET seq = 3 WHERE instance_id = ? AND seq = 99', [swapped]);
-    // A chain truncated and re-appended with valid hashes: only a signed head tells.
-    const [last] = (await db.query(
-      'SELECT * FROM audit_events WHERE instance_id = ? ORDER BY seq DESC LIMIT 1',
-      [rewritten],
-    )) as Row[];
-    const seq = Number(last.seq);
-    await db.query('DELETE FROM audit_events WHERE instance_id = ? AND seq = ?', [rewritten, seq]);
+    // Checkpoints: one re-signed with another key, one with an edited root; the third stays.
+    const [resigned, rerooted, kept] = await api.get(AuditCheckpoints).list([wardId]);
+    expect(kept).toBeDefined();
+    // A chain truncated at its signed head and re-appended with valid hashes: only the head tells.
+    const seq = kept.heads.find((head) => head.instanceId === rewritten)!.seq;
+    const [last] = (await db.query('SELECT * FROM audit_events WHERE instance_id = ? AND seq = ?', [
+      rewritten,
+      seq,
+    ])) as Row[];
+    await db.query('DELETE FROM audit_events WHERE instance_id = ? AND seq >= ?', [rewritten, seq]);
     const forged = {
       instanceType: String(last.instance_type),
       instanceId: rewritten,
@@ -225,9 +295,6 @@ describe('tamper-evident audit (MariaDB)', () => {
     expect((await api.get(AuditVerification).verify({ wardId })).breaks).not.toContainEqual(
       expect.objectContaining({ instanceId: rewritten, checkpointId: null }),
     );
-    // Checkpoints: one re-signed with another key, one with an edited root; the third stays.
-    const [resigned, rerooted, kept] = await api.get(AuditCheckpoints).list([wardId]);
-    expect(kept).toBeDefined();
     const otherKey = generateKeyPairSync('ed25519').privateKey;
     await db.query('UPDATE audit_checkpoints SET signature = ? WHERE id = ?', [
       signCheckpoint(resigned, otherKey),

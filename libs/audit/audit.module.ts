@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@cchc/common';
 import { AuditCheckpoints } from './audit-checkpoints.service';
+import { AuditQueryService } from './audit-query.service';
 import { AUDIT_SIGNING_KEY, auditSigningKey } from './audit-signing-key';
 import { AuditVerification } from './audit-verification.service';
 
@@ -14,7 +15,8 @@ import { AuditVerification } from './audit-verification.service';
     },
     AuditCheckpoints,
     AuditVerification,
+    AuditQueryService,
   ],
-  exports: [AUDIT_SIGNING_KEY, AuditCheckpoints, AuditVerification],
+  exports: [AUDIT_SIGNING_KEY, AuditCheckpoints, AuditVerification, AuditQueryService],
 })
 export class AuditModule {}

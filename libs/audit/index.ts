@@ -11,3 +11,5 @@ export * from './audit-checkpoint.processor';
 export * from './audit.module';
 export * from './audit-range';
 export * from './dto/audit.dto';
+export * from './audit-query.service';
+export * from './dto/audit-query.dto';

@@ -10,7 +10,11 @@ import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import {
   AuditCheckpoints,
+  AuditEntryDto,
+  AuditPageDto,
   AuditPeriodQuery,
+  AuditQuery,
+  AuditQueryService,
   AuditVerification,
   CheckpointDto,
   instantsOf,
@@ -22,6 +26,7 @@ import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
 
 const NDJSON = 'application/x-ndjson';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The tamper-evident audit of the caller's ward. Checkpoints only add signed evidence of the
@@ -36,7 +41,38 @@ export class AuditController {
   constructor(
     private readonly checkpoints: AuditCheckpoints,
     private readonly verification: AuditVerification,
+    private readonly query: AuditQueryService,
   ) {}
+
+  @ApiOperation({
+    summary: 'Nhật ký: ai đã làm gì trong phường (nhiệm vụ, hồ sơ, kế hoạch, đăng nhập…)',
+  })
+  @ApiOkResponse({ type: AuditPageDto })
+  @ApiErrors(400)
+  @Roles('inspector', 'chairman')
+  @Get()
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: AuditQuery,
+  ): Promise<{ items: AuditEntryDto[]; nextCursor: string | null }> {
+    return this.query.page(user.wardId, query);
+  }
+
+  @ApiOperation({ summary: 'Xuất nhật ký (cùng bộ lọc) ra tệp Excel' })
+  @ApiFile(XLSX)
+  @ApiProduces(XLSX)
+  @ApiErrors(400)
+  @Roles('inspector', 'chairman')
+  @Get('export.xlsx')
+  async exportXlsx(
+    @CurrentUser() user: AuthUser,
+    @Query() query: AuditQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.query.workbook(user.wardId, query);
+    response.setHeader('Content-Disposition', 'attachment; filename="nhat-ky.xlsx"');
+    return new StreamableFile(file, { type: XLSX });
+  }
 
   @ApiOperation({ summary: 'Tạo điểm kiểm tra (gốc Merkle đã ký) của nhật ký phường ngay bây giờ' })
   @ApiCreatedResponse({ type: CheckpointDto })

@@ -1271,6 +1271,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nhật ký: ai đã làm gì trong phường (nhiệm vụ, hồ sơ, kế hoạch, đăng nhập…) */
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất nhật ký (cùng bộ lọc) ra tệp Excel */
+    get: operations['AuditController_exportXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/audit/checkpoints': {
     parameters: {
       query?: never;
@@ -3364,6 +3398,38 @@ export interface components {
       unitId?: string | null;
       /** @description false: khóa tài khoản (mọi phiên đang mở dừng ngay) */
       active?: boolean;
+    };
+    AuditEntryDto: {
+      /** @example 1042 */
+      id: string;
+      /** @example reform-task */
+      instanceType: string;
+      /** @example Nhiệm vụ */
+      instanceLabel: string;
+      instanceId: string;
+      /** @example 3 */
+      seq: number;
+      /** @example SUBMIT_REPORT */
+      eventType: string;
+      fromState: string | null;
+      toState: string;
+      actorId: string | null;
+      /** @description Họ tên; null với hệ thống */
+      actorName: string | null;
+      /** @example officer */
+      actorRole: string;
+      actorUnitId: string | null;
+      reason: string | null;
+      payload: Record<string, never> | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description SHA-256 của sự kiện trong chuỗi băm */
+      hash: string;
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditEntryDto'][];
+      /** @description Truyền vào cursor để lấy trang sau */
+      nextCursor: string | null;
     };
     ChainHeadDto: {
       instanceId: string;
@@ -7917,6 +7983,131 @@ export interface operations {
       };
       /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+        /** @description Người thực hiện: mã người dùng, hoặc "system" */
+        actor?: string;
+        /** @description Loại đối tượng (instance type) */
+        type?: string;
+        /** @description Loại sự kiện */
+        event?: string;
+        /** @description Đơn vị của người thực hiện */
+        unit?: string;
+        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_exportXlsx: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+        /** @description Người thực hiện: mã người dùng, hoặc "system" */
+        actor?: string;
+        /** @description Loại đối tượng (instance type) */
+        type?: string;
+        /** @description Loại sự kiện */
+        event?: string;
+        /** @description Đơn vị của người thực hiện */
+        unit?: string;
+        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Vai trò của người dùng không được phép */
+      403: {
         headers: {
           [name: string]: unknown;
         };
