@@ -84,6 +84,16 @@ const ANY_SIGNED_IN = [
   'GET /tasks/export.xlsx',
   'GET /unit-aliases',
   'GET /unit-groups',
+  // Periodic reports: reading is open to the ward; each step is the report's or the
+  // contribution's workflow rule (libs/workflows periodic-report.rules.ts).
+  'GET /reports',
+  'GET /reports/:id',
+  'GET /reports/:id/document',
+  'GET /reports/calendar',
+  'GET /reports/periods',
+  'POST /reports/:id/compile',
+  'POST /reports/:id/contributions/:contributionId/events',
+  'POST /reports/:id/events',
 ];
 
 const PUBLIC = ['GET /health', 'POST /auth/login', 'POST /auth/logout'];

@@ -6,4 +6,3 @@ export * from './tthc-dossier';
 export * from './audit';
 export * from './inspection';
 export * from './periodic-report';
-export * from './password';
