@@ -1,14 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@cchc/domain';
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
-
-/** The rule as users read it (the console shows it under the new-password field). */
-export const PASSWORD_RULE =
-  `Mật khẩu từ ${PASSWORD_MIN_LENGTH} đến ${PASSWORD_MAX_LENGTH} ký tự, có cả chữ cái và chữ số, ` +
-  'không chứa tên đăng nhập';
-
-/** Why a new password is refused, in Vietnamese; null when it is strong enough. */
+/** Why a new password is refused (PASSWORD_RULE), in Vietnamese; null when it is strong enough. */
 export function passwordProblem(password: string, username: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH)
     return `newPassword: cần từ ${PASSWORD_MIN_LENGTH} đến ${PASSWORD_MAX_LENGTH} ký tự`;

@@ -6,3 +6,4 @@ export * from './tthc-dossier';
 export * from './audit';
 export * from './inspection';
 export * from './periodic-report';
+export * from './password';

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiTags,
@@ -13,16 +14,16 @@ import {
   AccessToken,
   AllowedWithOneTimePassword,
   AuthService,
-  AuthUser,
   CurrentUser,
-  PASSWORD_RULE,
   Public,
   requestToken,
   SESSION_COOKIE,
   SignedInUser,
 } from '@cchc/auth';
-import { OrgService, UserView } from '@cchc/org';
+import { PASSWORD_RULE } from '@cchc/domain';
+import { OrgService } from '@cchc/org';
 import { ApiErrors } from '../openapi';
+import { UserViewDto } from './org.dto';
 
 class LoginDto {
   @ApiProperty({ example: 'coordinator' })
@@ -55,6 +56,11 @@ class ChangePasswordDto {
   @IsNotEmpty({ message: 'newPassword không được để trống' })
   @MaxLength(1024, { message: 'newPassword tối đa 1024 ký tự' })
   newPassword: string;
+}
+
+class MeDto extends UserViewDto {
+  @ApiProperty({ description: 'Còn dùng mật khẩu một lần: phải đổi trước khi làm việc' })
+  mustChangePassword: boolean;
 }
 
 @ApiTags('auth')
@@ -124,11 +130,15 @@ export class AuthController {
     await this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
   }
 
+  /** With `mustChangePassword`, so the console shows the change form before anything else. */
+  @ApiOperation({ summary: 'Người dùng đang đăng nhập' })
+  @ApiOkResponse({ type: MeDto })
   @ApiBearerAuth()
   @AllowedWithOneTimePassword()
   @Get('me')
-  async me(@CurrentUser() user: AuthUser): Promise<UserView | null> {
-    return this.org.findUser(user.id);
+  async me(@CurrentUser() user: SignedInUser): Promise<MeDto | null> {
+    const view = await this.org.findUser(user.id);
+    return view && { ...view, mustChangePassword: user.mustChangePassword };
   }
 }
 

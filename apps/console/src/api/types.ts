@@ -7,7 +7,7 @@ export type { Role };
 
 type Schemas = components['schemas'];
 
-export type Me = Schemas['UserViewDto'];
+export type Me = Schemas['MeDto'];
 
 export type Sla = Schemas['TaskSlaDto'];
 /** A task with its SLA badge; `allowedEvents` only on GET /tasks/{id} and after an event. */

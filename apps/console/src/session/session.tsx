@@ -5,12 +5,15 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, data, http, onSessionExpired } from '../api/http';
 import type { Me } from '../api/types';
 import { PATHS } from '../paths';
+import { ChangePasswordPage } from './ChangePasswordPage';
 
 interface Session {
   user: Me | null;
   loading: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads the signed-in user again (after their password changed). */
+  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -64,9 +67,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     navigate(PATHS.login);
   }, [queryClient, navigate]);
 
+  const { refetch } = me;
+  const refresh = useCallback(async () => {
+    await refetch();
+  }, [refetch]);
+
   const value = useMemo(
-    () => ({ user: me.data ?? null, loading: me.isPending, signIn, signOut }),
-    [me.data, me.isPending, signIn, signOut],
+    () => ({ user: me.data ?? null, loading: me.isPending, signIn, signOut, refresh }),
+    [me.data, me.isPending, signIn, signOut, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -88,9 +96,17 @@ export function loginPath(next: string): string {
 }
 
 export function RequireSession({ children }: { children: ReactNode }) {
-  const { user, loading } = useSession();
+  const { user, loading, refresh, signOut } = useSession();
   const location = useLocation();
   if (loading) return <Spin fullscreen tip="Đang tải…" />;
   if (!user) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  if (user.mustChangePassword)
+    return (
+      <ChangePasswordPage
+        fullName={user.fullName}
+        onChanged={refresh}
+        onSignOut={() => void signOut()}
+      />
+    );
   return <>{children}</>;
 }
