@@ -16,11 +16,12 @@ import { SESSION_COOKIE } from '@cchc/auth';
  * The OpenAPI conventions of every controller (checked by `npm run api:types:check`, which
  * runs `redocly lint` on the document):
  *   - each route has `@ApiOperation({ summary: '…' })` in Vietnamese and a typed response
- *     (a class with `@ApiProperty`, `type: [X]` for arrays; never a bare object);
- *   - a controller whose routes need a signed-in user is decorated `@ApiSignedIn()` (401),
- *     and each route lists the other refusals it can give: `@ApiErrors(400, 403, 404, 409, 413)`
- *     (400 when it takes a body, query or path value; 403 with `@Roles` or per-task rules;
- *     404 when it takes an id; 409 for transitions and conflicts; 413 for uploads);
+ *     (a class with `@ApiProperty`, `type: [X]` for arrays; never a bare object: a property
+ *     typed by an alias such as IsoDate or a union such as `string | null` needs `type: String`);
+ *   - a controller whose routes need a signed-in user is decorated `@ApiSignedIn()` (401, 403),
+ *     and each route lists the other refusals it can give: `@ApiErrors(400, 404, 409, 413)`
+ *     (400 when it takes a body, query or path value; 404 when it takes an id; 409 for
+ *     transitions and conflicts; 413 for uploads);
  *   - a route that answers with a file says which: `@ApiFile('application/pdf', …)`;
  *   - a public route says so with `@ApiOperation({ summary, security: [] })`.
  * After changing a controller or a response class, run `npm run api:types`.
@@ -65,7 +66,7 @@ export class ErrorDto {
 const ERROR_DESCRIPTIONS = {
   400: 'Dữ liệu không hợp lệ (thông báo nêu trường sai)',
   401: 'Chưa đăng nhập hoặc phiên đã hết hạn',
-  403: 'Vai trò của người dùng không được phép',
+  403: 'Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)',
   404: 'Không tìm thấy trong phường',
   409: 'Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước',
   413: 'Tệp hoặc nội dung quá lớn',
@@ -93,9 +94,12 @@ export function ApiFile(...mediaTypes: string[]) {
   });
 }
 
-/** The controller needs a signed-in user: a Bearer token, or the console's session cookie. */
+/**
+ * The controller needs a signed-in user: a Bearer token, or the console's session cookie. 403
+ * too, since every route refuses a user who has not yet replaced a one-time password.
+ */
 export function ApiSignedIn() {
-  return applyDecorators(ApiBearerAuth(), ApiCookieAuth(), ApiErrors(401));
+  return applyDecorators(ApiBearerAuth(), ApiCookieAuth(), ApiErrors(401, 403));
 }
 
 /** The API's OpenAPI document, as /docs serves it and `npm run api:types` writes it. */
