@@ -16,6 +16,7 @@ export const CONSOLE_ROUTES = [
   'tong-quan',
   'ke-hoach',
   'ho-so',
+  'kiem-tra',
 ] as const;
 
 /** Where `npm run build -w @cchc/console` writes the console. */

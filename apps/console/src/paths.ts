@@ -14,4 +14,6 @@ export const PATHS = {
   plans: '/ke-hoach',
   plan: (id: string) => `/ke-hoach/${id}`,
   planImport: '/ke-hoach/nhap',
+  inspections: '/kiem-tra',
+  inspection: (id: string) => `/kiem-tra/${id}`,
 } as const;

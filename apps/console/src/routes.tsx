@@ -30,6 +30,13 @@ const PlanImportPage = lazy(() =>
   import('./plans/PlanImportPage').then((m) => ({ default: m.PlanImportPage })),
 );
 
+const CampaignListPage = lazy(() =>
+  import('./inspections/CampaignListPage').then((m) => ({ default: m.CampaignListPage })),
+);
+const CampaignPage = lazy(() =>
+  import('./inspections/CampaignPage').then((m) => ({ default: m.CampaignPage })),
+);
+
 const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
 
 export function ConsoleRoutes() {
@@ -53,6 +60,8 @@ export function ConsoleRoutes() {
         <Route path={PATHS.plans} element={screen(<PlanListPage />)} />
         <Route path={PATHS.planImport} element={screen(<PlanImportPage />)} />
         <Route path={`${PATHS.plans}/:id`} element={screen(<PlanPage />)} />
+        <Route path={PATHS.inspections} element={screen(<CampaignListPage />)} />
+        <Route path={`${PATHS.inspections}/:id`} element={screen(<CampaignPage />)} />
       </Route>
       <Route path="*" element={<Navigate to={PATHS.inbox} replace />} />
     </Routes>

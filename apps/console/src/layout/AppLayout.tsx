@@ -43,6 +43,7 @@ export function AppLayout() {
             { key: PATHS.dashboard, label: <Link to={PATHS.dashboard}>Tổng quan</Link> },
             { key: PATHS.dossiers, label: <Link to={PATHS.dossiers}>Hồ sơ TTHC</Link> },
             { key: PATHS.plans, label: <Link to={PATHS.plans}>Kế hoạch</Link> },
+            { key: PATHS.inspections, label: <Link to={PATHS.inspections}>Kiểm tra</Link> },
           ]}
         />
         <Space className="app-user">

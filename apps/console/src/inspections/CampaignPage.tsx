@@ -1,0 +1,210 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { CHECKLIST_RESULT_LABELS, FINDING_SEVERITY_LABELS } from '@cchc/domain';
+import { data, http } from '../api/http';
+import { formatIsoDate } from '../common/format';
+import { stateLabel } from '../common/labels';
+import { PATHS } from '../paths';
+import type { Campaign, Finding, Visit } from './types';
+
+const documentPath = (id: string, suffix: string) => `/inspections/campaigns/${id}${suffix}`;
+
+/** The campaign-wide steps a user may take from here (the others need a form: API). */
+const ACTIONS = [
+  { event: 'START', label: 'Bắt đầu kiểm tra', path: '/inspections/campaigns/{id}/start' },
+  { event: 'CLOSE', label: 'Kết thúc đợt kiểm tra', path: '/inspections/campaigns/{id}/close' },
+] as const;
+
+function ChecklistResults({ campaign, visit }: { campaign: Campaign; visit: Visit }) {
+  const results = new Map(visit.results.map((row) => [row.topicCode, row]));
+  return (
+    <Table
+      rowKey="code"
+      size="small"
+      dataSource={campaign.checklist}
+      pagination={false}
+      scroll={{ x: 520 }}
+      columns={[
+        { title: 'Nội dung kiểm tra', dataIndex: 'title' },
+        {
+          title: 'Kết quả',
+          key: 'result',
+          width: 120,
+          render: (_: unknown, topic) => {
+            const row = results.get(topic.code);
+            if (!row) return 'Chưa kiểm tra';
+            const label =
+              CHECKLIST_RESULT_LABELS[row.result as keyof typeof CHECKLIST_RESULT_LABELS];
+            // The SLA badges' colours: dark text on a light background (WCAG AA).
+            return (
+              <Tag className={`sla ${row.result === 'dat' ? 'sla-onTrack' : 'sla-overdue'}`}>
+                {label}
+              </Tag>
+            );
+          },
+        },
+        {
+          title: 'Ghi chú',
+          key: 'note',
+          render: (_: unknown, topic) => results.get(topic.code)?.note ?? '',
+        },
+      ]}
+    />
+  );
+}
+
+/** One campaign: its decision, the units in scope and their visits, checklists and findings. */
+export function CampaignPage() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const campaign = useQuery({
+    queryKey: ['inspection-campaign', id],
+    queryFn: () => data(http.GET('/inspections/campaigns/{id}', { params: { path: { id } } })),
+  });
+  const act = useMutation({
+    mutationFn: (action: (typeof ACTIONS)[number]) =>
+      data(
+        http.POST(action.path, {
+          params: { path: { id } },
+          body: { version: campaign.data?.version ?? 0 },
+        }),
+      ),
+    onSuccess: (view) => queryClient.setQueryData(['inspection-campaign', id], view),
+  });
+  if (campaign.isError) return <Alert type="error" showIcon message={campaign.error.message} />;
+  if (!campaign.data) return <Spin />;
+  const view = campaign.data;
+  const topicTitle = (code: string) =>
+    view.checklist.find((topic) => topic.code === code)?.title ?? code;
+  return (
+    <Space direction="vertical" size="middle" className="page">
+      <Typography.Title level={1}>{view.title}</Typography.Title>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 3 }}
+        items={[
+          {
+            key: 'decision',
+            label: 'Quyết định',
+            children: `${view.decisionNumber} ngày ${formatIsoDate(view.decisionDate)}`,
+          },
+          { key: 'kind', label: 'Hình thức', children: view.kindLabel },
+          { key: 'state', label: 'Trạng thái', children: view.stateLabel },
+          {
+            key: 'notice',
+            label: 'Thông báo kết luận',
+            children: view.noticeNumber ? (
+              <a href={documentPath(view.id, '/conclusion.docx')} download>
+                {view.noticeNumber} (DOCX)
+              </a>
+            ) : (
+              'Chưa ký'
+            ),
+          },
+        ]}
+      />
+      {act.isError && <Alert type="error" showIcon message={act.error.message} />}
+      <Space wrap>
+        {ACTIONS.filter((action) => view.allowedEvents.includes(action.event)).map((action) => (
+          <Button key={action.event} loading={act.isPending} onClick={() => act.mutate(action)}>
+            {action.label}
+          </Button>
+        ))}
+      </Space>
+      <Typography.Title level={2} className="section-title">
+        Đơn vị được kiểm tra
+      </Typography.Title>
+      <Table<Visit>
+        rowKey="unitId"
+        dataSource={view.visits}
+        pagination={false}
+        scroll={{ x: 760 }}
+        expandable={{
+          expandedRowRender: (visit) => <ChecklistResults campaign={view} visit={visit} />,
+          rowExpandable: (visit) => visit.state !== 'scheduled',
+        }}
+        columns={[
+          { title: 'Đơn vị', dataIndex: 'unitName' },
+          {
+            title: 'Trạng thái',
+            key: 'state',
+            width: 200,
+            render: (_: unknown, visit) => (
+              <Space size={4} wrap>
+                {visit.stateLabel}
+                {visit.unannounced && <Tag>Không báo trước</Tag>}
+              </Space>
+            ),
+          },
+          { title: 'Dự kiến', dataIndex: 'scheduledOn', width: 110, render: formatIsoDate },
+          { title: 'Ngày kiểm tra', dataIndex: 'doneOn', width: 130, render: formatIsoDate },
+          {
+            title: 'Biên bản',
+            key: 'minutes',
+            width: 110,
+            render: (_: unknown, visit) =>
+              visit.state === 'scheduled' ? (
+                ''
+              ) : (
+                <a
+                  href={documentPath(view.id, `/visits/${visit.unitId}/minutes.docx`)}
+                  download
+                  aria-label={`Biên bản kiểm tra ${visit.unitName}`}
+                >
+                  DOCX
+                </a>
+              ),
+          },
+        ]}
+      />
+      <Typography.Title level={2} className="section-title">
+        Tồn tại, hạn chế
+      </Typography.Title>
+      {view.findings.length === 0 ? (
+        <Typography.Text>Chưa ghi nhận tồn tại, hạn chế nào</Typography.Text>
+      ) : (
+        <Table<Finding>
+          rowKey="id"
+          dataSource={view.findings}
+          pagination={false}
+          scroll={{ x: 1100 }}
+          columns={[
+            { title: 'Đơn vị', dataIndex: 'unitName', width: 180 },
+            { title: 'Nội dung', dataIndex: 'topicCode', width: 180, render: topicTitle },
+            { title: 'Tồn tại', dataIndex: 'description' },
+            {
+              title: 'Mức độ',
+              dataIndex: 'severity',
+              width: 110,
+              render: (severity: keyof typeof FINDING_SEVERITY_LABELS) =>
+                FINDING_SEVERITY_LABELS[severity],
+            },
+            { title: 'Tiêu chí PAR', dataIndex: 'parCode', width: 100 },
+            { title: 'Kiến nghị', dataIndex: 'recommendation' },
+            {
+              title: 'Xử lý',
+              key: 'status',
+              width: 220,
+              render: (_: unknown, finding) =>
+                finding.taskId ? (
+                  <Link to={PATHS.task(finding.taskId)}>
+                    Nhiệm vụ khắc phục: {stateLabel(finding.taskState)}
+                  </Link>
+                ) : (
+                  finding.statusLabel
+                ),
+            },
+            {
+              title: 'Hoàn thành',
+              dataIndex: 'settled',
+              width: 110,
+              render: (settled: boolean) =>
+                settled ? <Tag className="sla sla-completedOnTime">Đã xong</Tag> : 'Chưa',
+            },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
