@@ -70,6 +70,9 @@ const ANY_SIGNED_IN = [
   'GET /org-units',
   'GET /plans',
   'GET /plans/:id',
+  // Targets: read by the whole ward (writes are the coordinator's).
+  'GET /plans/:id/targets',
+  'GET /plans/:id/targets/actuals',
   'GET /procedures',
   'GET /stats/dossiers',
   'GET /stats/inspections',

@@ -118,10 +118,11 @@ export class PlanImportService {
     file: PlanFile,
     options: ImportOptions = {},
   ): Promise<ImportOutcome> {
-    const { preview, planned, warnings } = await this.read(user, file, options.year);
+    const { preview, narrative, planned, warnings } = await this.read(user, file, options.year);
     if (planned.errors.length > 0) throw new PlanImportError(planned.errors);
     const version: PlanVersion = {
       preview,
+      narrative,
       tasks: planned.tasks,
       contentHash:
         preview.plan.number === null ? planContentHash(preview.plan, planned.tasks) : null,
@@ -178,7 +179,7 @@ export class PlanImportService {
   /** The file's preview and the tasks an import would write, with every warning of both. */
   private async read(importer: Importer, file: PlanFile, year?: number) {
     const { wardId } = importer;
-    const preview = await previewPlan({
+    const { preview, narrative } = await previewPlan({
       file,
       units: await this.org.listUnits(wardId),
       aliases: await this.aliases.list(wardId),
@@ -190,7 +191,8 @@ export class PlanImportService {
       groupMembers: await this.groups.membersOf(wardId),
       fallbackUnitId: importer.unitId,
     });
-    return { preview, planned, warnings: [...preview.warnings, ...planned.warnings].sort(byRow) };
+    const warnings = [...preview.warnings, ...planned.warnings].sort(byRow);
+    return { preview, narrative, planned, warnings };
   }
 
   private async leaders(wardId: string): Promise<LeaderRecord[]> {

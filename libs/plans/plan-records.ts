@@ -28,6 +28,8 @@ export interface PlanRow {
 /** What one import writes: the file's preview, its tasks, and when. */
 export interface PlanVersion {
   preview: PlanPreview;
+  /** The text outside the task table, where the plan states its targets. */
+  narrative: string;
   tasks: PlannedTask[];
   /** Identifies a plan without a number; null when it has one. */
   contentHash: string | null;
@@ -73,8 +75,8 @@ export async function findPlan(
 export async function insertPlan(write: PlanWriteContext, version: PlanVersion): Promise<void> {
   const { preview, tasks, now } = version;
   await write.manager.query(
-    'INSERT INTO plans (id, ward_id, number, title, year, issued_on, source_file, content_hash, revision, created_by, created_at, updated_at) ' +
-      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)',
+    'INSERT INTO plans (id, ward_id, number, title, year, issued_on, source_file, content_hash, narrative, revision, created_by, created_at, updated_at) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)',
     [
       write.planId,
       write.wardId,
@@ -84,6 +86,7 @@ export async function insertPlan(write: PlanWriteContext, version: PlanVersion):
       preview.plan.issueDate,
       write.fileName.slice(0, 255),
       version.contentHash,
+      version.narrative,
       write.actor.kind === 'user' ? write.actor.userId : null,
       now,
       now,
@@ -153,7 +156,7 @@ export async function amendPlan(
       // A draft without a number that an amendment gives one keeps the number from then on, so
       // the numbered file finds this plan again (and the content hash is no longer needed).
       'UPDATE plans SET title = ?, year = ?, issued_on = ?, source_file = ?, number = COALESCE(number, ?), ' +
-        'content_hash = ?, revision = ?, updated_at = ? WHERE id = ?',
+        'content_hash = ?, narrative = ?, revision = ?, updated_at = ? WHERE id = ?',
       [
         preview.plan.title?.slice(0, 500) ?? plan.title,
         preview.plan.year,
@@ -161,6 +164,7 @@ export async function amendPlan(
         write.fileName.slice(0, 255),
         preview.plan.number,
         plan.number === null && preview.plan.number === null ? version.contentHash : null,
+        version.narrative,
         revision,
         now,
         plan.id,

@@ -42,7 +42,7 @@ describe('previewPlan', () => {
       '2,Số hóa hồ sơ lưu trữ,Phòng Văn hóa - Xã hội,Tháng 3/2199',
       '3,Công khai thủ tục,Phòng Văn hóa - Xã hội,Tháng 6/2197',
     ].join('\n');
-    const preview = await previewPlan({
+    const { preview } = await previewPlan({
       file: { fileName: 'ke-hoach.csv', data: Buffer.from(csv) },
       units,
       // A plan dated at the far end of what the calendar knows.

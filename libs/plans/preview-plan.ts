@@ -32,8 +32,14 @@ export function wardAliases(units: UnitRecord[], aliases: UnitAlias[] = []): Uni
   return [...defaults, ...aliases];
 }
 
+/** A preview and the plan's narrative (its lines outside the task table, one per line). */
+export interface ReadPlan {
+  preview: PlanPreview;
+  narrative: string;
+}
+
 /** Reads a plan file and turns its task table into a preview: nothing is written. */
-export async function previewPlan(input: PreviewInput): Promise<PlanPreview> {
+export async function previewPlan(input: PreviewInput): Promise<ReadPlan> {
   const source = await readPlanFile(input.file);
   const preview = buildPlanPreview(source, {
     year: input.year,
@@ -41,7 +47,10 @@ export async function previewPlan(input: PreviewInput): Promise<PlanPreview> {
     resolveUnit: createUnitResolver(input.units, wardAliases(input.units, input.aliases)),
   });
   const errors = [...preview.errors, ...unplannableDeadlines(preview)];
-  return { ...preview, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+  return {
+    preview: { ...preview, errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) },
+    narrative: source.text.map((line) => line.text).join('\n'),
+  };
 }
 
 /** A deadline the worker could not plan reminders and escalations for is an error, not a task. */

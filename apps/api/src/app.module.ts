@@ -18,6 +18,7 @@ import { ProceduresModule } from '@cchc/procedures';
 import { ProvisioningModule } from '@cchc/provisioning';
 import { QueueModule } from '@cchc/queue';
 import { ReportsModule } from '@cchc/reports';
+import { TargetsModule } from '@cchc/targets';
 import { TasksModule } from '@cchc/tasks';
 import { WebhooksModule } from '@cchc/webhooks';
 import { ApologiesController } from './controllers/apologies.controller';
@@ -41,6 +42,7 @@ import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { ProvisioningController } from './controllers/provisioning.controller';
+import { TargetsController } from './controllers/targets.controller';
 import { TasksController } from './controllers/tasks.controller';
 import { TaskStatsController } from './controllers/task-stats.controller';
 import { LeaderAssignmentsController } from './controllers/leader-assignments.controller';
@@ -71,6 +73,7 @@ import { WardsController } from './controllers/wards.controller';
     ProceduresModule,
     DossiersModule,
     EvidenceModule,
+    TargetsModule,
     ReportsModule,
     AuditModule,
     InspectionsModule,
@@ -82,6 +85,7 @@ import { WardsController } from './controllers/wards.controller';
     CalendarController,
     OrgController,
     PlansController,
+    TargetsController,
     UnitAliasesController,
     UnitGroupsController,
     LeaderAssignmentsController,

@@ -9,6 +9,7 @@ import { PlanImportRules1763800800000 } from './1763800800000-plan-import-rules'
 import { EvidenceFiles1763800900000 } from './1763800900000-evidence-files';
 import { AuditChain1763801000000 } from './1763801000000-audit-chain';
 import { Inspections1763801100000 } from './1763801100000-inspections';
+import { TargetsParIndex1763801200000 } from './1763801200000-targets-par-index';
 import { Provisioning1763801300000 } from './1763801300000-provisioning';
 import { PeriodicReports1763801250000 } from './1763801250000-periodic-reports';
 
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   AuditChain1763801000000,
   Inspections1763801100000,
   PeriodicReports1763801250000,
+  TargetsParIndex1763801200000,
   Provisioning1763801300000,
 ];

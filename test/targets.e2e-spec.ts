@@ -1,0 +1,201 @@
+import { INestApplication } from '@nestjs/common';
+import { Workbook } from 'exceljs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '@cchc/common';
+import { ApiClient } from './support/api-client';
+import { freshEnvironment } from './support/e2e-env';
+import { readSeed, SEEDS_DIR } from './support/seeds';
+import { startApi } from './support/test-app';
+
+const seed002 = readSeed('002');
+if (seed002 === null) console.warn(`Skipping "plan targets": seed 002 not found in ${SEEDS_DIR}`);
+
+interface TargetView {
+  id: string;
+  code: string;
+  status: string;
+  source: string;
+  metric: string | null;
+  sentence: string | null;
+}
+
+(seed002 === null ? describe.skip : describe)('plan targets (seed 002, MariaDB)', () => {
+  let api: INestApplication;
+  let client: ApiClient;
+  let db: DataSource;
+  let planId: string;
+  const clock = new ManualClock(new Date('2026-01-20T08:00:00+07:00'));
+
+  const auth = async (username: string) => `Bearer ${await client.login(username)}`;
+  const send = (username: string, taskId: string, event: object) =>
+    client.post(username, `/tasks/${taskId}/events`, event);
+  /** Takes a task of the demo officer's unit to nghiệm thu at the clock's time. */
+  const accept = async (taskId: string) => {
+    expect((await send('officer', taskId, { type: 'START', version: 1 })).status).toBe(200);
+    const report = { type: 'SUBMIT_REPORT', version: 2, report: 'Đã hoàn thành' };
+    expect((await send('officer', taskId, report)).status).toBe(200);
+    expect((await send('leader', taskId, { type: 'APPROVE', version: 3 })).status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    await freshEnvironment('targets');
+    api = await startApi(clock);
+    client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+    const response = await request(api.getHttpServer())
+      .post('/plans/import')
+      .set('Authorization', await auth('coordinator'))
+      .attach('file', Buffer.from(seed002 as string), 'kh-2026.txt');
+    expect(response.body).toMatchObject({ status: 'created' });
+    planId = response.body.planId;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('suggests targets from the plan narrative, never confirmed silently, once per sentence', async () => {
+    expect((await client.post('officer', `/plans/${planId}/targets/suggestions`)).status).toBe(403);
+    const first = await client.post('coordinator', `/plans/${planId}/targets/suggestions`);
+    expect(first.status).toBe(200);
+    expect(first.body.created).toBe(7);
+    const suggested = first.body.suggested as TargetView[];
+    expect(new Set(suggested.map((target) => target.status))).toEqual(new Set(['suggested']));
+    expect(suggested.find((target) => target.metric === 'tasks_on_time')?.sentence).toMatch(
+      /100% nhiệm vụ cụ thể trong Kế hoạch cải cách hành chính năm 2026/,
+    );
+    const again = await client.post('coordinator', `/plans/${planId}/targets/suggestions`);
+    expect(again.body.created).toBe(0);
+    const actuals = await client.get('leader', `/plans/${planId}/targets/actuals`);
+    expect(actuals.body.targets).toEqual([]);
+  });
+
+  it('confirms one suggestion and drops another; both in the plan audit', async () => {
+    const targets = (await client.get('officer', `/plans/${planId}/targets`)).body as TargetView[];
+    const onTime = targets.find((target) => target.metric === 'tasks_on_time') as TargetView;
+    const rank = targets.find((target) => /top 15/.test(target.sentence ?? '')) as TargetView;
+    const confirmed = await client.post(
+      'coordinator',
+      `/plans/${planId}/targets/${onTime.id}/confirm`,
+    );
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', source: 'computed' });
+    const dropped = await request(api.getHttpServer())
+      .delete(`/plans/${planId}/targets/${rank.id}`)
+      .set('Authorization', await auth('coordinator'));
+    expect(dropped.status).toBe(204);
+    const audit = (await db.query(
+      "SELECT event_type FROM audit_events WHERE instance_type = 'plan-targets' AND instance_id = ? ORDER BY seq",
+      [planId],
+    )) as { event_type: string }[];
+    expect(audit.map((row) => row.event_type)).toEqual([
+      'TARGETS_SUGGESTED',
+      'TARGETS_SUGGESTED',
+      'TARGET_CONFIRMED',
+      'TARGET_DROPPED',
+    ]);
+  });
+
+  it('imports a sheet all or nothing, naming the row and field of each problem', async () => {
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('Chỉ tiêu');
+    sheet.addRow(['Mã', 'Tên chỉ tiêu', 'Đơn vị tính', 'So sánh', 'Giá trị', 'Nguồn', 'Chỉ số']);
+    sheet.addRow([
+      'CT-01',
+      'Nhiệm vụ đã nghiệm thu',
+      '%',
+      '=',
+      100,
+      'tính toán',
+      'tasks_completed',
+    ]);
+    sheet.addRow(['CT-02', 'Thanh toán trực tuyến', '%', '≥', 'tám mươi', 'nhập', '']);
+    const upload = async (book: Workbook) =>
+      request(api.getHttpServer())
+        .post(`/plans/${planId}/targets/import`)
+        .set('Authorization', await auth('coordinator'))
+        .attach('file', Buffer.from(await book.xlsx.writeBuffer()), 'chi-tieu.xlsx');
+    const refused = await upload(workbook);
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems).toEqual([expect.objectContaining({ row: 3, field: 'value' })]);
+    const count = async () =>
+      (await db.query('SELECT COUNT(*) AS n FROM plan_targets WHERE plan_id = ?', [planId]))[0].n;
+    expect(Number(await count())).toBe(6);
+    sheet.getRow(3).getCell(5).value = 80;
+    const imported = await upload(workbook);
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ created: 2, updated: 0 });
+    expect(Number(await count())).toBe(8);
+  });
+
+  it('enters a value for a period, refusing a computed target and a reversed period', async () => {
+    const targets = (await client.get('coordinator', `/plans/${planId}/targets`))
+      .body as TargetView[];
+    const payment = targets.find((target) => target.code === 'CT-02') as TargetView;
+    const completed = targets.find((target) => target.code === 'CT-01') as TargetView;
+    const value = { from: '2025-12-15', to: '2026-03-14', value: 85, note: 'Theo Cổng DVC' };
+    const entered = await client.post(
+      'coordinator',
+      `/plans/${planId}/targets/${payment.id}/values`,
+      value,
+    );
+    expect(entered.status).toBe(200);
+    expect(entered.body.values).toEqual([expect.objectContaining({ value: 85, evidenceIds: [] })]);
+    const computed = await client.post(
+      'coordinator',
+      `/plans/${planId}/targets/${completed.id}/values`,
+      value,
+    );
+    expect(computed.status).toBe(409);
+    const reversed = await client.post(
+      'coordinator',
+      `/plans/${planId}/targets/${payment.id}/values`,
+      {
+        ...value,
+        from: '2026-04-01',
+      },
+    );
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.message).toMatch(/^to: /);
+  });
+
+  it('counts the actuals as of the cut-off while tasks change after it', async () => {
+    const tasks = (await db.query(
+      `SELECT t.id FROM reform_tasks t JOIN org_units u ON u.id = t.lead_unit_id
+       WHERE t.plan_id = ? AND t.is_group = 0 AND u.code = 'VHXH' ORDER BY t.ordinal LIMIT 3`,
+      [planId],
+    )) as { id: string }[];
+    const [{ n: total }] = await db.query(
+      'SELECT COUNT(*) AS n FROM reform_tasks WHERE plan_id = ? AND is_group = 0',
+      [planId],
+    );
+    clock.set(new Date('2026-03-10T09:00:00+07:00'));
+    await accept(tasks[0].id);
+    await accept(tasks[1].id);
+    clock.set(new Date('2026-03-20T09:00:00+07:00'));
+    await accept(tasks[2].id);
+    const cutoff = '2026-03-14T23:59:59+07:00';
+    const actuals = await client.get(
+      'chairman',
+      `/plans/${planId}/targets/actuals?from=2025-12-15&to=2026-03-14&cutoff=${encodeURIComponent(cutoff)}`,
+    );
+    expect(actuals.status).toBe(200);
+    const byCode = new Map(
+      (actuals.body.targets as { target: TargetView }[]).map((row) => [row.target.code, row]),
+    );
+    expect(byCode.get('CT-01')).toMatchObject({
+      basis: { numerator: 2, denominator: Number(total) },
+      verdict: 'not_met',
+      verdictLabel: 'Không đạt',
+    });
+    expect(byCode.get('CT-02')).toMatchObject({ actual: 0.85, verdict: 'met' });
+    const now = await client.get('chairman', `/plans/${planId}/targets/actuals`);
+    const completedNow = (now.body.targets as { target: TargetView; basis: object }[]).find(
+      (row) => row.target.code === 'CT-01',
+    );
+    expect(completedNow?.basis).toEqual({ numerator: 3, denominator: Number(total) });
+    const bad = await client.get('chairman', `/plans/${planId}/targets/actuals?cutoff=hôm-qua`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/cutoff/);
+  });
+});
