@@ -84,7 +84,7 @@ export class AuditEntryDto {
   @ApiProperty({ nullable: true, type: String })
   reason: string | null;
 
-  @ApiProperty({ nullable: true, type: Object })
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true })
   payload: Record<string, unknown> | null;
 
   @ApiProperty()

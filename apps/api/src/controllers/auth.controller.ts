@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -22,7 +23,8 @@ import {
 } from '@cchc/auth';
 import { PASSWORD_RULE } from '@cchc/domain';
 import { OrgService } from '@cchc/org';
-import { ApiErrors } from '../openapi';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import { AccessTokenDto } from './auth.dto';
 import { UserViewDto } from './org.dto';
 
 class LoginDto {
@@ -75,6 +77,9 @@ export class AuthController {
    * 401 with the same message for an unknown user and a wrong password; 429 when throttled.
    * Also sets the console's session cookie (HttpOnly, SameSite=Strict); API clients use the token.
    */
+  @ApiOperation({ summary: 'Đăng nhập (đặt cookie phiên cho bảng điều khiển)', security: [] })
+  @ApiOkResponse({ type: AccessTokenDto })
+  @ApiErrors(400, 401, 403, 429)
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
@@ -93,7 +98,11 @@ export class AuthController {
   }
 
   /** A new access token for the same session (until 12 hours after the password login). */
+  @ApiOperation({ summary: 'Gia hạn phiên: mã truy cập mới (tối đa 12 giờ sau khi đăng nhập)' })
+  @ApiOkResponse({ type: AccessTokenDto })
+  @ApiErrors(401, 403)
   @ApiBearerAuth()
+  @ApiCookieAuth()
   @AllowedWithOneTimePassword()
   @Post('refresh')
   @HttpCode(200)
@@ -105,6 +114,10 @@ export class AuthController {
   }
 
   /** Ends the console's session (clears its cookie); a Bearer token simply expires. */
+  @ApiOperation({ summary: 'Đăng xuất (xóa cookie phiên)', security: [] })
+  @ApiNoContentResponse({ description: 'Đã đăng xuất' })
+  // 403: a write from another site is refused before it reaches the route.
+  @ApiErrors(403)
   @Public()
   @Post('logout')
   @HttpCode(204)
@@ -118,8 +131,8 @@ export class AuthController {
    */
   @ApiOperation({ summary: 'Đổi mật khẩu (bắt buộc sau khi nhận mật khẩu dùng một lần)' })
   @ApiNoContentResponse({ description: 'Đã đổi mật khẩu' })
+  @ApiSignedIn()
   @ApiErrors(400)
-  @ApiBearerAuth()
   @AllowedWithOneTimePassword()
   @Post('password')
   @HttpCode(204)
@@ -134,6 +147,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Người dùng đang đăng nhập' })
   @ApiOkResponse({ type: MeDto })
   @ApiBearerAuth()
+  @ApiCookieAuth()
+  @ApiErrors(401)
   @AllowedWithOneTimePassword()
   @Get('me')
   async me(@CurrentUser() user: SignedInUser): Promise<MeDto | null> {

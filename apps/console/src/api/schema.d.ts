@@ -9,6 +9,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Đăng nhập (đặt cookie phiên cho bảng điều khiển) */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -25,6 +26,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Gia hạn phiên: mã truy cập mới (tối đa 12 giờ sau khi đăng nhập) */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -41,6 +43,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Đăng xuất (xóa cookie phiên) */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -197,127 +200,6 @@ export interface paths {
     get: operations['PlansController_get'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/plans/{id}/targets': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Các chỉ tiêu của kế hoạch (kể cả gợi ý chờ xác nhận) và số liệu đã nhập */
-    get: operations['TargetsController_list'];
-    put?: never;
-    /** Thêm chỉ tiêu (đã xác nhận) */
-    post: operations['TargetsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/plans/{id}/targets/actuals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Chỉ tiêu đã xác nhận với kết quả thực hiện tính đến thời điểm chốt số liệu, đạt / không đạt */
-    get: operations['TargetsController_actualsOf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/plans/{id}/targets/suggestions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Đọc phần mục tiêu, chỉ tiêu của kế hoạch: mỗi câu có tỷ lệ hoặc số lượng thành một chỉ tiêu gợi ý */
-    post: operations['TargetsController_suggest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/plans/{id}/targets/import': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Nhập chỉ tiêu từ tệp CSV hoặc XLSX: tất cả các dòng hoặc không dòng nào */
-    post: operations['TargetsController_import'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/plans/{id}/targets/{targetId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Sửa chỉ tiêu (một gợi ý vẫn chờ xác nhận) */
-    put: operations['TargetsController_update'];
-    post?: never;
-    /** Bỏ chỉ tiêu gợi ý, hoặc xóa chỉ tiêu cùng số liệu đã nhập */
-    delete: operations['TargetsController_remove'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/plans/{id}/targets/{targetId}/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Xác nhận chỉ tiêu gợi ý */
-    post: operations['TargetsController_confirm'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/plans/{id}/targets/{targetId}/values': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Nhập số liệu của chỉ tiêu cho một kỳ, kèm tệp minh chứng */
-    post: operations['TargetsController_enterValue'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1289,91 +1171,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Nhật ký: ai đã làm gì trong phường (nhiệm vụ, hồ sơ, kế hoạch, đăng nhập…) */
-    get: operations['AuditController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/audit/export.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Xuất nhật ký (cùng bộ lọc) ra tệp Excel */
-    get: operations['AuditController_exportXlsx'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/audit/checkpoints': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Tạo điểm kiểm tra (gốc Merkle đã ký) của nhật ký phường ngay bây giờ */
-    post: operations['AuditController_checkpoint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/audit/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Kiểm tra tính toàn vẹn nhật ký của phường (chuỗi băm và điểm kiểm tra) */
-    post: operations['AuditController_verify'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/audit/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Xuất gói nhật ký (NDJSON: sự kiện, điểm kiểm tra, khóa công khai) để kiểm tra ngoại tuyến */
-    get: operations['AuditController_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/wards': {
     parameters: {
       query?: never;
@@ -1477,6 +1274,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nhật ký: ai đã làm gì trong phường (nhiệm vụ, hồ sơ, kế hoạch, đăng nhập…) */
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất nhật ký (cùng bộ lọc) ra tệp Excel */
+    get: operations['AuditController_exportXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tạo điểm kiểm tra (gốc Merkle đã ký) của nhật ký phường ngay bây giờ */
+    post: operations['AuditController_checkpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Kiểm tra tính toàn vẹn nhật ký của phường (chuỗi băm và điểm kiểm tra) */
+    post: operations['AuditController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất gói nhật ký (NDJSON: sự kiện, điểm kiểm tra, khóa công khai) để kiểm tra ngoại tuyến */
+    get: operations['AuditController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1487,14 +1369,16 @@ export interface components {
       /** @example demo */
       password: string;
     };
-    ChangePasswordDto: {
-      /** @description Mật khẩu hiện tại (hoặc mật khẩu dùng một lần) */
-      currentPassword: string;
+    AccessTokenDto: {
+      /** @description Mã truy cập (Bearer); bảng điều khiển dùng cookie phiên thay vào */
+      accessToken: string;
       /**
-       * @description Mật khẩu từ 10 đến 128 ký tự, có cả chữ cái và chữ số, không chứa tên đăng nhập
-       * @example Phuong-Mau-2026
+       * @description Số giây còn hiệu lực; gia hạn bằng POST /auth/refresh
+       * @example 3600
        */
-      newPassword: string;
+      expiresIn: number;
+      /** @description Mật khẩu dùng một lần: chỉ POST /auth/password mở cho đến khi đổi */
+      mustChangePassword: boolean;
     };
     FieldErrorDto: {
       /** @example dueDate */
@@ -1519,6 +1403,15 @@ export interface components {
       allowedEvents?: string[];
       /** @description Phiên bản hiện tại khi có người khác đã thao tác trước */
       currentVersion?: number;
+    };
+    ChangePasswordDto: {
+      /** @description Mật khẩu hiện tại (hoặc mật khẩu dùng một lần) */
+      currentPassword: string;
+      /**
+       * @description Mật khẩu từ 10 đến 128 ký tự, có cả chữ cái và chữ số, không chứa tên đăng nhập
+       * @example Phuong-Mau-2026
+       */
+      newPassword: string;
     };
     MeDto: {
       /** Format: uuid */
@@ -1868,143 +1761,6 @@ export interface components {
       };
       areas: components['schemas']['PlanAreaViewDto'][];
     };
-    TargetValueView: {
-      id: string;
-      /** @example 2025-12-15 */
-      from: string;
-      /** @example 2026-03-14 */
-      to: string;
-      /** @example 92.5 */
-      value: number;
-      note: string | null;
-      evidenceIds: string[];
-      enteredBy: string;
-      /** Format: date-time */
-      enteredAt: string;
-    };
-    TargetView: {
-      id: string;
-      planId: string;
-      /** @example CT-01 */
-      code: string;
-      name: string;
-      /** @enum {string|null} */
-      unit: 'percent' | 'count' | null;
-      /** @enum {string|null} */
-      comparator: 'gte' | 'eq' | 'lte' | null;
-      value: number | null;
-      qualitative: string | null;
-      /** @enum {string} */
-      source: 'computed' | 'entered';
-      /** @enum {string|null} */
-      metric:
-        | 'tasks_completed'
-        | 'tasks_on_time'
-        | 'dossiers_on_time'
-        | 'apology_coverage'
-        | 'units_self_inspected'
-        | null;
-      /**
-       * @description suggested: đọc từ văn bản kế hoạch, chờ xác nhận; confirmed: đã xác nhận
-       * @enum {string}
-       */
-      status: 'suggested' | 'confirmed';
-      /** @description Câu trong kế hoạch (gợi ý) */
-      sentence: string | null;
-      sourceRow: number | null;
-      values: components['schemas']['TargetValueView'][];
-    };
-    ActualBasis: {
-      numerator: number;
-      denominator: number;
-    };
-    TargetActualView: {
-      target: components['schemas']['TargetView'];
-      /** @description Tỷ lệ (0.9 = 90%) với đơn vị percent, hoặc số */
-      actual: number | null;
-      basis: components['schemas']['ActualBasis'] | null;
-      /** @enum {string} */
-      verdict: 'met' | 'not_met' | 'qualitative' | 'no_data';
-      /** @description Đạt / Không đạt / … */
-      verdictLabel: string;
-      /** @description Vì sao chưa có số liệu, hoặc nguồn */
-      note: string | null;
-    };
-    TargetActualsView: {
-      planId: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * Format: date-time
-       * @description Số liệu tính đến thời điểm này
-       */
-      cutoff: string;
-      targets: components['schemas']['TargetActualView'][];
-    };
-    TargetDto: {
-      /**
-       * @description Mã chỉ tiêu, duy nhất trong kế hoạch
-       * @example CT-01
-       */
-      code: string;
-      /** @example Tỷ lệ hồ sơ TTHC giải quyết đúng hạn */
-      name: string;
-      /** @enum {string|null} */
-      unit?: 'percent' | 'count' | null;
-      /** @enum {string|null} */
-      comparator?: 'gte' | 'eq' | 'lte' | null;
-      /**
-       * @description Phần trăm (90 = 90%) hoặc số
-       * @example 90
-       */
-      value?: Record<string, never> | null;
-      /**
-       * @description Chỉ tiêu định tính (khi đó không có unit, comparator, value)
-       * @example Hạn chế tối đa hồ sơ quá hạn
-       */
-      qualitative?: Record<string, never> | null;
-      /** @enum {string} */
-      source: 'computed' | 'entered';
-      /**
-       * @description Khi source=computed
-       * @enum {string|null}
-       */
-      metric?:
-        | 'tasks_completed'
-        | 'tasks_on_time'
-        | 'dossiers_on_time'
-        | 'apology_coverage'
-        | 'units_self_inspected'
-        | null;
-    };
-    TargetSuggestionsView: {
-      /** @description Số gợi ý mới (câu đã gợi ý trước đây không lặp lại) */
-      created: number;
-      /** @description Mọi chỉ tiêu gợi ý đang chờ xác nhận */
-      suggested: components['schemas']['TargetView'][];
-    };
-    TargetImportView: {
-      created: number;
-      updated: number;
-      targets: components['schemas']['TargetView'][];
-    };
-    TargetValueDto: {
-      /** @example 2025-12-15 */
-      from: string;
-      /** @example 2026-03-14 */
-      to: string;
-      /**
-       * @description Phần trăm (92.5 = 92,5%) hoặc số
-       * @example 92.5
-       */
-      value: number;
-      /** @description Ghi chú, nguồn số liệu */
-      note?: string;
-      /** @description Tệp minh chứng (mã tệp minh chứng) */
-      evidenceIds?: string[];
-    };
     UnitAliasViewDto: {
       /** @example Phòng VHXXH */
       alias: string;
@@ -2320,11 +2076,10 @@ export interface components {
       /** @example Đang xử lý */
       stateLabel: string;
       /**
-       * Format: date
        * @description Ngày hẹn trả hiện tại
        * @example 2026-03-04
        */
-      appointmentDate: string;
+      appointmentDate: Record<string, never>;
       /** @description Ngày làm việc còn lại đến ngày hẹn (0 vào chính ngày hẹn); null khi đã quá hạn */
       workingDaysLeft: number | null;
       /** @description Ngày làm việc đã quá ngày hẹn; null khi chưa quá hạn */
@@ -2335,32 +2090,22 @@ export interface components {
       id: string;
       /** @description Lần xin lỗi thứ mấy của hồ sơ */
       round: number;
-      /**
-       * Format: date
-       * @example 2026-03-04
-       */
-      missedAppointmentDate: string;
-      /**
-       * Format: date
-       * @example 2026-03-11
-       */
-      newAppointmentDate: string;
-      /**
-       * Format: date
-       * @example 2026-03-03
-       */
-      draftedOn: string;
+      /** @example 2026-03-04 */
+      missedAppointmentDate: Record<string, never>;
+      /** @example 2026-03-11 */
+      newAppointmentDate: Record<string, never>;
+      /** @example 2026-03-03 */
+      draftedOn: Record<string, never>;
     };
     InboxEscalationDto: {
       id: string;
       /** @description Cấp chuyển lên (1, 2, …) */
       level: number;
       /**
-       * Format: date
        * @description Hạn của nhiệm vụ khi chuyển lên
        * @example 2026-03-04
        */
-      dueDate: string;
+      dueDate: Record<string, never>;
       /** Format: date-time */
       firedAt: string;
       /** @description Đơn vị chủ trì của nhiệm vụ */
@@ -3394,16 +3139,10 @@ export interface components {
       count: number;
     };
     MonthEscalationsDto: {
-      /**
-       * Format: date
-       * @example 2026-03-01
-       */
-      from: string;
-      /**
-       * Format: date
-       * @example 2026-03-31
-       */
-      to: string;
+      /** @example 2026-03-01 */
+      from: Record<string, never>;
+      /** @example 2026-03-31 */
+      to: Record<string, never>;
       total: number;
       byLevel: components['schemas']['LevelCountDto'][];
       /** @description Theo đơn vị chủ trì của nhiệm vụ */
@@ -3412,22 +3151,15 @@ export interface components {
     TaskStatsDto: {
       /** Format: uuid */
       planId: string | null;
-      /**
-       * Format: date
-       * @example 2026-01-01
-       */
+      /** @example 2026-01-01 */
       from: string | null;
-      /**
-       * Format: date
-       * @example 2026-12-31
-       */
+      /** @example 2026-12-31 */
       to: string | null;
       /**
-       * Format: date
        * @description Ngày tính "quá hạn"
        * @example 2026-03-02
        */
-      today: string;
+      today: Record<string, never>;
       overall: components['schemas']['TaskCompletionFiguresDto'];
       /** @description Theo đơn vị chủ trì */
       units: components['schemas']['UnitTaskFiguresDto'][];
@@ -3513,103 +3245,6 @@ export interface components {
     RetriedDto: {
       /** @description Mã các dòng outbox được gửi lại */
       retried: string[];
-    };
-    AuditEntryDto: {
-      /** @example 1042 */
-      id: string;
-      /** @example reform-task */
-      instanceType: string;
-      /** @example Nhiệm vụ */
-      instanceLabel: string;
-      instanceId: string;
-      /** @example 3 */
-      seq: number;
-      /** @example SUBMIT_REPORT */
-      eventType: string;
-      fromState: string | null;
-      toState: string;
-      actorId: string | null;
-      /** @description Họ tên; null với hệ thống */
-      actorName: string | null;
-      /** @example officer */
-      actorRole: string;
-      actorUnitId: string | null;
-      reason: string | null;
-      payload: Record<string, never> | null;
-      /** Format: date-time */
-      occurredAt: string;
-      /** @description SHA-256 của sự kiện trong chuỗi băm */
-      hash: string;
-    };
-    AuditPageDto: {
-      items: components['schemas']['AuditEntryDto'][];
-      /** @description Truyền vào cursor để lấy trang sau */
-      nextCursor: string | null;
-    };
-    ChainHeadDto: {
-      instanceId: string;
-      /** @example 4 */
-      seq: number;
-      /** @description SHA-256 (hex) của sự kiện cuối chuỗi */
-      hash: string;
-    };
-    CheckpointDto: {
-      /** @example 12 */
-      id: string;
-      /** @description Mã phường (hoặc "global" cho các chuỗi không thuộc phường nào) */
-      scope: string;
-      /** @example 2026-03-31 */
-      day: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** @example 120 */
-      instanceCount: number;
-      /** @description Gốc Merkle (hex) trên các đầu chuỗi, sắp theo mã đối tượng */
-      root: string;
-      heads: components['schemas']['ChainHeadDto'][];
-      /** @description Chữ ký Ed25519 (base64) của điểm kiểm tra */
-      signature: string;
-      /**
-       * @description Mã khóa ký
-       * @example 3f2a9c0d1e4b5a6c
-       */
-      keyId: string;
-    };
-    AuditPeriodQuery: {
-      /**
-       * @description Từ ngày (giờ Việt Nam)
-       * @example 2026-01-01
-       */
-      from?: string;
-      /**
-       * @description Đến ngày (giờ Việt Nam)
-       * @example 2026-12-31
-       */
-      to?: string;
-    };
-    AuditBreakDto: {
-      /** @example reform-task */
-      instanceType: string | null;
-      instanceId: string | null;
-      /** @example 3 */
-      seq: number | null;
-      checkpointId: string | null;
-      /** @example Sự kiện số 3 của reform-task … đã bị sửa (hash không khớp nội dung) */
-      message: string;
-    };
-    VerifyReportDto: {
-      /** @description true khi mọi chuỗi và điểm kiểm tra đều nguyên vẹn */
-      ok: boolean;
-      events: number;
-      instances: number;
-      checkpoints: number;
-      /** @description Đầu chuỗi của điểm kiểm tra nằm ngoài khoảng thời gian đã đọc */
-      uncheckedHeads: number;
-      /** @description Chỗ hỏng đầu tiên trước */
-      breaks: components['schemas']['AuditBreakDto'][];
-      seconds: number;
-      /** @description Số sự kiện kiểm tra mỗi giây */
-      eventsPerSecond: number;
     };
     WardView: {
       /** Format: uuid */
@@ -3778,6 +3413,105 @@ export interface components {
       /** @description false: khóa tài khoản (mọi phiên đang mở dừng ngay) */
       active?: boolean;
     };
+    AuditEntryDto: {
+      /** @example 1042 */
+      id: string;
+      /** @example reform-task */
+      instanceType: string;
+      /** @example Nhiệm vụ */
+      instanceLabel: string;
+      instanceId: string;
+      /** @example 3 */
+      seq: number;
+      /** @example SUBMIT_REPORT */
+      eventType: string;
+      fromState: string | null;
+      toState: string;
+      actorId: string | null;
+      /** @description Họ tên; null với hệ thống */
+      actorName: string | null;
+      /** @example officer */
+      actorRole: string;
+      actorUnitId: string | null;
+      reason: string | null;
+      payload: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      occurredAt: string;
+      /** @description SHA-256 của sự kiện trong chuỗi băm */
+      hash: string;
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditEntryDto'][];
+      /** @description Truyền vào cursor để lấy trang sau */
+      nextCursor: string | null;
+    };
+    ChainHeadDto: {
+      instanceId: string;
+      /** @example 4 */
+      seq: number;
+      /** @description SHA-256 (hex) của sự kiện cuối chuỗi */
+      hash: string;
+    };
+    CheckpointDto: {
+      /** @example 12 */
+      id: string;
+      /** @description Mã phường (hoặc "global" cho các chuỗi không thuộc phường nào) */
+      scope: string;
+      /** @example 2026-03-31 */
+      day: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example 120 */
+      instanceCount: number;
+      /** @description Gốc Merkle (hex) trên các đầu chuỗi, sắp theo mã đối tượng */
+      root: string;
+      heads: components['schemas']['ChainHeadDto'][];
+      /** @description Chữ ký Ed25519 (base64) của điểm kiểm tra */
+      signature: string;
+      /**
+       * @description Mã khóa ký
+       * @example 3f2a9c0d1e4b5a6c
+       */
+      keyId: string;
+    };
+    AuditPeriodQuery: {
+      /**
+       * @description Từ ngày (giờ Việt Nam)
+       * @example 2026-01-01
+       */
+      from?: string;
+      /**
+       * @description Đến ngày (giờ Việt Nam)
+       * @example 2026-12-31
+       */
+      to?: string;
+    };
+    AuditBreakDto: {
+      /** @example reform-task */
+      instanceType: string | null;
+      instanceId: string | null;
+      /** @example 3 */
+      seq: number | null;
+      checkpointId: string | null;
+      /** @example Sự kiện số 3 của reform-task … đã bị sửa (hash không khớp nội dung) */
+      message: string;
+    };
+    VerifyReportDto: {
+      /** @description true khi mọi chuỗi và điểm kiểm tra đều nguyên vẹn */
+      ok: boolean;
+      events: number;
+      instances: number;
+      checkpoints: number;
+      /** @description Đầu chuỗi của điểm kiểm tra nằm ngoài khoảng thời gian đã đọc */
+      uncheckedHeads: number;
+      /** @description Chỗ hỏng đầu tiên trước */
+      breaks: components['schemas']['AuditBreakDto'][];
+      seconds: number;
+      /** @description Số sự kiện kiểm tra mỗi giây */
+      eventsPerSecond: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -3804,7 +3538,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccessTokenDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Quá nhiều lần thử; hãy đợi rồi thử lại */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -3821,7 +3593,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccessTokenDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -3834,11 +3626,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Đã đăng xuất */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
       };
     };
   };
@@ -3871,6 +3673,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorDto'];
         };
       };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
     };
   };
   AuthController_me: {
@@ -3888,6 +3708,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MeDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
         };
       };
     };
@@ -4356,602 +4185,6 @@ export interface operations {
       };
       /** @description Không tìm thấy trong phường */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  TargetsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TargetView'][];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không tìm thấy trong phường */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  TargetsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TargetDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TargetView'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không tìm thấy trong phường */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  TargetsController_actualsOf: {
-    parameters: {
-      query?: {
-        /** @description Từ ngày (mặc định: đầu năm kế hoạch) */
-        from?: string;
-        /** @description Đến ngày (mặc định: cuối năm kế hoạch) */
-        to?: string;
-        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ) */
-        cutoff?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TargetActualsView'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không tìm thấy trong phường */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  TargetsController_suggest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TargetSuggestionsView'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không tìm thấy trong phường */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  TargetsController_import: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /** Format: binary */
-          file: Blob;
-        };
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TargetImportView'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không tìm thấy trong phường */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Tệp hoặc nội dung quá lớn */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  TargetsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        targetId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TargetDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TargetView'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không tìm thấy trong phường */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  TargetsController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        targetId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Đã xóa */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không tìm thấy trong phường */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  TargetsController_confirm: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        targetId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TargetView'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không tìm thấy trong phường */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  TargetsController_enterValue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        targetId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TargetValueDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TargetView'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Không tìm thấy trong phường */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -8820,290 +8053,6 @@ export interface operations {
       };
     };
   };
-  AuditController_list: {
-    parameters: {
-      query?: {
-        /** @description Từ ngày (giờ Việt Nam) */
-        from?: string;
-        /** @description Đến ngày (giờ Việt Nam) */
-        to?: string;
-        /** @description Người thực hiện: mã người dùng, hoặc "system" */
-        actor?: string;
-        /** @description Loại đối tượng (instance type) */
-        type?: string;
-        /** @description Loại sự kiện */
-        event?: string;
-        /** @description Đơn vị của người thực hiện */
-        unit?: string;
-        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
-        cursor?: string;
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditPageDto'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  AuditController_exportXlsx: {
-    parameters: {
-      query?: {
-        /** @description Từ ngày (giờ Việt Nam) */
-        from?: string;
-        /** @description Đến ngày (giờ Việt Nam) */
-        to?: string;
-        /** @description Người thực hiện: mã người dùng, hoặc "system" */
-        actor?: string;
-        /** @description Loại đối tượng (instance type) */
-        type?: string;
-        /** @description Loại sự kiện */
-        event?: string;
-        /** @description Đơn vị của người thực hiện */
-        unit?: string;
-        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
-        cursor?: string;
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Tệp */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  AuditController_checkpoint: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckpointDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  AuditController_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AuditPeriodQuery'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VerifyReportDto'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  AuditController_export: {
-    parameters: {
-      query?: {
-        /** @description Từ ngày (giờ Việt Nam) */
-        from?: string;
-        /** @description Đến ngày (giờ Việt Nam) */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Tệp */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/x-ndjson': Blob;
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/x-ndjson': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
   WardsController_list: {
     parameters: {
       query?: never;
@@ -9525,6 +8474,290 @@ export interface operations {
       };
       /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+        /** @description Người thực hiện: mã người dùng, hoặc "system" */
+        actor?: string;
+        /** @description Loại đối tượng (instance type) */
+        type?: string;
+        /** @description Loại sự kiện */
+        event?: string;
+        /** @description Đơn vị của người thực hiện */
+        unit?: string;
+        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_exportXlsx: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+        /** @description Người thực hiện: mã người dùng, hoặc "system" */
+        actor?: string;
+        /** @description Loại đối tượng (instance type) */
+        type?: string;
+        /** @description Loại sự kiện */
+        event?: string;
+        /** @description Đơn vị của người thực hiện */
+        unit?: string;
+        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_checkpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AuditPeriodQuery'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerifyReportDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_export: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
