@@ -99,7 +99,8 @@ const ANY_SIGNED_IN = [
   'POST /reports/:id/events',
 ];
 
-const PUBLIC = ['GET /health', 'POST /auth/login', 'POST /auth/logout'];
+/** Public to sessions; /metrics answers only Prometheus's METRICS_TOKEN (see libs/metrics/scrape.ts). */
+const PUBLIC = ['GET /health', 'GET /metrics', 'POST /auth/login', 'POST /auth/logout'];
 
 interface Route {
   key: string;

@@ -41,6 +41,13 @@ export interface AppConfig {
    * list of addresses/subnets (TRUST_PROXY).
    */
   trustProxy: boolean | number | string;
+  /**
+   * Bearer token Prometheus presents to /metrics (METRICS_TOKEN). Without it /metrics is open on
+   * a developer or test machine and refused in production.
+   */
+  metricsToken: string | null;
+  /** The worker serves /metrics on this port when set (METRICS_PORT); it has no other HTTP. */
+  metricsPort: number | null;
   /** POST /dossiers/bulk: largest body, and most lines; past either the upload is refused (413). */
   bulkMaxBytes: number;
   bulkMaxLines: number;
@@ -83,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxPollMs: Number(env.OUTBOX_POLL_MS ?? 200),
     storageDir: env.STORAGE_DIR ?? 'storage',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    metricsToken: env.METRICS_TOKEN || null,
+    metricsPort: env.METRICS_PORT ? Number(env.METRICS_PORT) : null,
     bulkMaxBytes: Number(env.BULK_MAX_BYTES ?? 2 * 1024 * 1024),
     bulkMaxLines: Number(env.BULK_MAX_LINES ?? 2000),
   };

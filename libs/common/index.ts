@@ -7,3 +7,4 @@ export * from './page.query';
 export * from './ticker';
 export * from './spreadsheet-cell';
 export * from './validators';
+export * from './request-context';

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { RequestContext } from '@cchc/common';
 import { JobRoute } from './persisted-workflow';
 import { InsertRows, insertSql } from './statements';
 
@@ -11,13 +12,22 @@ export interface OutboxJob extends JobRoute {
  * the worker relays them to BullMQ once that transaction has committed.
  */
 export const Outbox = {
-  /** The rows for `jobs`, as data (the engine writes them only if its guard held); null if none. */
+  /**
+   * The rows for `jobs`, as data (the engine writes them only if its guard held); null if none.
+   * A job caused by an API request carries the request's id, for the worker's logs.
+   */
   rows(jobs: OutboxJob[], createdAt: Date): InsertRows | null {
     if (jobs.length === 0) return null;
+    const requestId = RequestContext.requestId();
     return {
       table: 'outbox',
       columns: ['queue', 'job_name', 'payload', 'created_at'],
-      rows: jobs.map((job) => [job.queue, job.jobName, JSON.stringify(job.payload), createdAt]),
+      rows: jobs.map((job) => [
+        job.queue,
+        job.jobName,
+        JSON.stringify(requestId ? { ...job.payload, requestId } : job.payload),
+        createdAt,
+      ]),
     };
   },
 

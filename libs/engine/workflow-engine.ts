@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -15,6 +15,7 @@ import {
 import { Clock } from '@cchc/common';
 import { todayIn } from '@cchc/calendar';
 import { Actor } from '@cchc/domain';
+import { Metrics } from '@cchc/metrics';
 import { allowedEvents, refusal, restoreSnapshot } from '@cchc/workflows';
 import {
   EventRefusedError,
@@ -83,6 +84,8 @@ export class WorkflowEngine {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    // Absent where the engine runs outside an application (benchmarks).
+    @Optional() private readonly metrics?: Metrics,
   ) {
     this.groupCommit = new GroupCommit(() => driverPool(dataSource));
     this.groupRead = new GroupRead(() => driverPool(dataSource));
@@ -165,6 +168,31 @@ export class WorkflowEngine {
 
   /** Applies an event sent by `actor` to the instance the client saw at `expectedVersion`. */
   async send<TMachine extends AnyStateMachine>(
+    workflow: PersistedWorkflow<TMachine>,
+    id: string,
+    event: EventWithoutContext<TMachine>,
+    actor: Actor,
+    expectedVersion: number,
+    manager?: EntityManager,
+  ): Promise<TransitionResult<TMachine>> {
+    const counted = (outcome: 'applied' | 'refused' | 'stale') =>
+      this.metrics?.transitions.inc({
+        machine: workflow.instanceType,
+        event: (event as unknown as { type: string }).type,
+        outcome,
+      });
+    try {
+      const result = await this.apply(workflow, id, event, actor, expectedVersion, manager);
+      counted('applied');
+      return result;
+    } catch (error) {
+      if (error instanceof EventRefusedError) counted('refused');
+      else if (error instanceof StaleVersionError) counted('stale');
+      throw error;
+    }
+  }
+
+  private async apply<TMachine extends AnyStateMachine>(
     workflow: PersistedWorkflow<TMachine>,
     id: string,
     event: EventWithoutContext<TMachine>,

@@ -42,7 +42,9 @@ export class JobFailures implements OnApplicationBootstrap {
 
   /** Counts a failed attempt on its outbox row (no row for timer jobs) and logs it. */
   async recordFailure(job: Job, error: Error): Promise<void> {
-    const where = `${job.queueName} job ${job.id} (${job.name})`;
+    const requestId = (job.data as { requestId?: unknown } | undefined)?.requestId;
+    const cause = typeof requestId === 'string' ? `, request ${requestId}` : '';
+    const where = `${job.queueName} job ${job.id} (${job.name}${cause})`;
     this.logger.error(`${where} failed, attempt ${job.attemptsMade}: ${error.message}`);
     const outboxId = outboxIdOf(job);
     if (!outboxId) return;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DelayedError, Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '@cchc/common';
+import { Metrics } from '@cchc/metrics';
 import { QUEUES } from '@cchc/queue';
 import { TimerJobData } from './timer-feeder.service';
 import { TimerRegistry } from './timer-registry';
@@ -36,6 +37,7 @@ export class TimerProcessor extends WorkerHost {
     private readonly registry: TimerRegistry,
     private readonly clock: Clock,
     @Inject(TIMER_SETTINGS) private readonly settings: TimerSettings,
+    private readonly metrics: Metrics,
   ) {
     super();
   }
@@ -54,10 +56,11 @@ export class TimerProcessor extends WorkerHost {
     return outcome;
   }
 
-  fire(timerId: string): Promise<FireOutcome> {
+  async fire(timerId: string): Promise<FireOutcome> {
+    let fired: { kind: string; lateSeconds: number } | null = null;
     // READ COMMITTED, as every writer of timers: the handlers re-plan a subject's timers, and
     // under REPEATABLE READ their gap locks deadlock with concurrent receipts and transitions.
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+    const outcome = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const [row] = (await manager.query(
         'SELECT id, subject_type, subject_id, kind, level, due_date, fire_at FROM timers WHERE id = ? FOR UPDATE',
         [timerId],
@@ -81,7 +84,17 @@ export class TimerProcessor extends WorkerHost {
       this.logger.debug(
         `Fired ${timer.kind} ${timer.level} of ${timer.subjectType} ${timer.subjectId}`,
       );
-      return 'fired';
+      fired = {
+        kind: timer.kind,
+        lateSeconds: (this.clock.now().getTime() - fireAt.getTime()) / 1000,
+      };
+      return 'fired' as const;
     });
+    // Counted once committed: a rolled-back firing is retried and counted then.
+    if (fired) {
+      const { kind, lateSeconds } = fired;
+      this.metrics.timerLateness.observe({ kind }, lateSeconds);
+    }
+    return outcome;
   }
 }

@@ -1,10 +1,10 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@cchc/audit';
 import { AuthModule } from '@cchc/auth';
 import { CalendarStoreModule } from '@cchc/calendar-store';
-import { CommonModule } from '@cchc/common';
+import { CommonModule, requestIdOf } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
 import { DossiersModule } from '@cchc/dossiers';
 import { EscalationsModule } from '@cchc/escalations';
@@ -16,6 +16,7 @@ import { OrgModule } from '@cchc/org';
 import { PlansModule } from '@cchc/plans';
 import { ProceduresModule } from '@cchc/procedures';
 import { ProvisioningModule } from '@cchc/provisioning';
+import { MetricsModule } from '@cchc/metrics';
 import { QueueModule } from '@cchc/queue';
 import { ReportsModule } from '@cchc/reports';
 import { TargetsModule } from '@cchc/targets';
@@ -37,6 +38,7 @@ import {
 } from './controllers/inspections.controller';
 import { NotificationsController } from './controllers/notifications.controller';
 import { OrgController } from './controllers/org.controller';
+import { MetricsController } from './controllers/metrics.controller';
 import { OutboxController } from './controllers/outbox.controller';
 import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
@@ -48,6 +50,7 @@ import { TaskStatsController } from './controllers/task-stats.controller';
 import { LeaderAssignmentsController } from './controllers/leader-assignments.controller';
 import { UnitAliasesController, UnitGroupsController } from './controllers/unit-aliases.controller';
 import { WebhooksController } from './controllers/webhooks.controller';
+import { RequestIdMiddleware } from './request-id.middleware';
 import { WardsController } from './controllers/wards.controller';
 
 @Module({
@@ -56,11 +59,14 @@ import { WardsController } from './controllers/wards.controller';
       pinoHttp: {
         level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
         autoLogging: false,
+        genReqId: (request) =>
+          (request as { id?: string }).id ?? requestIdOf(request.headers['x-request-id']),
       },
     }),
     CommonModule,
     DatabaseModule,
     QueueModule,
+    MetricsModule,
     AuthModule,
     OrgModule,
     TasksModule,
@@ -105,9 +111,14 @@ import { WardsController } from './controllers/wards.controller';
     TaskStatsController,
     HealthController,
     OutboxController,
+    MetricsController,
     WardsController,
     ProvisioningController,
     AuditController,
   ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('*');
+  }
+}

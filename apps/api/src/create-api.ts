@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@cchc/common';
+import { httpMetrics, Metrics } from '@cchc/metrics';
 import { AppModule } from './app.module';
 import { serveConsole } from './console-static';
 import { useRequestLimits } from './request-limits';
@@ -23,6 +24,7 @@ export async function createApi(): Promise<INestApplication> {
 /** Pipes, error format, logger, OpenAPI and the web console: shared by main.ts and the e2e tests. */
 export function configureApi(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  app.use(httpMetrics(app.get(Metrics)));
   app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.use(helmet());
   useRequestLimits(app);

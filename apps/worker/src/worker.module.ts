@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditCheckpointProcessor, AuditModule } from '@cchc/audit';
 import { CommonModule } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
+import { MetricsModule, MetricsServer } from '@cchc/metrics';
 import { ApologyProcessor, DossiersModule } from '@cchc/dossiers';
 import { TaskTimersModule } from '@cchc/escalations';
 import { NotificationProcessor, NotificationsModule } from '@cchc/notifications';
@@ -21,6 +22,7 @@ import { WebhookDeliveryModule } from '@cchc/webhooks';
     CommonModule,
     DatabaseModule,
     QueueModule,
+    MetricsModule,
     NotificationsModule,
     PlansModule,
     TimerRunnerModule,
@@ -32,6 +34,7 @@ import { WebhookDeliveryModule } from '@cchc/webhooks';
   ],
   providers: [
     OutboxRelay,
+    MetricsServer,
     OutboxPruner,
     JobFailures,
     NotificationProcessor,
