@@ -403,4 +403,24 @@ describe('inspection campaigns (MariaDB)', () => {
     });
     expect((await client.get('chairman', '/stats/inspections?year=abc')).status).toBe(400);
   });
+
+  it('shows an announced campaign to its units from the start, and nothing to others', async () => {
+    const announced = await client.post('chairman', '/inspections/campaigns', {
+      title: 'Kiểm tra đột xuất việc niêm yết thủ tục hành chính',
+      decisionNumber: '60/QĐ-UBND',
+      decisionDate: '2026-03-12',
+      kind: 'dot_xuat',
+      year: 2026,
+      headId: users.inspector,
+      visits: [{ unitId: units.VHXH, scheduledOn: '2026-03-20' }],
+    });
+    expect(announced.status).toBe(201);
+    const seen = await client.get('officer', `/inspections/campaigns/${announced.body.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.visits).toMatchObject([{ unitId: units.VHXH, state: 'scheduled' }]);
+    expect(
+      (await client.get('one_stop_officer', `/inspections/campaigns/${announced.body.id}`)).status,
+    ).toBe(404);
+    expect((await client.get('system_admin', '/inspections/campaigns')).body).toEqual([]);
+  });
 });
