@@ -71,14 +71,13 @@ async function main(check: boolean): Promise<void> {
   const { files, untyped } = await generate();
   if (untyped.length) {
     console.error(
-      `Properties typed as a bare object (declare their type in @ApiProperty): ${untyped.join(', ')}`,
+      `Properties typed as a bare object (give @ApiProperty their type, e.g. \`type: String\`): ${untyped.join(', ')}`,
     );
   }
   if (!check) {
     for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
     return;
   }
-  if (untyped.length) process.exit(1);
   const stale = Object.entries(files)
     .filter(([file, text]) => readOrEmpty(file) !== text)
     .map(([file]) => file.slice(root.length + 1));
@@ -86,7 +85,6 @@ async function main(check: boolean): Promise<void> {
     console.error(
       `${stale.join(' and ')} not current with the controllers: run \`npm run api:types\``,
     );
-    process.exit(1);
   }
   const lint = spawnSync(join(root, 'node_modules/.bin/redocly'), ['lint', DOCUMENT], {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -94,8 +92,8 @@ async function main(check: boolean): Promise<void> {
   });
   if (lint.status !== 0) {
     console.error('apps/api/openapi.json fails `redocly lint`: see apps/api/src/openapi.ts');
-    process.exit(1);
   }
+  if (untyped.length || stale.length || lint.status !== 0) process.exit(1);
 }
 
 function readOrEmpty(file: string): string {
