@@ -107,6 +107,16 @@ function emptyCounts(): StateCounts {
   return Object.fromEntries(TASK_STATES.map((state) => [state, 0])) as StateCounts;
 }
 
+/** "33,3%" from 33.3; "không có" when there is nothing to count. */
+export function percentText(value: number | null): string {
+  return value === null ? 'không có' : `${value.toLocaleString('vi-VN')}%`;
+}
+
+/** "90%" from 0.9 (one decimal). */
+export function ratioText(value: number | null): string {
+  return value === null ? 'không có' : percentText(Math.round(value * 1000) / 10);
+}
+
 function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 }

@@ -97,7 +97,7 @@ describe('report documents', () => {
 
   it('writes one XLSX sheet per section, text that looks like a formula neutralised', async () => {
     const workbook = new Workbook();
-    await workbook.xlsx.load(await renderReportXlsx(content));
+    await workbook.xlsx.load((await renderReportXlsx(content)) as unknown as ArrayBuffer);
     expect(workbook.worksheets).toHaveLength(7);
     const problems = workbook.getWorksheet('5. Khó khăn và kiến nghị')!;
     expect(problems.getRow(3).getCell(3).value).toBe('\'=HYPERLINK("http://x")');

@@ -20,7 +20,7 @@ import {
 } from '@cchc/apology-slip';
 import { neutralizeFormula } from '@cchc/common';
 import { IsoDate, TASK_STATE_LABELS, TASK_STATES } from '@cchc/domain';
-import type { ReportContent, TaskLine } from './report-content';
+import { percentText, ratioText, type ReportContent, type TaskLine } from './report-content';
 
 /** What the signed document carries besides the frozen figures. */
 export interface ReportDocumentMeta {
@@ -36,13 +36,8 @@ export interface ReportDocumentMeta {
 export const NO_TARGETS = 'Chưa có chỉ tiêu';
 export const NO_INSPECTIONS = 'Chưa có dữ liệu kiểm tra';
 
-function rate(value: number | null): string {
-  return value === null ? 'không có' : `${value.toLocaleString('vi-VN')}%`;
-}
-
-function ratio(value: number | null): string {
-  return value === null ? 'không có' : rate(Math.round(value * 1000) / 10);
-}
+const rate = percentText;
+const ratio = ratioText;
 
 function dateOf(date: IsoDate | null): string {
   return date ? shortDate(date) : 'Không thời hạn';

@@ -4,10 +4,14 @@ import { DataSource } from 'typeorm';
 import { endOfDayInstant } from '@cchc/calendar';
 import { ContributionContext, IsoDate } from '@cchc/domain';
 import { DossierStatsService } from '@cchc/dossiers';
+import { InspectionStats } from '@cchc/inspections';
 import {
   ContributionLine,
+  InspectionLine,
   nextPeriodTasks,
+  OptionalSection,
   PlannedTask,
+  ratioText,
   ReportContent,
   TaskAuditRow,
   taskSection,
@@ -35,6 +39,7 @@ export class ReportFiguresService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dossierStats: DossierStatsService,
     private readonly calendars: ReportCalendarService,
+    private readonly inspections: InspectionStats,
   ) {}
 
   async content(report: ReportSource): Promise<ReportContent> {
@@ -82,9 +87,46 @@ export class ReportFiguresService {
         apologyCoverage: overall.apologyCoverage,
       },
       targets: { rows: [], note: NO_TARGETS },
-      inspections: { rows: [], note: NO_INSPECTIONS },
+      inspections: await this.inspectionSection(report.wardId, period),
       contributions: await this.contributions(report.id),
       nextTasks: nextPeriodTasks(tasks, period.cutoffDate, next.cutoffDate),
+    };
+  }
+
+  /**
+   * Section (4), from the inspection campaigns' figures over the period; until the ward has a
+   * campaign it says there is no inspection data.
+   */
+  private async inspectionSection(
+    wardId: string,
+    period: ReportPeriod,
+  ): Promise<OptionalSection<InspectionLine>> {
+    const [campaign] = (await this.dataSource.query(
+      'SELECT id FROM inspection_campaigns WHERE ward_id = ? LIMIT 1',
+      [wardId],
+    )) as unknown[];
+    if (!campaign) return { rows: [], note: NO_INSPECTIONS };
+    const figures = await this.inspections.forWard(wardId, period.from, period.cutoffDate);
+    const notInspected = figures.byUnit.filter((unit) => !unit.inspected);
+    return {
+      note: null,
+      rows: [
+        {
+          label: 'Đơn vị đã được kiểm tra / tổng số đơn vị',
+          value: `${figures.unitsInspected}/${figures.unitsTotal} (${ratioText(figures.coverageRate)}, mục tiêu 100%)`,
+        },
+        {
+          label: 'Đơn vị chưa được kiểm tra',
+          value: notInspected.map((unit) => unit.unitName).join('; ') || 'Không có',
+        },
+        { label: 'Số tồn tại, hạn chế phát hiện', value: String(figures.findings) },
+        { label: 'Đã khắc phục', value: String(figures.remediated) },
+        {
+          label: 'Đã xử lý xong (khắc phục hoặc kết luận)',
+          value: `${figures.settled} (${ratioText(figures.remediationRate)}, mục tiêu 100%)`,
+        },
+        { label: 'Khắc phục quá hạn', value: String(figures.overdue) },
+      ],
     };
   }
 

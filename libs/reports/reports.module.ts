@@ -3,6 +3,7 @@ import { CalendarStoreModule } from '@cchc/calendar-store';
 import { DossiersModule } from '@cchc/dossiers';
 import { EngineModule } from '@cchc/engine';
 import { EscalationsModule } from '@cchc/escalations';
+import { InspectionsModule } from '@cchc/inspections';
 import { TimersModule } from '@cchc/timers';
 import { ContributionTimerHandler } from './contribution-timer.handler';
 import { ContributionService } from './contribution.service';
@@ -13,7 +14,14 @@ import { ReportService } from './report.service';
 
 /** Periodic reports for the API; contributions' timers fire through ContributionTimerHandler. */
 @Module({
-  imports: [EngineModule, CalendarStoreModule, TimersModule, EscalationsModule, DossiersModule],
+  imports: [
+    EngineModule,
+    CalendarStoreModule,
+    TimersModule,
+    EscalationsModule,
+    DossiersModule,
+    InspectionsModule,
+  ],
   providers: [
     ReportCalendarService,
     ReportFiguresService,
