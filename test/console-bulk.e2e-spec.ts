@@ -1,55 +1,28 @@
-import { INestApplication } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
-import {
-  ConsoleBrowser,
-  screenshot,
-  seriousViolations,
-  signIn,
-  VIEWPORTS,
-} from './support/browser';
+import { screenshot, seriousViolations, signIn, VIEWPORTS } from './support/browser';
+import { consoleSuite } from './support/console-suite';
 import { demoWardIds } from './support/demo-ward-ids';
-import { freshEnvironment } from './support/e2e-env';
-import { startApi } from './support/test-app';
 
 /** Screens 9–11 of issue #12 in Chromium: bulk actions with a result per row, the bell, export. */
 describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
-  let api: INestApplication;
   let baseUrl: string;
   let client: ApiClient;
-  const chromium = new ConsoleBrowser();
   let units: Record<string, string>;
   let unitNames: Record<string, string>;
-
-  beforeAll(async () => {
-    await freshEnvironment('console_bulk');
-    api = await startApi(clock);
-    await api.listen(0, '127.0.0.1');
-    baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
-    client = new ApiClient(api.getHttpServer());
+  const { newPage } = consoleSuite('console_bulk', clock, async (suite) => {
+    ({ baseUrl, client } = suite);
     ({ units } = await demoWardIds(client));
     const list = (await client.get('coordinator', '/org-units')).body as {
       code: string;
       name: string;
     }[];
     unitNames = Object.fromEntries(list.map((unit) => [unit.code, unit.name]));
-    await chromium.launch();
   });
-
-  afterAll(async () => {
-    await chromium.close();
-    await api?.close();
-  });
-
-  afterEach(() => {
-    expect(chromium.takeErrors()).toEqual([]);
-  });
-
-  const newPage = (viewport?: keyof typeof VIEWPORTS) => chromium.newPage(viewport);
 
   async function createTask(title: string, dueDate: string) {
     const response = await client.post('coordinator', '/tasks', {

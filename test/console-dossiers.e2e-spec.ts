@@ -1,17 +1,11 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
+import { Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
-import {
-  ConsoleBrowser,
-  screenshot,
-  seriousViolations,
-  signIn,
-  VIEWPORTS,
-} from './support/browser';
+import { navigate, screenshot, seriousViolations, signIn } from './support/browser';
+import { consoleSuite } from './support/console-suite';
 import { demoWardIds } from './support/demo-ward-ids';
-import { freshEnvironment } from './support/e2e-env';
-import { eventually, startApi, startWorker } from './support/test-app';
+import { eventually } from './support/test-app';
 
 /**
  * Issue 12, screen 7 and browser flow 4: a dossier misses its appointment, the worker drafts
@@ -22,11 +16,8 @@ const CODE = 'HS-2026-0042';
 
 describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
   const clock = new ManualClock(DAY('2026-02-12'));
-  let api: INestApplication;
-  let worker: INestApplicationContext;
   let baseUrl: string;
   let client: ApiClient;
-  const chromium = new ConsoleBrowser();
 
   const slips = async () =>
     (await client.get('unit_head', `/dossiers/${CODE}/apologies`)).body as {
@@ -34,12 +25,8 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
       reason: string | null;
     }[];
 
-  beforeAll(async () => {
-    await freshEnvironment('console_dossiers');
-    api = await startApi(clock);
-    await api.listen(0, '127.0.0.1');
-    baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
-    client = new ApiClient(api.getHttpServer());
+  const { newPage } = consoleSuite('console_dossiers', clock, async (suite) => {
+    ({ baseUrl, client } = suite);
     const { units } = await demoWardIds(client);
     const procedure = await client.post('coordinator', '/procedures', {
       code: '1.000894',
@@ -62,22 +49,9 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
       version: dossier.body.version,
     });
     expect(started.body).toMatchObject({ apologyRound: 1 });
-    worker = await startWorker(clock);
+    await suite.startWorker();
     await eventually(async () => (await slips())[0]?.status === 'draft', 10_000, 'the draft');
-    await chromium.launch();
   });
-
-  afterAll(async () => {
-    await chromium.close();
-    await worker?.close();
-    await api?.close();
-  });
-
-  afterEach(() => {
-    expect(chromium.takeErrors()).toEqual([]);
-  });
-
-  const newPage = (viewport?: keyof typeof VIEWPORTS) => chromium.newPage(viewport);
 
   it('lists dossiers with their filters in the URL, at both sizes', async () => {
     const bad = await client.get('unit_head', '/dossiers?apology=maybe&appointmentTo=2026-02-30');
@@ -88,7 +62,7 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     for (const size of ['desktop', 'phone'] as const) {
       const page = await newPage(size);
       await signIn(page, baseUrl, 'unit_head');
-      await page.getByRole('link', { name: 'Hồ sơ TTHC' }).click();
+      await navigate(page, 'Hồ sơ TTHC');
       await page.getByRole('heading', { name: 'Hồ sơ TTHC', level: 1 }).waitFor();
       await page.getByRole('link', { name: CODE }).waitFor();
       await screenshot(page, `dossiers-${size}`);
@@ -104,6 +78,33 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     await page.getByText('Phiếu chờ ký', { exact: true }).first().waitFor();
   }, 120_000);
 
+  it('shows the unit head the slip to sign and the one-stop desk the missed appointment, each linked to the dossier', async () => {
+    const sectionOf = (page: Page, title: string) =>
+      page.locator('.ant-card').filter({
+        has: page.getByRole('heading', { name: new RegExp(`^${title}`), level: 2 }),
+      });
+    for (const size of ['desktop', 'phone'] as const) {
+      const page = await newPage(size);
+      await signIn(page, baseUrl, 'unit_head');
+      const slips = sectionOf(page, 'Phiếu xin lỗi chờ ký');
+      await slips.getByText(/^Phiếu lần 1: lỡ hẹn 26\/02\/2026, hẹn lại/).waitFor();
+      expect(await slips.getByRole('heading', { level: 2 }).textContent()).toMatch(/1$/);
+      await screenshot(page, `inbox-unit-head-${size}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      if (size === 'phone') continue;
+      await slips.getByRole('link', { name: `${CODE} — Nguyễn Thị Hằng` }).click();
+      await page.getByRole('heading', { name: `Hồ sơ ${CODE}`, level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Ký phiếu' }).waitFor();
+    }
+    const desk = await newPage();
+    await signIn(desk, baseUrl, 'one_stop_officer');
+    const due = sectionOf(desk, 'Hồ sơ sắp đến hạn / quá hạn hẹn trả');
+    await due.getByText('Quá hạn hẹn trả 1 ngày làm việc').waitFor();
+    await due.getByRole('link', { name: `${CODE} — Nguyễn Thị Hằng` }).waitFor();
+    await screenshot(desk, 'inbox-one-stop-desktop');
+    expect(await seriousViolations(desk)).toEqual([]);
+  }, 120_000);
+
   it('unit head previews the draft, signs it with "Ký phiếu" and downloads its PDF', async () => {
     const phone = await newPage('phone');
     await signIn(phone, baseUrl, 'unit_head');
@@ -114,7 +115,7 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
 
     const page = await newPage();
     await signIn(page, baseUrl, 'unit_head');
-    await page.getByRole('link', { name: 'Hồ sơ TTHC' }).click();
+    await navigate(page, 'Hồ sơ TTHC');
     await page.getByRole('link', { name: CODE }).click();
     await page.getByRole('heading', { name: `Hồ sơ ${CODE}`, level: 1 }).waitFor();
     const preview = page.locator('iframe[title="Xem trước phiếu lần 1"]');

@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,16 +5,9 @@ import { Page } from 'playwright-core';
 import request from 'supertest';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
-import {
-  ConsoleBrowser,
-  screenshot,
-  seriousViolations,
-  signIn,
-  VIEWPORTS,
-} from './support/browser';
-import { freshEnvironment } from './support/e2e-env';
+import { navigate, screenshot, seriousViolations, signIn } from './support/browser';
+import { consoleSuite } from './support/console-suite';
 import { describeWithSeed, SEEDS_DIR } from './support/seeds';
-import { startApi } from './support/test-app';
 
 interface Problem {
   row: number | null;
@@ -31,30 +23,12 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     const name = readdirSync(SEEDS_DIR).find((file) => file.startsWith('002'));
     return join(SEEDS_DIR, String(name));
   };
-  let api: INestApplication;
   let baseUrl: string;
   let client: ApiClient;
-  const chromium = new ConsoleBrowser();
-
-  beforeAll(async () => {
-    await freshEnvironment('console_plans');
-    api = await startApi(clock);
-    await api.listen(0, '127.0.0.1');
-    baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
-    client = new ApiClient(api.getHttpServer());
-    await chromium.launch();
+  const suite = consoleSuite('console_plans', clock, async (started) => {
+    ({ baseUrl, client } = started);
   });
-
-  afterAll(async () => {
-    await chromium.close();
-    await api?.close();
-  });
-
-  afterEach(() => {
-    expect(chromium.takeErrors()).toEqual([]);
-  });
-
-  const newPage = (viewport?: keyof typeof VIEWPORTS) => chromium.newPage(viewport);
+  const { newPage } = suite;
 
   async function chooseFile(page: Page, path: string) {
     const chooser = page.waitForEvent('filechooser');
@@ -68,7 +42,7 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
   }
 
   it('previews seed 002 with its rows and warnings, commits it, and shows the plan by area', async () => {
-    const dryRun = await request(api.getHttpServer())
+    const dryRun = await request(suite.api.getHttpServer())
       .post('/plans/import?dryRun=true')
       .set('Authorization', `Bearer ${await client.login('coordinator')}`)
       .attach('file', seedFile());
@@ -78,7 +52,7 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
 
     const page = await newPage('desktop');
     await signIn(page, baseUrl, 'coordinator');
-    await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await navigate(page, 'Kế hoạch');
     await page.getByRole('heading', { name: 'Kế hoạch', level: 1 }).waitFor();
     await page.getByText('Chưa có kế hoạch nào được nhập').waitFor();
     await page.getByRole('button', { name: 'Nhập kế hoạch' }).click();
@@ -127,7 +101,7 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     expect(new URL(page.url()).searchParams.get('areaCode')).toBe('I');
     await page.getByRole('link', { name: areaOne.body.items[0].title }).waitFor();
 
-    await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    await navigate(page, 'Kế hoạch');
     await page.getByRole('row').nth(1).getByRole('link').waitFor();
     await check(page, 'plans-list-desktop');
   });

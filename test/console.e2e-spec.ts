@@ -1,20 +1,12 @@
-import { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
-import {
-  ConsoleBrowser,
-  screenshot,
-  seriousViolations,
-  signIn,
-  VIEWPORTS,
-} from './support/browser';
+import { screenshot, seriousViolations, signIn } from './support/browser';
+import { consoleSuite } from './support/console-suite';
 import { demoWardIds } from './support/demo-ward-ids';
-import { freshEnvironment } from './support/e2e-env';
 import { samplePdf } from './support/evidence-samples';
-import { startApi } from './support/test-app';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -24,33 +16,14 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
  */
 describe('web console (Chromium, MariaDB)', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
-  let api: INestApplication;
   let baseUrl: string;
   let client: ApiClient;
-  const chromium = new ConsoleBrowser();
   let units: Record<string, string>;
   let users: Record<string, string>;
-
-  beforeAll(async () => {
-    await freshEnvironment('console');
-    api = await startApi(clock);
-    await api.listen(0, '127.0.0.1');
-    baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
-    client = new ApiClient(api.getHttpServer());
+  const { newPage } = consoleSuite('console', clock, async (suite) => {
+    ({ baseUrl, client } = suite);
     ({ units, users } = await demoWardIds(client));
-    await chromium.launch();
   });
-
-  afterAll(async () => {
-    await chromium.close();
-    await api?.close();
-  });
-
-  afterEach(() => {
-    expect(chromium.takeErrors()).toEqual([]);
-  });
-
-  const newPage = (viewport?: keyof typeof VIEWPORTS) => chromium.newPage(viewport);
 
   async function createTask(title: string, dueDate = '2026-03-20') {
     const response = await client.post('coordinator', '/tasks', {

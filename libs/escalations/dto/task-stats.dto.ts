@@ -99,10 +99,10 @@ export class UnitCountDto {
 
 /** Escalations (kind 'escalate' of the escalation log) fired in the current calendar month. */
 export class MonthEscalationsDto {
-  @ApiProperty({ example: '2026-03-01' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-03-01' })
   from: IsoDate;
 
-  @ApiProperty({ example: '2026-03-31' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-03-31' })
   to: IsoDate;
 
   @ApiProperty()
@@ -119,13 +119,18 @@ export class TaskStatsDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
   planId: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: '2026-01-01' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-01-01' })
   from: IsoDate | null;
 
-  @ApiProperty({ type: String, nullable: true, example: '2026-12-31' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-12-31' })
   to: IsoDate | null;
 
-  @ApiProperty({ example: '2026-03-02', description: 'Ngày tính "quá hạn"' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2026-03-02',
+    description: 'Ngày tính "quá hạn"',
+  })
   today: IsoDate;
 
   @ApiProperty({ type: TaskCompletionFiguresDto })

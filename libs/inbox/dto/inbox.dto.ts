@@ -33,7 +33,12 @@ export class InboxDossierDto {
   @ApiProperty({ example: 'Đang xử lý' })
   stateLabel: string;
 
-  @ApiProperty({ example: '2026-03-04', description: 'Ngày hẹn trả hiện tại' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2026-03-04',
+    description: 'Ngày hẹn trả hiện tại',
+  })
   appointmentDate: IsoDate;
 
   @ApiProperty({
@@ -59,13 +64,13 @@ export class InboxApologySlipDto {
   @ApiProperty({ description: 'Lần xin lỗi thứ mấy của hồ sơ' })
   round: number;
 
-  @ApiProperty({ example: '2026-03-04' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-03-04' })
   missedAppointmentDate: IsoDate;
 
-  @ApiProperty({ example: '2026-03-11' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-03-11' })
   newAppointmentDate: IsoDate;
 
-  @ApiProperty({ example: '2026-03-03' })
+  @ApiProperty({ type: String, format: 'date', example: '2026-03-03' })
   draftedOn: IsoDate;
 }
 
@@ -77,7 +82,12 @@ export class InboxEscalationDto {
   @ApiProperty({ description: 'Cấp chuyển lên (1, 2, …)' })
   level: number;
 
-  @ApiProperty({ example: '2026-03-04', description: 'Hạn của nhiệm vụ khi chuyển lên' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2026-03-04',
+    description: 'Hạn của nhiệm vụ khi chuyển lên',
+  })
   dueDate: IsoDate;
 
   @ApiProperty()

@@ -206,6 +206,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/plans/{id}/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các chỉ tiêu của kế hoạch (kể cả gợi ý chờ xác nhận) và số liệu đã nhập */
+    get: operations['TargetsController_list'];
+    put?: never;
+    /** Thêm chỉ tiêu (đã xác nhận) */
+    post: operations['TargetsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/actuals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chỉ tiêu đã xác nhận với kết quả thực hiện tính đến thời điểm chốt số liệu, đạt / không đạt */
+    get: operations['TargetsController_actualsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đọc phần mục tiêu, chỉ tiêu của kế hoạch: mỗi câu có tỷ lệ hoặc số lượng thành một chỉ tiêu gợi ý */
+    post: operations['TargetsController_suggest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nhập chỉ tiêu từ tệp CSV hoặc XLSX: tất cả các dòng hoặc không dòng nào */
+    post: operations['TargetsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/{targetId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Sửa chỉ tiêu (một gợi ý vẫn chờ xác nhận) */
+    put: operations['TargetsController_update'];
+    post?: never;
+    /** Bỏ chỉ tiêu gợi ý, hoặc xóa chỉ tiêu cùng số liệu đã nhập */
+    delete: operations['TargetsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/{targetId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Xác nhận chỉ tiêu gợi ý */
+    post: operations['TargetsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{id}/targets/{targetId}/values': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nhập số liệu của chỉ tiêu cho một kỳ, kèm tệp minh chứng */
+    post: operations['TargetsController_enterValue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/unit-aliases': {
     parameters: {
       query?: never;
@@ -1761,6 +1882,143 @@ export interface components {
       };
       areas: components['schemas']['PlanAreaViewDto'][];
     };
+    TargetValueView: {
+      id: string;
+      /** @example 2025-12-15 */
+      from: string;
+      /** @example 2026-03-14 */
+      to: string;
+      /** @example 92.5 */
+      value: number;
+      note: string | null;
+      evidenceIds: string[];
+      enteredBy: string;
+      /** Format: date-time */
+      enteredAt: string;
+    };
+    TargetView: {
+      id: string;
+      planId: string;
+      /** @example CT-01 */
+      code: string;
+      name: string;
+      /** @enum {string|null} */
+      unit: 'percent' | 'count' | null;
+      /** @enum {string|null} */
+      comparator: 'gte' | 'eq' | 'lte' | null;
+      value: number | null;
+      qualitative: string | null;
+      /** @enum {string} */
+      source: 'computed' | 'entered';
+      /** @enum {string|null} */
+      metric:
+        | 'tasks_completed'
+        | 'tasks_on_time'
+        | 'dossiers_on_time'
+        | 'apology_coverage'
+        | 'units_self_inspected'
+        | null;
+      /**
+       * @description suggested: đọc từ văn bản kế hoạch, chờ xác nhận; confirmed: đã xác nhận
+       * @enum {string}
+       */
+      status: 'suggested' | 'confirmed';
+      /** @description Câu trong kế hoạch (gợi ý) */
+      sentence: string | null;
+      sourceRow: number | null;
+      values: components['schemas']['TargetValueView'][];
+    };
+    ActualBasis: {
+      numerator: number;
+      denominator: number;
+    };
+    TargetActualView: {
+      target: components['schemas']['TargetView'];
+      /** @description Tỷ lệ (0.9 = 90%) với đơn vị percent, hoặc số */
+      actual: number | null;
+      basis: components['schemas']['ActualBasis'] | null;
+      /** @enum {string} */
+      verdict: 'met' | 'not_met' | 'qualitative' | 'no_data';
+      /** @description Đạt / Không đạt / … */
+      verdictLabel: string;
+      /** @description Vì sao chưa có số liệu, hoặc nguồn */
+      note: string | null;
+    };
+    TargetActualsView: {
+      planId: string;
+      /** @example 2026-01-01 */
+      from: string;
+      /** @example 2026-12-31 */
+      to: string;
+      /**
+       * Format: date-time
+       * @description Số liệu tính đến thời điểm này
+       */
+      cutoff: string;
+      targets: components['schemas']['TargetActualView'][];
+    };
+    TargetDto: {
+      /**
+       * @description Mã chỉ tiêu, duy nhất trong kế hoạch
+       * @example CT-01
+       */
+      code: string;
+      /** @example Tỷ lệ hồ sơ TTHC giải quyết đúng hạn */
+      name: string;
+      /** @enum {string|null} */
+      unit?: 'percent' | 'count' | null;
+      /** @enum {string|null} */
+      comparator?: 'gte' | 'eq' | 'lte' | null;
+      /**
+       * @description Phần trăm (90 = 90%) hoặc số
+       * @example 90
+       */
+      value?: Record<string, never> | null;
+      /**
+       * @description Chỉ tiêu định tính (khi đó không có unit, comparator, value)
+       * @example Hạn chế tối đa hồ sơ quá hạn
+       */
+      qualitative?: Record<string, never> | null;
+      /** @enum {string} */
+      source: 'computed' | 'entered';
+      /**
+       * @description Khi source=computed
+       * @enum {string|null}
+       */
+      metric?:
+        | 'tasks_completed'
+        | 'tasks_on_time'
+        | 'dossiers_on_time'
+        | 'apology_coverage'
+        | 'units_self_inspected'
+        | null;
+    };
+    TargetSuggestionsView: {
+      /** @description Số gợi ý mới (câu đã gợi ý trước đây không lặp lại) */
+      created: number;
+      /** @description Mọi chỉ tiêu gợi ý đang chờ xác nhận */
+      suggested: components['schemas']['TargetView'][];
+    };
+    TargetImportView: {
+      created: number;
+      updated: number;
+      targets: components['schemas']['TargetView'][];
+    };
+    TargetValueDto: {
+      /** @example 2025-12-15 */
+      from: string;
+      /** @example 2026-03-14 */
+      to: string;
+      /**
+       * @description Phần trăm (92.5 = 92,5%) hoặc số
+       * @example 92.5
+       */
+      value: number;
+      /** @description Ghi chú, nguồn số liệu */
+      note?: string;
+      /** @description Tệp minh chứng (mã tệp minh chứng) */
+      evidenceIds?: string[];
+    };
     UnitAliasViewDto: {
       /** @example Phòng VHXXH */
       alias: string;
@@ -2076,10 +2334,11 @@ export interface components {
       /** @example Đang xử lý */
       stateLabel: string;
       /**
+       * Format: date
        * @description Ngày hẹn trả hiện tại
        * @example 2026-03-04
        */
-      appointmentDate: Record<string, never>;
+      appointmentDate: string;
       /** @description Ngày làm việc còn lại đến ngày hẹn (0 vào chính ngày hẹn); null khi đã quá hạn */
       workingDaysLeft: number | null;
       /** @description Ngày làm việc đã quá ngày hẹn; null khi chưa quá hạn */
@@ -2090,22 +2349,32 @@ export interface components {
       id: string;
       /** @description Lần xin lỗi thứ mấy của hồ sơ */
       round: number;
-      /** @example 2026-03-04 */
-      missedAppointmentDate: Record<string, never>;
-      /** @example 2026-03-11 */
-      newAppointmentDate: Record<string, never>;
-      /** @example 2026-03-03 */
-      draftedOn: Record<string, never>;
+      /**
+       * Format: date
+       * @example 2026-03-04
+       */
+      missedAppointmentDate: string;
+      /**
+       * Format: date
+       * @example 2026-03-11
+       */
+      newAppointmentDate: string;
+      /**
+       * Format: date
+       * @example 2026-03-03
+       */
+      draftedOn: string;
     };
     InboxEscalationDto: {
       id: string;
       /** @description Cấp chuyển lên (1, 2, …) */
       level: number;
       /**
+       * Format: date
        * @description Hạn của nhiệm vụ khi chuyển lên
        * @example 2026-03-04
        */
-      dueDate: Record<string, never>;
+      dueDate: string;
       /** Format: date-time */
       firedAt: string;
       /** @description Đơn vị chủ trì của nhiệm vụ */
@@ -3139,10 +3408,16 @@ export interface components {
       count: number;
     };
     MonthEscalationsDto: {
-      /** @example 2026-03-01 */
-      from: Record<string, never>;
-      /** @example 2026-03-31 */
-      to: Record<string, never>;
+      /**
+       * Format: date
+       * @example 2026-03-01
+       */
+      from: string;
+      /**
+       * Format: date
+       * @example 2026-03-31
+       */
+      to: string;
       total: number;
       byLevel: components['schemas']['LevelCountDto'][];
       /** @description Theo đơn vị chủ trì của nhiệm vụ */
@@ -3151,15 +3426,22 @@ export interface components {
     TaskStatsDto: {
       /** Format: uuid */
       planId: string | null;
-      /** @example 2026-01-01 */
+      /**
+       * Format: date
+       * @example 2026-01-01
+       */
       from: string | null;
-      /** @example 2026-12-31 */
+      /**
+       * Format: date
+       * @example 2026-12-31
+       */
       to: string | null;
       /**
+       * Format: date
        * @description Ngày tính "quá hạn"
        * @example 2026-03-02
        */
-      today: Record<string, never>;
+      today: string;
       overall: components['schemas']['TaskCompletionFiguresDto'];
       /** @description Theo đơn vị chủ trì */
       units: components['schemas']['UnitTaskFiguresDto'][];
@@ -4185,6 +4467,602 @@ export interface operations {
       };
       /** @description Không tìm thấy trong phường */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TargetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_actualsOf: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (mặc định: đầu năm kế hoạch) */
+        from?: string;
+        /** @description Đến ngày (mặc định: cuối năm kế hoạch) */
+        to?: string;
+        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ) */
+        cutoff?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetActualsView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_suggest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetSuggestionsView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetImportView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Tệp hoặc nội dung quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        targetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TargetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        targetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đã xóa */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        targetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  TargetsController_enterValue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        targetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TargetValueDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
         headers: {
           [name: string]: unknown;
         };

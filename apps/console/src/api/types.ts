@@ -34,3 +34,6 @@ export type AppNotification = Schemas['NotificationDto'];
 
 /** POST /tasks/bulk: what happened to each selected task. */
 export type BulkTaskResult = Schemas['BulkTaskResult'];
+
+/** GET /stats/tasks: on-time acceptance by unit, overdue by area, escalations of the month. */
+export type TaskStats = Schemas['TaskStatsDto'];

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
+import { Card, Col, List, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { data, http } from '../api/http';
-import { formatNumber } from '../common/format';
+import { formatIsoDate, formatNumber } from '../common/format';
 import { TASK_STATE_OPTIONS } from '../common/labels';
 import { PATHS } from '../paths';
-import { TaskStateChart } from './TaskStateChart';
+import { FigureChart } from './FigureChart';
+import { escalationsByUnit, type LinkedFigure, onTimeByUnit, overdueByArea } from './task-figures';
 
 /** The targets of the ward's reform plan: dossiers on time and apologies for every late one. */
 const ON_TIME_TARGET = 0.9;
@@ -33,6 +34,10 @@ export function DashboardPage() {
     queryFn: () => data(http.GET('/stats/dossiers')),
   });
   const overall = dossiers.data?.overall;
+  const taskStats = useQuery({
+    queryKey: ['dashboard', 'task-stats'],
+    queryFn: () => data(http.GET('/stats/tasks')),
+  });
 
   return (
     <Space direction="vertical" size="middle" className="page">
@@ -53,7 +58,59 @@ export function DashboardPage() {
             </Col>
           ))}
         </Row>
-        {byState.data && <TaskStateChart counts={byState.data} />}
+        {byState.data && (
+          <FigureChart
+            title="Biểu đồ nhiệm vụ theo trạng thái"
+            figures={byState.data.map((item) => ({ label: item.label, value: item.count }))}
+          />
+        )}
+      </Card>
+      <Card
+        title={<h2 className="card-title">Hoàn thành đúng hạn theo đơn vị</h2>}
+        loading={taskStats.isPending}
+      >
+        <Typography.Paragraph>
+          Đúng hạn: nghiệm thu vào hoặc trước ngày hạn (theo lịch sử nhiệm vụ). Cả phường:{' '}
+          {formatRate(taskStats.data?.overall.onTimeRate ?? null)} (
+          {formatNumber(taskStats.data?.overall.acceptedOnTime ?? 0)}/
+          {formatNumber(taskStats.data?.overall.accepted ?? 0)} nhiệm vụ).
+        </Typography.Paragraph>
+        {taskStats.data && (
+          <LinkedFigures
+            title="Tỷ lệ hoàn thành đúng hạn"
+            figures={onTimeByUnit(taskStats.data)}
+            percent
+          />
+        )}
+      </Card>
+      <Card
+        title={<h2 className="card-title">Nhiệm vụ quá hạn theo lĩnh vực</h2>}
+        loading={taskStats.isPending}
+      >
+        {taskStats.data && (
+          <LinkedFigures
+            title="Nhiệm vụ quá hạn theo lĩnh vực"
+            figures={overdueByArea(taskStats.data)}
+          />
+        )}
+      </Card>
+      <Card
+        title={<h2 className="card-title">Chuyển lên trong tháng</h2>}
+        loading={taskStats.isPending}
+      >
+        {taskStats.data && (
+          <>
+            <Typography.Paragraph>
+              Từ {formatIsoDate(taskStats.data.escalationsThisMonth.from)} đến{' '}
+              {formatIsoDate(taskStats.data.escalationsThisMonth.to)}:{' '}
+              {formatNumber(taskStats.data.escalationsThisMonth.total)} lần chuyển lên Chủ tịch.
+            </Typography.Paragraph>
+            <LinkedFigures
+              title="Chuyển lên trong tháng theo đơn vị"
+              figures={escalationsByUnit(taskStats.data)}
+            />
+          </>
+        )}
       </Card>
       <Card title={<h2 className="card-title">Hồ sơ TTHC</h2>} loading={dossiers.isPending}>
         <Row gutter={[16, 16]}>
@@ -99,5 +156,36 @@ function Rate({ title, value, target }: { title: string; value: number | null; t
       </div>
       <Typography.Text>Chỉ tiêu: {formatNumber(target * 100)}%</Typography.Text>
     </div>
+  );
+}
+
+function formatRate(rate: number | null): string {
+  return rate === null ? 'chưa có số liệu' : `${formatNumber(Math.round(rate * 1000) / 10)}%`;
+}
+
+/** Figures as a list of links (to the filtered task list) and as a chart. */
+function LinkedFigures({
+  title,
+  figures,
+  percent = false,
+}: {
+  title: string;
+  figures: LinkedFigure[];
+  percent?: boolean;
+}) {
+  if (figures.length === 0) return <Typography.Text>Không có</Typography.Text>;
+  return (
+    <>
+      <List
+        size="small"
+        dataSource={figures}
+        renderItem={(figure) => (
+          <List.Item>
+            <Link to={figure.link}>{figure.text}</Link>
+          </List.Item>
+        )}
+      />
+      <FigureChart title={title} figures={figures} percent={percent} horizontal />
+    </>
   );
 }

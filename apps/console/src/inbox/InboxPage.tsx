@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Empty, List, Space, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
 import { data, http } from '../api/http';
-import { formatIsoDate } from '../common/format';
+import type { InboxItem } from '../api/types';
+import { formatDateTime, formatIsoDate } from '../common/format';
 import { useUser } from '../session/session';
 import { SlaBadge } from '../tasks/SlaBadge';
 import { PATHS } from '../paths';
@@ -26,30 +27,70 @@ export function InboxPage() {
             </Typography.Title>
           }
         >
-          <List
+          <List<InboxItem>
             dataSource={section.items}
             locale={{ emptyText: 'Không có' }}
-            renderItem={({ task, note }) =>
-              // Task entries only: dossier, slip and escalation entries are listed by their pages.
-              task && (
-                <List.Item>
-                  <List.Item.Meta
-                    title={<Link to={PATHS.task(task.id)}>{task.title}</Link>}
-                    description={
-                      <Space wrap>
-                        <span>{task.stateLabel}</span>
-                        <span>Hạn: {formatIsoDate(task.dueDate)}</span>
-                        <SlaBadge sla={task.sla} />
-                        {note && <span>{note}</span>}
-                      </Space>
-                    }
-                  />
-                </List.Item>
-              )
-            }
+            renderItem={(item) => (
+              <List.Item>
+                <Entry item={item} />
+              </List.Item>
+            )}
           />
         </Card>
       ))}
     </Space>
+  );
+}
+
+/** One entry, linked to its page: the task's, or the dossier's (where "Ký phiếu" is). */
+function Entry({ item }: { item: InboxItem }) {
+  const { task, dossier, apologySlip, escalation, note } = item;
+  if (dossier) {
+    return (
+      <List.Item.Meta
+        title={
+          <Link to={PATHS.dossier(dossier.code)}>
+            {dossier.code} — {dossier.applicantName}
+          </Link>
+        }
+        description={
+          <Space wrap>
+            <span>{dossier.procedureName}</span>
+            <span>{dossier.stateLabel}</span>
+            <span>Hẹn trả: {formatIsoDate(dossier.appointmentDate)}</span>
+            {apologySlip && (
+              <span>
+                Phiếu lần {apologySlip.round}: lỡ hẹn{' '}
+                {formatIsoDate(apologySlip.missedAppointmentDate)}, hẹn lại{' '}
+                {formatIsoDate(apologySlip.newAppointmentDate)}
+              </span>
+            )}
+            {note && <span>{note}</span>}
+          </Space>
+        }
+      />
+    );
+  }
+  if (!task) return null;
+  return (
+    <List.Item.Meta
+      title={<Link to={PATHS.task(task.id)}>{task.title}</Link>}
+      description={
+        <Space wrap>
+          <span>{task.stateLabel}</span>
+          <span>Hạn: {formatIsoDate(task.dueDate)}</span>
+          <SlaBadge sla={task.sla} />
+          {escalation && (
+            <>
+              <span>Đơn vị chủ trì: {escalation.leadUnit.name}</span>
+              <span>
+                Chuyển lên lần {escalation.level} lúc {formatDateTime(escalation.firedAt)}
+              </span>
+            </>
+          )}
+          {note && <span>{note}</span>}
+        </Space>
+      }
+    />
   );
 }

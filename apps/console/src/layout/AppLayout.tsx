@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { data, http } from '../api/http';
 import { ROLE_LABELS } from '../common/labels';
@@ -7,55 +8,106 @@ import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession, useUser } from '../session/session';
 import { PATHS } from '../paths';
 
-/** The frame of every signed-in screen: navigation with counts, the user, sign-out. */
+/**
+ * The frame of every signed-in screen: navigation with counts, the user, sign-out. Below antd's
+ * `lg` breakpoint (992 px) the navigation and sign-out move into a drawer behind "Menu", so the
+ * header never scrolls sideways on a phone or a tablet; the user's name needs `xl` (1200 px).
+ */
 export function AppLayout() {
   const user = useUser();
   const { signOut } = useSession();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.lg;
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const inbox = useQuery({
     queryKey: ['inbox', user.id],
     queryFn: () => data(http.GET('/inbox')),
     refetchInterval: 15_000,
   });
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const items = [
+    {
+      key: PATHS.inbox,
+      label: (
+        <Link to={PATHS.inbox}>
+          Việc cần làm <Badge count={inbox.data?.total ?? 0} size="small" />
+        </Link>
+      ),
+    },
+    { key: PATHS.tasks, label: <Link to={PATHS.tasks}>Nhiệm vụ</Link> },
+    { key: PATHS.dashboard, label: <Link to={PATHS.dashboard}>Tổng quan</Link> },
+    { key: PATHS.dossiers, label: <Link to={PATHS.dossiers}>Hồ sơ TTHC</Link> },
+    { key: PATHS.plans, label: <Link to={PATHS.plans}>Kế hoạch</Link> },
+    { key: PATHS.inspections, label: <Link to={PATHS.inspections}>Kiểm tra</Link> },
+  ];
+  const userName = (
+    <span className="app-user-name">
+      {user.fullName} ({ROLE_LABELS[user.role]})
+    </span>
+  );
+  const signOutButton = (
+    <Button size="small" onClick={signOut}>
+      Đăng xuất
+    </Button>
+  );
+
   return (
     <Layout className="app">
       <Layout.Header className="app-header">
+        {narrow && (
+          <Button
+            className="app-menu-button"
+            aria-expanded={drawerOpen}
+            onClick={() => setDrawerOpen(true)}
+          >
+            <span aria-hidden="true">☰ </span>Menu
+          </Button>
+        )}
         <Typography.Text strong className="app-name">
           CCHC
         </Typography.Text>
-        <Menu
-          mode="horizontal"
-          theme="dark"
-          selectedKeys={[selected]}
-          className="app-menu"
-          disabledOverflow
-          items={[
-            {
-              key: PATHS.inbox,
-              label: (
-                <Link to={PATHS.inbox}>
-                  Việc cần làm <Badge count={inbox.data?.total ?? 0} size="small" />
-                </Link>
-              ),
-            },
-            { key: PATHS.tasks, label: <Link to={PATHS.tasks}>Nhiệm vụ</Link> },
-            { key: PATHS.dashboard, label: <Link to={PATHS.dashboard}>Tổng quan</Link> },
-            { key: PATHS.dossiers, label: <Link to={PATHS.dossiers}>Hồ sơ TTHC</Link> },
-            { key: PATHS.plans, label: <Link to={PATHS.plans}>Kế hoạch</Link> },
-            { key: PATHS.inspections, label: <Link to={PATHS.inspections}>Kiểm tra</Link> },
-          ]}
-        />
+        {narrow ? (
+          <span className="app-header-fill" />
+        ) : (
+          <nav aria-label="Điều hướng chính" className="app-menu">
+            <Menu
+              mode="horizontal"
+              theme="dark"
+              selectedKeys={[selected]}
+              disabledOverflow
+              items={items}
+            />
+          </nav>
+        )}
         <Space className="app-user">
           <NotificationBell userId={user.id} />
-          <span className="app-user-name">
-            {user.fullName} ({ROLE_LABELS[user.role]})
-          </span>
-          <Button size="small" onClick={signOut}>
-            Đăng xuất
-          </Button>
+          {screens.xl && userName}
+          {!narrow && signOutButton}
         </Space>
       </Layout.Header>
+      {narrow && (
+        <Drawer
+          title="CCHC"
+          placement="left"
+          size="min(280px, 85vw)"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+        >
+          <nav aria-label="Điều hướng chính">
+            <Menu
+              mode="vertical"
+              selectedKeys={[selected]}
+              items={items}
+              onClick={() => setDrawerOpen(false)}
+            />
+          </nav>
+          <Space direction="vertical" className="app-drawer-user">
+            {userName}
+            {signOutButton}
+          </Space>
+        </Drawer>
+      )}
       <Layout.Content className="app-content">
         <Outlet />
       </Layout.Content>
