@@ -10,7 +10,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { OpenAPIObject } from '@nestjs/swagger';
-import { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import {
+  OperationObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 import ts from 'typescript';
@@ -31,11 +35,12 @@ async function prettierFormat(text: string, file: string): Promise<string> {
 }
 
 /**
- * Properties whose type swagger could not see (a type alias such as IsoDate, or a union like
- * `string | null`, reach it as Object): they need `type: String` (or Number…) in @ApiProperty.
+ * What the document leaves untyped: a property swagger saw as Object (a type alias such as
+ * IsoDate, or a union like `string | null`; it needs `type: String`…), or an answer with no
+ * schema (a route without `@ApiOkResponse({ type })`).
  */
-function untypedProperties(document: OpenAPIObject): string[] {
-  return Object.entries(document.components?.schemas ?? {}).flatMap(([name, schema]) =>
+function untyped(document: OpenAPIObject): string[] {
+  const properties = Object.entries(document.components?.schemas ?? {}).flatMap(([name, schema]) =>
     Object.entries((schema as SchemaObject).properties ?? {})
       .filter(([, property]) => {
         const p = property as SchemaObject;
@@ -43,9 +48,19 @@ function untypedProperties(document: OpenAPIObject): string[] {
       })
       .map(([property]) => `${name}.${property}`),
   );
+  const answers = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, OperationObject>).flatMap(([method, operation]) =>
+      Object.entries(operation.responses ?? {})
+        .filter(([status, answer]) => /^2/.test(status) && status !== '204' && !contentOf(answer))
+        .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+    ),
+  );
+  return [...properties, ...answers];
 }
 
-async function generate(): Promise<{ files: Record<string, string>; untyped: string[] }> {
+const contentOf = (answer: unknown) => (answer as ResponseObject | undefined)?.content;
+
+async function generate(): Promise<{ files: Record<string, string>; problems: string[] }> {
   const app = await NestFactory.create(AppModule, {
     preview: true,
     logger: false,
@@ -63,15 +78,15 @@ async function generate(): Promise<{ files: Record<string, string>; untyped: str
     );
   return {
     files: { [DOCUMENT]: json, [SCHEMA]: await prettierFormat(types, SCHEMA) },
-    untyped: untypedProperties(document),
+    problems: untyped(document),
   };
 }
 
 async function main(check: boolean): Promise<void> {
-  const { files, untyped } = await generate();
-  if (untyped.length) {
+  const { files, problems } = await generate();
+  if (problems.length) {
     console.error(
-      `Properties typed as a bare object (give @ApiProperty their type, e.g. \`type: String\`): ${untyped.join(', ')}`,
+      `Untyped in the OpenAPI document (see apps/api/src/openapi.ts): ${problems.join(', ')}`,
     );
   }
   if (!check) {
@@ -93,7 +108,7 @@ async function main(check: boolean): Promise<void> {
   if (lint.status !== 0) {
     console.error('apps/api/openapi.json fails `redocly lint`: see apps/api/src/openapi.ts');
   }
-  if (untyped.length || stale.length || lint.status !== 0) process.exit(1);
+  if (problems.length || stale.length || lint.status !== 0) process.exit(1);
 }
 
 function readOrEmpty(file: string): string {
