@@ -68,6 +68,11 @@ const ANY_SIGNED_IN = [
   'GET /notifications',
   'POST /notifications/:id/read',
   'GET /org-units',
+  // PAR Index: the ward reads its self-assessment (scoring and review have @Roles).
+  'GET /par/:year',
+  'GET /par/:year/export.docx',
+  'GET /par/:year/export.xlsx',
+  'GET /par/:year/lost-points',
   'GET /plans',
   'GET /plans/:id',
   // Targets: read by the whole ward (writes are the coordinator's).

@@ -13,6 +13,7 @@ import { InboxModule } from '@cchc/inbox';
 import { InspectionsModule } from '@cchc/inspections';
 import { NotificationsModule } from '@cchc/notifications';
 import { OrgModule } from '@cchc/org';
+import { ParIndexModule } from '@cchc/par-index';
 import { PlansModule } from '@cchc/plans';
 import { ProceduresModule } from '@cchc/procedures';
 import { ProvisioningModule } from '@cchc/provisioning';
@@ -40,6 +41,7 @@ import { NotificationsController } from './controllers/notifications.controller'
 import { OrgController } from './controllers/org.controller';
 import { MetricsController } from './controllers/metrics.controller';
 import { OutboxController } from './controllers/outbox.controller';
+import { ParIndexController } from './controllers/par-index.controller';
 import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
 import { ReportsController } from './controllers/reports.controller';
@@ -80,6 +82,7 @@ import { WardsController } from './controllers/wards.controller';
     DossiersModule,
     EvidenceModule,
     TargetsModule,
+    ParIndexModule,
     ReportsModule,
     AuditModule,
     InspectionsModule,
@@ -92,6 +95,7 @@ import { WardsController } from './controllers/wards.controller';
     OrgController,
     PlansController,
     TargetsController,
+    ParIndexController,
     UnitAliasesController,
     UnitGroupsController,
     LeaderAssignmentsController,

@@ -15,6 +15,7 @@ import {
   OutboxDeadLettersCommand,
   OutboxRetryCommand,
 } from './commands/outbox.command';
+import { PAR_COMMANDS } from './commands/par.command';
 import { PROVISIONING_COMMANDS } from './commands/provisioning.command';
 import { SolarCommand } from './commands/solar.command';
 import {
@@ -39,6 +40,7 @@ import {
     OutboxCommand,
     OutboxDeadLettersCommand,
     OutboxRetryCommand,
+    ...PAR_COMMANDS,
     ...PROVISIONING_COMMANDS,
     SolarCommand,
     WorkdaysCommand,

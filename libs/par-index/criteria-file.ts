@@ -1,0 +1,127 @@
+import { BadRequestException } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { foldKey, locateColumns, readSheetFile } from '@cchc/procedures';
+import { CriteriaTreeDto, CriterionDto } from './dto/par.dto';
+import { TreeProblem } from './criteria-tree';
+
+type Field = 'code' | 'name' | 'maxPoints' | 'method' | 'metric';
+const HEADERS: Record<Field, string[]> = {
+  code: ['code', 'ma', 'matieuchi', 'stt', 'tt'],
+  name: ['name', 'ten', 'tentieuchi', 'linhvuctieuchi', 'tieuchi', 'noidung'],
+  maxPoints: ['maxpoints', 'diemtoida', 'diem', 'diemchuan'],
+  method: ['method', 'phuongphap', 'cachcham', 'phuongphapcham'],
+  metric: ['metric', 'chiso', 'solieu'],
+};
+const METHOD_WORDS: Record<string, string> = {
+  tucham: 'self',
+  tudanhgia: 'self',
+  dieutra: 'survey',
+  dieutraxahoihoc: 'survey',
+  khaosat: 'survey',
+  hethongtinh: 'computed',
+  tinhtoan: 'computed',
+};
+
+export class CriteriaFileRefused extends BadRequestException {
+  constructor(problems: TreeProblem[]) {
+    super({
+      error: 'ImportFailed',
+      message: `Không nạp bộ tiêu chí: ${problems.length} lỗi; chưa ghi tiêu chí nào.`,
+      problems,
+    });
+  }
+}
+
+const messageOf = (error: ValidationError): string =>
+  Object.values(error.constraints ?? {}).join('; ') ||
+  (error.children ?? []).map(messageOf).join('; ');
+
+/** Validates a tree given as JSON (the API body, or a JSON file); problems name their field. */
+export function validTree(plain: unknown): CriteriaTreeDto {
+  const tree = plainToInstance(CriteriaTreeDto, plain);
+  const errors = validateSync(tree, { whitelist: true, forbidNonWhitelisted: false });
+  if (errors.length === 0) return tree;
+  const problems = errors.flatMap((error): TreeProblem[] =>
+    error.property === 'criteria' && error.children?.length
+      ? error.children.flatMap((row) =>
+          (row.children ?? []).map((field) => ({
+            row: Number(row.property) + 1,
+            field: field.property,
+            message: messageOf(field),
+          })),
+        )
+      : [{ row: 0, field: error.property, message: messageOf(error) }],
+  );
+  throw new CriteriaFileRefused(problems);
+}
+
+export interface CriteriaUpload {
+  tree: CriteriaTreeDto;
+  /** Where each criterion is in the file (sheet row, or position in the JSON list). */
+  sourceRows: number[];
+}
+
+/**
+ * A criteria file: JSON ({issuer, year, criteria: […]}) or a sheet (CSV/XLSX with columns code,
+ * name, maxPoints, method, metric — or their Vietnamese headers) whose issuer and year are given.
+ * Sheet rows are numbered as the sheet shows them.
+ */
+export async function readCriteriaFile(
+  file: { fileName: string; data: Buffer },
+  defaults: { issuer?: string; year?: number },
+): Promise<CriteriaUpload> {
+  if (/\.json$/i.test(file.fileName) || file.data.subarray(0, 1).toString() === '{') {
+    let plain: unknown;
+    try {
+      plain = JSON.parse(file.data.toString('utf8'));
+    } catch (error) {
+      throw new BadRequestException(`file: JSON không đọc được (${(error as Error).message})`);
+    }
+    const tree = validTree({ ...defaults, ...(plain as object) });
+    return { tree, sourceRows: tree.criteria.map((_, index) => index + 1) };
+  }
+  const rows = (await readSheetFile(file)).filter((row) => row.cells.some((cell) => cell.trim()));
+  const [header, ...body] = rows;
+  const columns = header ? locateColumns(header.cells, HEADERS) : {};
+  const missing = (['code', 'name', 'maxPoints'] as Field[]).filter(
+    (f) => columns[f] === undefined,
+  );
+  if (!header || missing.length > 0)
+    throw new CriteriaFileRefused(
+      missing.map((field) => ({
+        row: header?.sourceRow ?? 0,
+        field,
+        message: `Thiếu cột ${field} (${HEADERS[field].slice(0, 3).join(' / ')}) ở dòng tiêu đề.`,
+      })),
+    );
+  const criteria = body.map(({ cells }) => {
+    const cell = (field: Field) => (cells[columns[field] ?? -1] ?? '').trim();
+    const points = cell('maxPoints').replace(',', '.');
+    return {
+      code: cell('code'),
+      name: cell('name'),
+      maxPoints: points === '' || Number.isNaN(Number(points)) ? points : Number(points),
+      method: METHOD_WORDS[foldKey(cell('method'))] ?? (cell('method') || 'self'),
+      metric: cell('metric') || null,
+    } satisfies Record<keyof CriterionDto, unknown>;
+  });
+  try {
+    return {
+      tree: validTree({ ...defaults, criteria }),
+      sourceRows: body.map((row) => row.sourceRow),
+    };
+  } catch (error) {
+    // Sheet rows: the header comes first, and rows keep the numbers the sheet shows.
+    if (error instanceof CriteriaFileRefused) {
+      const response = error.getResponse() as { problems: TreeProblem[] };
+      throw new CriteriaFileRefused(
+        response.problems.map((problem) => ({
+          ...problem,
+          row: problem.row > 0 ? body[problem.row - 1].sourceRow : problem.row,
+        })),
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+export * from './dto/par.dto';
+export * from './dto/par-view.dto';
+export {
+  buildCriteriaTree,
+  CRITERION_METRICS,
+  SCORING_METHOD_LABELS,
+  SCORING_METHODS,
+  type Criterion,
+  type CriterionInput,
+  type ScoringMethod,
+} from './criteria-tree';
+export { readCriteriaFile, validTree, type CriteriaUpload } from './criteria-file';
+export { ParExportService } from './par-export.service';
+export { ParAssessmentService } from './par-assessment.service';
+export { ParCriteriaService } from './par-criteria.service';
+export { ParIndexModule } from './par-index.module';

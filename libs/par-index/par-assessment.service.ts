@@ -1,0 +1,302 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, actorOf } from '@cchc/auth';
+import { Clock } from '@cchc/common';
+import { DossierStatsService } from '@cchc/dossiers';
+import { AuditLog } from '@cchc/engine';
+import { TargetMetric } from '@cchc/targets';
+import { isLeaf } from './criteria-tree';
+import { ReviewDto, ScoreDto } from './dto/par.dto';
+import { AssessmentView, CriterionView, YearOnYearView } from './dto/par-view.dto';
+import { criteriaOf, linkedTasks, scoresOf, StoredCriterion } from './par-records';
+import { percentOf, scoreTree } from './score-tree';
+
+/**
+ * The ward's PAR-Index self-assessment of a year: the lead unit of a criterion (the unit leading
+ * the task of the same code) enters its score with evidence, the coordinator accepts it or
+ * returns it with a reason (each step in the audit), computed criteria are filled from the
+ * year's dossier figures; totals by area, and the points lost against the year before.
+ */
+@Injectable()
+export class ParAssessmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossierStats: DossierStatsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async assessment(wardId: string, year: number): Promise<AssessmentView> {
+    const criteria = await criteriaOf(this.dataSource, wardId, year);
+    const scores = await scoresOf(this.dataSource, wardId, year);
+    const tasks = await linkedTasks(this.dataSource, wardId, year);
+    const points = scoreTree(
+      criteria,
+      new Map(criteria.flatMap((c) => (scores.has(c.id) ? [[c.code, scores.get(c.id)!]] : []))),
+      await this.rates(wardId, year, criteria),
+    );
+    const views: CriterionView[] = criteria.map((criterion) => ({
+      id: criterion.id,
+      code: criterion.code,
+      name: criterion.name,
+      level: criterion.level,
+      parentCode: criterion.parentCode,
+      maxPoints: criterion.maxPoints,
+      method: criterion.method,
+      metric: criterion.metric,
+      leaf: isLeaf(criteria, criterion.code),
+      points: points.get(criterion.code)?.points ?? null,
+      acceptedPoints: points.get(criterion.code)?.acceptedPoints ?? null,
+      score: scores.get(criterion.id) ?? null,
+      tasks: tasks
+        .filter((task) => task.ordinal === criterion.code)
+        .map(({ id, ordinal, title, state, leadUnitId }) => ({
+          id,
+          ordinal,
+          title,
+          state,
+          leadUnitId,
+        })),
+    }));
+    const areas = views
+      .filter((view) => view.level === 'area')
+      .map((area) => ({
+        code: area.code,
+        name: area.name,
+        maxPoints: area.maxPoints,
+        points: area.points,
+        percent: percentOf(area.points, area.maxPoints),
+      }));
+    const maxPoints = areas.reduce((sum, area) => sum + area.maxPoints, 0);
+    const scored = areas.filter((area) => area.points !== null);
+    const totalPoints =
+      scored.length === 0
+        ? null
+        : Math.round(scored.reduce((sum, area) => sum + (area.points ?? 0), 0) * 100) / 100;
+    return {
+      year,
+      issuer: criteria[0].issuer,
+      criteria: views,
+      areas,
+      total: {
+        code: 'TONG',
+        name: 'Tổng cộng',
+        maxPoints,
+        points: totalPoints,
+        percent: percentOf(totalPoints, maxPoints),
+      },
+    };
+  }
+
+  async enterScore(
+    user: AuthUser,
+    year: number,
+    code: string,
+    dto: ScoreDto,
+  ): Promise<AssessmentView> {
+    await this.dataSource.transaction(async (manager) => {
+      const criterion = await this.scoredCriterion(manager, user.wardId, year, code);
+      if (dto.score > criterion.maxPoints)
+        throw new BadRequestException(
+          `score: ${dto.score} vượt điểm tối đa ${criterion.maxPoints} của tiêu chí ${code}`,
+        );
+      const leads = (await linkedTasks(manager, user.wardId, year)).filter(
+        (task) => task.ordinal === code,
+      );
+      if (user.role !== 'coordinator' && !leads.some((task) => task.leadUnitId === user.unitId))
+        throw new ForbiddenException(
+          `Chỉ đơn vị chủ trì nhiệm vụ ${code} (hoặc công chức tham mưu CCHC) tự chấm tiêu chí này`,
+        );
+      await this.checkReferences(manager, user.wardId, dto);
+      const [current] = (await manager.query(
+        'SELECT status FROM par_scores WHERE criterion_id = ? FOR UPDATE',
+        [criterion.id],
+      )) as { status: string }[];
+      if (current?.status === 'accepted')
+        throw new ConflictException(`Điểm tiêu chí ${code} đã được thẩm định; không sửa được nữa`);
+      const now = this.clock.now();
+      await manager.query(
+        `INSERT INTO par_scores (criterion_id, ward_id, year, score, note, evidence_ids, task_ids, figures, status, entered_by, entered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)
+         ON DUPLICATE KEY UPDATE score = VALUES(score), note = VALUES(note), evidence_ids = VALUES(evidence_ids),
+           task_ids = VALUES(task_ids), figures = VALUES(figures), status = 'submitted', review_reason = NULL,
+           entered_by = VALUES(entered_by), entered_at = VALUES(entered_at), reviewed_by = NULL, reviewed_at = NULL`,
+        [
+          criterion.id,
+          user.wardId,
+          year,
+          dto.score,
+          dto.note ?? null,
+          JSON.stringify(dto.evidenceIds ?? []),
+          JSON.stringify(dto.taskIds ?? []),
+          JSON.stringify(dto.figures ?? []),
+          user.id,
+          now,
+        ],
+      );
+      await this.audit(
+        manager,
+        user,
+        criterion,
+        'SCORE_ENTERED',
+        current?.status ?? null,
+        'submitted',
+        null,
+        {
+          code,
+          score: dto.score,
+          evidenceIds: dto.evidenceIds ?? [],
+          taskIds: dto.taskIds ?? [],
+        },
+      );
+    });
+    return this.assessment(user.wardId, year);
+  }
+
+  async review(
+    user: AuthUser,
+    year: number,
+    code: string,
+    dto: ReviewDto,
+  ): Promise<AssessmentView> {
+    await this.dataSource.transaction(async (manager) => {
+      const criterion = await this.scoredCriterion(manager, user.wardId, year, code);
+      const [current] = (await manager.query(
+        'SELECT status FROM par_scores WHERE criterion_id = ? FOR UPDATE',
+        [criterion.id],
+      )) as { status: string }[];
+      if (current?.status !== 'submitted')
+        throw new ConflictException(`Tiêu chí ${code} không có điểm tự chấm đang chờ thẩm định`);
+      const status = dto.decision === 'accept' ? 'accepted' : 'returned';
+      const now = this.clock.now();
+      await manager.query(
+        'UPDATE par_scores SET status = ?, review_reason = ?, reviewed_by = ?, reviewed_at = ? WHERE criterion_id = ?',
+        [status, dto.reason ?? null, user.id, now, criterion.id],
+      );
+      const event = status === 'accepted' ? 'SCORE_ACCEPTED' : 'SCORE_RETURNED';
+      await this.audit(manager, user, criterion, event, 'submitted', status, dto.reason ?? null, {
+        code,
+      });
+    });
+    return this.assessment(user.wardId, year);
+  }
+
+  /** Leaf criteria that lost points this year, with what they lost the year before. */
+  async yearOnYear(wardId: string, year: number): Promise<YearOnYearView> {
+    const current = await this.assessment(wardId, year);
+    const previous = await this.assessment(wardId, year - 1).catch((error: unknown) => {
+      if (error instanceof NotFoundException) return null;
+      throw error;
+    });
+    const lostOf = (view: CriterionView) =>
+      view.points === null ? null : Math.round((view.maxPoints - view.points) * 100) / 100;
+    const leadUnits = await linkedTasks(this.dataSource, wardId, year);
+    const criteria = current.criteria
+      .filter((view) => view.leaf && (lostOf(view) ?? 0) > 0)
+      .map((view) => {
+        const before = previous?.criteria.find((old) => old.code === view.code);
+        const previousLost = before ? lostOf(before) : null;
+        const lost = lostOf(view) as number;
+        return {
+          code: view.code,
+          name: view.name,
+          maxPoints: view.maxPoints,
+          points: view.points,
+          lost,
+          previousLost,
+          change: previousLost === null ? null : Math.round((lost - previousLost) * 100) / 100,
+          leadUnits: [
+            ...new Set(leadUnits.filter((t) => t.ordinal === view.code).map((t) => t.leadUnitName)),
+          ],
+        };
+      })
+      .sort((a, b) => b.lost - a.lost || a.code.localeCompare(b.code, 'vi', { numeric: true }));
+    return { year, previousYear: year - 1, criteria };
+  }
+
+  /** The rates computed criteria take: the year's dossier figures (QĐ 766, DossierStatsService). */
+  private async rates(
+    wardId: string,
+    year: number,
+    criteria: StoredCriterion[],
+  ): Promise<Map<TargetMetric, number | null>> {
+    if (!criteria.some((criterion) => criterion.method === 'computed')) return new Map();
+    const { overall } = await this.dossierStats.figures(wardId, {
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+    });
+    return new Map<TargetMetric, number | null>([
+      ['dossiers_on_time', overall.onTimeRate],
+      ['apology_coverage', overall.apologyCoverage],
+    ]);
+  }
+
+  private async scoredCriterion(
+    manager: EntityManager,
+    wardId: string,
+    year: number,
+    code: string,
+  ): Promise<StoredCriterion> {
+    const criteria = await criteriaOf(manager, wardId, year);
+    const criterion = criteria.find((candidate) => candidate.code === code);
+    if (!criterion)
+      throw new NotFoundException(`Không có tiêu chí ${code} trong bộ tiêu chí năm ${year}`);
+    if (!isLeaf(criteria, code))
+      throw new ConflictException(
+        `Tiêu chí ${code} có tiêu chí con: chấm điểm ở từng tiêu chí con`,
+      );
+    if (criterion.method === 'computed')
+      throw new ConflictException(`Tiêu chí ${code} do hệ thống tính từ số liệu, không tự chấm`);
+    return criterion;
+  }
+
+  /** Evidence files and tasks named as support must be the ward's own. */
+  private async checkReferences(
+    manager: EntityManager,
+    wardId: string,
+    dto: ScoreDto,
+  ): Promise<void> {
+    for (const [field, table, ids] of [
+      ['evidenceIds', 'evidence_files', dto.evidenceIds ?? []],
+      ['taskIds', 'reform_tasks', dto.taskIds ?? []],
+    ] as const) {
+      if (ids.length === 0) continue;
+      const found = (await manager.query(
+        `SELECT id FROM ${table} WHERE ward_id = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+        [wardId, ...ids],
+      )) as { id: string }[];
+      const missing = ids.filter((id) => !found.some((row) => row.id === id));
+      if (missing.length > 0)
+        throw new BadRequestException(`${field}: không có ${missing.join(', ')} trong phường`);
+    }
+  }
+
+  private audit(
+    manager: EntityManager,
+    user: AuthUser,
+    criterion: StoredCriterion,
+    eventType: string,
+    fromState: string | null,
+    toState: string,
+    reason: string | null,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    return AuditLog.append(manager, {
+      instanceType: 'par-score',
+      instanceId: criterion.id,
+      eventType,
+      fromState,
+      toState,
+      actor: actorOf(user),
+      reason,
+      payload,
+      occurredAt: this.clock.now(),
+    });
+  }
+}

@@ -1,0 +1,139 @@
+import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Workbook } from 'exceljs';
+import {
+  bodyParagraph,
+  docLine,
+  nationalHeader,
+  placeName,
+  renderNationalDocx,
+  signatureBlock,
+} from '@cchc/apology-slip';
+import { neutralizeFormula } from '@cchc/common';
+import { IsoDate } from '@cchc/domain';
+import { SCORING_METHOD_LABELS } from './criteria-tree';
+import { AssessmentView } from './dto/par-view.dto';
+
+export interface ExportWard {
+  name: string;
+  province: string | null;
+  today: IsoDate;
+}
+
+const STATUS_LABELS = { submitted: 'Chờ thẩm định', accepted: 'Đã thẩm định', returned: 'Trả lại' };
+const points = (value: number | null) => (value === null ? '' : value.toLocaleString('vi-VN'));
+const percent = (value: number | null) =>
+  value === null ? '' : `${value.toLocaleString('vi-VN')}%`;
+
+/** Two sheets: every criterion with its scores, and the totals by area. */
+export async function assessmentWorkbook(view: AssessmentView): Promise<Buffer> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet('Tự đánh giá');
+  sheet.columns = [
+    { header: 'Mã', width: 8 },
+    { header: 'Lĩnh vực, tiêu chí', width: 60 },
+    { header: 'Điểm tối đa', width: 12 },
+    { header: 'Phương pháp', width: 26 },
+    { header: 'Điểm tự đánh giá', width: 16 },
+    { header: 'Điểm thẩm định', width: 16 },
+    { header: 'Trạng thái', width: 16 },
+    { header: 'Giải trình', width: 50 },
+  ];
+  for (const criterion of view.criteria) {
+    const row = sheet.addRow(
+      [
+        criterion.code,
+        criterion.name,
+        criterion.maxPoints,
+        SCORING_METHOD_LABELS[criterion.method],
+        criterion.points,
+        criterion.acceptedPoints,
+        criterion.score ? STATUS_LABELS[criterion.score.status] : '',
+        criterion.score?.note ?? '',
+      ].map(neutralizeFormula),
+    );
+    if (criterion.level === 'area') row.font = { bold: true };
+  }
+  sheet.getRow(1).font = { bold: true };
+  const totals = workbook.addWorksheet('Tổng hợp');
+  totals.columns = [
+    { header: 'Lĩnh vực', width: 50 },
+    { header: 'Điểm tối đa', width: 12 },
+    { header: 'Điểm đạt', width: 12 },
+    { header: 'Tỷ lệ (%)', width: 12 },
+  ];
+  for (const area of [...view.areas, view.total])
+    totals.addRow(
+      [`${area.code} ${area.name}`, area.maxPoints, area.points, area.percent].map(
+        neutralizeFormula,
+      ),
+    );
+  totals.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const cell = (text: string, bold = false) =>
+  new TableCell({
+    children: [new Paragraph({ children: [new TextRun({ text, size: 24, bold })] })],
+  });
+
+/** The self-assessment report in the national format: header, table by criterion, totals, signature. */
+export function assessmentDocx(view: AssessmentView, ward: ExportWard): Promise<Buffer> {
+  const [year, month, day] = ward.today.split('-');
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: ['Mã', 'Lĩnh vực, tiêu chí', 'Điểm tối đa', 'Tự đánh giá', 'Thẩm định'].map((h) =>
+          cell(h, true),
+        ),
+      }),
+      ...view.criteria.map(
+        (criterion) =>
+          new TableRow({
+            children: [
+              cell(criterion.code, criterion.level === 'area'),
+              cell(criterion.name, criterion.level === 'area'),
+              cell(points(criterion.maxPoints)),
+              cell(points(criterion.points)),
+              cell(points(criterion.acceptedPoints)),
+            ],
+          }),
+      ),
+    ],
+  });
+  return renderNationalDocx(`Tự đánh giá Chỉ số CCHC năm ${view.year}`, [
+    nationalHeader({
+      superior: view.issuer.toUpperCase(),
+      issuer: `UBND ${ward.name.toUpperCase()}`,
+      number: 'Số:      /BC-UBND',
+      placeAndDate: `${placeName(ward.province, ward.name)}, ngày ${day} tháng ${Number(month)} năm ${year}`,
+    }),
+    docLine({ text: 'BÁO CÁO', size: 14, bold: true, before: 12 }),
+    docLine({
+      text: `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${view.year}`,
+      size: 14,
+      bold: true,
+    }),
+    bodyParagraph(
+      `Căn cứ Bộ tiêu chí xác định Chỉ số cải cách hành chính do ${view.issuer} ban hành, ` +
+        `UBND ${ward.name} báo cáo kết quả tự đánh giá, chấm điểm như sau:`,
+    ),
+    table,
+    bodyParagraph(
+      `Tổng điểm tự đánh giá: ${points(view.total.points) || 'chưa có'} / ${points(view.total.maxPoints)} điểm` +
+        (view.total.percent === null ? '.' : ` (đạt ${percent(view.total.percent)}).`),
+    ),
+    ...view.areas.map((area) =>
+      bodyParagraph(
+        `- ${area.code} ${area.name}: ${points(area.points) || 'chưa có'} / ${points(area.maxPoints)} điểm` +
+          (area.percent === null ? '' : ` (${percent(area.percent)})`),
+      ),
+    ),
+    signatureBlock({
+      recipients: ['- Sở Nội vụ;', '- Lưu: VT.'],
+      signerPosition: 'CHỦ TỊCH',
+      signerName: '',
+    }),
+  ]);
+}

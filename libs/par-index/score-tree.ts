@@ -1,0 +1,66 @@
+import { TargetMetric } from '@cchc/targets';
+import { Criterion } from './criteria-tree';
+
+export const SCORE_STATUSES = ['submitted', 'accepted', 'returned'] as const;
+export type ScoreStatus = (typeof SCORE_STATUSES)[number];
+
+export interface EnteredScore {
+  score: number;
+  status: ScoreStatus;
+}
+
+export interface CriterionPoints {
+  /** Self-assessed: scores entered and not returned, computed criteria as the product fills them. */
+  points: number | null;
+  /** As far as the coordinator has accepted them (computed criteria count as accepted). */
+  acceptedPoints: number | null;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * Points of every criterion: a leaf has its entered score (a returned one counts as none) or,
+ * when computed, its maximum × the metric's rate; a parent sums its children (null while none of
+ * them has points). Rounded to hundredths, as the provinces publish them.
+ */
+export function scoreTree(
+  criteria: Criterion[],
+  scores: Map<string, EnteredScore>,
+  rates: Map<TargetMetric, number | null>,
+): Map<string, CriterionPoints> {
+  const result = new Map<string, CriterionPoints>();
+  const pointsOf = (criterion: Criterion): CriterionPoints => {
+    const known = result.get(criterion.code);
+    if (known) return known;
+    const children = criteria.filter((child) => child.parentCode === criterion.code);
+    let points: CriterionPoints;
+    if (children.length > 0) {
+      const parts = children.map(pointsOf);
+      const sum = (key: keyof CriterionPoints) =>
+        parts.every((part) => part[key] === null)
+          ? null
+          : round2(parts.reduce((total, part) => total + (part[key] ?? 0), 0));
+      points = { points: sum('points'), acceptedPoints: sum('acceptedPoints') };
+    } else if (criterion.method === 'computed' && criterion.metric) {
+      const rate = rates.get(criterion.metric) ?? null;
+      const value = rate === null ? null : round2(criterion.maxPoints * rate);
+      points = { points: value, acceptedPoints: value };
+    } else {
+      const entered = scores.get(criterion.code);
+      const value = entered && entered.status !== 'returned' ? entered.score : null;
+      points = {
+        points: value,
+        acceptedPoints: entered?.status === 'accepted' ? entered.score : null,
+      };
+    }
+    result.set(criterion.code, points);
+    return points;
+  };
+  criteria.forEach(pointsOf);
+  return result;
+}
+
+/** Points as a share of the maximum, in percent with two decimals; null without points. */
+export function percentOf(points: number | null, maxPoints: number): number | null {
+  return points === null || maxPoints === 0 ? null : round2((points / maxPoints) * 100);
+}
