@@ -66,3 +66,33 @@ export async function listenOn(
     throw error;
   }
 }
+
+/**
+ * SIGTERM (or SIGINT): stop taking new work, finish what is in flight (Nest's close runs every
+ * shutdown hook: the HTTP server stops accepting and waits for its requests, BullMQ workers wait
+ * for their active jobs), then exit 0 — or 1 if that takes longer than `graceMs`.
+ */
+export function closeOnSignals(
+  name: string,
+  app: { close(): Promise<unknown> },
+  graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000),
+): void {
+  let closing = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${name}: ${signal}: finishing the work in flight, then stopping`);
+    setTimeout(() => {
+      console.error(`${name}: still busy after ${graceMs} ms; stopping anyway`);
+      process.exit(1);
+    }, graceMs).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(signal));
+}

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AppConfig } from '@cchc/common';
-import { killHard } from './kill-hard';
+import { killHard, terminate } from './kill-hard';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -52,6 +52,13 @@ export class ApiProcess {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     throw new Error(`API did not answer on ${this.url} within 90 s:\n${this.output}`);
+  }
+
+  /** SIGTERM, as a rolling restart does; resolves with the exit code and what the process printed. */
+  async terminate(): Promise<{ code: number | null; output: string }> {
+    const code = await terminate(this.child);
+    this.child = null;
+    return { code, output: this.output };
   }
 
   /** Kills the process the hard way (SIGKILL), as a crash would. */

@@ -7,3 +7,15 @@ export async function killHard(child: ChildProcess | null): Promise<void> {
   child.kill('SIGKILL');
   await exited;
 }
+
+/** Sends `signal` (SIGTERM: a graceful stop) and resolves with the exit code. */
+export async function terminate(
+  child: ChildProcess | null,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<number | null> {
+  if (!child) return null;
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  return exited;
+}

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { AppConfig } from '@cchc/common';
-import { killHard } from './kill-hard';
+import { killHard, terminate } from './kill-hard';
 
 const ROOT = join(__dirname, '..', '..');
 const READY = 'worker: relaying the outbox';
@@ -44,6 +44,13 @@ export class WorkerProcess {
       if (Date.now() > deadline) throw new Error(`worker not ready within 90 s:\n${this.output}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+
+  /** SIGTERM, as a rolling restart does; resolves with the exit code and what the process printed. */
+  async terminate(): Promise<{ code: number | null; output: string }> {
+    const code = await terminate(this.child);
+    this.child = null;
+    return { code, output: this.output };
   }
 
   /** SIGKILL, as a crash would: no shutdown hook runs, open transactions are lost. */

@@ -30,7 +30,6 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   useRequestLimits(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpErrorsFilter());
-  app.enableShutdownHooks();
   mountQueuesBoard(app);
   serveConsole(app);
   if (app.get<AppConfig>(APP_CONFIG).apiDocs) serveApiDocs(app);

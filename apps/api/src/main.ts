@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig, requireJwtSecret } from '@cchc/common';
-import { listenOn, prepareRuntime, runMain } from '@cchc/runtime';
+import { closeOnSignals, listenOn, prepareRuntime, runMain } from '@cchc/runtime';
 import { createApi } from './create-api';
 
 runMain(async () => {
@@ -8,6 +8,7 @@ runMain(async () => {
   requireJwtSecret(config);
   for (const step of await prepareRuntime(config, { seedDemo: true })) console.log(`api: ${step}`);
   const app = await createApi();
+  closeOnSignals('api', app);
   await listenOn('api', config.port, (port) => app.listen(port));
   const docs = config.apiDocs ? ' (OpenAPI at /docs)' : '';
   console.log(`api: listening on http://localhost:${config.port}${docs}`);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@cchc/common';
-import { prepareRuntime, runMain } from '@cchc/runtime';
+import { closeOnSignals, prepareRuntime, runMain } from '@cchc/runtime';
 import { WorkerModule } from './worker.module';
 
 runMain(async () => {
@@ -11,7 +11,7 @@ runMain(async () => {
     console.log(`worker: ${step}`);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  closeOnSignals('worker', app);
   await app.init();
   console.log('worker: relaying the outbox and running jobs');
 });

@@ -55,7 +55,12 @@ export class TargetDto {
   @IsIn(TARGET_COMPARATORS, oneOf('comparator', TARGET_COMPARATORS))
   comparator?: TargetComparator | null;
 
-  @ApiPropertyOptional({ example: 90, nullable: true, description: 'Phần trăm (90 = 90%) hoặc số' })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 90,
+    nullable: true,
+    description: 'Phần trăm (90 = 90%) hoặc số',
+  })
   @ValidateIf((dto: TargetDto) => dto.qualitative === undefined || dto.qualitative === null)
   @IsNumber(
     { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 },
@@ -66,6 +71,7 @@ export class TargetDto {
   value?: number | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Hạn chế tối đa hồ sơ quá hạn',
     nullable: true,
     description: 'Chỉ tiêu định tính (khi đó không có unit, comparator, value)',

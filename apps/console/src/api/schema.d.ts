@@ -1973,12 +1973,12 @@ export interface components {
        * @description Phần trăm (90 = 90%) hoặc số
        * @example 90
        */
-      value?: Record<string, never> | null;
+      value?: number | null;
       /**
        * @description Chỉ tiêu định tính (khi đó không có unit, comparator, value)
        * @example Hạn chế tối đa hồ sơ quá hạn
        */
-      qualitative?: Record<string, never> | null;
+      qualitative?: string | null;
       /** @enum {string} */
       source: 'computed' | 'entered';
       /**
