@@ -17,6 +17,7 @@ export const CONSOLE_ROUTES = [
   'ke-hoach',
   'ho-so',
   'kiem-tra',
+  'quan-tri',
 ] as const;
 
 /** Where `npm run build -w @cchc/console` writes the console. */

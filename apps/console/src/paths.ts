@@ -16,4 +16,5 @@ export const PATHS = {
   planImport: '/ke-hoach/nhap',
   inspections: '/kiem-tra',
   inspection: (id: string) => `/kiem-tra/${id}`,
+  admin: '/quan-tri',
 } as const;

@@ -37,6 +37,8 @@ const CampaignPage = lazy(() =>
   import('./inspections/CampaignPage').then((m) => ({ default: m.CampaignPage })),
 );
 
+const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+
 const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
 
 export function ConsoleRoutes() {
@@ -62,6 +64,7 @@ export function ConsoleRoutes() {
         <Route path={`${PATHS.plans}/:id`} element={screen(<PlanPage />)} />
         <Route path={PATHS.inspections} element={screen(<CampaignListPage />)} />
         <Route path={`${PATHS.inspections}/:id`} element={screen(<CampaignPage />)} />
+        <Route path={PATHS.admin} element={screen(<AdminPage />)} />
       </Route>
       <Route path="*" element={<Navigate to={PATHS.inbox} replace />} />
     </Routes>

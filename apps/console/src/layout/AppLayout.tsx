@@ -40,6 +40,9 @@ export function AppLayout() {
     { key: PATHS.dossiers, label: <Link to={PATHS.dossiers}>Hồ sơ TTHC</Link> },
     { key: PATHS.plans, label: <Link to={PATHS.plans}>Kế hoạch</Link> },
     { key: PATHS.inspections, label: <Link to={PATHS.inspections}>Kiểm tra</Link> },
+    ...(user.role === 'admin'
+      ? [{ key: PATHS.admin, label: <Link to={PATHS.admin}>Quản trị</Link> }]
+      : []),
   ];
   const userName = (
     <span className="app-user-name">
