@@ -327,6 +327,142 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/par/criteria': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nạp bộ tiêu chí Chỉ số CCHC của năm (JSON): thay bộ cũ khi chưa chấm điểm */
+    post: operations['ParIndexController_load'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/par/criteria/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Nạp bộ tiêu chí Chỉ số CCHC từ tệp XLSX, CSV hoặc JSON */
+    post: operations['ParIndexController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/par/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tự đánh giá Chỉ số CCHC của năm: tiêu chí, điểm, tổng theo lĩnh vực */
+    get: operations['ParIndexController_assessment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/par/{year}/lost-points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các tiêu chí bị mất điểm, so với năm trước */
+    get: operations['ParIndexController_lostPoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/par/{year}/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất kết quả tự đánh giá ra Excel */
+    get: operations['ParIndexController_exportXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/par/{year}/export.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Báo cáo tự đánh giá Chỉ số CCHC (DOCX, thể thức văn bản hành chính) */
+    get: operations['ParIndexController_exportDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/par/{year}/criteria/{code}/score': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Đơn vị chủ trì tự chấm điểm tiêu chí, kèm minh chứng */
+    put: operations['ParIndexController_enterScore'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/par/{year}/criteria/{code}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Thẩm định điểm tự chấm: chấp nhận hoặc trả lại kèm lý do */
+    post: operations['ParIndexController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/unit-aliases': {
     parameters: {
       query?: never;
@@ -2018,6 +2154,165 @@ export interface components {
       note?: string;
       /** @description Tệp minh chứng (mã tệp minh chứng) */
       evidenceIds?: string[];
+    };
+    CriterionDto: {
+      /**
+       * @description Mã: lĩnh vực (III hoặc 3), tiêu chí (3.2), tiêu chí thành phần (3.2.1)
+       * @example 3.2.1
+       */
+      code: string;
+      /** @example Tỷ lệ hồ sơ TTHC giải quyết đúng hạn */
+      name: string;
+      /** @example 1.5 */
+      maxPoints: number;
+      /** @enum {string} */
+      method: 'self' | 'survey' | 'computed';
+      /**
+       * @description Khi method=computed
+       * @enum {string|null}
+       */
+      metric?:
+        | 'tasks_completed'
+        | 'tasks_on_time'
+        | 'dossiers_on_time'
+        | 'apology_coverage'
+        | 'units_self_inspected'
+        | null;
+    };
+    CriteriaTreeDto: {
+      /** @example UBND thành phố Hải Phòng */
+      issuer: string;
+      /** @example 2026 */
+      year: number;
+      criteria: components['schemas']['CriterionDto'][];
+    };
+    CriteriaLoadedView: {
+      year: number;
+      issuer: string;
+      criteria: number;
+      /** @description Số tiêu chí có nhiệm vụ cùng mã trong kế hoạch của năm */
+      linkedToTasks: number;
+    };
+    ScoreView: {
+      score: number;
+      /**
+       * @description submitted: chờ xem xét; accepted; returned
+       * @enum {string}
+       */
+      status: 'submitted' | 'accepted' | 'returned';
+      note: string | null;
+      evidenceIds: string[];
+      taskIds: string[];
+      figures: (
+        | 'tasks_completed'
+        | 'tasks_on_time'
+        | 'dossiers_on_time'
+        | 'apology_coverage'
+        | 'units_self_inspected'
+      )[];
+      enteredBy: string;
+      /** Format: date-time */
+      enteredAt: string;
+      reviewedBy: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description Lý do trả lại */
+      reviewReason: string | null;
+    };
+    LinkedTaskView: {
+      id: string;
+      ordinal: string;
+      title: string;
+      state: string;
+      leadUnitId: string;
+    };
+    CriterionView: {
+      id: string;
+      /** @example 3.2.1 */
+      code: string;
+      name: string;
+      /** @enum {string} */
+      level: 'area' | 'criterion' | 'subCriterion';
+      parentCode: string | null;
+      maxPoints: number;
+      /** @enum {string} */
+      method: 'self' | 'survey' | 'computed';
+      /** @enum {string|null} */
+      metric:
+        | 'tasks_completed'
+        | 'tasks_on_time'
+        | 'dossiers_on_time'
+        | 'apology_coverage'
+        | 'units_self_inspected'
+        | null;
+      /** @description Tiêu chí được chấm trực tiếp (không có tiêu chí con) */
+      leaf: boolean;
+      /** @description Điểm tự đánh giá */
+      points: number | null;
+      /** @description Điểm đã được thẩm định */
+      acceptedPoints: number | null;
+      score: components['schemas']['ScoreView'] | null;
+      /** @description Nhiệm vụ của kế hoạch Chỉ số CCHC cùng mã */
+      tasks: components['schemas']['LinkedTaskView'][];
+    };
+    AreaTotalView: {
+      code: string;
+      name: string;
+      maxPoints: number;
+      points: number | null;
+      /** @description Phần trăm điểm đạt */
+      percent: number | null;
+    };
+    AssessmentView: {
+      year: number;
+      issuer: string;
+      criteria: components['schemas']['CriterionView'][];
+      areas: components['schemas']['AreaTotalView'][];
+      /** @description Tổng cộng */
+      total: components['schemas']['AreaTotalView'];
+    };
+    LostPointsView: {
+      code: string;
+      name: string;
+      maxPoints: number;
+      points: number | null;
+      /** @description Điểm bị mất năm nay (tối đa − điểm) */
+      lost: number;
+      /** @description Điểm bị mất năm trước */
+      previousLost: number | null;
+      /** @description Thay đổi so với năm trước (+ mất thêm) */
+      change: number | null;
+      /** @description Cơ quan chủ trì (nhiệm vụ cùng mã) */
+      leadUnits: string[];
+    };
+    YearOnYearView: {
+      year: number;
+      previousYear: number;
+      criteria: components['schemas']['LostPointsView'][];
+    };
+    ScoreDto: {
+      /** @example 1.25 */
+      score: number;
+      /** @description Giải trình */
+      note?: string;
+      /** @description Tệp minh chứng (mã tệp) */
+      evidenceIds?: string[];
+      /** @description Nhiệm vụ làm căn cứ (mã nhiệm vụ) */
+      taskIds?: string[];
+      /** @description Số liệu hệ thống làm căn cứ */
+      figures?: (
+        | 'tasks_completed'
+        | 'tasks_on_time'
+        | 'dossiers_on_time'
+        | 'apology_coverage'
+        | 'units_self_inspected'
+      )[];
+    };
+    ReviewDto: {
+      /** @enum {string} */
+      decision: 'accept' | 'return';
+      /** @description Lý do (bắt buộc khi trả lại) */
+      reason?: string;
     };
     UnitAliasViewDto: {
       /** @example Phòng VHXXH */
@@ -5023,6 +5318,513 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TargetView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ParIndexController_load: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CriteriaTreeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriteriaLoadedView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ParIndexController_import: {
+    parameters: {
+      query?: {
+        /** @description Cơ quan ban hành (tệp XLSX/CSV) */
+        issuer?: string;
+        /** @description Năm (tệp XLSX/CSV) */
+        year?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriteriaLoadedView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Tệp hoặc nội dung quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ParIndexController_assessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssessmentView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ParIndexController_lostPoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['YearOnYearView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ParIndexController_exportXlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ParIndexController_exportDocx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ParIndexController_enterScore: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScoreDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssessmentView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ParIndexController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssessmentView'];
         };
       };
       /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
