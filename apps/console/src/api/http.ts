@@ -65,7 +65,8 @@ export async function data<T>(
 ): Promise<T> {
   const { data, error, response } = await answer;
   if (!response.ok) {
-    const body = typeof error === 'string' ? { message: error } : (error ?? {});
+    // A body that is not JSON is the message; an empty one says nothing (the status will).
+    const body = typeof error === 'string' ? (error ? { message: error } : {}) : (error ?? {});
     throw new ApiError(response.status, body as ApiErrorBody);
   }
   return data as T;
