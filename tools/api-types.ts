@@ -9,17 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { OpenAPIObject } from '@nestjs/swagger';
-import {
-  OperationObject,
-  ResponseObject,
-  SchemaObject,
-} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 import ts from 'typescript';
 import { AppModule } from '../apps/api/src/app.module';
 import { apiDocument } from '../apps/api/src/openapi';
+import { untyped } from './openapi-untyped';
 
 const root = join(__dirname, '..');
 const DOCUMENT = join(root, 'apps/api/openapi.json');
@@ -33,32 +28,6 @@ const HEADER =
 async function prettierFormat(text: string, file: string): Promise<string> {
   return format(text, { ...(await resolveConfig(file)), filepath: file });
 }
-
-/**
- * What the document leaves untyped: a property swagger saw as Object (a type alias such as
- * IsoDate, or a union like `string | null`; it needs `type: String`…), or an answer with no
- * schema (a route without `@ApiOkResponse({ type })`).
- */
-function untyped(document: OpenAPIObject): string[] {
-  const properties = Object.entries(document.components?.schemas ?? {}).flatMap(([name, schema]) =>
-    Object.entries((schema as SchemaObject).properties ?? {})
-      .filter(([, property]) => {
-        const p = property as SchemaObject;
-        return p.type === 'object' && !p.properties && !p.additionalProperties && !p.allOf;
-      })
-      .map(([property]) => `${name}.${property}`),
-  );
-  const answers = Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.entries(item as Record<string, OperationObject>).flatMap(([method, operation]) =>
-      Object.entries(operation.responses ?? {})
-        .filter(([status, answer]) => /^2/.test(status) && status !== '204' && !contentOf(answer))
-        .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
-    ),
-  );
-  return [...properties, ...answers];
-}
-
-const contentOf = (answer: unknown) => (answer as ResponseObject | undefined)?.content;
 
 async function generate(): Promise<{ files: Record<string, string>; problems: string[] }> {
   const app = await NestFactory.create(AppModule, {
