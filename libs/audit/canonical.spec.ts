@@ -32,6 +32,9 @@ describe('canonical audit form', () => {
     const readBack = JSON.parse(JSON.stringify(written));
     expect(canonicalJson(written)).toBe(canonicalJson(readBack));
     expect(canonicalJson(readBack)).toBe('{"n":1.5,"when":"2026-01-02T00:00:00.000Z"}');
+    const odd = { list: [undefined, () => 1, NaN, 'ư'], nested: { keep: 0, drop: undefined } };
+    expect(canonicalJson(odd)).toBe(canonicalJson(JSON.parse(JSON.stringify(odd))));
+    expect(canonicalJson(odd)).toBe('{"list":[null,null,null,"ư"],"nested":{"keep":0}}');
   });
 
   it('covers every field, the time in UTC milliseconds and the previous hash', () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The `prev_hash` of an instance's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -22,23 +22,31 @@ export interface ChainedContent {
 }
 
 /**
- * JSON with object keys sorted (by UTF-16 code unit), no spaces; values are first taken through
- * JSON (Dates become ISO strings, undefined members vanish) exactly as the database stores them,
- * so the form of a value written and of the same value read back are equal.
+ * JSON with object keys sorted (by UTF-16 code unit), no spaces, and otherwise exactly what
+ * JSON.stringify writes (toJSON applied, so Dates become ISO strings; undefined members left out),
+ * so a value written and the same value read back from its stored JSON have one form.
  */
 export function canonicalJson(value: unknown): string {
-  const json = JSON.stringify(value);
-  return json === undefined ? 'null' : sorted(JSON.parse(json));
+  return sorted(value) ?? 'null';
 }
 
-function sorted(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(sorted).join(',')}]`;
+function sorted(input: unknown): string | undefined {
+  const value =
+    input !== null && typeof (input as { toJSON?: unknown })?.toJSON === 'function'
+      ? (input as { toJSON(): unknown }).toJSON()
+      : input;
+  if (Array.isArray(value)) return `[${value.map((item) => sorted(item) ?? 'null').join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${sorted(record[key])}`).join(',')}}`;
+    const members: string[] = [];
+    for (const key of Object.keys(record).sort()) {
+      const member = sorted(record[key]);
+      if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
+    }
+    return `{${members.join(',')}}`;
   }
-  return JSON.stringify(value);
+  // undefined, functions and symbols have no JSON (left out of objects, null in arrays).
+  return JSON.stringify(value) as string | undefined;
 }
 
 /** The exact text an event's hash is computed over (time as UTC milliseconds). */
@@ -60,8 +68,9 @@ export function canonicalEvent(event: ChainedContent, prevHash: string): string 
   ]);
 }
 
+/** One-shot hashing: about twice as fast as a Hash object per event (node ≥ 20.12). */
 export function sha256Hex(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** The event's own hash: SHA-256 of its canonical form, which includes the previous hash. */

@@ -96,4 +96,7 @@ export class VerifyReportDto {
 
   @ApiProperty({ description: 'Số sự kiện kiểm tra mỗi giây' })
   eventsPerSecond: number;
+
+  @ApiProperty({ description: 'Số sự kiện mỗi giây CPU của tiến trình (không phụ thuộc tải máy)' })
+  eventsPerCpuSecond: number;
 }

@@ -4088,6 +4088,8 @@ export interface components {
       seconds: number;
       /** @description Số sự kiện kiểm tra mỗi giây */
       eventsPerSecond: number;
+      /** @description Số sự kiện mỗi giây CPU của tiến trình (không phụ thuộc tải máy) */
+      eventsPerCpuSecond: number;
     };
   };
   responses: never;

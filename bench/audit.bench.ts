@@ -1,0 +1,142 @@
+/**
+ * Audit verification speed: seeds a synthetic ward history in bulk SQL (valid hash chains and a
+ * signed checkpoint), then verifies it from the database (`audit verify`) and from memory (the
+ * pure verifier alone), printing events per second. Its own database; nothing else touched.
+ *   npm run bench:audit -- --events 200000 --perInstance 10
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import {
+  AuditCheckpoints,
+  AuditVerification,
+  AuditVerifier,
+  developmentSigningKey,
+  eventHash,
+  GENESIS_HASH,
+  StoredEvent,
+} from '@cchc/audit';
+import { loadConfig, SystemClock } from '@cchc/common';
+import { dataSourceOptions } from '@cchc/database';
+import { prepareRuntime, runMain } from '@cchc/runtime';
+import { numericArgs } from './bench-args';
+
+const ROWS_PER_INSERT = 1000;
+
+runMain(async () => {
+  const { events, perInstance } = numericArgs({ events: 200_000, perInstance: 10 });
+  const base = loadConfig();
+  const config = {
+    ...base,
+    databaseUrl:
+      process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_audit'),
+  };
+  // Each run starts from an empty database of its own.
+  const url = new URL(config.databaseUrl);
+  const server = await createConnection({
+    uri: `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}/`,
+  });
+  await server.query(`DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}\``);
+  await server.end();
+  await prepareRuntime(config, { seedDemo: false });
+  const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
+  try {
+    const wardId = randomUUID();
+    await dataSource.query("INSERT INTO wards (id, code, name) VALUES (?, ?, 'Phường đo tốc độ')", [
+      wardId,
+      `bench-${wardId.slice(0, 8)}`,
+    ]);
+    const seeded = await seed(dataSource, wardId, events, perInstance);
+    const key = developmentSigningKey();
+    const clock = new SystemClock();
+    const checkpoints = new AuditCheckpoints(dataSource, clock, key);
+    await checkpoints.checkpoint(wardId, 'on-demand');
+
+    const fromDb = await new AuditVerification(dataSource, checkpoints, clock, key).verify({
+      wardId,
+    });
+    if (!fromDb.ok) throw new Error(`seeded history did not verify: ${fromDb.breaks[0].message}`);
+    const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    const verifier = new AuditVerifier(await checkpoints.list([wardId]), key);
+    for (const event of seeded) verifier.add(event);
+    const pure = verifier.finish();
+    const pureSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const pureCpu = process.cpuUsage(cpu);
+    const rate = (n: number) => n.toLocaleString('en').padStart(9);
+    console.log(
+      `bench:audit — ${fromDb.events} events in ${fromDb.instances} chains (wall clock, then per CPU second)`,
+    );
+    console.log(
+      `audit verify (database → verifier)  ${rate(fromDb.eventsPerSecond)} events/s  ${rate(fromDb.eventsPerCpuSecond)} events/CPU-s`,
+    );
+    console.log(
+      `verifier alone (in memory)          ${rate(Math.round(pure.events / pureSeconds))} events/s  ${rate(Math.round(pure.events / ((pureCpu.user + pureCpu.system) / 1e6)))} events/CPU-s`,
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+});
+
+/** Valid chains written with multi-row INSERTs; returns the events as the verifier reads them. */
+async function seed(
+  dataSource: DataSource,
+  wardId: string,
+  count: number,
+  perInstance: number,
+): Promise<StoredEvent[]> {
+  const all: StoredEvent[] = [];
+  const start = Date.UTC(2026, 0, 5, 1);
+  for (let i = 0; all.length < count; i++) {
+    const instanceId = randomUUID();
+    let prev = GENESIS_HASH;
+    for (let seq = 1; seq <= perInstance && all.length < count; seq++) {
+      const content = {
+        instanceType: 'reform-task',
+        instanceId,
+        seq,
+        eventType: seq === 1 ? 'CREATED' : 'SUBMIT_REPORT',
+        fromState: seq === 1 ? null : 'inProgress',
+        toState: seq === 1 ? 'assigned' : 'reported',
+        actorId: null,
+        actorRole: 'system',
+        reason: seq % 3 === 0 ? 'Bổ sung số liệu quý I theo yêu cầu' : null,
+        payload: seq === 1 ? null : { report: `Báo cáo lần ${seq}`, evidenceIds: [] },
+        occurredAt: new Date(start + i * 60_000 + seq * 1000),
+      };
+      const hash = eventHash(content, prev);
+      all.push({ ...content, prevHash: prev, hash });
+      prev = hash;
+    }
+  }
+  const tuple = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  for (let offset = 0; offset < all.length; offset += ROWS_PER_INSERT) {
+    const rows = all.slice(offset, offset + ROWS_PER_INSERT);
+    await dataSource.query(
+      'INSERT INTO audit_events (instance_type, instance_id, seq, event_type, from_state, ' +
+        'to_state, actor_id, actor_role, reason, payload, occurred_at, ward_id, prev_hash, hash) ' +
+        `VALUES ${rows.map(() => tuple).join(', ')}`,
+      rows.flatMap((e) => [
+        e.instanceType,
+        e.instanceId,
+        e.seq,
+        e.eventType,
+        e.fromState,
+        e.toState,
+        e.actorId,
+        e.actorRole,
+        e.reason,
+        e.payload === null ? null : JSON.stringify(e.payload),
+        e.occurredAt,
+        wardId,
+        e.prevHash,
+        e.hash,
+      ]),
+    );
+  }
+  // The database returns events by instance id; so does the verifier expect them.
+  return all.sort((a, b) =>
+    a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : a.seq - b.seq,
+  );
+}
