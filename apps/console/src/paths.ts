@@ -16,5 +16,6 @@ export const PATHS = {
   planImport: '/ke-hoach/nhap',
   inspections: '/kiem-tra',
   inspection: (id: string) => `/kiem-tra/${id}`,
+  audit: '/nhat-ky',
   admin: '/quan-tri',
 } as const;

@@ -39,6 +39,8 @@ const CampaignPage = lazy(() =>
 
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
+const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+
 const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
 
 export function ConsoleRoutes() {
@@ -64,6 +66,7 @@ export function ConsoleRoutes() {
         <Route path={`${PATHS.plans}/:id`} element={screen(<PlanPage />)} />
         <Route path={PATHS.inspections} element={screen(<CampaignListPage />)} />
         <Route path={`${PATHS.inspections}/:id`} element={screen(<CampaignPage />)} />
+        <Route path={PATHS.audit} element={screen(<AuditPage />)} />
         <Route path={PATHS.admin} element={screen(<AdminPage />)} />
       </Route>
       <Route path="*" element={<Navigate to={PATHS.inbox} replace />} />

@@ -37,3 +37,9 @@ export type BulkTaskResult = Schemas['BulkTaskResult'];
 
 /** GET /stats/tasks: on-time acceptance by unit, overdue by area, escalations of the month. */
 export type TaskStats = Schemas['TaskStatsDto'];
+
+/** GET /audit: one audited event, with the actor's name and the subject's label. */
+export type AuditEntry = Schemas['AuditEntryDto'];
+
+/** POST /audit/verify: intact, or the breaks found (the first is the one to name). */
+export type AuditVerifyReport = Schemas['VerifyReportDto'];

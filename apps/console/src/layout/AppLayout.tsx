@@ -40,6 +40,10 @@ export function AppLayout() {
     { key: PATHS.dossiers, label: <Link to={PATHS.dossiers}>Hồ sơ TTHC</Link> },
     { key: PATHS.plans, label: <Link to={PATHS.plans}>Kế hoạch</Link> },
     { key: PATHS.inspections, label: <Link to={PATHS.inspections}>Kiểm tra</Link> },
+    // Who did what, and whether the history is intact: for those who examine or answer for it.
+    ...(user.role === 'inspector' || user.role === 'chairman'
+      ? [{ key: PATHS.audit, label: <Link to={PATHS.audit}>Nhật ký</Link> }]
+      : []),
     ...(user.role === 'admin'
       ? [{ key: PATHS.admin, label: <Link to={PATHS.admin}>Quản trị</Link> }]
       : []),
