@@ -1,5 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Collapse,
+  Descriptions,
+  List,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { Link, useParams } from 'react-router';
 import { CHECKLIST_RESULT_LABELS, FINDING_SEVERITY_LABELS } from '@cchc/domain';
 import { data, http } from '../api/http';
@@ -16,40 +27,35 @@ const ACTIONS = [
   { event: 'CLOSE', label: 'Kết thúc đợt kiểm tra', path: '/inspections/campaigns/{id}/close' },
 ] as const;
 
+/** A visit's checklist: each topic, its result beside it and the note under it (fits a phone). */
 function ChecklistResults({ campaign, visit }: { campaign: Campaign; visit: Visit }) {
   const results = new Map(visit.results.map((row) => [row.topicCode, row]));
   return (
-    <Table
-      rowKey="code"
+    <List
       size="small"
       dataSource={campaign.checklist}
-      pagination={false}
-      scroll={{ x: 520 }}
-      columns={[
-        { title: 'Nội dung kiểm tra', dataIndex: 'title' },
-        {
-          title: 'Kết quả',
-          key: 'result',
-          width: 120,
-          render: (_: unknown, topic) => {
-            const row = results.get(topic.code);
-            if (!row) return 'Chưa kiểm tra';
-            const label =
-              CHECKLIST_RESULT_LABELS[row.result as keyof typeof CHECKLIST_RESULT_LABELS];
-            // The SLA badges' colours: dark text on a light background (WCAG AA).
-            return (
+      renderItem={(topic) => {
+        const row = results.get(topic.code);
+        const label = row
+          ? CHECKLIST_RESULT_LABELS[row.result as keyof typeof CHECKLIST_RESULT_LABELS]
+          : null;
+        return (
+          <List.Item>
+            <Space direction="vertical" size={0}>
+              {topic.title}
+              {row?.note && <Typography.Text type="secondary">Ghi chú: {row.note}</Typography.Text>}
+            </Space>
+            {row ? (
+              // The SLA badges' colours: dark text on a light background (WCAG AA).
               <Tag className={`sla ${row.result === 'dat' ? 'sla-onTrack' : 'sla-overdue'}`}>
                 {label}
               </Tag>
-            );
-          },
-        },
-        {
-          title: 'Ghi chú',
-          key: 'note',
-          render: (_: unknown, topic) => results.get(topic.code)?.note ?? '',
-        },
-      ]}
+            ) : (
+              'Chưa kiểm tra'
+            )}
+          </List.Item>
+        );
+      }}
     />
   );
 }
@@ -75,6 +81,7 @@ export function CampaignPage() {
   if (campaign.isError) return <Alert type="error" showIcon message={campaign.error.message} />;
   if (!campaign.data) return <Spin />;
   const view = campaign.data;
+  const started = view.visits.filter((visit) => visit.state !== 'scheduled');
   const topicTitle = (code: string) =>
     view.checklist.find((topic) => topic.code === code)?.title ?? code;
   return (
@@ -120,10 +127,6 @@ export function CampaignPage() {
         dataSource={view.visits}
         pagination={false}
         scroll={{ x: 760 }}
-        expandable={{
-          expandedRowRender: (visit) => <ChecklistResults campaign={view} visit={visit} />,
-          rowExpandable: (visit) => visit.state !== 'scheduled',
-        }}
         columns={[
           { title: 'Đơn vị', dataIndex: 'unitName' },
           {
@@ -158,6 +161,20 @@ export function CampaignPage() {
           },
         ]}
       />
+      <Typography.Title level={2} className="section-title">
+        Kết quả kiểm tra
+      </Typography.Title>
+      {started.length === 0 ? (
+        <Typography.Text>Chưa kiểm tra đơn vị nào</Typography.Text>
+      ) : (
+        <Collapse
+          items={started.map((visit) => ({
+            key: visit.unitId,
+            label: `${visit.unitName}: ${visit.stateLabel}`,
+            children: <ChecklistResults campaign={view} visit={visit} />,
+          }))}
+        />
+      )}
       <Typography.Title level={2} className="section-title">
         Tồn tại, hạn chế
       </Typography.Title>
