@@ -55,8 +55,10 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
       .post('/auth/password')
       .set(headers)
       .send({ currentPassword: passwords.get(username), newPassword: next });
-    expect([username, changed.status]).toEqual([username, 204]);
+    expect([username, changed.status]).toEqual([username, 200]);
     passwords.set(username, next);
+    // The session goes on with the new token; the old one is refused from now on.
+    tokens.set(username, changed.body.accessToken);
   };
 
   beforeAll(async () => {
@@ -193,9 +195,13 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
     );
     const weak = await change(passwords.get('lan.vt') as string, 'matkhau');
     expect([weak.status, weak.body.message]).toEqual([400, 'newPassword: cần từ 10 đến 128 ký tự']);
-    expect((await change(passwords.get('lan.vt') as string, 'Lan-VHXH-2026')).status).toBe(204);
+    const changed = await change(passwords.get('lan.vt') as string, 'Lan-VHXH-2026');
+    expect([changed.status, changed.body.mustChangePassword]).toEqual([200, false]);
 
-    expect((await request(api.getHttpServer()).get('/tasks').set(headers)).status).toBe(200);
+    // Sessions from before the change end; the answer's token carries this one on.
+    expect((await request(api.getHttpServer()).get('/tasks').set(headers)).status).toBe(401);
+    const renewed = { Authorization: `Bearer ${changed.body.accessToken}` };
+    expect((await request(api.getHttpServer()).get('/tasks').set(renewed)).status).toBe(200);
     expect((await login('lan.vt')).status).toBe(401);
     const again = await login('lan.vt', 'Lan-VHXH-2026');
     expect([again.status, again.body.mustChangePassword]).toEqual([200, false]);
@@ -269,8 +275,11 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
     expect(selfLock.status).toBe(409);
 
     await request(server).patch(`/users/${lanId}`).set(admin).send({ active: true }).expect(200);
+    expect((await request(server).get('/auth/me').set(lan)).status).toBe(200);
     const reset = await request(server).post(`/users/${lanId}/reset-password`).set(admin);
     expect(reset.status).toBe(200);
+    // A reset ends the live sessions, as if the password had leaked.
+    expect((await request(server).get('/auth/me').set(lan)).status).toBe(401);
     expect((await login('lan.vt')).status).toBe(401);
     const fresh = await login('lan.vt', reset.body.oneTimePassword);
     expect([fresh.status, fresh.body.mustChangePassword]).toEqual([200, true]);
@@ -284,13 +293,8 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
       'qtht',
       'thanh.nv',
     ]);
-    expect(
-      (
-        await request(server)
-          .get('/users/accounts')
-          .set(await as('lan.vt'))
-      ).status,
-    ).toBe(403);
+    const asLan = { Authorization: `Bearer ${fresh.body.accessToken}` };
+    expect((await request(server).get('/users/accounts').set(asLan)).status).toBe(403);
   });
 
   it('imports over the API all rows or none, with each problem by row and column', async () => {

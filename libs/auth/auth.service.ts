@@ -84,9 +84,10 @@ export class AuthService {
 
   /**
    * Replaces the user's password (a one-time one included) after checking the current one and
-   * the strength rule; 400 naming the field otherwise. Audited as PASSWORD_CHANGED.
+   * the strength rule; 400 naming the field otherwise. Audited as PASSWORD_CHANGED. Every other
+   * session of the user ends; the answer is a token for this one.
    */
-  async changePassword(user: SignedInUser, current: string, next: string): Promise<void> {
+  async changePassword(user: SignedInUser, current: string, next: string): Promise<AccessToken> {
     const stored = await this.users.findOne({
       where: { id: user.id },
       select: ['id', 'passwordHash'],
@@ -98,8 +99,13 @@ export class AuthService {
       (next === current ? 'newPassword: phải khác mật khẩu hiện tại' : null);
     if (problem) throw new BadRequestException(problem);
     const passwordHash = await hash(next);
+    const authTime = Math.floor(Date.now() / 1000);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, user.id, { passwordHash, mustChangePassword: false });
+      await manager.update(UserEntity, user.id, {
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: new Date(authTime * 1000),
+      });
       await AuditLog.append(manager, {
         instanceType: 'user',
         instanceId: user.id,
@@ -112,6 +118,7 @@ export class AuthService {
         occurredAt: this.clock.now(),
       });
     });
+    return this.issue({ id: user.id, mustChangePassword: false }, authTime);
   }
 
   private async issue(
@@ -140,6 +147,9 @@ export class AuthService {
     if (!user) throw new UnauthorizedException(INVALID_TOKEN);
     if (!user.active) {
       throw new UnauthorizedException('Tài khoản đã bị khóa; hãy liên hệ quản trị hệ thống');
+    }
+    if (user.passwordChangedAt && claims.auth_time < user.passwordChangedAt.getTime() / 1000) {
+      throw new UnauthorizedException('Mật khẩu đã được đổi hoặc cấp lại; hãy đăng nhập lại');
     }
     return {
       id: user.id,

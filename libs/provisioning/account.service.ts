@@ -171,7 +171,7 @@ export class AccountService {
     });
   }
 
-  /** A new one-time password; the user must change it at their next sign-in. */
+  /** A new one-time password; the user's sessions end and they change it at the next sign-in. */
   async resetPassword(
     actor: Actor,
     wardId: string,
@@ -184,7 +184,13 @@ export class AccountService {
       const user = await this.lockAccount(manager, wardId, id);
       if (!assignable.includes(user.role))
         throw new ConflictException('id: tài khoản quản trị hệ thống không cấp lại mật khẩu ở đây');
-      await manager.update(UserEntity, user.id, { passwordHash, mustChangePassword: true });
+      // Ends the user's live sessions too (whole seconds, as tokens count their sign-in time).
+      const passwordChangedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+      await manager.update(UserEntity, user.id, {
+        passwordHash,
+        mustChangePassword: true,
+        passwordChangedAt,
+      });
       await this.audit(manager, actor, user.id, 'PASSWORD_RESET', null, stateOf(user.active), {
         username: user.username,
       });

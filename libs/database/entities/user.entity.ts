@@ -37,6 +37,10 @@ export class UserEntity {
   @Column('boolean', { name: 'must_change_password', default: false })
   mustChangePassword: boolean;
 
+  /** Tokens of sign-ins before this (whole seconds, real time like their auth_time) are refused. */
+  @Column('datetime', { name: 'password_changed_at', precision: 3, nullable: true })
+  passwordChangedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

@@ -11,6 +11,7 @@ import { AuditChain1763801000000 } from './1763801000000-audit-chain';
 import { Inspections1763801100000 } from './1763801100000-inspections';
 import { TargetsParIndex1763801200000 } from './1763801200000-targets-par-index';
 import { Provisioning1763801300000 } from './1763801300000-provisioning';
+import { PasswordChangedAt1763801300001 } from './1763801300001-password-changed-at';
 import { PeriodicReports1763801250000 } from './1763801250000-periodic-reports';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PeriodicReports1763801250000,
   TargetsParIndex1763801200000,
   Provisioning1763801300000,
+  PasswordChangedAt1763801300001,
 ];

@@ -128,19 +128,23 @@ export class AuthController {
   /**
    * Replaces the password (a one-time one included): the current one and a new one that
    * passes the rule. Until a one-time password is replaced, every other route answers 403.
+   * The user's other sessions end; this one continues with the token (and cookie) answered.
    */
   @ApiOperation({ summary: 'Đổi mật khẩu (bắt buộc sau khi nhận mật khẩu dùng một lần)' })
-  @ApiNoContentResponse({ description: 'Đã đổi mật khẩu' })
+  @ApiOkResponse({ type: AccessTokenDto })
   @ApiSignedIn()
   @ApiErrors(400)
   @AllowedWithOneTimePassword()
   @Post('password')
-  @HttpCode(204)
+  @HttpCode(200)
   async changePassword(
     @CurrentUser() user: SignedInUser,
     @Body() dto: ChangePasswordDto,
-  ): Promise<void> {
-    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccessToken> {
+    const token = await this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
+    return setSession(request, response, token);
   }
 
   /** With `mustChangePassword`, so the console shows the change form before anything else. */
