@@ -17,6 +17,7 @@ export const CONSOLE_ROUTES = [
   'ke-hoach',
   'ho-so',
   'kiem-tra',
+  'bao-cao',
   'nhat-ky',
   'quan-tri',
 ] as const;

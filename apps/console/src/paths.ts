@@ -16,6 +16,8 @@ export const PATHS = {
   planImport: '/ke-hoach/nhap',
   inspections: '/kiem-tra',
   inspection: (id: string) => `/kiem-tra/${id}`,
+  reports: '/bao-cao',
+  report: (id: string) => `/bao-cao/${id}`,
   audit: '/nhat-ky',
   admin: '/quan-tri',
 } as const;

@@ -41,6 +41,13 @@ const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default:
 
 const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
+const ReportListPage = lazy(() =>
+  import('./reports/ReportListPage').then((m) => ({ default: m.ReportListPage })),
+);
+const ReportPage = lazy(() =>
+  import('./reports/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
+
 const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
 
 export function ConsoleRoutes() {
@@ -66,6 +73,8 @@ export function ConsoleRoutes() {
         <Route path={`${PATHS.plans}/:id`} element={screen(<PlanPage />)} />
         <Route path={PATHS.inspections} element={screen(<CampaignListPage />)} />
         <Route path={`${PATHS.inspections}/:id`} element={screen(<CampaignPage />)} />
+        <Route path={PATHS.reports} element={screen(<ReportListPage />)} />
+        <Route path={`${PATHS.reports}/:id`} element={screen(<ReportPage />)} />
         <Route path={PATHS.audit} element={screen(<AuditPage />)} />
         <Route path={PATHS.admin} element={screen(<AdminPage />)} />
       </Route>

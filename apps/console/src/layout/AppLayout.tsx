@@ -40,6 +40,7 @@ export function AppLayout() {
     { key: PATHS.dossiers, label: <Link to={PATHS.dossiers}>Hồ sơ TTHC</Link> },
     { key: PATHS.plans, label: <Link to={PATHS.plans}>Kế hoạch</Link> },
     { key: PATHS.inspections, label: <Link to={PATHS.inspections}>Kiểm tra</Link> },
+    { key: PATHS.reports, label: <Link to={PATHS.reports}>Báo cáo</Link> },
     // Who did what, and whether the history is intact: for those who examine or answer for it.
     ...(user.role === 'inspector' || user.role === 'chairman'
       ? [{ key: PATHS.audit, label: <Link to={PATHS.audit}>Nhật ký</Link> }]
