@@ -16,6 +16,7 @@ const REQUIRED = {
   CCHC_OWNER_PASSWORD: 'owner-secret',
   CCHC_APP_PASSWORD: 'app-secret',
   JWT_SECRET: 'x'.repeat(48),
+  AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
 };
 
 const composeConfig = (env: Record<string, string>) =>

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -38,6 +38,10 @@ describe('production build (compiled output, least-privilege database user)', ()
     REDIS_URL: E2E_REDIS_URL,
     REDIS_PREFIX: e2eRedisPrefix(),
     JWT_SECRET: randomBytes(32).toString('base64'),
+    // Production refuses to start without the key that signs audit checkpoints.
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'der' })
+      .toString('base64'),
     LOG_LEVEL: 'warn',
     DEMO_SEED: '',
     ALLOW_DEV_SECRET: '',
