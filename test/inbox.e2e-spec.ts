@@ -1,4 +1,5 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
 import { WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
@@ -241,6 +242,37 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.body)).toContain('from');
       expect(JSON.stringify(bad.body)).toContain('planId');
+    });
+
+    it('groups overdue tasks by the areas of their plan', async () => {
+      const plan = Buffer.from(
+        'STT,Nội dung công việc,Cơ quan chủ trì,Thời gian hoàn thành\n' +
+          'I,Cải cách thể chế,,\n' +
+          '1,Rà soát văn bản quy phạm pháp luật,Phòng Văn hóa - Xã hội,Tháng 01/2026\n' +
+          'II,Cải cách thủ tục hành chính,,\n' +
+          '1,Niêm yết công khai thủ tục,Phòng Văn hóa - Xã hội,Tháng 02/2026\n' +
+          '2,Số hóa hồ sơ thủ tục hành chính,Phòng Văn hóa - Xã hội,Tháng 01/2026\n' +
+          '3,Đánh giá mức độ hài lòng,Phòng Văn hóa - Xã hội,Quý IV/2026\n',
+      );
+      const imported = await request(api.getHttpServer())
+        .post('/plans/import?year=2026')
+        .set('Authorization', `Bearer ${await client.login('coordinator')}`)
+        .attach('file', plan, 'ke-hoach-2026.csv');
+      expect(imported.body).toMatchObject({ status: 'created', areas: 2, tasks: 4 });
+      const planId = imported.body.planId as string;
+      const stats = await client.get('chairman', `/stats/tasks?planId=${planId}`);
+      expect(stats.status).toBe(200);
+      expect(stats.body.overdueByArea).toEqual([
+        { planId, planNumber: null, areaCode: 'I', areaTitle: 'Cải cách thể chế', overdue: 1 },
+        {
+          planId,
+          planNumber: null,
+          areaCode: 'II',
+          areaTitle: 'Cải cách thủ tục hành chính',
+          overdue: 2,
+        },
+      ]);
+      expect(stats.body.overall).toMatchObject({ open: 4, overdue: 3, accepted: 0 });
     });
 
     it('counts a task on time when accepted on or before its due date, as a day in Việt Nam', async () => {
