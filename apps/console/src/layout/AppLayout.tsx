@@ -105,6 +105,7 @@ export function AppLayout() {
           <nav aria-label="Điều hướng chính">
             <Menu
               mode="vertical"
+              className="app-drawer-menu"
               selectedKeys={[selected]}
               items={items}
               onClick={() => setDrawerOpen(false)}
