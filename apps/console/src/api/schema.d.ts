@@ -1428,91 +1428,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Nhật ký: ai đã làm gì trong phường (nhiệm vụ, hồ sơ, kế hoạch, đăng nhập…) */
-    get: operations['AuditController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/audit/export.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Xuất nhật ký (cùng bộ lọc) ra tệp Excel */
-    get: operations['AuditController_exportXlsx'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/audit/checkpoints': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Tạo điểm kiểm tra (gốc Merkle đã ký) của nhật ký phường ngay bây giờ */
-    post: operations['AuditController_checkpoint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/audit/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Kiểm tra tính toàn vẹn nhật ký của phường (chuỗi băm và điểm kiểm tra) */
-    post: operations['AuditController_verify'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/audit/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Xuất gói nhật ký (NDJSON: sự kiện, điểm kiểm tra, khóa công khai) để kiểm tra ngoại tuyến */
-    get: operations['AuditController_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/wards': {
     parameters: {
       query?: never;
@@ -1616,6 +1531,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nhật ký: ai đã làm gì trong phường (nhiệm vụ, hồ sơ, kế hoạch, đăng nhập…) */
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất nhật ký (cùng bộ lọc) ra tệp Excel */
+    get: operations['AuditController_exportXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tạo điểm kiểm tra (gốc Merkle đã ký) của nhật ký phường ngay bây giờ */
+    post: operations['AuditController_checkpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Kiểm tra tính toàn vẹn nhật ký của phường (chuỗi băm và điểm kiểm tra) */
+    post: operations['AuditController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất gói nhật ký (NDJSON: sự kiện, điểm kiểm tra, khóa công khai) để kiểm tra ngoại tuyến */
+    get: operations['AuditController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1687,8 +1687,7 @@ export interface components {
         | 'one_stop_officer'
         | 'inspector'
         | 'system_admin'
-        | 'admin'
-        | 'province_officer';
+        | 'admin';
       /** Format: uuid */
       unitId: string | null;
       /** Format: uuid */
@@ -1776,8 +1775,7 @@ export interface components {
         | 'one_stop_officer'
         | 'inspector'
         | 'system_admin'
-        | 'admin'
-        | 'province_officer';
+        | 'admin';
       /** Format: uuid */
       unitId: string | null;
       /** Format: uuid */
@@ -3825,6 +3823,173 @@ export interface components {
       /** @description Mã các dòng outbox được gửi lại */
       retried: string[];
     };
+    WardView: {
+      /** Format: uuid */
+      id: string;
+      /** @example phuong-an-bien */
+      code: string;
+      /** @example Phường An Biên */
+      name: string;
+      /** @example Thành phố Hải Phòng */
+      province: string | null;
+    };
+    NewAccountDto: {
+      /** @example lan.vt@phuong.gov.vn */
+      email?: string | null;
+      /** @example 0912 345 678 */
+      phone?: string | null;
+      /**
+       * @description Tên đăng nhập (chữ thường không dấu)
+       * @example lan.vt
+       */
+      username: string;
+      /** @example Vũ Thị Lan */
+      fullName: string;
+    };
+    CreateWardDto: {
+      /**
+       * @description Mã phường/xã, duy nhất trong tỉnh
+       * @example phuong-an-bien
+       */
+      code: string;
+      /** @example Phường An Biên */
+      name: string;
+      /** @example Thành phố Hải Phòng */
+      province?: string | null;
+      /** @description Quản trị đơn vị đầu tiên của phường */
+      admin?: components['schemas']['NewAccountDto'];
+    };
+    ProvisionedAccountView: {
+      /** Format: uuid */
+      id: string;
+      /** @example lan.vt */
+      username: string;
+      /** @example Vũ Thị Lan */
+      fullName: string;
+      /** @enum {string} */
+      role:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** Format: uuid */
+      unitId: string | null;
+      email: string | null;
+      phone: string | null;
+      /** @description false: tài khoản đã bị khóa */
+      active: boolean;
+      /** @description Còn dùng mật khẩu một lần, chưa đổi */
+      mustChangePassword: boolean;
+      /**
+       * @description Mật khẩu dùng một lần, chỉ hiện một lần
+       * @example k7Qm2xRt9bWp4n
+       */
+      oneTimePassword: string;
+    };
+    WardCreatedView: {
+      ward: components['schemas']['WardView'];
+      admin: components['schemas']['ProvisionedAccountView'] | null;
+    };
+    ProvisionedUnitView: {
+      /** Format: uuid */
+      id: string;
+      /** @example VHXH */
+      code: string;
+      /** @example Phòng Văn hóa - Xã hội */
+      name: string;
+    };
+    UnitsImportResult: {
+      created: number;
+      updated: number;
+      units: components['schemas']['ProvisionedUnitView'][];
+    };
+    AccountView: {
+      /** Format: uuid */
+      id: string;
+      /** @example lan.vt */
+      username: string;
+      /** @example Vũ Thị Lan */
+      fullName: string;
+      /** @enum {string} */
+      role:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** Format: uuid */
+      unitId: string | null;
+      email: string | null;
+      phone: string | null;
+      /** @description false: tài khoản đã bị khóa */
+      active: boolean;
+      /** @description Còn dùng mật khẩu một lần, chưa đổi */
+      mustChangePassword: boolean;
+    };
+    CreateUserDto: {
+      /** @example lan.vt@phuong.gov.vn */
+      email?: string | null;
+      /** @example 0912 345 678 */
+      phone?: string | null;
+      /**
+       * @description Tên đăng nhập (chữ thường không dấu)
+       * @example lan.vt
+       */
+      username: string;
+      /** @example Vũ Thị Lan */
+      fullName: string;
+      /**
+       * @example officer
+       * @enum {string}
+       */
+      role:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** @description Đơn vị công tác (bắt buộc với cán bộ, thủ trưởng đơn vị, một cửa) */
+      unitId?: string | null;
+    };
+    UsersImportResult: {
+      created: components['schemas']['ProvisionedAccountView'][];
+    };
+    UpdateUserDto: {
+      /** @example lan.vt@phuong.gov.vn */
+      email?: string | null;
+      /** @example 0912 345 678 */
+      phone?: string | null;
+      /** @example Vũ Thị Lan */
+      fullName?: string;
+      /** @enum {string} */
+      role?:
+        | 'chairman'
+        | 'leader'
+        | 'coordinator'
+        | 'unit_head'
+        | 'officer'
+        | 'one_stop_officer'
+        | 'inspector'
+        | 'system_admin'
+        | 'admin';
+      /** @description Đơn vị công tác; null: không thuộc đơn vị */
+      unitId?: string | null;
+      /** @description false: khóa tài khoản (mọi phiên đang mở dừng ngay) */
+      active?: boolean;
+    };
     AuditEntryDto: {
       /** @example 1042 */
       id: string;
@@ -3925,177 +4090,6 @@ export interface components {
       eventsPerSecond: number;
       /** @description Số sự kiện mỗi giây CPU của tiến trình (không phụ thuộc tải máy) */
       eventsPerCpuSecond: number;
-    };
-    WardView: {
-      /** Format: uuid */
-      id: string;
-      /** @example phuong-an-bien */
-      code: string;
-      /** @example Phường An Biên */
-      name: string;
-      /** @example Thành phố Hải Phòng */
-      province: string | null;
-    };
-    NewAccountDto: {
-      /** @example lan.vt@phuong.gov.vn */
-      email?: string | null;
-      /** @example 0912 345 678 */
-      phone?: string | null;
-      /**
-       * @description Tên đăng nhập (chữ thường không dấu)
-       * @example lan.vt
-       */
-      username: string;
-      /** @example Vũ Thị Lan */
-      fullName: string;
-    };
-    CreateWardDto: {
-      /**
-       * @description Mã phường/xã, duy nhất trong tỉnh
-       * @example phuong-an-bien
-       */
-      code: string;
-      /** @example Phường An Biên */
-      name: string;
-      /** @example Thành phố Hải Phòng */
-      province?: string | null;
-      /** @description Quản trị đơn vị đầu tiên của phường */
-      admin?: components['schemas']['NewAccountDto'];
-    };
-    ProvisionedAccountView: {
-      /** Format: uuid */
-      id: string;
-      /** @example lan.vt */
-      username: string;
-      /** @example Vũ Thị Lan */
-      fullName: string;
-      /** @enum {string} */
-      role:
-        | 'chairman'
-        | 'leader'
-        | 'coordinator'
-        | 'unit_head'
-        | 'officer'
-        | 'one_stop_officer'
-        | 'inspector'
-        | 'system_admin'
-        | 'admin'
-        | 'province_officer';
-      /** Format: uuid */
-      unitId: string | null;
-      email: string | null;
-      phone: string | null;
-      /** @description false: tài khoản đã bị khóa */
-      active: boolean;
-      /** @description Còn dùng mật khẩu một lần, chưa đổi */
-      mustChangePassword: boolean;
-      /**
-       * @description Mật khẩu dùng một lần, chỉ hiện một lần
-       * @example k7Qm2xRt9bWp4n
-       */
-      oneTimePassword: string;
-    };
-    WardCreatedView: {
-      ward: components['schemas']['WardView'];
-      admin: components['schemas']['ProvisionedAccountView'] | null;
-    };
-    ProvisionedUnitView: {
-      /** Format: uuid */
-      id: string;
-      /** @example VHXH */
-      code: string;
-      /** @example Phòng Văn hóa - Xã hội */
-      name: string;
-    };
-    UnitsImportResult: {
-      created: number;
-      updated: number;
-      units: components['schemas']['ProvisionedUnitView'][];
-    };
-    AccountView: {
-      /** Format: uuid */
-      id: string;
-      /** @example lan.vt */
-      username: string;
-      /** @example Vũ Thị Lan */
-      fullName: string;
-      /** @enum {string} */
-      role:
-        | 'chairman'
-        | 'leader'
-        | 'coordinator'
-        | 'unit_head'
-        | 'officer'
-        | 'one_stop_officer'
-        | 'inspector'
-        | 'system_admin'
-        | 'admin'
-        | 'province_officer';
-      /** Format: uuid */
-      unitId: string | null;
-      email: string | null;
-      phone: string | null;
-      /** @description false: tài khoản đã bị khóa */
-      active: boolean;
-      /** @description Còn dùng mật khẩu một lần, chưa đổi */
-      mustChangePassword: boolean;
-    };
-    CreateUserDto: {
-      /** @example lan.vt@phuong.gov.vn */
-      email?: string | null;
-      /** @example 0912 345 678 */
-      phone?: string | null;
-      /**
-       * @description Tên đăng nhập (chữ thường không dấu)
-       * @example lan.vt
-       */
-      username: string;
-      /** @example Vũ Thị Lan */
-      fullName: string;
-      /**
-       * @example officer
-       * @enum {string}
-       */
-      role:
-        | 'chairman'
-        | 'leader'
-        | 'coordinator'
-        | 'unit_head'
-        | 'officer'
-        | 'one_stop_officer'
-        | 'inspector'
-        | 'system_admin'
-        | 'admin'
-        | 'province_officer';
-      /** @description Đơn vị công tác (bắt buộc với cán bộ, thủ trưởng đơn vị, một cửa) */
-      unitId?: string | null;
-    };
-    UsersImportResult: {
-      created: components['schemas']['ProvisionedAccountView'][];
-    };
-    UpdateUserDto: {
-      /** @example lan.vt@phuong.gov.vn */
-      email?: string | null;
-      /** @example 0912 345 678 */
-      phone?: string | null;
-      /** @example Vũ Thị Lan */
-      fullName?: string;
-      /** @enum {string} */
-      role?:
-        | 'chairman'
-        | 'leader'
-        | 'coordinator'
-        | 'unit_head'
-        | 'officer'
-        | 'one_stop_officer'
-        | 'inspector'
-        | 'system_admin'
-        | 'admin'
-        | 'province_officer';
-      /** @description Đơn vị công tác; null: không thuộc đơn vị */
-      unitId?: string | null;
-      /** @description false: khóa tài khoản (mọi phiên đang mở dừng ngay) */
-      active?: boolean;
     };
   };
   responses: never;
@@ -9742,290 +9736,6 @@ export interface operations {
       };
     };
   };
-  AuditController_list: {
-    parameters: {
-      query?: {
-        /** @description Từ ngày (giờ Việt Nam) */
-        from?: string;
-        /** @description Đến ngày (giờ Việt Nam) */
-        to?: string;
-        /** @description Người thực hiện: mã người dùng, hoặc "system" */
-        actor?: string;
-        /** @description Loại đối tượng (instance type) */
-        type?: string;
-        /** @description Loại sự kiện */
-        event?: string;
-        /** @description Đơn vị của người thực hiện */
-        unit?: string;
-        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
-        cursor?: string;
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditPageDto'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  AuditController_exportXlsx: {
-    parameters: {
-      query?: {
-        /** @description Từ ngày (giờ Việt Nam) */
-        from?: string;
-        /** @description Đến ngày (giờ Việt Nam) */
-        to?: string;
-        /** @description Người thực hiện: mã người dùng, hoặc "system" */
-        actor?: string;
-        /** @description Loại đối tượng (instance type) */
-        type?: string;
-        /** @description Loại sự kiện */
-        event?: string;
-        /** @description Đơn vị của người thực hiện */
-        unit?: string;
-        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
-        cursor?: string;
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Tệp */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  AuditController_checkpoint: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckpointDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  AuditController_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AuditPeriodQuery'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VerifyReportDto'];
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
-  AuditController_export: {
-    parameters: {
-      query?: {
-        /** @description Từ ngày (giờ Việt Nam) */
-        from?: string;
-        /** @description Đến ngày (giờ Việt Nam) */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Tệp */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/x-ndjson': Blob;
-        };
-      };
-      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/x-ndjson': components['schemas']['ErrorDto'];
-        };
-      };
-      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-      /**
-       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       *
-       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
-       */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorDto'];
-        };
-      };
-    };
-  };
   WardsController_list: {
     parameters: {
       query?: never;
@@ -10447,6 +10157,290 @@ export interface operations {
       };
       /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+        /** @description Người thực hiện: mã người dùng, hoặc "system" */
+        actor?: string;
+        /** @description Loại đối tượng (instance type) */
+        type?: string;
+        /** @description Loại sự kiện */
+        event?: string;
+        /** @description Đơn vị của người thực hiện */
+        unit?: string;
+        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_exportXlsx: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+        /** @description Người thực hiện: mã người dùng, hoặc "system" */
+        actor?: string;
+        /** @description Loại đối tượng (instance type) */
+        type?: string;
+        /** @description Loại sự kiện */
+        event?: string;
+        /** @description Đơn vị của người thực hiện */
+        unit?: string;
+        /** @description Trang tiếp theo: giá trị nextCursor của trang trước */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_checkpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AuditPeriodQuery'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerifyReportDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  AuditController_export: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (giờ Việt Nam) */
+        from?: string;
+        /** @description Đến ngày (giờ Việt Nam) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /**
+       * @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       *
+       *     Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi)
+       */
+      403: {
         headers: {
           [name: string]: unknown;
         };
