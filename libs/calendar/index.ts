@@ -4,6 +4,7 @@ export {
   formatIsoDate,
   isIsoDate,
   isWeekend,
+  monthOf,
   parseIsoDate,
   weekdayOf,
   type DateParts,

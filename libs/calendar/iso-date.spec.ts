@@ -4,6 +4,7 @@ import {
   fromEpochDay,
   isIsoDate,
   isWeekend,
+  monthOf,
   parseIsoDate,
   toEpochDay,
   weekdayOf,
@@ -66,5 +67,12 @@ describe('iso-date', () => {
     expect(isWeekend('2026-02-14')).toBe(true);
     expect(isWeekend('2026-02-15')).toBe(true);
     expect(isWeekend('2026-02-13')).toBe(false);
+  });
+
+  it('gives the first and last day of a month, February of leap years and December included', () => {
+    expect(monthOf('2026-03-02')).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    expect(monthOf('2024-02-10')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(monthOf('2026-02-28')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(monthOf('2026-12-31')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
   });
 });

@@ -87,6 +87,15 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/** The first and the last day of the month `date` is in. */
+export function monthOf(date: IsoDate): { from: IsoDate; to: IsoDate } {
+  const { year, month } = parseIsoDate(date);
+  return {
+    from: formatIsoDate({ year, month, day: 1 }),
+    to: formatIsoDate({ year, month, day: daysInMonth(year, month) }),
+  };
+}
+
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { addDays, endOfDayInstant, todayIn } from '@cchc/calendar';
+import { addDays, endOfDayInstant, monthOf, todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
 import { OrgUnitEntity, ReformTaskEntity } from '@cchc/database';
 import { IsoDate } from '@cchc/domain';
@@ -135,8 +135,7 @@ export class TaskStatsService {
 
   /** Escalations fired from the first to the last day of today's month, in Vietnam. */
   private async escalationsOfMonth(wardId: string, today: IsoDate): Promise<MonthEscalationsDto> {
-    const from = `${today.slice(0, 7)}-01`;
-    const to = addDays(`${nextMonth(today)}-01`, -1);
+    const { from, to } = monthOf(today);
     const rows = (await this.tasks.manager.query(
       `SELECT e.level, e.lead_unit_id AS unit_id, u.name AS unit_name, COUNT(*) AS n
        FROM escalations e JOIN org_units u ON u.id = e.lead_unit_id
@@ -185,10 +184,4 @@ function withRates(counts: Counts): TaskCompletionFiguresDto {
     acceptedLate: counts.accepted - counts.acceptedOnTime,
     onTimeRate: counts.accepted === 0 ? null : counts.acceptedOnTime / counts.accepted,
   };
-}
-
-/** "2026-03-02" → "2026-04" (the month after today's). */
-function nextMonth(today: IsoDate): string {
-  const [year, month] = today.split('-').map(Number);
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }
