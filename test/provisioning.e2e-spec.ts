@@ -339,7 +339,7 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
     expect(imported.body.created[0].oneTimePassword).toMatch(/^[A-Za-z2-9]{14}$/);
   });
 
-  it('lets the system administrator create wards with their first admin, and no one else', async () => {
+  it('lets the system administrator create wards with their first admin, the operator reset a password', async () => {
     await firstSignIn('qtht');
     const server = api.getHttpServer();
     const body = {
@@ -372,6 +372,17 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
     ).toBe(403);
     const other = await login('qt.lechan', created.body.admin.oneTimePassword);
     expect(other.body.mustChangePassword).toBe(true);
+
+    // An admin who lost the password gets a new one from the operator's command line.
+    const [reset, missing] = await Promise.all([
+      runCliAsync(['users', 'reset-password', 'qt.lechan', '--json'], production),
+      runCliAsync(['users', 'reset-password', 'khong.co'], production),
+    ]);
+    expect(reset.stderr).toBe('');
+    const [account] = JSON.parse(reset.stdout) as Account[];
+    expect((await login('qt.lechan', created.body.admin.oneTimePassword)).status).toBe(401);
+    expect((await login('qt.lechan', account.oneTimePassword)).body.mustChangePassword).toBe(true);
+    expect([missing.status, missing.stderr.trim()]).toEqual([2, 'Không có tài khoản "khong.co"']);
   });
 
   it('keeps every provisioning action in the audit', async () => {
@@ -390,6 +401,7 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
       'user USER_DEACTIVATED admin',
       'user USER_REACTIVATED admin',
       'user PASSWORD_RESET admin',
+      'user PASSWORD_RESET system',
       'org-unit UNIT_RENAMED admin',
       'ward WARD_CREATED system_admin',
     ])
