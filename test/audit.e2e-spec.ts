@@ -1,4 +1,6 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +9,7 @@ import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
+  AuditCheckpointProcessor,
   AuditCheckpoints,
   AuditVerification,
   chainExistingHistory,
@@ -14,10 +17,11 @@ import {
   signCheckpoint,
 } from '@cchc/audit';
 import { ManualClock } from '@cchc/common';
+import { QUEUES } from '@cchc/queue';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
 import { runCliAsync } from './support/run-cli';
-import { startApi } from './support/test-app';
+import { startApi, startWorker } from './support/test-app';
 
 type Row = Record<string, unknown>;
 
@@ -159,8 +163,38 @@ describe('tamper-evident audit (MariaDB)', () => {
     expect((await client.post('inspector', '/audit/checkpoints')).status).toBe(201);
   });
 
+  it('schedules the daily checkpoint in the worker; the job checkpoints each ward once a day', async () => {
+    const worker = await startWorker(clock);
+    try {
+      const queue = worker.get<Queue>(getQueueToken(QUEUES.audit), { strict: false });
+      expect(await queue.getJobScheduler('audit-daily-checkpoint')).toMatchObject({
+        pattern: '0 50 23 * * *',
+        tz: 'Asia/Ho_Chi_Minh',
+      });
+      const processor = worker.get(AuditCheckpointProcessor);
+      const before = (await db.query('SELECT COUNT(*) AS n FROM audit_checkpoints'))[0].n;
+      // Every ward and the ward-less chains; the demo ward's daily one exists already.
+      expect(await processor.process()).toBe(2);
+      expect(await processor.process()).toBe(2);
+      const after = (await db.query('SELECT COUNT(*) AS n FROM audit_checkpoints'))[0].n;
+      expect(Number(after) - Number(before)).toBe(1);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('verifies the untouched history with both commands and through the API', async () => {
-    const result = await verifyBoth();
+    const [result, ranged, badCliDate] = await Promise.all([
+      verifyBoth(),
+      runCliAsync(['audit', 'verify', '--from', '2026-03-02', '--to', '2026-03-02']),
+      runCliAsync(['audit', 'verify', '--from', '02/03/2026']),
+    ]);
+    expect(ranged.status).toBe(0);
+    expect(ranged.stdout).toMatch(
+      /^Nhật ký nguyên vẹn: \d+ sự kiện, \d+ chuỗi, \d+ điểm kiểm tra; .* sự kiện\/giây/,
+    );
+    expect(badCliDate).toMatchObject({ status: 2 });
+    expect(badCliDate.stderr).toContain('--from phải là ngày dạng YYYY-MM-DD');
     expect(result.db).toMatchObject({ ok: true, breaks: [] });
     expect(result.bundle).toMatchObject({ ok: true, breaks: [], events: result.db.events });
     expect(result.db.checkpoints).toBeGreaterThanOrEqual(2);
