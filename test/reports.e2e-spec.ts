@@ -36,6 +36,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   let reportId: string;
   let doneBeforeCutoff: string;
   let acceptedAfterCutoff: string;
+  let planId: string;
 
   beforeAll(async () => {
     await freshEnvironment('reports');
@@ -178,6 +179,19 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       [units.VHXH],
     )) as { id: string }[];
     [doneBeforeCutoff, acceptedAfterCutoff] = tasks.map((task) => task.id);
+    const plans = (await db.query('SELECT id FROM plans')) as { id: string }[];
+    expect(plans).toHaveLength(1);
+    planId = plans[0].id;
+    const target = await client.post('coordinator', `/plans/${planId}/targets`, {
+      code: 'CT-01',
+      name: 'Tỷ lệ nhiệm vụ hoàn thành',
+      unit: 'percent',
+      comparator: 'gte',
+      value: 90,
+      source: 'computed',
+      metric: 'tasks_completed',
+    });
+    expect(target.status).toBe(200);
     // Two dossiers in the period, one after its cut-off.
     const procedure = await client.post('coordinator', '/procedures', {
       code: '1.000894',
@@ -333,7 +347,10 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     tasks: { total: number; done: number; byState: Record<string, number>; overdue: unknown[] };
     dossiers: Record<string, number | null>;
     contributions: { unit: string; problems: string }[];
-    targets: { note: string };
+    targets: {
+      note: string | null;
+      rows: { code: string; target: string; actual: string; verdict: string }[];
+    };
     inspections: { note: string };
   };
 
@@ -396,7 +413,24 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     expect(content.contributions).toEqual([
       expect.objectContaining({ problems: 'Thiếu cán bộ chuyên trách CCHC' }),
     ]);
-    expect(content.targets.note).toBe('Chưa có chỉ tiêu');
+    // Targets: the plan's, with E1's actuals over the same window and cut-off.
+    const actuals = (
+      await client.get(
+        'officer',
+        `/plans/${planId}/targets/actuals?from=2025-12-15&to=2026-03-14&cutoff=${cutoff.toISOString()}`,
+      )
+    ).body as { targets: { actual: number; verdictLabel: string }[] };
+    expect(content.targets.note).toBeNull();
+    expect(content.targets.rows).toEqual([
+      expect.objectContaining({
+        code: 'CT-01',
+        target: '≥ 90%',
+        verdict: actuals.targets[0].verdictLabel,
+      }),
+    ]);
+    expect(Number(content.targets.rows[0].actual.replace('%', '').replace(',', '.'))).toBe(
+      Math.round(actuals.targets[0].actual * 1000) / 10,
+    );
     expect(content.inspections.note).toBe('Chưa có dữ liệu kiểm tra');
   });
 
@@ -449,7 +483,8 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       `Tổng số nhiệm vụ: ${content.tasks.total}; đã hoàn thành ${content.tasks.done}`,
       `Hồ sơ TTHC tiếp nhận: ${content.dossiers.received};`,
       'Thiếu cán bộ chuyên trách CCHC',
-      'Chưa có chỉ tiêu',
+      'CT-01',
+      'Tỷ lệ nhiệm vụ hoàn thành',
       'Chưa có dữ liệu kiểm tra',
       'Nơi nhận:',
       'CHỦ TỊCH',

@@ -205,9 +205,12 @@ export interface DossierSection {
 export interface TargetLine {
   code: string;
   name: string;
+  /** "≥ 90%", "= 100%", or the qualitative wording. */
   target: string;
   actual: string | null;
   met: boolean | null;
+  /** Đạt, Không đạt, Chỉ tiêu định tính, Chưa có số liệu. */
+  verdict: string;
 }
 
 export interface InspectionLine {

@@ -120,7 +120,7 @@ export function sectionTables(content: ReportContent): {
         target.name,
         target.target,
         target.actual ?? 'Chưa có số liệu',
-        target.met === null ? 'Chưa đánh giá' : target.met ? 'Đạt' : 'Không đạt',
+        target.verdict,
       ]),
       note: content.targets.note,
     },

@@ -5,6 +5,7 @@ import { endOfDayInstant } from '@cchc/calendar';
 import { ContributionContext, IsoDate } from '@cchc/domain';
 import { DossierStatsService } from '@cchc/dossiers';
 import { InspectionStats } from '@cchc/inspections';
+import { COMPARATOR_SIGNS, TargetActuals } from '@cchc/targets';
 import {
   ContributionLine,
   InspectionLine,
@@ -12,6 +13,7 @@ import {
   OptionalSection,
   PlannedTask,
   ratioText,
+  TargetLine,
   ReportContent,
   TaskAuditRow,
   taskSection,
@@ -40,6 +42,7 @@ export class ReportFiguresService {
     private readonly dossierStats: DossierStatsService,
     private readonly calendars: ReportCalendarService,
     private readonly inspections: InspectionStats,
+    private readonly targets: TargetActuals,
   ) {}
 
   async content(report: ReportSource): Promise<ReportContent> {
@@ -86,10 +89,41 @@ export class ReportFiguresService {
         overdueWithoutSlip: overall.overdueWithoutSlip,
         apologyCoverage: overall.apologyCoverage,
       },
-      targets: { rows: [], note: NO_TARGETS },
+      targets: await this.targetSection(report, cutoffInstant),
       inspections: await this.inspectionSection(report.wardId, period),
       contributions: await this.contributions(report.id),
       nextTasks: nextPeriodTasks(tasks, period.cutoffDate, next.cutoffDate),
+    };
+  }
+
+  /** Section (3): every confirmed target of the plan with its actual as of the cut-off. */
+  private async targetSection(
+    report: ReportSource,
+    cutoff: Date,
+  ): Promise<OptionalSection<TargetLine>> {
+    if (!report.planId) return { rows: [], note: NO_TARGETS };
+    const { targets } = await this.targets.forPlan(report.wardId, report.planId, {
+      from: report.period.from,
+      to: report.period.cutoffDate,
+      cutoff,
+    });
+    if (targets.length === 0) return { rows: [], note: NO_TARGETS };
+    return {
+      note: null,
+      rows: targets.map(({ target, actual, verdict, verdictLabel }) => {
+        const percent = target.unit === 'percent';
+        return {
+          code: target.code,
+          name: target.name,
+          target:
+            target.comparator === null || target.value === null
+              ? (target.qualitative ?? '')
+              : `${COMPARATOR_SIGNS[target.comparator]} ${target.value}${percent ? '%' : ''}`,
+          actual: actual === null ? null : percent ? ratioText(actual) : String(actual),
+          met: verdict === 'met' ? true : verdict === 'not_met' ? false : null,
+          verdict: verdictLabel,
+        };
+      }),
     };
   }
 

@@ -4,6 +4,7 @@ import { DossiersModule } from '@cchc/dossiers';
 import { EngineModule } from '@cchc/engine';
 import { EscalationsModule } from '@cchc/escalations';
 import { InspectionsModule } from '@cchc/inspections';
+import { TargetsModule } from '@cchc/targets';
 import { TimersModule } from '@cchc/timers';
 import { ContributionTimerHandler } from './contribution-timer.handler';
 import { ContributionService } from './contribution.service';
@@ -21,6 +22,7 @@ import { ReportService } from './report.service';
     EscalationsModule,
     DossiersModule,
     InspectionsModule,
+    TargetsModule,
   ],
   providers: [
     ReportCalendarService,
