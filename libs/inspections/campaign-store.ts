@@ -41,10 +41,6 @@ export class CampaignStore {
     private readonly engine: WorkflowEngine,
   ) {}
 
-  today(): string {
-    return this.engine.today();
-  }
-
   /** The campaign, if the user's scope shows at least one of its visits; 404 otherwise. */
   async find(user: AuthUser, id: string, manager?: EntityManager): Promise<CampaignRow> {
     const [visible, params] = visibleVisitSql(inspectionScope(user), 'v');

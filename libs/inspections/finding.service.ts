@@ -110,11 +110,21 @@ export class FindingService {
     return this.campaigns.get(user, id);
   }
 
-  async escalate(user: AuthUser, id: string, findingId: string, dto: ReasonDto) {
+  async escalate(
+    user: AuthUser,
+    id: string,
+    findingId: string,
+    dto: ReasonDto,
+  ): Promise<CampaignView> {
     return this.settle(user, id, findingId, dto, 'ESCALATE_FINDING');
   }
 
-  async close(user: AuthUser, id: string, findingId: string, dto: ReasonDto) {
+  async close(
+    user: AuthUser,
+    id: string,
+    findingId: string,
+    dto: ReasonDto,
+  ): Promise<CampaignView> {
     return this.settle(user, id, findingId, dto, 'CLOSE_FINDING');
   }
 
@@ -164,14 +174,13 @@ export class FindingService {
   private async finding(user: AuthUser, id: string, findingId: string) {
     await this.store.find(user, id);
     const rows = (await this.dataSource.query(
-      `SELECT unit_id, description, recommendation, task_id FROM inspection_findings
+      `SELECT unit_id, description, recommendation FROM inspection_findings
         WHERE id = ? AND campaign_id = ?`,
       [findingId, id],
     )) as {
       unit_id: string;
       description: string;
       recommendation: string;
-      task_id: string | null;
     }[];
     if (rows.length === 0) {
       throw new NotFoundException(

@@ -3,8 +3,7 @@
 export * from './dto/campaign-commands.dto';
 export * from './dto/campaign-views.dto';
 export * from './dto/checklist.dto';
-export { DEFAULT_CHECKLIST, type ChecklistTopic } from './checklist';
-export { inspectionCampaignPersistence } from './campaign.persistence';
+export { DEFAULT_CHECKLIST } from './checklist';
 export { CampaignDocumentsService, type CampaignDocument } from './campaign-documents.service';
 export { CampaignService } from './campaign.service';
 export { ChecklistService } from './checklist.service';
