@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { endOfDayInstant } from '@cchc/calendar';
-import { ContributionContext, IsoDate } from '@cchc/domain';
+import { ContributionContext } from '@cchc/domain';
 import { DossierStatsService } from '@cchc/dossiers';
 import { InspectionStats } from '@cchc/inspections';
 import { COMPARATOR_SIGNS, TargetActuals } from '@cchc/targets';
@@ -11,15 +11,13 @@ import {
   InspectionLine,
   nextPeriodTasks,
   OptionalSection,
-  PlannedTask,
   ratioText,
   TargetLine,
   ReportContent,
-  TaskAuditRow,
   taskSection,
-  tasksAsOf,
 } from './report-content';
 import { NO_INSPECTIONS, NO_TARGETS } from './report-documents';
+import { planTasksAsOf } from './plan-task-history';
 import { ReportCalendarService } from './report-calendar.service';
 import { nextPeriodRef, ReportPeriod } from './reporting-calendar';
 
@@ -53,11 +51,7 @@ export class ReportFiguresService {
     ])) as { name: string; province: string | null }[];
     const plan = report.planId ? await this.plan(report.planId) : null;
     const tasks = report.planId
-      ? tasksAsOf(
-          await this.plannedTasks(report.planId),
-          await this.taskAudit(report.planId, cutoffInstant),
-          cutoffInstant,
-        )
+      ? await planTasksAsOf(this.dataSource, report.planId, cutoffInstant)
       : [];
     const next = await this.calendars.period(report.wardId, nextPeriodRef(period));
     const stats = await this.dossierStats.figures(report.wardId, {
@@ -169,62 +163,6 @@ export class ReportFiguresService {
       planId,
     ])) as { id: string; number: string | null; title: string | null }[];
     return row ?? null;
-  }
-
-  /** The plan's tasks (group rows are counted through their children). */
-  private async plannedTasks(planId: string): Promise<PlannedTask[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT t.id, t.ordinal, t.title, t.area_code, a.title AS area_name, u.name AS lead_unit,
-              DATE_FORMAT(t.due_date, '%Y-%m-%d') AS due_date
-       FROM reform_tasks t
-       JOIN org_units u ON u.id = t.lead_unit_id
-       LEFT JOIN plan_areas a ON a.plan_id = t.plan_id AND a.code = t.area_code
-       WHERE t.plan_id = ? AND t.is_group = 0
-       ORDER BY t.area_code, t.ordinal`,
-      [planId],
-    )) as {
-      id: string;
-      ordinal: string | null;
-      title: string;
-      area_code: string | null;
-      area_name: string | null;
-      lead_unit: string;
-      due_date: IsoDate | null;
-    }[];
-    return rows.map((row) => ({
-      id: row.id,
-      ordinal: row.ordinal,
-      title: row.title,
-      areaCode: row.area_code,
-      areaName: row.area_name,
-      leadUnitName: row.lead_unit,
-      dueDate: row.due_date,
-    }));
-  }
-
-  private async taskAudit(planId: string, cutoff: Date): Promise<TaskAuditRow[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT a.instance_id, a.seq, a.event_type, a.to_state, a.reason, a.occurred_at
-       FROM audit_events a JOIN reform_tasks t ON t.id = a.instance_id
-       WHERE t.plan_id = ? AND t.is_group = 0 AND a.instance_type = 'reform-task'
-         AND a.occurred_at <= ?`,
-      [planId, cutoff],
-    )) as {
-      instance_id: string;
-      seq: number;
-      event_type: string;
-      to_state: string;
-      reason: string | null;
-      occurred_at: Date;
-    }[];
-    return rows.map((row) => ({
-      instanceId: row.instance_id,
-      seq: row.seq,
-      eventType: row.event_type,
-      toState: row.to_state,
-      reason: row.reason,
-      occurredAt: new Date(row.occurred_at),
-    }));
   }
 
   /** Section (5): what the units sent (submitted or accepted), by unit name. */
