@@ -105,7 +105,7 @@ export const periodicReportMachine = reportSetup.createMachine({
         SUBMIT_FOR_APPROVAL: {
           guard: 'permitted',
           target: 'submittedForApproval',
-          actions: ['clearReturn', notify('report.submitted', 'chairman')],
+          actions: ['clearReturn', notify('report.submitted', 'leader', 'chairman')],
         },
       },
     },
