@@ -147,5 +147,9 @@ describe('console: escalations, task figures and the phone layout (Chromium, Mar
     await phone.goto(`${baseUrl}/nhiem-vu`);
     await phone.getByRole('link', { name: overdueTitle }).waitFor();
     await screenshot(phone, 'tasks-phone-layout');
+    await phone.getByRole('link', { name: overdueTitle }).click();
+    await phone.getByRole('heading', { name: overdueTitle, level: 1 }).waitFor();
+    await phone.waitForLoadState('networkidle');
+    expect(await pageWidthFits(phone)).toBe(true);
   }, 120_000);
 });
