@@ -4,7 +4,7 @@ import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { IS_PUBLIC, ROLES_ALLOWED } from '@cchc/auth';
+import { IS_PUBLIC, refusesWardWrite, ROLES_ALLOWED, WITH_ONE_TIME_PASSWORD } from '@cchc/auth';
 import {
   Actor,
   DOSSIER_EVENT_TYPES,
@@ -113,6 +113,8 @@ interface Route {
   path: string;
   roles: Role[] | null;
   isPublic: boolean;
+  /** About the user's own account (open with a one-time password): no ward data changes. */
+  ownAccount: boolean;
 }
 
 /** Every controller route of the running app, with its role metadata. */
@@ -137,6 +139,7 @@ function discoverRoutes(app: INestApplication): Route[] {
         path,
         roles: reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets) ?? null,
         isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
+        ownAccount: reflector.getAllAndOverride<boolean>(WITH_ONE_TIME_PASSWORD, targets) === true,
       });
     }
   }
@@ -197,7 +200,10 @@ describe('role matrix (MariaDB + Redis)', () => {
     for (const route of routes.filter((candidate) => !candidate.isPublic)) {
       for (const role of ROLES) {
         const response = await call(role, route.method, concrete(route.path));
-        const allowed = route.roles === null || route.roles.includes(role);
+        // A read-only role (the province officer) is refused every write, whatever @Roles says.
+        const allowed =
+          (route.roles === null || route.roles.includes(role)) &&
+          !refusesWardWrite(role, route.method, route.ownAccount);
         const outcome = allowed
           ? response.status !== 401 && response.status !== 403 && response.status < 500
           : response.status === 403;

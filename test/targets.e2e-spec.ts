@@ -80,6 +80,8 @@ interface TargetView {
       `/plans/${planId}/targets/${onTime.id}/confirm`,
     );
     expect(confirmed.body).toMatchObject({ status: 'confirmed', source: 'computed' });
+    const inspected = targets.find((target) => target.metric === 'units_self_inspected');
+    await client.post('coordinator', `/plans/${planId}/targets/${inspected?.id}/confirm`);
     const dropped = await request(api.getHttpServer())
       .delete(`/plans/${planId}/targets/${rank.id}`)
       .set('Authorization', await auth('coordinator'));
@@ -91,6 +93,7 @@ interface TargetView {
     expect(audit.map((row) => row.event_type)).toEqual([
       'TARGETS_SUGGESTED',
       'TARGETS_SUGGESTED',
+      'TARGET_CONFIRMED',
       'TARGET_CONFIRMED',
       'TARGET_DROPPED',
     ]);
@@ -189,6 +192,15 @@ interface TargetView {
       verdictLabel: 'Không đạt',
     });
     expect(byCode.get('CT-02')).toMatchObject({ actual: 0.85, verdict: 'met' });
+    // No inspection campaign has visited a unit: 0 of the ward's units, not met.
+    const [{ n: units }] = await db.query('SELECT COUNT(*) AS n FROM org_units');
+    const inspected = (actuals.body.targets as { target: TargetView }[]).find(
+      (row) => row.target.metric === 'units_self_inspected',
+    );
+    expect(inspected).toMatchObject({
+      basis: { numerator: 0, denominator: Number(units) },
+      verdict: 'not_met',
+    });
     const now = await client.get('chairman', `/plans/${planId}/targets/actuals`);
     const completedNow = (now.body.targets as { target: TargetView; basis: object }[]).find(
       (row) => row.target.code === 'CT-01',

@@ -9,6 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { ROLE_LABELS, Role } from '@cchc/domain';
 import { AuthService } from './auth.service';
 import { requestToken } from './request-token';
+import { refusesWardWrite } from './read-only-roles';
 import { isCrossSiteWrite } from './same-origin';
 import { IS_PUBLIC, ROLES_ALLOWED, WITH_ONE_TIME_PASSWORD } from './decorators';
 
@@ -46,6 +47,12 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(
         'Cần đổi mật khẩu dùng một lần trước khi làm việc: POST /auth/password ' +
           '(mật khẩu hiện tại và mật khẩu mới)',
+      );
+    }
+    const ownAccount = this.reflector.getAllAndOverride<boolean>(WITH_ONE_TIME_PASSWORD, targets);
+    if (refusesWardWrite(request.user.role, request.method, ownAccount === true)) {
+      throw new ForbiddenException(
+        `Vai trò ${ROLE_LABELS[request.user.role as Role]} chỉ được xem, không thay đổi dữ liệu của phường/xã`,
       );
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);

@@ -4,4 +4,5 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './request-token';
 export * from './decorators';
+export * from './read-only-roles';
 export * from './password-policy';

@@ -1,7 +1,8 @@
 /**
  * User roles: those of a ward's staff, as coded in ../shared/domain.md, and the system
  * administrator, who keeps data shared by all wards (the national holiday schedules) and creates
- * wards, and has no part in any ward's work; a ward's admin manages its units and staff.
+ * wards, and has no part in any ward's work; a ward's admin manages its units and staff. The
+ * province officer (Sở Nội vụ) reads every ward of the province and changes nothing in any.
  */
 export const ROLES = [
   'chairman',
@@ -13,6 +14,7 @@ export const ROLES = [
   'inspector',
   'system_admin',
   'admin',
+  'province_officer',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -27,6 +29,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   inspector: 'Đoàn kiểm tra',
   system_admin: 'Quản trị hệ thống',
   admin: 'Quản trị đơn vị (phường/xã)',
+  province_officer: 'Chuyên viên Sở Nội vụ',
 };
 
 export function isRole(value: unknown): value is Role {

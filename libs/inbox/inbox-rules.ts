@@ -164,4 +164,6 @@ export const INBOX_RULES: Record<Role, SectionRule[]> = {
   system_admin: [],
   // Manages the ward's units and staff; no task work.
   admin: [],
+  // Reads the wards of the province (reports, targets, self-assessments); nothing waits on it.
+  province_officer: [],
 };

@@ -31,6 +31,7 @@ const DEMO_USERS: { username: Role; fullName: string; unit: string | null }[] = 
   { username: 'inspector', fullName: 'Đặng Quốc Việt', unit: null },
   { username: 'system_admin', fullName: 'Quản trị hệ thống', unit: null },
   { username: 'admin', fullName: 'Quản trị Phường Mẫu', unit: null },
+  { username: 'province_officer', fullName: 'Ngô Thị Sở', unit: null },
 ];
 
 /**

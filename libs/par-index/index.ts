@@ -11,6 +11,7 @@ export {
 } from './criteria-tree';
 export { readCriteriaFile, validTree, type CriteriaUpload } from './criteria-file';
 export { ParExportService } from './par-export.service';
+export { ParLostPointsService } from './par-lost-points.service';
 export { ParAssessmentService } from './par-assessment.service';
 export { ParCriteriaService } from './par-criteria.service';
 export { ParIndexModule } from './par-index.module';

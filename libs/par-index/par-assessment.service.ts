@@ -14,7 +14,7 @@ import { AuditLog } from '@cchc/engine';
 import { TargetMetric } from '@cchc/targets';
 import { isLeaf } from './criteria-tree';
 import { ReviewDto, ScoreDto } from './dto/par.dto';
-import { AssessmentView, CriterionView, YearOnYearView } from './dto/par-view.dto';
+import { AssessmentView, CriterionView } from './dto/par-view.dto';
 import { criteriaOf, linkedTasks, scoresOf, StoredCriterion } from './par-records';
 import { percentOf, scoreTree } from './score-tree';
 
@@ -22,7 +22,7 @@ import { percentOf, scoreTree } from './score-tree';
  * The ward's PAR-Index self-assessment of a year: the lead unit of a criterion (the unit leading
  * the task of the same code) enters its score with evidence, the coordinator accepts it or
  * returns it with a reason (each step in the audit), computed criteria are filled from the
- * year's dossier figures; totals by area, and the points lost against the year before.
+ * year's dossier figures; totals by area in points and percent.
  */
 @Injectable()
 export class ParAssessmentService {
@@ -185,39 +185,6 @@ export class ParAssessmentService {
       });
     });
     return this.assessment(user.wardId, year);
-  }
-
-  /** Leaf criteria that lost points this year, with what they lost the year before. */
-  async yearOnYear(wardId: string, year: number): Promise<YearOnYearView> {
-    const current = await this.assessment(wardId, year);
-    const previous = await this.assessment(wardId, year - 1).catch((error: unknown) => {
-      if (error instanceof NotFoundException) return null;
-      throw error;
-    });
-    const lostOf = (view: CriterionView) =>
-      view.points === null ? null : Math.round((view.maxPoints - view.points) * 100) / 100;
-    const leadUnits = await linkedTasks(this.dataSource, wardId, year);
-    const criteria = current.criteria
-      .filter((view) => view.leaf && (lostOf(view) ?? 0) > 0)
-      .map((view) => {
-        const before = previous?.criteria.find((old) => old.code === view.code);
-        const previousLost = before ? lostOf(before) : null;
-        const lost = lostOf(view) as number;
-        return {
-          code: view.code,
-          name: view.name,
-          maxPoints: view.maxPoints,
-          points: view.points,
-          lost,
-          previousLost,
-          change: previousLost === null ? null : Math.round((lost - previousLost) * 100) / 100,
-          leadUnits: [
-            ...new Set(leadUnits.filter((t) => t.ordinal === view.code).map((t) => t.leadUnitName)),
-          ],
-        };
-      })
-      .sort((a, b) => b.lost - a.lost || a.code.localeCompare(b.code, 'vi', { numeric: true }));
-    return { year, previousYear: year - 1, criteria };
   }
 
   /** The rates computed criteria take: the year's dossier figures (QĐ 766, DossierStatsService). */

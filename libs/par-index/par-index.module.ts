@@ -3,10 +3,11 @@ import { DossiersModule } from '@cchc/dossiers';
 import { ParAssessmentService } from './par-assessment.service';
 import { ParCriteriaService } from './par-criteria.service';
 import { ParExportService } from './par-export.service';
+import { ParLostPointsService } from './par-lost-points.service';
 
 @Module({
   imports: [DossiersModule],
-  providers: [ParCriteriaService, ParAssessmentService, ParExportService],
-  exports: [ParCriteriaService, ParAssessmentService, ParExportService],
+  providers: [ParCriteriaService, ParAssessmentService, ParExportService, ParLostPointsService],
+  exports: [ParCriteriaService, ParAssessmentService, ParExportService, ParLostPointsService],
 })
 export class ParIndexModule {}

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
 import { DossierStatsService } from '@cchc/dossiers';
+import { InspectionStats } from '@cchc/inspections';
 import { TargetActualView, TargetActualsView, TargetView } from './dto/target-view.dto';
 import { judgeTarget, TARGET_VERDICT_LABELS, TargetMetric } from './metrics';
 import { loadTargets, planInWard } from './target-records';
@@ -23,13 +25,10 @@ interface Actual {
   note: string | null;
 }
 
-const NO_INSPECTIONS =
-  'Chưa có dữ liệu: hệ thống chưa ghi nhận các đợt tự kiểm tra CCHC của đơn vị.';
-
 /**
  * The actual of every confirmed target of a plan, as of a cut-off: computed metrics from the
  * plan's tasks (their state at the cut-off, from the audit history) and the dossier figures of
- * QĐ 766 (DossierStatsService), entered targets from the latest value of a period within the
+ * QĐ 766 (DossierStatsService), units inspected (InspectionStats), entered targets from the latest value of a period within the
  * window entered by the cut-off; then met / not met.
  */
 @Injectable()
@@ -37,6 +36,7 @@ export class TargetActuals {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dossierStats: DossierStatsService,
+    private readonly inspectionStats: InspectionStats,
     private readonly clock: Clock,
   ) {}
 
@@ -90,6 +90,11 @@ export class TargetActuals {
       metrics.has('dossiers_on_time') || metrics.has('apology_coverage')
         ? (await this.dossierStats.figures(wardId, { from: window.from, to: window.to })).overall
         : null;
+    // Visits done from the period's start to the cut-off's day (or the period's end, if earlier).
+    const lastDay = [window.to, todayIn(window.cutoff)].sort()[0];
+    const inspections = metrics.has('units_self_inspected')
+      ? await this.inspectionStats.forWard(wardId, window.from, lastDay)
+      : null;
     const ofRatio = (value: Ratio | null, note: string | null = null): Actual => ({
       ratio: value,
       value: null,
@@ -116,7 +121,10 @@ export class TargetActuals {
             'Hồ sơ tiếp nhận trong kỳ, theo tình trạng hiện tại.',
           );
         case 'units_self_inspected':
-          return { ratio: null, value: null, note: NO_INSPECTIONS };
+          return ofRatio(
+            inspections && ratio(inspections.unitsInspected, inspections.unitsTotal),
+            'Đơn vị đã được kiểm tra (đợt kiểm tra CCHC) trên tổng số đơn vị của phường.',
+          );
       }
     };
   }

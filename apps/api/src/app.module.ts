@@ -16,6 +16,7 @@ import { OrgModule } from '@cchc/org';
 import { ParIndexModule } from '@cchc/par-index';
 import { PlansModule } from '@cchc/plans';
 import { ProceduresModule } from '@cchc/procedures';
+import { ProvinceModule } from '@cchc/province';
 import { ProvisioningModule } from '@cchc/provisioning';
 import { MetricsModule } from '@cchc/metrics';
 import { QueueModule } from '@cchc/queue';
@@ -44,6 +45,7 @@ import { OutboxController } from './controllers/outbox.controller';
 import { ParIndexController } from './controllers/par-index.controller';
 import { PlansController } from './controllers/plans.controller';
 import { ProceduresController } from './controllers/procedures.controller';
+import { ProvinceController } from './controllers/province.controller';
 import { ReportsController } from './controllers/reports.controller';
 import { ProvisioningController } from './controllers/provisioning.controller';
 import { TargetsController } from './controllers/targets.controller';
@@ -83,6 +85,7 @@ import { WardsController } from './controllers/wards.controller';
     EvidenceModule,
     TargetsModule,
     ParIndexModule,
+    ProvinceModule,
     ReportsModule,
     AuditModule,
     InspectionsModule,
@@ -96,6 +99,7 @@ import { WardsController } from './controllers/wards.controller';
     PlansController,
     TargetsController,
     ParIndexController,
+    ProvinceController,
     UnitAliasesController,
     UnitGroupsController,
     LeaderAssignmentsController,

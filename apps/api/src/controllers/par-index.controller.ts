@@ -32,6 +32,7 @@ import {
   ParAssessmentService,
   ParCriteriaService,
   ParExportService,
+  ParLostPointsService,
   readCriteriaFile,
   ReviewDto,
   ScoreDto,
@@ -56,6 +57,7 @@ export class ParIndexController {
     private readonly criteria: ParCriteriaService,
     private readonly assessments: ParAssessmentService,
     private readonly exports: ParExportService,
+    private readonly lostPointsService: ParLostPointsService,
   ) {}
 
   @ApiOperation({
@@ -128,7 +130,7 @@ export class ParIndexController {
     @CurrentUser() user: AuthUser,
     @Param('year', yearPipe()) year: number,
   ): Promise<YearOnYearView> {
-    return this.assessments.yearOnYear(user.wardId, year);
+    return this.lostPointsService.yearOnYear(user.wardId, year);
   }
 
   @ApiOperation({ summary: 'Xuất kết quả tự đánh giá ra Excel' })

@@ -1,0 +1,129 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Query,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { AssessmentView, ParAssessmentService } from '@cchc/par-index';
+import { PlanSummary, PlansService } from '@cchc/plans';
+import { ProvinceService, ProvinceWardView, RankingsQuery, RankingsView } from '@cchc/province';
+import { ReportService, ReportSummary, ReportView } from '@cchc/reports';
+import { TargetActuals, TargetActualsQuery, TargetActualsView } from '@cchc/targets';
+import { ApiErrors, ApiSignedIn } from '../openapi';
+import { PlanSummaryDto } from './plans.dto';
+import { ReportSummaryDto, ReportViewDto } from './reports.dto';
+
+const uuid = (name: string, of: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new BadRequestException(`${name} phải là UUID của ${of}`),
+  });
+const yearPipe = () =>
+  new ParseIntPipe({ exceptionFactory: () => new BadRequestException('year phải là số năm') });
+
+/**
+ * The province's view (Sở Nội vụ): every ward of the province, read as its own staff read it.
+ * Only GET routes: the guard refuses the province officer every write (libs/auth).
+ */
+@ApiTags('province')
+@ApiSignedIn()
+@Roles('province_officer')
+@Controller('province')
+export class ProvinceController {
+  constructor(
+    private readonly province: ProvinceService,
+    private readonly plans: PlansService,
+    private readonly actuals: TargetActuals,
+    private readonly assessments: ParAssessmentService,
+    private readonly reports: ReportService,
+  ) {}
+
+  @ApiOperation({ summary: 'Các phường/xã của tỉnh/thành phố' })
+  @ApiOkResponse({ type: [ProvinceWardView] })
+  @ApiErrors(403)
+  @Get('wards')
+  wards(@CurrentUser() user: AuthUser): Promise<ProvinceWardView[]> {
+    return this.province.wards(user);
+  }
+
+  @ApiOperation({
+    summary:
+      'Xếp hạng phường/xã: điểm tự đánh giá Chỉ số CCHC, hồ sơ đúng hạn, phiếu xin lỗi, báo cáo đúng hạn',
+  })
+  @ApiOkResponse({ type: RankingsView })
+  @ApiErrors(400, 403)
+  @Get('rankings')
+  rankings(@CurrentUser() user: AuthUser, @Query() query: RankingsQuery): Promise<RankingsView> {
+    return this.province.rankings(user, query.year);
+  }
+
+  @ApiOperation({ summary: 'Các kế hoạch CCHC của một phường/xã' })
+  @ApiOkResponse({ type: [PlanSummaryDto] })
+  @ApiErrors(400, 403, 404)
+  @Get('wards/:wardId/plans')
+  async plansOf(
+    @CurrentUser() user: AuthUser,
+    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+  ): Promise<PlanSummary[]> {
+    await this.province.ward(user, wardId);
+    return this.plans.list(wardId);
+  }
+
+  @ApiOperation({ summary: 'Chỉ tiêu của một kế hoạch của phường/xã với kết quả thực hiện' })
+  @ApiOkResponse({ type: TargetActualsView })
+  @ApiErrors(400, 403, 404)
+  @Get('wards/:wardId/plans/:planId/targets')
+  async targetsOf(
+    @CurrentUser() user: AuthUser,
+    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+    @Param('planId', uuid('planId', 'kế hoạch')) planId: string,
+    @Query() query: TargetActualsQuery,
+  ): Promise<TargetActualsView> {
+    await this.province.ward(user, wardId);
+    return this.actuals.forPlan(wardId, planId, {
+      from: query.from,
+      to: query.to,
+      cutoff: query.cutoff === undefined ? undefined : new Date(query.cutoff),
+    });
+  }
+
+  @ApiOperation({ summary: 'Tự đánh giá Chỉ số CCHC của một phường/xã' })
+  @ApiOkResponse({ type: AssessmentView })
+  @ApiErrors(400, 403, 404)
+  @Get('wards/:wardId/par/:year')
+  async assessmentOf(
+    @CurrentUser() user: AuthUser,
+    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+    @Param('year', yearPipe()) year: number,
+  ): Promise<AssessmentView> {
+    await this.province.ward(user, wardId);
+    return this.assessments.assessment(wardId, year);
+  }
+
+  @ApiOperation({ summary: 'Các báo cáo định kỳ của một phường/xã' })
+  @ApiOkResponse({ type: [ReportSummaryDto] })
+  @ApiErrors(400, 403, 404)
+  @Get('wards/:wardId/reports')
+  async reportsOf(
+    @CurrentUser() user: AuthUser,
+    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+  ): Promise<ReportSummary[]> {
+    return this.reports.list(await this.province.readerOf(user, wardId));
+  }
+
+  @ApiOperation({ summary: 'Một báo cáo định kỳ của phường/xã: nội dung, đóng góp, lịch sử' })
+  @ApiOkResponse({ type: ReportViewDto })
+  @ApiErrors(400, 403, 404)
+  @Get('wards/:wardId/reports/:reportId')
+  async reportOf(
+    @CurrentUser() user: AuthUser,
+    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+    @Param('reportId', uuid('reportId', 'báo cáo')) reportId: string,
+  ): Promise<ReportView> {
+    return this.reports.get(await this.province.readerOf(user, wardId), reportId);
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '@cchc/auth';
+import { todayIn } from '@cchc/calendar';
+import { Clock } from '@cchc/common';
+import { DossierStatsService } from '@cchc/dossiers';
+import { ParAssessmentService } from '@cchc/par-index';
+import { ProvinceWardView, RankingsView, WardRankingView } from './dto/province-view.dto';
+
+const ORDER =
+  'Điểm tự đánh giá Chỉ số CCHC (%), rồi tỷ lệ hồ sơ đúng hạn, tỷ lệ phiếu xin lỗi, báo cáo đúng hạn';
+
+/** Higher first, a missing figure last. */
+const byDesc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
+
+/**
+ * What the province (Sở Nội vụ) sees: the wards of its province — those whose `province` is the
+ * officer's own ward's — each read as its own staff would, and a ranking of them.
+ */
+@Injectable()
+export class ProvinceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossierStats: DossierStatsService,
+    private readonly assessments: ParAssessmentService,
+    private readonly clock: Clock,
+  ) {}
+
+  async wards(user: AuthUser): Promise<ProvinceWardView[]> {
+    return (await this.dataSource.query(
+      `SELECT w.id, w.code, w.name FROM wards w JOIN wards own ON own.id = ?
+       WHERE w.id = own.id OR (own.province IS NOT NULL AND w.province = own.province)
+       ORDER BY w.name`,
+      [user.wardId],
+    )) as ProvinceWardView[];
+  }
+
+  /** The ward, if the officer's province has it (404 otherwise, as for any other ward). */
+  async ward(user: AuthUser, wardId: string): Promise<ProvinceWardView> {
+    const ward = (await this.wards(user)).find((candidate) => candidate.id === wardId);
+    if (!ward) throw new NotFoundException(`Không có phường/xã ${wardId} trong tỉnh/thành phố`);
+    return ward;
+  }
+
+  /** The officer reading a ward of the province, as its services scope reads (by ward). */
+  async readerOf(user: AuthUser, wardId: string): Promise<AuthUser> {
+    await this.ward(user, wardId);
+    return { ...user, wardId, unitId: null };
+  }
+
+  async rankings(user: AuthUser, year: number): Promise<RankingsView> {
+    const today = todayIn(this.clock.now());
+    const rows: Omit<WardRankingView, 'rank'>[] = [];
+    for (const ward of await this.wards(user)) {
+      const { overall } = await this.dossierStats.figures(ward.id, {
+        from: `${year}-01-01`,
+        to: `${year}-12-31`,
+      });
+      const par = await this.assessments.assessment(ward.id, year).catch((error: unknown) => {
+        if (error instanceof NotFoundException) return null;
+        throw error;
+      });
+      const [reports] = (await this.dataSource.query(
+        `SELECT COUNT(*) AS due,
+           SUM(state = 'sent' AND sent_on IS NOT NULL AND sent_on <= upstream_due_date) AS on_time
+         FROM periodic_reports WHERE ward_id = ? AND period_year = ? AND upstream_due_date <= ?`,
+        [ward.id, year, today],
+      )) as { due: number | string; on_time: number | string | null }[];
+      const due = Number(reports.due);
+      rows.push({
+        ward,
+        dossierOnTimeRate: overall.onTimeRate,
+        apologyCoverage: overall.apologyCoverage,
+        reportsDue: due,
+        reportsOnTimeRate: due === 0 ? null : Number(reports.on_time ?? 0) / due,
+        parPoints: par?.total.points ?? null,
+        parMaxPoints: par?.total.maxPoints ?? null,
+        parPercent: par?.total.percent ?? null,
+      });
+    }
+    rows.sort(
+      (a, b) =>
+        byDesc(a.parPercent, b.parPercent) ||
+        byDesc(a.dossierOnTimeRate, b.dossierOnTimeRate) ||
+        byDesc(a.apologyCoverage, b.apologyCoverage) ||
+        byDesc(a.reportsOnTimeRate, b.reportsOnTimeRate) ||
+        a.ward.name.localeCompare(b.ward.name, 'vi'),
+    );
+    return {
+      year,
+      orderedBy: ORDER,
+      wards: rows.map((row, index) => ({ rank: index + 1, ...row })),
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '@cchc/common';
+import { ApiClient } from './support/api-client';
+import { freshEnvironment } from './support/e2e-env';
+import { startApi } from './support/test-app';
+
+const tree = {
+  issuer: 'UBND thành phố Hải Phòng',
+  year: 2026,
+  criteria: [
+    { code: 'I', name: 'Công tác chỉ đạo, điều hành', maxPoints: 4, method: 'self' },
+    { code: '1.1', name: 'Kế hoạch CCHC năm', maxPoints: 4, method: 'self' },
+  ],
+};
+
+describe('province officer (Sở Nội vụ), MariaDB', () => {
+  let api: INestApplication;
+  let client: ApiClient;
+  let db: DataSource;
+  let demoId: string;
+  const haiAnId = randomUUID();
+  const otherProvinceId = randomUUID();
+
+  /** A ward with one coordinator (password as the demo users'), in a province. */
+  const addWard = async (id: string, code: string, name: string, province: string) => {
+    await db.query('INSERT INTO wards (id, code, name, province) VALUES (?, ?, ?, ?)', [
+      id,
+      code,
+      name,
+      province,
+    ]);
+    await db.query(
+      `INSERT INTO users (id, ward_id, unit_id, username, full_name, role, password_hash, active, created_at)
+       SELECT ?, ?, NULL, ?, 'Công chức tham mưu', 'coordinator', password_hash, 1, NOW(3)
+       FROM users WHERE username = 'coordinator'`,
+      [randomUUID(), id, `coordinator_${code}`],
+    );
+  };
+
+  beforeAll(async () => {
+    await freshEnvironment('province');
+    api = await startApi(new ManualClock(new Date('2026-03-20T08:00:00+07:00')));
+    client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+    [{ id: demoId }] = await db.query("SELECT id FROM wards WHERE code = 'demo'");
+    await addWard(haiAnId, 'hai-an', 'Phường Hải An', 'Thành phố Hải Phòng');
+    await addWard(otherProvinceId, 'ha-long', 'Phường Hạ Long', 'Tỉnh Quảng Ninh');
+    for (const [coordinator, score] of [
+      ['coordinator', 3],
+      ['coordinator_hai-an', 4],
+      ['coordinator_ha-long', 4],
+    ] as const) {
+      expect((await client.post(coordinator, '/par/criteria', tree)).status).toBe(200);
+      const scored = await client.put(coordinator, '/par/2026/criteria/1.1/score', { score });
+      expect(scored.status).toBe(200);
+    }
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('sees the wards of its province only, and ranks them', async () => {
+    const wards = (await client.get('province_officer', '/province/wards')).body;
+    expect(wards.map((ward: { code: string }) => ward.code).sort()).toEqual(['demo', 'hai-an']);
+    const rankings = await client.get('province_officer', '/province/rankings?year=2026');
+    expect(rankings.status).toBe(200);
+    expect(
+      rankings.body.wards.map((row: { rank: number; ward: { code: string } }) => [
+        row.rank,
+        row.ward.code,
+      ]),
+    ).toEqual([
+      [1, 'hai-an'],
+      [2, 'demo'],
+    ]);
+    expect(rankings.body.wards[1]).toMatchObject({
+      parPoints: 3,
+      parMaxPoints: 4,
+      parPercent: 75,
+      dossierOnTimeRate: null,
+      reportsDue: 0,
+      reportsOnTimeRate: null,
+    });
+    expect((await client.get('province_officer', '/province/rankings?year=hai')).status).toBe(400);
+    expect((await client.get('coordinator', '/province/rankings?year=2026')).status).toBe(403);
+  });
+
+  it("reads a ward's self-assessment, plans and reports, never another province's", async () => {
+    const assessment = await client.get('province_officer', `/province/wards/${haiAnId}/par/2026`);
+    expect([assessment.status, assessment.body.total.points]).toEqual([200, 4]);
+    expect((await client.get('province_officer', `/province/wards/${demoId}/plans`)).status).toBe(
+      200,
+    );
+    expect(
+      (await client.get('province_officer', `/province/wards/${demoId}/reports`)).body,
+    ).toEqual([]);
+    const foreign = await client.get(
+      'province_officer',
+      `/province/wards/${otherProvinceId}/par/2026`,
+    );
+    expect(foreign.status).toBe(404);
+  });
+
+  it('is refused every write, in its own ward as in any other (403), and nothing is written', async () => {
+    const [{ n: before }] = await db.query('SELECT COUNT(*) AS n FROM audit_events');
+    const [task] = (await db.query('SELECT id FROM reform_tasks LIMIT 1')) as { id: string }[];
+    const writes: [string, string, object][] = [
+      ['post', '/par/criteria', tree],
+      ['put', '/par/2026/criteria/1.1/score', { score: 1 }],
+      ['post', '/par/2026/criteria/1.1/review', { decision: 'accept' }],
+      ['post', `/tasks/${task?.id ?? randomUUID()}/events`, { type: 'START', version: 1 }],
+      ['post', `/plans/${randomUUID()}/targets`, {}],
+      ['post', '/dossiers', {}],
+      ['post', `/notifications/${randomUUID()}/read`, {}],
+    ];
+    const token = await client.login('province_officer');
+    for (const [method, path, body] of writes) {
+      const server = request(api.getHttpServer());
+      const response = await (method === 'put' ? server.put(path) : server.post(path))
+        .set('Authorization', `Bearer ${token}`)
+        .send(body);
+      expect([path, response.status, response.body.message]).toEqual([
+        path,
+        403,
+        'Vai trò Chuyên viên Sở Nội vụ chỉ được xem, không thay đổi dữ liệu của phường/xã',
+      ]);
+    }
+    const [{ n: after }] = await db.query('SELECT COUNT(*) AS n FROM audit_events');
+    expect(after).toEqual(before);
+    expect((await client.post('province_officer', '/auth/refresh')).status).toBe(200);
+  });
+});
