@@ -220,6 +220,17 @@ describe('tamper-evident audit (MariaDB)', () => {
     });
     expect(returned.status).toBe(200);
 
+    // A ward's own settings (instance id = the ward's id) are in the ward's history.
+    const units = (await client.get('coordinator', '/org-units')).body as { id: string }[];
+    const aliases = await client.put('coordinator', '/unit-aliases', {
+      aliases: [{ alias: 'Bộ phận văn thư', unitId: units[0].id }],
+    });
+    expect(aliases.status).toBe(200);
+    const settings = await client.get('inspector', '/audit?type=unit-aliases');
+    expect(settings.body.items).toEqual([
+      expect.objectContaining({ instanceId: wardId, instanceLabel: 'Tên gọi đơn vị' }),
+    ]);
+
     const failed = await client.get('inspector', '/audit?type=user&event=LOGIN_FAILED');
     expect(failed.status).toBe(200);
     expect(failed.body.items).toHaveLength(1);

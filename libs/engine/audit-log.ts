@@ -16,7 +16,8 @@ export interface AuditEntry {
   occurredAt: Date;
   /**
    * The ward whose history this is (ward checkpoints and the ward's audit view); when omitted,
-   * the ward of the instance's previous event.
+   * the ward of the instance's previous event, or the ward itself when the instance id is a
+   * ward's id (its settings: unit aliases, groups, report calendar…).
    */
   wardId?: string | null;
 }
@@ -107,12 +108,13 @@ export const AuditLog = {
         'ON DUPLICATE KEY UPDATE last_seq = last_seq + 1',
       [entry.instanceId],
     );
+    // The previous event (its hash, its ward) and, for a ward's own settings, the ward itself.
     const [next] = (await manager.query(
-      'SELECT s.last_seq AS seq, a.hash, a.ward_id FROM audit_sequences s ' +
+      'SELECT s.last_seq AS seq, a.hash, a.ward_id, w.id AS own_ward FROM audit_sequences s ' +
         'LEFT JOIN audit_events a ON a.instance_id = s.instance_id AND a.seq = s.last_seq - 1 ' +
-        'WHERE s.instance_id = ?',
+        'LEFT JOIN wards w ON w.id = s.instance_id WHERE s.instance_id = ?',
       [entry.instanceId],
-    )) as { seq: number; hash: string | null; ward_id: string | null }[];
+    )) as { seq: number; hash: string | null; ward_id: string | null; own_ward: string | null }[];
     const seq = Number(next.seq);
     const record: AuditRecord = { ...entry, seq, prevHash: next.hash ?? GENESIS_HASH };
     await manager.query(
@@ -121,7 +123,10 @@ export const AuditLog = {
         entry.instanceType,
         entry.instanceId,
         seq,
-        ...values(record, entry.wardId !== undefined ? entry.wardId : next.ward_id),
+        ...values(
+          record,
+          entry.wardId !== undefined ? entry.wardId : (next.ward_id ?? next.own_ward),
+        ),
       ],
     );
   },

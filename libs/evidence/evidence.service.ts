@@ -95,6 +95,7 @@ export class EvidenceService {
       await AuditLog.append(manager, {
         instanceType: 'evidence',
         instanceId: file.id,
+        wardId: file.wardId,
         eventType: 'EVIDENCE_ADDED',
         fromState: null,
         toState: 'stored',

@@ -220,6 +220,7 @@ async function audit(
     reason: null,
     payload,
     occurredAt: now,
+    wardId: write.wardId,
   });
 }
 

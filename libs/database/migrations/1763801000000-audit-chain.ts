@@ -11,8 +11,6 @@ const WARD_SOURCES: [instanceType: string, table: string][] = [
   ['evidence', 'evidence_files'],
   ['apology-slip', 'apology_slips'],
 ];
-/** Histories whose instance id is the ward's own id. */
-const WARD_SETTINGS = ['unit-aliases', 'unit-groups', 'leader-assignments'];
 /**
  * Tamper-evident audit: every event gets its ward, the hash of its instance's previous event and
  * its own hash (libs/audit), the existing history is chained in order (only rows without a hash,
@@ -37,8 +35,7 @@ export class AuditChain1763801000000 implements MigrationInterface {
     }
     await queryRunner.query(
       'UPDATE audit_events a JOIN wards w ON w.id = a.instance_id SET a.ward_id = w.id ' +
-        'WHERE a.instance_type IN (?) AND a.ward_id IS NULL',
-      [WARD_SETTINGS],
+        'WHERE a.ward_id IS NULL',
     );
     await chainExistingHistory(queryRunner);
     await queryRunner.query(`ALTER TABLE audit_events
