@@ -10,13 +10,15 @@ import {
   DOSSIER_EVENT_TYPES,
   DossierContext,
   ReformTaskContext,
+  REPORT_EVENT_TYPES,
+  ReportContext,
   Role,
   ROLES,
   SYSTEM_TASK_EVENTS,
   TASK_EVENT_TYPES,
   TaskEventType,
 } from '@cchc/domain';
-import { authorizeReformTask, authorizeTthcDossier } from '@cchc/workflows';
+import { authorizeReformTask, authorizeReport, authorizeTthcDossier } from '@cchc/workflows';
 import { QUEUES_BOARD_ROLES } from '../apps/api/src/queues-board';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
@@ -438,5 +440,71 @@ describe('role matrix (MariaDB + Redis)', () => {
         }
       },
     );
+  });
+
+  describe('report events, by the workflow role rules', () => {
+    type ReportStep = 'open' | 'compiling' | 'submittedForApproval' | 'approved' | 'signed';
+    /** A state that takes each user event, whom the report waits for there, and a payload. */
+    const PROBES: Record<string, { state: ReportStep; awaiting: Role; body: object }> = {
+      START_COMPILING: { state: 'open', awaiting: 'coordinator', body: {} },
+      SUBMIT_FOR_APPROVAL: { state: 'compiling', awaiting: 'coordinator', body: {} },
+      APPROVE: { state: 'submittedForApproval', awaiting: 'leader', body: {} },
+      RETURN: { state: 'submittedForApproval', awaiting: 'leader', body: { reason: 'Bổ sung' } },
+      SIGN: { state: 'approved', awaiting: 'chairman', body: {} },
+      SEND: { state: 'signed', awaiting: 'coordinator', body: {} },
+    };
+    const STEPS: [ReportStep, Role, string][] = [
+      ['open', 'coordinator', 'START_COMPILING'],
+      ['compiling', 'coordinator', 'SUBMIT_FOR_APPROVAL'],
+      ['submittedForApproval', 'leader', 'APPROVE'],
+      ['approved', 'chairman', 'SIGN'],
+    ];
+    let year = 2000;
+
+    /** A report (a month of its own year, so periods never clash) brought to `state`. */
+    const reportIn = async (state: ReportStep) => {
+      year += 1;
+      const opened = await client.post('coordinator', '/reports', {
+        kind: 'thang',
+        year,
+        index: 1,
+      });
+      expect([opened.status, opened.body.message]).toEqual([201, undefined]);
+      let report = opened.body as { id: string; version: number };
+      const send = async (role: Role, path: string, body: object) => {
+        const response = await client.post(role, `/reports/${report.id}${path}`, {
+          ...body,
+          version: report.version,
+        });
+        expect([path, response.status, response.body.message]).toEqual([path, 200, undefined]);
+        report = response.body;
+      };
+      for (const [from, role, type] of STEPS) {
+        if (from === state) break;
+        if (type === 'SUBMIT_FOR_APPROVAL') await send('coordinator', '/compile', {});
+        await send(role, '/events', { type });
+      }
+      return report;
+    };
+
+    it('covers every user event of the workflow', () => {
+      expect(Object.keys(PROBES).sort()).toEqual(
+        REPORT_EVENT_TYPES.filter((type) => type !== 'COMPILE').sort(),
+      );
+    });
+
+    it('answers 403 exactly where authorizeReport refuses', async () => {
+      for (const [type, probe] of Object.entries(PROBES)) {
+        const context = { awaiting: probe.awaiting } as ReportContext;
+        const shared = await reportIn(probe.state);
+        for (const role of ROLES) {
+          const refused = authorizeReport(context, type, actorOf(role, true)) !== null;
+          const report = refused ? shared : await reportIn(probe.state);
+          const body = { type, version: report.version, ...probe.body };
+          const response = await call(role, 'POST', `/reports/${report.id}/events`, body);
+          expectRuled(type, role, refused, response);
+        }
+      }
+    });
   });
 });
