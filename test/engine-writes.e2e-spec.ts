@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditVerification, GLOBAL_SCOPE } from '@cchc/audit';
 import { CalendarService } from '@cchc/calendar-store';
 import { ManualClock } from '@cchc/common';
 import { Actor } from '@cchc/domain';
@@ -100,5 +101,9 @@ describe('engine writes (MariaDB)', () => {
       "SELECT seq FROM audit_events WHERE instance_id = 'calendar-year-2027' ORDER BY seq",
     )) as { seq: number }[];
     expect(seqs.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    // ... and each links to the one before it: the hash chain holds under concurrent appends.
+    const report = await api.get(AuditVerification).verify({ wardId: GLOBAL_SCOPE });
+    expect(report).toMatchObject({ ok: true, breaks: [] });
+    expect(report.events).toBeGreaterThanOrEqual(6);
   });
 });

@@ -109,10 +109,11 @@ export const AuditLog = {
       [entry.instanceId],
     );
     // The previous event (its hash, its ward) and, for a ward's own settings, the ward itself.
+    // A locking read: the caller's snapshot may predate the append that committed just before.
     const [next] = (await manager.query(
       'SELECT s.last_seq AS seq, a.hash, a.ward_id, w.id AS own_ward FROM audit_sequences s ' +
         'LEFT JOIN audit_events a ON a.instance_id = s.instance_id AND a.seq = s.last_seq - 1 ' +
-        'LEFT JOIN wards w ON w.id = s.instance_id WHERE s.instance_id = ?',
+        'LEFT JOIN wards w ON w.id = s.instance_id WHERE s.instance_id = ? LOCK IN SHARE MODE',
       [entry.instanceId],
     )) as { seq: number; hash: string | null; ward_id: string | null; own_ward: string | null }[];
     const seq = Number(next.seq);
