@@ -8,7 +8,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { hash } from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { oneTimePassword } from '@cchc/auth';
+import { oneTimePassword as generateOneTimePassword } from '@cchc/auth';
 import { Clock } from '@cchc/common';
 import { Actor, Role, ROLE_LABELS, ROLES } from '@cchc/domain';
 import { OrgUnitEntity, UserEntity } from '@cchc/database';
@@ -27,6 +27,7 @@ export const WARD_ASSIGNABLE_ROLES: readonly Role[] = ROLES.filter(
 );
 
 export type NewAccount = Omit<SheetUser, 'sourceRow'>;
+export type AccountWithPassword = NewAccount & { oneTimePassword: string; passwordHash: string };
 
 /**
  * A ward's staff accounts, managed by its admin (or the operator's CLI): create them with
@@ -65,33 +66,46 @@ export class AccountService {
       email: dto.email ?? null,
       phone: dto.phone ?? null,
     };
+    const prepared = await this.withPasswords([account]);
     const [created] = await this.dataSource.transaction((manager) =>
-      this.insert(manager, actor, wardId, [account]),
+      this.insert(manager, actor, wardId, prepared),
     );
     return created;
   }
 
   /**
-   * Inserts accounts with fresh one-time passwords, each audited as USER_CREATED, in the caller's
+   * Fresh one-time passwords and their hashes, made before the transaction that inserts the
+   * accounts (hashing a sheet of them takes seconds).
+   */
+  async withPasswords(accounts: NewAccount[]): Promise<AccountWithPassword[]> {
+    const prepared: AccountWithPassword[] = [];
+    // Two at a time: argon2 runs on libuv's four threads, which sign-ins and file reads share.
+    for (let i = 0; i < accounts.length; i += 2) {
+      const pair = accounts.slice(i, i + 2).map(async (account) => {
+        const oneTimePassword = generateOneTimePassword();
+        return { ...account, oneTimePassword, passwordHash: await hash(oneTimePassword) };
+      });
+      prepared.push(...(await Promise.all(pair)));
+    }
+    return prepared;
+  }
+
+  /**
+   * Inserts accounts (from withPasswords), each audited as USER_CREATED, in the caller's
    * transaction (a ward and its first admin are one).
    */
   async insert(
     manager: EntityManager,
     actor: Actor,
     wardId: string,
-    accounts: NewAccount[],
+    accounts: AccountWithPassword[],
   ): Promise<ProvisionedAccountView[]> {
-    const passwords = accounts.map(() => oneTimePassword());
-    const hashes: string[] = [];
-    // Two at a time: argon2 runs on libuv's four threads, which sign-ins and file reads share.
-    for (let i = 0; i < passwords.length; i += 2)
-      hashes.push(...(await Promise.all(passwords.slice(i, i + 2).map((p) => hash(p)))));
-    const entities = accounts.map((account, index) =>
+    if (accounts.length === 0) return [];
+    const entities = accounts.map(({ oneTimePassword: _, ...account }) =>
       manager.create(UserEntity, {
         ...account,
         id: randomUUID(),
         wardId,
-        passwordHash: hashes[index],
         active: true,
         mustChangePassword: true,
         createdAt: this.clock.now(),
@@ -113,7 +127,7 @@ export class AccountService {
     }
     return entities.map((user, index) => ({
       ...toAccountView(user),
-      oneTimePassword: passwords[index],
+      oneTimePassword: accounts[index].oneTimePassword,
     }));
   }
 
@@ -181,7 +195,7 @@ export class AccountService {
     id: string,
     assignable: readonly Role[] = WARD_ASSIGNABLE_ROLES,
   ): Promise<ProvisionedAccountView> {
-    const password = oneTimePassword();
+    const password = generateOneTimePassword();
     const passwordHash = await hash(password);
     return this.dataSource.transaction(async (manager) => {
       const user = await this.lockAccount(manager, wardId, id);

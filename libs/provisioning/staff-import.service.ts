@@ -41,13 +41,11 @@ export class StaffImportService {
     }
     const { users, problems } = readStaffSheet(rows, context);
     if (problems.length > 0) throw importRefused('tài khoản', problems);
+    const prepared = await this.accounts.withPasswords(
+      users.map(({ sourceRow: _, ...account }) => account),
+    );
     const created = await this.dataSource.transaction((manager) =>
-      this.accounts.insert(
-        manager,
-        actor,
-        wardId,
-        users.map(({ sourceRow: _, ...account }) => account),
-      ),
+      this.accounts.insert(manager, actor, wardId, prepared),
     );
     return { created };
   }

@@ -25,6 +25,18 @@ export class WardService {
 
   /** A ward and, if named, its first admin (one-time password in the answer), in one transaction. */
   async create(actor: Actor, dto: CreateWardDto): Promise<WardCreatedView> {
+    const admin = dto.admin
+      ? await this.accounts.withPasswords([
+          {
+            username: dto.admin.username,
+            fullName: dto.admin.fullName.trim(),
+            role: 'admin',
+            unitId: null,
+            email: dto.admin.email ?? null,
+            phone: dto.admin.phone ?? null,
+          },
+        ])
+      : [];
     try {
       return await this.dataSource.transaction(async (manager) => {
         const ward = manager.create(WardEntity, {
@@ -45,19 +57,8 @@ export class WardService {
           payload: { code: ward.code, name: ward.name, province: ward.province },
           occurredAt: this.clock.now(),
         });
-        const admin = dto.admin
-          ? await this.accounts.insert(manager, actor, ward.id, [
-              {
-                username: dto.admin.username,
-                fullName: dto.admin.fullName.trim(),
-                role: 'admin',
-                unitId: null,
-                email: dto.admin.email ?? null,
-                phone: dto.admin.phone ?? null,
-              },
-            ])
-          : [];
-        return { ward: toWardView(ward), admin: admin[0] ?? null };
+        const [created] = await this.accounts.insert(manager, actor, ward.id, admin);
+        return { ward: toWardView(ward), admin: created ?? null };
       });
     } catch (error) {
       if (isDuplicateKey(error, 'uq_wards_code'))
