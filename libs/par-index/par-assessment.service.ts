@@ -257,6 +257,7 @@ export class ParAssessmentService {
     return AuditLog.append(manager, {
       instanceType: 'par-score',
       instanceId: criterion.id,
+      wardId: user.wardId,
       eventType,
       fromState,
       toState,

@@ -68,6 +68,7 @@ export class ParCriteriaService {
       await AuditLog.append(manager, {
         instanceType: 'par-criteria',
         instanceId: user.wardId,
+        wardId: user.wardId,
         eventType: 'CRITERIA_LOADED',
         fromState: null,
         toState: 'loaded',

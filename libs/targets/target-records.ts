@@ -97,6 +97,7 @@ export function auditTargets(
   return AuditLog.append(manager, {
     instanceType: 'plan-targets',
     instanceId: planId,
+    wardId: user.wardId,
     eventType,
     fromState: null,
     toState: eventType,
