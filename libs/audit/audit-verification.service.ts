@@ -60,7 +60,7 @@ export class AuditVerification {
     const verifier = new AuditVerifier(await this.checkpointsOf(range), this.signingKey, {
       partial: range.from !== undefined,
     });
-    for await (const event of this.events(range)) verifier.add(event);
+    for await (const events of this.pages(range)) for (const event of events) verifier.add(event);
     const report = verifier.finish();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const { user, system } = process.cpuUsage(cpu);
@@ -86,7 +86,9 @@ export class AuditVerification {
     });
     for (const checkpoint of await this.checkpointsOf(range))
       yield bundleLine({ kind: 'checkpoint', ...checkpoint });
-    for await (const event of this.events(range)) yield bundleLine({ kind: 'event', ...event });
+    // A page at a time: one chunk per page, not per line.
+    for await (const events of this.pages(range))
+      yield events.map((event) => bundleLine({ kind: 'event', ...event })).join('');
   }
 
   private checkpointsOf(range: AuditRange) {
@@ -94,7 +96,7 @@ export class AuditVerification {
   }
 
   /** Events grouped by instance in ascending seq, read in pages along the (instance, seq) key. */
-  private async *events(range: AuditRange): AsyncGenerator<StoredEvent> {
+  private async *pages(range: AuditRange): AsyncGenerator<StoredEvent[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (range.wardId) {
@@ -124,7 +126,7 @@ export class AuditVerification {
       const last = rows[rows.length - 1];
       // The next page is read while this one is verified.
       if (rows.length === PAGE) next = page([last.instance_id, last.seq]);
-      for (const row of rows) yield storedEvent(row);
+      yield rows.map(storedEvent);
       if (rows.length < PAGE) return;
     }
   }

@@ -63,13 +63,16 @@ interface ExpectedHead {
  */
 export class AuditVerifier {
   private readonly breaks: AuditBreak[] = [];
-  private readonly expectedHeads = new Map<string, ExpectedHead[]>();
+  /** By instance, then seq: one lookup per instance, a numeric one per event. */
+  private readonly expectedHeads = new Map<string, Map<number, ExpectedHead[]>>();
   private readonly finished = new Set<string>();
   private current: {
     instanceId: string;
     nextSeq: number;
     prevHash: string;
     broken: boolean;
+    /** The checkpoint heads of this instance, by seq. */
+    heads: Map<number, ExpectedHead[]> | undefined;
   } | null = null;
   private events = 0;
   private instances = 0;
@@ -105,10 +108,11 @@ export class AuditVerifier {
         continue;
       }
       for (const head of checkpoint.heads) {
-        const key = headKey(head.instanceId, head.seq);
-        const list = this.expectedHeads.get(key) ?? [];
+        const bySeq = this.expectedHeads.get(head.instanceId) ?? new Map<number, ExpectedHead[]>();
+        const list = bySeq.get(head.seq) ?? [];
         list.push({ checkpoint, hash: head.hash, found: false });
-        this.expectedHeads.set(key, list);
+        bySeq.set(head.seq, list);
+        this.expectedHeads.set(head.instanceId, bySeq);
       }
     }
   }
@@ -132,22 +136,23 @@ export class AuditVerifier {
 
   finish(): VerifyReport {
     let unchecked = 0;
-    for (const [key, expected] of this.expectedHeads) {
-      for (const head of expected) {
-        if (head.found) continue;
-        if (this.options.partial) {
-          unchecked++;
-          continue;
+    for (const [instanceId, bySeq] of this.expectedHeads) {
+      for (const [seq, expected] of bySeq) {
+        for (const head of expected) {
+          if (head.found) continue;
+          if (this.options.partial) {
+            unchecked++;
+            continue;
+          }
+          this.fail(
+            null,
+            instanceId,
+            seq,
+            head.checkpoint.id,
+            `Sự kiện số ${seq} của ${instanceId} đã được ký trong điểm kiểm tra ngày ` +
+              `${head.checkpoint.day} nhưng không còn trong nhật ký`,
+          );
         }
-        const [instanceId, seq] = key.split('\n');
-        this.fail(
-          null,
-          instanceId,
-          Number(seq),
-          head.checkpoint.id,
-          `Sự kiện số ${seq} của ${instanceId} đã được ký trong điểm kiểm tra ngày ` +
-            `${head.checkpoint.day} nhưng không còn trong nhật ký`,
-        );
       }
     }
     return {
@@ -170,6 +175,7 @@ export class AuditVerifier {
       nextSeq: anchored ? event.seq : 1,
       prevHash: anchored ? (event.prevHash ?? '') : GENESIS_HASH,
       broken: false,
+      heads: this.expectedHeads.get(event.instanceId),
     };
     if (outOfOrder) {
       this.current.broken = true;
@@ -209,7 +215,7 @@ export class AuditVerifier {
   }
 
   private checkHead(event: StoredEvent): void {
-    const expected = this.expectedHeads.get(headKey(event.instanceId, event.seq));
+    const expected = this.current?.heads?.get(event.seq);
     if (!expected) return;
     for (const head of expected) {
       head.found = true;
@@ -235,10 +241,6 @@ export class AuditVerifier {
     if (this.breaks.length < MAX_BREAKS)
       this.breaks.push({ instanceType, instanceId, seq, checkpointId, message });
   }
-}
-
-function headKey(instanceId: string, seq: number): string {
-  return `${instanceId}\n${seq}`;
 }
 
 function describe(event: { instanceType: string; instanceId: string }): string {
