@@ -463,6 +463,125 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/province/wards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các phường/xã của tỉnh/thành phố */
+    get: operations['ProvinceController_wards'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/province/rankings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xếp hạng phường/xã: điểm tự đánh giá Chỉ số CCHC, hồ sơ đúng hạn, phiếu xin lỗi, báo cáo đúng hạn */
+    get: operations['ProvinceController_rankings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/province/wards/{wardId}/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các kế hoạch CCHC của một phường/xã */
+    get: operations['ProvinceController_plansOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/province/wards/{wardId}/plans/{planId}/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chỉ tiêu của một kế hoạch của phường/xã với kết quả thực hiện */
+    get: operations['ProvinceController_targetsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/province/wards/{wardId}/par/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tự đánh giá Chỉ số CCHC của một phường/xã */
+    get: operations['ProvinceController_assessmentOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/province/wards/{wardId}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Các báo cáo định kỳ của một phường/xã */
+    get: operations['ProvinceController_reportsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/province/wards/{wardId}/reports/{reportId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Một báo cáo định kỳ của phường/xã: nội dung, đóng góp, lịch sử */
+    get: operations['ProvinceController_reportOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/unit-aliases': {
     parameters: {
       query?: never;
@@ -1687,7 +1806,8 @@ export interface components {
         | 'one_stop_officer'
         | 'inspector'
         | 'system_admin'
-        | 'admin';
+        | 'admin'
+        | 'province_officer';
       /** Format: uuid */
       unitId: string | null;
       /** Format: uuid */
@@ -1775,7 +1895,8 @@ export interface components {
         | 'one_stop_officer'
         | 'inspector'
         | 'system_admin'
-        | 'admin';
+        | 'admin'
+        | 'province_officer';
       /** Format: uuid */
       unitId: string | null;
       /** Format: uuid */
@@ -2313,6 +2434,152 @@ export interface components {
       decision: 'accept' | 'return';
       /** @description Lý do (bắt buộc khi trả lại) */
       reason?: string;
+    };
+    ProvinceWardView: {
+      id: string;
+      /** @example demo */
+      code: string;
+      /** @example Phường Mẫu */
+      name: string;
+    };
+    WardRankingView: {
+      /** @description Thứ hạng (1 = cao nhất) */
+      rank: number;
+      ward: components['schemas']['ProvinceWardView'];
+      /** @description Tỷ lệ hồ sơ TTHC đúng hạn (0–1, QĐ 766) */
+      dossierOnTimeRate: number | null;
+      /** @description Tỷ lệ hồ sơ quá hạn có phiếu xin lỗi (0–1) */
+      apologyCoverage: number | null;
+      /** @description Tỷ lệ báo cáo định kỳ gửi đúng hạn (0–1) */
+      reportsOnTimeRate: number | null;
+      /** @description Số báo cáo định kỳ đã đến hạn gửi trong năm */
+      reportsDue: number;
+      /** @description Điểm tự đánh giá Chỉ số CCHC */
+      parPoints: number | null;
+      parMaxPoints: number | null;
+      /** @description Phần trăm điểm tự đánh giá */
+      parPercent: number | null;
+    };
+    RankingsView: {
+      year: number;
+      /** @description Cách xếp hạng */
+      orderedBy: string;
+      wards: components['schemas']['WardRankingView'][];
+    };
+    ReportSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      periodKind: 'thang' | 'quy' | 'sau_thang' | 'chin_thang' | 'nam';
+      periodYear: number;
+      periodIndex: number;
+      /** @example Quý I/2026 */
+      periodLabel: string;
+      from: string;
+      cutoffDate: string;
+      contributionDueDate: string;
+      upstreamDueDate: string;
+      planId: string | null;
+      /** @enum {string} */
+      state: 'open' | 'compiling' | 'submittedForApproval' | 'approved' | 'signed' | 'sent';
+      stateLabel: string;
+      /** @description Lần tổng hợp mới nhất (0: chưa tổng hợp) */
+      revision: number;
+      /** @example 3/BC-UBND */
+      number: string | null;
+      /** @description Gửi cấp trên sau hạn */
+      late: boolean;
+      sentOn: string | null;
+    };
+    ContributionViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      unitId: string;
+      unitName: string;
+      /** @enum {string} */
+      state: 'requested' | 'submitted' | 'accepted' | 'returned';
+      stateLabel: string;
+      /** @example 2026-03-09 */
+      dueDate: string;
+      /** @description Gửi sau hạn (hoặc đã quá hạn mà chưa gửi) */
+      late: boolean;
+      overdue: boolean;
+      submittedOn: string | null;
+      results: string;
+      problems: string;
+      proposals: string;
+      evidenceIds: string[];
+      returnReason: string | null;
+      /** @description Các lần nhắc đã gửi */
+      reminded: number[];
+      /** @description Các lần báo cáo vượt cấp đã gửi */
+      escalated: number[];
+      version: number;
+      allowedEvents: string[];
+    };
+    RevisionViewDto: {
+      revision: number;
+      /** @description sha-256 của JSON chuẩn hóa của số liệu */
+      contentHash: string;
+      /** Format: date-time */
+      compiledAt: string;
+    };
+    HistoryEntryDto: {
+      /** @description Số thứ tự trong lịch sử */
+      seq: number;
+      /** @example SUBMIT_REPORT */
+      event: string;
+      /** @example dang_thuc_hien */
+      from: string | null;
+      /** @example cho_nghiem_thu */
+      to: string;
+      /** @description null: hệ thống (hẹn giờ, việc nền) */
+      actorId: string | null;
+      /** @example Nguyễn Văn An */
+      actorName: string | null;
+      /** @example officer */
+      actorRole: string;
+      reason: string | null;
+      payload: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+    };
+    ReportViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      periodKind: 'thang' | 'quy' | 'sau_thang' | 'chin_thang' | 'nam';
+      periodYear: number;
+      periodIndex: number;
+      /** @example Quý I/2026 */
+      periodLabel: string;
+      from: string;
+      cutoffDate: string;
+      contributionDueDate: string;
+      upstreamDueDate: string;
+      planId: string | null;
+      /** @enum {string} */
+      state: 'open' | 'compiling' | 'submittedForApproval' | 'approved' | 'signed' | 'sent';
+      stateLabel: string;
+      /** @description Lần tổng hợp mới nhất (0: chưa tổng hợp) */
+      revision: number;
+      /** @example 3/BC-UBND */
+      number: string | null;
+      /** @description Gửi cấp trên sau hạn */
+      late: boolean;
+      sentOn: string | null;
+      version: number;
+      contentHash: string | null;
+      returnReason: string | null;
+      /** @description Vai trò đang phải xử lý */
+      awaiting: string | null;
+      allowedEvents: string[];
+      contributions: components['schemas']['ContributionViewDto'][];
+      revisions: components['schemas']['RevisionViewDto'][];
+      history: components['schemas']['HistoryEntryDto'][];
     };
     UnitAliasViewDto: {
       /** @example Phòng VHXXH */
@@ -2976,28 +3243,6 @@ export interface components {
       issuedOn: string | null;
       documents: components['schemas']['SlipDocumentsDto'];
     };
-    HistoryEntryDto: {
-      /** @description Số thứ tự trong lịch sử */
-      seq: number;
-      /** @example SUBMIT_REPORT */
-      event: string;
-      /** @example dang_thuc_hien */
-      from: string | null;
-      /** @example cho_nghiem_thu */
-      to: string;
-      /** @description null: hệ thống (hẹn giờ, việc nền) */
-      actorId: string | null;
-      /** @example Nguyễn Văn An */
-      actorName: string | null;
-      /** @example officer */
-      actorRole: string;
-      reason: string | null;
-      payload: {
-        [key: string]: unknown;
-      } | null;
-      /** Format: date-time */
-      at: string;
-    };
     DossierViewDto: {
       /** Format: uuid */
       id: string;
@@ -3248,99 +3493,6 @@ export interface components {
       index: number;
       /** @description Kế hoạch CCHC (mặc định: kế hoạch mới nhất của năm) */
       planId?: string;
-    };
-    ContributionViewDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      unitId: string;
-      unitName: string;
-      /** @enum {string} */
-      state: 'requested' | 'submitted' | 'accepted' | 'returned';
-      stateLabel: string;
-      /** @example 2026-03-09 */
-      dueDate: string;
-      /** @description Gửi sau hạn (hoặc đã quá hạn mà chưa gửi) */
-      late: boolean;
-      overdue: boolean;
-      submittedOn: string | null;
-      results: string;
-      problems: string;
-      proposals: string;
-      evidenceIds: string[];
-      returnReason: string | null;
-      /** @description Các lần nhắc đã gửi */
-      reminded: number[];
-      /** @description Các lần báo cáo vượt cấp đã gửi */
-      escalated: number[];
-      version: number;
-      allowedEvents: string[];
-    };
-    RevisionViewDto: {
-      revision: number;
-      /** @description sha-256 của JSON chuẩn hóa của số liệu */
-      contentHash: string;
-      /** Format: date-time */
-      compiledAt: string;
-    };
-    ReportViewDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      periodKind: 'thang' | 'quy' | 'sau_thang' | 'chin_thang' | 'nam';
-      periodYear: number;
-      periodIndex: number;
-      /** @example Quý I/2026 */
-      periodLabel: string;
-      from: string;
-      cutoffDate: string;
-      contributionDueDate: string;
-      upstreamDueDate: string;
-      planId: string | null;
-      /** @enum {string} */
-      state: 'open' | 'compiling' | 'submittedForApproval' | 'approved' | 'signed' | 'sent';
-      stateLabel: string;
-      /** @description Lần tổng hợp mới nhất (0: chưa tổng hợp) */
-      revision: number;
-      /** @example 3/BC-UBND */
-      number: string | null;
-      /** @description Gửi cấp trên sau hạn */
-      late: boolean;
-      sentOn: string | null;
-      version: number;
-      contentHash: string | null;
-      returnReason: string | null;
-      /** @description Vai trò đang phải xử lý */
-      awaiting: string | null;
-      allowedEvents: string[];
-      contributions: components['schemas']['ContributionViewDto'][];
-      revisions: components['schemas']['RevisionViewDto'][];
-      history: components['schemas']['HistoryEntryDto'][];
-    };
-    ReportSummaryDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      periodKind: 'thang' | 'quy' | 'sau_thang' | 'chin_thang' | 'nam';
-      periodYear: number;
-      periodIndex: number;
-      /** @example Quý I/2026 */
-      periodLabel: string;
-      from: string;
-      cutoffDate: string;
-      contributionDueDate: string;
-      upstreamDueDate: string;
-      planId: string | null;
-      /** @enum {string} */
-      state: 'open' | 'compiling' | 'submittedForApproval' | 'approved' | 'signed' | 'sent';
-      stateLabel: string;
-      /** @description Lần tổng hợp mới nhất (0: chưa tổng hợp) */
-      revision: number;
-      /** @example 3/BC-UBND */
-      number: string | null;
-      /** @description Gửi cấp trên sau hạn */
-      late: boolean;
-      sentOn: string | null;
     };
     CompileReportDto: {
       /** @description Phiên bản báo cáo mà người dùng đang xem (chống ghi đè) */
@@ -3876,7 +4028,8 @@ export interface components {
         | 'one_stop_officer'
         | 'inspector'
         | 'system_admin'
-        | 'admin';
+        | 'admin'
+        | 'province_officer';
       /** Format: uuid */
       unitId: string | null;
       email: string | null;
@@ -3925,7 +4078,8 @@ export interface components {
         | 'one_stop_officer'
         | 'inspector'
         | 'system_admin'
-        | 'admin';
+        | 'admin'
+        | 'province_officer';
       /** Format: uuid */
       unitId: string | null;
       email: string | null;
@@ -3960,7 +4114,8 @@ export interface components {
         | 'one_stop_officer'
         | 'inspector'
         | 'system_admin'
-        | 'admin';
+        | 'admin'
+        | 'province_officer';
       /** @description Đơn vị công tác (bắt buộc với cán bộ, thủ trưởng đơn vị, một cửa) */
       unitId?: string | null;
     };
@@ -3984,7 +4139,8 @@ export interface components {
         | 'one_stop_officer'
         | 'inspector'
         | 'system_admin'
-        | 'admin';
+        | 'admin'
+        | 'province_officer';
       /** @description Đơn vị công tác; null: không thuộc đơn vị */
       unitId?: string | null;
       /** @description false: khóa tài khoản (mọi phiên đang mở dừng ngay) */
@@ -5868,6 +6024,386 @@ export interface operations {
       };
       /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_wards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvinceWardView'][];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_rankings: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RankingsView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_plansOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        wardId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanSummaryDto'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_targetsOf: {
+    parameters: {
+      query?: {
+        /** @description Từ ngày (mặc định: đầu năm kế hoạch) */
+        from?: string;
+        /** @description Đến ngày (mặc định: cuối năm kế hoạch) */
+        to?: string;
+        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ) */
+        cutoff?: string;
+      };
+      header?: never;
+      path: {
+        wardId: string;
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetActualsView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_assessmentOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        wardId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssessmentView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_reportsOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        wardId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSummaryDto'][];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_reportOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        wardId: string;
+        reportId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
         headers: {
           [name: string]: unknown;
         };
