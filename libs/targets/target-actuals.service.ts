@@ -86,12 +86,13 @@ export class TargetActuals {
       metrics.has('tasks_completed') || metrics.has('tasks_on_time')
         ? await planTaskFigures(this.dataSource, planId, window.cutoff)
         : null;
+    // Dossiers received and visits done from the period's start to the cut-off's day (or the
+    // period's end, if earlier).
+    const lastDay = [window.to, todayIn(window.cutoff)].sort()[0];
     const dossiers =
       metrics.has('dossiers_on_time') || metrics.has('apology_coverage')
-        ? (await this.dossierStats.figures(wardId, { from: window.from, to: window.to })).overall
+        ? (await this.dossierStats.figures(wardId, { from: window.from, to: lastDay })).overall
         : null;
-    // Visits done from the period's start to the cut-off's day (or the period's end, if earlier).
-    const lastDay = [window.to, todayIn(window.cutoff)].sort()[0];
     const inspections = metrics.has('units_self_inspected')
       ? await this.inspectionStats.forWard(wardId, window.from, lastDay)
       : null;
@@ -113,12 +114,12 @@ export class TargetActuals {
                 dossiers.returnedEarly + dossiers.returnedOnTime,
                 dossiers.returnedEarly + dossiers.returnedOnTime + dossiers.returnedLate,
               ),
-            'Hồ sơ tiếp nhận trong kỳ, theo tình trạng hiện tại (QĐ 766).',
+            'Hồ sơ tiếp nhận từ đầu kỳ đến ngày chốt số liệu, theo tình trạng hiện tại (QĐ 766).',
           );
         case 'apology_coverage':
           return ofRatio(
             dossiers && ratio(dossiers.overdueWithIssuedSlip, dossiers.overdue),
-            'Hồ sơ tiếp nhận trong kỳ, theo tình trạng hiện tại.',
+            'Hồ sơ tiếp nhận từ đầu kỳ đến ngày chốt số liệu, theo tình trạng hiện tại.',
           );
         case 'units_self_inspected':
           return ofRatio(
