@@ -27,8 +27,8 @@ export const MIGRATIONS = [
   EvidenceFiles1763800900000,
   AuditChain1763801000000,
   Inspections1763801100000,
-  PeriodicReports1763801250000,
   TargetsParIndex1763801200000,
+  PeriodicReports1763801250000,
   Provisioning1763801300000,
   PasswordChangedAt1763801300001,
 ];
