@@ -2,24 +2,11 @@ import {
   composeApologySlip,
   DRAFT_MARK,
   InvalidApologySlipError,
-  longDate,
-  shortDate,
   validateApologySlip,
 } from '@cchc/apology-slip';
 import { DRAFT_SLIP, ISSUED_SLIP } from './apology-slip.fixture';
 
 describe('apology slip wording', () => {
-  it('prints body dates as dd/mm/yyyy', () => {
-    expect(shortDate('2026-03-05')).toBe('05/03/2026');
-    expect(shortDate('2026-12-31')).toBe('31/12/2026');
-  });
-
-  it('pads the date line as Nghị định 30/2020 asks: days below 10, months 1 and 2', () => {
-    expect(longDate('2026-03-05')).toBe('ngày 05 tháng 3 năm 2026');
-    expect(longDate('2026-02-14')).toBe('ngày 14 tháng 02 năm 2026');
-    expect(longDate('2026-11-20')).toBe('ngày 20 tháng 11 năm 2026');
-  });
-
   it('puts the agency upper case on top and the signer position upper case', () => {
     const slip = composeApologySlip(ISSUED_SLIP);
     expect(slip.superior).toBe('UBND PHƯỜNG LÊ THANH NGHỊ');

@@ -1,12 +1,11 @@
 import type { IsoDate } from '@cchc/domain';
-import { isIsoDate, parseIsoDate } from '@cchc/calendar';
+import { isIsoDate } from '@cchc/calendar';
+import { longDate, NATIONAL_MOTTO, NATIONAL_SLOGAN, shortDate } from '@cchc/documents';
 
 // "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (Mẫu số 05, Thông tư 01/2018/TT-VPCP), laid out
 // as Nghị định 30/2020/NĐ-CP lays out an administrative document. The wording lives here once;
 // the DOCX and PDF renderers only place it on the page.
 
-export const NATIONAL_MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const NATIONAL_SLOGAN = 'Độc lập - Tự do - Hạnh phúc';
 export const APOLOGY_SLIP_TITLE = 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ';
 export const DRAFT_MARK = 'DỰ THẢO';
 const DRAFT_NUMBER = 'Số: .../PXL-...';
@@ -140,22 +139,6 @@ export function composeApologySlip(data: ApologySlipData): ApologySlipText {
     signerPosition: upper(data.signer.position),
     signerName: data.signer.name,
   };
-}
-
-/** dd/mm/yyyy, as the body prints dates. */
-export function shortDate(date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  return `${pad2(day)}/${pad2(month)}/${year}`;
-}
-
-/** "ngày 05 tháng 3 năm 2026": NĐ 30/2020 pads days below 10 and the months 1 and 2 only. */
-export function longDate(date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  return `ngày ${pad2(day)} tháng ${month < 3 ? pad2(month) : month} năm ${year}`;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 function upper(text: string): string {

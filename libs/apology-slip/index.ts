@@ -5,15 +5,9 @@ export {
   composeApologySlip,
   DRAFT_MARK,
   InvalidApologySlipError,
-  longDate,
-  NATIONAL_MOTTO,
-  NATIONAL_SLOGAN,
-  shortDate,
   validateApologySlip,
   type ApologySlipData,
   type ApologySlipText,
 } from './apology-slip';
 export { renderApologyDocx } from './render-docx';
-// The national document layout (Quốc hiệu, tiêu ngữ, signature), for every DOCX the product writes.
-export * from './national-docx';
 export { renderApologyPdf } from './render-pdf';

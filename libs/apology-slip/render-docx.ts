@@ -6,7 +6,7 @@ import {
   nationalHeader,
   renderNationalDocx,
   signatureBlock,
-} from './national-docx';
+} from '@cchc/documents';
 
 export async function renderApologyDocx(data: ApologySlipData): Promise<Buffer> {
   const slip = composeApologySlip(data);

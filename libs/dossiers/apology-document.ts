@@ -1,10 +1,5 @@
-import {
-  ApologySlipData,
-  placeName,
-  renderApologyDocx,
-  renderApologyPdf,
-  shortDate,
-} from '@cchc/apology-slip';
+import { ApologySlipData, renderApologyDocx, renderApologyPdf } from '@cchc/apology-slip';
+import { placeName, shortDate } from '@cchc/documents';
 import { IsoDate } from '@cchc/domain';
 
 /** What a slip prints about its dossier, read in one query (see ApologyService). */

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
-import { placeName, shortDate } from '@cchc/apology-slip';
+import { placeName, shortDate } from '@cchc/documents';
 import { InspectionKind } from '@cchc/domain';
 import { WorkflowEngine } from '@cchc/engine';
 import { CampaignRow, CampaignStore } from './campaign-store';

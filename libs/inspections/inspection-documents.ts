@@ -7,7 +7,7 @@ import {
   renderNationalDocx,
   shortDate,
   signatureBlock,
-} from '@cchc/apology-slip';
+} from '@cchc/documents';
 import {
   CHECKLIST_RESULT_LABELS,
   FINDING_SEVERITY_LABELS,

@@ -7,7 +7,7 @@ import {
   placeName,
   renderNationalDocx,
   signatureBlock,
-} from '@cchc/apology-slip';
+} from '@cchc/documents';
 import { neutralizeFormula } from '@cchc/common';
 import { IsoDate } from '@cchc/domain';
 import { SCORING_METHOD_LABELS } from './criteria-tree';

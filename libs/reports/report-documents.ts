@@ -17,7 +17,7 @@ import {
   renderNationalDocx,
   shortDate,
   signatureBlock,
-} from '@cchc/apology-slip';
+} from '@cchc/documents';
 import { neutralizeFormula } from '@cchc/common';
 import { IsoDate, TASK_STATE_LABELS, TASK_STATES } from '@cchc/domain';
 import { percentText, ratioText, type ReportContent, type TaskLine } from './report-content';

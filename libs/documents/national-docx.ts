@@ -12,7 +12,7 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import { NATIONAL_MOTTO, NATIONAL_SLOGAN } from './apology-slip';
+import { NATIONAL_MOTTO, NATIONAL_SLOGAN } from './national-text';
 
 // The layout of an administrative document (Nghị định 30/2020/NĐ-CP) in DOCX, shared by every
 // document the product writes: A4 with top/bottom 20 mm, left 30 mm, right 15 mm margins;
