@@ -8,6 +8,7 @@ import { AUDIT_SIGNING_KEY } from './audit-signing-key';
 import { BUNDLE_FORMAT, bundleLine } from './bundle';
 import { GLOBAL_SCOPE, publicKeyPem } from './signing';
 import { AuditVerifier, StoredEvent, VerifyReport } from './verify';
+import { AuditEventRow } from './audit-event-row';
 
 /** Which part of the history to read: a ward (all when absent) and a time range. */
 export interface AuditRange {
@@ -23,18 +24,7 @@ export interface TimedReport extends VerifyReport {
   eventsPerCpuSecond: number;
 }
 
-interface EventRow {
-  instance_type: string;
-  instance_id: string;
-  seq: number;
-  event_type: string;
-  from_state: string | null;
-  to_state: string;
-  actor_id: string | null;
-  actor_role: string;
-  reason: string | null;
-  payload: unknown;
-  occurred_at: Date;
+interface EventRow extends AuditEventRow {
   prev_hash: string;
   hash: string;
 }

@@ -1,3 +1,4 @@
+import { AuditEventRow } from './audit-event-row';
 import { eventHash, GENESIS_HASH } from './canonical';
 
 /** A connection, transaction or migration's query runner. */
@@ -7,19 +8,8 @@ export interface Queryable {
 
 const PAGE = 2000;
 
-interface ExistingRow {
+interface ExistingRow extends AuditEventRow {
   id: string;
-  instance_type: string;
-  instance_id: string;
-  seq: number;
-  event_type: string;
-  from_state: string | null;
-  to_state: string;
-  actor_id: string | null;
-  actor_role: string;
-  reason: string | null;
-  payload: unknown;
-  occurred_at: Date;
   hash: string | null;
 }
 
