@@ -155,7 +155,6 @@ describe('periodicReportMachine', () => {
     });
   });
 
-
   it('walks open → compiling → submitted → returned → compiled again → approved → signed → sent', () => {
     let snapshot = reportIn('open');
     const step = (event: ReportEvent) => {
@@ -324,7 +323,6 @@ describe('reportContributionMachine', () => {
       }
     });
   });
-
 
   it('records the text, and late when submitted after the due date', () => {
     const [onTime] = transition(
