@@ -381,12 +381,17 @@ describe('TTHC dossiers and apology slips', () => {
       slip: { number: '1/PXL-VHXH', newAppointmentDate: '2026-03-09', reason },
     });
     const audit = await db.query(
-      "SELECT event_type, actor_role FROM audit_events WHERE instance_type = 'apology-slip' AND instance_id = ? ORDER BY seq",
+      "SELECT event_type, actor_role, ward_id FROM audit_events WHERE instance_type = 'apology-slip' AND instance_id = ? ORDER BY seq",
       [issued[0].id],
     );
+    // In the ward's checkpoints and audit queries from the draft on.
+    const [{ ward_id: wardId }] = await db.query(
+      'SELECT ward_id FROM tthc_dossiers WHERE code = ?',
+      [A.code],
+    );
     expect(audit).toEqual([
-      { event_type: 'DRAFTED', actor_role: 'system' },
-      { event_type: 'ISSUED', actor_role: 'unit_head' },
+      { event_type: 'DRAFTED', actor_role: 'system', ward_id: wardId },
+      { event_type: 'ISSUED', actor_role: 'unit_head', ward_id: wardId },
     ]);
   });
 

@@ -385,7 +385,11 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
     expect([missing.status, missing.stderr.trim()]).toEqual([2, 'Không có tài khoản "khong.co"']);
   });
 
-  it('keeps every provisioning action in the audit', async () => {
+  it('keeps every provisioning action in the audit, in the ward it belongs to', async () => {
+    const wardless = (await db.query(
+      "SELECT instance_type, event_type FROM audit_events WHERE instance_type IN ('ward', 'org-unit', 'user') AND ward_id IS NULL",
+    )) as unknown[];
+    expect(wardless).toEqual([]);
     const events = (await db.query(
       'SELECT instance_type AS type, event_type AS event, actor_role AS role FROM audit_events ' +
         "WHERE event_type NOT IN ('LOGIN', 'LOGIN_FAILED') ORDER BY id",

@@ -441,8 +441,18 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     await reportEvent('leader', { type: 'RETURN', reason: 'Bổ sung nguyên nhân quá hạn' });
     const second = await compile();
     expect(second.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
-    // Nothing before the cut-off changed: the same figures, the same hash.
-    expect(second.revisions[1].contentHash).toBe(second.revisions[0].contentHash);
+    // Nothing before the cut-off changed: the same figures; each revision signs the audit
+    // history as it stood when compiled, with a checkpoint of its own.
+    const revisionContent = async (revision: number) =>
+      JSON.parse((await download(`format=json&revision=${revision}`)).body.toString('utf8'))
+        .content;
+    const [first, again] = [await revisionContent(1), await revisionContent(2)];
+    expect(again.auditCheckpoint.id).not.toBe(first.auditCheckpoint.id);
+    const [checkpoint] = await db.query('SELECT root FROM audit_checkpoints WHERE id = ?', [
+      again.auditCheckpoint.id,
+    ]);
+    expect(again.auditCheckpoint.root).toBe(checkpoint.root);
+    expect({ ...again, auditCheckpoint: null }).toEqual({ ...first, auditCheckpoint: null });
     await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
     await reportEvent('leader', { type: 'APPROVE' });
     await moveTo('2026-03-18T09:00:00');
@@ -468,6 +478,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   it('downloads the DOCX in the national format and the XLSX appendix with the same figures', async () => {
     const docx = await download('format=docx');
     expect(docx.status).toBe(200);
+    const latest = JSON.parse((await download('format=json')).body.toString('utf8')).content;
     expect(docx.headers['content-disposition']).toContain('.docx');
     const text = await docxText(docx.body);
     const [chairman] = await db.query(
@@ -489,6 +500,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       'Nơi nhận:',
       'CHỦ TỊCH',
       chairman.full_name,
+      `gốc Merkle ${latest.auditCheckpoint.root}`,
     ])
       expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
 
@@ -504,6 +516,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       '4. Kiểm tra CCHC',
       '5. Khó khăn và kiến nghị',
       '6. Nhiệm vụ kỳ tới',
+      'Toàn vẹn nhật ký',
     ]);
     const areas = workbook.getWorksheet('1. Nhiệm vụ theo lĩnh vực')!;
     const total = areas.getRow(areas.rowCount);

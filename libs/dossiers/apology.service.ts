@@ -136,7 +136,7 @@ export class ApologyService {
       }
       await this.audit(
         manager,
-        id,
+        { id, wardId: source.ward_id },
         'DRAFTED',
         'draft',
         { kind: 'system' },
@@ -253,7 +253,14 @@ export class ApologyService {
           signer,
         },
       };
-      await this.audit(manager, slip.id, 'ISSUED', 'issued', signing.actor, announced);
+      await this.audit(
+        manager,
+        { id: slip.id, wardId: source.ward_id },
+        'ISSUED',
+        'issued',
+        signing.actor,
+        announced,
+      );
       await this.webhooks.publish(manager, {
         wardId: source.ward_id,
         type: APOLOGY_ISSUED_EVENT,
@@ -348,7 +355,7 @@ export class ApologyService {
 
   private async audit(
     manager: EntityManager,
-    slipId: string,
+    slip: { id: string; wardId: string },
     eventType: string,
     toState: string,
     actor: Actor,
@@ -356,7 +363,8 @@ export class ApologyService {
   ): Promise<void> {
     await AuditLog.append(manager, {
       instanceType: SLIP_AUDIT_TYPE,
-      instanceId: slipId,
+      instanceId: slip.id,
+      wardId: slip.wardId,
       eventType,
       fromState: eventType === 'DRAFTED' ? null : 'draft',
       toState,

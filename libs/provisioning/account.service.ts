@@ -119,7 +119,7 @@ export class AccountService {
       throw error;
     }
     for (const user of entities) {
-      await this.audit(manager, actor, user.id, 'USER_CREATED', null, 'active', {
+      await this.audit(manager, actor, user, 'USER_CREATED', null, 'active', {
         username: user.username,
         role: user.role,
         unitId: user.unitId,
@@ -178,7 +178,7 @@ export class AccountService {
       await this.audit(
         manager,
         actor,
-        user.id,
+        user,
         eventType,
         stateOf(user.active),
         stateOf(changes.active as boolean),
@@ -208,7 +208,7 @@ export class AccountService {
         mustChangePassword: true,
         passwordChangedAt,
       });
-      await this.audit(manager, actor, user.id, 'PASSWORD_RESET', null, stateOf(user.active), {
+      await this.audit(manager, actor, user, 'PASSWORD_RESET', null, stateOf(user.active), {
         username: user.username,
       });
       return {
@@ -246,7 +246,7 @@ export class AccountService {
   private audit(
     manager: EntityManager,
     actor: Actor,
-    userId: string,
+    user: { id: string; wardId: string },
     eventType: string,
     fromState: string | null,
     toState: string,
@@ -254,7 +254,9 @@ export class AccountService {
   ): Promise<void> {
     return AuditLog.append(manager, {
       instanceType: 'user',
-      instanceId: userId,
+      instanceId: user.id,
+      // In the ward's checkpoints and its audit queries from the first event on.
+      wardId: user.wardId,
       eventType,
       fromState,
       toState,

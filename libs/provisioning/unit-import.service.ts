@@ -54,6 +54,7 @@ export class UnitImportService {
         await AuditLog.append(manager, {
           instanceType: 'org-unit',
           instanceId: unit.id,
+          wardId,
           eventType: known ? 'UNIT_RENAMED' : 'UNIT_CREATED',
           fromState: null,
           toState: 'active',

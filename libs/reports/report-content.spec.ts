@@ -1,7 +1,5 @@
 import { endOfDayInstant } from '@cchc/calendar';
 import {
-  canonicalJson,
-  contentHash,
   nextPeriodTasks,
   PlannedTask,
   TaskAuditRow,
@@ -141,16 +139,5 @@ describe('taskSection and nextPeriodTasks', () => {
 
   it('lists the open tasks due in the next period', () => {
     expect(nextPeriodTasks(asOf, CUTOFF, '2026-06-14').map((t) => t.ordinal)).toEqual(['5']);
-  });
-});
-
-describe('canonicalJson', () => {
-  it('writes the same text (and hash) whatever the key order', () => {
-    const a = canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 'x' } });
-    const b = canonicalJson({ a: { c: 'x', d: [2, { e: 0, f: 1 }] }, b: 1 });
-    expect(a).toBe(b);
-    expect(a).toBe('{"a":{"c":"x","d":[2,{"e":0,"f":1}]},"b":1}');
-    expect(contentHash(a)).toMatch(/^[0-9a-f]{64}$/);
-    expect(contentHash(a)).not.toBe(contentHash(canonicalJson({ b: 2 })));
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { todayIn } from '@cchc/calendar';
 import { IsoDate, TASK_STATES, TaskState } from '@cchc/domain';
 import type { ReportPeriod } from './reporting-calendar';
@@ -245,25 +244,17 @@ export interface ReportContent {
   inspections: OptionalSection<InspectionLine>;
   contributions: ContributionLine[];
   nextTasks: TaskLine[];
+  /**
+   * The ward's audit checkpoint made when the figures were compiled: whoever holds the report
+   * can check the ward's history against this signed root (null in revisions made before).
+   */
+  auditCheckpoint: AuditCheckpointLine | null;
 }
 
-/** JSON with object keys sorted at every level, so equal content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value instanceof Date) return value.toISOString();
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(
-      Object.keys(value as object)
-        .sort()
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-    );
-  return value;
-}
-
-export function contentHash(canonical: string): string {
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+export interface AuditCheckpointLine {
+  id: string;
+  createdAt: string;
+  root: string;
+  instanceCount: number;
+  keyId: string;
 }

@@ -63,6 +63,13 @@ const content: ReportContent = {
     },
   ],
   nextTasks: [],
+  auditCheckpoint: {
+    id: '41',
+    createdAt: '2026-03-16T02:00:00.000Z',
+    root: 'b'.repeat(64),
+    instanceCount: 57,
+    keyId: 'c'.repeat(16),
+  },
 };
 
 const meta = {
@@ -91,6 +98,7 @@ describe('report documents', () => {
       'Không có nhiệm vụ đến hạn trong kỳ tới',
       'Nguyễn Văn A',
       `lần 2, mã kiểm tra sha-256 ${'a'.repeat(64)}`,
+      `Điểm kiểm tra nhật ký số 41 lúc 2026-03-16T02:00:00.000Z: gốc Merkle ${'b'.repeat(64)} trên 57 chuỗi`,
     ])
       expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
   });
@@ -98,7 +106,10 @@ describe('report documents', () => {
   it('writes one XLSX sheet per section, text that looks like a formula neutralised', async () => {
     const workbook = new Workbook();
     await workbook.xlsx.load((await renderReportXlsx(content)) as unknown as ArrayBuffer);
-    expect(workbook.worksheets).toHaveLength(7);
+    expect(workbook.worksheets).toHaveLength(8);
+    expect(workbook.getWorksheet('Toàn vẹn nhật ký')!.getRow(1).getCell(1).value).toContain(
+      `gốc Merkle ${'b'.repeat(64)}`,
+    );
     const problems = workbook.getWorksheet('5. Khó khăn và kiến nghị')!;
     expect(problems.getRow(3).getCell(3).value).toBe('\'=HYPERLINK("http://x")');
     expect(workbook.getWorksheet('3. Chỉ tiêu')!.getRow(2).getCell(1).value).toBe(

@@ -223,7 +223,19 @@ export function renderReportDocx(
       align: 'left',
       before: 12,
     }),
+    docLine({ text: checkpointText(content), size: 9, italics: true, align: 'left' }),
   ]);
+}
+
+/** The appendix line that lets a reader check the ward's audit history against a signed root. */
+export function checkpointText(content: ReportContent): string {
+  const checkpoint = content.auditCheckpoint;
+  if (!checkpoint)
+    return 'Điểm kiểm tra nhật ký: chưa có (số liệu tổng hợp trước khi có chuỗi băm).';
+  return (
+    `Điểm kiểm tra nhật ký số ${checkpoint.id} lúc ${checkpoint.createdAt}: ` +
+    `gốc Merkle ${checkpoint.root} trên ${checkpoint.instanceCount} chuỗi, khóa ký ${checkpoint.keyId}.`
+  );
 }
 
 /** The appendix: one sheet per section, every text cell neutralised against formulas. */
@@ -238,5 +250,6 @@ export async function renderReportXlsx(content: ReportContent): Promise<Buffer> 
     for (const row of section.rows) sheet.addRow(row.map(neutralizeFormula));
     sheet.columns.forEach((column) => (column.width = 24));
   }
+  workbook.addWorksheet('Toàn vẹn nhật ký').addRow([neutralizeFormula(checkpointText(content))]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -43,7 +43,7 @@ export class ReportFiguresService {
     private readonly targets: TargetActuals,
   ) {}
 
-  async content(report: ReportSource): Promise<ReportContent> {
+  async content(report: ReportSource): Promise<Omit<ReportContent, 'auditCheckpoint'>> {
     const { period } = report;
     const cutoffInstant = endOfDayInstant(period.cutoffDate);
     const [ward] = (await this.dataSource.query('SELECT name, province FROM wards WHERE id = ?', [

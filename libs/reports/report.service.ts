@@ -14,7 +14,8 @@ import { auditHistory, WorkflowEngine } from '@cchc/engine';
 import { ContributionService } from './contribution.service';
 import { CompileReportDto, OpenReportDto, ReportEventDto } from './dto/report-event.dto';
 import { ReportCalendarService } from './report-calendar.service';
-import { canonicalJson, contentHash } from './report-content';
+import { AuditCheckpoints, canonicalJson, sha256Hex } from '@cchc/audit';
+import { ReportContent } from './report-content';
 import { ReportFiguresService } from './report-figures.service';
 import { periodicReportPersistence, reportContributionPersistence } from './report.persistence';
 import {
@@ -42,6 +43,7 @@ export class ReportService {
     private readonly calendars: ReportCalendarService,
     private readonly figures: ReportFiguresService,
     private readonly contributions: ContributionService,
+    private readonly checkpoints: AuditCheckpoints,
     private readonly clock: Clock,
   ) {}
 
@@ -161,7 +163,7 @@ export class ReportService {
    */
   async compile(user: AuthUser, id: string, dto: CompileReportDto): Promise<ReportView> {
     const row = await this.row(user.wardId, id);
-    const content = await this.figures.content({
+    const figures = await this.figures.content({
       id,
       wardId: row.ward_id,
       planId: row.plan_id,
@@ -176,8 +178,20 @@ export class ReportService {
         upstreamDueDate: row.upstream_due_date,
       },
     });
+    // Signs the ward's history as it stands, so the report carries a root to check it against.
+    const checkpoint = await this.checkpoints.checkpoint(row.ward_id, 'on-demand');
+    const content: ReportContent = {
+      ...figures,
+      auditCheckpoint: {
+        id: checkpoint.id,
+        createdAt: checkpoint.createdAt.toISOString(),
+        root: checkpoint.root,
+        instanceCount: checkpoint.instanceCount,
+        keyId: checkpoint.keyId,
+      },
+    };
     const canonical = canonicalJson(content);
-    const hash = contentHash(canonical);
+    const hash = sha256Hex(canonical);
     const revision = row.revision + 1;
     await this.dataSource.transaction(async (manager) => {
       await this.engine.send(

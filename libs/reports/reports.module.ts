@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@cchc/audit';
 import { CalendarStoreModule } from '@cchc/calendar-store';
 import { DossiersModule } from '@cchc/dossiers';
 import { EngineModule } from '@cchc/engine';
@@ -17,6 +18,7 @@ import { ReportService } from './report.service';
 @Module({
   imports: [
     EngineModule,
+    AuditModule,
     CalendarStoreModule,
     TimersModule,
     EscalationsModule,
