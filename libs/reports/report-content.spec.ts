@@ -45,7 +45,7 @@ const TASKS = [
 ];
 
 const AUDIT = [
-  // 1: reported on time, accepted before the cut-off.
+  // 1: reported before its due date, accepted after it (late) but before the cut-off.
   event('1', 1, 'CREATED', 'assigned', '2026-01-05T08:00:00'),
   event('1', 2, 'START', 'inProgress', '2026-01-06T08:00:00'),
   event('1', 3, 'SUBMIT_REPORT', 'reported', '2026-03-09T08:00:00'),
@@ -84,9 +84,19 @@ describe('tasksAsOf', () => {
     expect(byId['4']).toBeUndefined();
   });
 
-  it('judges an accepted task on time by its last report against the due date', () => {
-    expect(byId['1'].onTime).toBe(true);
+  it('judges an accepted task on time by the day it was accepted against the due date', () => {
+    expect(byId['1'].onTime).toBe(false);
     expect(byId['2'].onTime).toBeNull();
+    const onTime = tasksAsOf(
+      [task('7', 'I', '2026-03-03')],
+      [
+        event('7', 1, 'CREATED', 'assigned', '2026-01-05T08:00:00'),
+        event('7', 2, 'SUBMIT_REPORT', 'reported', '2026-03-02T08:00:00'),
+        event('7', 3, 'APPROVE', 'accepted', '2026-03-03T23:30:00'),
+      ],
+      cutoffInstant,
+    );
+    expect(onTime[0].onTime).toBe(true);
     const late = tasksAsOf(
       [task('6', 'I', '2026-03-01')],
       [
@@ -114,8 +124,8 @@ describe('taskSection and nextPeriodTasks', () => {
       total: 4,
       done: 1,
       donePercent: 25,
-      doneOnTime: 1,
-      doneLate: 0,
+      doneOnTime: 0,
+      doneLate: 1,
       byState: { accepted: 1, reported: 1, overdue: 1, inProgress: 1, assigned: 0, cancelled: 0 },
     });
     expect(section.areas.map((a) => [a.code, a.total, a.done, a.donePercent])).toEqual([
