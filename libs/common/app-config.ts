@@ -11,6 +11,8 @@ export interface AppConfig {
   port: number;
   databaseUrl: string;
   redisUrl: string;
+  /** A Redis Cluster (REDIS_CLUSTER_NODES) to use instead of REDIS_URL's single server. */
+  redisCluster: RedisClusterSetting | null;
   /** Prefix of every BullMQ key, so that several deployments (or test runs) can share one Redis. */
   redisPrefix: string;
   /** The HS256 key of access tokens; null when none is set and the built-in one is not allowed. */
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: Number(env.PORT ?? 3000),
     databaseUrl: env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/cchc',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    redisCluster: parseClusterNodes(env.REDIS_CLUSTER_NODES),
     redisPrefix: env.REDIS_PREFIX ?? 'cchc',
     jwtSecret: jwtSecretOf(env.JWT_SECRET, devOnly('ALLOW_DEV_SECRET')),
     jwtExpiresIn: env.JWT_EXPIRES_IN ?? '1h',
@@ -95,6 +98,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bulkMaxBytes: Number(env.BULK_MAX_BYTES ?? 2 * 1024 * 1024),
     bulkMaxLines: Number(env.BULK_MAX_LINES ?? 2000),
   };
+}
+
+/** One node of a Redis Cluster. */
+export interface RedisClusterNode {
+  host: string;
+  port: number;
+}
+
+/** The nodes to start from, and the credentials every node shares. */
+export interface RedisClusterSetting {
+  nodes: RedisClusterNode[];
+  username?: string;
+  password?: string;
+}
+
+/**
+ * REDIS_CLUSTER_NODES: `host:port,host:port,…` (some or all of the cluster's masters; ioredis
+ * finds the rest). An entry may be written `redis://user:password@host:port`; the first entry's
+ * credentials are used for every node. Anything else stops start-up with one line.
+ */
+export function parseClusterNodes(value: string | undefined): RedisClusterSetting | null {
+  if (value === undefined || value.trim() === '') return null;
+  const setting: RedisClusterSetting = { nodes: [] };
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    const url = urlOf(entry);
+    if (!url || url.protocol !== 'redis:' || !url.hostname || !/^\d+$/.test(url.port)) {
+      throw new StartupError(
+        `REDIS_CLUSTER_NODES: "${entry}" is not host:port (expected e.g. 10.0.0.1:7000,10.0.0.2:7000)`,
+      );
+    }
+    if (setting.nodes.length === 0) {
+      setting.username = url.username ? decodeURIComponent(url.username) : undefined;
+      setting.password = url.password ? decodeURIComponent(url.password) : undefined;
+    }
+    setting.nodes.push({ host: url.hostname, port: Number(url.port) });
+  }
+  return setting;
+}
+
+function urlOf(entry: string): URL | null {
+  try {
+    return new URL(entry.includes('://') ? entry : `redis://${entry}`);
+  } catch {
+    return null;
+  }
 }
 
 /** The JWT secret, or a StartupError saying which setting is missing (the API needs it). */

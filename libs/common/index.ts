@@ -8,3 +8,4 @@ export * from './ticker';
 export * from './spreadsheet-cell';
 export * from './validators';
 export * from './request-context';
+export * from './redis-client';

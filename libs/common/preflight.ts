@@ -1,12 +1,16 @@
 import { createConnection } from 'mysql2/promise';
-import Redis from 'ioredis';
+import { AppConfig } from './app-config';
 import { mysqlConnectionOptions } from './mysql-url';
+import { createRedisClient, describeRedis } from './redis-client';
 
 /**
  * Checks that MySQL and Redis answer before anything starts, and says in one line
  * what is missing and how to fix it, instead of a stack trace from deep inside a driver.
  */
-export async function checkServices(databaseUrl: string, redisUrl: string): Promise<string[]> {
+export async function checkServices(
+  config: Pick<AppConfig, 'databaseUrl' | 'redisUrl' | 'redisCluster'>,
+): Promise<string[]> {
+  const { databaseUrl } = config;
   const problems: string[] = [];
   const db = new URL(databaseUrl);
   try {
@@ -21,7 +25,7 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
         `start it (e.g. "service mariadb start" or "docker compose -f docker/compose.yml up -d mysql") or set DATABASE_URL.`,
     );
   }
-  const redis = new Redis(redisUrl, {
+  const redis = createRedisClient(config, {
     lazyConnect: true,
     connectTimeout: 3000,
     maxRetriesPerRequest: 0,
@@ -34,10 +38,10 @@ export async function checkServices(databaseUrl: string, redisUrl: string): Prom
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    const url = new URL(redisUrl);
     problems.push(
-      `Redis does not answer at ${url.hostname}:${url.port || 6379} (${describe(error)}): ` +
-        `start it (e.g. "redis-server --daemonize yes" or "docker compose -f docker/compose.yml up -d redis") or set REDIS_URL.`,
+      `Redis does not answer at ${describeRedis(config)} (${describe(error)}): ` +
+        `start it (e.g. "redis-server --daemonize yes" or "docker compose -f docker/compose.yml up -d redis") ` +
+        `or set ${config.redisCluster ? 'REDIS_CLUSTER_NODES' : 'REDIS_URL'}.`,
     );
   } finally {
     redis.disconnect();

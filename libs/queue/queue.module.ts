@@ -1,18 +1,19 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@cchc/common';
+import { APP_CONFIG, AppConfig, bullPrefix } from '@cchc/common';
 import { OutboxDeadLetters } from './outbox-dead-letters.service';
 import { ALL_QUEUES } from './queues';
-import { redisConnection } from './redis-connection';
+import { BullConnection, BullConnectionModule } from './redis-connection';
 
 @Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        connection: redisConnection(config.redisUrl),
-        prefix: config.redisPrefix,
+      imports: [BullConnectionModule],
+      inject: [APP_CONFIG, BullConnection],
+      useFactory: (config: AppConfig, connection: BullConnection) => ({
+        connection: connection.options,
+        prefix: bullPrefix(config),
         defaultJobOptions: {
           attempts: 8,
           backoff: { type: 'exponential', delay: 1000 },

@@ -15,7 +15,7 @@ export async function prepareRuntime(
   config: AppConfig,
   options: { seedDemo: boolean; migrate?: boolean },
 ): Promise<string[]> {
-  const problems = await checkServices(config.databaseUrl, config.redisUrl);
+  const problems = await checkServices(config);
   if (problems.length > 0) throw new ServicesUnavailableError(problems.join('\n'));
   const migrate = options.migrate ?? config.migrateOnStart;
   const done = migrate

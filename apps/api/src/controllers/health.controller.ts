@@ -15,9 +15,9 @@ import {
   HealthIndicatorService,
 } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@cchc/common';
+import { APP_CONFIG, AppConfig, createRedisClient } from '@cchc/common';
 import { Public } from '@cchc/auth';
 
 /** Each component (database, redis) and whether it answers. */
@@ -54,7 +54,7 @@ class HealthDto {
 @ApiTags('health')
 @Controller('health')
 export class HealthController implements OnModuleDestroy {
-  private readonly client: Redis;
+  private readonly client: Redis | Cluster;
 
   constructor(
     private readonly health: HealthCheckService,
@@ -62,7 +62,7 @@ export class HealthController implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.client = new Redis(config.redisUrl, {
+    this.client = createRedisClient(config, {
       lazyConnect: true,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
