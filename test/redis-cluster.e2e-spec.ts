@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { todayIn, WorkingCalendar } from '@cchc/calendar';
 import { AppConfig, checkServices, ManualClock } from '@cchc/common';
@@ -190,6 +191,14 @@ if (!hasRedisTools) {
     expect(keys.every((key) => key.startsWith(`{${process.env.REDIS_PREFIX}}:`))).toBe(true);
     const health = await client.get('coordinator', '/health');
     expect(health.body).toMatchObject({ status: 'ok', details: { redis: { status: 'up' } } });
+    // Bull Board and the backlog gauges read the queues through the same cluster connection.
+    const board = await client.get('coordinator', '/queues/api/queues');
+    expect(board.status).toBe(200);
+    expect(board.body.queues.map((queue: { name: string }) => queue.name)).toEqual(
+      expect.arrayContaining(['timers', 'apologies', 'task-timers']),
+    );
+    const metrics = await request(api.getHttpServer()).get('/metrics');
+    expect(metrics.text).toMatch(/^cchc_queue_jobs\{queue="timers",state="waiting"\} \d+$/m);
   });
 
   it('escalates a task past its deadline and drafts the apology slip of an overdue dossier', async () => {
@@ -218,10 +227,10 @@ if (!hasRedisTools) {
       "SELECT fire_at FROM timers WHERE subject_type = 'reform-task' AND subject_id = ? ORDER BY fire_at LIMIT 1",
       [earlier.id],
     )) as { fire_at: Date }[];
-    await onEveryNode((redis) => redis.flushall());
-
+    // New work is under way (outbox rows relayed, timers fed) when every node loses its keys.
     const taskId = await createLateTask('Rà soát thủ tục sau khi xoá Redis');
     await receiveLateDossier('H31-260212-0102');
+    await onEveryNode((redis) => redis.flushall());
     await eventually(
       async () => (await firings(taskId)).length === 2,
       20_000,
