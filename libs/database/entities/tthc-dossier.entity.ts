@@ -9,7 +9,16 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
 @Entity('tthc_dossiers')
 @Index('uq_dossiers_ward_code', ['wardId', 'code'], { unique: true })
 @Index('idx_dossiers_appointment', ['state', 'appointmentDate'])
-@Index('idx_dossiers_ward_received', ['wardId', 'receivedOn'])
+@Index('idx_dossiers_ward_figures', [
+  'wardId',
+  'receivedOn',
+  'handlingUnitId',
+  'state',
+  'late',
+  'overdue',
+  'returnedOn',
+  'appointmentDate',
+])
 @Index('idx_dossiers_unit_received', ['handlingUnitId', 'receivedOn'])
 export class TthcDossierEntity extends WorkflowInstanceColumns {
   @Column('char', { name: 'ward_id', length: 36 })

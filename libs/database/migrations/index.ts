@@ -13,6 +13,7 @@ import { TargetsParIndex1763801200000 } from './1763801200000-targets-par-index'
 import { Provisioning1763801300000 } from './1763801300000-provisioning';
 import { PasswordChangedAt1763801300001 } from './1763801300001-password-changed-at';
 import { PeriodicReports1763801250000 } from './1763801250000-periodic-reports';
+import { DossierFiguresIndex1763801600000 } from './1763801600000-dossier-figures-index';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   PeriodicReports1763801250000,
   Provisioning1763801300000,
   PasswordChangedAt1763801300001,
+  DossierFiguresIndex1763801600000,
 ];
