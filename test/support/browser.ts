@@ -74,13 +74,21 @@ export function consoleErrors(page: Page): string[] {
   return errors;
 }
 
-/** Signs in through the login screen, as a person would. */
-export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+/**
+ * Signs in through the login screen, as a person would, and waits for the role's home screen
+ * (the province officer's is the ranking).
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  home = 'Việc cần làm',
+): Promise<void> {
   await page.goto(`${baseUrl}/dang-nhap`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill('demo');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: home, level: 1 }).waitFor();
 }
 
 /** axe-core's serious and critical violations on the page as it is now. */

@@ -18,6 +18,8 @@ export const CONSOLE_ROUTES = [
   'ho-so',
   'kiem-tra',
   'bao-cao',
+  'chi-so-cchc',
+  'xep-hang',
   'nhat-ky',
   'quan-tri',
 ] as const;

@@ -18,6 +18,9 @@ export const PATHS = {
   inspection: (id: string) => `/kiem-tra/${id}`,
   reports: '/bao-cao',
   report: (id: string) => `/bao-cao/${id}`,
+  par: '/chi-so-cchc',
+  ranking: '/xep-hang',
+  provinceWard: (wardId: string) => `/xep-hang/${wardId}`,
   audit: '/nhat-ky',
   admin: '/quan-tri',
 } as const;

@@ -4,7 +4,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './session/LoginPage';
 import { PATHS } from './paths';
-import { RequireSession } from './session/session';
+import { RequireSession, useUser } from './session/session';
 
 // Each screen is its own chunk: the first screen loads only what it shows.
 const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
@@ -48,7 +48,19 @@ const ReportPage = lazy(() =>
   import('./reports/ReportPage').then((m) => ({ default: m.ReportPage })),
 );
 
+const ParPage = lazy(() => import('./par/ParPage').then((m) => ({ default: m.ParPage })));
+const RankingPage = lazy(() =>
+  import('./province/RankingPage').then((m) => ({ default: m.RankingPage })),
+);
+const WardPage = lazy(() => import('./province/WardPage').then((m) => ({ default: m.WardPage })));
+
 const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
+
+/** Where signing in lands: the province officer has no ward work, so its inbox is the ranking. */
+function Home() {
+  const user = useUser();
+  return <Navigate to={user.role === 'province_officer' ? PATHS.ranking : PATHS.inbox} replace />;
+}
 
 export function ConsoleRoutes() {
   return (
@@ -61,7 +73,7 @@ export function ConsoleRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={<Navigate to={PATHS.inbox} replace />} />
+        <Route index element={<Home />} />
         <Route path={PATHS.inbox} element={screen(<InboxPage />)} />
         <Route path={PATHS.dashboard} element={screen(<DashboardPage />)} />
         <Route path={PATHS.tasks} element={screen(<TaskListPage />)} />
@@ -75,6 +87,9 @@ export function ConsoleRoutes() {
         <Route path={`${PATHS.inspections}/:id`} element={screen(<CampaignPage />)} />
         <Route path={PATHS.reports} element={screen(<ReportListPage />)} />
         <Route path={`${PATHS.reports}/:id`} element={screen(<ReportPage />)} />
+        <Route path={PATHS.par} element={screen(<ParPage />)} />
+        <Route path={PATHS.ranking} element={screen(<RankingPage />)} />
+        <Route path={`${PATHS.ranking}/:wardId`} element={screen(<WardPage />)} />
         <Route path={PATHS.audit} element={screen(<AuditPage />)} />
         <Route path={PATHS.admin} element={screen(<AdminPage />)} />
       </Route>

@@ -3,15 +3,19 @@ import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'an
 import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { data, http } from '../api/http';
+import type { Role } from '../api/types';
 import { ROLE_LABELS } from '../common/labels';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession, useUser } from '../session/session';
 import { PATHS } from '../paths';
 
+/** Those who score, review or answer for the self-assessment. */
+const PAR_ROLES: readonly Role[] = ['coordinator', 'chairman', 'leader', 'unit_head', 'officer'];
+
 /**
  * The frame of every signed-in screen: navigation with counts, the user, sign-out. Below antd's
  * `lg` breakpoint (992 px) the navigation and sign-out move into a drawer behind "Menu", so the
- * header never scrolls sideways on a phone or a tablet; the user's name needs `xl` (1200 px).
+ * header never scrolls sideways on a phone or a tablet; the user's name needs `xxl` (1600 px).
  */
 export function AppLayout() {
   const user = useUser();
@@ -41,6 +45,9 @@ export function AppLayout() {
     { key: PATHS.plans, label: <Link to={PATHS.plans}>Kế hoạch</Link> },
     { key: PATHS.inspections, label: <Link to={PATHS.inspections}>Kiểm tra</Link> },
     { key: PATHS.reports, label: <Link to={PATHS.reports}>Báo cáo</Link> },
+    ...(PAR_ROLES.includes(user.role)
+      ? [{ key: PATHS.par, label: <Link to={PATHS.par}>Chỉ số CCHC</Link> }]
+      : []),
     // Who did what, and whether the history is intact: for those who examine or answer for it.
     ...(user.role === 'inspector' || user.role === 'chairman'
       ? [{ key: PATHS.audit, label: <Link to={PATHS.audit}>Nhật ký</Link> }]
@@ -49,6 +56,11 @@ export function AppLayout() {
       ? [{ key: PATHS.admin, label: <Link to={PATHS.admin}>Quản trị</Link> }]
       : []),
   ];
+  // The province officer reads the wards from above: its one screen is their ranking.
+  const menu =
+    user.role === 'province_officer'
+      ? [{ key: PATHS.ranking, label: <Link to={PATHS.ranking}>Xếp hạng phường, xã</Link> }]
+      : items;
   const userName = (
     <span className="app-user-name">
       {user.fullName} ({ROLE_LABELS[user.role]})
@@ -84,13 +96,13 @@ export function AppLayout() {
               theme="dark"
               selectedKeys={[selected]}
               disabledOverflow
-              items={items}
+              items={menu}
             />
           </nav>
         )}
         <Space className="app-user">
           <NotificationBell userId={user.id} />
-          {screens.xl && userName}
+          {screens.xxl && userName}
           {!narrow && signOutButton}
         </Space>
       </Layout.Header>
@@ -107,7 +119,7 @@ export function AppLayout() {
               mode="vertical"
               className="app-drawer-menu"
               selectedKeys={[selected]}
-              items={items}
+              items={menu}
               onClick={() => setDrawerOpen(false)}
             />
           </nav>

@@ -8,6 +8,7 @@ import { TASK_STATE_OPTIONS } from '../common/labels';
 import { PATHS } from '../paths';
 import { searchFromFilters } from '../tasks/task-filters';
 import { planName } from './plan-names';
+import { TargetsCard } from './TargetsCard';
 
 /** The task list filtered to one plan (and area, and state). */
 function tasksLink(planId: string, areaCode?: string, state?: string): string {
@@ -92,6 +93,7 @@ export function PlanPage() {
           })),
         ]}
       />
+      <TargetsCard planId={view.id} />
     </Space>
   );
 }

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { ApiError } from '../api/http';
 import { useSession } from './session';
-import { PATHS } from '../paths';
 
 interface Credentials {
   username: string;
@@ -71,7 +70,7 @@ export function LoginPage() {
   );
 }
 
-/** Only paths of this console, never another site. */
+/** Only paths of this console, never another site; without one, home decides by role. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : PATHS.inbox;
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }

@@ -1,0 +1,148 @@
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import {
+  criteriaTree,
+  CriterionRow,
+  formatPercent,
+  formatPoints,
+  SCORE_STATUS_LABELS,
+} from './par-tree';
+import type { Assessment, AreaTotal, Criterion } from './types';
+
+const STATUS_TAGS = {
+  submitted: 'tag-pending',
+  accepted: 'tag-good',
+  returned: 'tag-bad',
+} as const;
+const METHOD_LABELS: Record<Criterion['method'], string> = {
+  self: 'Tự chấm',
+  survey: 'Điều tra xã hội học',
+  computed: 'Hệ thống tính',
+};
+
+export type CriterionAction = 'score' | 'accept' | 'return';
+
+/**
+ * The criteria tree of a year with points and review status. Without `actions` it is read-only
+ * (the province's view); with it, each leaf offers what the user may do to it.
+ */
+export function CriteriaTable({
+  assessment,
+  actions,
+  onAction,
+}: {
+  assessment: Assessment;
+  actions?: (criterion: Criterion) => CriterionAction[];
+  onAction?: (criterion: Criterion, action: CriterionAction) => void;
+}) {
+  return (
+    <Table<CriterionRow>
+      rowKey="code"
+      size="small"
+      pagination={false}
+      dataSource={criteriaTree(assessment.criteria)}
+      expandable={{ defaultExpandAllRows: true }}
+      scroll={{ x: 980 }}
+      columns={[
+        { title: 'Mã', dataIndex: 'code', width: 110 },
+        {
+          title: 'Tiêu chí',
+          key: 'name',
+          render: (_: unknown, row) => (
+            <>
+              {row.level === 'area' ? <strong>{row.name}</strong> : row.name}
+              {row.leaf && (
+                <Typography.Text className="muted"> · {METHOD_LABELS[row.method]}</Typography.Text>
+              )}
+            </>
+          ),
+        },
+        {
+          title: 'Điểm tối đa',
+          dataIndex: 'maxPoints',
+          width: 100,
+          align: 'right',
+          render: formatPoints,
+        },
+        { title: 'Điểm', dataIndex: 'points', width: 80, align: 'right', render: formatPoints },
+        {
+          title: 'Trạng thái',
+          key: 'status',
+          width: 200,
+          render: (_: unknown, row) =>
+            row.score && (
+              <>
+                <Tag className={STATUS_TAGS[row.score.status]}>
+                  {SCORE_STATUS_LABELS[row.score.status]}
+                </Tag>
+                {row.score.status === 'returned' && row.score.reviewReason && (
+                  <div>Lý do: {row.score.reviewReason}</div>
+                )}
+                {row.score.note && <div className="muted">Giải trình: {row.score.note}</div>}
+              </>
+            ),
+        },
+        ...(actions && onAction
+          ? [
+              {
+                title: 'Thao tác',
+                key: 'actions',
+                width: 190,
+                render: (_: unknown, row: CriterionRow) => (
+                  <Space size="small" wrap>
+                    {actions(row).map((action) => (
+                      <Button
+                        key={action}
+                        size="small"
+                        danger={action === 'return'}
+                        type={action === 'accept' ? 'primary' : 'default'}
+                        aria-label={`${ACTION_LABELS[action]} ${row.code}`}
+                        onClick={() => onAction(row, action)}
+                      >
+                        {ACTION_LABELS[action]}
+                      </Button>
+                    ))}
+                  </Space>
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
+
+const ACTION_LABELS: Record<CriterionAction, string> = {
+  score: 'Chấm điểm',
+  accept: 'Duyệt',
+  return: 'Trả lại',
+};
+
+/** Totals by area and for the whole index, in points and percent. */
+export function AreaTotalsTable({ assessment }: { assessment: Assessment }) {
+  const rows: AreaTotal[] = [...assessment.areas, assessment.total];
+  return (
+    <Table<AreaTotal>
+      rowKey="code"
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      columns={[
+        {
+          title: 'Lĩnh vực',
+          key: 'area',
+          render: (_: unknown, row) =>
+            row === assessment.total ? <strong>{row.name}</strong> : `${row.code}. ${row.name}`,
+        },
+        {
+          title: 'Điểm tối đa',
+          dataIndex: 'maxPoints',
+          width: 110,
+          align: 'right',
+          render: formatPoints,
+        },
+        { title: 'Điểm', dataIndex: 'points', width: 90, align: 'right', render: formatPoints },
+        { title: 'Tỷ lệ', dataIndex: 'percent', width: 90, align: 'right', render: formatPercent },
+      ]}
+    />
+  );
+}

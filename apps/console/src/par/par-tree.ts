@@ -1,0 +1,48 @@
+import { formatNumber } from '../common/format';
+import type { Criterion } from './types';
+
+/** A criterion with its sub-criteria, as antd's tree table wants them (no empty `children`). */
+export type CriterionRow = Criterion & { children?: CriterionRow[] };
+
+/** The flat list of the API (area → criterion → sub-criterion, linked by parentCode) as a tree. */
+export function criteriaTree(criteria: Criterion[]): CriterionRow[] {
+  const rows = new Map<string, CriterionRow>(criteria.map((c) => [c.code, { ...c }]));
+  const roots: CriterionRow[] = [];
+  for (const criterion of criteria) {
+    const row = rows.get(criterion.code)!;
+    const parent = criterion.parentCode === null ? undefined : rows.get(criterion.parentCode);
+    if (parent) (parent.children ??= []).push(row);
+    else roots.push(row);
+  }
+  return roots;
+}
+
+const points = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/** Points with up to two decimals (1,25); a dash where nothing is scored yet. */
+export function formatPoints(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : points.format(value);
+}
+
+/** A percentage already in percent (87.5 → "87,5%"). */
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${points.format(value)}%`;
+}
+
+/** A rate between 0 and 1 as a percentage (0.925 → "92,5%"). */
+export function formatRate(value: number | null | undefined): string {
+  return value === null || value === undefined
+    ? '—'
+    : `${formatNumber(Math.round(value * 1000) / 10)}%`;
+}
+
+export const SCORE_STATUS_LABELS: Record<NonNullable<Criterion['score']>['status'], string> = {
+  submitted: 'Chờ duyệt',
+  accepted: 'Đã duyệt',
+  returned: 'Trả lại',
+};
+
+/** Leaves the coordinator still has to review: the count on the page's heading. */
+export function awaitingReview(criteria: Criterion[]): number {
+  return criteria.filter((c) => c.leaf && c.score?.status === 'submitted').length;
+}

@@ -1,0 +1,9 @@
+// The PAR-Index answers of the API, as its OpenAPI document (schema.d.ts) describes them.
+import type { components } from '../api/schema';
+
+type Schemas = components['schemas'];
+
+export type Assessment = Schemas['AssessmentView'];
+export type Criterion = Schemas['CriterionView'];
+export type AreaTotal = Schemas['AreaTotalView'];
+export type LostPoints = Schemas['LostPointsView'];

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '@cchc/common';
+import { ApiClient } from './support/api-client';
+import { navigate, screenshot, seriousViolations, signIn } from './support/browser';
+import { consoleSuite } from './support/console-suite';
+import { describeWithSeed } from './support/seeds';
+
+/** A PAR-Index plan: its ordinals are the criteria codes, so 3.1 is led by the culture office. */
+const PAR_PLAN = [
+  'KẾ HOẠCH Thực hiện các tiêu chí Chỉ số cải cách hành chính năm 2026',
+  'TT\tLĩnh vực, tiêu chí\tCơ quan chủ trì\tThời gian hoàn thành',
+  'I\tCông tác chỉ đạo, điều hành\t\t',
+  '1.1\tKế hoạch CCHC năm\tVăn phòng HĐND&UBND\tQuý I/2026',
+  'III\tCải cách thủ tục hành chính\t\t',
+  '3.1\tCông khai thủ tục hành chính\tPhòng Văn hóa - Xã hội\tQuý II/2026',
+].join('\n');
+
+const TREE = {
+  issuer: 'UBND thành phố Hải Phòng',
+  year: 2026,
+  criteria: [
+    { code: 'I', name: 'Công tác chỉ đạo, điều hành', maxPoints: 2, method: 'self' },
+    { code: '1.1', name: 'Kế hoạch CCHC năm', maxPoints: 2, method: 'self' },
+    { code: 'III', name: 'Cải cách thủ tục hành chính', maxPoints: 2, method: 'self' },
+    { code: '3.1', name: 'Công khai thủ tục hành chính', maxPoints: 2, method: 'self' },
+  ],
+};
+
+/**
+ * Issue 13, item 12: targets on the plan page, the PAR-Index self-assessment and the province
+ * ranking. The coordinator confirms a target suggested from seed 002's narrative; the culture
+ * office scores its criterion, the coordinator returns it with a reason, then accepts the new
+ * score; the province officer sees two wards ranked, and nothing it could change.
+ */
+describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng (Chromium)', (seedText) => {
+  jest.setTimeout(120_000);
+  const clock = new ManualClock(new Date('2026-03-05T09:00:00+07:00'));
+  let baseUrl: string;
+  let client: ApiClient;
+  let planId: string;
+  const suite = consoleSuite('console_par', clock, async (started) => {
+    ({ baseUrl, client } = started);
+    const token = `Bearer ${await client.login('coordinator')}`;
+    const importPlan = (text: string, file: string) =>
+      request(started.api.getHttpServer())
+        .post('/plans/import?year=2026')
+        .set('Authorization', token)
+        .attach('file', Buffer.from(text), file);
+    const imported = await importPlan(seedText(), 'kh-2026.txt');
+    expect(imported.body).toMatchObject({ status: 'created' });
+    planId = imported.body.planId;
+    expect((await importPlan(PAR_PLAN, 'chi-so-cchc-2026.txt')).status).toBe(200);
+    expect((await client.post('coordinator', '/par/criteria', TREE)).status).toBe(200);
+    // A second ward of the same province, which has scored its plan criterion.
+    const db = started.api.get(DataSource);
+    const wardId = randomUUID();
+    await db.query(
+      "INSERT INTO wards (id, code, name, province) SELECT ?, 'hai-an', 'Phường Hải An', province FROM wards WHERE code = 'demo'",
+      [wardId],
+    );
+    await db.query(
+      `INSERT INTO users (id, ward_id, unit_id, username, full_name, role, password_hash, active, created_at)
+       SELECT ?, ?, NULL, 'coordinator_hai-an', 'Công chức tham mưu', 'coordinator', password_hash, 1, NOW(3)
+       FROM users WHERE username = 'coordinator'`,
+      [randomUUID(), wardId],
+    );
+    expect((await client.post('coordinator_hai-an', '/par/criteria', TREE)).status).toBe(200);
+    const scored = await client.put('coordinator_hai-an', '/par/2026/criteria/1.1/score', {
+      score: 2,
+    });
+    expect(scored.status).toBe(200);
+  });
+
+  async function check(page: Page, name: string) {
+    await screenshot(page, name);
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  it('lets the coordinator read suggested targets from the narrative and confirm one', async () => {
+    const page = await suite.newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}/ke-hoach/${planId}`);
+    await page.getByText('Kế hoạch chưa có chỉ tiêu đã xác nhận').waitFor();
+    await page.getByRole('button', { name: 'Đọc gợi ý từ văn bản kế hoạch' }).click();
+    await page.getByText(/\d+ gợi ý mới/).waitFor();
+    const suggested = (await client.get('coordinator', `/plans/${planId}/targets`)).body as {
+      id: string;
+      code: string;
+      name: string;
+      status: string;
+      sentence: string;
+    }[];
+    expect(suggested.length).toBeGreaterThan(0);
+    const [first] = suggested;
+    await page.getByRole('cell', { name: first.sentence, exact: true }).waitFor();
+    await check(page, 'plan-targets-suggested-desktop');
+    await page.getByRole('button', { name: `Xác nhận ${first.code}` }).click();
+    await page
+      .getByRole('button', { name: `Xác nhận ${first.code}` })
+      .waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: first.name, exact: true }).waitFor();
+    await page.getByText(`Chỉ tiêu gợi ý chờ xác nhận: ${suggested.length - 1}`).waitFor();
+    const targets = (await client.get('coordinator', `/plans/${planId}/targets`)).body as {
+      id: string;
+      status: string;
+    }[];
+    expect(targets.find((target) => target.id === first.id)?.status).toBe('confirmed');
+    await check(page, 'plan-targets-confirmed-desktop');
+    await page.close();
+
+    const phone = await suite.newPage('phone');
+    await signIn(phone, baseUrl, 'officer');
+    await phone.goto(`${baseUrl}/ke-hoach/${planId}`);
+    await phone.getByRole('cell', { name: first.name, exact: true }).waitFor();
+    expect(await phone.getByRole('button', { name: 'Đọc gợi ý từ văn bản kế hoạch' }).count()).toBe(
+      0,
+    );
+    await check(phone, 'plan-targets-phone');
+    await phone.close();
+  });
+
+  it('lets the culture office score its criterion, on a phone', async () => {
+    const page = await suite.newPage('phone');
+    await signIn(page, baseUrl, 'officer');
+    await navigate(page, 'Chỉ số CCHC');
+    await page.getByRole('heading', { name: 'Tự đánh giá Chỉ số CCHC', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Chấm điểm 3.1' }).click();
+    await page.getByLabel(/^Điểm/).fill('2');
+    await page.getByLabel('Giải trình').fill('Công khai đủ 100% TTHC trên Cổng dịch vụ công');
+    await check(page, 'par-score-form-phone');
+    await page.getByRole('button', { name: 'Lưu điểm' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByText('Chờ duyệt', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Chấm điểm 1.1' }).count()).toBe(0);
+    await check(page, 'par-scored-phone');
+    await page.close();
+  });
+
+  it('lets the coordinator return the score with a reason, then accept the corrected one', async () => {
+    const page = await suite.newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await navigate(page, 'Chỉ số CCHC');
+    await page.getByRole('button', { name: 'Trả lại 3.1' }).click();
+    await page.getByRole('button', { name: 'Trả lại', exact: true }).click();
+    await page.getByText('Cần nêu lý do').waitFor();
+    await page.getByLabel('Lý do').fill('Thiếu minh chứng công khai tại bộ phận một cửa');
+    await page.getByRole('button', { name: 'Trả lại', exact: true }).click();
+    await page.getByText('Lý do: Thiếu minh chứng công khai tại bộ phận một cửa').waitFor();
+    await check(page, 'par-returned-desktop');
+
+    const officer = await suite.newPage('desktop');
+    await signIn(officer, baseUrl, 'officer');
+    await navigate(officer, 'Chỉ số CCHC');
+    await officer.getByRole('button', { name: 'Chấm điểm 3.1' }).click();
+    await officer.getByLabel(/^Điểm/).fill('1,5');
+    await officer.getByRole('button', { name: 'Lưu điểm' }).click();
+    await officer.getByRole('dialog').waitFor({ state: 'hidden' });
+    await officer.close();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Duyệt 3.1' }).click();
+    await page.getByText('Đã duyệt', { exact: true }).waitFor();
+    const view = (await client.get('coordinator', '/par/2026')).body;
+    const criterion = view.criteria.find((c: { code: string }) => c.code === '3.1');
+    expect(criterion).toMatchObject({ acceptedPoints: 1.5, score: { status: 'accepted' } });
+    // The area's total in the table: 1,5 of 2 points, 75%.
+    await page.getByRole('cell', { name: '75%', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Duyệt 3.1' }).count()).toBe(0);
+    await check(page, 'par-accepted-desktop');
+    await page.close();
+  });
+
+  it('shows the province officer two wards ranked, read-only, on a desktop and a phone', async () => {
+    const wards = (await client.get('province_officer', '/province/rankings?year=2026')).body
+      .wards as { rank: number; ward: { id: string; name: string } }[];
+    expect(wards.map((row) => row.ward.name)).toContain('Phường Hải An');
+    expect(wards).toHaveLength(2);
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const page = await suite.newPage(viewport);
+      await signIn(page, baseUrl, 'province_officer', 'Xếp hạng phường, xã');
+      for (const row of wards) await page.getByRole('link', { name: row.ward.name }).waitFor();
+      const rows = page.locator('tbody tr.ant-table-row');
+      expect(await rows.count()).toBe(2);
+      expect(await rows.first().textContent()).toContain(wards[0].ward.name);
+      await check(page, `province-ranking-${viewport}`);
+      await page.getByRole('link', { name: 'Phường Hải An' }).click();
+      await page.getByRole('heading', { name: 'Phường Hải An', level: 1 }).waitFor();
+      await page.getByRole('cell', { name: /^Kế hoạch CCHC năm/ }).waitFor();
+      expect(
+        await page.getByRole('button', { name: /Chấm điểm|Duyệt|Trả lại|Xác nhận/ }).count(),
+      ).toBe(0);
+      await check(page, `province-ward-${viewport}`);
+      await page.close();
+    }
+  });
+});
