@@ -108,27 +108,38 @@ export const AuditLog = {
         'ON DUPLICATE KEY UPDATE last_seq = last_seq + 1',
       [entry.instanceId],
     );
-    // The previous event (its hash, its ward) and, for a ward's own settings, the ward itself.
-    // A locking read: the caller's snapshot may predate the append that committed just before.
-    const [next] = (await manager.query(
-      'SELECT s.last_seq AS seq, a.hash, a.ward_id, w.id AS own_ward FROM audit_sequences s ' +
-        'LEFT JOIN audit_events a ON a.instance_id = s.instance_id AND a.seq = s.last_seq - 1 ' +
-        'LEFT JOIN wards w ON w.id = s.instance_id WHERE s.instance_id = ? LOCK IN SHARE MODE',
+    // Locking reads of rows that exist (the counter row just written, the previous event): they
+    // see what committed after the caller's snapshot, and lock single records, never a gap —
+    // a gap lock here deadlocks concurrent first appends of different instances.
+    const [counter] = (await manager.query(
+      'SELECT last_seq FROM audit_sequences WHERE instance_id = ? FOR UPDATE',
       [entry.instanceId],
-    )) as { seq: number; hash: string | null; ward_id: string | null; own_ward: string | null }[];
-    const seq = Number(next.seq);
-    const record: AuditRecord = { ...entry, seq, prevHash: next.hash ?? GENESIS_HASH };
+    )) as { last_seq: number }[];
+    const seq = Number(counter.last_seq);
+    const [previous] =
+      seq > 1
+        ? ((await manager.query(
+            'SELECT hash, ward_id FROM audit_events WHERE instance_id = ? AND seq = ? LOCK IN SHARE MODE',
+            [entry.instanceId, seq - 1],
+          )) as { hash: string; ward_id: string | null }[])
+        : [];
+    const record: AuditRecord = { ...entry, seq, prevHash: previous?.hash ?? GENESIS_HASH };
+    // The ward: as given, else the previous event's, else the instance itself when it is a ward
+    // (its own settings: calendar, aliases, groups).
+    const wardId =
+      entry.wardId !== undefined
+        ? entry.wardId
+        : (previous?.ward_id ?? (await wardItself(manager, entry.instanceId)));
     await manager.query(
       `INSERT INTO audit_events (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
-      [
-        entry.instanceType,
-        entry.instanceId,
-        seq,
-        ...values(
-          record,
-          entry.wardId !== undefined ? entry.wardId : (next.ward_id ?? next.own_ward),
-        ),
-      ],
+      [entry.instanceType, entry.instanceId, seq, ...values(record, wardId)],
     );
   },
 };
+
+async function wardItself(manager: EntityManager, instanceId: string): Promise<string | null> {
+  const [ward] = (await manager.query('SELECT id FROM wards WHERE id = ?', [instanceId])) as {
+    id: string;
+  }[];
+  return ward?.id ?? null;
+}

@@ -36,10 +36,17 @@ export class OrgService {
     return this.units.find({ where: { wardId, id: In(ids) } });
   }
 
-  /** The ward's active staff (the system and ward administrators are not among them). */
+  /**
+   * The ward's active staff, who may lead, coordinate or be assigned work: not the system and
+   * ward administrators, nor the province's officer who only reads.
+   */
   async listUsers(wardId: string): Promise<UserView[]> {
     const users = await this.users.find({
-      where: { wardId, active: true, role: Not(In(['system_admin', 'admin'] as const)) },
+      where: {
+        wardId,
+        active: true,
+        role: Not(In(['system_admin', 'admin', 'province_officer'] as const)),
+      },
       order: { username: 'ASC' },
     });
     return users.map(toUserView);
