@@ -1,3 +1,4 @@
+import { Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { navigate, screenshot, seriousViolations, signIn } from './support/browser';
@@ -14,6 +15,7 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
   let baseUrl: string;
   let client: ApiClient;
   let units: Record<string, string>;
+  let users: Record<string, string>;
   let campaign: { id: string; version: number; checklist: { code: string }[] };
 
   const act = async (
@@ -32,7 +34,6 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
 
   const { newPage } = consoleSuite('console_inspections', clock, async (suite) => {
     ({ baseUrl, client } = suite);
-    let users: Record<string, string>;
     ({ units, users } = await demoWardIds(client));
     const created = await client.post('coordinator', '/inspections/campaigns', {
       title: 'Kiểm tra công tác cải cách hành chính năm 2026',
@@ -121,5 +122,168 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await screenshot(page, 'inspections-campaign-unit-head-desktop');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
+  });
+  /** An antd select: type what a person would, then Enter to take the match. */
+  const choose = async (page: Page, label: string, text: string) => {
+    await page.getByRole('dialog').getByLabel(label, { exact: true }).fill(text);
+    await page.keyboard.press('Enter');
+  };
+
+  /** Waits for the dialog's opening animation to end (or be cancelled), so a screenshot shows it whole. */
+  const shown = (page: Page) =>
+    page
+      .getByRole('dialog')
+      .evaluate((dialog) =>
+        Promise.all(
+          (dialog.closest('.ant-modal-wrap') ?? dialog)
+            .getAnimations({ subtree: true })
+            .map((animation) => animation.finished.catch(() => undefined)),
+        ),
+      );
+
+  /** A date picker: typed as dd/mm/yyyy and left with Tab (Enter would also submit the form). */
+  const pickDate = async (page: Page, label: string, date: string) => {
+    await page.getByRole('dialog').getByLabel(label, { exact: true }).fill(date);
+    await page.keyboard.press('Tab');
+  };
+
+  /** Sends a step through the API on the campaign's current version (what the UI leaves out). */
+  const apiStep = async (role: string, id: string, suffix: string, body: object = {}) => {
+    const { version } = (await client.get(role, `/inspections/campaigns/${id}`)).body;
+    const method = suffix.endsWith('/checklist') ? 'put' : 'post';
+    const path = `/inspections/campaigns/${id}${suffix}`;
+    const response = await client[method](role, path, { version, ...body });
+    expect([suffix, response.status]).toEqual([suffix, 200]);
+  };
+
+  it('lets the team plan and run a campaign and the chairman conclude and close it', async () => {
+    const title = 'Kiểm tra đột xuất công tác tiếp nhận hồ sơ năm 2026';
+    const page = await newPage('desktop');
+    await signIn(page, baseUrl, 'inspector');
+    await navigate(page, 'Kiểm tra');
+    await page.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên đợt kiểm tra').fill(title);
+    await dialog.getByLabel('Số quyết định').fill('52/QĐ-UBND');
+    await pickDate(page, 'Ngày quyết định', '02/03/2026');
+    await choose(page, 'Hình thức', 'Đột xuất');
+    await dialog.getByLabel('Năm').fill('2026');
+    await choose(page, 'Trưởng đoàn', 'Đặng Quốc Việt');
+    await choose(page, 'Đơn vị 1', 'Phòng Văn hóa - Xã hội');
+    await pickDate(page, 'Ngày dự kiến 1', '02/03/2026');
+    await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await choose(page, 'Đơn vị 2', 'Phòng Kinh tế, Hạ tầng và Đô thị');
+    await pickDate(page, 'Ngày dự kiến 2', '04/03/2026');
+    await shown(page);
+    await screenshot(page, 'inspections-plan-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    const id = page.url().split('/').pop() as string;
+    const planned = (await client.get('inspector', `/inspections/campaigns/${id}`)).body;
+    expect(planned).toMatchObject({ kind: 'dot_xuat', year: 2026, decisionDate: '2026-03-02' });
+    expect(planned.visits.map((v: { scheduledOn: string }) => v.scheduledOn).sort()).toEqual([
+      '2026-03-02',
+      '2026-03-04',
+    ]);
+
+    // The visit at Phòng Văn hóa - Xã hội, its checklist entered topic by topic.
+    await page.getByRole('button', { name: 'Bắt đầu đợt kiểm tra' }).click();
+    const visitRow = page.getByRole('row').filter({ hasText: 'Phòng Văn hóa - Xã hội' });
+    await visitRow.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
+    await visitRow.getByRole('button', { name: 'Ghi kết quả' }).click();
+    for (const topic of planned.checklist as { code: string; title: string }[]) {
+      const group = dialog.getByRole('group', { name: topic.title });
+      const failed = topic.code === 'MOT_CUA';
+      await group.getByLabel(failed ? 'Không đạt' : 'Đạt', { exact: true }).check();
+      if (failed) await group.getByLabel(`Ghi chú: ${topic.title}`).fill('Thiếu sổ theo dõi');
+    }
+    await shown(page);
+    await screenshot(page, 'inspections-checklist-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Lưu kết quả' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await visitRow.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click();
+    await pickDate(page, 'Ngày kiểm tra', '02/03/2026');
+    await dialog.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click();
+    await visitRow.getByText('Đã kiểm tra').waitFor();
+
+    await page.getByRole('button', { name: 'Ghi nhận tồn tại' }).click();
+    await choose(page, 'Đơn vị', 'Phòng Văn hóa - Xã hội');
+    await choose(page, 'Nội dung kiểm tra', 'Hoạt động của Bộ phận một cửa');
+    await dialog.getByLabel('Tồn tại, hạn chế').fill('Chưa mở sổ theo dõi hồ sơ');
+    await choose(page, 'Mức độ', 'Trung bình');
+    await dialog.getByLabel('Tiêu chí PAR Index (nếu có)').fill('3.1');
+    await dialog.getByLabel('Kiến nghị khắc phục').fill('Mở sổ theo dõi theo mẫu');
+    await dialog.getByRole('button', { name: 'Ghi nhận tồn tại' }).click();
+    const findingRow = page.getByRole('row').filter({ hasText: 'Chưa mở sổ theo dõi hồ sơ' });
+    await findingRow.getByRole('button', { name: 'Giao nhiệm vụ khắc phục' }).click();
+    await pickDate(page, 'Hạn khắc phục', '31/03/2026');
+    await choose(page, 'Lãnh đạo phụ trách', 'Trần Thị Hương');
+    await shown(page);
+    await screenshot(page, 'inspections-assign-desktop');
+    await dialog.getByRole('button', { name: 'Giao nhiệm vụ khắc phục' }).click();
+    await findingRow.getByRole('link', { name: /^Nhiệm vụ khắc phục:/ }).waitFor();
+    const [finding] = (await client.get('inspector', `/inspections/campaigns/${id}`)).body.findings;
+    expect(finding).toMatchObject({ severity: 'trung_binh', parCode: '3.1', status: 'task' });
+    await page.close();
+
+    // The other unit's visit through the API; then the chairman signs the conclusion.
+    await apiStep('inspector', id, `/visits/${units.KTHTDT}/start`);
+    await apiStep('inspector', id, `/visits/${units.KTHTDT}/checklist`, {
+      results: planned.checklist.map((topic: { code: string }) => ({
+        topicCode: topic.code,
+        result: 'dat',
+      })),
+    });
+    await apiStep('inspector', id, `/visits/${units.KTHTDT}/finish`, { doneOn: '2026-03-02' });
+
+    const chairman = await newPage('desktop');
+    await signIn(chairman, baseUrl, 'chairman');
+    await chairman.goto(`${baseUrl}/kiem-tra/${id}`);
+    await chairman.getByRole('button', { name: 'Kết luận' }).click();
+    await chairman.getByRole('dialog').getByLabel('Số thông báo kết luận').fill('15/TB-UBND');
+    await chairman.getByRole('dialog').getByRole('button', { name: 'Kết luận' }).click();
+    await chairman.getByRole('link', { name: '15/TB-UBND (DOCX)' }).waitFor();
+    await chairman.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).click();
+    await chairman.getByText('Còn 1 nhiệm vụ khắc phục chưa được nghiệm thu.').waitFor();
+    await screenshot(chairman, 'inspections-close-refused-desktop');
+    expect(await seriousViolations(chairman)).toEqual([]);
+
+    // The unit does the task and the leader accepts it: now the campaign closes.
+    let task = (await client.get('officer', `/tasks/${finding.taskId}`)).body;
+    for (const [role, type, body] of [
+      ['officer', 'START', {}],
+      ['officer', 'SUBMIT_REPORT', { report: 'Đã mở sổ theo dõi hồ sơ' }],
+      ['leader', 'APPROVE', {}],
+    ] as const) {
+      const moved = await client.post(role, `/tasks/${task.id}/events`, {
+        type,
+        version: task.version,
+        ...body,
+      });
+      expect([type, moved.status]).toEqual([type, 200]);
+      task = moved.body;
+    }
+    await chairman.reload();
+    await chairman.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).click();
+    await chairman.getByText('Đã kết thúc', { exact: true }).waitFor();
+    expect(await chairman.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).count()).toBe(0);
+    await chairman.close();
+
+    // The same screens on a phone.
+    const phone = await newPage('phone');
+    await signIn(phone, baseUrl, 'inspector');
+    await phone.goto(`${baseUrl}/kiem-tra/${id}`);
+    await phone.getByRole('heading', { name: 'Tồn tại, hạn chế', level: 2 }).waitFor();
+    await screenshot(phone, 'inspections-campaign-closed-phone');
+    expect(await seriousViolations(phone)).toEqual([]);
+    await navigate(phone, 'Kiểm tra');
+    await phone.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
+    await phone.getByRole('dialog').getByLabel('Tên đợt kiểm tra').waitFor();
+    await shown(phone);
+    await screenshot(phone, 'inspections-plan-phone');
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.close();
   });
 });

@@ -18,10 +18,11 @@ export class OrgController {
     return this.org.listUnits(user.wardId);
   }
 
+  // Inspectors too: they choose the team of a campaign and the leader of a remediation task.
   @ApiOperation({ summary: 'Người dùng của phường' })
   @ApiOkResponse({ type: [UserViewDto] })
   @ApiErrors(403)
-  @Roles('coordinator', 'chairman')
+  @Roles('coordinator', 'chairman', 'inspector')
   @Get('users')
   users(@CurrentUser() user: AuthUser): Promise<UserView[]> {
     return this.org.listUsers(user.wardId);

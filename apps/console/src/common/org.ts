@@ -10,3 +10,12 @@ export function useUnits() {
     select: (units) => ({ list: units, byId: new Map(units.map((unit) => [unit.id, unit])) }),
   });
 }
+
+/** The ward's active users (GET /users: coordinator, chairman, inspector), cached for the session. */
+export function useWardUsers() {
+  return useQuery({
+    queryKey: ['ward-users'],
+    queryFn: () => data(http.GET('/users')),
+    staleTime: Infinity,
+  });
+}

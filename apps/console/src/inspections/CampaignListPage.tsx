@@ -1,14 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { Space, Table, Typography } from 'antd';
+import { Button, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { data, http } from '../api/http';
 import { formatIsoDate } from '../common/format';
 import { PATHS } from '../paths';
+import { useUser } from '../session/session';
+import { CreateCampaignDialog } from './CreateCampaignDialog';
 import { InspectionFiguresCard } from './InspectionFiguresCard';
 import type { CampaignSummary } from './types';
 
+/** The roles that plan a campaign (POST /inspections/campaigns). */
+const PLANNERS = ['chairman', 'coordinator', 'inspector'];
+
 /** The inspection campaigns the user may see, and the latest year's figures. */
 export function CampaignListPage() {
+  const user = useUser();
+  const [planning, setPlanning] = useState(false);
   const campaigns = useQuery({
     queryKey: ['inspection-campaigns'],
     queryFn: () => data(http.GET('/inspections/campaigns')),
@@ -17,6 +25,12 @@ export function CampaignListPage() {
   return (
     <Space direction="vertical" size="middle" className="page">
       <Typography.Title level={1}>Kiểm tra</Typography.Title>
+      {PLANNERS.includes(user.role) && (
+        <Button type="primary" onClick={() => setPlanning(true)}>
+          Lập đợt kiểm tra
+        </Button>
+      )}
+      {planning && <CreateCampaignDialog onClose={() => setPlanning(false)} />}
       {campaigns.data && <InspectionFiguresCard year={year} />}
       <Table<CampaignSummary>
         rowKey="id"

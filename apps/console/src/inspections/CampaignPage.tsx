@@ -11,21 +11,36 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CHECKLIST_RESULT_LABELS, FINDING_SEVERITY_LABELS } from '@cchc/domain';
 import { data, http } from '../api/http';
 import { formatIsoDate } from '../common/format';
 import { stateLabel } from '../common/labels';
 import { PATHS } from '../paths';
+import { ACTION_TITLES, CampaignAction, CampaignActionDialog } from './CampaignActionDialog';
+import { findingActions, visitActions } from './campaign-forms';
+import { ChecklistDialog } from './ChecklistDialog';
 import type { Campaign, Finding, Visit } from './types';
 
 const documentPath = (id: string, suffix: string) => `/inspections/campaigns/${id}${suffix}`;
 
-/** The campaign-wide steps a user may take from here (the others need a form: API). */
-const ACTIONS = [
-  { event: 'START', label: 'Bắt đầu kiểm tra', path: '/inspections/campaigns/{id}/start' },
-  { event: 'CLOSE', label: 'Kết thúc đợt kiểm tra', path: '/inspections/campaigns/{id}/close' },
+/** The steps taken with one click (no form). */
+type OneClick = { type: 'START' | 'CLOSE' } | { type: 'START_VISIT'; unitId: string };
+
+/** The campaign-wide steps, in the order they come, each shown only if allowedEvents has it. */
+const CAMPAIGN_BUTTONS = [
+  { event: 'START', label: 'Bắt đầu đợt kiểm tra' },
+  { event: 'RECORD_FINDING', label: ACTION_TITLES.RECORD_FINDING },
+  { event: 'CONCLUDE', label: ACTION_TITLES.CONCLUDE },
+  { event: 'CLOSE', label: 'Kết thúc đợt kiểm tra' },
 ] as const;
+
+const VISIT_BUTTONS = {
+  START_VISIT: 'Bắt đầu kiểm tra',
+  RECORD_CHECKLIST: 'Ghi kết quả',
+  FINISH_VISIT: ACTION_TITLES.FINISH_VISIT,
+} as const;
 
 /** A visit's checklist: each topic, its result beside it and the note under it (fits a phone). */
 function ChecklistResults({ campaign, visit }: { campaign: Campaign; visit: Visit }) {
@@ -68,15 +83,33 @@ export function CampaignPage() {
     queryKey: ['inspection-campaign', id],
     queryFn: () => data(http.GET('/inspections/campaigns/{id}', { params: { path: { id } } })),
   });
+  const [dialog, setDialog] = useState<CampaignAction | null>(null);
+  const [checklistOf, setChecklistOf] = useState<Visit | null>(null);
+  const updated = (view: Campaign) => {
+    queryClient.setQueryData(['inspection-campaign', id], view);
+    void queryClient.invalidateQueries({ queryKey: ['inspection-campaigns'] });
+    void queryClient.invalidateQueries({ queryKey: ['inspection-figures'] });
+    setDialog(null);
+    setChecklistOf(null);
+  };
   const act = useMutation({
-    mutationFn: (action: (typeof ACTIONS)[number]) =>
-      data(
-        http.POST(action.path, {
-          params: { path: { id } },
-          body: { version: campaign.data?.version ?? 0 },
-        }),
-      ),
-    onSuccess: (view) => queryClient.setQueryData(['inspection-campaign', id], view),
+    mutationFn: (step: OneClick) => {
+      const body = { version: campaign.data?.version ?? 0 };
+      if (step.type === 'START_VISIT') {
+        return data(
+          http.POST('/inspections/campaigns/{id}/visits/{unitId}/start', {
+            params: { path: { id, unitId: step.unitId } },
+            body,
+          }),
+        );
+      }
+      const path =
+        step.type === 'START'
+          ? '/inspections/campaigns/{id}/start'
+          : '/inspections/campaigns/{id}/close';
+      return data(http.POST(path, { params: { path: { id } }, body }));
+    },
+    onSuccess: updated,
   });
   if (campaign.isError) return <Alert type="error" showIcon message={campaign.error.message} />;
   if (!campaign.data) return <Spin />;
@@ -113,12 +146,38 @@ export function CampaignPage() {
       />
       {act.isError && <Alert type="error" showIcon message={act.error.message} />}
       <Space wrap>
-        {ACTIONS.filter((action) => view.allowedEvents.includes(action.event)).map((action) => (
-          <Button key={action.event} loading={act.isPending} onClick={() => act.mutate(action)}>
-            {action.label}
-          </Button>
-        ))}
+        {CAMPAIGN_BUTTONS.filter((button) => view.allowedEvents.includes(button.event)).map(
+          ({ event, label }) => (
+            <Button
+              key={event}
+              loading={act.isPending}
+              onClick={() =>
+                event === 'START' || event === 'CLOSE'
+                  ? act.mutate({ type: event })
+                  : setDialog({ type: event })
+              }
+            >
+              {label}
+            </Button>
+          ),
+        )}
       </Space>
+      {dialog && (
+        <CampaignActionDialog
+          campaign={view}
+          action={dialog}
+          onClose={() => setDialog(null)}
+          onDone={updated}
+        />
+      )}
+      {checklistOf && (
+        <ChecklistDialog
+          campaign={view}
+          visit={checklistOf}
+          onClose={() => setChecklistOf(null)}
+          onDone={updated}
+        />
+      )}
       <Typography.Title level={2} className="section-title">
         Đơn vị được kiểm tra
       </Typography.Title>
@@ -126,9 +185,9 @@ export function CampaignPage() {
         rowKey="unitId"
         dataSource={view.visits}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 1040 }}
         columns={[
-          { title: 'Đơn vị', dataIndex: 'unitName' },
+          { title: 'Đơn vị', dataIndex: 'unitName', width: 220 },
           {
             title: 'Trạng thái',
             key: 'state',
@@ -159,6 +218,35 @@ export function CampaignPage() {
                 </a>
               ),
           },
+          {
+            title: 'Thao tác',
+            key: 'actions',
+            width: 260,
+            render: (_: unknown, visit) => (
+              <Space size={4} wrap>
+                {visitActions(view, visit).map((action) => (
+                  <Button
+                    key={action}
+                    size="small"
+                    loading={action === 'START_VISIT' && act.isPending}
+                    onClick={() =>
+                      action === 'START_VISIT'
+                        ? act.mutate({ type: action, unitId: visit.unitId })
+                        : action === 'RECORD_CHECKLIST'
+                          ? setChecklistOf(visit)
+                          : setDialog({
+                              type: action,
+                              unitId: visit.unitId,
+                              unitName: visit.unitName,
+                            })
+                    }
+                  >
+                    {VISIT_BUTTONS[action]}
+                  </Button>
+                ))}
+              </Space>
+            ),
+          },
         ]}
       />
       <Typography.Title level={2} className="section-title">
@@ -185,7 +273,7 @@ export function CampaignPage() {
           rowKey="id"
           dataSource={view.findings}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1320 }}
           columns={[
             { title: 'Đơn vị', dataIndex: 'unitName', width: 180 },
             { title: 'Nội dung', dataIndex: 'topicCode', width: 180, render: topicTitle },
@@ -218,6 +306,24 @@ export function CampaignPage() {
               width: 110,
               render: (settled: boolean) =>
                 settled ? <Tag className="sla sla-completedOnTime">Đã xong</Tag> : 'Chưa',
+            },
+            {
+              title: 'Thao tác',
+              key: 'actions',
+              width: 200,
+              render: (_: unknown, finding) => (
+                <Space size={4} wrap>
+                  {findingActions(view, finding).map((action) => (
+                    <Button
+                      key={action}
+                      size="small"
+                      onClick={() => setDialog({ type: action, findingId: finding.id })}
+                    >
+                      {ACTION_TITLES[action]}
+                    </Button>
+                  ))}
+                </Space>
+              ),
             },
           ]}
         />
