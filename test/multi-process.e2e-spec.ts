@@ -81,6 +81,8 @@ describe('2 APIs and 3 workers, one killed halfway: every effect exactly once', 
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await response.text();
+    if (response.status >= 500)
+      throw new Error(`${method} ${path} → ${response.status}: ${text}\n${api.recentOutput()}`);
     if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
     return JSON.parse(text) as Record<string, unknown>;
   };

@@ -16,6 +16,11 @@ export class ApiProcess {
     readonly port: number,
   ) {}
 
+  /** What the process printed last (for a failing test's message). */
+  recentOutput(chars = 4000): string {
+    return this.output.slice(-chars);
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
