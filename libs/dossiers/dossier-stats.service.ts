@@ -111,20 +111,13 @@ export class DossierStatsService {
       // Counted per unit before the units are joined: the dossiers are then read through the
       // ward's index alone (joined first, the optimiser may walk every unit of every ward).
       `SELECT g.*, u.code AS unit_code, u.name AS unit_name
-       FROM (SELECT t.unit_id, ${Object.entries(COUNTS)
-         .map(([field, sql]) => `${sql} AS ${field}`)
-         .join(', ')}
-             FROM (SELECT d.handling_unit_id AS unit_id, d.state, d.late, d.returned_on,
-                     d.appointment_date, ${OPEN_OVERDUE} AS open_overdue,
-                     (d.late = 1 OR ${OPEN_OVERDUE}) AS overdue, ${FIRST_SLIP} AS first_slip
-                   FROM tthc_dossiers d WHERE ${conditions.join(' AND ')}) t
-             GROUP BY t.unit_id) g
-       JOIN org_units u ON u.id = g.unit_id
+       FROM (${countedBy('d.handling_unit_id', conditions)}) g
+       JOIN org_units u ON u.id = g.group_key
        ORDER BY u.name`,
       params,
     )) as Record<string, string | number | null>[];
     const units = rows.map((row) => ({
-      unitId: String(row.unit_id),
+      unitId: String(row.group_key),
       unitCode: String(row.unit_code),
       unitName: String(row.unit_name),
       ...withRates(countsOf((field) => Number(row[field] ?? 0))),
@@ -134,6 +127,45 @@ export class DossierStatsService {
     );
     return { from: query.from ?? null, to: query.to ?? null, today, overall, units };
   }
+
+  /**
+   * The overall figures of each ward over the period (the wards' dossiers received from `from`
+   * to `to`), all in one statement: what `figures(wardId, …).overall` gives for each ward.
+   */
+  async overallByWard(
+    wardIds: string[],
+    from: IsoDate,
+    to: IsoDate,
+  ): Promise<Map<string, DossierFigures>> {
+    if (wardIds.length === 0) return new Map();
+    const today = todayIn(this.clock.now());
+    const rows = (await this.dataSource.query(
+      countedBy('d.ward_id', ['d.ward_id IN (?)', 'd.received_on >= ?', 'd.received_on <= ?']),
+      [today, today, today, wardIds, from, to],
+    )) as Record<string, string | number | null>[];
+    const byWard = new Map(rows.map((row) => [String(row.group_key), row]));
+    return new Map(
+      wardIds.map((wardId) => [
+        wardId,
+        withRates(countsOf((field) => Number(byWard.get(wardId)?.[field] ?? 0))),
+      ]),
+    );
+  }
+}
+
+/**
+ * The counts of the dossiers matching `conditions` (after the three `today` parameters of the
+ * overdue tests), grouped by `key` (returned as `group_key`).
+ */
+function countedBy(key: string, conditions: string[]): string {
+  return `SELECT t.group_key, ${Object.entries(COUNTS)
+    .map(([field, sql]) => `${sql} AS ${field}`)
+    .join(', ')}
+    FROM (SELECT ${key} AS group_key, d.state, d.late, d.returned_on, d.appointment_date,
+            ${OPEN_OVERDUE} AS open_overdue, (d.late = 1 OR ${OPEN_OVERDUE}) AS overdue,
+            ${FIRST_SLIP} AS first_slip
+          FROM tthc_dossiers d WHERE ${conditions.join(' AND ')}) t
+    GROUP BY t.group_key`;
 }
 
 function countsOf(count: (field: keyof Counts) => number): Counts {

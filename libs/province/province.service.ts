@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
 import { todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
-import { DossierStatsService } from '@cchc/dossiers';
+import { DossierFigures, DossierStatsService } from '@cchc/dossiers';
 import { ParAssessmentService } from '@cchc/par-index';
 import { ProvinceWardView, RankingsView, WardRankingView } from './dto/province-view.dto';
 
@@ -52,11 +52,15 @@ export class ProvinceService {
   async rankings(user: AuthUser, year: number): Promise<RankingsView> {
     const today = todayIn(this.clock.now());
     const rows: Omit<WardRankingView, 'rank'>[] = [];
-    for (const ward of await this.wards(user)) {
-      const { overall } = await this.dossierStats.figures(ward.id, {
-        from: `${year}-01-01`,
-        to: `${year}-12-31`,
-      });
+    const wards = await this.wards(user);
+    // One statement for every ward's dossiers, not one per ward (a province has hundreds).
+    const dossiers = await this.dossierStats.overallByWard(
+      wards.map((ward) => ward.id),
+      `${year}-01-01`,
+      `${year}-12-31`,
+    );
+    for (const ward of wards) {
+      const overall = dossiers.get(ward.id) as DossierFigures;
       const par = await this.assessments.assessment(ward.id, year).catch((error: unknown) => {
         if (error instanceof NotFoundException) return null;
         throw error;
