@@ -39,13 +39,6 @@ const AREAS = ['Cải cách thể chế', 'Cải cách TTHC', 'Cải cách tổ 
 const ROWS_PER_INSERT = 1000;
 const DOSSIER_CHUNK = 100_000;
 
-interface SeededWard {
-  id: string;
-  planId: string;
-  units: string[];
-  coordinator: AuthUser;
-}
-
 /**
  * The database on one connection, so that the session's Handler_read_* counters are exactly
  * what the measured code read (the shared server has other clients); DatabaseModule otherwise.
@@ -71,7 +64,13 @@ class OneConnectionDatabaseModule {}
 class ReportsBenchModule {}
 
 runMain(async () => {
-  const args = numericArgs({ wards: 100, tasks: 200, dossiers: 1_000_000, runs: 5 });
+  const args = numericArgs({
+    wards: 100,
+    tasks: 200,
+    dossiers: 1_000_000,
+    runs: 5,
+    seed: 1,
+  });
   const base = loadConfig();
   const databaseUrl =
     process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_reports');
@@ -90,18 +89,10 @@ runMain(async () => {
   console.log(
     `bench:reports — ${args.wards} wards, ${args.wards * args.tasks} tasks, ${args.dossiers} dossiers`,
   );
-  await dropDatabase(databaseUrl);
+  // --seed 0 measures again on the database a previous run seeded (migrated to the current schema).
+  if (args.seed) await dropDatabase(databaseUrl);
   await prepareRuntime({ ...base, databaseUrl, redisUrl }, { seedDemo: false });
-
-  const seedSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
-  let started = Date.now();
-  const wards = await seedWards(seedSource, args.wards, args.tasks);
-  console.log(`seeded wards, plans, tasks and their audit history in ${seconds(started)}`);
-  started = Date.now();
-  await seedDossiers(seedSource, args.dossiers);
-  await seedSource.query('ANALYZE TABLE tthc_dossiers, apology_slips, audit_events, reform_tasks');
-  console.log(`seeded ${args.dossiers} dossiers and their apology slips in ${seconds(started)}`);
-  await seedSource.destroy();
+  if (args.seed) await seed(databaseUrl, args);
 
   const app = await NestFactory.createApplicationContext(ReportsBenchModule, {
     logger: ['error', 'warn'],
@@ -110,13 +101,9 @@ runMain(async () => {
     const db = app.get<DataSource>(getDataSourceToken());
     const reports = app.get(ReportService);
     const province = app.get(ProvinceService);
-    const ward = wards[0];
-    const user = ward.coordinator;
-    const opened = await reports.open(user, { kind: 'quy', year: YEAR, index: 3 });
-    let { version } = await reports.sendEvent(user, opened.id, {
-      type: 'START_COMPILING',
-      version: opened.version,
-    });
+    const user = await firstCoordinator(db);
+    const opened = await compilingReport(reports, user);
+    let { version } = opened;
     const compile = await measure(db, args.runs, async () => {
       ({ version } = await reports.compile(user, opened.id, { version }));
     });
@@ -134,6 +121,46 @@ runMain(async () => {
     await app.close();
   }
 });
+
+async function seed(databaseUrl: string, args: { wards: number; tasks: number; dossiers: number }) {
+  const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  let started = Date.now();
+  await seedWards(db, args.wards, args.tasks);
+  console.log(`seeded wards, plans, tasks and their audit history in ${seconds(started)}`);
+  started = Date.now();
+  await seedDossiers(db, args.dossiers);
+  await db.query('ANALYZE TABLE tthc_dossiers, apology_slips, audit_events, reform_tasks');
+  console.log(`seeded ${args.dossiers} dossiers and their apology slips in ${seconds(started)}`);
+  await db.destroy();
+}
+
+/** The coordinator of the first ward: the one whose report is compiled. */
+async function firstCoordinator(db: DataSource): Promise<AuthUser> {
+  const [user] = (await db.query(
+    `SELECT u.id, u.username, u.ward_id FROM users u JOIN wards w ON w.id = u.ward_id
+     WHERE u.role = 'coordinator' ORDER BY w.code LIMIT 1`,
+  )) as { id: string; username: string; ward_id: string }[];
+  return {
+    id: user.id,
+    username: user.username,
+    role: 'coordinator',
+    unitId: null,
+    wardId: user.ward_id,
+  };
+}
+
+/** The ward's Q3 report, opened and being compiled (or as a previous run left it). */
+async function compilingReport(reports: ReportService, user: AuthUser) {
+  const existing = (await reports.list(user)).find(
+    (report) =>
+      report.periodKind === 'quy' && report.periodYear === YEAR && report.periodIndex === 3,
+  );
+  const opened = existing
+    ? await reports.get(user, existing.id)
+    : await reports.open(user, { kind: 'quy', year: YEAR, index: 3 });
+  if (opened.state !== 'open') return opened;
+  return reports.sendEvent(user, opened.id, { type: 'START_COMPILING', version: opened.version });
+}
 
 async function dropDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
@@ -186,7 +213,6 @@ async function insertRows(db: DataSource, table: string, columns: string[], rows
 
 async function seedWards(db: DataSource, count: number, tasksPerWard: number) {
   const now = new Date();
-  const wards: SeededWard[] = [];
   const rows = {
     wards: [] as unknown[][],
     units: [] as unknown[][],
@@ -303,18 +329,6 @@ async function seedWards(db: DataSource, count: number, tasksPerWard: number) {
         prev = hash;
       });
     }
-    wards.push({
-      id,
-      planId,
-      units,
-      coordinator: {
-        id: coordinatorId,
-        username: `${code}-cchc`,
-        role: 'coordinator',
-        unitId: null,
-        wardId: id,
-      },
-    });
   }
   await insertRows(db, 'wards', ['id', 'code', 'name', 'province'], rows.wards);
   await insertRows(db, 'org_units', ['id', 'ward_id', 'code', 'name'], rows.units);
@@ -398,7 +412,6 @@ async function seedWards(db: DataSource, count: number, tasksPerWard: number) {
     ],
     rows.events,
   );
-  return wards;
 }
 
 function dayOfYear(day: number): string {
@@ -445,7 +458,7 @@ async function seedDossiers(db: DataSource, count: number): Promise<void> {
   const days = Math.max(1, Math.floor((Date.parse(today) - Date.UTC(YEAR, 0, 1)) / 86_400_000));
   for (let from = 0; from < count; from += DOSSIER_CHUNK) {
     const to = Math.min(count, from + DOSSIER_CHUNK) - 1;
-    // r: the dossier's fate in [0, 1000); received_on across the year; appointment 7 days on.
+    // r: the dossier's fate in [0, 1000) and its day, hashed apart from its unit (seq % units).
     await db.query(
       `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
          received_on, handling_unit_id, state, original_appointment_date, appointment_date, overdue,
@@ -464,9 +477,9 @@ async function seedDossiers(db: DataSource, count: number): Promise<void> {
          IF(x.r < 880 OR x.r BETWEEN 880 AND 929 OR (x.r >= 960 AND x.received_on < ? - INTERVAL 7 DAY),
             LEAST(x.appointment + INTERVAL IF(x.r BETWEEN 880 AND 929, 1 + x.r % 5, -(x.r % 4)) DAY, ?), NULL),
          x.r BETWEEN 880 AND 929, REPEAT('0', 64), 1, 1, '{}', NOW(3), NOW(3)
-       FROM (SELECT seq, (seq * 7919) % 1000 AS r,
-               DATE('${YEAR}-01-01') + INTERVAL ((seq * 104729) % ${days}) DAY AS received_on,
-               DATE('${YEAR}-01-01') + INTERVAL ((seq * 104729) % ${days}) + 7 DAY AS appointment
+       FROM (SELECT seq, CRC32(CONCAT('r', seq)) % 1000 AS r,
+               DATE('${YEAR}-01-01') + INTERVAL (CRC32(CONCAT('d', seq)) % ${days}) DAY AS received_on,
+               DATE('${YEAR}-01-01') + INTERVAL (CRC32(CONCAT('d', seq)) % ${days}) + 7 DAY AS appointment
              FROM seq_${from}_to_${to}) x
        JOIN bench_units u ON u.n = x.seq % ?`,
       [today, today, today, today, today, units],
