@@ -1,4 +1,5 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
+import { ScrollRegion } from '../common/ScrollRegion';
 import {
   criteriaTree,
   CriterionRow,
@@ -121,28 +122,36 @@ const ACTION_LABELS: Record<CriterionAction, string> = {
 export function AreaTotalsTable({ assessment }: { assessment: Assessment }) {
   const rows: AreaTotal[] = [...assessment.areas, assessment.total];
   return (
-    <Table<AreaTotal>
-      rowKey="code"
-      size="small"
-      pagination={false}
-      dataSource={rows}
-      columns={[
-        {
-          title: 'Lĩnh vực',
-          key: 'area',
-          render: (_: unknown, row) =>
-            row === assessment.total ? <strong>{row.name}</strong> : `${row.code}. ${row.name}`,
-        },
-        {
-          title: 'Điểm tối đa',
-          dataIndex: 'maxPoints',
-          width: 110,
-          align: 'right',
-          render: formatPoints,
-        },
-        { title: 'Điểm', dataIndex: 'points', width: 90, align: 'right', render: formatPoints },
-        { title: 'Tỷ lệ', dataIndex: 'percent', width: 90, align: 'right', render: formatPercent },
-      ]}
-    />
+    <ScrollRegion label="Tổng điểm theo lĩnh vực" minWidth={480}>
+      <Table<AreaTotal>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          {
+            title: 'Lĩnh vực',
+            key: 'area',
+            render: (_: unknown, row) =>
+              row === assessment.total ? <strong>{row.name}</strong> : `${row.code}. ${row.name}`,
+          },
+          {
+            title: 'Điểm tối đa',
+            dataIndex: 'maxPoints',
+            width: 110,
+            align: 'right',
+            render: formatPoints,
+          },
+          { title: 'Điểm', dataIndex: 'points', width: 90, align: 'right', render: formatPoints },
+          {
+            title: 'Tỷ lệ',
+            dataIndex: 'percent',
+            width: 90,
+            align: 'right',
+            render: formatPercent,
+          },
+        ]}
+      />
+    </ScrollRegion>
   );
 }

@@ -36,7 +36,9 @@ export function RankingPage() {
       </Space>
       {rankings.isError && <Alert type="error" showIcon message={rankings.error.message} />}
       {rankings.data && (
-        <Typography.Text className="muted">Xếp theo {rankings.data.orderedBy}</Typography.Text>
+        <Typography.Text className="muted">
+          Cách xếp hạng: {rankings.data.orderedBy}
+        </Typography.Text>
       )}
       <Table<WardRanking>
         rowKey={(row) => row.ward.id}
