@@ -129,17 +129,11 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await page.keyboard.press('Enter');
   };
 
-  /** Waits for the dialog's opening animation to end (or be cancelled), so a screenshot shows it whole. */
+  /** Waits for the page's animations (a dialog opening) to end or be cancelled, for a screenshot. */
   const shown = (page: Page) =>
-    page
-      .getByRole('dialog')
-      .evaluate((dialog) =>
-        Promise.all(
-          (dialog.closest('.ant-modal-wrap') ?? dialog)
-            .getAnimations({ subtree: true })
-            .map((animation) => animation.finished.catch(() => undefined)),
-        ),
-      );
+    page.evaluate(
+      'Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)))',
+    );
 
   /** A date picker: typed as dd/mm/yyyy and left with Tab (Enter would also submit the form). */
   const pickDate = async (page: Page, label: string, date: string) => {
