@@ -32,3 +32,12 @@ export function jwtOptions(config: AppConfig): JwtModuleOptions {
     verifyOptions: { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE },
   };
 }
+
+/**
+ * A sign-in's time for its token's auth_time: real time (like the token's iat), in seconds to the
+ * millisecond, so that a session begun in the same second as a password change is still told
+ * apart from it (passwordChangedAt is stored to the millisecond).
+ */
+export function signInTime(): number {
+  return Date.now() / 1000;
+}

@@ -8,7 +8,7 @@ import { Clock } from '@cchc/common';
 import { Actor, SYSTEM_ACTOR } from '@cchc/domain';
 import { UserEntity } from '@cchc/database';
 import { AuditLog } from '@cchc/engine';
-import { AccessClaims, SESSION_MAX_SECONDS } from './access-token';
+import { AccessClaims, SESSION_MAX_SECONDS, signInTime } from './access-token';
 import { SignedInUser } from './auth-user';
 import { passwordProblem } from './password-policy';
 
@@ -64,7 +64,7 @@ export class AuthService {
       occurredAt: this.clock.now(),
     });
     if (!accepted || !user) throw new UnauthorizedException(WRONG_CREDENTIALS);
-    return this.issue(user, Math.floor(Date.now() / 1000));
+    return this.issue(user, signInTime());
   }
 
   /** A fresh token for the same session, while it is younger than SESSION_MAX_SECONDS. */
@@ -99,7 +99,7 @@ export class AuthService {
       (next === current ? 'newPassword: phải khác mật khẩu hiện tại' : null);
     if (problem) throw new BadRequestException(problem);
     const passwordHash = await hash(next);
-    const authTime = Math.floor(Date.now() / 1000);
+    const authTime = signInTime();
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, user.id, {
         passwordHash,

@@ -8,7 +8,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { hash } from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { oneTimePassword as generateOneTimePassword } from '@cchc/auth';
+import { oneTimePassword as generateOneTimePassword, signInTime } from '@cchc/auth';
 import { Clock } from '@cchc/common';
 import { Actor, Role, ROLE_LABELS, ROLES } from '@cchc/domain';
 import { OrgUnitEntity, UserEntity } from '@cchc/database';
@@ -201,8 +201,8 @@ export class AccountService {
       const user = await this.lockAccount(manager, wardId, id);
       if (!assignable.includes(user.role))
         throw new ConflictException('id: tài khoản quản trị hệ thống không cấp lại mật khẩu ở đây');
-      // Ends the user's live sessions too (whole seconds, as tokens count their sign-in time).
-      const passwordChangedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+      // Ends the user's live sessions too (tokens carry their sign-in time, see signInTime).
+      const passwordChangedAt = new Date(signInTime() * 1000);
       await manager.update(UserEntity, user.id, {
         passwordHash,
         mustChangePassword: true,

@@ -37,7 +37,7 @@ export class UserEntity {
   @Column('boolean', { name: 'must_change_password', default: false })
   mustChangePassword: boolean;
 
-  /** Tokens of sign-ins before this (whole seconds, real time like their auth_time) are refused. */
+  /** Tokens of sign-ins before this (real time to the millisecond, like their auth_time) are refused. */
   @Column('datetime', { name: 'password_changed_at', precision: 3, nullable: true })
   passwordChangedAt: Date | null;
 
