@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
-import { navigate, screenshot, seriousViolations, signIn } from './support/browser';
+import { navigate, screenshot, seriousViolations, settled, signIn } from './support/browser';
 import { consoleSuite } from './support/console-suite';
 import { demoWardIds } from './support/demo-ward-ids';
 
@@ -129,12 +129,6 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await page.keyboard.press('Enter');
   };
 
-  /** Waits for the page's animations (a dialog opening) to end or be cancelled, for a screenshot. */
-  const shown = (page: Page) =>
-    page.evaluate(
-      'Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)))',
-    );
-
   /** A date picker: typed as dd/mm/yyyy and left with Tab (Enter would also submit the form). */
   const pickDate = async (page: Page, label: string, date: string) => {
     await page.getByRole('dialog').getByLabel(label, { exact: true }).fill(date);
@@ -168,7 +162,7 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
     await choose(page, 'Đơn vị 2', 'Phòng Kinh tế, Hạ tầng và Đô thị');
     await pickDate(page, 'Ngày dự kiến 2', '04/03/2026');
-    await shown(page);
+    await settled(page);
     await screenshot(page, 'inspections-plan-desktop');
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
@@ -192,7 +186,7 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
       await group.getByLabel(failed ? 'Không đạt' : 'Đạt', { exact: true }).check();
       if (failed) await group.getByLabel(`Ghi chú: ${topic.title}`).fill('Thiếu sổ theo dõi');
     }
-    await shown(page);
+    await settled(page);
     await screenshot(page, 'inspections-checklist-desktop');
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Lưu kết quả' }).click();
@@ -214,7 +208,7 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await findingRow.getByRole('button', { name: 'Giao nhiệm vụ khắc phục' }).click();
     await pickDate(page, 'Hạn khắc phục', '31/03/2026');
     await choose(page, 'Lãnh đạo phụ trách', 'Trần Thị Hương');
-    await shown(page);
+    await settled(page);
     await screenshot(page, 'inspections-assign-desktop');
     await dialog.getByRole('button', { name: 'Giao nhiệm vụ khắc phục' }).click();
     await findingRow.getByRole('link', { name: /^Nhiệm vụ khắc phục:/ }).waitFor();
@@ -275,7 +269,7 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await navigate(phone, 'Kiểm tra');
     await phone.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
     await phone.getByRole('dialog').getByLabel('Tên đợt kiểm tra').waitFor();
-    await shown(phone);
+    await settled(phone);
     await screenshot(phone, 'inspections-plan-phone');
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.close();

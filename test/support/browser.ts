@@ -92,7 +92,22 @@ export async function signIn(
 }
 
 /** axe-core's serious and critical violations on the page as it is now. */
+/**
+ * Waits (up to 2 s) for the page's finite animations and transitions — a panel opening, a dialog
+ * fading in — to end, so that screenshots and axe see the page at rest: mid-fade, text is paler
+ * than the user ever sees it. Endless ones (a spinner) are not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations()
+      .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined))),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+  ])`);
+}
+
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await settled(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -107,6 +122,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 /** A screenshot of the page under screenshots/ (git-ignored), at the viewport's size. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await settled(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
