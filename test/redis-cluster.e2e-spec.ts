@@ -230,9 +230,7 @@ if (!hasRedisTools) {
     // New work is under way (outbox rows relayed, timers fed) when every node loses its keys.
     const taskId = await createLateTask('Rà soát thủ tục sau khi xoá Redis');
     await receiveLateDossier('H31-260212-0102');
-    // A cluster node has only database 0, so FLUSHDB on each of the test's own nodes is the
-    // issue's FLUSHALL of every node (and never a command that could reach the shared Redis).
-    await onEveryNode((redis) => redis.flushdb());
+    await onEveryNode((redis) => redis.flushall());
     await eventually(
       async () => (await firings(taskId)).length === 2,
       20_000,
