@@ -8,7 +8,7 @@ import { verifyDelivery } from '@cchc/webhooks';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment, wipeRedis } from './support/e2e-env';
-import { eventually, startApi, startWorker } from './support/test-app';
+import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 const SECRET = 'khoa-bi-mat-cua-he-thong-e-office';
@@ -84,15 +84,7 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
   /** Waits until nothing is pending: no unprocessed outbox row, no timer that is due. */
   const quiet = () =>
     eventually(
-      async () => {
-        const [{ outbox }] = await db.query(
-          'SELECT COUNT(*) AS outbox FROM outbox WHERE processed_at IS NULL',
-        );
-        const [{ due }] = await db.query('SELECT COUNT(*) AS due FROM timers WHERE fire_at <= ?', [
-          clock.now(),
-        ]);
-        return Number(outbox) === 0 && Number(due) === 0;
-      },
+      async () => Number((await db.query(PENDING_WORK_SQL, [clock.now()]))[0].n) === 0,
       20_000,
       'an empty outbox and no due timer',
     );

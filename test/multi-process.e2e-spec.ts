@@ -2,7 +2,7 @@ import { createConnection } from 'mysql2/promise';
 import { AppConfig, mysqlConnectionOptions } from '@cchc/common';
 import { ApiProcess, freePort } from './support/api-process';
 import { freshEnvironment } from './support/e2e-env';
-import { eventually } from './support/test-app';
+import { eventually, PENDING_WORK_SQL } from './support/test-app';
 import { WebhookReceiver } from './support/webhook-receiver';
 import { WorkerProcess } from './support/worker-process';
 
@@ -157,9 +157,7 @@ describe('2 APIs and 3 workers, one killed halfway: every effect exactly once', 
     expect(transitions).toBe(WORKFLOW_TASKS * steps.length);
 
     await eventually(
-      async () =>
-        (await count('SELECT COUNT(*) AS n FROM outbox WHERE processed_at IS NULL')) === 0 &&
-        (await count('SELECT COUNT(*) AS n FROM timers WHERE fire_at <= ?', [new Date()])) === 0,
+      async () => (await count(PENDING_WORK_SQL, [new Date()])) === 0,
       180_000,
       'every outbox row processed and every due timer fired',
     );

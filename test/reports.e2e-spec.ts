@@ -10,7 +10,7 @@ import { demoWardIds } from './support/demo-ward-ids';
 import { docxText } from './support/document-text';
 import { freshEnvironment } from './support/e2e-env';
 import { describeWithSeed } from './support/seeds';
-import { eventually, startApi, startWorker } from './support/test-app';
+import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
 
 const at = (local: string) => new Date(`${local}+07:00`);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -56,15 +56,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   /** Nothing pending: no unprocessed outbox row, no timer due by the clock. */
   const quiet = () =>
     eventually(
-      async () => {
-        const [{ outbox }] = await db.query(
-          'SELECT COUNT(*) AS outbox FROM outbox WHERE processed_at IS NULL',
-        );
-        const [{ due }] = await db.query('SELECT COUNT(*) AS due FROM timers WHERE fire_at <= ?', [
-          clock.now(),
-        ]);
-        return Number(outbox) === 0 && Number(due) === 0;
-      },
+      async () => Number((await db.query(PENDING_WORK_SQL, [clock.now()]))[0].n) === 0,
       30_000,
       'an empty outbox and no due timer',
     );

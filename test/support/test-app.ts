@@ -48,3 +48,12 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Unprocessed outbox rows plus timers due at `?`, counted in one statement (one snapshot): a
+ * firing swaps its timer for outbox rows, and a job swaps its row for new timers, each in one
+ * transaction, so two separate counts could both read zero while work moves between them.
+ */
+export const PENDING_WORK_SQL =
+  'SELECT (SELECT COUNT(*) FROM outbox WHERE processed_at IS NULL) + ' +
+  '(SELECT COUNT(*) FROM timers WHERE fire_at <= ?) AS n';
