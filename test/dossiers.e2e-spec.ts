@@ -341,11 +341,11 @@ describe('TTHC dossiers and apology slips', () => {
       reason,
     });
     expect(stale.status).toBe(409);
-    const signed = await send('unit_head', A.code, {
-      type: 'APPROVE_APOLOGY',
-      version: current.version,
-      reason,
-    });
+    const signed = await request(api.getHttpServer())
+      .post(`/dossiers/${A.code}/events`)
+      .set('Authorization', `Bearer ${await client.login('unit_head')}`)
+      .set('X-Request-Id', 'ky-phieu-xin-loi-1')
+      .send({ type: 'APPROVE_APOLOGY', version: current.version, reason });
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({
       overdue: false,
@@ -375,6 +375,12 @@ describe('TTHC dossiers and apology slips', () => {
       15_000,
       'the webhook announcing the slip',
     );
+    // The issue job ran on behalf of the signing request: the webhook job it caused carries its id.
+    const [webhookJob] = (await db.query(
+      "SELECT payload FROM outbox WHERE queue = 'webhooks' AND JSON_VALUE(payload, '$.requestId') = ?",
+      ['ky-phieu-xin-loi-1'],
+    )) as unknown[];
+    expect(webhookJob).toBeDefined();
     expect(announcement.data).toMatchObject({
       dossierCode: A.code,
       applicant: { name: A.applicant.name, email: A.applicant.email },

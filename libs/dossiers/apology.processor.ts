@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { Metrics } from '@cchc/metrics';
-import { QUEUES } from '@cchc/queue';
+import { onBehalfOfRequest, QUEUES } from '@cchc/queue';
 import { ApologyService, DraftApologyJob, IssueApologyJob } from './apology.service';
 
 /** Drafts and issues apology slips, as the dossier machine's startApology / issueApology ask. */
@@ -14,7 +14,11 @@ export class ApologyProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<DraftApologyJob | IssueApologyJob>): Promise<string> {
+  process(job: Job<DraftApologyJob | IssueApologyJob>): Promise<string> {
+    return onBehalfOfRequest(job, () => this.run(job));
+  }
+
+  private async run(job: Job<DraftApologyJob | IssueApologyJob>): Promise<string> {
     if (job.name === 'draft') {
       const outcome = await this.apologies.draft(job.data as DraftApologyJob);
       // Counted only when this run made the slip: a job run twice counts once.

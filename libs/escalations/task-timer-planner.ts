@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
 import { IsoDate, TaskState } from '@cchc/domain';
-import { markOutboxProcessed, OutboxJobData, QUEUES } from '@cchc/queue';
+import { markOutboxProcessed, onBehalfOfRequest, OutboxJobData, QUEUES } from '@cchc/queue';
 import { TimerService } from '@cchc/timers';
 import { firedSlot, planTaskTimers } from './escalation-policy';
 import { EscalationPolicyService } from './escalation-policy.service';
@@ -83,6 +83,6 @@ export class TaskTimerPlanProcessor extends WorkerHost {
   }
 
   process(job: Job<PlanJobData>): Promise<number> {
-    return this.planner.plan(job.data);
+    return onBehalfOfRequest(job, () => this.planner.plan(job.data));
   }
 }

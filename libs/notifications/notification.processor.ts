@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { QUEUES } from '@cchc/queue';
+import { onBehalfOfRequest, QUEUES } from '@cchc/queue';
 import { NotificationService, NotifyJobData } from './notification.service';
 
 @Processor(QUEUES.notifications)
@@ -10,6 +10,6 @@ export class NotificationProcessor extends WorkerHost {
   }
 
   async process(job: Job<NotifyJobData>): Promise<number> {
-    return this.notifications.deliver(job.data);
+    return onBehalfOfRequest(job, () => this.notifications.deliver(job.data));
   }
 }

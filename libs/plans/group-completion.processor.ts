@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { QUEUES } from '@cchc/queue';
+import { onBehalfOfRequest, QUEUES } from '@cchc/queue';
 import { GroupCompletionService, GroupOutcome, SettledJobData } from './group-completion.service';
 
 /** Runs in the worker; a StaleVersionError fails the attempt and BullMQ retries it. */
@@ -11,6 +11,6 @@ export class GroupCompletionProcessor extends WorkerHost {
   }
 
   process(job: Job<SettledJobData>): Promise<GroupOutcome> {
-    return this.groups.onSettled(job.data);
+    return onBehalfOfRequest(job, () => this.groups.onSettled(job.data));
   }
 }

@@ -7,3 +7,4 @@ export * from './outbox-settings';
 export * from './outbox-dead-letters.service';
 export * from './outbox-pruner.service';
 export * from './job-failures.service';
+export * from './job-request';

@@ -6,6 +6,7 @@ import { Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '@cchc/common';
 import { OutboxSettings, outboxSettings } from './outbox-settings';
+import { requestIdOfJob } from './job-request';
 import { outboxIdOf } from './queues';
 
 const LAST_ERROR_LENGTH = 500;
@@ -42,8 +43,8 @@ export class JobFailures implements OnApplicationBootstrap {
 
   /** Counts a failed attempt on its outbox row (no row for timer jobs) and logs it. */
   async recordFailure(job: Job, error: Error): Promise<void> {
-    const requestId = (job.data as { requestId?: unknown } | undefined)?.requestId;
-    const cause = typeof requestId === 'string' ? `, request ${requestId}` : '';
+    const requestId = requestIdOfJob(job);
+    const cause = requestId ? `, request ${requestId}` : '';
     const where = `${job.queueName} job ${job.id} (${job.name}${cause})`;
     this.logger.error(`${where} failed, attempt ${job.attemptsMade}: ${error.message}`);
     const outboxId = outboxIdOf(job);

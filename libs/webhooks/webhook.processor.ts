@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { QUEUES } from '@cchc/queue';
+import { onBehalfOfRequest, QUEUES } from '@cchc/queue';
 import { DeliverJobData, DeliveryOutcome, WebhookService } from './webhook.service';
 
 /** Runs webhook deliveries; a failed attempt is retried by BullMQ with exponential backoff. */
@@ -10,7 +10,11 @@ export class WebhookProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<DeliverJobData>): Promise<DeliveryOutcome> {
+  process(job: Job<DeliverJobData>): Promise<DeliveryOutcome> {
+    return onBehalfOfRequest(job, () => this.deliver(job));
+  }
+
+  private async deliver(job: Job<DeliverJobData>): Promise<DeliveryOutcome> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcome = await this.webhooks.deliver(job.data, lastAttempt);
     if (outcome === 'retry')
