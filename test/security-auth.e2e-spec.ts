@@ -94,6 +94,26 @@ describe('security: sign-in, tokens, headers, webhook targets, personal data (Ma
       expect((await login('DOAN-MAT-KHAU ', 'x')).status).toBe(429);
       expect((await login('chairman', 'demo')).status).toBe(200);
     });
+
+    it('throttles guessing the current password through a password change, per account', async () => {
+      const change = async (username: string, currentPassword: string) =>
+        request(api.getHttpServer())
+          .post('/auth/password')
+          .set('Authorization', `Bearer ${await client.login(username)}`)
+          .send({ currentPassword, newPassword: 'Mat-khau-moi-2026' });
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        statuses.push((await change('officer', `doan-${attempt}`)).status);
+      }
+      expect(statuses).toEqual([400, 400, 400, 429]);
+      const throttled = await change('officer', 'demo');
+      expect(throttled.status).toBe(429);
+      expect(throttled.body.message).toMatch(
+        /^Đổi mật khẩu quá nhiều lần; hãy thử lại sau \d+ giây$/,
+      );
+      // Another account's change is counted on its own.
+      expect((await change('one_stop_officer', 'sai')).status).toBe(400);
+    });
   });
 
   describe('tokens', () => {

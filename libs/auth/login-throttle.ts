@@ -18,10 +18,18 @@ function addressOf(request: { ip?: string }): string {
   return request.ip ?? '';
 }
 
+/** The signed-in account (set by the auth guard, which runs first), for a password change. */
+function accountOf(request: { user?: { id?: string } }): string {
+  return request.user?.id ?? '';
+}
+
+const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest();
+
 /**
- * Login attempts counted per user name (guessing one account's password) and per client
- * address (trying many accounts); over either limit → 429. Applied with
- * `@UseGuards(ThrottlerGuard)` on the login route only.
+ * Attempts at a password counted per user name (guessing one account's password at login), per
+ * signed-in account (guessing the current password of a stolen session at a password change)
+ * and per client address (trying many accounts); over any limit → 429. Applied with
+ * `@UseGuards(ThrottlerGuard)` on the login and password-change routes only.
  */
 export const LoginThrottleModule = ThrottlerModule.forRootAsync({
   inject: [APP_CONFIG],
@@ -32,6 +40,14 @@ export const LoginThrottleModule = ThrottlerModule.forRootAsync({
         ttl: MINUTE_MS,
         limit: config.loginLimitPerUser,
         getTracker: usernameOf,
+        skipIf: (context) => !usernameOf(requestOf(context)),
+      },
+      {
+        name: 'account',
+        ttl: MINUTE_MS,
+        limit: config.loginLimitPerUser,
+        getTracker: accountOf,
+        skipIf: (context) => !accountOf(requestOf(context)),
       },
       {
         name: 'address',
@@ -40,7 +56,8 @@ export const LoginThrottleModule = ThrottlerModule.forRootAsync({
         getTracker: addressOf,
       },
     ],
-    errorMessage: (_: ExecutionContext, detail: { timeToBlockExpire: number }) =>
-      `Đăng nhập quá nhiều lần; hãy thử lại sau ${detail.timeToBlockExpire} giây`,
+    errorMessage: (context: ExecutionContext, detail: { timeToBlockExpire: number }) =>
+      `${accountOf(requestOf(context)) ? 'Đổi mật khẩu' : 'Đăng nhập'} quá nhiều lần; ` +
+      `hãy thử lại sau ${detail.timeToBlockExpire} giây`,
   }),
 });

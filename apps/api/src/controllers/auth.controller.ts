@@ -133,8 +133,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Đổi mật khẩu (bắt buộc sau khi nhận mật khẩu dùng một lần)' })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiSignedIn()
-  @ApiErrors(400)
+  @ApiErrors(400, 429)
   @AllowedWithOneTimePassword()
+  @UseGuards(ThrottlerGuard)
   @Post('password')
   @HttpCode(200)
   async changePassword(
