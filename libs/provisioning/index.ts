@@ -1,6 +1,7 @@
 export * from './dto/account.dto';
 export * from './dto/ward.dto';
-export { AccountService, WARD_ASSIGNABLE_ROLES } from './account.service';
+export { AccountService } from './account.service';
+export { AccountCreationService } from './account-creation.service';
 export { StaffImportService } from './staff-import.service';
 export { UnitImportService } from './unit-import.service';
 export { WardService } from './ward.service';

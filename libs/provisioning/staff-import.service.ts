@@ -4,7 +4,8 @@ import { DataSource, In, Repository } from 'typeorm';
 import { Actor, Role } from '@cchc/domain';
 import { OrgUnitEntity, UserEntity } from '@cchc/database';
 import { readSheetFile } from '@cchc/procedures';
-import { AccountService, WARD_ASSIGNABLE_ROLES } from './account.service';
+import { AccountCreationService } from './account-creation.service';
+import { WARD_ASSIGNABLE_ROLES } from './account-records';
 import { UsersImportResult } from './dto/account.dto';
 import { importRefused } from './import-refused';
 import { readStaffSheet } from './staff-sheet';
@@ -16,7 +17,7 @@ export class StaffImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>,
-    private readonly accounts: AccountService,
+    private readonly accounts: AccountCreationService,
   ) {}
 
   /**

@@ -6,7 +6,7 @@ import { Clock } from '@cchc/common';
 import { Actor } from '@cchc/domain';
 import { WardEntity } from '@cchc/database';
 import { AuditLog, isDuplicateKey } from '@cchc/engine';
-import { AccountService } from './account.service';
+import { AccountCreationService } from './account-creation.service';
 import { CreateWardDto, WardCreatedView, WardView } from './dto/ward.dto';
 
 /** The province's wards (the deployment is the province): created by the system administrator. */
@@ -14,7 +14,7 @@ import { CreateWardDto, WardCreatedView, WardView } from './dto/ward.dto';
 export class WardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly accounts: AccountService,
+    private readonly accounts: AccountCreationService,
     private readonly clock: Clock,
   ) {}
 

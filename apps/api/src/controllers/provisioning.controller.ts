@@ -24,6 +24,7 @@ import {
 import { actorOf, AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import { SHEET_MAX_BYTES } from '@cchc/procedures';
 import {
+  AccountCreationService,
   AccountService,
   AccountView,
   CreateUserDto,
@@ -65,6 +66,7 @@ function sheetOf(file: Express.Multer.File | undefined, what: string) {
 export class ProvisioningController {
   constructor(
     private readonly accounts: AccountService,
+    private readonly accountCreation: AccountCreationService,
     private readonly staffImport: StaffImportService,
     private readonly unitImport: UnitImportService,
   ) {}
@@ -101,7 +103,7 @@ export class ProvisioningController {
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateUserDto,
   ): Promise<ProvisionedAccountView> {
-    return this.accounts.create(actorOf(user), user.wardId, dto);
+    return this.accountCreation.create(actorOf(user), user.wardId, dto);
   }
 
   /**
