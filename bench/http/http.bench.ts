@@ -1,0 +1,168 @@
+/**
+ * bench:http — the API at province scale, as people use it: seeds its own database (the demo
+ * ward and `--wards - 1` more; `--tasks` tasks with audit history, `--dossiers` dossiers), starts
+ * the API and the worker as child processes, signs in the demo ward's users and runs every
+ * scenario of bench/http/*.scenario.ts (each endpoint with autocannon at 1 and 16 clients for
+ * `--seconds`), printing p50/p99/req/s and PASS/FAIL against the scenario's target.
+ *   npm run bench:http -- [--wards 5] [--tasks 100000] [--dossiers 1000000] [--seconds 10] [--seed 0]
+ * `--seed 0` measures again on the database a previous run seeded. Environment:
+ * BENCH_DATABASE_URL (default …/cchc_bench_http, dropped and re-created), BENCH_REDIS_URL
+ * (default db 12), BENCH_SCENARIOS (e.g. `lists,stats`; default every scenario).
+ */
+import 'reflect-metadata';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@cchc/common';
+import { dataSourceOptions } from '@cchc/database';
+import { Role } from '@cchc/domain';
+import { prepareRuntime, runMain } from '@cchc/runtime';
+import { ApiProcess, freePort } from '../../test/support/api-process';
+import { WorkerProcess } from '../../test/support/worker-process';
+import { numericArgs } from '../bench-args';
+import { BenchContext, Figures, Scenario, verdict } from './scenario';
+import { DEMO_PASSWORD, seededIds, seedProvince } from './seed';
+
+runMain(async () => {
+  const args = numericArgs({ wards: 5, tasks: 100_000, dossiers: 1_000_000, seconds: 10, seed: 1 });
+  const base = loadConfig();
+  const databaseUrl =
+    process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_http');
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: 'bench-http',
+    JWT_SECRET: process.env.JWT_SECRET || randomBytes(32).toString('base64'),
+    AUDIT_SIGNING_KEY:
+      process.env.AUDIT_SIGNING_KEY ||
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  });
+  const scenarios = await loadScenarios(process.env.BENCH_SCENARIOS);
+  const config = { ...base, databaseUrl, redisUrl };
+  if (args.seed) await dropDatabase(databaseUrl);
+  await prepareRuntime(config, { seedDemo: false });
+  const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  let ids;
+  try {
+    if (args.seed) await seedProvince(db, args);
+    ids = await seededIds(db);
+  } finally {
+    await db.destroy();
+  }
+  const api = new ApiProcess(config, await freePort());
+  const worker = new WorkerProcess(config);
+  await Promise.all([api.start(), worker.start()]);
+  try {
+    const ctx: BenchContext = {
+      baseUrl: api.url,
+      ...(await signIn(api.url, databaseUrl)),
+      ids,
+      databaseUrl,
+      redisUrl,
+      seconds: args.seconds,
+      concurrencies: [1, 16],
+    };
+    console.log(
+      `bench:http — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${args.seconds} s per run; ` +
+        `load average before ${loadavg()
+          .map((n) => n.toFixed(2))
+          .join(' ')}`,
+    );
+    let failures = 0;
+    for (const scenario of scenarios) {
+      console.log(`\n${scenario.name}: ${scenario.target.description}`);
+      console.log(header());
+      for (const figures of await scenario.run(ctx)) {
+        const judged = verdict(figures, scenario.target);
+        if (judged === 'FAIL') failures++;
+        console.log(line(figures, judged));
+      }
+    }
+    console.log(
+      `\nload average after ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(failures === 0 ? 'every target met' : `${failures} rows below target`);
+  } finally {
+    await Promise.all([api.terminate(), worker.terminate()]);
+  }
+});
+
+/** Every `*.scenario.ts` beside this file (or only those BENCH_SCENARIOS names), by name. */
+async function loadScenarios(only: string | undefined): Promise<Scenario[]> {
+  const found: Scenario[] = [];
+  for (const file of readdirSync(__dirname).filter((name) => /\.scenario\.[jt]s$/.test(name))) {
+    const module = (await import(join(__dirname, file))) as Record<string, unknown>;
+    found.push(...Object.values(module).filter(isScenario));
+  }
+  found.sort((a, b) => a.name.localeCompare(b.name));
+  if (!only) return found;
+  const names = only.split(',');
+  const unknown = names.filter((name) => !found.some((scenario) => scenario.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown scenario ${unknown.join(', ')}; scenarios: ${found.map((s) => s.name).join(', ')}`,
+    );
+  }
+  return found.filter((scenario) => names.includes(scenario.name));
+}
+
+function isScenario(value: unknown): value is Scenario {
+  const candidate = value as Partial<Scenario> | null;
+  return typeof candidate?.name === 'string' && typeof candidate.run === 'function';
+}
+
+/** A token for each demo user (username = role). */
+async function signIn(baseUrl: string, databaseUrl: string) {
+  const db = await createConnection({ uri: databaseUrl });
+  const [users] = (await db.query(
+    `SELECT u.id, u.username, u.unit_id FROM users u JOIN wards w ON w.id = u.ward_id WHERE w.code = 'demo'`,
+  )) as unknown as [{ id: string; username: Role; unit_id: string | null }[]];
+  await db.end();
+  const tokens = {} as Record<Role, string>;
+  const byRole = {} as Record<Role, { id: string; unitId: string | null }>;
+  for (const user of users) {
+    const response = await fetch(`${baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: DEMO_PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`sign-in of ${user.username}: HTTP ${response.status}`);
+    tokens[user.username] = ((await response.json()) as { accessToken: string }).accessToken;
+    byRole[user.username] = { id: user.id, unitId: user.unit_id };
+  }
+  return { tokens, users: byRole };
+}
+
+async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const server = await createConnection({
+    uri: `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}/`,
+  });
+  await server.query(`DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}\``);
+  await server.end();
+}
+
+function header(): string {
+  return `${'endpoint'.padEnd(52)} ${'c'.padStart(3)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'failed'.padStart(7)}`;
+}
+
+function line(figures: Figures, judged: string): string {
+  return [
+    figures.endpoint.padEnd(52),
+    String(figures.concurrency).padStart(3),
+    figures.p50Ms.toFixed(1).padStart(8),
+    figures.p99Ms.toFixed(1).padStart(8),
+    figures.rps.toFixed(0).padStart(8),
+    String(figures.failed).padStart(7),
+    judged.padEnd(4),
+    figures.note ?? '',
+  ]
+    .join(' ')
+    .trimEnd();
+}

@@ -1,0 +1,136 @@
+/**
+ * The shape of a bench:http scenario: a module exporting a `Scenario` whose `run` drives the
+ * running API (and, if it wants, the in-process engine on the same database) and returns one
+ * `Figures` row per endpoint and concurrency; the runner prints them and judges each against
+ * the scenario's target.
+ */
+import autocannon from 'autocannon';
+import { Role } from '@cchc/domain';
+
+/** Ids of the demo ward (whose users sign in) that scenarios may use. */
+export interface SeededIds {
+  wardId: string;
+  /** The ward's plan of the current year. */
+  planId: string | null;
+  unitIds: string[];
+  /** Open tasks of the ward by state (`assigned`, `inProgress`, `reported`, `overdue`), ≤ 20,000. */
+  tasksByState: Record<string, string[]>;
+  /** Codes of dossiers still received or processing, ≤ 5,000. */
+  dossierCodes: string[];
+}
+
+export interface BenchContext {
+  /** The API under load, e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  /** A bearer token of the demo ward's user of each role (username = role, password `demo`). */
+  tokens: Record<Role, string>;
+  /** The demo users' ids and units by role. */
+  users: Record<Role, { id: string; unitId: string | null }>;
+  ids: SeededIds;
+  /** The benchmark's database and Redis (for a scenario that also runs the engine in process). */
+  databaseUrl: string;
+  redisUrl: string;
+  /** How long one load run lasts, in seconds (`--seconds`). */
+  seconds: number;
+  /** The concurrencies every endpoint is driven at: [1, 16]. */
+  concurrencies: number[];
+}
+
+/** What a scenario promises at concurrency 16 (the issue's targets); unset bounds are not judged. */
+export interface Target {
+  /** p99 latency at most this many ms. */
+  p99Ms?: number;
+  /** At least this many requests (or transitions) per second. */
+  minRps?: number;
+  /** Said in the output, e.g. "p99 ≤ 100 ms, ≥ 300 req/s at 16 clients". */
+  description: string;
+}
+
+/** One measured row. */
+export interface Figures {
+  /** What was driven, e.g. "GET /tasks?overdue=true". */
+  endpoint: string;
+  concurrency: number;
+  p50Ms: number;
+  p99Ms: number;
+  rps: number;
+  requests: number;
+  /** Responses that were not 2xx, errors and timeouts. */
+  failed: number;
+  /** Anything else worth printing (a ratio, rows read). */
+  note?: string;
+  /** Set by a scenario that judges itself (e.g. a ratio to the in-process engine). */
+  pass?: boolean;
+}
+
+export interface Scenario {
+  name: string;
+  target: Target;
+  run(ctx: BenchContext): Promise<Figures[]>;
+}
+
+/** PASS/FAIL of one row: its own verdict, else the target at 16 clients; '' at other concurrencies. */
+export function verdict(figures: Figures, target: Target): string {
+  if (figures.pass !== undefined) return figures.pass ? 'PASS' : 'FAIL';
+  if (figures.concurrency !== 16) return '';
+  const ok =
+    figures.failed === 0 &&
+    (target.p99Ms === undefined || figures.p99Ms <= target.p99Ms) &&
+    (target.minRps === undefined || figures.rps >= target.minRps);
+  return ok ? 'PASS' : 'FAIL';
+}
+
+export interface LoadOptions {
+  endpoint: string;
+  role: Role;
+  /** One path, or several taken in turn (e.g. different ids). */
+  paths: string | string[];
+  method?: 'GET' | 'POST';
+  body?: (index: number) => unknown;
+}
+
+/** Drives one endpoint with autocannon at each of the context's concurrencies. */
+export async function load(ctx: BenchContext, options: LoadOptions): Promise<Figures[]> {
+  const rows: Figures[] = [];
+  for (const connections of ctx.concurrencies) {
+    rows.push(await loadAt(ctx, options, connections));
+  }
+  return rows;
+}
+
+async function loadAt(ctx: BenchContext, options: LoadOptions, connections: number) {
+  const paths = Array.isArray(options.paths) ? options.paths : [options.paths];
+  let next = 0;
+  const result = await autocannon({
+    url: ctx.baseUrl,
+    connections,
+    duration: ctx.seconds,
+    timeout: 30,
+    headers: {
+      authorization: `Bearer ${ctx.tokens[options.role]}`,
+      'content-type': 'application/json',
+    },
+    requests: [
+      {
+        method: options.method ?? 'GET',
+        setupRequest: (request) => {
+          const index = next++;
+          return {
+            ...request,
+            path: paths[index % paths.length],
+            ...(options.body ? { body: JSON.stringify(options.body(index)) } : {}),
+          };
+        },
+      },
+    ],
+  });
+  return {
+    endpoint: options.endpoint,
+    concurrency: connections,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    rps: result.requests.total / result.duration,
+    requests: result.requests.total,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
