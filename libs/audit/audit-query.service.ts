@@ -1,6 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ReadDatabase } from '@cchc/database';
 import { auditSubjectLabel } from '@cchc/domain';
 import { instantsOf } from './audit-range';
 import { auditWorkbook } from './audit-workbook';
@@ -30,11 +29,11 @@ interface EntryRow {
 /**
  * Who did what in a ward: every audited event (tasks, dossiers, plans, reports, campaigns,
  * log-ins and refused log-ins of the ward's accounts), filtered and keyset-paged newest first
- * along the (ward, time, id) index.
+ * along the (ward, time, id) index, from the read replica (it may be a moment behind).
  */
 @Injectable()
 export class AuditQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadDatabase) {}
 
   async page(
     wardId: string,
@@ -79,13 +78,15 @@ export class AuditQueryService {
       const at = new Date(Number(ms));
       add('(a.occurred_at < ? OR (a.occurred_at = ? AND a.id < ?))', at, at, id);
     }
-    return this.dataSource.query(
-      'SELECT a.id, a.instance_type, a.instance_id, a.seq, a.event_type, a.from_state, ' +
-        'a.to_state, a.actor_id, u.full_name AS actor_name, u.unit_id AS actor_unit_id, ' +
-        'a.actor_role, a.reason, a.payload, a.occurred_at, a.hash FROM audit_events a ' +
-        `LEFT JOIN users u ON u.id = a.actor_id WHERE ${where.join(' AND ')} ` +
-        `ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${limit}`,
-      params,
+    return this.reads.run((manager) =>
+      manager.query(
+        'SELECT a.id, a.instance_type, a.instance_id, a.seq, a.event_type, a.from_state, ' +
+          'a.to_state, a.actor_id, u.full_name AS actor_name, u.unit_id AS actor_unit_id, ' +
+          'a.actor_role, a.reason, a.payload, a.occurred_at, a.hash FROM audit_events a ' +
+          `LEFT JOIN users u ON u.id = a.actor_id WHERE ${where.join(' AND ')} ` +
+          `ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${limit}`,
+        params,
+      ),
     );
   }
 }

@@ -10,6 +10,11 @@ export interface AppConfig {
   isDevelopment: boolean;
   port: number;
   databaseUrl: string;
+  /**
+   * A read replica of the primary (DATABASE_READ_URL) for heavy reads: lists, dashboards,
+   * statistics, report figures, exports (see ReadDatabase). Null: everything reads the primary.
+   */
+  databaseReadUrl: string | null;
   redisUrl: string;
   /** A Redis Cluster (REDIS_CLUSTER_NODES) to use instead of REDIS_URL's single server. */
   redisCluster: RedisClusterSetting | null;
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isDevelopment,
     port: Number(env.PORT ?? 3000),
     databaseUrl: env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/cchc',
+    databaseReadUrl: env.DATABASE_READ_URL || null,
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisCluster: parseClusterNodes(env.REDIS_CLUSTER_NODES),
     redisPrefix: env.REDIS_PREFIX ?? 'cchc',

@@ -2,11 +2,31 @@ import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** TypeORM options for MySQL 8 / MariaDB; schema changes go through migrations only. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * TypeORM options for MySQL 8 / MariaDB; schema changes go through migrations only. With a read
+ * replica, the mysql driver's replication pools: every query stays on the primary unless it is
+ * run through ReadDatabase (a 'slave' query runner).
+ */
+export function dataSourceOptions(
+  databaseUrl: string,
+  readUrl: string | null = null,
+): DataSourceOptions {
   return {
     type: 'mysql',
-    url: databaseUrl,
+    ...(readUrl
+      ? {
+          replication: {
+            master: { url: databaseUrl },
+            slaves: [{ url: readUrl }],
+            // A SELECT that names no query runner (repositories, authorisation) reads the primary.
+            defaultMode: 'master',
+            // One failed connection takes the replica out for 10 s; ReadDatabase then reads the
+            // primary instead of retrying a dead server on every request.
+            removeNodeErrorCount: 1,
+            restoreNodeTimeout: 10_000,
+          },
+        }
+      : { url: databaseUrl }),
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     // DATE columns are calendar dates in Asia/Ho_Chi_Minh: keep them as 'YYYY-MM-DD' strings.

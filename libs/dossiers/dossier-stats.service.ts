@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
+import { ReadDatabase } from '@cchc/database';
 import { IsoDate } from '@cchc/domain';
 import { DossierStatsQuery } from './dto/dossier-stats.query';
 
@@ -83,11 +82,14 @@ const FIRST_SLIP = `IF(d.late = 1 OR ${OPEN_OVERDUE}, (SELECT IF(s.issued_on <= 
   FROM apology_slips s WHERE s.dossier_id = d.id AND s.status = 'issued'
   ORDER BY s.round LIMIT 1), NULL)`;
 
-/** Dossier figures by handling unit and overall, from SQL aggregates over indexed columns. */
+/**
+ * Dossier figures by handling unit and overall, from SQL aggregates over indexed columns, read
+ * from the read replica (it may be a moment behind).
+ */
 @Injectable()
 export class DossierStatsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadDatabase,
     private readonly clock: Clock,
   ) {}
 
@@ -107,14 +109,16 @@ export class DossierStatsService {
       conditions.push('d.received_on <= ?');
       params.push(query.to);
     }
-    const rows = (await this.dataSource.query(
-      // Counted per unit before the units are joined: the dossiers are then read through the
-      // ward's index alone (joined first, the optimiser may walk every unit of every ward).
-      `SELECT g.*, u.code AS unit_code, u.name AS unit_name
+    const rows = (await this.reads.run((manager) =>
+      manager.query(
+        // Counted per unit before the units are joined: the dossiers are then read through the
+        // ward's index alone (joined first, the optimiser may walk every unit of every ward).
+        `SELECT g.*, u.code AS unit_code, u.name AS unit_name
        FROM (${countedBy('d.handling_unit_id', conditions)}) g
        JOIN org_units u ON u.id = g.group_key
        ORDER BY u.name`,
-      params,
+        params,
+      ),
     )) as Record<string, string | number | null>[];
     const units = rows.map((row) => ({
       unitId: String(row.group_key),
@@ -139,9 +143,11 @@ export class DossierStatsService {
   ): Promise<Map<string, DossierFigures>> {
     if (wardIds.length === 0) return new Map();
     const today = todayIn(this.clock.now());
-    const rows = (await this.dataSource.query(
-      countedBy('d.ward_id', ['d.ward_id IN (?)', 'd.received_on >= ?', 'd.received_on <= ?']),
-      [today, today, today, wardIds, from, to],
+    const rows = (await this.reads.run((manager) =>
+      manager.query(
+        countedBy('d.ward_id', ['d.ward_id IN (?)', 'd.received_on >= ?', 'd.received_on <= ?']),
+        [today, today, today, wardIds, from, to],
+      ),
     )) as Record<string, string | number | null>[];
     const byWard = new Map(rows.map((row) => [String(row.group_key), row]));
     return new Map(

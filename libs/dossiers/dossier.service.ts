@@ -11,7 +11,7 @@ import { todayIn } from '@cchc/calendar';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
 import { AuthUser, actorOf } from '@cchc/auth';
-import { ProcedureEntity, TthcDossierEntity } from '@cchc/database';
+import { ProcedureEntity, ReadDatabase, TthcDossierEntity } from '@cchc/database';
 import { DossierContext, DossierEvent } from '@cchc/domain';
 import { auditHistory, isDuplicateKey, WorkflowEngine } from '@cchc/engine';
 import { TimerService } from '@cchc/timers';
@@ -66,6 +66,7 @@ export class DossierService {
     private readonly calendar: CalendarService,
     private readonly apologies: ApologyService,
     private readonly clock: Clock,
+    private readonly reads: ReadDatabase,
   ) {}
 
   /**
@@ -151,8 +152,18 @@ export class DossierService {
     return { created: true, dossier: await this.get(user, dto.code) };
   }
 
-  async list(user: AuthUser, query: ListDossiersQuery): Promise<DossierPage> {
-    const builder = this.dossiers
+  /** A page of the list, from the read replica (it may be a moment behind). */
+  list(user: AuthUser, query: ListDossiersQuery): Promise<DossierPage> {
+    return this.reads.run((manager) => this.page(manager, user, query));
+  }
+
+  private async page(
+    manager: EntityManager,
+    user: AuthUser,
+    query: ListDossiersQuery,
+  ): Promise<DossierPage> {
+    const builder = manager
+      .getRepository(TthcDossierEntity)
       .createQueryBuilder('dossier')
       .where('dossier.wardId = :wardId', { wardId: user.wardId });
     if (query.state) builder.andWhere('dossier.state = :state', { state: query.state });
@@ -185,7 +196,7 @@ export class DossierService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const procedures = await this.procedures.findBy({
+    const procedures = await manager.getRepository(ProcedureEntity).findBy({
       id: In([...new Set(items.map((item) => item.procedureId))]),
     });
     const byId = new Map(procedures.map((procedure) => [procedure.id, procedure]));

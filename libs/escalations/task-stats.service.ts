@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { addDays, endOfDayInstant, monthOf, todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
-import { OrgUnitEntity, ReformTaskEntity } from '@cchc/database';
+import { OrgUnitEntity, ReadDatabase, ReformTaskEntity } from '@cchc/database';
 import { IsoDate } from '@cchc/domain';
 import { OVERDUE_TASK } from '@cchc/tasks';
 import { TASK_TIMER_KINDS } from './escalation-policy';
@@ -38,22 +37,25 @@ const COUNTS: Record<keyof Counts, string> = {
  *   extensions and amendments), the day of acceptance taken from the audit history in Vietnam;
  * - onTimeRate: acceptedOnTime / accepted, null when none was accepted;
  * - overdue: as the list's "Quá hạn" filter (marked overdue, or open and past the date).
- * The period filters the tasks by due date; escalations are those of the current month.
+ * The period filters the tasks by due date; escalations are those of the current month. Read from
+ * the read replica (it may be a moment behind).
  */
 @Injectable()
 export class TaskStatsService {
   constructor(
-    @InjectRepository(ReformTaskEntity) private readonly tasks: Repository<ReformTaskEntity>,
+    private readonly reads: ReadDatabase,
     private readonly clock: Clock,
   ) {}
 
   async figures(wardId: string, query: TaskStatsQuery): Promise<TaskStatsDto> {
     const today = todayIn(this.clock.now());
-    const [units, overdueByArea, escalationsThisMonth] = await Promise.all([
-      this.byUnit(wardId, query, today),
-      this.overdueByArea(wardId, query, today),
-      this.escalationsOfMonth(wardId, today),
-    ]);
+    const [units, overdueByArea, escalationsThisMonth] = await this.reads.run((manager) =>
+      Promise.all([
+        this.byUnit(manager, wardId, query, today),
+        this.overdueByArea(manager, wardId, query, today),
+        this.escalationsOfMonth(manager, wardId, today),
+      ]),
+    );
     const overall = withRates(
       countsOf((field) => units.reduce((sum, unit) => sum + unit[field], 0)),
     );
@@ -69,8 +71,9 @@ export class TaskStatsService {
     };
   }
 
-  private tasksOf(wardId: string, query: TaskStatsQuery, today: IsoDate) {
-    const builder = this.tasks
+  private tasksOf(manager: EntityManager, wardId: string, query: TaskStatsQuery, today: IsoDate) {
+    const builder = manager
+      .getRepository(ReformTaskEntity)
       .createQueryBuilder('task')
       .where('task.wardId = :wardId', { wardId })
       .setParameter('today', today);
@@ -80,8 +83,13 @@ export class TaskStatsService {
     return builder;
   }
 
-  private async byUnit(wardId: string, query: TaskStatsQuery, today: IsoDate) {
-    const builder = this.tasksOf(wardId, query, today)
+  private async byUnit(
+    manager: EntityManager,
+    wardId: string,
+    query: TaskStatsQuery,
+    today: IsoDate,
+  ) {
+    const builder = this.tasksOf(manager, wardId, query, today)
       .innerJoin(OrgUnitEntity, 'unit', 'unit.id = task.leadUnitId')
       .select('unit.id', 'unitId')
       .addSelect('unit.code', 'unitCode')
@@ -101,8 +109,13 @@ export class TaskStatsService {
     }));
   }
 
-  private async overdueByArea(wardId: string, query: TaskStatsQuery, today: IsoDate) {
-    const rows = (await this.tasksOf(wardId, query, today)
+  private async overdueByArea(
+    manager: EntityManager,
+    wardId: string,
+    query: TaskStatsQuery,
+    today: IsoDate,
+  ) {
+    const rows = (await this.tasksOf(manager, wardId, query, today)
       .andWhere(OVERDUE_TASK)
       .leftJoin('plans', 'plan', 'plan.id = task.planId')
       .leftJoin('plan_areas', 'area', 'area.plan_id = task.planId AND area.code = task.areaCode')
@@ -134,9 +147,13 @@ export class TaskStatsService {
   }
 
   /** Escalations fired from the first to the last day of today's month, in Vietnam. */
-  private async escalationsOfMonth(wardId: string, today: IsoDate): Promise<MonthEscalationsDto> {
+  private async escalationsOfMonth(
+    manager: EntityManager,
+    wardId: string,
+    today: IsoDate,
+  ): Promise<MonthEscalationsDto> {
     const { from, to } = monthOf(today);
-    const rows = (await this.tasks.manager.query(
+    const rows = (await manager.query(
       `SELECT e.level, e.lead_unit_id AS unit_id, u.name AS unit_name, COUNT(*) AS n
        FROM escalations e JOIN org_units u ON u.id = e.lead_unit_id
        WHERE e.ward_id = ? AND e.fired_at > ? AND e.fired_at <= ? AND e.kind = '${TASK_TIMER_KINDS.escalate}'

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { Clock } from '@cchc/common';
-import { NotificationEntity } from '@cchc/database';
+import { NotificationEntity, ReadDatabase } from '@cchc/database';
 import { DossierNotifyRecipient, NotifyRecipient } from '@cchc/domain';
 import { markOutboxProcessed, OutboxJobData } from '@cchc/queue';
 import { DOSSIER_SUBJECT_TYPE, dossierMessage } from './dossier-notifications';
@@ -46,6 +46,7 @@ export class NotificationService {
     @InjectRepository(NotificationEntity)
     private readonly notifications: Repository<NotificationEntity>,
     private readonly clock: Clock,
+    private readonly reads: ReadDatabase,
   ) {}
 
   /**
@@ -120,12 +121,15 @@ export class NotificationService {
     });
   }
 
+  /** The user's latest notifications, from the read replica (it may be a moment behind). */
   listFor(userId: string, unreadOnly = false): Promise<NotificationEntity[]> {
-    return this.notifications.find({
-      where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: 200,
-    });
+    return this.reads.run((manager) =>
+      manager.getRepository(NotificationEntity).find({
+        where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+        order: { createdAt: 'DESC', id: 'DESC' },
+        take: 200,
+      }),
+    );
   }
 
   async markRead(userId: string, id: string): Promise<NotificationEntity> {

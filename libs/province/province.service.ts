@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
 import { todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
+import { ReadDatabase } from '@cchc/database';
 import { DossierFigures, DossierStatsService } from '@cchc/dossiers';
 import { ParAssessmentService } from '@cchc/par-index';
 import { ProvinceWardView, RankingsView, WardRankingView } from './dto/province-view.dto';
@@ -16,7 +17,8 @@ const byDesc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
 
 /**
  * What the province (Sở Nội vụ) sees: the wards of its province — those whose `province` is the
- * officer's own ward's — each read as its own staff would, and a ranking of them.
+ * officer's own ward's — each read as its own staff would, and a ranking of them. Which wards
+ * the officer may read comes from the primary; the ranking's figures from the read replica.
  */
 @Injectable()
 export class ProvinceService {
@@ -25,6 +27,7 @@ export class ProvinceService {
     private readonly dossierStats: DossierStatsService,
     private readonly assessments: ParAssessmentService,
     private readonly clock: Clock,
+    private readonly reads: ReadDatabase,
   ) {}
 
   async wards(user: AuthUser): Promise<ProvinceWardView[]> {
@@ -65,11 +68,13 @@ export class ProvinceService {
         if (error instanceof NotFoundException) return null;
         throw error;
       });
-      const [reports] = (await this.dataSource.query(
-        `SELECT COUNT(*) AS due,
-           SUM(state = 'sent' AND sent_on IS NOT NULL AND sent_on <= upstream_due_date) AS on_time
-         FROM periodic_reports WHERE ward_id = ? AND period_year = ? AND upstream_due_date <= ?`,
-        [ward.id, year, today],
+      const [reports] = (await this.reads.run((manager) =>
+        manager.query(
+          `SELECT COUNT(*) AS due,
+             SUM(state = 'sent' AND sent_on IS NOT NULL AND sent_on <= upstream_due_date) AS on_time
+           FROM periodic_reports WHERE ward_id = ? AND period_year = ? AND upstream_due_date <= ?`,
+          [ward.id, year, today],
+        ),
       )) as { due: number | string; on_time: number | string | null }[];
       const due = Number(reports.due);
       rows.push({

@@ -1,10 +1,10 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { IsoDate } from '@cchc/domain';
 import { PlannedTask, TaskAsOf, TaskAuditRow, tasksAsOf } from './report-content';
 
 /** The plan's tasks as they stood at the cut-off instant, from their audit history. */
 export async function planTasksAsOf(
-  db: DataSource,
+  db: DataSource | EntityManager,
   planId: string,
   cutoff: Date,
 ): Promise<TaskAsOf[]> {
@@ -12,7 +12,10 @@ export async function planTasksAsOf(
 }
 
 /** The plan's tasks (group rows are counted through their children). */
-async function plannedTasks(db: DataSource, planId: string): Promise<PlannedTask[]> {
+async function plannedTasks(
+  db: DataSource | EntityManager,
+  planId: string,
+): Promise<PlannedTask[]> {
   const rows = (await db.query(
     `SELECT t.id, t.ordinal, t.title, t.area_code, a.title AS area_name, u.name AS lead_unit,
               DATE_FORMAT(t.due_date, '%Y-%m-%d') AS due_date
@@ -42,7 +45,11 @@ async function plannedTasks(db: DataSource, planId: string): Promise<PlannedTask
   }));
 }
 
-async function taskAudit(db: DataSource, planId: string, cutoff: Date): Promise<TaskAuditRow[]> {
+async function taskAudit(
+  db: DataSource | EntityManager,
+  planId: string,
+  cutoff: Date,
+): Promise<TaskAuditRow[]> {
   const rows = (await db.query(
     `SELECT a.instance_id, a.seq, a.event_type, a.to_state, a.reason, a.occurred_at
        FROM audit_events a JOIN reform_tasks t ON t.id = a.instance_id

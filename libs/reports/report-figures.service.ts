@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { endOfDayInstant } from '@cchc/calendar';
+import { ReadDatabase } from '@cchc/database';
 import { ContributionContext } from '@cchc/domain';
 import { DossierStatsService } from '@cchc/dossiers';
 import { InspectionStats } from '@cchc/inspections';
@@ -31,7 +32,8 @@ export interface ReportSource {
 
 /**
  * Gathers a report's contents as of its cut-off: tasks from their audit history, dossier figures
- * from the QĐ 766 statistics over the period, the units' contributions as they stand.
+ * from the QĐ 766 statistics over the period (both heavy, from the read replica), the units'
+ * contributions as they stand (from the primary: a unit's part sent a moment ago is in).
  */
 @Injectable()
 export class ReportFiguresService {
@@ -41,6 +43,7 @@ export class ReportFiguresService {
     private readonly calendars: ReportCalendarService,
     private readonly inspections: InspectionStats,
     private readonly targets: TargetActuals,
+    private readonly reads: ReadDatabase,
   ) {}
 
   async content(report: ReportSource): Promise<Omit<ReportContent, 'auditCheckpoint'>> {
@@ -51,7 +54,9 @@ export class ReportFiguresService {
     ])) as { name: string; province: string | null }[];
     const plan = report.planId ? await this.plan(report.planId) : null;
     const tasks = report.planId
-      ? await planTasksAsOf(this.dataSource, report.planId, cutoffInstant)
+      ? await this.reads.run((manager) =>
+          planTasksAsOf(manager, report.planId as string, cutoffInstant),
+        )
       : [];
     const next = await this.calendars.period(report.wardId, nextPeriodRef(period));
     const stats = await this.dossierStats.figures(report.wardId, {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
-import { EvidenceFileEntity, ReformTaskEntity, UserEntity } from '@cchc/database';
+import { EvidenceFileEntity, ReadDatabase, ReformTaskEntity, UserEntity } from '@cchc/database';
 import { ReformTaskEvent } from '@cchc/domain';
 import { auditHistory, HistoryEntry, WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
@@ -43,6 +43,7 @@ export class TaskService {
     private readonly evidence: Repository<EvidenceFileEntity>,
     private readonly org: OrgService,
     private readonly engine: WorkflowEngine,
+    private readonly reads: ReadDatabase,
   ) {}
 
   async create(user: AuthUser, dto: CreateTaskDto): Promise<TaskView> {
@@ -84,8 +85,18 @@ export class TaskService {
     return id;
   }
 
-  async list(user: AuthUser, query: ListTasksQuery): Promise<Page<TaskView>> {
-    const builder = this.tasks
+  /** A page of the list, from the read replica (it may be a moment behind). */
+  list(user: AuthUser, query: ListTasksQuery): Promise<Page<TaskView>> {
+    return this.reads.run((manager) => this.page(manager, user, query));
+  }
+
+  private async page(
+    manager: EntityManager,
+    user: AuthUser,
+    query: ListTasksQuery,
+  ): Promise<Page<TaskView>> {
+    const builder = manager
+      .getRepository(ReformTaskEntity)
       .createQueryBuilder('task')
       .where('task.wardId = :wardId', { wardId: user.wardId });
     if (query.state) builder.andWhere('task.state = :state', { state: query.state });
