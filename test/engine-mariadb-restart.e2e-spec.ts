@@ -1,93 +1,11 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { AppConfig, mysqlConnectionOptions } from '@cchc/common';
 import { prepareRuntime } from '@cchc/runtime';
 import { ApiClient } from './support/api-client';
 import { ApiProcess, freePort } from './support/api-process';
 import { e2eConfig } from './support/e2e-env';
-import { killHard } from './support/kill-hard';
+import { PrivateMariaDb } from './support/private-mariadb';
 import { eventually } from './support/test-app';
-
-const USER = process.env.USER ?? 'root';
-
-/**
- * A MariaDB server of this test's own (temporary data directory, a free port), so that it can be
- * killed and started again without touching the shared server.
- */
-class PrivateMariaDb {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-mariadb-'));
-  private server: ChildProcess | null = null;
-
-  constructor(readonly port: number) {}
-
-  static available(): boolean {
-    return ['mariadb-install-db', 'mariadbd'].every(
-      (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0,
-    );
-  }
-
-  get url(): string {
-    return `mysql://root@127.0.0.1:${this.port}/cchc_restart`;
-  }
-
-  install(): void {
-    const result = spawnSync(
-      'mariadb-install-db',
-      [
-        '--no-defaults',
-        `--datadir=${join(this.dir, 'data')}`,
-        '--auth-root-authentication-method=normal',
-        '--skip-test-db',
-        `--user=${USER}`,
-      ],
-      { encoding: 'utf8' },
-    );
-    if (result.status !== 0) throw new Error(`mariadb-install-db failed:\n${result.stderr}`);
-  }
-
-  async start(): Promise<void> {
-    this.server = spawn(
-      'mariadbd',
-      [
-        '--no-defaults',
-        `--datadir=${join(this.dir, 'data')}`,
-        `--port=${this.port}`,
-        '--bind-address=127.0.0.1',
-        `--socket=${join(this.dir, 'mariadb.sock')}`,
-        `--pid-file=${join(this.dir, 'mariadb.pid')}`,
-        `--user=${USER}`,
-        '--skip-log-bin',
-        '--innodb-buffer-pool-size=32M',
-      ],
-      { stdio: 'ignore' },
-    );
-    await eventually(
-      async () => {
-        const connection = await createConnection(mysqlConnectionOptions(this.url)).catch(
-          () => null,
-        );
-        await connection?.end();
-        return connection !== null;
-      },
-      30_000,
-      'the private MariaDB to accept connections',
-    );
-  }
-
-  /** SIGKILL: what a crash or a power cut does to the server. */
-  async kill(): Promise<void> {
-    await killHard(this.server);
-    this.server = null;
-  }
-
-  async remove(): Promise<void> {
-    await this.kill();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 const describeWithMariaDb = PrivateMariaDb.available() ? describe : describe.skip;
 
@@ -97,7 +15,7 @@ describeWithMariaDb('the API while MariaDB is killed under load and started agai
   let config: AppConfig;
 
   beforeAll(async () => {
-    mariadb = new PrivateMariaDb(await freePort());
+    mariadb = new PrivateMariaDb(await freePort(), 'cchc_restart');
     mariadb.install();
     await mariadb.start();
     config = { ...e2eConfig('mariadb_restart'), databaseUrl: mariadb.url };

@@ -18,3 +18,25 @@ export function mysqlConnectionOptions(
 export function databaseName(databaseUrl: string): string {
   return decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
 }
+
+/**
+ * Error codes of a database server that is down, restarting or out of reach (not of a refused
+ * statement): what was asked may be asked again later, or of another server.
+ */
+const DATABASE_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+  // With a read replica (mysql2 pool cluster): the server is resting after a failed connection.
+  'POOL_NONEONLINE',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  return DATABASE_DOWN.has(e?.code ?? e?.driverError?.code ?? '');
+}

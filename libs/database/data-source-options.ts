@@ -20,10 +20,11 @@ export function dataSourceOptions(
             slaves: [{ url: readUrl }],
             // A SELECT that names no query runner (repositories, authorisation) reads the primary.
             defaultMode: 'master',
-            // One failed connection takes the replica out for 10 s; ReadDatabase then reads the
-            // primary instead of retrying a dead server on every request.
+            // A server that refused a connection rests for a second (ReadDatabase reads the
+            // primary meanwhile) instead of being tried on every request; mysql2's default would
+            // drop it for good after five failures, the primary included.
             removeNodeErrorCount: 1,
-            restoreNodeTimeout: 10_000,
+            restoreNodeTimeout: 1_000,
           },
         }
       : { url: databaseUrl }),

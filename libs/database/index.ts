@@ -1,5 +1,7 @@
 export * from './entities';
+// Before the options: a migration imports @cchc/audit, whose services need ReadDatabase while
+// this index is still loading.
+export * from './read-database';
 export * from './data-source-options';
 export * from './ensure-database';
 export * from './database.module';
-export * from './read-database';

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, ReplicationMode } from 'typeorm';
+import { APP_CONFIG, AppConfig, isDatabaseUnavailable } from '@cchc/common';
 
 /**
  * Heavy reads — lists, dashboards, statistics, report figures, exports — on the read replica
@@ -12,30 +13,36 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 @Injectable()
 export class ReadDatabase {
   private readonly logger = new Logger(ReadDatabase.name);
+  private readonly replicated: boolean;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.replicated = config.databaseReadUrl !== null;
+  }
 
-  /** Runs `work` on one replica connection, released afterwards. */
+  /** Runs `work` on one connection (the replica's when there is one), released afterwards. */
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const runner = await this.connected();
+    if (!this.replicated) return this.on('master', work);
+    try {
+      return await this.on('slave', work);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      // Reads change nothing: asking the primary again is safe.
+      this.logger.warn(
+        `read replica unavailable, reading the primary: ${(error as Error).message}`,
+      );
+      return this.on('master', work);
+    }
+  }
+
+  private async on<T>(mode: ReplicationMode, work: (manager: EntityManager) => Promise<T>) {
+    const runner = this.dataSource.createQueryRunner(mode);
     try {
       return await work(runner.manager);
     } finally {
       await runner.release();
-    }
-  }
-
-  private async connected(): Promise<QueryRunner> {
-    const replica = this.dataSource.createQueryRunner('slave');
-    try {
-      await replica.connect();
-      return replica;
-    } catch (error) {
-      await replica.release();
-      this.logger.warn(
-        `read replica unreachable, reading the primary: ${(error as Error).message}`,
-      );
-      return this.dataSource.createQueryRunner('master');
     }
   }
 }

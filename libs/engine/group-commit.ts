@@ -1,6 +1,5 @@
-import type { Pool } from 'mysql2/promise';
 import { Coalescer } from './coalescer';
-import { render, SqlStatement } from './sql-batch';
+import { PrimaryPool, render, SqlStatement } from './sql-batch';
 import { InsertRows, insertIfSql } from './statements';
 
 /** One transition's writes: a guarded UPDATE, and rows written only if it matched. */
@@ -33,7 +32,7 @@ export class GroupCommit {
     IN_FLIGHT,
   );
 
-  constructor(private readonly pool: () => Pool) {}
+  constructor(private readonly pool: () => PrimaryPool) {}
 
   /** Resolves true when the write was applied, false when its guard did not match. */
   async submit(write: GuardedWrite): Promise<boolean> {

@@ -1,5 +1,5 @@
-import type { Pool } from 'mysql2/promise';
 import { Coalescer } from './coalescer';
+import type { PrimaryPool } from './sql-batch';
 
 export interface InstanceRow {
   id: string;
@@ -24,7 +24,7 @@ export function instanceRowSql(table: string, where: string): string {
 export class GroupRead {
   private readonly byTable = new Map<string, Coalescer<string, InstanceRow | null>>();
 
-  constructor(private readonly pool: () => Pool) {}
+  constructor(private readonly pool: () => PrimaryPool) {}
 
   read(table: string, id: string): Promise<InstanceRow | null> {
     let coalescer = this.byTable.get(table);

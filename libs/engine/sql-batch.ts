@@ -1,5 +1,6 @@
 import { format } from 'mysql2';
-import type { Pool } from 'mysql2/promise';
+import type { PoolConnection as CorePoolConnection } from 'mysql2';
+import type { PoolConnection } from 'mysql2/promise';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface SqlStatement {
@@ -37,17 +38,39 @@ export async function runBatch(
   }
 }
 
-const pools = new WeakMap<DataSource, Pool>();
+/** The primary's connections, as the engine's hot paths use them. */
+export interface PrimaryPool {
+  getConnection(): Promise<PoolConnection>;
+  query(sql: string, values: unknown[]): Promise<[unknown, unknown]>;
+}
 
-/** The mysql2 pool under TypeORM's MySQL driver, as a promise pool sharing its connections. */
-export function driverPool(dataSource: DataSource): Pool {
-  let promisePool = pools.get(dataSource);
-  if (!promisePool) {
-    // TypeORM's MySQL driver keeps a mysql2 pool; its promise wrapper shares the same connections.
-    promisePool = (dataSource.driver as unknown as { pool: { promise(): Pool } }).pool.promise();
-    pools.set(dataSource, promisePool);
+const pools = new WeakMap<DataSource, PrimaryPool>();
+
+/**
+ * Connections to the primary from TypeORM's MySQL driver (its pool, or the primary's pool when a
+ * read replica is configured), as promise connections sharing the driver's.
+ */
+export function driverPool(dataSource: DataSource): PrimaryPool {
+  let pool = pools.get(dataSource);
+  if (!pool) {
+    const driver = dataSource.driver as unknown as {
+      obtainMasterConnection(): Promise<CorePoolConnection>;
+    };
+    const getConnection = async () => (await driver.obtainMasterConnection()).promise();
+    pool = {
+      getConnection,
+      async query(sql, values) {
+        const connection = await getConnection();
+        try {
+          return await connection.query(sql, values);
+        } finally {
+          connection.release();
+        }
+      },
+    };
+    pools.set(dataSource, pool);
   }
-  return promisePool;
+  return pool;
 }
 
 export function render({ sql, params }: SqlStatement): string {

@@ -31,6 +31,13 @@ export class ApiClient {
       .send(body ?? {});
   }
 
+  async patch(username: string, path: string, body?: object): Promise<request.Response> {
+    return request(this.server)
+      .patch(path)
+      .set('Authorization', `Bearer ${await this.login(username)}`)
+      .send(body ?? {});
+  }
+
   async put(username: string, path: string, body?: object): Promise<request.Response> {
     return request(this.server)
       .put(path)

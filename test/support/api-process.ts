@@ -38,6 +38,7 @@ export class ApiProcess {
           LOG_LEVEL: 'warn',
           PORT: String(this.port),
           DATABASE_URL: this.config.databaseUrl,
+          DATABASE_READ_URL: this.config.databaseReadUrl ?? '',
           REDIS_URL: this.config.redisUrl,
         },
         stdio: ['ignore', 'pipe', 'pipe'],

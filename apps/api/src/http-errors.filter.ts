@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { Response } from 'express';
 import { InvalidYearScheduleError, UnsupportedYearError } from '@cchc/calendar';
+import { isDatabaseUnavailable } from '@cchc/common';
 import { EventRefusedError, InstanceNotFoundError, StaleVersionError } from '@cchc/engine';
 import { PlanImportError, UploadTooLargeError } from '@cchc/plan-import';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './request-limits';
@@ -84,6 +85,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
         },
       ];
     }
+    // Worth repeating later: a transition is all or nothing, and one that did commit answers 409.
     if (isDatabaseUnavailable(error)) {
       return [
         HttpStatus.SERVICE_UNAVAILABLE,
@@ -126,24 +128,4 @@ function describeBodyError(error: unknown): [number, Record<string, unknown>] | 
   if (!known) return null;
   const [status, message] = known;
   return [status, { error: 'InvalidBody', message }];
-}
-
-/**
- * A database that is down or restarting: the request may be repeated later (a transition is all
- * or nothing, and one that did commit answers the repeat with 409).
- */
-const DATABASE_DOWN = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
-  'ER_SERVER_SHUTDOWN',
-  'ER_CONNECTION_KILLED',
-]);
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } } | null;
-  return DATABASE_DOWN.has(e?.code ?? e?.driverError?.code ?? '');
 }
