@@ -1,5 +1,7 @@
 import { Connection, createConnection } from 'mysql2/promise';
-import { AppConfig, mysqlConnectionOptions } from '@cchc/common';
+import { DataSource } from 'typeorm';
+import { AppConfig, ManualClock, mysqlConnectionOptions } from '@cchc/common';
+import { dataSourceOptions, LAG_CHECK_MS, ReadDatabase } from '@cchc/database';
 import { prepareRuntime } from '@cchc/runtime';
 import { ApiClient } from './support/api-client';
 import { ApiProcess, freePort } from './support/api-process';
@@ -65,6 +67,7 @@ describeWithMariaDb(
     let onReplica: Server;
     let api: ApiProcess;
     let client: ApiClient;
+    let config: AppConfig;
     /** Every 5xx answer, with what the API printed then. */
     const failures: string[] = [];
 
@@ -126,10 +129,13 @@ describeWithMariaDb(
       );
       await onReplica.query('START SLAVE');
 
-      const config: AppConfig = {
+      config = {
         ...e2eConfig('read_replica'),
         databaseUrl: primary.url,
         databaseReadUrl: replica.url,
+        // The API reads a lagging replica as it is, to show what lags and what does not; the
+        // lag check is shown on its own below.
+        databaseReadMaxLagSeconds: null,
       };
       await prepareRuntime(config, { seedDemo: true });
       await caughtUp();
@@ -265,6 +271,46 @@ describeWithMariaDb(
         30_000,
         'the list to catch up',
       );
+    });
+
+    it('reads the primary while the replica is not replicating, with DATABASE_READ_MAX_LAG', async () => {
+      const dataSource = await new DataSource(
+        dataSourceOptions(primary.url, replica.url),
+      ).initialize();
+      const clock = new ManualClock(new Date('2026-11-29T05:00:00Z'));
+      const checked = new ReadDatabase(
+        dataSource,
+        { ...config, databaseReadMaxLagSeconds: 30 },
+        clock,
+      );
+      const unchecked = new ReadDatabase(dataSource, config, clock);
+      const probe = `SELECT /* lag probe */ full_name FROM users WHERE username = 'chairman'`;
+      const name = (reads: ReadDatabase) =>
+        reads.run(
+          async (manager) => ((await manager.query(probe)) as { full_name: string }[])[0].full_name,
+        );
+      try {
+        await onReplica.clearLog();
+        const before = await name(checked);
+        expect(await onReplica.apiStatements('%lag probe%')).toHaveLength(1);
+
+        await onReplica.query('STOP SLAVE SQL_THREAD');
+        await onPrimary.query(
+          `UPDATE ${DATABASE}.users SET full_name = 'Chủ tịch (đã đổi)' WHERE username = 'chairman'`,
+        );
+        clock.advance(LAG_CHECK_MS);
+        expect(await name(unchecked)).toBe(before);
+        expect(await name(checked)).toBe('Chủ tịch (đã đổi)');
+
+        await onReplica.query('START SLAVE SQL_THREAD');
+        await caughtUp();
+        clock.advance(LAG_CHECK_MS);
+        await onReplica.clearLog();
+        expect(await name(checked)).toBe('Chủ tịch (đã đổi)');
+        expect(await onReplica.apiStatements('%lag probe%')).toHaveLength(1);
+      } finally {
+        await dataSource.destroy();
+      }
     });
 
     it('reads the primary while the replica is down', async () => {

@@ -43,4 +43,15 @@ describe('loadConfig', () => {
     );
     expect(loadConfig({ NODE_ENV: 'development', API_DOCS: 'false' }).apiDocs).toBe(false);
   });
+
+  it('reads the replica settings', () => {
+    expect(loadConfig({})).toMatchObject({ databaseReadUrl: null, databaseReadMaxLagSeconds: 30 });
+    expect(
+      loadConfig({ DATABASE_READ_URL: 'mysql://r@replica/cchc', DATABASE_READ_MAX_LAG: 'off' }),
+    ).toMatchObject({ databaseReadUrl: 'mysql://r@replica/cchc', databaseReadMaxLagSeconds: null });
+    expect(loadConfig({ DATABASE_READ_MAX_LAG: '5' }).databaseReadMaxLagSeconds).toBe(5);
+    expect(() => loadConfig({ DATABASE_READ_MAX_LAG: '5s' })).toThrow(
+      'DATABASE_READ_MAX_LAG must be whole seconds or off, not "5s"',
+    );
+  });
 });

@@ -15,6 +15,11 @@ export interface AppConfig {
    * statistics, report figures, exports (see ReadDatabase). Null: everything reads the primary.
    */
   databaseReadUrl: string | null;
+  /**
+   * Heavy reads go to the primary while the replica is further behind than this, in seconds, or
+   * not replicating at all (DATABASE_READ_MAX_LAG, default 30; `off`: never checked).
+   */
+  databaseReadMaxLagSeconds: number | null;
   redisUrl: string;
   /** A Redis Cluster (REDIS_CLUSTER_NODES) to use instead of REDIS_URL's single server. */
   redisCluster: RedisClusterSetting | null;
@@ -84,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: Number(env.PORT ?? 3000),
     databaseUrl: env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/cchc',
     databaseReadUrl: env.DATABASE_READ_URL || null,
+    databaseReadMaxLagSeconds: maxLagOf(env.DATABASE_READ_MAX_LAG),
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisCluster: parseClusterNodes(env.REDIS_CLUSTER_NODES),
     redisPrefix: env.REDIS_PREFIX ?? 'cchc',
@@ -168,6 +174,16 @@ function jwtSecretOf(given: string | undefined, allowDevSecret: boolean): string
     throw new StartupError(`JWT_SECRET is too short: at least ${MIN_SECRET_BYTES} bytes`);
   }
   return given;
+}
+
+/** Whole seconds, or `off`. */
+function maxLagOf(value: string | undefined): number | null {
+  if (value === undefined || value === '') return 30;
+  if (value === 'off') return null;
+  if (!/^\d+$/.test(value)) {
+    throw new StartupError(`DATABASE_READ_MAX_LAG must be whole seconds or off, not "${value}"`);
+  }
+  return Number(value);
 }
 
 /** `true`/`1` or `false`/`0`; anything else is a mistake worth stopping for. */

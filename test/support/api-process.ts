@@ -39,6 +39,7 @@ export class ApiProcess {
           PORT: String(this.port),
           DATABASE_URL: this.config.databaseUrl,
           DATABASE_READ_URL: this.config.databaseReadUrl ?? '',
+          DATABASE_READ_MAX_LAG: String(this.config.databaseReadMaxLagSeconds ?? 'off'),
           REDIS_URL: this.config.redisUrl,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
