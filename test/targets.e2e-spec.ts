@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
+import { samplePdf } from './support/evidence-samples';
 import { freshEnvironment } from './support/e2e-env';
 import { readSeed, SEEDS_DIR } from './support/seeds';
 import { startApi } from './support/test-app';
@@ -160,6 +161,35 @@ interface TargetView {
     );
     expect(reversed.status).toBe(400);
     expect(reversed.body.message).toMatch(/^to: /);
+  });
+
+  it("attaches a ward's evidence file (no task) to an entered value, downloadable", async () => {
+    const upload = async (username: string, data: Buffer, name: string) =>
+      request(api.getHttpServer())
+        .post('/evidence')
+        .set('Authorization', await auth(username))
+        .attach('file', data, name);
+    expect((await upload('leader', await samplePdf(), 'tt.pdf')).status).toBe(403);
+    const text = await upload('coordinator', Buffer.from('không phải PDF'), 'gia.pdf');
+    expect(text.status).toBe(415);
+    const pdf = await upload('coordinator', await samplePdf(), 'Thanh toán trực tuyến.pdf');
+    expect(pdf.status).toBe(201);
+    expect(pdf.body).toMatchObject({ taskId: null, name: 'Thanh toán trực tuyến.pdf' });
+    const targets = (await client.get('coordinator', `/plans/${planId}/targets`))
+      .body as TargetView[];
+    const payment = targets.find((target) => target.code === 'CT-02') as TargetView;
+    const entered = await client.post(
+      'coordinator',
+      `/plans/${planId}/targets/${payment.id}/values`,
+      { from: '2025-12-15', to: '2026-03-14', value: 85, evidenceIds: [pdf.body.id] },
+    );
+    expect(entered.status).toBe(200);
+    expect(entered.body.values).toEqual([
+      expect.objectContaining({ value: 85, evidenceIds: [pdf.body.id] }),
+    ]);
+    const download = await client.get('officer', `/evidence/${pdf.body.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
   });
 
   it('counts the actuals as of the cut-off while tasks change after it', async () => {

@@ -7,3 +7,4 @@ export * from './audit';
 export * from './inspection';
 export * from './periodic-report';
 export * from './password';
+export * from './target';

@@ -30,7 +30,8 @@ export interface EvidenceUpload {
 
 export interface EvidenceView {
   id: string;
-  taskId: string;
+  /** Null for a file of the ward (uploadForWard). */
+  taskId: string | null;
   name: string;
   mediaType: string;
   size: number;
@@ -48,7 +49,7 @@ export interface EvidenceDownload {
 }
 
 /**
- * Evidence files of task reports. Who may attach one is who may report on the task now (the
+ * Evidence files of task reports, and of the ward (targets' values, PAR-Index scores). Who may attach one is who may report on the task now (the
  * machine's role rules: SUBMIT_REPORT among the allowed events); anyone of the ward may read.
  */
 @Injectable()
@@ -69,6 +70,22 @@ export class EvidenceService {
           `thực hiện hoặc quá hạn (hiện tại: ${task.stateLabel})`,
       );
     }
+    return this.store(user, taskId, upload);
+  }
+
+  /**
+   * A file of the ward, not of a task's report: the evidence of a target's value or of a PAR-Index
+   * self-score (who may name it there is decided where it is named).
+   */
+  uploadForWard(user: AuthUser, upload: EvidenceUpload): Promise<EvidenceView> {
+    return this.store(user, null, upload);
+  }
+
+  private async store(
+    user: AuthUser,
+    taskId: string | null,
+    upload: EvidenceUpload,
+  ): Promise<EvidenceView> {
     const kind = await sniffEvidenceKind(upload.data);
     if (!kind) {
       throw new UnsupportedMediaTypeException(

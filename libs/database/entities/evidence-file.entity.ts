@@ -10,8 +10,9 @@ export class EvidenceFileEntity {
   @Column('char', { name: 'ward_id', length: 36 })
   wardId: string;
 
-  @Column('char', { name: 'task_id', length: 36 })
-  taskId: string;
+  /** Null for a file of the ward (a target's value, a PAR-Index score), not of a task's report. */
+  @Column('char', { name: 'task_id', length: 36, nullable: true })
+  taskId: string | null;
 
   /** Hex SHA-256 of the bytes: their address in the storage. */
   @Column('char', { length: 64 })

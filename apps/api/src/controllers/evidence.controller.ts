@@ -20,11 +20,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Response } from 'express';
-import { AuthUser, CurrentUser } from '@cchc/auth';
+import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import {
   EVIDENCE_MAX_BYTES,
   EVIDENCE_MEDIA_TYPES,
   EvidenceService,
+  EvidenceUpload,
   EvidenceView,
 } from '@cchc/evidence';
 import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
@@ -32,6 +33,16 @@ import { EvidenceViewDto } from './evidence.dto';
 
 const uuid = (what: string) =>
   new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`id phải là UUID ${what}`) });
+
+/** The uploaded file under its UTF-8 name (multer reads the name as latin1), or a 400. */
+function received(file: Express.Multer.File | undefined): EvidenceUpload {
+  if (!file) {
+    throw new BadRequestException(
+      'file: cần gửi tệp minh chứng (trường "file", multipart/form-data)',
+    );
+  }
+  return { fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'), data: file.buffer };
+}
 
 @ApiTags('evidence')
 @ApiSignedIn()
@@ -59,13 +70,31 @@ export class EvidenceController {
     @Param('id', uuid('của nhiệm vụ')) id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<EvidenceView> {
-    if (!file) {
-      throw new BadRequestException(
-        'file: cần gửi tệp minh chứng (trường "file", multipart/form-data)',
-      );
-    }
-    const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    return this.evidence.upload(user, id, { fileName, data: file.buffer });
+    return this.evidence.upload(user, id, received(file));
+  }
+
+  /** A file of the ward: the evidence of a target's value or of a PAR-Index self-score. */
+  @Post('evidence')
+  @ApiOperation({
+    summary: 'Tải lên tệp minh chứng của phường (số liệu chỉ tiêu, điểm tự đánh giá Chỉ số CCHC)',
+  })
+  @ApiCreatedResponse({ type: EvidenceViewDto })
+  @ApiErrors(400, 403, 413, 415)
+  @Roles('coordinator', 'unit_head', 'officer')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } }))
+  uploadForWard(
+    @CurrentUser() user: AuthUser,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<EvidenceView> {
+    return this.evidence.uploadForWard(user, received(file));
   }
 
   @Get('tasks/:id/evidence')

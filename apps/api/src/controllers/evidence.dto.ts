@@ -1,13 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EvidenceView } from '@cchc/evidence';
 
-/** An evidence file of a task's report (GET /evidence/:id downloads it). */
+/** An evidence file of a task's report or of the ward (GET /evidence/:id downloads it). */
 export class EvidenceViewDto implements EvidenceView {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
-  taskId: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'Nhiệm vụ có báo cáo kèm tệp; null: tệp của phường (số liệu chỉ tiêu, điểm Chỉ số CCHC)',
+  })
+  taskId: string | null;
 
   @ApiProperty({ example: 'Báo cáo quý I.pdf', description: 'Tên tệp gốc' })
   name: string;

@@ -757,6 +757,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tải lên tệp minh chứng của phường (số liệu chỉ tiêu, điểm tự đánh giá Chỉ số CCHC) */
+    post: operations['EvidenceController_uploadForWard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/evidence/{id}': {
     parameters: {
       query?: never;
@@ -2849,8 +2866,11 @@ export interface components {
     EvidenceViewDto: {
       /** Format: uuid */
       id: string;
-      /** Format: uuid */
-      taskId: string;
+      /**
+       * Format: uuid
+       * @description Nhiệm vụ có báo cáo kèm tệp; null: tệp của phường (số liệu chỉ tiêu, điểm Chỉ số CCHC)
+       */
+      taskId: string | null;
       /**
        * @description Tên tệp gốc
        * @example Báo cáo quý I.pdf
@@ -7213,6 +7233,77 @@ export interface operations {
       };
       /** @description Không tìm thấy trong phường */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Tệp hoặc nội dung quá lớn */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Kiểu nội dung không được hỗ trợ */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  EvidenceController_uploadForWard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: Blob;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
