@@ -6,6 +6,7 @@ import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { navigate, screenshot, seriousViolations, signIn } from './support/browser';
 import { consoleSuite } from './support/console-suite';
+import { samplePdf } from './support/evidence-samples';
 import { describeWithSeed } from './support/seeds';
 
 /** A PAR-Index plan: its ordinals are the criteria codes, so 3.1 is led by the culture office. */
@@ -121,6 +122,93 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
     await check(phone, 'plan-targets-phone');
     await phone.close();
   });
+
+  it('lets the coordinator add, import, edit and enter a target with evidence', async () => {
+    const page = await suite.newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}/ke-hoach/${planId}`);
+    await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('Mã chỉ tiêu').fill('CT-TT');
+    await form.getByLabel('Tên chỉ tiêu').fill('Tỷ lệ thanh toán trực tuyến');
+    await form.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await form.getByText('Cần nhập giá trị').waitFor();
+    await form.getByText('≥', { exact: true }).click();
+    await form.getByLabel('Giá trị').fill('80');
+    await check(page, 'plan-target-form-desktop');
+    await form.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'Tỷ lệ thanh toán trực tuyến', exact: true }).waitFor();
+
+    // A sheet with a bad row: refused whole, the problem named by row and field.
+    const importFile = page.locator('input[type=file][accept=".xlsx,.csv"]');
+    const csv = (rows: string[]) => ({
+      name: 'chi-tieu.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        ['Mã,Tên chỉ tiêu,Đơn vị tính,So sánh,Giá trị,Nguồn,Chỉ số', ...rows].join('\n'),
+      ),
+    });
+    await importFile.setInputFiles(
+      csv(['CT-HS,Hồ sơ đúng hạn,%,≥,95,tính toán,dossiers_on_time', 'CT-X,Sai,%,≥,nhiều,nhập,']),
+    );
+    await page.getByRole('cell', { name: 'value', exact: true }).waitFor();
+    await page.getByText(/Không nhập chỉ tiêu: 1 lỗi/).waitFor();
+    await check(page, 'plan-target-import-refused-desktop');
+    const codes = async () =>
+      (
+        (await client.get('coordinator', `/plans/${planId}/targets`)).body as { code: string }[]
+      ).map((target) => target.code);
+    expect(await codes()).not.toContain('CT-HS');
+    await importFile.setInputFiles(csv(['CT-HS,Hồ sơ đúng hạn,%,≥,95,tính toán,dossiers_on_time']));
+    await page.getByText('Đã nhập: 1 chỉ tiêu mới, 0 chỉ tiêu cập nhật').waitFor();
+    await page.getByRole('cell', { name: 'Hồ sơ đúng hạn', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Sửa CT-TT' }).click();
+    await form.getByLabel('Giá trị').fill('85');
+    await form.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: '≥ 85%', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Nhập số liệu CT-TT' }).click();
+    // Typed as dd/mm/yyyy and left with Tab (Enter would also submit the form).
+    await form.getByPlaceholder('Từ ngày').fill('01/01/2026');
+    await page.keyboard.press('Tab');
+    await form.getByPlaceholder('Đến ngày').fill('31/03/2026');
+    await page.keyboard.press('Tab');
+    await form.getByLabel('Giá trị (%)').fill('87,5');
+    await form.getByLabel('Ghi chú, nguồn số liệu').fill('Theo Cổng dịch vụ công');
+    await form.locator('input[type=file]').setInputFiles({
+      name: 'thanh-toan.pdf',
+      mimeType: 'application/pdf',
+      buffer: await samplePdf(),
+    });
+    await form.getByRole('link', { name: 'thanh-toan.pdf' }).waitFor();
+    await check(page, 'plan-target-value-desktop');
+    await form.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await form.waitFor({ state: 'hidden' });
+    const targets = (await client.get('coordinator', `/plans/${planId}/targets`)).body as {
+      code: string;
+      value: number;
+      values: { from: string; to: string; value: number; evidenceIds: string[] }[];
+    }[];
+    const entered = targets.find((target) => target.code === 'CT-TT');
+    expect(entered?.value).toBe(85);
+    expect(entered?.values).toEqual([
+      expect.objectContaining({ from: '2026-01-01', to: '2026-03-31', value: 87.5 }),
+    ]);
+    expect(entered?.values[0].evidenceIds).toHaveLength(1);
+    await page.getByRole('cell', { name: '87,5%', exact: true }).waitFor();
+    await page.close();
+
+    const phone = await suite.newPage('phone');
+    await signIn(phone, baseUrl, 'coordinator');
+    await phone.goto(`${baseUrl}/ke-hoach/${planId}`);
+    await phone.getByRole('button', { name: 'Nhập số liệu CT-TT' }).click();
+    await phone.getByRole('dialog').getByLabel('Giá trị (%)').waitFor();
+    await check(phone, 'plan-target-value-phone');
+    await phone.close();
+  }, 300_000);
 
   it('lets the culture office score its criterion, on a phone', async () => {
     const page = await suite.newPage('phone');

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS } from '@cchc/domain';
+import { ReasonField } from '../common/ReasonField';
 import { data, http } from '../api/http';
 import { useWardUsers } from '../common/org';
 import { findingUnits } from './campaign-forms';
@@ -207,11 +208,7 @@ export function CampaignActionDialog({
             </Form.Item>
           </>
         )}
-        {(action.type === 'ESCALATE_FINDING' || action.type === 'CLOSE_FINDING') && (
-          <Form.Item name="reason" label="Lý do" rules={required('Nhập lý do')}>
-            <Input.TextArea rows={3} maxLength={5000} />
-          </Form.Item>
-        )}
+        {(action.type === 'ESCALATE_FINDING' || action.type === 'CLOSE_FINDING') && <ReasonField />}
         {action.type === 'CONCLUDE' && (
           <Form.Item
             name="noticeNumber"

@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import { ApiError, data, http } from '../api/http';
 import type { Me, Role } from '../api/types';
+import { ReasonField } from '../common/ReasonField';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { useUser } from '../session/session';
 import { AreaTotalsTable, CriteriaTable, CriterionAction } from './CriteriaTable';
@@ -90,13 +91,7 @@ function ActionDialog({
             </Form.Item>
           </>
         ) : (
-          <Form.Item
-            name="reason"
-            label="Lý do"
-            rules={[{ required: true, whitespace: true, message: 'Cần nêu lý do' }]}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
+          <ReasonField />
         )}
       </Form>
     </Modal>

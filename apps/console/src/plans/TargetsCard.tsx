@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { data, http } from '../api/http';
 import { formatDateTime } from '../common/format';
 import { ScrollRegion } from '../common/ScrollRegion';
@@ -14,99 +14,22 @@ import {
   targetText,
   VERDICT_TAGS,
 } from './target-view';
+import { TargetFormDialog, TargetValueDialog } from './TargetDialogs';
+import { TargetImport } from './TargetImport';
+import { Suggestions } from './TargetSuggestions';
 
-/** The coordinator's suggested targets: each with the plan's sentence, to confirm or drop. */
-function Suggestions({ planId }: { planId: string }) {
-  const queryClient = useQueryClient();
-  const targets = useQuery({
-    queryKey: ['targets', planId],
-    queryFn: () => data(http.GET('/plans/{id}/targets', { params: { path: { id: planId } } })),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['targets', planId] });
-  const read = useMutation({
-    mutationFn: () =>
-      data(http.POST('/plans/{id}/targets/suggestions', { params: { path: { id: planId } } })),
-    onSuccess: refresh,
-  });
-  const decide = useMutation({
-    mutationFn: ({ target, confirm }: { target: Target; confirm: boolean }) => {
-      const path = { id: planId, targetId: target.id };
-      return confirm
-        ? data(http.POST('/plans/{id}/targets/{targetId}/confirm', { params: { path } }))
-        : data(http.DELETE('/plans/{id}/targets/{targetId}', { params: { path } }));
-    },
-    onSuccess: refresh,
-  });
-  const suggested = targets.data?.filter((target) => target.status === 'suggested') ?? [];
-  const error = read.error ?? decide.error;
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <Typography.Text strong>Chỉ tiêu gợi ý chờ xác nhận: {suggested.length}</Typography.Text>
-        <Button onClick={() => read.mutate()} loading={read.isPending}>
-          Đọc gợi ý từ văn bản kế hoạch
-        </Button>
-        {read.data && (
-          <Typography.Text className="muted">{read.data.created} gợi ý mới</Typography.Text>
-        )}
-      </Space>
-      {error && <Alert type="error" showIcon message={error.message} />}
-      {suggested.length > 0 && (
-        <Table<Target>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={suggested}
-          scroll={{ x: 760 }}
-          columns={[
-            { title: 'Mã', dataIndex: 'code', width: 90 },
-            { title: 'Câu trong kế hoạch', dataIndex: 'sentence' },
-            {
-              title: 'Chỉ tiêu',
-              key: 'target',
-              width: 130,
-              render: (_: unknown, t) => targetText(t),
-            },
-            {
-              title: 'Thao tác',
-              key: 'actions',
-              width: 170,
-              render: (_: unknown, target) => (
-                <Space size="small">
-                  <Button
-                    size="small"
-                    type="primary"
-                    aria-label={`Xác nhận ${target.code}`}
-                    loading={decide.isPending}
-                    onClick={() => decide.mutate({ target, confirm: true })}
-                  >
-                    Xác nhận
-                  </Button>
-                  <Button
-                    size="small"
-                    aria-label={`Bỏ ${target.code}`}
-                    loading={decide.isPending}
-                    onClick={() => decide.mutate({ target, confirm: false })}
-                  >
-                    Bỏ
-                  </Button>
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
-    </Space>
-  );
-}
-
-/** Targets against their actuals: the target as written, the actual, met / not met. */
+/**
+ * Targets against their actuals: the target as written, the actual, met / not met. Without
+ * `actions` it is read-only (the province's view).
+ */
 export function TargetActualsTable({
   rows,
   loading,
+  actions,
 }: {
   rows: TargetActual[] | undefined;
   loading: boolean;
+  actions?: (target: Target) => ReactNode;
 }) {
   if (rows?.length === 0)
     return <Typography.Text>Kế hoạch chưa có chỉ tiêu đã xác nhận</Typography.Text>;
@@ -145,16 +68,83 @@ export function TargetActualsTable({
               </>
             ),
           },
+          ...(actions
+            ? [
+                {
+                  title: 'Thao tác',
+                  key: 'actions',
+                  width: 230,
+                  render: (_: unknown, row: TargetActual) => actions(row.target),
+                },
+              ]
+            : []),
         ]}
       />
     </ScrollRegion>
   );
 }
 
+type Dialog = { kind: 'form'; target: Target | null } | { kind: 'value'; target: Target };
+
+/** The coordinator's buttons on a confirmed target: edit it, enter a period's value, delete it. */
+function TargetActions({
+  planId,
+  target,
+  onOpen,
+}: {
+  planId: string;
+  target: Target;
+  onOpen: (dialog: Dialog) => void;
+}) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () =>
+      data(
+        http.DELETE('/plans/{id}/targets/{targetId}', {
+          params: { path: { id: planId, targetId: target.id } },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['targets', planId] }),
+  });
+  return (
+    <Space size="small" wrap>
+      <Button
+        size="small"
+        aria-label={`Sửa ${target.code}`}
+        onClick={() => onOpen({ kind: 'form', target })}
+      >
+        Sửa
+      </Button>
+      {target.source === 'entered' && (
+        <Button
+          size="small"
+          aria-label={`Nhập số liệu ${target.code}`}
+          onClick={() => onOpen({ kind: 'value', target })}
+        >
+          Nhập số liệu
+        </Button>
+      )}
+      <Popconfirm
+        title={`Xóa chỉ tiêu ${target.code} cùng số liệu đã nhập?`}
+        okText="Xóa"
+        cancelText="Hủy"
+        onConfirm={() => remove.mutate()}
+      >
+        <Button size="small" aria-label={`Xóa ${target.code}`} loading={remove.isPending}>
+          Xóa
+        </Button>
+      </Popconfirm>
+      {remove.isError && <Typography.Text type="danger">{remove.error.message}</Typography.Text>}
+    </Space>
+  );
+}
+
 /** Confirmed targets against their actuals as of a cut-off day (today unless chosen). */
 export function TargetsCard({ planId }: { planId: string }) {
   const user = useUser();
+  const coordinator = user.role === 'coordinator';
   const [cutoffDate, setCutoffDate] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const actuals = useQuery({
     queryKey: ['targets', planId, 'actuals', cutoffDate],
     queryFn: () =>
@@ -186,9 +176,29 @@ export function TargetsCard({ planId }: { planId: string }) {
           )}
         </Space>
         {actuals.isError && <Alert type="error" showIcon message={actuals.error.message} />}
-        <TargetActualsTable rows={actuals.data?.targets} loading={actuals.isFetching} />
-        {user.role === 'coordinator' && <Suggestions planId={planId} />}
+        <TargetActualsTable
+          rows={actuals.data?.targets}
+          loading={actuals.isFetching}
+          actions={
+            coordinator
+              ? (target) => <TargetActions planId={planId} target={target} onOpen={setDialog} />
+              : undefined
+          }
+        />
+        {coordinator && (
+          <>
+            <Button onClick={() => setDialog({ kind: 'form', target: null })}>Thêm chỉ tiêu</Button>
+            <TargetImport planId={planId} />
+            <Suggestions planId={planId} />
+          </>
+        )}
       </Space>
+      {dialog?.kind === 'form' && (
+        <TargetFormDialog planId={planId} target={dialog.target} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'value' && (
+        <TargetValueDialog planId={planId} target={dialog.target} onClose={() => setDialog(null)} />
+      )}
     </Card>
   );
 }

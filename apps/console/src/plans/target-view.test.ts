@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actualText, endOfDay, Target, TargetActual, targetText } from './target-view';
+import {
+  actualText,
+  endOfDay,
+  Target,
+  TargetActual,
+  targetBody,
+  targetFormValues,
+  targetText,
+} from './target-view';
 
 const target = (extra: Partial<Target>): Target => ({
   id: 't1',
@@ -53,4 +61,41 @@ describe('actualText', () => {
 
 it('counts up to the end of the chosen day in Việt Nam', () => {
   expect(endOfDay('2026-03-14')).toBe('2026-03-14T23:59:59+07:00');
+});
+
+describe('targetBody', () => {
+  it('sends a figure without wording, and a metric only when computed', () => {
+    const values = targetFormValues(target({ source: 'entered', metric: null }));
+    expect(targetBody({ ...values, code: ' CT-02 ', metric: 'tasks_completed' })).toEqual({
+      code: 'CT-02',
+      name: 'Tỷ lệ hồ sơ đúng hạn',
+      unit: 'percent',
+      comparator: 'gte',
+      value: 90,
+      qualitative: null,
+      source: 'entered',
+      metric: null,
+    });
+  });
+
+  it('sends a qualitative target without unit, comparator or value', () => {
+    const values = { ...targetFormValues(target({})), kind: 'qualitative' as const };
+    expect(targetBody({ ...values, qualitative: ' Hạn chế tối đa hồ sơ quá hạn ' })).toMatchObject({
+      unit: null,
+      comparator: null,
+      value: null,
+      qualitative: 'Hạn chế tối đa hồ sơ quá hạn',
+      source: 'computed',
+      metric: 'dossiers_on_time',
+    });
+  });
+
+  it('reads an existing target back into the form', () => {
+    expect(targetFormValues(target({ qualitative: 'Hạn chế tối đa', value: null }))).toMatchObject({
+      kind: 'qualitative',
+      qualitative: 'Hạn chế tối đa',
+      value: undefined,
+    });
+    expect(targetFormValues(null)).toMatchObject({ kind: 'figure', source: 'entered' });
+  });
 });

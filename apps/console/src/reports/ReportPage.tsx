@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { CONTRIBUTION_EVENT_LABELS, REPORT_EVENT_LABELS } from '@cchc/domain';
 import { data, http } from '../api/http';
+import { ReasonField } from '../common/ReasonField';
 import { formatDateTime, formatIsoDate } from '../common/format';
 import type { Contribution, Report, Revision } from './types';
 
@@ -322,13 +323,7 @@ function ReasonOrTextDialog({
             </Form.Item>
           </>
         ) : (
-          <Form.Item
-            name="reason"
-            label="Lý do"
-            rules={[{ required: true, whitespace: true, message: 'Cần nêu lý do' }]}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
+          <ReasonField />
         )}
       </Form>
     </Modal>

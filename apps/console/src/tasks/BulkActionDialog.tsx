@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError, data, http } from '../api/http';
 import type { BulkTaskResult, Task } from '../api/types';
 import { useUnits } from '../common/org';
+import { ReasonField } from '../common/ReasonField';
 import { BULK_ACTION_LABELS, bulkBody, BulkActionType, BulkValues } from './bulk-actions';
 
 interface Props {
@@ -114,13 +115,7 @@ export function BulkActionDialog({ type, tasks, onClose, onDone }: Props) {
               >
                 <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
               </Form.Item>
-              <Form.Item
-                name="reason"
-                label="Lý do"
-                rules={[{ required: true, whitespace: true, message: 'Nhập lý do' }]}
-              >
-                <Input.TextArea rows={3} maxLength={5000} showCount />
-              </Form.Item>
+              <ReasonField />
             </>
           )}
           {failure && (
