@@ -6,15 +6,25 @@ import {
   ParseIntPipe,
   ParseUUIDPipe,
   Query,
+  Res,
+  StreamableFile,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { contentDisposition } from '@cchc/dossiers';
 import { AssessmentView, ParAssessmentService } from '@cchc/par-index';
 import { PlanSummary, PlansService } from '@cchc/plans';
 import { ProvinceService, ProvinceWardView, RankingsQuery, RankingsView } from '@cchc/province';
-import { ReportService, ReportSummary, ReportView } from '@cchc/reports';
+import {
+  ReportDocumentQuery,
+  ReportDownloadService,
+  ReportService,
+  ReportSummary,
+  ReportView,
+} from '@cchc/reports';
 import { TargetActuals, TargetActualsQuery, TargetActualsView } from '@cchc/targets';
-import { ApiErrors, ApiSignedIn } from '../openapi';
+import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
 import { PlanSummaryDto } from './plans.dto';
 import { ReportSummaryDto, ReportViewDto } from './reports.dto';
 
@@ -40,6 +50,7 @@ export class ProvinceController {
     private readonly actuals: TargetActuals,
     private readonly assessments: ParAssessmentService,
     private readonly reports: ReportService,
+    private readonly downloads: ReportDownloadService,
   ) {}
 
   @ApiOperation({ summary: 'Các phường/xã của tỉnh/thành phố' })
@@ -125,5 +136,28 @@ export class ProvinceController {
     @Param('reportId', uuid('reportId', 'báo cáo')) reportId: string,
   ): Promise<ReportView> {
     return this.reports.get(await this.province.readerOf(user, wardId), reportId);
+  }
+
+  @ApiOperation({
+    summary: 'Tải báo cáo (DOCX), phụ lục (XLSX) hoặc dữ liệu (JSON) của phường/xã',
+  })
+  @ApiFile(
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/json',
+  )
+  @ApiErrors(400, 403, 404)
+  @Get('wards/:wardId/reports/:reportId/document')
+  async documentOf(
+    @CurrentUser() user: AuthUser,
+    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+    @Param('reportId', uuid('reportId', 'báo cáo')) reportId: string,
+    @Query() query: ReportDocumentQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const reader = await this.province.readerOf(user, wardId);
+    const file = await this.downloads.document(reader.wardId, reportId, query);
+    response.setHeader('Content-Disposition', contentDisposition(file.fileName));
+    return new StreamableFile(file.data, { type: file.mediaType });
   }
 }

@@ -582,6 +582,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/province/wards/{wardId}/reports/{reportId}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tải báo cáo (DOCX), phụ lục (XLSX) hoặc dữ liệu (JSON) của phường/xã */
+    get: operations['ProvinceController_documentOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/unit-aliases': {
     parameters: {
       query?: never;
@@ -6402,6 +6419,71 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReportViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_documentOf: {
+    parameters: {
+      query: {
+        format: 'docx' | 'xlsx' | 'json';
+        /** @description Lần tổng hợp (mặc định: lần mới nhất) */
+        revision?: number;
+      };
+      header?: never;
+      path: {
+        wardId: string;
+        reportId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'application/json': Blob;
         };
       };
       /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */

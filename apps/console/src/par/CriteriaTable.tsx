@@ -1,3 +1,4 @@
+import { TARGET_METRIC_LABELS } from '@cchc/domain';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { ScrollRegion } from '../common/ScrollRegion';
 import {
@@ -79,6 +80,7 @@ export function CriteriaTable({
                   <div>Lý do: {row.score.reviewReason}</div>
                 )}
                 {row.score.note && <div className="muted">Giải trình: {row.score.note}</div>}
+                <ScoreBasis score={row.score} tasks={row.tasks} links={actions !== undefined} />
               </>
             ),
         },
@@ -109,6 +111,46 @@ export function CriteriaTable({
           : []),
       ]}
     />
+  );
+}
+
+/**
+ * What a score rests on: its evidence files (links for the ward; the province reads another
+ * ward's files only as a count), the linked tasks it names and the product's figures.
+ */
+function ScoreBasis({
+  score,
+  tasks,
+  links,
+}: {
+  score: NonNullable<Criterion['score']>;
+  tasks: Criterion['tasks'];
+  links: boolean;
+}) {
+  const named = tasks.filter((task) => score.taskIds.includes(task.id));
+  return (
+    <>
+      {score.evidenceIds.length > 0 && (
+        <div>
+          Minh chứng:{' '}
+          {links
+            ? score.evidenceIds.map((id, index) => (
+                <a key={id} href={`/evidence/${id}`} target="_blank" rel="noreferrer">
+                  {` tệp ${index + 1}`}
+                </a>
+              ))
+            : `${score.evidenceIds.length} tệp`}
+        </div>
+      )}
+      {named.length > 0 && (
+        <div className="muted">Nhiệm vụ: {named.map((task) => task.ordinal).join(', ')}</div>
+      )}
+      {score.figures.length > 0 && (
+        <div className="muted">
+          Số liệu: {score.figures.map((figure) => TARGET_METRIC_LABELS[figure]).join('; ')}
+        </div>
+      )}
+    </>
   );
 }
 

@@ -1,28 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Space,
-  Spin,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, InputNumber, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, data, http } from '../api/http';
 import type { Me, Role } from '../api/types';
-import { ReasonField } from '../common/ReasonField';
-import { ScrollRegion } from '../common/ScrollRegion';
 import { useUser } from '../session/session';
 import { AreaTotalsTable, CriteriaTable, CriterionAction } from './CriteriaTable';
-import { awaitingReview, formatPoints } from './par-tree';
-import type { Criterion, LostPoints } from './types';
+import { awaitingReview } from './par-tree';
+import { CriteriaImport } from './CriteriaImport';
+import { LostPointsCard } from './LostPointsCard';
+import { type Dialog, ScoreDialog } from './ScoreDialog';
+import type { Assessment, Criterion, ScoreValues } from './types';
 
 const UNIT_SCORERS: readonly Role[] = ['unit_head', 'officer'];
+
+/** A year with scores keeps its tree (the API answers 409 to a new one). */
+function scored(view: Assessment | undefined): boolean {
+  return view?.criteria.some((criterion) => criterion.score !== null) ?? false;
+}
 
 /**
  * What the user may do to a leaf, as the API decides it: the unit leading the criterion's task
@@ -41,117 +35,6 @@ function actionsFor(user: Me) {
     if (coordinator && status === 'submitted') actions.push('accept', 'return');
     return actions;
   };
-}
-
-type Dialog = { criterion: Criterion; kind: 'score' | 'return' };
-
-function ActionDialog({
-  dialog,
-  pending,
-  onCancel,
-  onFinish,
-}: {
-  dialog: Dialog | null;
-  pending: boolean;
-  onCancel: () => void;
-  onFinish: (values: { score?: number; note?: string; reason?: string }) => void;
-}) {
-  const [form] = Form.useForm();
-  const scoring = dialog?.kind === 'score';
-  const criterion = dialog?.criterion;
-  return (
-    <Modal
-      open={dialog !== null}
-      title={criterion && `${scoring ? 'Chấm điểm' : 'Trả lại'} tiêu chí ${criterion.code}`}
-      okText={scoring ? 'Lưu điểm' : 'Trả lại'}
-      cancelText="Hủy"
-      confirmLoading={pending}
-      destroyOnHidden
-      onCancel={onCancel}
-      onOk={() => form.submit()}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ score: criterion?.score?.score, note: criterion?.score?.note ?? '' }}
-        onFinish={onFinish}
-      >
-        {scoring ? (
-          <>
-            <Form.Item
-              name="score"
-              label={`Điểm (tối đa ${formatPoints(criterion?.maxPoints)})`}
-              rules={[{ required: true, message: 'Cần nhập điểm' }]}
-            >
-              <InputNumber min={0} max={criterion?.maxPoints} step={0.25} decimalSeparator="," />
-            </Form.Item>
-            <Form.Item name="note" label="Giải trình">
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          </>
-        ) : (
-          <ReasonField />
-        )}
-      </Form>
-    </Modal>
-  );
-}
-
-function LostPointsCard({ year }: { year: number }) {
-  const lost = useQuery({
-    queryKey: ['par-lost', year],
-    queryFn: () => data(http.GET('/par/{year}/lost-points', { params: { path: { year } } })),
-  });
-  if (!lost.data) return null;
-  return (
-    <Card title={`Tiêu chí bị mất điểm so với năm ${lost.data.previousYear}`}>
-      {lost.data.criteria.length === 0 ? (
-        <Typography.Text>Không có tiêu chí nào bị mất điểm</Typography.Text>
-      ) : (
-        <ScrollRegion label="Tiêu chí bị mất điểm" minWidth={760}>
-          <Table<LostPoints>
-            rowKey="code"
-            size="small"
-            pagination={false}
-            dataSource={lost.data.criteria}
-            columns={[
-              { title: 'Mã', dataIndex: 'code', width: 90 },
-              { title: 'Tiêu chí', dataIndex: 'name' },
-              {
-                title: 'Mất năm nay',
-                dataIndex: 'lost',
-                width: 110,
-                align: 'right',
-                render: formatPoints,
-              },
-              {
-                title: 'Mất năm trước',
-                dataIndex: 'previousLost',
-                width: 120,
-                align: 'right',
-                render: formatPoints,
-              },
-              {
-                title: 'Thay đổi',
-                dataIndex: 'change',
-                width: 90,
-                align: 'right',
-                render: (change: number | null) =>
-                  change === null ? '—' : `${change > 0 ? '+' : ''}${formatPoints(change)}`,
-              },
-              {
-                title: 'Cơ quan chủ trì',
-                dataIndex: 'leadUnits',
-                width: 200,
-                render: (units: string[]) => units.join(', ') || '—',
-              },
-            ]}
-          />
-        </ScrollRegion>
-      )}
-    </Card>
-  );
 }
 
 /** "Chỉ số CCHC": the ward's self-assessment of a year, scored and reviewed by criterion. */
@@ -173,14 +56,20 @@ export function ParPage() {
     }: {
       criterion: Criterion;
       kind: CriterionAction;
-      values: { score?: number; note?: string; reason?: string };
+      values: ScoreValues;
     }) => {
       const path = { year, code: criterion.code };
       if (kind === 'score')
         return data(
           http.PUT('/par/{year}/criteria/{code}/score', {
             params: { path },
-            body: { score: values.score ?? 0, note: values.note?.trim() || undefined },
+            body: {
+              score: values.score ?? 0,
+              note: values.note?.trim() || undefined,
+              evidenceIds: values.evidenceIds,
+              taskIds: values.taskIds,
+              figures: values.figures,
+            },
           }),
         );
       return data(
@@ -232,6 +121,9 @@ export function ParPage() {
       {missing && (
         <Alert type="info" showIcon message={`Chưa có bộ tiêu chí Chỉ số CCHC năm ${year}`} />
       )}
+      {user.role === 'coordinator' && (
+        <CriteriaImport year={year} issuer={view?.issuer} scored={scored(view)} />
+      )}
       {assessment.isError && !missing && (
         <Alert type="error" showIcon message={assessment.error.message} />
       )}
@@ -252,7 +144,7 @@ export function ParPage() {
           <LostPointsCard year={year} />
         </>
       )}
-      <ActionDialog
+      <ScoreDialog
         dialog={dialog}
         pending={act.isPending}
         onCancel={() => setDialog(null)}

@@ -7,3 +7,13 @@ export type Assessment = Schemas['AssessmentView'];
 export type Criterion = Schemas['CriterionView'];
 export type AreaTotal = Schemas['AreaTotalView'];
 export type LostPoints = Schemas['LostPointsView'];
+
+/** The score dialog's fields: a score with what supports it, or a return's reason. */
+export interface ScoreValues {
+  score?: number;
+  note?: string;
+  evidenceIds?: string[];
+  taskIds?: string[];
+  figures?: NonNullable<Criterion['score']>['figures'];
+  reason?: string;
+}

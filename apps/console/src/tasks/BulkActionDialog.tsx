@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { DatePicker, Form, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ApiError, data, http } from '../api/http';
 import type { BulkTaskResult, Task } from '../api/types';

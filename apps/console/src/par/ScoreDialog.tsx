@@ -1,0 +1,94 @@
+import { TARGET_METRIC_LABELS, TARGET_METRICS } from '@cchc/domain';
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { EvidenceUpload } from '../common/EvidenceUpload';
+import { ReasonField } from '../common/ReasonField';
+import { formatPoints } from './par-tree';
+import type { Criterion, ScoreValues } from './types';
+
+export type Dialog = { criterion: Criterion; kind: 'score' | 'return' };
+
+const FIGURE_OPTIONS = TARGET_METRICS.map((value) => ({
+  value,
+  label: TARGET_METRIC_LABELS[value],
+}));
+
+/**
+ * "Chấm điểm" (the score with its explanation and what supports it: evidence files, the linked
+ * tasks, the product's figures) or the coordinator's "Trả lại" with its reason.
+ */
+export function ScoreDialog({
+  dialog,
+  pending,
+  onCancel,
+  onFinish,
+}: {
+  dialog: Dialog | null;
+  pending: boolean;
+  onCancel: () => void;
+  onFinish: (values: ScoreValues) => void;
+}) {
+  const [form] = Form.useForm<ScoreValues>();
+  const scoring = dialog?.kind === 'score';
+  const criterion = dialog?.criterion;
+  const score = criterion?.score;
+  return (
+    <Modal
+      open={dialog !== null}
+      title={criterion && `${scoring ? 'Chấm điểm' : 'Trả lại'} tiêu chí ${criterion.code}`}
+      okText={scoring ? 'Lưu điểm' : 'Trả lại'}
+      cancelText="Hủy"
+      confirmLoading={pending}
+      destroyOnHidden
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          score: score?.score,
+          note: score?.note ?? '',
+          evidenceIds: score?.evidenceIds ?? [],
+          taskIds: score?.taskIds ?? [],
+          figures: score?.figures ?? [],
+        }}
+        onFinish={onFinish}
+      >
+        {scoring ? (
+          <>
+            <Form.Item
+              name="score"
+              label={`Điểm (tối đa ${formatPoints(criterion?.maxPoints)})`}
+              rules={[{ required: true, message: 'Cần nhập điểm' }]}
+            >
+              <InputNumber min={0} max={criterion?.maxPoints} step={0.25} decimalSeparator="," />
+            </Form.Item>
+            <Form.Item name="note" label="Giải trình">
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="evidenceIds" label="Tệp minh chứng">
+              <EvidenceUpload />
+            </Form.Item>
+            {(criterion?.tasks.length ?? 0) > 0 && (
+              <Form.Item name="taskIds" label="Nhiệm vụ làm căn cứ">
+                <Select
+                  mode="multiple"
+                  options={criterion?.tasks.map((task) => ({
+                    value: task.id,
+                    label: `${task.ordinal}. ${task.title}`,
+                  }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item name="figures" label="Số liệu của hệ thống làm căn cứ">
+              <Select mode="multiple" options={FIGURE_OPTIONS} />
+            </Form.Item>
+          </>
+        ) : (
+          <ReasonField />
+        )}
+      </Form>
+    </Modal>
+  );
+}
