@@ -210,6 +210,37 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
     await phone.close();
   }, 300_000);
 
+  it('lets the coordinator load a criteria tree from a sheet, all or nothing', async () => {
+    const page = await suite.newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await navigate(page, 'Chỉ số CCHC');
+    await page.getByLabel('Năm').fill('2027');
+    await page.getByText('Chưa có bộ tiêu chí Chỉ số CCHC năm 2027').waitFor();
+    await page.getByLabel('Cơ quan ban hành').fill('UBND thành phố Hải Phòng');
+    const sheet = (rows: string[]) => ({
+      name: 'tieu-chi-2027.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['Mã,Tên tiêu chí,Điểm tối đa,Phương pháp', ...rows].join('\n')),
+    });
+    const file = page.locator('input[type=file][accept=".xlsx,.csv,.json"]');
+    await file.setInputFiles(
+      sheet(['I,Công tác chỉ đạo,2,tự chấm', '1.1,Kế hoạch CCHC năm,3,tự chấm']),
+    );
+    await page.getByText(/Không nạp bộ tiêu chí: \d+ lỗi/).waitFor();
+    await page.getByRole('cell', { name: 'maxPoints', exact: true }).waitFor();
+    await check(page, 'par-criteria-refused-desktop');
+    expect((await client.get('coordinator', '/par/2027')).status).toBe(404);
+    await file.setInputFiles(
+      sheet(['I,Công tác chỉ đạo,2,tự chấm', '1.1,Kế hoạch CCHC năm,2,tự chấm']),
+    );
+    await page.getByText('Đã nạp 2 tiêu chí năm 2027 (0 tiêu chí gắn với nhiệm vụ)').waitFor();
+    await page.getByRole('cell', { name: /^Kế hoạch CCHC năm/ }).waitFor();
+    const tree = (await client.get('coordinator', '/par/2027')).body;
+    expect(tree).toMatchObject({ issuer: 'UBND thành phố Hải Phòng', year: 2027 });
+    await check(page, 'par-criteria-loaded-desktop');
+    await page.close();
+  });
+
   it('lets the culture office score its criterion, on a phone', async () => {
     const page = await suite.newPage('phone');
     await signIn(page, baseUrl, 'officer');
@@ -218,9 +249,21 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
     await page.getByRole('button', { name: 'Chấm điểm 3.1' }).click();
     await page.getByLabel(/^Điểm/).fill('2');
     await page.getByLabel('Giải trình').fill('Công khai đủ 100% TTHC trên Cổng dịch vụ công');
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'cong-khai-tthc.pdf',
+      mimeType: 'application/pdf',
+      buffer: await samplePdf('Danh muc TTHC cong khai'),
+    });
+    await dialog.getByRole('link', { name: 'cong-khai-tthc.pdf' }).waitFor();
     await check(page, 'par-score-form-phone');
     await page.getByRole('button', { name: 'Lưu điểm' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await dialog.waitFor({ state: 'hidden' });
+    const scored = (await client.get('officer', '/par/2026')).body.criteria.find(
+      (criterion: { code: string }) => criterion.code === '3.1',
+    );
+    expect(scored.score.evidenceIds).toHaveLength(1);
+    await page.getByRole('link', { name: 'tệp 1' }).waitFor();
     await page.getByText('Chờ duyệt', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Chấm điểm 1.1' }).count()).toBe(0);
     await check(page, 'par-scored-phone');

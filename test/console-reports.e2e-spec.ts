@@ -89,4 +89,38 @@ describeWithSeed('002', 'web console: Báo cáo định kỳ (Chromium, seed 002
     expect(report).toMatchObject({ state: 'compiling', revision: 1 });
     await page.close();
   });
+
+  it("lets the province officer read the ward's report, its figures and downloads, read-only", async () => {
+    const reportId = reportPath.split('/').pop() as string;
+    const compiled = (await client.get('coordinator', `/reports/${reportId}`)).body;
+    const wards = (await client.get('province_officer', '/province/wards')).body as {
+      id: string;
+      name: string;
+    }[];
+    expect(wards).toHaveLength(1);
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const page = await suite.newPage(viewport);
+      await signIn(page, baseUrl, 'province_officer', 'Xếp hạng phường, xã');
+      await page.getByRole('link', { name: wards[0].name }).click();
+      await page.getByRole('link', { name: 'Quý I/2026' }).click();
+      await page.getByRole('heading', { name: 'Báo cáo CCHC Quý I/2026', level: 1 }).waitFor();
+      await page.getByText('Số liệu (lần tổng hợp 1)').waitFor();
+      await page.getByText('Chưa có chỉ tiêu').waitFor();
+      await page.getByText('Chưa có dữ liệu kiểm tra').waitFor();
+      await page.getByRole('cell', { name: 'Phòng Văn hóa - Xã hội' }).waitFor();
+      await page.getByRole('link', { name: 'Tải DOCX lần 1' }).waitFor();
+      expect(
+        await page.getByRole('button', { name: /Tổng hợp|Tiếp nhận|Trả lại|Gửi|Duyệt|Ký/ }).count(),
+      ).toBe(0);
+      await check(page, `province-report-${viewport}`);
+      if (viewport === 'desktop') {
+        const download = page.waitForEvent('download');
+        await page.getByRole('link', { name: 'Tải DOCX lần 1' }).click();
+        const text = await docxText(await readFile(String(await (await download).path())));
+        expect(text).toContain('Thiếu cán bộ chuyên trách');
+        expect(text).toContain(compiled.revisions[0].contentHash);
+      }
+      await page.close();
+    }
+  });
 });

@@ -21,6 +21,7 @@ export const PATHS = {
   par: '/chi-so-cchc',
   ranking: '/xep-hang',
   provinceWard: (wardId: string) => `/xep-hang/${wardId}`,
+  provinceReport: (wardId: string, reportId: string) => `/xep-hang/${wardId}/bao-cao/${reportId}`,
   audit: '/nhat-ky',
   admin: '/quan-tri',
 } as const;

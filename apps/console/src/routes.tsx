@@ -53,6 +53,9 @@ const RankingPage = lazy(() =>
   import('./province/RankingPage').then((m) => ({ default: m.RankingPage })),
 );
 const WardPage = lazy(() => import('./province/WardPage').then((m) => ({ default: m.WardPage })));
+const WardReportPage = lazy(() =>
+  import('./province/WardReportPage').then((m) => ({ default: m.WardReportPage })),
+);
 
 const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
 
@@ -90,6 +93,10 @@ export function ConsoleRoutes() {
         <Route path={PATHS.par} element={screen(<ParPage />)} />
         <Route path={PATHS.ranking} element={screen(<RankingPage />)} />
         <Route path={`${PATHS.ranking}/:wardId`} element={screen(<WardPage />)} />
+        <Route
+          path={`${PATHS.ranking}/:wardId/bao-cao/:reportId`}
+          element={screen(<WardReportPage />)}
+        />
         <Route path={PATHS.audit} element={screen(<AuditPage />)} />
         <Route path={PATHS.admin} element={screen(<AdminPage />)} />
       </Route>

@@ -135,7 +135,13 @@ function ScoreBasis({
           Minh chứng:{' '}
           {links
             ? score.evidenceIds.map((id, index) => (
-                <a key={id} href={`/evidence/${id}`} target="_blank" rel="noreferrer">
+                <a
+                  key={id}
+                  href={`/evidence/${id}`}
+                  target="_blank"
+                  rel="noreferrer"
+                  style={{ textDecoration: 'underline' }}
+                >
                   {` tệp ${index + 1}`}
                 </a>
               ))

@@ -106,7 +106,15 @@ export function WardPage() {
               loading={reports.isFetching}
               dataSource={reports.data}
               columns={[
-                { title: 'Kỳ báo cáo', dataIndex: 'periodLabel' },
+                {
+                  title: 'Kỳ báo cáo',
+                  key: 'period',
+                  render: (_: unknown, row) => (
+                    <Link to={`${PATHS.provinceReport(wardId, row.id)}?nam=${year}`}>
+                      {row.periodLabel}
+                    </Link>
+                  ),
+                },
                 {
                   title: 'Chốt số liệu',
                   dataIndex: 'cutoffDate',

@@ -17,8 +17,10 @@ import { useParams } from 'react-router';
 import { CONTRIBUTION_EVENT_LABELS, REPORT_EVENT_LABELS } from '@cchc/domain';
 import { data, http } from '../api/http';
 import { ReasonField } from '../common/ReasonField';
-import { formatDateTime, formatIsoDate } from '../common/format';
-import type { Contribution, Report, Revision } from './types';
+import { formatIsoDate } from '../common/format';
+import { ReportFacts } from './ReportFacts';
+import { RevisionsTable } from './RevisionsTable';
+import type { Contribution, Report } from './types';
 
 /** The report steps offered as buttons, in the order of the lifecycle (RETURN asks a reason). */
 const STEPS = ['START_COMPILING', 'SUBMIT_FOR_APPROVAL', 'APPROVE', 'SIGN', 'SEND'] as const;
@@ -78,36 +80,7 @@ export function ReportPage() {
   return (
     <Space direction="vertical" size="middle" className="page">
       <Typography.Title level={1}>Báo cáo CCHC {view.periodLabel}</Typography.Title>
-      <Descriptions
-        size="small"
-        column={{ xs: 1, md: 3 }}
-        items={[
-          { key: 'state', label: 'Trạng thái', children: view.stateLabel },
-          {
-            key: 'period',
-            label: 'Số liệu',
-            children: `${formatIsoDate(view.from)} – ${formatIsoDate(view.cutoffDate)}`,
-          },
-          {
-            key: 'contributionDue',
-            label: 'Đơn vị gửi trước',
-            children: formatIsoDate(view.contributionDueDate),
-          },
-          {
-            key: 'upstreamDue',
-            label: 'Gửi cấp trên trước',
-            children: formatIsoDate(view.upstreamDueDate),
-          },
-          { key: 'number', label: 'Số văn bản', children: view.number ?? 'Chưa ký' },
-          {
-            key: 'sent',
-            label: 'Ngày gửi cấp trên',
-            children: view.sentOn
-              ? `${formatIsoDate(view.sentOn)}${view.late ? ' (quá hạn)' : ''}`
-              : 'Chưa gửi',
-          },
-        ]}
-      />
+      <ReportFacts report={view} />
       {view.returnReason && (
         <Alert type="warning" showIcon message={`Bị trả lại: ${view.returnReason}`} />
       )}
@@ -220,44 +193,10 @@ export function ReportPage() {
       <Typography.Title level={2} className="section-title">
         Các lần tổng hợp số liệu
       </Typography.Title>
-      {view.revisions.length === 0 ? (
-        <Typography.Text>Chưa tổng hợp số liệu</Typography.Text>
-      ) : (
-        <Table<Revision>
-          rowKey="revision"
-          dataSource={view.revisions}
-          pagination={false}
-          scroll={{ x: 760 }}
-          columns={[
-            { title: 'Lần', dataIndex: 'revision', width: 60 },
-            { title: 'Lúc', dataIndex: 'compiledAt', width: 160, render: formatDateTime },
-            {
-              title: 'Mã kiểm tra (sha-256)',
-              dataIndex: 'contentHash',
-              render: (hash: string) => <code className="hash">{hash}</code>,
-            },
-            {
-              title: 'Tải về',
-              key: 'files',
-              width: 220,
-              render: (_: unknown, row) => (
-                <Space>
-                  {(['docx', 'xlsx', 'json'] as const).map((format) => (
-                    <a
-                      key={format}
-                      href={documentUrl(view.id, row.revision, format)}
-                      download
-                      aria-label={`Tải ${format.toUpperCase()} lần ${row.revision}`}
-                    >
-                      {format.toUpperCase()}
-                    </a>
-                  ))}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
+      <RevisionsTable
+        revisions={view.revisions}
+        documentUrl={(revision, format) => documentUrl(view.id, revision, format)}
+      />
       <ReasonOrTextDialog
         dialog={dialog}
         pending={step.isPending || contribute.isPending}
