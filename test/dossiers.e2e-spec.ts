@@ -589,4 +589,33 @@ describe('TTHC dossiers and apology slips', () => {
       }),
     ]);
   });
+
+  it('pages the dossier list by cursor in appointment order, each page after the last', async () => {
+    type Row = { code: string; appointmentDate: string; receivedAt: string };
+    const all = (await client.get('one_stop_officer', '/dossiers?pageSize=200')).body as {
+      items: Row[];
+      total: number;
+      totalCapped: boolean;
+      nextCursor: string | null;
+    };
+    expect(all.items.length).toBeGreaterThan(3);
+    expect(all).toMatchObject({ total: all.items.length, totalCapped: false, nextCursor: null });
+    const keys = all.items.map((row) => `${row.appointmentDate} ${row.receivedAt}`);
+    expect(keys).toEqual([...keys].sort());
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = (await client.get('one_stop_officer', `/dossiers?pageSize=2${query}`)).body as {
+        items: Row[];
+        nextCursor: string | null;
+      };
+      walked.push(...page.items.map((row) => row.code));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(all.items.map((row) => row.code));
+    const bad = await client.get('one_stop_officer', '/dossiers?cursor=W10');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/cursor/);
+  });
 });

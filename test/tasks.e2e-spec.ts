@@ -250,6 +250,55 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.message).toMatch(/state/);
     });
+
+    it('pages by cursor in the list order, undated tasks last, and finds words and short words', async () => {
+      await createTask({ title: 'Số hóa hồ sơ hộ tịch của phường', dueDate: undefined });
+      for (const day of ['2026-04-10', '2026-04-10', '2026-02-01']) {
+        await createTask({ title: `Tuyên truyền cải cách hành chính hạn ${day}`, dueDate: day });
+      }
+      type Row = { id: string; dueDate: string | null };
+      const all = (await client.get('inspector', '/tasks?pageSize=200')).body as {
+        items: Row[];
+        total: number;
+        totalCapped: boolean;
+        nextCursor: string | null;
+      };
+      expect(all).toMatchObject({ totalCapped: false, nextCursor: null });
+      expect(all.items).toHaveLength(all.total);
+      const dates = all.items.map((task) => task.dueDate ?? '9999-12-31');
+      expect(dates).toEqual([...dates].sort());
+      expect(all.items.at(-1)?.dueDate).toBeNull();
+
+      const walked: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `&cursor=${cursor}` : '';
+        const page = (await client.get('inspector', `/tasks?pageSize=2${query}`)).body as {
+          items: Row[];
+          total: number;
+          nextCursor: string | null;
+        };
+        expect(page.total).toBe(all.total);
+        walked.push(...page.items.map((task) => task.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(walked).toEqual(all.items.map((task) => task.id));
+
+      const titles = async (text: string) =>
+        (
+          (await client.get('inspector', `/tasks?text=${encodeURIComponent(text)}`)).body as {
+            items: { title: string }[];
+          }
+        ).items.map((task) => task.title);
+      expect(await titles('hộ tịch')).toEqual(['Số hóa hồ sơ hộ tịch của phường']);
+      expect(await titles('hộ')).toEqual(['Số hóa hồ sơ hộ tịch của phường']);
+      expect(await titles('tuyên truy')).toHaveLength(3);
+      expect(await titles('truyền cải cách hành chính hạn 2026-02')).toHaveLength(1);
+
+      const bad = await client.get('inspector', '/tasks?cursor=bm90LWEtY3Vyc29y');
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/cursor/);
+    });
   });
 
   describe('amendments', () => {

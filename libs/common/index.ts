@@ -4,6 +4,7 @@ export * from './common.module';
 export * from './mysql-url';
 export * from './preflight';
 export * from './page.query';
+export * from './keyset';
 export * from './ticker';
 export * from './spreadsheet-cell';
 export * from './validators';

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { CalendarService } from '@cchc/calendar-store';
-import { Clock } from '@cchc/common';
+import { Clock, KeysetPage, keysetPage, KeyValue } from '@cchc/common';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { ProcedureEntity, ReadDatabase, TthcDossierEntity } from '@cchc/database';
 import { DossierContext, DossierEvent } from '@cchc/domain';
@@ -31,21 +31,26 @@ import { ApologyFilter, ListDossiersQuery } from './dto/list-dossiers.query';
 export const OVERDUE_SQL =
   "(dossier.state IN ('received', 'processing') AND (dossier.overdue = 1 OR dossier.appointmentDate < :today))";
 
+// A pending slip belongs to a round already started: the round, in the list index, rules out
+// most dossiers before their snapshot is read.
 const APOLOGY_PENDING =
-  "JSON_TYPE(JSON_EXTRACT(dossier.snapshot, '$.context.apologyPending')) = 'OBJECT'";
+  "dossier.apologyRound > 0 AND JSON_TYPE(JSON_EXTRACT(dossier.snapshot, '$.context.apologyPending')) = 'OBJECT'";
 /** The `apology` filter of the list: no slip yet, one waiting for the head, all signed. */
 const APOLOGY_SQL: Record<ApologyFilter, string> = {
   none: 'dossier.apologyRound = 0',
   pending: APOLOGY_PENDING,
-  signed: `dossier.apologyRound > 0 AND NOT ${APOLOGY_PENDING}`,
+  signed: `dossier.apologyRound > 0 AND NOT (${APOLOGY_PENDING})`,
 };
 
-export interface DossierPage {
-  items: DossierView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type DossierPage = KeysetPage<DossierView>;
+
+/** The dossier list's order, a unique key served by index idx_dossiers_list. */
+const DOSSIER_LIST_ORDER = ['dossier.appointmentDate', 'dossier.receivedAt', 'dossier.id'];
+const dossierListKey = (dossier: TthcDossierEntity): KeyValue[] => [
+  dossier.appointmentDate,
+  dossier.receivedAt,
+  dossier.id,
+];
 
 /** How often a transaction that lost a deadlock is run again before the client gets a 409. */
 const DEADLOCK_ATTEMPTS = 3;
@@ -190,23 +195,18 @@ export class DossierService {
         today: this.engine.today(),
       });
     }
-    const [items, total] = await builder
-      .orderBy('dossier.appointmentDate', 'ASC')
-      .addOrderBy('dossier.receivedAt', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    const procedures = await manager.getRepository(ProcedureEntity).findBy({
-      id: In([...new Set(items.map((item) => item.procedureId))]),
-    });
+    const { rows, ...page } = await keysetPage(builder, query, DOSSIER_LIST_ORDER, dossierListKey);
+    const procedures = rows.length
+      ? await manager
+          .getRepository(ProcedureEntity)
+          .findBy({ id: In([...new Set(rows.map((row) => row.procedureId))]) })
+      : [];
     const byId = new Map(procedures.map((procedure) => [procedure.id, procedure]));
     return {
-      items: items.map((item) =>
-        toDossierView(item, byId.get(item.procedureId) as ProcedureEntity, user),
+      ...page,
+      items: rows.map((row) =>
+        toDossierView(row, byId.get(row.procedureId) as ProcedureEntity, user),
       ),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
     };
   }
 

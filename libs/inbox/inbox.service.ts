@@ -7,7 +7,7 @@ import { Clock } from '@cchc/common';
 import { ReformTaskEntity } from '@cchc/database';
 import { IsoDate } from '@cchc/domain';
 import { TASK_TIMER_KINDS, TaskSlaService } from '@cchc/escalations';
-import { toTaskView } from '@cchc/tasks';
+import { TASK_LIST_ORDER, toTaskView } from '@cchc/tasks';
 import { DossierInboxService, emptyItem, SectionContent } from './dossier-inbox.service';
 import { InboxDto, InboxSectionDto } from './dto/inbox.dto';
 import { INBOX_RULES, SectionRule, TaskFilter } from './inbox-rules';
@@ -69,12 +69,10 @@ export class InboxService {
       .createQueryBuilder('task')
       .where('task.wardId = :wardId', { wardId: user.wardId });
     filter(query, user, today);
-    const [entities, count] = await query
-      .orderBy('task.dueDate IS NULL', 'ASC')
-      .addOrderBy('task.dueDate', 'ASC')
-      .addOrderBy('task.createdAt', 'ASC')
-      .take(ITEMS_PER_SECTION)
-      .getManyAndCount();
+    TASK_LIST_ORDER.forEach((column, i) =>
+      i === 0 ? query.orderBy(column, 'ASC') : query.addOrderBy(column, 'ASC'),
+    );
+    const [entities, count] = await query.take(ITEMS_PER_SECTION).getManyAndCount();
     const reasons = withReturnReason ? await this.returnReasons(entities) : new Map();
     const views = await this.sla.withSla(
       user.wardId,

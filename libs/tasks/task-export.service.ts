@@ -18,21 +18,20 @@ export class TaskExportService {
     private readonly org: OrgService,
   ) {}
 
-  /** Every task the list would show with these filters, across all its pages. */
+  /** Every task the list would show with these filters, page after page (keyset). */
   async matching(user: AuthUser, query: ListTasksQuery): Promise<TaskView[]> {
-    const filters = { ...query, pageSize: MAX_PAGE_SIZE };
-    const first = await this.tasks.list(user, { ...filters, page: 1 });
-    if (first.total > MAX_EXPORT_ROWS) {
-      throw new BadRequestException(
-        `Có ${first.total} nhiệm vụ, quá ${MAX_EXPORT_ROWS} dòng cho một tệp: hãy lọc bớt`,
-      );
-    }
-    const items = [...first.items];
-    for (let page = 2; items.length < first.total; page++) {
-      const next = await this.tasks.list(user, { ...filters, page });
-      if (next.items.length === 0) break;
-      items.push(...next.items);
-    }
+    const items: TaskView[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.tasks.list(user, { ...query, pageSize: MAX_PAGE_SIZE, cursor });
+      items.push(...page.items);
+      if (items.length > MAX_EXPORT_ROWS) {
+        throw new BadRequestException(
+          `Có hơn ${MAX_EXPORT_ROWS} nhiệm vụ, quá số dòng của một tệp: hãy lọc bớt`,
+        );
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     return items;
   }
 

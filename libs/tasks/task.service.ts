@@ -1,8 +1,9 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
+import { KeysetPage, keysetPage, KeyValue } from '@cchc/common';
 import { EvidenceFileEntity, ReadDatabase, ReformTaskEntity, UserEntity } from '@cchc/database';
 import { ReformTaskEvent } from '@cchc/domain';
 import { auditHistory, HistoryEntry, WorkflowEngine } from '@cchc/engine';
@@ -21,11 +22,34 @@ import { TaskView, toTaskView } from './task-view';
 export const OVERDUE_TASK =
   "(task.state = 'overdue' OR (task.state IN ('assigned', 'inProgress') AND COALESCE(task.dueDate < :today, FALSE)))";
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
+/** The task list's order (undated last), a unique key served by index idx_tasks_list. */
+export const TASK_LIST_ORDER = ['task.dueSort', 'task.createdAt', 'task.id'];
+
+export function taskListKey(task: ReformTaskEntity): KeyValue[] {
+  return [task.dueDate ?? UNDATED, task.createdAt, task.id];
+}
+
+const UNDATED = '9999-12-31';
+/** InnoDB's FULLTEXT index leaves out shorter words (innodb_ft_min_token_size). */
+const FULLTEXT_MIN_WORD = 3;
+
+/**
+ * `?text=`: the phrase in the title or content. Its words of three letters or more are looked up
+ * in the FULLTEXT index first (each word from its start), so only the rows that have them are
+ * read for the phrase; a text of short words only ("hộ") reads the ward's tasks.
+ */
+function matchText(builder: SelectQueryBuilder<ReformTaskEntity>, text: string): void {
+  const words = text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => [...word].length >= FULLTEXT_MIN_WORD);
+  if (words.length > 0) {
+    builder.andWhere('MATCH(task.title, task.content) AGAINST (:words IN BOOLEAN MODE)', {
+      words: words.map((word) => `+${word}*`).join(' '),
+    });
+  }
+  builder.andWhere('(task.title LIKE :text OR task.content LIKE :text)', {
+    text: `%${escapeLike(text)}%`,
+  });
 }
 
 export type { HistoryEntry } from '@cchc/engine';
@@ -86,7 +110,7 @@ export class TaskService {
   }
 
   /** A page of the list, from the read replica (it may be a moment behind). */
-  list(user: AuthUser, query: ListTasksQuery): Promise<Page<TaskView>> {
+  list(user: AuthUser, query: ListTasksQuery): Promise<KeysetPage<TaskView>> {
     return this.reads.run((manager) => this.page(manager, user, query));
   }
 
@@ -94,7 +118,7 @@ export class TaskService {
     manager: EntityManager,
     user: AuthUser,
     query: ListTasksQuery,
-  ): Promise<Page<TaskView>> {
+  ): Promise<KeysetPage<TaskView>> {
     const builder = manager
       .getRepository(ReformTaskEntity)
       .createQueryBuilder('task')
@@ -108,29 +132,14 @@ export class TaskService {
     if (query.dueBefore)
       builder.andWhere('task.dueDate <= :dueBefore', { dueBefore: query.dueBefore });
     if (query.dueAfter) builder.andWhere('task.dueDate >= :dueAfter', { dueAfter: query.dueAfter });
-    if (query.text) {
-      builder.andWhere('(task.title LIKE :text OR task.content LIKE :text)', {
-        text: `%${escapeLike(query.text)}%`,
-      });
-    }
+    if (query.text) matchText(builder, query.text);
     if (query.overdue !== undefined) {
       builder.andWhere(query.overdue ? OVERDUE_TASK : `NOT ${OVERDUE_TASK}`, {
         today: this.engine.today(),
       });
     }
-    const [items, total] = await builder
-      .orderBy('task.dueDate IS NULL', 'ASC')
-      .addOrderBy('task.dueDate', 'ASC')
-      .addOrderBy('task.createdAt', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return {
-      items: items.map((task) => toTaskView(task)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    const { rows, ...page } = await keysetPage(builder, query, TASK_LIST_ORDER, taskListKey);
+    return { ...page, items: rows.map((task) => toTaskView(task)) };
   }
 
   async get(user: AuthUser, id: string): Promise<TaskView> {

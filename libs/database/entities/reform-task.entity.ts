@@ -13,6 +13,19 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
 @Index('idx_tasks_leader', ['leaderId'])
 @Index('idx_tasks_plan_area', ['planId', 'areaCode', 'ordinal'])
 @Index('idx_tasks_parent', ['parentId', 'state'])
+@Index('idx_tasks_list', [
+  'wardId',
+  'dueSort',
+  'createdAt',
+  'id',
+  'state',
+  'leadUnitId',
+  'leaderId',
+  'planId',
+  'areaCode',
+  'dueDate',
+])
+@Index('ft_tasks_text', ['title', 'content'], { fulltext: true })
 export class ReformTaskEntity extends WorkflowInstanceColumns {
   @Column('char', { name: 'ward_id', length: 36 })
   wardId: string;
@@ -40,6 +53,18 @@ export class ReformTaskEntity extends WorkflowInstanceColumns {
 
   @Column('date', { name: 'due_date', nullable: true })
   dueDate: IsoDate | null;
+
+  /** The list's order: the due date, undated tasks last (stored, indexed; see the migration). */
+  @Column({
+    type: 'date',
+    name: 'due_sort',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: "COALESCE(due_date, '9999-12-31')",
+  })
+  dueSort: IsoDate;
 
   @Column('varchar', { length: 32 })
   state: TaskState;

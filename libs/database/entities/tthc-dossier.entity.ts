@@ -20,6 +20,17 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'appointmentDate',
 ])
 @Index('idx_dossiers_unit_received', ['handlingUnitId', 'receivedOn'])
+@Index('idx_dossiers_list', [
+  'wardId',
+  'appointmentDate',
+  'receivedAt',
+  'id',
+  'state',
+  'handlingUnitId',
+  'receivedOn',
+  'overdue',
+  'apologyRound',
+])
 export class TthcDossierEntity extends WorkflowInstanceColumns {
   @Column('char', { name: 'ward_id', length: 36 })
   wardId: string;

@@ -15,6 +15,7 @@ import { PasswordChangedAt1763801300001 } from './1763801300001-password-changed
 import { PeriodicReports1763801250000 } from './1763801250000-periodic-reports';
 import { DossierFiguresIndex1763801600000 } from './1763801600000-dossier-figures-index';
 import { WardEvidence1763802200000 } from './1763802200000-ward-evidence';
+import { ListIndexes1763802400000 } from './1763802400000-list-indexes';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PasswordChangedAt1763801300001,
   DossierFiguresIndex1763801600000,
   WardEvidence1763802200000,
+  ListIndexes1763802400000,
 ];

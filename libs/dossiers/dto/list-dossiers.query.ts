@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, IsStrictBoolean, PageQuery } from '@cchc/common';
+import { IsCalendarDate, IsStrictBoolean, KeysetPageQuery } from '@cchc/common';
 import { DOSSIER_STATES, DossierState } from '@cchc/domain';
 
 export const APOLOGY_FILTERS = ['none', 'pending', 'signed'] as const;
 export type ApologyFilter = (typeof APOLOGY_FILTERS)[number];
 
-export class ListDossiersQuery extends PageQuery {
+export class ListDossiersQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ enum: DOSSIER_STATES })
   @IsOptional()
   @IsIn(DOSSIER_STATES, { message: `state phải là một trong: ${DOSSIER_STATES.join(', ')}` })

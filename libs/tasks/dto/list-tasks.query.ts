@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, IsStrictBoolean, IsText, PageQuery } from '@cchc/common';
+import { IsCalendarDate, IsStrictBoolean, IsText, KeysetPageQuery } from '@cchc/common';
 import { TASK_STATES, TaskState } from '@cchc/domain';
 
-export class ListTasksQuery extends PageQuery {
+export class ListTasksQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ enum: TASK_STATES })
   @IsOptional()
   @IsIn(TASK_STATES, { message: `state phải là một trong: ${TASK_STATES.join(', ')}` })

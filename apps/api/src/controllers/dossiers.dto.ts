@@ -201,14 +201,24 @@ export class DossierPageDto implements DossierPage {
   @ApiProperty({ type: [DossierViewDto] })
   items: DossierViewDto[];
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Số hồ sơ khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn)' })
   total: number;
+
+  @ApiProperty({ description: 'true: hơn `total` hồ sơ khớp bộ lọc' })
+  totalCapped: boolean;
 
   @ApiProperty()
   page: number;
 
   @ApiProperty()
   pageSize: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Truyền vào cursor để lấy trang kế tiếp; null ở trang cuối',
+  })
+  nextCursor: string | null;
 }
 
 export class BulkLineReportDto implements BulkLineReport {

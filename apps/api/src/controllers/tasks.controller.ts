@@ -14,13 +14,13 @@ import {
 import { Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { KeysetPage } from '@cchc/common';
 import { TaskSla, TaskSlaService, TaskWithSlaDto } from '@cchc/escalations';
 import {
   BulkTaskActionDto,
   BulkTaskResults,
   CreateTaskDto,
   ListTasksQuery,
-  Page,
   TaskEventDto,
   TaskBulkService,
   TaskExportService,
@@ -85,7 +85,7 @@ export class TasksController {
   async list(
     @CurrentUser() user: AuthUser,
     @Query() query: ListTasksQuery,
-  ): Promise<Page<TaskWithSla>> {
+  ): Promise<KeysetPage<TaskWithSla>> {
     const page = await this.tasks.list(user, query);
     return { ...page, items: await this.sla.withSla(user.wardId, page.items) };
   }

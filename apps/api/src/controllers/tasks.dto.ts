@@ -6,8 +6,20 @@ export class TaskPageDto {
   @ApiProperty({ type: [TaskWithSlaDto] })
   items: TaskWithSlaDto[];
 
-  @ApiProperty({ description: 'Tổng số nhiệm vụ khớp bộ lọc' })
+  @ApiProperty({
+    description: 'Số nhiệm vụ khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn)',
+  })
   total: number;
+
+  @ApiProperty({ description: 'true: hơn `total` nhiệm vụ khớp bộ lọc' })
+  totalCapped: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Truyền vào cursor để lấy trang kế tiếp; null ở trang cuối',
+  })
+  nextCursor: string | null;
 
   @ApiProperty({ example: 1 })
   page: number;

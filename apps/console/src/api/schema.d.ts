@@ -2785,8 +2785,12 @@ export interface components {
     };
     TaskPageDto: {
       items: components['schemas']['TaskWithSlaDto'][];
-      /** @description Tổng số nhiệm vụ khớp bộ lọc */
+      /** @description Số nhiệm vụ khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn) */
       total: number;
+      /** @description true: hơn `total` nhiệm vụ khớp bộ lọc */
+      totalCapped: boolean;
+      /** @description Truyền vào cursor để lấy trang kế tiếp; null ở trang cuối */
+      nextCursor: string | null;
       /** @example 1 */
       page: number;
       /** @example 20 */
@@ -3348,9 +3352,14 @@ export interface components {
     };
     DossierPageDto: {
       items: components['schemas']['DossierViewDto'][];
+      /** @description Số hồ sơ khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn) */
       total: number;
+      /** @description true: hơn `total` hồ sơ khớp bộ lọc */
+      totalCapped: boolean;
       page: number;
       pageSize: number;
+      /** @description Truyền vào cursor để lấy trang kế tiếp; null ở trang cuối */
+      nextCursor: string | null;
     };
     DossierEventDto: {
       /** @enum {string} */
@@ -6790,6 +6799,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description nextCursor của trang trước: trang kế tiếp (khi có, page bị bỏ qua) */
+        cursor?: string;
         state?: 'assigned' | 'inProgress' | 'reported' | 'accepted' | 'overdue' | 'cancelled';
         leadUnitId?: string;
         leaderId?: string;
@@ -6961,6 +6972,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description nextCursor của trang trước: trang kế tiếp (khi có, page bị bỏ qua) */
+        cursor?: string;
         state?: 'assigned' | 'inProgress' | 'reported' | 'accepted' | 'overdue' | 'cancelled';
         leadUnitId?: string;
         leaderId?: string;
@@ -8058,6 +8071,8 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
+        /** @description nextCursor của trang trước: trang kế tiếp (khi có, page bị bỏ qua) */
+        cursor?: string;
         state?:
           | 'received'
           | 'processing'

@@ -18,15 +18,18 @@ export function DashboardPage() {
     queryKey: ['dashboard', 'tasks-by-state'],
     queryFn: () =>
       Promise.all(
-        TASK_STATE_OPTIONS.map(async (option) => ({
-          state: option.value,
-          label: option.label,
-          count: (
-            await data(
-              http.GET('/tasks', { params: { query: { state: option.value, pageSize: 1 } } }),
-            )
-          ).total,
-        })),
+        TASK_STATE_OPTIONS.map(async (option) => {
+          const page = await data(
+            http.GET('/tasks', { params: { query: { state: option.value, pageSize: 1 } } }),
+          );
+          // The list counts up to a cap: "1.000+" says there are more.
+          return {
+            state: option.value,
+            label: option.label,
+            count: page.total,
+            shown: `${formatNumber(page.total)}${page.totalCapped ? '+' : ''}`,
+          };
+        }),
       ),
   });
   const dossiers = useQuery({
@@ -51,9 +54,9 @@ export function DashboardPage() {
             <Col key={item.state} xs={12} md={4}>
               <Link
                 to={`${PATHS.tasks}?state=${item.state}`}
-                aria-label={`${item.label}: ${item.count} nhiệm vụ`}
+                aria-label={`${item.label}: ${item.shown} nhiệm vụ`}
               >
-                <Statistic title={item.label} value={formatNumber(item.count)} />
+                <Statistic title={item.label} value={item.shown} />
               </Link>
             </Col>
           ))}

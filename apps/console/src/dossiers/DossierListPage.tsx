@@ -13,6 +13,7 @@ import {
   searchFromDossierFilters,
 } from './dossier-filters';
 import { APOLOGY_OPTIONS, apologyStatus, DOSSIER_STATE_OPTIONS } from './labels';
+import { pagerTotal } from '../common/paging';
 
 const PAGE_SIZE = 20;
 
@@ -102,7 +103,7 @@ export function DossierListPage() {
         pagination={{
           current: filters.page,
           pageSize: PAGE_SIZE,
-          total: dossiers.data?.total,
+          total: pagerTotal(dossiers.data, filters.page, PAGE_SIZE),
           showSizeChanger: false,
           onChange: (page) => setParams(searchFromDossierFilters({ ...filters, page })),
         }}

@@ -14,6 +14,7 @@ import { BULK_ACTION_LABELS, BulkActionType } from './bulk-actions';
 import { SlaBadge } from './SlaBadge';
 import { filtersFromSearch, searchFromFilters, TaskFilters, taskQuery } from './task-filters';
 import { PATHS } from '../paths';
+import { pagerTotal } from '../common/paging';
 
 const PAGE_SIZE = 20;
 /** Who may act on many tasks at once (POST /tasks/bulk). */
@@ -142,7 +143,7 @@ export function TaskListPage() {
         pagination={{
           current: filters.page,
           pageSize: PAGE_SIZE,
-          total: tasks.data?.total,
+          total: pagerTotal(tasks.data, filters.page, PAGE_SIZE),
           showSizeChanger: false,
           onChange: (page) => setParams(searchFromFilters({ ...filters, page })),
         }}

@@ -1,0 +1,121 @@
+import { BadRequestException } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { PageQuery } from './page.query';
+
+/** Lists count matching rows up to here and then say "more than": never a whole ward per page. */
+export const COUNT_CAP = 1000;
+
+/** `?cursor=` of a keyset-paged list (its `nextCursor`); `page` is then ignored. */
+export class KeysetPageQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: 'nextCursor của trang trước: trang kế tiếp (khi có, page bị bỏ qua)',
+    maxLength: 512,
+  })
+  @IsOptional()
+  @MaxLength(512, { message: 'cursor không hợp lệ' })
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor không hợp lệ' })
+  cursor?: string;
+}
+
+/** One page of a keyset-paged list. */
+export interface KeysetPage<T> {
+  items: T[];
+  /** Matching rows, counted up to COUNT_CAP; `totalCapped`: more match than that. */
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  /** Pass as `cursor` for the page after this one; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** A sort key value: a date (YYYY-MM-DD), an instant or an id. */
+export type KeyValue = string | Date;
+
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const PLAIN = /^[0-9A-Za-z-]{1,64}$/;
+
+export function encodeCursor(values: KeyValue[]): string {
+  const plain = values.map((value) => (value instanceof Date ? value.toISOString() : value));
+  return Buffer.from(JSON.stringify(plain)).toString('base64url');
+}
+
+/** The sort key a cursor carries; a 400 naming `cursor` for anything else. */
+export function decodeCursor(cursor: string, length: number): KeyValue[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = null;
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== length ||
+    !values.every((value) => typeof value === 'string' && PLAIN.test(value.replace(/[T:.]/g, '')))
+  ) {
+    throw new BadRequestException('cursor không hợp lệ: hãy dùng nextCursor của trang trước');
+  }
+  return (values as string[]).map((value) => (INSTANT.test(value) ? new Date(value) : value));
+}
+
+/**
+ * One page of `builder` in the order of `sort` (SQL expressions of a unique key, ascending): after
+ * the cursor's key (keyset) or at `page` (offset, for the first pages), with the count of matching
+ * rows capped at COUNT_CAP. `keyOf` gives a row's values of `sort`.
+ */
+export async function keysetPage<E extends ObjectLiteral>(
+  builder: SelectQueryBuilder<E>,
+  query: KeysetPageQuery,
+  sort: string[],
+  keyOf: (row: E) => KeyValue[],
+): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
+  const counted = cappedCount(builder.clone());
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor, sort.length);
+    const params = Object.fromEntries(after.map((value, i) => [`keyset${i}`, value]));
+    // (a, b, c) > (x, y, z) spelled out, so that the first column bounds an index range.
+    const branches = sort.map((_, i) =>
+      [
+        ...sort.slice(0, i).map((column, j) => `${column} = :keyset${j}`),
+        `${sort[i]} > :keyset${i}`,
+      ].join(' AND '),
+    );
+    builder.andWhere(`(${branches.map((branch) => `(${branch})`).join(' OR ')})`, params);
+  } else {
+    builder.offset((query.page - 1) * query.pageSize);
+  }
+  sort.forEach((column, i) =>
+    i === 0 ? builder.orderBy(column, 'ASC') : builder.addOrderBy(column, 'ASC'),
+  );
+  const rows = await builder.limit(query.pageSize + 1).getMany();
+  const more = rows.length > query.pageSize;
+  if (more) rows.pop();
+  const total = await counted;
+  return {
+    rows,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+    page: query.page,
+    pageSize: query.pageSize,
+    nextCursor: more ? encodeCursor(keyOf(rows[rows.length - 1])) : null,
+  };
+}
+
+/** Rows matching `builder`, counted up to COUNT_CAP + 1. */
+export async function cappedCount<E extends ObjectLiteral>(
+  builder: SelectQueryBuilder<E>,
+): Promise<number> {
+  const [sql, params] = builder
+    .select('1', 'one')
+    .orderBy()
+    .limit(COUNT_CAP + 1)
+    .getQueryAndParameters();
+  // On the builder's own connection (the read replica's, when the list reads there).
+  const run = builder.queryRunner ?? builder.connection;
+  const [{ n }] = (await run.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, params)) as {
+    n: string | number;
+  }[];
+  return Number(n);
+}
