@@ -291,7 +291,8 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
           }
         ).items.map((task) => task.title);
       expect(await titles('hộ tịch')).toEqual(['Số hóa hồ sơ hộ tịch của phường']);
-      expect(await titles('hộ')).toEqual(['Số hóa hồ sơ hộ tịch của phường']);
+      // Only short words: no FULLTEXT word to narrow by; the ward's rows are read for the phrase.
+      expect(await titles('hồ sơ hộ')).toEqual(['Số hóa hồ sơ hộ tịch của phường']);
       expect(await titles('tuyên truy')).toHaveLength(3);
       expect(await titles('truyền cải cách hành chính hạn 2026-02')).toHaveLength(1);
 

@@ -8,6 +8,7 @@ export type ApologySlipStatus = 'draft' | 'issued';
 @Index('uq_apology_slips_round', ['dossierId', 'round'], { unique: true })
 @Index('uq_apology_slips_number', ['unitId', 'year', 'number'], { unique: true })
 @Index('idx_apology_slips_ward_status', ['wardId', 'status'])
+@Index('idx_apology_slips_to_sign', ['wardId', 'unitId', 'status', 'missedAppointmentDate'])
 export class ApologySlipEntity {
   @PrimaryColumn('char', { length: 36 })
   id: string;

@@ -20,6 +20,7 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'appointmentDate',
 ])
 @Index('idx_dossiers_unit_received', ['handlingUnitId', 'receivedOn'])
+@Index('idx_dossiers_ward_state', ['wardId', 'state', 'appointmentDate'])
 @Index('idx_dossiers_list', [
   'wardId',
   'appointmentDate',
