@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { PageQuery } from './page.query';
 
 /** Lists count matching rows up to here and then say "more than": never a whole ward per page. */
@@ -63,15 +63,17 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
 /**
  * One page of `builder` in the order of `sort` (SQL expressions of a unique key, ascending): after
  * the cursor's key (keyset) or at `page` (offset, for the first pages), with the count of matching
- * rows capped at COUNT_CAP. `keyOf` gives a row's values of `sort`.
+ * rows capped at COUNT_CAP. `keyOf` gives a row's values of `sort`; `manager` is the one `builder`
+ * came from (the read replica's, when the list reads there).
  */
 export async function keysetPage<E extends ObjectLiteral>(
+  manager: EntityManager,
   builder: SelectQueryBuilder<E>,
   query: KeysetPageQuery,
   sort: string[],
   keyOf: (row: E) => KeyValue[],
 ): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
-  const counted = cappedCount(builder.clone());
+  const counted = cappedCount(manager, builder.clone());
   if (query.cursor) {
     const after = decodeCursor(query.cursor, sort.length);
     const params = Object.fromEntries(after.map((value, i) => [`keyset${i}`, value]));
@@ -105,6 +107,7 @@ export async function keysetPage<E extends ObjectLiteral>(
 
 /** Rows matching `builder`, counted up to COUNT_CAP + 1. */
 export async function cappedCount<E extends ObjectLiteral>(
+  manager: EntityManager,
   builder: SelectQueryBuilder<E>,
 ): Promise<number> {
   const [sql, params] = builder
@@ -112,9 +115,7 @@ export async function cappedCount<E extends ObjectLiteral>(
     .orderBy()
     .limit(COUNT_CAP + 1)
     .getQueryAndParameters();
-  // On the builder's own connection (the read replica's, when the list reads there).
-  const run = builder.queryRunner ?? builder.connection;
-  const [{ n }] = (await run.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, params)) as {
+  const [{ n }] = (await manager.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, params)) as {
     n: string | number;
   }[];
   return Number(n);

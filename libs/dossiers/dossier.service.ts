@@ -195,7 +195,13 @@ export class DossierService {
         today: this.engine.today(),
       });
     }
-    const { rows, ...page } = await keysetPage(builder, query, DOSSIER_LIST_ORDER, dossierListKey);
+    const { rows, ...page } = await keysetPage(
+      manager,
+      builder,
+      query,
+      DOSSIER_LIST_ORDER,
+      dossierListKey,
+    );
     const procedures = rows.length
       ? await manager
           .getRepository(ProcedureEntity)

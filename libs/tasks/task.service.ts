@@ -138,7 +138,13 @@ export class TaskService {
         today: this.engine.today(),
       });
     }
-    const { rows, ...page } = await keysetPage(builder, query, TASK_LIST_ORDER, taskListKey);
+    const { rows, ...page } = await keysetPage(
+      manager,
+      builder,
+      query,
+      TASK_LIST_ORDER,
+      taskListKey,
+    );
     return { ...page, items: rows.map((task) => toTaskView(task)) };
   }
 
