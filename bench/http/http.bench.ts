@@ -55,8 +55,8 @@ runMain(async () => {
   }
   const api = new ApiProcess(config, await freePort());
   const worker = new WorkerProcess(config);
-  await Promise.all([api.start(), worker.start()]);
   try {
+    await Promise.all([api.start(), worker.start()]);
     const ctx: BenchContext = {
       baseUrl: api.url,
       ...(await signIn(api.url, databaseUrl)),
