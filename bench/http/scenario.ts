@@ -69,11 +69,15 @@ export interface Scenario {
   run(ctx: BenchContext): Promise<Figures[]>;
 }
 
-/** PASS/FAIL of one row: its own verdict, else the target at 16 clients; '' at other concurrencies. */
+/**
+ * PASS/FAIL of one row: its own verdict, else the target at 16 clients (no answer within the run
+ * fails); '' at other concurrencies.
+ */
 export function verdict(figures: Figures, target: Target): string {
   if (figures.pass !== undefined) return figures.pass ? 'PASS' : 'FAIL';
   if (figures.concurrency !== 16) return '';
   const ok =
+    figures.requests > 0 &&
     figures.failed === 0 &&
     (target.p99Ms === undefined || figures.p99Ms <= target.p99Ms) &&
     (target.minRps === undefined || figures.rps >= target.minRps);
