@@ -97,6 +97,14 @@ export const AuditLog = {
     };
   },
 
+  /** The chain head that the row of `row()` makes: its own hash and ward. */
+  headOf({ rows: [values] }: InsertRows): AuditHead {
+    return {
+      hash: values[COLUMNS.indexOf('hash')] as string,
+      wardId: values[COLUMNS.indexOf('ward_id')] as string | null,
+    };
+  },
+
   /** Appends the next event of an instance, in the caller's transaction or in one of its own. */
   async append(db: DataSource | EntityManager, entry: AuditEntry): Promise<void> {
     const manager = db instanceof DataSource ? db.manager : db;

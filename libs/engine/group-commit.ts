@@ -1,6 +1,6 @@
 import { Coalescer } from './coalescer';
 import { PrimaryPool, render, SqlStatement } from './sql-batch';
-import { InsertRows, insertIfSql } from './statements';
+import { GuardedRows, InsertRows, insertIfSql } from './statements';
 
 /** One transition's writes: a guarded UPDATE, and rows written only if it matched. */
 export interface GuardedWrite {
@@ -19,8 +19,9 @@ const IN_FLIGHT = 4;
 
 /**
  * Group commit: transitions that arrive while a commit is in flight are written together in the
- * next one, as ONE multi-statement transaction. Each transition stays all-or-nothing: its audit and
- * outbox rows are inserted only if its own `UPDATE ... WHERE version = ?` matched (kept in a
+ * next one, as ONE multi-statement transaction: a guarded UPDATE per row, then the group's audit
+ * rows and its outbox rows as one multi-row INSERT each. Each transition stays all-or-nothing: its
+ * audit and outbox rows are kept only if its own `UPDATE ... WHERE version = ?` matched (kept in a
  * session variable), so a stale transition is skipped without failing its neighbours. A group the
  * server refuses (a value too long, a constraint) is written again one transition at a time, so the
  * transition at fault fails alone and its neighbours are applied.
@@ -76,11 +77,23 @@ export class GroupCommit {
       .map((write, index) => ({ write, index }))
       .sort((a, b) => a.write.lockKey.localeCompare(b.write.lockKey));
     const flags = order.map(({ index }) => `@cchc_applied_${index}`);
-    const statements = order.flatMap(({ write }, i) => [
+    const guards = order.flatMap(({ write }, i) => [
       render(write.guard),
       `SET ${flags[i]} = ROW_COUNT()`,
-      ...write.inserts.flatMap((rows) => insertIfSql(rows, flags[i]).map(render)),
     ]);
+    // The group's rows of each table in one multi-row statement, each row kept only if its
+    // transition's guard matched.
+    const byTable = new Map<string, GuardedRows[]>();
+    order.forEach(({ write }, i) => {
+      for (const rows of write.inserts) {
+        const key = `${rows.table}(${rows.columns.join(',')})`;
+        byTable.set(key, [...(byTable.get(key) ?? []), { rows, flag: flags[i] }]);
+      }
+    });
+    const statements = [
+      ...guards,
+      ...[...byTable.values()].map((parts) => render(insertIfSql(parts))),
+    ];
     const packet = [
       'START TRANSACTION',
       ...statements,

@@ -21,13 +21,23 @@ export function insertSql({ table, columns, rows }: InsertRows): SqlStatement {
   };
 }
 
+/** Rows to write only when the session variable `flag` is 1 (their transition's guard matched). */
+export interface GuardedRows {
+  rows: InsertRows;
+  flag: string;
+}
+
 /**
- * The same rows, written only when the session variable `flag` is 1: one
- * `INSERT ... SELECT ... FROM DUAL WHERE` per row, which needs no derived table.
+ * Rows of several transitions for one table, as ONE multi-row statement that keeps only the rows
+ * whose flag is 1: `INSERT ... SELECT ... FROM DUAL WHERE @flag = 1 UNION ALL SELECT ...`, which
+ * needs no derived table. All parts name the same table and columns.
  */
-export function insertIfSql({ table, columns, rows }: InsertRows, flag: string): SqlStatement[] {
-  const sql =
-    `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map(() => '?').join(', ')} ` +
-    `FROM DUAL WHERE ${flag} = 1`;
-  return rows.map((row) => ({ sql, params: row }));
+export function insertIfSql(parts: GuardedRows[]): SqlStatement {
+  const { table, columns } = parts[0].rows;
+  const select = `SELECT ${columns.map(() => '?').join(', ')} FROM DUAL WHERE `;
+  const selects = parts.flatMap(({ rows, flag }) => rows.rows.map(() => `${select}${flag} = 1`));
+  return {
+    sql: `INSERT INTO ${table} (${columns.join(', ')}) ${selects.join(' UNION ALL ')}`,
+    params: parts.flatMap(({ rows }) => rows.rows.flat()),
+  };
 }

@@ -10,7 +10,6 @@ import {
   InputFrom,
   SnapshotFrom,
   initialTransition,
-  transition,
 } from 'xstate';
 import { Clock } from '@cchc/common';
 import { todayIn } from '@cchc/calendar';
@@ -26,11 +25,16 @@ import {
 import { GroupCommit, GuardedWrite } from './group-commit';
 import { PersistedWorkflow } from './persisted-workflow';
 import { GroupRead, InstanceRow, instanceRowSql } from './group-read';
+import { machineStep } from './machine-step';
+import { RecentRows } from './recent-rows';
 import { driverPool, isDuplicateKey, runBatch } from './sql-batch';
 import { GENESIS_HASH } from '@cchc/audit';
 import { AuditHead, AuditLog } from './audit-log';
 import { Outbox, OutboxJob } from './outbox';
-import { insertSql, PersistedSnapshot } from './statements';
+import { InsertRows, insertSql, PersistedSnapshot } from './statements';
+
+/** Rows kept for the next transition of their instance (about a kilobyte each). */
+const RECENT_ROWS = 10_000;
 
 export interface LoadedInstance<TMachine extends AnyStateMachine> {
   id: string;
@@ -73,13 +77,15 @@ type EventWithoutContext<TMachine extends AnyStateMachine> = Omit<
  * then written atomically: the row (snapshot, mirrored columns, version + 1 guarded by the version
  * the client saw), an append-only audit event and the outbox rows for the jobs the machine asked
  * for. Of several concurrent transitions on one instance exactly one is applied; the others get a
- * StaleVersionError. On its own the engine batches concurrent reads (GroupRead) and group-commits
- * concurrent transitions (GroupCommit); inside a caller's transaction it uses that transaction.
+ * StaleVersionError. On its own the engine batches concurrent reads (GroupRead), group-commits
+ * concurrent transitions (GroupCommit) and keeps the rows it wrote last (RecentRows), so that an
+ * instance's next transition needs no read; inside a caller's transaction it uses that transaction.
  */
 @Injectable()
 export class WorkflowEngine {
   private readonly groupCommit: GroupCommit;
   private readonly groupRead: GroupRead;
+  private readonly recent = new RecentRows(RECENT_ROWS);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -115,26 +121,28 @@ export class WorkflowEngine {
     const jobs = this.jobsFor(workflow, command.id, 1, actions);
     const toState = stateOf(snapshot);
     const outbox = Outbox.rows(jobs, now);
+    const audit = AuditLog.row({
+      instanceType: workflow.instanceType,
+      instanceId: command.id,
+      seq: 1,
+      eventType: command.auditEvent ?? 'CREATED',
+      fromState: null,
+      toState,
+      actor: command.actor,
+      reason: null,
+      payload: command.auditPayload ?? null,
+      occurredAt: now,
+      prevHash: GENESIS_HASH,
+      wardId: typeof row.ward_id === 'string' ? row.ward_id : null,
+    });
     await runBatch(manager ?? this.dataSource, [
       insertSql({ table: workflow.table, columns: Object.keys(row), rows: [Object.values(row)] }),
-      insertSql(
-        AuditLog.row({
-          instanceType: workflow.instanceType,
-          instanceId: command.id,
-          seq: 1,
-          eventType: command.auditEvent ?? 'CREATED',
-          fromState: null,
-          toState,
-          actor: command.actor,
-          reason: null,
-          payload: command.auditPayload ?? null,
-          occurredAt: now,
-          prevHash: GENESIS_HASH,
-          wardId: typeof row.ward_id === 'string' ? row.ward_id : null,
-        }),
-      ),
+      insertSql(audit),
       ...(outbox ? [insertSql(outbox)] : []),
     ]);
+    // Inside a caller's transaction the row may yet be rolled back.
+    if (!manager)
+      this.recent.set(workflow.table, written(workflow, command.id, 1, row.snapshot, audit));
     return { id: command.id, version: 1, snapshot, fromState: toState, toState, jobs };
   }
 
@@ -148,6 +156,14 @@ export class WorkflowEngine {
           (await manager.query(instanceRowSql(workflow.table, 't.id = ?'), [id])) as InstanceRow[]
         )[0]
       : await this.groupRead.read(workflow.table, id);
+    return this.held(workflow, id, row);
+  }
+
+  private held<TMachine extends AnyStateMachine>(
+    workflow: PersistedWorkflow<TMachine>,
+    id: string,
+    row: InstanceRow | null | undefined,
+  ): HeldInstance<TMachine> {
     if (!row) throw new InstanceNotFoundError(workflow.instanceType, id);
     if (row.machine_version !== workflow.definition.version) {
       throw new MachineVersionError(
@@ -200,13 +216,20 @@ export class WorkflowEngine {
     expectedVersion: number,
     manager?: EntityManager,
   ): Promise<TransitionResult<TMachine>> {
-    const current = await this.load(workflow, id, manager);
+    const recent = manager ? undefined : this.recent.get(workflow.table, id, expectedVersion);
+    const current = recent
+      ? this.held(workflow, id, recent)
+      : await this.load(workflow, id, manager);
     if (current.version !== expectedVersion)
       throw new StaleVersionError(expectedVersion, current.version);
-    const { result, write } = this.plan(workflow, current, event, actor);
+    const { result, write, row } = this.plan(workflow, current, event, actor);
     if (manager) {
+      this.recent.forget(workflow.table, id);
       await this.writeInTransaction(manager, write, expectedVersion);
-    } else if (!(await this.groupCommit.submit(write))) {
+    } else if (await this.groupCommit.submit(write)) {
+      this.recent.set(workflow.table, row);
+    } else {
+      this.recent.forget(workflow.table, id);
       const latest = await this.load(workflow, id);
       throw new StaleVersionError(expectedVersion, latest.version);
     }
@@ -219,7 +242,7 @@ export class WorkflowEngine {
     current: HeldInstance<TMachine>,
     event: EventWithoutContext<TMachine>,
     actor: Actor,
-  ): { result: TransitionResult<TMachine>; write: GuardedWrite } {
+  ): { result: TransitionResult<TMachine>; write: GuardedWrite; row: InstanceRow } {
     const { definition } = workflow;
     const now = this.clock.now();
     const fullEvent = { ...event, actor, today: todayIn(now) } as EventFrom<TMachine>;
@@ -236,7 +259,7 @@ export class WorkflowEngine {
     }
     // Typed loosely here: callers are typed by TMachine, the engine works for any machine.
     const machine: AnyStateMachine = definition.machine;
-    const [nextSnapshot, actions] = transition(
+    const [nextSnapshot, actions] = machineStep(
       machine,
       current.snapshot as AnyMachineSnapshot,
       fullEvent as EventObject,
@@ -279,7 +302,11 @@ export class WorkflowEngine {
       },
       inserts: outbox ? [audit, outbox] : [audit],
     };
-    return { result: { id: current.id, version, snapshot: next, fromState, toState, jobs }, write };
+    return {
+      result: { id: current.id, version, snapshot: next, fromState, toState, jobs },
+      write,
+      row: written(workflow, current.id, version, columns.snapshot, audit),
+    };
   }
 
   private async writeInTransaction(
@@ -320,6 +347,25 @@ export class WorkflowEngine {
     const always = workflow.afterEveryTransition;
     return always ? [...jobs, { ...always, payload: instance }] : jobs;
   }
+}
+
+/** The row just written, as a read of it returns it. */
+function written(
+  workflow: PersistedWorkflow,
+  id: string,
+  version: number,
+  snapshot: unknown,
+  audit: InsertRows,
+): InstanceRow {
+  const head = AuditLog.headOf(audit);
+  return {
+    id,
+    snapshot,
+    version,
+    machine_version: workflow.definition.version,
+    audit_hash: head.hash,
+    audit_ward_id: head.wardId,
+  };
 }
 
 function persist(snapshot: { value: unknown; context: unknown }): PersistedSnapshot {
