@@ -1,6 +1,6 @@
 import { Coalescer } from './coalescer';
 import { PrimaryPool, render, SqlStatement } from './sql-batch';
-import { GuardedRows, InsertRows, insertIfSql } from './statements';
+import { InsertRows, insertSql } from './statements';
 
 /** One transition's writes: a guarded UPDATE, and rows written only if it matched. */
 export interface GuardedWrite {
@@ -19,10 +19,10 @@ const IN_FLIGHT = 4;
 
 /**
  * Group commit: transitions that arrive while a commit is in flight are written together in the
- * next one, as ONE multi-statement transaction: a guarded UPDATE per row, then the group's audit
- * rows and its outbox rows as one multi-row INSERT each. Each transition stays all-or-nothing: its
- * audit and outbox rows are kept only if its own `UPDATE ... WHERE version = ?` matched (kept in a
- * session variable), so a stale transition is skipped without failing its neighbours. A group the
+ * next one, as ONE transaction of two round trips: the guarded UPDATE of each row, then the audit
+ * rows and the outbox rows of the transitions whose `UPDATE ... WHERE version = ?` matched, as one
+ * multi-row INSERT each, and COMMIT. Each transition stays all-or-nothing, and a stale one is
+ * skipped without failing its neighbours. A group the
  * server refuses (a value too long, a constraint) is written again one transition at a time, so the
  * transition at fault fails alone and its neighbours are applied.
  */
@@ -76,36 +76,23 @@ export class GroupCommit {
     const order = writes
       .map((write, index) => ({ write, index }))
       .sort((a, b) => a.write.lockKey.localeCompare(b.write.lockKey));
-    const flags = order.map(({ index }) => `@cchc_applied_${index}`);
-    const guards = order.flatMap(({ write }, i) => [
-      render(write.guard),
-      `SET ${flags[i]} = ROW_COUNT()`,
-    ]);
-    // The group's rows of each table in one multi-row statement, each row kept only if its
-    // transition's guard matched.
-    const byTable = new Map<string, GuardedRows[]>();
-    order.forEach(({ write }, i) => {
-      for (const rows of write.inserts) {
-        const key = `${rows.table}(${rows.columns.join(',')})`;
-        byTable.set(key, [...(byTable.get(key) ?? []), { rows, flag: flags[i] }]);
-      }
-    });
-    const statements = [
-      ...guards,
-      ...[...byTable.values()].map((parts) => render(insertIfSql(parts))),
-    ];
-    const packet = [
-      'START TRANSACTION',
-      ...statements,
-      `SELECT ${flags.join(', ')}`,
-      'COMMIT',
-    ].join(';\n');
     const connection = await this.pool().getConnection();
     try {
-      const [results] = (await connection.query(packet)) as unknown as [unknown[]];
-      const [row] = results[results.length - 2] as Record<string, unknown>[];
+      // The guarded UPDATEs in one round trip; each one's affected rows says whether it applied.
+      const guards = ['START TRANSACTION', ...order.map(({ write }) => render(write.guard))];
+      const [results] = (await connection.query(guards.join(';\n'))) as unknown as [
+        { affectedRows: number }[],
+      ];
+      const matched = results.slice(1).map((result) => result.affectedRows === 1);
+      // Then the applied transitions' rows, one multi-row INSERT per table, and the commit.
+      const inserts = mergedByTable(
+        order.flatMap(({ write }, i) => (matched[i] ? write.inserts : [])),
+      );
+      await connection.query(
+        [...inserts.map((rows) => render(insertSql(rows))), 'COMMIT'].join(';\n'),
+      );
       const applied = new Array<boolean>(writes.length);
-      order.forEach(({ index }, i) => (applied[index] = Number(row[flags[i]]) === 1));
+      order.forEach(({ index }, i) => (applied[index] = matched[i]));
       return applied;
     } catch (error) {
       await connection.query('ROLLBACK').catch(() => undefined);
@@ -114,6 +101,18 @@ export class GroupCommit {
       connection.release();
     }
   }
+}
+
+/** Rows for the same table and columns, as one multi-row INSERT each. */
+function mergedByTable(parts: InsertRows[]): InsertRows[] {
+  const byTable = new Map<string, InsertRows>();
+  for (const part of parts) {
+    const key = `${part.table}(${part.columns.join(',')})`;
+    const merged = byTable.get(key);
+    if (merged) merged.rows.push(...part.rows);
+    else byTable.set(key, { ...part, rows: [...part.rows] });
+  }
+  return [...byTable.values()];
 }
 
 /**

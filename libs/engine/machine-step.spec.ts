@@ -20,13 +20,19 @@ describe('machineStep', () => {
           leaderId: 'leader-1',
           dueDate: '2026-03-31',
           late: false,
-          resumeState: state === 'extensionRequested' ? 'inProgress' : null,
+          resumeState: null,
           extensionRequest: null,
         },
       }) as AnyMachineSnapshot;
       for (const type of TASK_EVENT_TYPES) {
         for (const actor of actors) {
-          const event = { type, actor, today: '2026-04-10', report: 'Xong', reason: 'Lý do' };
+          const event = {
+            type,
+            actor,
+            today: '2026-04-10',
+            report: 'Xong',
+            reason: 'Lý do',
+          } as never;
           const expected = outcome(() => transition(reformTaskMachine, snapshot, event));
           const stepped = outcome(() => machineStep(reformTaskMachine, snapshot, event));
           expect(stepped).toEqual(expected);

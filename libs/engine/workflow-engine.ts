@@ -54,6 +54,8 @@ export interface TransitionResult<
   fromState: string;
   toState: string;
   jobs: OutboxJob[];
+  /** The row's columns this write set (database names, version included), for answering without a read. */
+  columns: Record<string, unknown>;
 }
 
 export interface CreateCommand<TMachine extends AnyStateMachine> {
@@ -143,7 +145,15 @@ export class WorkflowEngine {
     // Inside a caller's transaction the row may yet be rolled back.
     if (!manager)
       this.recent.set(workflow.table, written(workflow, command.id, 1, row.snapshot, audit));
-    return { id: command.id, version: 1, snapshot, fromState: toState, toState, jobs };
+    return {
+      id: command.id,
+      version: 1,
+      snapshot,
+      fromState: toState,
+      toState,
+      jobs,
+      columns: row,
+    };
   }
 
   async load<TMachine extends AnyStateMachine>(
@@ -303,7 +313,15 @@ export class WorkflowEngine {
       inserts: outbox ? [audit, outbox] : [audit],
     };
     return {
-      result: { id: current.id, version, snapshot: next, fromState, toState, jobs },
+      result: {
+        id: current.id,
+        version,
+        snapshot: next,
+        fromState,
+        toState,
+        jobs,
+        columns: { ...columns, version },
+      },
       write,
       row: written(workflow, current.id, version, columns.snapshot, audit),
     };
