@@ -17,8 +17,11 @@ import { BullConnection, BullConnectionModule } from './redis-connection';
         defaultJobOptions: {
           attempts: 8,
           backoff: { type: 'exponential', delay: 1000 },
-          // Completed jobs stay a day so that a re-relayed outbox row is recognised by its id.
-          removeOnComplete: { age: 24 * 3600 },
+          // The outbox row, marked processed with the job's own writes, is the record of a done
+          // job; a completed job stays only for the relay's redelivery window (a minute) with a
+          // wide margin, and only the last thousand per queue: kept a day, completed jobs took
+          // about 110 MB of Redis per 36,000 transitions.
+          removeOnComplete: { age: 3600, count: 1000 },
           removeOnFail: { age: 30 * 24 * 3600 },
         },
       }),

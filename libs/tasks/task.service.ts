@@ -157,16 +157,20 @@ export class TaskService {
     );
   }
 
+  /** Sends an event; the answer is built from the row read before and what the engine wrote. */
   async sendEvent(user: AuthUser, id: string, dto: TaskEventDto): Promise<TaskView> {
-    await this.find(user, id);
+    const task = await this.find(user, id);
     const named = dto.type === 'AMEND' ? (dto.changes ?? {}) : dto.type === 'REASSIGN' ? dto : {};
     if (named.leadUnitId) await this.checkUnits(user.wardId, [named.leadUnitId], 'leadUnitId');
     if (named.leaderId) await this.checkLeader(user.wardId, named.leaderId);
     if (dto.evidenceIds) await this.checkEvidence(id, dto.type, dto.evidenceIds);
     const { version, ...fields } = dto;
     const event = definedOnly(fields) as Omit<ReformTaskEvent, 'actor' | 'today'>;
-    await this.engine.send(reformTaskPersistence, id, event, actorOf(user), version);
-    return this.get(user, id);
+    const result = await this.engine.send(reformTaskPersistence, id, event, actorOf(user), version);
+    return toTaskView(
+      this.written(task, result.columns),
+      allowedEvents(reformTaskPersistence.definition, result.snapshot, actorOf(user)),
+    );
   }
 
   async history(user: AuthUser, id: string): Promise<TaskHistoryEntry[]> {
@@ -192,6 +196,14 @@ export class TaskService {
     const task = await this.tasks.findOne({ where: { id, wardId: user.wardId } });
     if (!task) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${id}`);
     return task;
+  }
+
+  /** The task as its row reads once `columns` (database names) were written to it. */
+  private written(task: ReformTaskEntity, columns: Record<string, unknown>): ReformTaskEntity {
+    const next = { ...task };
+    for (const [name, value] of Object.entries(columns))
+      this.tasks.metadata.findColumnWithDatabaseName(name)?.setEntityValue(next, value);
+    return next;
   }
 
   private async checkUnits(wardId: string, ids: string[], field: string): Promise<void> {

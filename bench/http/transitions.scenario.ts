@@ -1,0 +1,166 @@
+/**
+ * Item 3 of issue 16: a transition over HTTP (`POST /tasks/:id/events`: token, validation,
+ * engine, answer) against the engine in process on the same database in the same run. Every
+ * client drives tasks of its own through START → SUBMIT_REPORT → APPROVE (the officer, then the
+ * task's leader), each on a task created for the run.
+ */
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SystemClock } from '@cchc/common';
+import { dataSourceOptions } from '@cchc/database';
+import { Actor } from '@cchc/domain';
+import { WorkflowEngine } from '@cchc/engine';
+import { reformTaskPersistence } from '@cchc/tasks';
+import { runPool } from '../bench-args';
+import { BenchContext, Figures, Scenario } from './scenario';
+
+const STEPS = [
+  { type: 'START', role: 'officer' },
+  { type: 'SUBMIT_REPORT', role: 'officer', report: 'Đã hoàn thành' },
+  { type: 'APPROVE', role: 'leader' },
+] as const;
+/** Tasks made per second of a run (three transitions each): more than the API can move. */
+const TASKS_PER_SECOND = 250;
+/** Tasks the engine in process moves through the three steps. */
+const ENGINE_TASKS = 1000;
+const CONCURRENCY = 16;
+
+export const transitionsScenario: Scenario = {
+  name: 'transitions',
+  target: {
+    p99Ms: 50,
+    description: 'p99 ≤ 50 ms at 16 clients, ≥ 0.5 × the engine in process in the same run',
+  },
+  async run(ctx: BenchContext): Promise<Figures[]> {
+    const db = await new DataSource({
+      ...dataSourceOptions(ctx.databaseUrl),
+      extra: { connectionLimit: CONCURRENCY + 2 },
+    }).initialize();
+    try {
+      const engine = new WorkflowEngine(db, new SystemClock());
+      const actors = actorsOf(ctx);
+      // Made up front, and their jobs done, so that neither path competes with the worker's backlog.
+      const forHttp = await createTasks(engine, ctx, actors.leader, ctx.seconds * TASKS_PER_SECOND);
+      const forEngine = await createTasks(engine, ctx, actors.leader, ENGINE_TASKS);
+      const cursor = { next: 0 };
+      const rows: Figures[] = [];
+      for (const connections of ctx.concurrencies) {
+        await outboxDone(db);
+        rows.push(await overHttp(ctx, connections, forHttp, cursor));
+      }
+      await outboxDone(db);
+      const inProcess = await engineRate(engine, actors, forEngine);
+      const http = rows.find((row) => row.concurrency === CONCURRENCY);
+      if (http) {
+        const ratio = http.rps / inProcess;
+        http.note = `engine in process ${inProcess.toFixed(0)}/s; HTTP / engine ${ratio.toFixed(2)}`;
+        http.pass = http.failed === 0 && http.p99Ms <= 50 && ratio >= 0.5;
+      }
+      return rows;
+    } finally {
+      await db.destroy();
+    }
+  },
+};
+
+function actorsOf(ctx: BenchContext): Record<'officer' | 'leader', Actor> {
+  const { officer, leader } = ctx.users;
+  return {
+    officer: { kind: 'user', userId: officer.id, role: 'officer', unitId: officer.unitId },
+    leader: { kind: 'user', userId: leader.id, role: 'leader', unitId: leader.unitId },
+  };
+}
+
+/** Each connection takes a task of its own and moves it through the three steps, then the next. */
+async function overHttp(
+  ctx: BenchContext,
+  connections: number,
+  ids: string[],
+  cursor: { next: number },
+): Promise<Figures> {
+  const result = await autocannon({
+    url: ctx.baseUrl,
+    connections,
+    duration: ctx.seconds,
+    timeout: 30,
+    requests: STEPS.map(({ role, ...event }, step) => ({
+      method: 'POST',
+      setupRequest: (request, context) => {
+        if (step === 0) context.task = ids[cursor.next++ % ids.length];
+        return {
+          ...request,
+          path: `/tasks/${String(context.task)}/events`,
+          headers: {
+            authorization: `Bearer ${ctx.tokens[role]}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ ...event, version: step + 1 }),
+        };
+      },
+    })),
+  });
+  return {
+    endpoint: 'POST /tasks/:id/events',
+    concurrency: connections,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    rps: result.requests.total / result.duration,
+    requests: result.requests.total,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Transitions per second of the engine in this process, 16 tasks at a time. */
+async function engineRate(
+  engine: WorkflowEngine,
+  actors: Record<'officer' | 'leader', Actor>,
+  ids: string[],
+): Promise<number> {
+  const started = process.hrtime.bigint();
+  await runPool(ids.length, CONCURRENCY, async (i) => {
+    for (const [step, { role, ...event }] of STEPS.entries()) {
+      await engine.send(reformTaskPersistence, ids[i], event as never, actors[role], step + 1);
+    }
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return (ids.length * STEPS.length) / seconds;
+}
+
+async function createTasks(
+  engine: WorkflowEngine,
+  ctx: BenchContext,
+  leader: Actor,
+  count: number,
+): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomUUID());
+  const unitId = ctx.users.officer.unitId;
+  if (!unitId) throw new Error('the demo officer has no unit');
+  await runPool(count, CONCURRENCY, async (i) => {
+    await engine.create(reformTaskPersistence, {
+      id: ids[i],
+      input: { leadUnitId: unitId, leaderId: ctx.users.leader.id, dueDate: '2099-12-31' },
+      actor: leader,
+      columns: {
+        ward_id: ctx.ids.wardId,
+        title: `Nhiệm vụ đo chuyển trạng thái ${i}`,
+        content: 'Đo hiệu năng',
+        coordinating_unit_ids: '[]',
+      },
+    });
+  });
+  return ids;
+}
+
+/** Waits (up to five minutes) until the worker has done every job in the outbox. */
+async function outboxDone(db: DataSource): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const [{ pending }] = (await db.query(
+      'SELECT COUNT(*) AS pending FROM outbox WHERE processed_at IS NULL AND dead_at IS NULL',
+    )) as { pending: string }[];
+    if (Number(pending) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the worker did not finish the outbox within five minutes');
+}
