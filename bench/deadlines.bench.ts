@@ -23,6 +23,7 @@ import {
   SystemClock,
 } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
+import { MetricsModule } from '@cchc/metrics';
 import { WorkflowEngine } from '@cchc/engine';
 import { TaskTimersModule } from '@cchc/escalations';
 import { QueueModule } from '@cchc/queue';
@@ -37,7 +38,14 @@ const LEAD_MS = 5_000;
 
 /** The worker's timer path only: no outbox relay, so nothing re-plans the seeded timers. */
 @Module({
-  imports: [CommonModule, DatabaseModule, QueueModule, TimerRunnerModule, TaskTimersModule],
+  imports: [
+    CommonModule,
+    DatabaseModule,
+    QueueModule,
+    MetricsModule,
+    TimerRunnerModule,
+    TaskTimersModule,
+  ],
 })
 class TimerBenchModule {}
 
