@@ -12,10 +12,11 @@ import {
   AuditCheckpoints,
   AuditVerification,
   AuditVerifier,
+  canonicalJson,
   developmentSigningKey,
   eventHash,
   GENESIS_HASH,
-  StoredEvent,
+  StoredRow,
 } from '@cchc/audit';
 import { loadConfig, SystemClock } from '@cchc/common';
 import { dataSourceOptions } from '@cchc/database';
@@ -79,14 +80,14 @@ runMain(async () => {
   }
 });
 
-/** Valid chains written with multi-row INSERTs; returns the events as the verifier reads them. */
+/** Valid chains written with multi-row INSERTs; returns the rows as `audit verify` reads them. */
 async function seed(
   dataSource: DataSource,
   wardId: string,
   count: number,
   perInstance: number,
-): Promise<StoredEvent[]> {
-  const all: StoredEvent[] = [];
+): Promise<StoredRow[]> {
+  const all: StoredRow[] = [];
   const start = Date.UTC(2026, 0, 5, 1);
   for (let i = 0; all.length < count; i++) {
     const instanceId = randomUUID();
@@ -106,7 +107,13 @@ async function seed(
         occurredAt: new Date(start + i * 60_000 + seq * 1000),
       };
       const hash = eventHash(content, prev);
-      all.push({ ...content, prevHash: prev, hash });
+      const { payload, ...rest } = content;
+      all.push({
+        ...rest,
+        payloadJson: payload === null ? null : canonicalJson(payload),
+        prevHash: prev,
+        hash,
+      });
       prev = hash;
     }
   }
@@ -127,7 +134,7 @@ async function seed(
         e.actorId,
         e.actorRole,
         e.reason,
-        e.payload === null ? null : JSON.stringify(e.payload),
+        e.payloadJson,
         e.occurredAt,
         wardId,
         e.prevHash,

@@ -49,7 +49,7 @@ describe('tamper-evident audit (MariaDB)', () => {
       id: string;
       username: string;
     }[];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       const created = await client.post('coordinator', '/tasks', {
         title: `Rà soát thủ tục hành chính số ${i + 1}`,
         leadUnitId: units.find((unit) => unit.code === 'VHXH')?.id,
@@ -242,7 +242,7 @@ describe('tamper-evident audit (MariaDB)', () => {
     const officerId = failed.body.items[0].instanceId as string;
     const mine = await client.get('chairman', `/audit?actor=${officerId}&type=reform-task`);
     expect(mine.body.items.map((item: Row) => item.eventType).sort()).toEqual(
-      [...Array(4).fill('START'), ...Array(4).fill('SUBMIT_REPORT')].sort(),
+      [...Array(5).fill('START'), ...Array(5).fill('SUBMIT_REPORT')].sort(),
     );
     // Keyset pages: newest first, no entry twice, none left out.
     const seen: string[] = [];
@@ -256,8 +256,8 @@ describe('tamper-evident audit (MariaDB)', () => {
       seen.push(...page.body.items.map((item: Row) => item.id as string));
       cursor = page.body.nextCursor;
     }
-    expect(seen).toHaveLength(13);
-    expect(new Set(seen).size).toBe(13);
+    expect(seen).toHaveLength(16);
+    expect(new Set(seen).size).toBe(16);
     expect((await client.get('officer', '/audit')).status).toBe(403);
     const bad = await client.get('inspector', '/audit?actor=someone');
     expect(bad.status).toBe(400);
@@ -285,11 +285,17 @@ describe('tamper-evident audit (MariaDB)', () => {
   });
 
   it('detects every kind of tampering, each named by both verify commands', async () => {
-    const [edited, deleted, swapped, rewritten] = tasks;
+    const [edited, deleted, swapped, rewritten, reworded] = tasks;
     // A changed reason.
     await db.query(
       "UPDATE audit_events SET reason = 'Sửa lại cho đẹp' WHERE instance_id = ? AND seq = 2",
       [edited],
+    );
+    // A changed payload (the stored JSON text the verifier hashes as it is).
+    await db.query(
+      "UPDATE audit_events SET payload = JSON_REPLACE(payload, '$.report', 'Đã rà soát 21 thủ tục') " +
+        'WHERE instance_id = ? AND seq = 3',
+      [reworded],
     );
     // A deleted row.
     await db.query('DELETE FROM audit_events WHERE instance_id = ? AND seq = 2', [deleted]);
@@ -366,6 +372,7 @@ describe('tamper-evident audit (MariaDB)', () => {
           message: expect.stringMatching(/chữ ký không hợp lệ/),
         },
         { instanceId: edited, seq: 2, message: expect.stringMatching(/đã bị sửa/) },
+        { instanceId: reworded, seq: 3, message: expect.stringMatching(/đã bị sửa/) },
         { instanceId: deleted, seq: 2, message: expect.stringMatching(/Thiếu sự kiện số 2/) },
         { instanceId: swapped, seq: 2, checkpointId: null },
         { instanceId: rewritten, seq, checkpointId: kept.id },

@@ -1,5 +1,6 @@
 import {
   canonicalEvent,
+  canonicalForm,
   canonicalJson,
   ChainedContent,
   eventHash,
@@ -54,6 +55,37 @@ describe('canonical audit form', () => {
       Date.UTC(2026, 2, 1, 2, 3, 4, 567),
       GENESIS_HASH,
     ]);
+  });
+
+  it('builds the same text as stringifying the array, whatever the strings hold', () => {
+    const odd = {
+      ...event,
+      instanceId: 'a"b\\c',
+      reason: 'dòng 1\ndòng 2\t"trích"\u0001\ud800',
+      fromState: null,
+      actorId: null,
+    };
+    const payloadJson = canonicalJson(odd.payload);
+    expect(canonicalForm(odd, payloadJson, GENESIS_HASH)).toBe(
+      JSON.stringify([
+        'cchc-audit-event/1',
+        odd.instanceType,
+        odd.instanceId,
+        odd.seq,
+        odd.eventType,
+        odd.fromState,
+        odd.toState,
+        odd.actorId,
+        odd.actorRole,
+        odd.reason,
+        payloadJson,
+        odd.occurredAt.getTime(),
+        GENESIS_HASH,
+      ]),
+    );
+    expect(canonicalForm(odd, null, GENESIS_HASH)).toBe(
+      canonicalEvent({ ...odd, payload: null }, GENESIS_HASH),
+    );
   });
 
   it('changes the hash when any field or the previous hash changes', () => {

@@ -51,21 +51,37 @@ function sorted(input: unknown): string | undefined {
 
 /** The exact text an event's hash is computed over (time as UTC milliseconds). */
 export function canonicalEvent(event: ChainedContent, prevHash: string): string {
-  return JSON.stringify([
-    EVENT_FORM,
-    event.instanceType,
-    event.instanceId,
-    event.seq,
-    event.eventType,
-    event.fromState,
-    event.toState,
-    event.actorId,
-    event.actorRole,
-    event.reason,
+  return canonicalForm(
+    event,
     event.payload === null || event.payload === undefined ? null : canonicalJson(event.payload),
-    event.occurredAt.getTime(),
     prevHash,
-  ]);
+  );
+}
+
+/**
+ * The canonical form with the payload already as canonical JSON text: a JSON array, built by
+ * concatenation (twice as fast as stringifying the array; canonical.spec.ts holds them equal).
+ */
+export function canonicalForm(
+  event: Omit<ChainedContent, 'payload'>,
+  payloadJson: string | null,
+  prevHash: string,
+): string {
+  return (
+    `["${EVENT_FORM}",${text(event.instanceType)},${text(event.instanceId)},${event.seq},` +
+    `${text(event.eventType)},${text(event.fromState)},${text(event.toState)},` +
+    `${text(event.actorId)},${text(event.actorRole)},${text(event.reason)},${text(payloadJson)},` +
+    `${event.occurredAt.getTime()},${text(prevHash)}]`
+  );
+}
+
+/** What JSON.stringify escapes in a string: quote, backslash, control characters, surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function text(value: string | null): string {
+  if (value === null || value === undefined) return 'null';
+  // Most fields are plain identifiers: quoting them is what JSON.stringify would write, faster.
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
 /** One-shot hashing: about twice as fast as a Hash object per event (node ≥ 20.12). */

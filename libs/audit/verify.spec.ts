@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { BUNDLE_FORMAT, bundleLine, verifyBundle } from './bundle';
-import { eventHash, GENESIS_HASH } from './canonical';
+import { canonicalJson, eventHash, GENESIS_HASH } from './canonical';
 import { merkleRoot } from './merkle';
 import { developmentSigningKey, publicKeyPem, signCheckpoint } from './signing';
-import { AuditVerifier, StoredCheckpoint, StoredEvent } from './verify';
+import { AuditVerifier, StoredCheckpoint, StoredEvent, StoredRow } from './verify';
 
 const key = developmentSigningKey();
 const A = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -48,7 +48,16 @@ function checkpointOver(events: StoredEvent[], signer = key): StoredCheckpoint {
   return { ...content, id: '1', heads, signature: signCheckpoint(content, signer), keyId: 'k' };
 }
 
-function verify(events: StoredEvent[], checkpoints: StoredCheckpoint[], partial = false) {
+/** The events as the database returns them: the payload as its stored text. */
+function rows(events: StoredEvent[], text = canonicalJson): StoredRow[] {
+  return events.map(({ payload, ...event }) => ({ ...event, payloadJson: text(payload) }));
+}
+
+function verify(
+  events: (StoredEvent | StoredRow)[],
+  checkpoints: StoredCheckpoint[],
+  partial = false,
+) {
   const verifier = new AuditVerifier(checkpoints, key, { partial });
   for (const event of events) verifier.add(event);
   return verifier.finish();
@@ -134,6 +143,23 @@ describe('AuditVerifier', () => {
       ok: true,
       uncheckedHeads: 2,
     });
+  });
+
+  it('reads stored payload text: canonical or not, and names an edited one', () => {
+    expect(verify(rows(history), [checkpoint]).ok).toBe(true);
+    // Another form of the same JSON (MySQL's normalised text, rows written before the canonical form).
+    const spaced = (payload: unknown) => JSON.stringify(payload, null, 1);
+    expect(verify(rows(history, spaced), [checkpoint]).ok).toBe(true);
+    const edited = rows(history).map((e) =>
+      e.instanceId === B && e.seq === 2 ? { ...e, payloadJson: '{"seq":3}' } : e,
+    );
+    expect(verify(edited, [checkpoint]).breaks[0]).toMatchObject({ instanceId: B, seq: 2 });
+    for (const payloadJson of [null, 'null', '{"seq":', '{"seq":2,"x":1}']) {
+      const changed = rows(history).map((e) =>
+        e.instanceId === A && e.seq === 4 ? { ...e, payloadJson } : e,
+      );
+      expect(verify(changed, [checkpoint]).breaks[0]).toMatchObject({ instanceId: A, seq: 4 });
+    }
   });
 
   it('flags an instance whose events come back after another instance', () => {

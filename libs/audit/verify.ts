@@ -1,5 +1,5 @@
 import { KeyObject } from 'node:crypto';
-import { ChainedContent, eventHash, GENESIS_HASH } from './canonical';
+import { canonicalForm, ChainedContent, eventHash, GENESIS_HASH, sha256Hex } from './canonical';
 import { ChainHead, merkleRoot } from './merkle';
 import { CheckpointContent, checkpointSignatureValid } from './signing';
 
@@ -7,6 +7,14 @@ import { CheckpointContent, checkpointSignatureValid } from './signing';
 export interface StoredEvent extends ChainedContent {
   prevHash: string | null;
   hash: string | null;
+}
+
+/**
+ * An event as the database holds it: the payload as its stored JSON text, which the writer makes
+ * the canonical form, so it is hashed as it is instead of parsed and written again.
+ */
+export interface StoredRow extends Omit<StoredEvent, 'payload'> {
+  payloadJson: string | null;
 }
 
 /** A signed ward checkpoint with the chain heads its root was computed over. */
@@ -118,7 +126,7 @@ export class AuditVerifier {
   }
 
   /** The next event; events of one instance must come together, in ascending seq. */
-  add(event: StoredEvent): void {
+  add(event: StoredEvent | StoredRow): void {
     this.events++;
     if (this.current?.instanceId !== event.instanceId) this.startInstance(event);
     const chain = this.current!;
@@ -165,7 +173,7 @@ export class AuditVerifier {
     };
   }
 
-  private startInstance(event: StoredEvent): void {
+  private startInstance(event: StoredEvent | StoredRow): void {
     if (this.current) this.finished.add(this.current.instanceId);
     this.instances++;
     const outOfOrder = this.finished.has(event.instanceId);
@@ -191,30 +199,32 @@ export class AuditVerifier {
 
   private linkProblem(
     chain: { nextSeq: number; prevHash: string },
-    event: StoredEvent,
+    event: StoredEvent | StoredRow,
   ): { seq: number; message: string } | null {
-    const who = describe(event);
     if (event.seq > chain.nextSeq)
-      return { seq: chain.nextSeq, message: `Thiếu sự kiện số ${chain.nextSeq} của ${who}` };
+      return {
+        seq: chain.nextSeq,
+        message: `Thiếu sự kiện số ${chain.nextSeq} của ${describe(event)}`,
+      };
     if (event.seq < chain.nextSeq)
       return {
         seq: event.seq,
-        message: `Sự kiện số ${event.seq} của ${who} bị lặp hoặc sai thứ tự`,
+        message: `Sự kiện số ${event.seq} của ${describe(event)} bị lặp hoặc sai thứ tự`,
       };
     if (event.prevHash !== chain.prevHash)
       return {
         seq: event.seq,
-        message: `Sự kiện số ${event.seq} của ${who} không nối với sự kiện trước (prev_hash khác)`,
+        message: `Sự kiện số ${event.seq} của ${describe(event)} không nối với sự kiện trước (prev_hash khác)`,
       };
-    if (event.hash !== eventHash(event, chain.prevHash))
+    if (!hashMatches(event, chain.prevHash))
       return {
         seq: event.seq,
-        message: `Sự kiện số ${event.seq} của ${who} đã bị sửa (hash không khớp nội dung)`,
+        message: `Sự kiện số ${event.seq} của ${describe(event)} đã bị sửa (hash không khớp nội dung)`,
       };
     return null;
   }
 
-  private checkHead(event: StoredEvent): void {
+  private checkHead(event: StoredEvent | StoredRow): void {
     const expected = this.current?.heads?.get(event.seq);
     if (!expected) return;
     for (const head of expected) {
@@ -245,4 +255,23 @@ export class AuditVerifier {
 
 function describe(event: { instanceType: string; instanceId: string }): string {
   return `${event.instanceType} ${event.instanceId}`;
+}
+
+/**
+ * Whether the event's stored hash is the hash of its content. A stored payload text that hashes
+ * right is the canonical text that was hashed when written (SHA-256 has no known collisions);
+ * text in another form (rows written before the writer stored the canonical form, a server that
+ * normalises JSON) is parsed and brought to the canonical form.
+ */
+function hashMatches(event: StoredEvent | StoredRow, prevHash: string): boolean {
+  if (!('payloadJson' in event)) return event.hash === eventHash(event, prevHash);
+  if (event.hash === sha256Hex(canonicalForm(event, event.payloadJson, prevHash))) return true;
+  if (event.payloadJson === null) return false;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(event.payloadJson);
+  } catch {
+    return false;
+  }
+  return event.hash === eventHash({ ...event, payload }, prevHash);
 }

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { eventHash, GENESIS_HASH } from '@cchc/audit';
+import { canonicalJson, eventHash, GENESIS_HASH } from '@cchc/audit';
 import { Actor } from '@cchc/domain';
 import { InsertRows } from './statements';
 
@@ -63,7 +63,8 @@ function values(record: AuditRecord, wardId: string | null): unknown[] {
     actorId,
     actorRole,
     record.reason,
-    record.payload === null ? null : JSON.stringify(record.payload),
+    // Stored in the canonical form the hash covers: the verifier hashes the text as it is.
+    record.payload === null ? null : canonicalJson(record.payload),
     record.occurredAt,
     wardId,
     record.prevHash,

@@ -14,6 +14,7 @@ import { Provisioning1763801300000 } from './1763801300000-provisioning';
 import { PasswordChangedAt1763801300001 } from './1763801300001-password-changed-at';
 import { PeriodicReports1763801250000 } from './1763801250000-periodic-reports';
 import { DossierFiguresIndex1763801600000 } from './1763801600000-dossier-figures-index';
+import { AuditWardChainIndex1763802100000 } from './1763802100000-audit-ward-chain-index';
 import { WardEvidence1763802200000 } from './1763802200000-ward-evidence';
 import { ListIndexes1763802400000 } from './1763802400000-list-indexes';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   Provisioning1763801300000,
   PasswordChangedAt1763801300001,
   DossierFiguresIndex1763801600000,
+  AuditWardChainIndex1763802100000,
   WardEvidence1763802200000,
   ListIndexes1763802400000,
 ];
