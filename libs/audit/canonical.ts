@@ -76,6 +76,7 @@ export function canonicalForm(
 }
 
 /** What JSON.stringify escapes in a string: quote, backslash, control characters, surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function text(value: string | null): string {
