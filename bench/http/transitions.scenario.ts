@@ -86,7 +86,9 @@ async function overHttp(
     timeout: 30,
     requests: STEPS.map(({ role, ...event }, step) => ({
       method: 'POST',
-      setupRequest: (request, context) => {
+      setupRequest: (request, state) => {
+        // autocannon keeps one context object per connection across its requests.
+        const context = state as { task?: string };
         if (step === 0) context.task = ids[cursor.next++ % ids.length];
         return {
           ...request,
