@@ -59,32 +59,37 @@ export interface DossierStats {
 
 type Counts = Omit<DossierFigures, 'onTimeRate' | 'overdueWithIssuedSlip' | 'apologyCoverage'>;
 
+/** Sums over the maintained counts (`t.n` dossiers per row), the flags of the inner select. */
+const OVERDUE = '(t.late = 1 OR t.open_overdue)';
 const COUNTS: Record<keyof Counts, string> = {
-  received: 'COUNT(*)',
-  returnedEarly: "SUM(t.state = 'returned' AND t.late = 0 AND t.returned_on < t.appointment_date)",
-  returnedOnTime:
-    "SUM(t.state = 'returned' AND t.late = 0 AND t.returned_on >= t.appointment_date)",
-  returnedLate: "SUM(t.state = 'returned' AND t.late = 1)",
-  openOverdue: 'SUM(t.open_overdue)',
-  overdue: 'SUM(t.overdue)',
-  overdueSlipBeforeAppointment: "SUM(t.overdue AND t.first_slip = 'before')",
-  overdueSlipAfterAppointment: "SUM(t.overdue AND t.first_slip = 'after')",
-  overdueWithoutSlip: 'SUM(t.overdue AND t.first_slip IS NULL)',
+  received: 'SUM(t.n)',
+  returnedEarly: "SUM(IF(t.outcome = 'early' AND NOT t.after_cutoff, t.n, 0))",
+  returnedOnTime: "SUM(IF(t.outcome = 'on_time' AND NOT t.after_cutoff, t.n, 0))",
+  returnedLate: "SUM(IF(t.outcome = 'late' AND NOT t.after_cutoff, t.n, 0))",
+  openOverdue: 'SUM(IF(t.open_overdue, t.n, 0))',
+  overdue: `SUM(IF(${OVERDUE}, t.n, 0))`,
+  overdueSlipBeforeAppointment: `SUM(IF(${OVERDUE} AND t.slip = 1, t.n, 0))`,
+  overdueSlipAfterAppointment: `SUM(IF(${OVERDUE} AND t.slip = 2, t.n, 0))`,
+  overdueWithoutSlip: `SUM(IF(${OVERDUE} AND t.slip = 0, t.n, 0))`,
 };
 
-const OPEN_OVERDUE =
-  "(d.state IN ('received', 'processing') AND (d.overdue = 1 OR d.appointment_date < ?))";
-/**
- * When an overdue dossier's first issued slip was issued, against the appointment it is about
- * (looked up for overdue dossiers only: the figures count slips of no other).
- */
-const FIRST_SLIP = `IF(d.late = 1 OR ${OPEN_OVERDUE}, (SELECT IF(s.issued_on <= s.missed_appointment_date, 'before', 'after')
-  FROM apology_slips s WHERE s.dossier_id = d.id AND s.status = 'issued'
-  ORDER BY s.round LIMIT 1), NULL)`;
+/** No cut-off: every return counts, whatever its day. */
+const NO_CUTOFF = '9999-12-31';
 
 /**
- * Dossier figures by handling unit and overall, from SQL aggregates over indexed columns, read
- * from the read replica (it may be a moment behind).
+ * When the figures stand: returns made by the end of `cutoff` count; an open dossier is overdue
+ * when its appointment is before `judgedOn` (an appointment is missed at the end of its day).
+ */
+interface AsOf {
+  cutoff: IsoDate;
+  judgedOn: IsoDate;
+}
+
+/**
+ * Dossier figures by handling unit and overall, from the maintained counts (migration
+ * DossierCounts: per ward, unit, receipt day, outcome and its day, kept by the writing
+ * transaction), never from the dossiers themselves; read from the read replica (it may be a
+ * moment behind).
  */
 @Injectable()
 export class DossierStatsService {
@@ -93,31 +98,37 @@ export class DossierStatsService {
     private readonly clock: Clock,
   ) {}
 
-  async figures(wardId: string, query: DossierStatsQuery): Promise<DossierStats> {
-    const today = todayIn(this.clock.now());
-    const conditions = ['d.ward_id = ?'];
-    const params: unknown[] = [today, today, today, wardId];
+  /**
+   * The figures of the dossiers received in the period, as they stand now or — given `cutoff` —
+   * as they stood at that instant (a report's end of its cut-off day): a dossier returned after
+   * its day counts as still open, and open past its appointment if it was returned late; an
+   * appointment is missed once its day is over by then. Slips count as they stand now.
+   */
+  async figures(wardId: string, query: DossierStatsQuery, cutoff?: Date): Promise<DossierStats> {
+    const asOf = cutoff
+      ? { cutoff: todayIn(cutoff), judgedOn: todayIn(new Date(cutoff.getTime() + 1)) }
+      : { cutoff: NO_CUTOFF, judgedOn: todayIn(this.clock.now()) };
+    const conditions = ['c.ward_id = ?'];
+    const params: unknown[] = [wardId];
     if (query.unitId) {
-      conditions.push('d.handling_unit_id = ?');
+      conditions.push('c.unit_id = ?');
       params.push(query.unitId);
     }
     if (query.from) {
-      conditions.push('d.received_on >= ?');
+      conditions.push('c.received_on >= ?');
       params.push(query.from);
     }
     if (query.to) {
-      conditions.push('d.received_on <= ?');
+      conditions.push('c.received_on <= ?');
       params.push(query.to);
     }
     const rows = (await this.reads.run((manager) =>
       manager.query(
-        // Counted per unit before the units are joined: the dossiers are then read through the
-        // ward's index alone (joined first, the optimiser may walk every unit of every ward).
         `SELECT g.*, u.code AS unit_code, u.name AS unit_name
-       FROM (${countedBy('d.handling_unit_id', conditions)}) g
-       JOIN org_units u ON u.id = g.group_key
-       ORDER BY u.name`,
-        params,
+         FROM (${countedBy('dossier_daily_counts', 'c.unit_id', 'c.outcome_on', conditions)}) g
+         JOIN org_units u ON u.id = g.group_key
+         ORDER BY u.name`,
+        [...asOfParams(asOf), ...params],
       ),
     )) as Record<string, string | number | null>[];
     const units = rows.map((row) => ({
@@ -129,24 +140,28 @@ export class DossierStatsService {
     const overall = withRates(
       countsOf((field) => units.reduce((sum, unit) => sum + unit[field], 0)),
     );
-    return { from: query.from ?? null, to: query.to ?? null, today, overall, units };
+    return { from: query.from ?? null, to: query.to ?? null, today: asOf.judgedOn, overall, units };
   }
 
   /**
-   * The overall figures of each ward over the period (the wards' dossiers received from `from`
-   * to `to`), all in one statement: what `figures(wardId, …).overall` gives for each ward.
+   * The overall figures of each ward's dossiers received in the year, as they stand today, in one
+   * statement over the monthly counts: what `figures(wardId, {from, to}).overall` gives for the year.
    */
-  async overallByWard(
-    wardIds: string[],
-    from: IsoDate,
-    to: IsoDate,
-  ): Promise<Map<string, DossierFigures>> {
+  async overallByWard(wardIds: string[], year: number): Promise<Map<string, DossierFigures>> {
     if (wardIds.length === 0) return new Map();
     const today = todayIn(this.clock.now());
     const rows = (await this.reads.run((manager) =>
       manager.query(
-        countedBy('d.ward_id', ['d.ward_id IN (?)', 'd.received_on >= ?', 'd.received_on <= ?']),
-        [today, today, today, wardIds, from, to],
+        countedBy('dossier_monthly_counts', 'c.ward_id', 'c.due_on', [
+          'c.ward_id IN (?)',
+          'c.received_month BETWEEN ? AND ?',
+        ]),
+        [
+          ...asOfParams({ cutoff: NO_CUTOFF, judgedOn: today }),
+          wardIds,
+          `${year}-01-01`,
+          `${year}-12-01`,
+        ],
       ),
     )) as Record<string, string | number | null>[];
     const byWard = new Map(rows.map((row) => [String(row.group_key), row]));
@@ -159,19 +174,23 @@ export class DossierStatsService {
   }
 }
 
+const asOfParams = ({ cutoff, judgedOn }: AsOf) => [cutoff, judgedOn, cutoff];
+
 /**
- * The counts of the dossiers matching `conditions` (after the three `today` parameters of the
- * overdue tests), grouped by `key` (returned as `group_key`).
+ * The counts of `table` (c) rows matching `conditions`, grouped by `key` (returned as
+ * `group_key`); `day` is the row's outcome day (the return, or an open dossier's appointment).
+ * Its first parameters are those of `asOfParams`. Groups whose dossiers are all gone are left out.
  */
-function countedBy(key: string, conditions: string[]): string {
+function countedBy(table: string, key: string, day: string, conditions: string[]): string {
   return `SELECT t.group_key, ${Object.entries(COUNTS)
     .map(([field, sql]) => `${sql} AS ${field}`)
     .join(', ')}
-    FROM (SELECT ${key} AS group_key, d.state, d.late, d.returned_on, d.appointment_date,
-            ${OPEN_OVERDUE} AS open_overdue, (d.late = 1 OR ${OPEN_OVERDUE}) AS overdue,
-            ${FIRST_SLIP} AS first_slip
-          FROM tthc_dossiers d WHERE ${conditions.join(' AND ')}) t
-    GROUP BY t.group_key`;
+    FROM (SELECT ${key} AS group_key, c.n, c.outcome, c.late, c.slip,
+            c.outcome IN ('early', 'on_time', 'late') AND ${day} > ? AS after_cutoff,
+            (c.outcome = 'open' AND (c.marked = 1 OR ${day} < ?))
+              OR (c.outcome = 'late' AND ${day} > ?) AS open_overdue
+          FROM ${table} c WHERE ${conditions.join(' AND ')}) t
+    GROUP BY t.group_key HAVING SUM(t.n) > 0`;
 }
 
 function countsOf(count: (field: keyof Counts) => number): Counts {

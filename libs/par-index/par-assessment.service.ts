@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { Clock } from '@cchc/common';
-import { DossierStatsService } from '@cchc/dossiers';
+import { DossierFigures, DossierStatsService } from '@cchc/dossiers';
 import { AuditLog } from '@cchc/engine';
 import { TargetMetric } from '@cchc/targets';
 import { isLeaf } from './criteria-tree';
@@ -32,14 +32,19 @@ export class ParAssessmentService {
     private readonly clock: Clock,
   ) {}
 
-  async assessment(wardId: string, year: number): Promise<AssessmentView> {
+  /** `dossiers`: the ward's figures for the year, when the caller read them already (the ranking). */
+  async assessment(
+    wardId: string,
+    year: number,
+    dossiers?: DossierFigures,
+  ): Promise<AssessmentView> {
     const criteria = await criteriaOf(this.dataSource, wardId, year);
     const scores = await scoresOf(this.dataSource, wardId, year);
     const tasks = await linkedTasks(this.dataSource, wardId, year);
     const points = scoreTree(
       criteria,
       new Map(criteria.flatMap((c) => (scores.has(c.id) ? [[c.code, scores.get(c.id)!]] : []))),
-      await this.rates(wardId, year, criteria),
+      await this.rates(wardId, year, criteria, dossiers),
     );
     const views: CriterionView[] = criteria.map((criterion) => ({
       id: criterion.id,
@@ -192,12 +197,13 @@ export class ParAssessmentService {
     wardId: string,
     year: number,
     criteria: StoredCriterion[],
+    dossiers?: DossierFigures,
   ): Promise<Map<TargetMetric, number | null>> {
     if (!criteria.some((criterion) => criterion.method === 'computed')) return new Map();
-    const { overall } = await this.dossierStats.figures(wardId, {
-      from: `${year}-01-01`,
-      to: `${year}-12-31`,
-    });
+    const overall =
+      dossiers ??
+      (await this.dossierStats.figures(wardId, { from: `${year}-01-01`, to: `${year}-12-31` }))
+        .overall;
     return new Map<TargetMetric, number | null>([
       ['dossiers_on_time', overall.onTimeRate],
       ['apology_coverage', overall.apologyCoverage],

@@ -59,12 +59,11 @@ export class ProvinceService {
     // One statement for every ward's dossiers, not one per ward (a province has hundreds).
     const dossiers = await this.dossierStats.overallByWard(
       wards.map((ward) => ward.id),
-      `${year}-01-01`,
-      `${year}-12-31`,
+      year,
     );
     for (const ward of wards) {
       const overall = dossiers.get(ward.id) as DossierFigures;
-      const par = await this.assessments.assessment(ward.id, year).catch((error: unknown) => {
+      const par = await this.assessments.assessment(ward.id, year, overall).catch((error: unknown) => {
         if (error instanceof NotFoundException) return null;
         throw error;
       });

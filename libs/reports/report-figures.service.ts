@@ -59,10 +59,11 @@ export class ReportFiguresService {
         )
       : [];
     const next = await this.calendars.period(report.wardId, nextPeriodRef(period));
-    const stats = await this.dossierStats.figures(report.wardId, {
-      from: period.from,
-      to: period.cutoffDate,
-    });
+    const stats = await this.dossierStats.figures(
+      report.wardId,
+      { from: period.from, to: period.cutoffDate },
+      cutoffInstant,
+    );
     const { overall } = stats;
     return {
       ward: {

@@ -91,7 +91,13 @@ export class TargetActuals {
     const lastDay = [window.to, todayIn(window.cutoff)].sort()[0];
     const dossiers =
       metrics.has('dossiers_on_time') || metrics.has('apology_coverage')
-        ? (await this.dossierStats.figures(wardId, { from: window.from, to: lastDay })).overall
+        ? (
+            await this.dossierStats.figures(
+              wardId,
+              { from: window.from, to: lastDay },
+              window.cutoff,
+            )
+          ).overall
         : null;
     const inspections = metrics.has('units_self_inspected')
       ? await this.inspectionStats.forWard(wardId, window.from, lastDay)

@@ -16,6 +16,7 @@ import { PeriodicReports1763801250000 } from './1763801250000-periodic-reports';
 import { DossierFiguresIndex1763801600000 } from './1763801600000-dossier-figures-index';
 import { AuditWardChainIndex1763802100000 } from './1763802100000-audit-ward-chain-index';
 import { WardEvidence1763802200000 } from './1763802200000-ward-evidence';
+import { DossierCounts1763802300000 } from './1763802300000-dossier-counts';
 import { ListIndexes1763802400000 } from './1763802400000-list-indexes';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   DossierFiguresIndex1763801600000,
   AuditWardChainIndex1763802100000,
   WardEvidence1763802200000,
+  DossierCounts1763802300000,
   ListIndexes1763802400000,
 ];
