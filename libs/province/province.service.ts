@@ -63,10 +63,12 @@ export class ProvinceService {
     );
     for (const ward of wards) {
       const overall = dossiers.get(ward.id) as DossierFigures;
-      const par = await this.assessments.assessment(ward.id, year, overall).catch((error: unknown) => {
-        if (error instanceof NotFoundException) return null;
-        throw error;
-      });
+      const par = await this.assessments
+        .assessment(ward.id, year, overall)
+        .catch((error: unknown) => {
+          if (error instanceof NotFoundException) return null;
+          throw error;
+        });
       const [reports] = (await this.reads.run((manager) =>
         manager.query(
           `SELECT COUNT(*) AS due,

@@ -37,7 +37,8 @@ const FIRST_SLIP = (slips: string, where = 'TRUE') =>
     WHERE ${where} AND x.status = 'issued' ORDER BY x.round LIMIT 1), 0)`;
 
 /** A dossier's slips as they are (a plain correlated subquery: `dossierId` may be an outer column). */
-const firstSlipOf = (dossierId: string) => FIRST_SLIP('apology_slips', `x.dossier_id = ${dossierId}`);
+const firstSlipOf = (dossierId: string) =>
+  FIRST_SLIP('apology_slips', `x.dossier_id = ${dossierId}`);
 
 /** The slips of a dossier as they were before the change of one slip (`OLD` in, `NEW` out). */
 const slipsBefore = (dossierId: string, changed: string, old: boolean) =>

@@ -1,0 +1,347 @@
+import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { addDays, todayIn } from '@cchc/calendar';
+import { ManualClock } from '@cchc/common';
+import { DossierFigures, DossierStatsService } from '@cchc/dossiers';
+import { freshEnvironment } from './support/e2e-env';
+import { startApi } from './support/test-app';
+
+/*
+ * The maintained dossier counts against the dossiers themselves: a random province (two wards,
+ * three units each) written every way rows get written — single and multi-row inserts, state
+ * changes, slips drafted, issued, deleted, dossiers deleted — and then every figure the counts
+ * give (by unit and overall, a unit alone, periods, cut-offs, the wards' year) compared with the
+ * QĐ 766 definitions applied to the rows in plain code. DOSSIER_COUNTS_SEED replays a run.
+ */
+const SEED = Number(process.env.DOSSIER_COUNTS_SEED ?? Date.now() % 1_000_000);
+const STATES = [
+  'received',
+  'processing',
+  'supplementRequested',
+  'resultReady',
+  'returned',
+  'returned',
+  'returned',
+  'rejected',
+  'withdrawn',
+];
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed. */
+function generator(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
+  };
+}
+
+const day = (offset: number) =>
+  new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+interface Row {
+  id: string;
+  ward_id: string;
+  handling_unit_id: string;
+  received_on: string;
+  state: string;
+  appointment_date: string;
+  overdue: number;
+  returned_on: string | null;
+  late: number;
+}
+interface Slip {
+  id: string;
+  dossier_id: string;
+  round: number;
+  status: string;
+  issued_on: string | null;
+  missed_appointment_date: string;
+}
+
+/** The figures by their definitions (DossierFigures), from the rows, as of `cutoff` or now. */
+function expected(
+  rows: Row[],
+  slips: Slip[],
+  today: string,
+  cutoff: string | null,
+  judgedOn: string,
+): Omit<DossierFigures, 'onTimeRate' | 'apologyCoverage'> {
+  const figures = {
+    received: 0,
+    returnedEarly: 0,
+    returnedOnTime: 0,
+    returnedLate: 0,
+    openOverdue: 0,
+    overdue: 0,
+    overdueSlipBeforeAppointment: 0,
+    overdueSlipAfterAppointment: 0,
+    overdueWithoutSlip: 0,
+    overdueWithIssuedSlip: 0,
+  };
+  for (const d of rows) {
+    figures.received++;
+    const returned = d.state === 'returned';
+    const afterCutoff = returned && cutoff !== null && (d.returned_on as string) > cutoff;
+    if (returned && !afterCutoff) {
+      if (d.late) figures.returnedLate++;
+      else if ((d.returned_on as string) < d.appointment_date) figures.returnedEarly++;
+      else figures.returnedOnTime++;
+    }
+    const open = d.state === 'received' || d.state === 'processing';
+    const openOverdue =
+      (open && (d.overdue === 1 || d.appointment_date < (cutoff ? judgedOn : today))) ||
+      (afterCutoff && d.late === 1);
+    if (openOverdue) figures.openOverdue++;
+    if (!(d.late === 1 || openOverdue)) continue;
+    figures.overdue++;
+    const [first] = slips
+      .filter((s) => s.dossier_id === d.id && s.status === 'issued')
+      .sort((a, b) => a.round - b.round);
+    if (!first) figures.overdueWithoutSlip++;
+    else if ((first.issued_on as string) <= first.missed_appointment_date)
+      figures.overdueSlipBeforeAppointment++;
+    else figures.overdueSlipAfterAppointment++;
+    if (first) figures.overdueWithIssuedSlip++;
+  }
+  return figures;
+}
+
+describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => {
+  const clock = new ManualClock(new Date('2026-06-15T03:00:00Z'));
+  const random = generator(SEED);
+  let api: INestApplication;
+  let db: DataSource;
+  let stats: DossierStatsService;
+  const wards: { id: string; units: string[]; procedure: string }[] = [];
+
+  beforeAll(async () => {
+    await freshEnvironment('dossier_counts');
+    api = await startApi(clock);
+    db = api.get(DataSource);
+    stats = api.get(DossierStatsService);
+    for (const code of ['p1', 'p2']) {
+      const ward = { id: randomUUID(), units: [0, 1, 2].map(() => randomUUID()), procedure: '' };
+      await db.query('INSERT INTO wards (id, code, name) VALUES (?, ?, ?)', [
+        ward.id,
+        code,
+        `Phường ${code}`,
+      ]);
+      for (const [index, unit] of ward.units.entries())
+        await db.query('INSERT INTO org_units (id, ward_id, code, name) VALUES (?, ?, ?, ?)', [
+          unit,
+          ward.id,
+          `U${index}`,
+          `Đơn vị ${index}`,
+        ]);
+      ward.procedure = randomUUID();
+      await db.query(
+        `INSERT INTO procedures (id, ward_id, code, name, processing_days, handling_unit_id,
+           created_at, updated_at) VALUES (?, ?, '1.0', 'Thủ tục', 5, ?, NOW(3), NOW(3))`,
+        [ward.procedure, ward.id, ward.units[0]],
+      );
+      wards.push(ward);
+    }
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  /** A random dossier row's mirrored columns, consistent as the machine keeps them. */
+  const fate = () => {
+    const received = random.int(160);
+    const appointment = received + 3 + random.int(10);
+    const state = random.pick(STATES);
+    const overdue = ['received', 'processing'].includes(state) ? random.int(3) === 0 : false;
+    const returnedOn = state === 'returned' ? day(received + 1 + random.int(14)) : null;
+    const late = overdue || random.int(5) === 0 ? 1 : 0;
+    return {
+      received_on: day(received),
+      state,
+      appointment_date: day(appointment),
+      overdue: overdue ? 1 : 0,
+      returned_on: returnedOn,
+      late,
+    };
+  };
+
+  const insert = async (count: number) => {
+    const rows: unknown[][] = [];
+    for (let i = 0; i < count; i++) {
+      const ward = random.pick(wards);
+      const f = fate();
+      rows.push([
+        randomUUID(),
+        ward.id,
+        `HS-${SEED}-${random.next()}`,
+        ward.procedure,
+        f.received_on,
+        random.pick(ward.units),
+        f.state,
+        f.appointment_date,
+        f.appointment_date,
+        f.overdue,
+        f.returned_on,
+        f.late,
+      ]);
+    }
+    await db.query(
+      `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
+         received_on, handling_unit_id, state, original_appointment_date, appointment_date,
+         overdue, returned_on, late, content_hash, version, machine_version, snapshot,
+         created_at, updated_at)
+       VALUES ${rows.map(() => "(?, ?, ?, ?, 'A', NOW(3), ?, ?, ?, ?, ?, ?, ?, ?, REPEAT('0', 64), 1, 1, '{}', NOW(3), NOW(3))").join(', ')}`,
+      rows.flat(),
+    );
+  };
+
+  const all = async () => ({
+    rows: (await db.query(
+      `SELECT id, ward_id, handling_unit_id, received_on, state, appointment_date, overdue,
+         returned_on, late FROM tthc_dossiers WHERE ward_id IN (?)`,
+      [wards.map((ward) => ward.id)],
+    )) as Row[],
+    slips: (await db.query(
+      'SELECT id, dossier_id, round, status, issued_on, missed_appointment_date FROM apology_slips',
+    )) as Slip[],
+  });
+
+  /** A slip about the dossier's appointment; an issued one signed mid-June, give or take. */
+  const slipParams = (dossier: Row, round: number, status: string) => [
+    randomUUID(),
+    dossier.id,
+    round,
+    dossier.ward_id,
+    dossier.handling_unit_id,
+    status,
+    dossier.appointment_date,
+    status === 'issued' ? day(150 + random.int(20) - 10) : null,
+  ];
+
+  it('writes a random province every way dossiers and slips are written', async () => {
+    for (let batch = 0; batch < 8; batch++) await insert(1 + random.int(60));
+    for (let i = 0; i < 20; i++) await insert(1);
+    let { rows } = await all();
+    // Slips: drafted, issued, a second round, some issued by a later UPDATE, some deleted.
+    const slipped = rows.filter(() => random.int(3) === 0);
+    for (const dossier of slipped) {
+      const rounds = 1 + random.int(2);
+      for (let round = 1; round <= rounds; round++) {
+        await db.query(
+          `INSERT INTO apology_slips (id, dossier_id, round, ward_id, unit_id, \`trigger\`, status,
+             missed_appointment_date, new_appointment_date, signer_name, signer_position,
+             drafted_on, issued_on, docx, pdf, created_at)
+           VALUES (?, ?, ?, ?, ?, 'overdue', ?, ?, missed_appointment_date, 'X', 'Y',
+             missed_appointment_date, ?, '', '', NOW(3))`,
+          slipParams(dossier, round, random.pick(['draft', 'issued'])),
+        );
+      }
+    }
+    let { slips } = await all();
+    for (const slip of slips.filter((s) => s.status === 'draft' && random.int(2) === 0))
+      await db.query("UPDATE apology_slips SET status = 'issued', issued_on = ? WHERE id = ?", [
+        day(140 + random.int(30)),
+        slip.id,
+      ]);
+    for (const slip of slips.filter(() => random.int(10) === 0))
+      await db.query('DELETE FROM apology_slips WHERE id = ?', [slip.id]);
+    // Transitions: the mirrored columns rewritten, changed or not, as the engine writes them.
+    for (const dossier of rows.filter(() => random.int(2) === 0)) {
+      const f = random.int(4) === 0 ? { ...dossier } : { ...dossier, ...fate() };
+      await db.query(
+        `UPDATE tthc_dossiers SET state = ?, appointment_date = ?, overdue = ?, returned_on = ?,
+           late = ?, version = version + 1 WHERE id = ?`,
+        [f.state, f.appointment_date, f.overdue, f.returned_on, f.late, dossier.id],
+      );
+    }
+    // A multi-row UPDATE, and dossiers deleted (their slips first).
+    await db.query(
+      "UPDATE tthc_dossiers SET state = 'withdrawn' WHERE state = 'supplementRequested' AND ward_id = ?",
+      [wards[0].id],
+    );
+    ({ rows } = await all());
+    for (const dossier of rows.filter(() => random.int(15) === 0)) {
+      await db.query('DELETE FROM apology_slips WHERE dossier_id = ?', [dossier.id]);
+      await db.query('DELETE FROM tthc_dossiers WHERE id = ?', [dossier.id]);
+    }
+    ({ rows, slips } = await all());
+    expect(rows.length).toBeGreaterThan(50);
+    expect(slips.some((slip) => slip.status === 'issued')).toBe(true);
+  });
+
+  it('gives the figures of the dossiers themselves: by unit, a unit alone, periods, cut-offs', async () => {
+    const { rows, slips } = await all();
+    const today = todayIn(clock.now());
+    const queries: { unitId?: string; from?: string; to?: string; cutoff?: string }[] = [
+      {},
+      { from: '2026-01-01', to: '2026-12-31' },
+      { to: '2026-03-14', cutoff: '2026-03-14' },
+    ];
+    for (let i = 0; i < 12; i++) {
+      const start = random.int(120);
+      const from = day(start);
+      const to = day(start + random.int(100));
+      const cutoffDay = random.int(2) === 0 ? day(60 + random.int(120)) : undefined;
+      queries.push({
+        ...(random.int(3) === 0 ? { unitId: random.pick(wards[0].units) } : {}),
+        ...(random.int(4) > 0 ? { from } : {}),
+        ...(random.int(4) > 0 ? { to } : {}),
+        ...(cutoffDay ? { cutoff: cutoffDay } : {}),
+      });
+    }
+    for (const ward of wards) {
+      for (const { cutoff, ...query } of queries) {
+        const instant = cutoff ? new Date(`${cutoff}T23:59:59.999+07:00`) : undefined;
+        const judgedOn = cutoff ? addDays(cutoff, 1) : today;
+        const got = await stats.figures(ward.id, query, instant);
+        const chosen = rows.filter(
+          (d) =>
+            d.ward_id === ward.id &&
+            (!query.unitId || d.handling_unit_id === query.unitId) &&
+            (!query.from || d.received_on >= query.from) &&
+            (!query.to || d.received_on <= query.to),
+        );
+        const context = { seed: SEED, ward: ward.id, query, cutoff };
+        expect({ context, overall: got.overall }).toMatchObject({
+          context,
+          overall: expected(chosen, slips, today, cutoff ?? null, judgedOn),
+        });
+        for (const unit of ward.units) {
+          const ofUnit = chosen.filter((d) => d.handling_unit_id === unit);
+          const figures = got.units.find((candidate) => candidate.unitId === unit);
+          expect({ context, unit, figures: figures ?? null }).toMatchObject({
+            context,
+            unit,
+            figures:
+              ofUnit.length === 0 ? null : expected(ofUnit, slips, today, cutoff ?? null, judgedOn),
+          });
+        }
+      }
+    }
+    const years = await stats.overallByWard(
+      wards.map((ward) => ward.id),
+      2026,
+    );
+    for (const ward of wards) {
+      expect({ ward: ward.id, figures: years.get(ward.id) }).toMatchObject({
+        ward: ward.id,
+        figures: expected(
+          rows.filter((d) => d.ward_id === ward.id),
+          slips,
+          today,
+          null,
+          today,
+        ),
+      });
+    }
+  });
+});
