@@ -426,6 +426,31 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     expect(content.inspections.note).toBe('Chưa có dữ liệu kiểm tra');
   });
 
+  it('counts a dossier returned after the cut-off as open at it; today’s figures count it returned', async () => {
+    const period = '/stats/dossiers?from=2025-12-15&to=2026-03-14';
+    const before = (await client.get('officer', period)).body.overall;
+    expect(content.dossiers).toMatchObject({ returnedLate: 0, openOverdue: 2 });
+    for (const [username, type] of [
+      ['officer', 'START_PROCESSING'],
+      ['officer', 'RECORD_RESULT'],
+      ['one_stop_officer', 'RETURN_RESULT'],
+    ]) {
+      const { version } = (await client.get(username, '/dossiers/Q1-0002')).body;
+      const response = await client.post(username, '/dossiers/Q1-0002/events', { type, version });
+      expect({ type, status: response.status, message: response.body.message }).toMatchObject({
+        status: 200,
+      });
+    }
+    await quiet();
+    const now = (await client.get('officer', period)).body.overall;
+    expect(now).toMatchObject({
+      received: before.received,
+      returnedLate: before.returnedLate + 1,
+      openOverdue: before.openOverdue - 1,
+    });
+    // Compiled again below: the same figures as revision 1, the return after the cut-off left out.
+  });
+
   it('is returned by the leader, compiled again as a new revision (the old one kept), approved, signed and sent', async () => {
     await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
     await reportEvent('officer', { type: 'RETURN', reason: 'Chưa đúng' }, 403);
@@ -445,6 +470,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     ]);
     expect(again.auditCheckpoint.root).toBe(checkpoint.root);
     expect({ ...again, auditCheckpoint: null }).toEqual({ ...first, auditCheckpoint: null });
+    expect(again.dossiers).toMatchObject({ received: 2, returnedLate: 0, openOverdue: 2 });
     await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
     await reportEvent('leader', { type: 'APPROVE' });
     await moveTo('2026-03-18T09:00:00');
