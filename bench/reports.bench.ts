@@ -2,8 +2,9 @@
  * Reports at province scale: seeds `--wards` wards (units, staff, a plan of `--tasks` tasks per
  * ward with their audit history over the year) and `--dossiers` TTHC dossiers spread over the
  * wards' units, states and the year, then times compiling one ward's quarterly report
- * (ReportService.compile: figures as of the cut-off, audit checkpoint, new revision) and the
- * province ranking (ProvinceService.rankings), median of `--runs`, with the rows they read.
+ * (ReportService.compile: figures as of the cut-off, audit checkpoint, new revision), the
+ * province ranking (ProvinceService.rankings) and one ward's dossier figures for the year
+ * (DossierStatsService.figures, GET /stats/dossiers), median of `--runs`, with the rows they read.
  *   npm run bench:reports -- [--wards 100] [--tasks 200] [--dossiers 1000000] [--runs 5]
  * Environment: BENCH_DATABASE_URL (default …/cchc_bench_reports, dropped and re-created),
  * BENCH_REDIS_URL (default db 13; nothing is queued: no worker runs).
@@ -19,6 +20,7 @@ import { eventHash, GENESIS_HASH } from '@cchc/audit';
 import { AuthUser } from '@cchc/auth';
 import { CommonModule, loadConfig } from '@cchc/common';
 import { dataSourceOptions, ENTITIES } from '@cchc/database';
+import { DossierStatsService } from '@cchc/dossiers';
 import { ProvinceModule, ProvinceService } from '@cchc/province';
 import { QueueModule } from '@cchc/queue';
 import { ReportService, ReportsModule } from '@cchc/reports';
@@ -112,10 +114,16 @@ runMain(async () => {
     const ranking = await measure(db, args.runs, async () => {
       ranked = (await province.rankings(officer, YEAR)).wards.length;
     });
+    // GET /stats/dossiers (and the dashboard's dossier figures): one ward, by unit, its year.
+    const stats = app.get(DossierStatsService);
+    const figures = await measure(db, args.runs, async () => {
+      await stats.figures(user.wardId, { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` });
+    });
     const load = (await import('node:os')).loadavg().map((n) => n.toFixed(2));
     console.log(`load average ${load.join(' ')} (1, 5, 15 min); median of ${args.runs} runs`);
     console.log(`compile ${opened.periodLabel} of one ward   ${compile}`);
     console.log(`province ranking (${ranked} wards)   ${ranking}`);
+    console.log(`dossier figures of one ward's year   ${figures}`);
     console.log('rows read = sum of the session Handler_read_* counters (one connection)');
   } finally {
     await app.close();
@@ -129,7 +137,9 @@ async function seed(databaseUrl: string, args: { wards: number; tasks: number; d
   console.log(`seeded wards, plans, tasks and their audit history in ${seconds(started)}`);
   started = Date.now();
   await seedDossiers(db, args.dossiers);
-  await db.query('ANALYZE TABLE tthc_dossiers, apology_slips, audit_events, reform_tasks');
+  await db.query(
+    'ANALYZE TABLE tthc_dossiers, apology_slips, audit_events, reform_tasks, dossier_daily_counts, dossier_monthly_counts',
+  );
   console.log(`seeded ${args.dossiers} dossiers and their apology slips in ${seconds(started)}`);
   await db.destroy();
 }

@@ -56,11 +56,11 @@ export class ProvinceService {
     const today = todayIn(this.clock.now());
     const rows: Omit<WardRankingView, 'rank'>[] = [];
     const wards = await this.wards(user);
-    // One statement for every ward's dossiers, not one per ward (a province has hundreds).
-    const dossiers = await this.dossierStats.overallByWard(
-      wards.map((ward) => ward.id),
-      year,
-    );
+    // One grouped read each for every ward's dossiers (the maintained monthly counts, which the
+    // PAR Index's computed criteria take too) and reports, not one per ward (a province has hundreds).
+    const wardIds = wards.map((ward) => ward.id);
+    const dossiers = await this.dossierStats.overallByWard(wardIds, year);
+    const sent = await this.reportsSent(wardIds, year, today);
     for (const ward of wards) {
       const overall = dossiers.get(ward.id) as DossierFigures;
       const par = await this.assessments
@@ -69,14 +69,7 @@ export class ProvinceService {
           if (error instanceof NotFoundException) return null;
           throw error;
         });
-      const [reports] = (await this.reads.run((manager) =>
-        manager.query(
-          `SELECT COUNT(*) AS due,
-             SUM(state = 'sent' AND sent_on IS NOT NULL AND sent_on <= upstream_due_date) AS on_time
-           FROM periodic_reports WHERE ward_id = ? AND period_year = ? AND upstream_due_date <= ?`,
-          [ward.id, year, today],
-        ),
-      )) as { due: number | string; on_time: number | string | null }[];
+      const reports = sent.get(ward.id) ?? { due: 0, on_time: 0 };
       const due = Number(reports.due);
       rows.push({
         ward,
@@ -102,5 +95,24 @@ export class ProvinceService {
       orderedBy: ORDER,
       wards: rows.map((row, index) => ({ rank: index + 1, ...row })),
     };
+  }
+
+  /** Each ward's periodic reports of the year due upstream by today, and those sent by then. */
+  private async reportsSent(
+    wardIds: string[],
+    year: number,
+    today: string,
+  ): Promise<Map<string, { due: number | string; on_time: number | string | null }>> {
+    if (wardIds.length === 0) return new Map();
+    const rows = (await this.reads.run((manager) =>
+      manager.query(
+        `SELECT ward_id, COUNT(*) AS due,
+           SUM(state = 'sent' AND sent_on IS NOT NULL AND sent_on <= upstream_due_date) AS on_time
+         FROM periodic_reports WHERE ward_id IN (?) AND period_year = ? AND upstream_due_date <= ?
+         GROUP BY ward_id`,
+        [wardIds, year, today],
+      ),
+    )) as { ward_id: string; due: number | string; on_time: number | string | null }[];
+    return new Map(rows.map((row) => [row.ward_id, row]));
   }
 }
