@@ -46,9 +46,26 @@ const slipsBefore = (dossierId: string, changed: string, old: boolean) =>
     WHERE dossier_id = ${dossierId} AND id <> ${changed}
     ${old ? 'UNION ALL SELECT OLD.round, OLD.status, OLD.issued_on, OLD.missed_appointment_date' : ''})`;
 
-const count = (c: Column, slip: string, delta: number) =>
-  `CALL count_dossier(${c('ward_id')}, ${c('handling_unit_id')}, ${c('received_on')},
-    ${OUTCOME(c)}, ${OUTCOME_ON(c)}, ${c('late')}, ${MARKED(c)}, ${slip}, ${delta});`;
+/**
+ * The dossier (its columns through `c`) counted `delta` times in both tables: upserts, so a new
+ * counter is created by the first dossier that needs it. A month keeps an open dossier's
+ * appointment (is it overdue today?) and nothing else's day. Written out in each trigger rather
+ * than in a stored procedure, which a plain dump of the database would leave behind.
+ */
+const count = (c: Column, slip: string, delta: number) => {
+  const month = `${c('received_on')} - INTERVAL DAYOFMONTH(${c('received_on')}) - 1 DAY`;
+  const classes = `${c('late')}, ${MARKED(c)}, ${slip}, ${delta}`;
+  return `INSERT INTO dossier_daily_counts
+      (ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, n)
+      VALUES (${c('ward_id')}, ${c('received_on')}, ${c('handling_unit_id')}, ${OUTCOME(c)},
+        ${OUTCOME_ON(c)}, ${classes})
+      ON DUPLICATE KEY UPDATE n = n + ${delta};
+    INSERT INTO dossier_monthly_counts
+      (ward_id, received_month, outcome, due_on, late, marked, slip, n)
+      VALUES (${c('ward_id')}, ${month}, ${OUTCOME(c)},
+        IF(${OPEN(c)}, ${c('appointment_date')}, ${month}), ${classes})
+      ON DUPLICATE KEY UPDATE n = n + ${delta};`;
+};
 
 const CLASS_COLUMNS = [
   'ward_id',
@@ -100,8 +117,9 @@ function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE'): string {
  * day, late, marked overdue and first issued slip; `dossier_monthly_counts` the same by ward and
  * receipt month (the province ranking's year of every ward). Triggers keep them in the writing
  * transaction whatever writes a dossier or a slip — the engine's own transaction or group commit
- * (only if its version guard matched), bulk intake, the apology queue — through one procedure
- * that upserts both. The counts of the dossiers already stored are filled in once here.
+ * (only if its version guard matched), bulk intake, the apology queue — with the same upserts.
+ * The counts of the dossiers already stored are filled in once here (the application stopped,
+ * as migrations run).
  */
 export class DossierCounts1763802300000 implements MigrationInterface {
   name = 'DossierCounts1763802300000';
@@ -119,22 +137,6 @@ export class DossierCounts1763802300000 implements MigrationInterface {
       ward_id ${ids}, received_month DATE NOT NULL, due_on DATE NOT NULL, ${classes},
       PRIMARY KEY (ward_id, received_month, outcome, due_on, late, marked, slip)
     ) ${TABLE_OPTIONS}`);
-    // The month keeps an open dossier's appointment (is it overdue today?) and nothing else's.
-    await queryRunner.query(`CREATE PROCEDURE count_dossier(p_ward CHAR(36), p_unit CHAR(36),
-        p_received_on DATE, p_outcome VARCHAR(8), p_outcome_on DATE, p_late TINYINT,
-        p_marked TINYINT, p_slip TINYINT, p_delta INT)
-      BEGIN
-        DECLARE v_month DATE DEFAULT p_received_on - INTERVAL DAYOFMONTH(p_received_on) - 1 DAY;
-        INSERT INTO dossier_daily_counts
-          (ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, n)
-          VALUES (p_ward, p_received_on, p_unit, p_outcome, p_outcome_on, p_late, p_marked, p_slip, p_delta)
-          ON DUPLICATE KEY UPDATE n = n + p_delta;
-        INSERT INTO dossier_monthly_counts
-          (ward_id, received_month, outcome, due_on, late, marked, slip, n)
-          VALUES (p_ward, v_month, p_outcome, IF(p_outcome = 'open', p_outcome_on, v_month),
-            p_late, p_marked, p_slip, p_delta)
-          ON DUPLICATE KEY UPDATE n = n + p_delta;
-      END`);
     const changed = CLASS_COLUMNS.map((name) => `NOT (OLD.${name} <=> NEW.${name})`).join(' OR ');
     await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_insert AFTER INSERT ON tthc_dossiers
       FOR EACH ROW BEGIN ${count(newCol, '0', 1)} END`);
@@ -188,7 +190,6 @@ export class DossierCounts1763802300000 implements MigrationInterface {
       'apology_slips_counts_delete',
     ])
       await queryRunner.query(`DROP TRIGGER ${trigger}`);
-    await queryRunner.query('DROP PROCEDURE count_dossier');
     await queryRunner.query('DROP TABLE dossier_monthly_counts');
     await queryRunner.query('DROP TABLE dossier_daily_counts');
   }
