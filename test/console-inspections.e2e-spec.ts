@@ -195,6 +195,15 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await pickDate(page, 'Ngày kiểm tra', '02/03/2026');
     await dialog.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click();
     await visitRow.getByText('Đã kiểm tra').waitFor();
+    // Each visit's buttons are the events the API allows for that visit: none once it is done.
+    const running = (await client.get('inspector', `/inspections/campaigns/${id}`)).body;
+    const allowedAt = (unitId: string) =>
+      running.visits.find((v: { unitId: string }) => v.unitId === unitId).allowedEvents;
+    expect(allowedAt(units.VHXH)).toEqual(['RECORD_FINDING']);
+    expect(allowedAt(units.KTHTDT)).toEqual(['START_VISIT']);
+    expect(await visitRow.getByRole('button').count()).toBe(0);
+    const otherRow = page.getByRole('row').filter({ hasText: 'Phòng Kinh tế, Hạ tầng và Đô thị' });
+    expect(await otherRow.getByRole('button').allTextContents()).toEqual(['Bắt đầu kiểm tra']);
 
     await page.getByRole('button', { name: 'Ghi nhận tồn tại' }).click();
     await choose(page, 'Đơn vị', 'Phòng Văn hóa - Xã hội');
@@ -235,6 +244,11 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await chairman.getByRole('link', { name: '15/TB-UBND (DOCX)' }).waitFor();
     await chairman.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).click();
     await chairman.getByText('Còn 1 nhiệm vụ khắc phục chưa được nghiệm thu.').waitFor();
+    // The chairman may close the finding while its task runs; the head no longer handles it.
+    const concluded = (await client.get('chairman', `/inspections/campaigns/${id}`)).body;
+    expect(concluded.findings[0].allowedEvents).toEqual(['CLOSE_FINDING']);
+    const chairmanFinding = chairman.getByRole('row').filter({ hasText: 'Chưa mở sổ theo dõi' });
+    expect(await chairmanFinding.getByRole('button').allTextContents()).toEqual(['Đóng tồn tại']);
     await screenshot(chairman, 'inspections-close-refused-desktop');
     expect(await seriousViolations(chairman)).toEqual([]);
 
@@ -254,7 +268,11 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
       task = moved.body;
     }
     await chairman.reload();
+    // Settled by its accepted task: nothing left to do with the finding.
+    const settledFinding = (await client.get('chairman', `/inspections/campaigns/${id}`)).body;
+    expect(settledFinding.findings[0]).toMatchObject({ settled: true, allowedEvents: [] });
     await chairman.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).click();
+    expect(await chairmanFinding.getByRole('button').count()).toBe(0);
     await chairman.getByText('Đã kết thúc', { exact: true }).waitFor();
     expect(await chairman.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).count()).toBe(0);
     await chairman.close();

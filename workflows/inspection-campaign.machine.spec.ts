@@ -9,7 +9,11 @@ import {
   Role,
 } from '@cchc/domain';
 import { inspectionCampaignMachine } from './inspection-campaign.machine';
-import { inspectionCampaignWorkflow } from './inspection-campaign.workflow';
+import {
+  findingAllowedEvents,
+  inspectionCampaignWorkflow,
+  visitAllowedEvents,
+} from './inspection-campaign.workflow';
 import { allowedEvents, refusal } from './workflow-definition';
 
 const TODAY = '2026-04-10';
@@ -367,6 +371,61 @@ describe('inspectionCampaignMachine', () => {
           ...at(chairman),
         }),
       ).toBe('Phải nêu lý do kết thúc.');
+    });
+  });
+
+  describe('allowed events of each visit and finding', () => {
+    const allowed = (snapshot: Snapshot, actor: Actor) =>
+      allowedEvents(inspectionCampaignWorkflow, snapshot, actor);
+
+    it("narrows the campaign's events to what each visit's state lets through", () => {
+      const inProgress = snapshotIn('inProgress');
+      const { context } = inProgress;
+      expect(visitAllowedEvents(context, allowed(inProgress, member), 'unit-A')).toEqual([
+        'RECORD_CHECKLIST',
+        'FINISH_VISIT',
+        'RECORD_FINDING',
+      ]);
+      expect(visitAllowedEvents(context, allowed(inProgress, member), 'unit-B')).toEqual([
+        'START_VISIT',
+      ]);
+      expect(visitAllowedEvents(context, allowed(inProgress, chairman), 'unit-A')).toEqual([]);
+      expect(visitAllowedEvents(context, allowed(inProgress, member), 'unit-Z')).toEqual([]);
+      const planned = snapshotIn('planned');
+      expect(visitAllowedEvents(planned.context, allowed(planned, member), 'unit-B')).toEqual([]);
+    });
+
+    it('offers an open finding to the head, an unsettled one to the chairman once concluded', () => {
+      const inProgress = snapshotIn('inProgress');
+      expect(findingAllowedEvents(inProgress.context, allowed(inProgress, head), 'f1')).toEqual([
+        'ASSIGN_TASK',
+        'ESCALATE_FINDING',
+      ]);
+      expect(findingAllowedEvents(inProgress.context, allowed(inProgress, member), 'f1')).toEqual(
+        [],
+      );
+      let concluded = snapshotIn('concluded');
+      concluded = send(concluded, {
+        type: 'ASSIGN_TASK',
+        findingId: 'f1',
+        taskId: 't1',
+        ...at(head),
+      });
+      expect(findingAllowedEvents(concluded.context, allowed(concluded, head), 'f1')).toEqual([]);
+      expect(findingAllowedEvents(concluded.context, allowed(concluded, head), 'f2')).toEqual([
+        'ASSIGN_TASK',
+        'ESCALATE_FINDING',
+      ]);
+      expect(findingAllowedEvents(concluded.context, allowed(concluded, chairman), 'f1')).toEqual([
+        'CLOSE_FINDING',
+      ]);
+      const closed = send(concluded, {
+        type: 'CLOSE_FINDING',
+        findingId: 'f1',
+        reason: 'Đã chỉ đạo',
+        ...at(chairman),
+      });
+      expect(findingAllowedEvents(closed.context, allowed(closed, chairman), 'f1')).toEqual([]);
     });
   });
 });

@@ -103,6 +103,83 @@ export function inspectionCampaignUnavailable(
   }
 }
 
+/** The events sent about one visit (with its `unitId`). */
+const VISIT_EVENT_TYPES = [
+  'START_VISIT',
+  'RECORD_CHECKLIST',
+  'FINISH_VISIT',
+  'RECORD_FINDING',
+] as const satisfies readonly CampaignEventType[];
+
+/** The events sent about one finding (with its `findingId`). */
+const FINDING_EVENT_TYPES = [
+  'ASSIGN_TASK',
+  'ESCALATE_FINDING',
+  'CLOSE_FINDING',
+] as const satisfies readonly CampaignEventType[];
+
+/** What stops an event about this visit, whatever its payload and date (null: nothing). */
+export function visitUnavailable(
+  context: InspectionCampaignContext,
+  eventType: string,
+  unitId: unknown,
+): string | null {
+  const visit = visitOf(context, unitId);
+  if (!visit) return 'Đơn vị không thuộc phạm vi đợt kiểm tra.';
+  switch (eventType) {
+    case 'START_VISIT':
+      return visit.state === 'scheduled' ? null : 'Đã bắt đầu kiểm tra tại đơn vị này.';
+    case 'RECORD_CHECKLIST':
+      return visit.state === 'inProgress' ? null : 'Chỉ ghi kết quả khi đang kiểm tra tại đơn vị.';
+    case 'FINISH_VISIT':
+      return visit.state === 'inProgress' ? null : 'Đơn vị này không đang được kiểm tra.';
+    case 'RECORD_FINDING':
+      return visit.state === 'scheduled' ? 'Chưa bắt đầu kiểm tra tại đơn vị này.' : null;
+    default:
+      return null;
+  }
+}
+
+/** What stops an event about this finding, whatever its payload and date (null: nothing). */
+export function findingUnavailable(
+  context: InspectionCampaignContext,
+  eventType: string,
+  findingId: unknown,
+): string | null {
+  const finding = typeof findingId === 'string' ? context.findings[findingId] : undefined;
+  if (!finding) return 'Không có tồn tại, hạn chế này trong đợt kiểm tra.';
+  if (eventType === 'CLOSE_FINDING') {
+    return finding.status === 'closed' ? 'Tồn tại, hạn chế này đã kết thúc.' : null;
+  }
+  return finding.status === 'open' ? null : 'Tồn tại, hạn chế này đã được xử lý.';
+}
+
+/**
+ * Of the events the campaign allows this actor now (`allowedEvents`), those about this visit
+ * that its state lets through; payload and date checks are left to the event itself.
+ */
+export function visitAllowedEvents(
+  context: InspectionCampaignContext,
+  campaignAllowed: readonly string[],
+  unitId: string,
+): CampaignEventType[] {
+  return VISIT_EVENT_TYPES.filter(
+    (type) => campaignAllowed.includes(type) && visitUnavailable(context, type, unitId) === null,
+  );
+}
+
+/** The same for one finding. */
+export function findingAllowedEvents(
+  context: InspectionCampaignContext,
+  campaignAllowed: readonly string[],
+  findingId: string,
+): CampaignEventType[] {
+  return FINDING_EVENT_TYPES.filter(
+    (type) =>
+      campaignAllowed.includes(type) && findingUnavailable(context, type, findingId) === null,
+  );
+}
+
 /** Every precondition of an event, its payload included (role rules excluded). */
 export function inspectionCampaignPrecondition(
   context: InspectionCampaignContext,
@@ -113,20 +190,13 @@ export function inspectionCampaignPrecondition(
   if (!isIsoDate(event.today)) return 'Ngày hiện tại của sự kiện không hợp lệ.';
 
   switch (event.type) {
-    case 'START_VISIT': {
-      const visit = visitOf(context, event.unitId);
-      if (!visit) return 'Đơn vị không thuộc phạm vi đợt kiểm tra.';
-      return visit.state === 'scheduled' ? null : 'Đã bắt đầu kiểm tra tại đơn vị này.';
-    }
-    case 'RECORD_CHECKLIST': {
-      const visit = visitOf(context, event.unitId);
-      if (!visit) return 'Đơn vị không thuộc phạm vi đợt kiểm tra.';
-      return visit.state === 'inProgress' ? null : 'Chỉ ghi kết quả khi đang kiểm tra tại đơn vị.';
-    }
+    case 'START_VISIT':
+    case 'RECORD_CHECKLIST':
+      return visitUnavailable(context, event.type, event.unitId);
     case 'FINISH_VISIT': {
-      const visit = visitOf(context, event.unitId);
-      if (!visit) return 'Đơn vị không thuộc phạm vi đợt kiểm tra.';
-      if (visit.state !== 'inProgress') return 'Đơn vị này không đang được kiểm tra.';
+      const unavailable = visitUnavailable(context, event.type, event.unitId);
+      if (unavailable) return unavailable;
+      const visit = context.visits[event.unitId];
       if (!isIsoDate(event.doneOn)) return 'Ngày kiểm tra không hợp lệ.';
       if (event.doneOn > event.today) return 'Ngày kiểm tra không được sau ngày hôm nay.';
       if (visit.startedOn !== null && event.doneOn < visit.startedOn) {
@@ -138,9 +208,8 @@ export function inspectionCampaignPrecondition(
       return null;
     }
     case 'RECORD_FINDING': {
-      const visit = visitOf(context, event.unitId);
-      if (!visit) return 'Đơn vị không thuộc phạm vi đợt kiểm tra.';
-      if (visit.state === 'scheduled') return 'Chưa bắt đầu kiểm tra tại đơn vị này.';
+      const unavailable = visitUnavailable(context, event.type, event.unitId);
+      if (unavailable) return unavailable;
       if (isBlank(event.findingId) || context.findings[event.findingId]) {
         return 'Mã tồn tại, hạn chế không hợp lệ hoặc đã có.';
       }
@@ -148,20 +217,18 @@ export function inspectionCampaignPrecondition(
     }
     case 'ASSIGN_TASK':
     case 'ESCALATE_FINDING': {
-      const finding = context.findings[event.findingId];
-      if (!finding) return 'Không có tồn tại, hạn chế này trong đợt kiểm tra.';
-      if (finding.status !== 'open') return 'Tồn tại, hạn chế này đã được xử lý.';
+      const unavailable = findingUnavailable(context, event.type, event.findingId);
+      if (unavailable) return unavailable;
       if (event.type === 'ASSIGN_TASK') {
         return isBlank(event.taskId) ? 'Thiếu nhiệm vụ khắc phục.' : null;
       }
       return isBlank(event.reason) ? 'Phải nêu lý do báo cáo Chủ tịch.' : null;
     }
-    case 'CLOSE_FINDING': {
-      const finding = context.findings[event.findingId];
-      if (!finding) return 'Không có tồn tại, hạn chế này trong đợt kiểm tra.';
-      if (finding.status === 'closed') return 'Tồn tại, hạn chế này đã kết thúc.';
-      return isBlank(event.reason) ? 'Phải nêu lý do kết thúc.' : null;
-    }
+    case 'CLOSE_FINDING':
+      return (
+        findingUnavailable(context, event.type, event.findingId) ??
+        (isBlank(event.reason) ? 'Phải nêu lý do kết thúc.' : null)
+      );
     case 'CONCLUDE':
       return isBlank(event.noticeNumber) ? 'Phải ghi số thông báo kết luận.' : null;
     case 'CLOSE':

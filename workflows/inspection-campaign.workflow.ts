@@ -12,7 +12,11 @@ import { WorkflowDefinition } from './workflow-definition';
 
 export { inspectionCampaignMachine } from './inspection-campaign.machine';
 export type { InspectionCampaignMachine } from './inspection-campaign.machine';
-export { authorizeInspectionCampaign } from './inspection-campaign.rules';
+export {
+  authorizeInspectionCampaign,
+  findingAllowedEvents,
+  visitAllowedEvents,
+} from './inspection-campaign.rules';
 
 /** The inspection campaign (đợt kiểm tra) workflow, as the engine sees it. */
 export const inspectionCampaignWorkflow: WorkflowDefinition<InspectionCampaignMachine> = {

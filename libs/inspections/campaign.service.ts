@@ -15,7 +15,7 @@ import {
 } from '@cchc/domain';
 import { WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
-import { allowedEvents } from '@cchc/workflows';
+import { allowedEvents, findingAllowedEvents, visitAllowedEvents } from '@cchc/workflows';
 import { CampaignRow, CampaignStore } from './campaign-store';
 import { inspectionCampaignPersistence } from './campaign.persistence';
 import { ChecklistService } from './checklist.service';
@@ -124,19 +124,29 @@ export class CampaignService {
     const findings = (await records.findings(id)).filter((finding) => shown.has(finding.unitId));
     const { snapshot } = await this.engine.load(inspectionCampaignPersistence, id);
     const context = snapshot.context;
+    const allowed = allowedEvents(
+      inspectionCampaignPersistence.definition,
+      snapshot,
+      actorOf(user),
+    );
     return {
       ...summaryOf(row),
       inspectorIds: context.inspectorIds,
       checklist: row.checklist,
       noticeNumber: row.notice_number,
       concludedOn: row.concluded_on,
-      visits: visits.map(visitView),
-      findings: findings.map(findingView),
-      allowedEvents: allowedEvents(
-        inspectionCampaignPersistence.definition,
-        snapshot,
-        actorOf(user),
-      ),
+      visits: visits.map((visit) => ({
+        ...visitView(visit),
+        allowedEvents: visitAllowedEvents(context, allowed, visit.unitId),
+      })),
+      findings: findings.map((finding) => ({
+        ...findingView(finding),
+        // A settled finding (its task accepted) has nothing left to close.
+        allowedEvents: findingAllowedEvents(context, allowed, finding.id).filter(
+          (type) => !(finding.settled && type === 'CLOSE_FINDING'),
+        ),
+      })),
+      allowedEvents: allowed,
     };
   }
 
@@ -176,7 +186,7 @@ function summaryOf(row: CampaignRow): CampaignSummaryView {
   };
 }
 
-function visitView(visit: VisitRow): VisitView {
+function visitView(visit: VisitRow): Omit<VisitView, 'allowedEvents'> {
   return {
     unitId: visit.unitId,
     unitName: visit.unitName,
@@ -191,7 +201,7 @@ function visitView(visit: VisitRow): VisitView {
   };
 }
 
-function findingView(finding: FindingRow): FindingView {
+function findingView(finding: FindingRow): Omit<FindingView, 'allowedEvents'> {
   return {
     ...finding,
     statusLabel: FINDING_STATUS_LABELS[finding.status as FindingStatus],

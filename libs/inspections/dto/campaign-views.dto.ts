@@ -29,6 +29,12 @@ export class VisitView {
   @ApiProperty({ type: String, nullable: true }) doneOn: string | null;
   @ApiProperty({ type: [ChecklistResultView] }) results: ChecklistResultView[];
   @ApiProperty({ type: String, nullable: true }) minutes: string | null;
+  @ApiProperty({
+    enum: CAMPAIGN_EVENT_TYPES,
+    isArray: true,
+    description: 'Thao tác được phép với lượt kiểm tra này',
+  })
+  allowedEvents: string[];
 }
 
 export class FindingView {
@@ -51,6 +57,12 @@ export class FindingView {
   @ApiProperty({ type: String, nullable: true }) taskDueDate: string | null;
   @ApiProperty({ description: 'Nhiệm vụ khắc phục đã nghiệm thu, hoặc Chủ tịch đã kết thúc' })
   settled: boolean;
+  @ApiProperty({
+    enum: CAMPAIGN_EVENT_TYPES,
+    isArray: true,
+    description: 'Thao tác được phép với tồn tại, hạn chế này',
+  })
+  allowedEvents: string[];
 }
 
 export class CampaignSummaryView {

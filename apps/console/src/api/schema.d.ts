@@ -3641,6 +3641,19 @@ export interface components {
       doneOn: string | null;
       results: components['schemas']['ChecklistResultView'][];
       minutes: string | null;
+      /** @description Thao tác được phép với lượt kiểm tra này */
+      allowedEvents: (
+        | 'START'
+        | 'START_VISIT'
+        | 'RECORD_CHECKLIST'
+        | 'FINISH_VISIT'
+        | 'RECORD_FINDING'
+        | 'ASSIGN_TASK'
+        | 'ESCALATE_FINDING'
+        | 'CLOSE_FINDING'
+        | 'CONCLUDE'
+        | 'CLOSE'
+      )[];
     };
     FindingView: {
       id: string;
@@ -3666,6 +3679,19 @@ export interface components {
       taskDueDate: string | null;
       /** @description Nhiệm vụ khắc phục đã nghiệm thu, hoặc Chủ tịch đã kết thúc */
       settled: boolean;
+      /** @description Thao tác được phép với tồn tại, hạn chế này */
+      allowedEvents: (
+        | 'START'
+        | 'START_VISIT'
+        | 'RECORD_CHECKLIST'
+        | 'FINISH_VISIT'
+        | 'RECORD_FINDING'
+        | 'ASSIGN_TASK'
+        | 'ESCALATE_FINDING'
+        | 'CLOSE_FINDING'
+        | 'CONCLUDE'
+        | 'CLOSE'
+      )[];
     };
     CampaignView: {
       id: string;

@@ -224,7 +224,7 @@ export function CampaignPage() {
             width: 260,
             render: (_: unknown, visit) => (
               <Space size={4} wrap>
-                {visitActions(view, visit).map((action) => (
+                {visitActions(visit).map((action) => (
                   <Button
                     key={action}
                     size="small"
@@ -313,7 +313,7 @@ export function CampaignPage() {
               width: 200,
               render: (_: unknown, finding) => (
                 <Space size={4} wrap>
-                  {findingActions(view, finding).map((action) => (
+                  {findingActions(finding).map((action) => (
                     <Button
                       key={action}
                       size="small"

@@ -9,7 +9,12 @@ import {
 } from './campaign-forms';
 import type { Campaign, Finding, Visit } from './types';
 
-const visit = (unitId: string, state: string, results: Visit['results'] = []): Visit => ({
+const visit = (
+  unitId: string,
+  state: string,
+  results: Visit['results'] = [],
+  allowedEvents: Visit['allowedEvents'] = [],
+): Visit => ({
   unitId,
   unitName: `Đơn vị ${unitId}`,
   state: state as Visit['state'],
@@ -20,9 +25,14 @@ const visit = (unitId: string, state: string, results: Visit['results'] = []): V
   doneOn: null,
   results,
   minutes: null,
+  allowedEvents,
 });
 
-const finding = (id: string, status: string, settled = false): Finding => ({
+const finding = (
+  id: string,
+  status: string,
+  allowedEvents: Finding['allowedEvents'] = [],
+): Finding => ({
   id,
   unitId: 'u1',
   unitName: 'Đơn vị u1',
@@ -37,7 +47,8 @@ const finding = (id: string, status: string, settled = false): Finding => ({
   taskId: null,
   taskState: null,
   taskDueDate: null,
-  settled,
+  settled: false,
+  allowedEvents,
 });
 
 const campaign = (allowedEvents: string[], visits: Visit[] = []): Campaign =>
@@ -128,40 +139,30 @@ describe('checklist form', () => {
   });
 });
 
-describe('buttons from allowedEvents', () => {
-  const all = [
-    'START_VISIT',
-    'RECORD_CHECKLIST',
-    'FINISH_VISIT',
-    'ASSIGN_TASK',
-    'ESCALATE_FINDING',
-  ];
-
-  it('offers a visit only the steps its state and the allowed events both permit', () => {
-    const view = campaign([...all, 'CLOSE_FINDING']);
-    expect(visitActions(view, visit('u1', 'scheduled'))).toEqual(['START_VISIT']);
-    expect(visitActions(view, visit('u1', 'inProgress'))).toEqual([
-      'RECORD_CHECKLIST',
-      'FINISH_VISIT',
-    ]);
-    expect(visitActions(view, visit('u1', 'done'))).toEqual([]);
-    expect(visitActions(campaign(['RECORD_FINDING']), visit('u1', 'scheduled'))).toEqual([]);
+describe('buttons from the allowedEvents of each visit and finding', () => {
+  it('shows a visit its own steps; recording a finding is the campaign-wide button', () => {
+    expect(visitActions(visit('u1', 'scheduled', [], ['START_VISIT']))).toEqual(['START_VISIT']);
+    expect(
+      visitActions(
+        visit('u1', 'inProgress', [], ['RECORD_CHECKLIST', 'FINISH_VISIT', 'RECORD_FINDING']),
+      ),
+    ).toEqual(['RECORD_CHECKLIST', 'FINISH_VISIT']);
+    expect(visitActions(visit('u1', 'done'))).toEqual([]);
   });
 
-  it('offers a finding assignment or escalation while open, closing (chairman) until settled', () => {
-    expect(findingActions(campaign(all), finding('f', 'open'))).toEqual([
+  it('shows a finding what the API allows for it', () => {
+    expect(findingActions(finding('f', 'open', ['ASSIGN_TASK', 'ESCALATE_FINDING']))).toEqual([
       'ASSIGN_TASK',
       'ESCALATE_FINDING',
     ]);
-    expect(findingActions(campaign(all), finding('f', 'task'))).toEqual([]);
-    const chairman = campaign(['CLOSE_FINDING']);
-    expect(findingActions(chairman, finding('f', 'escalated'))).toEqual(['CLOSE_FINDING']);
-    expect(findingActions(chairman, finding('f', 'task', true))).toEqual([]);
-    expect(findingActions(chairman, finding('f', 'closed', true))).toEqual([]);
+    expect(findingActions(finding('f', 'task'))).toEqual([]);
   });
 
-  it('records findings only at units whose visit has started', () => {
-    const view = campaign([], [visit('u1', 'scheduled'), visit('u2', 'inProgress')]);
+  it('records findings only at units where the API allows it', () => {
+    const view = campaign(
+      ['RECORD_FINDING'],
+      [visit('u1', 'scheduled'), visit('u2', 'inProgress', [], ['RECORD_FINDING'])],
+    );
     expect(findingUnits(view).map((v) => v.unitId)).toEqual(['u2']);
   });
 });

@@ -74,34 +74,19 @@ export function checklistResults(
 export type VisitAction = 'START_VISIT' | 'RECORD_CHECKLIST' | 'FINISH_VISIT';
 export type FindingAction = 'ASSIGN_TASK' | 'ESCALATE_FINDING' | 'CLOSE_FINDING';
 
-/**
- * The campaign's allowedEvents (what this user may send now, from the API) narrowed to one visit:
- * a visit starts once, and its checklist is written while it is in progress.
- */
-export function visitActions(campaign: Campaign, visit: Visit): VisitAction[] {
-  const wanted: Record<VisitAction, boolean> = {
-    START_VISIT: visit.state === 'scheduled',
-    RECORD_CHECKLIST: visit.state === 'inProgress',
-    FINISH_VISIT: visit.state === 'inProgress',
-  };
-  return (Object.keys(wanted) as VisitAction[]).filter(
-    (action) => wanted[action] && campaign.allowedEvents.includes(action),
-  );
+const VISIT_ACTIONS: readonly string[] = ['START_VISIT', 'RECORD_CHECKLIST', 'FINISH_VISIT'];
+
+/** The buttons of one visit: what the API says this user may send about it now. */
+export function visitActions(visit: Visit): VisitAction[] {
+  return visit.allowedEvents.filter((event): event is VisitAction => VISIT_ACTIONS.includes(event));
 }
 
-/** The same for one finding: an open one is assigned or escalated; an unsettled one closed. */
-export function findingActions(campaign: Campaign, finding: Finding): FindingAction[] {
-  const wanted: Record<FindingAction, boolean> = {
-    ASSIGN_TASK: finding.status === 'open',
-    ESCALATE_FINDING: finding.status === 'open',
-    CLOSE_FINDING: finding.status !== 'closed' && !finding.settled,
-  };
-  return (Object.keys(wanted) as FindingAction[]).filter(
-    (action) => wanted[action] && campaign.allowedEvents.includes(action),
-  );
+/** The buttons of one finding, from the API likewise. */
+export function findingActions(finding: Finding): FindingAction[] {
+  return finding.allowedEvents as FindingAction[];
 }
 
-/** The units where a finding may be recorded: those whose visit has started. */
+/** The units where this user may record a finding now. */
 export function findingUnits(campaign: Campaign): Visit[] {
-  return campaign.visits.filter((visit) => visit.state !== 'scheduled');
+  return campaign.visits.filter((visit) => visit.allowedEvents.includes('RECORD_FINDING'));
 }
