@@ -62,9 +62,7 @@ function ChecklistResults({ campaign, visit }: { campaign: Campaign; visit: Visi
             </Space>
             {row ? (
               // The SLA badges' colours: dark text on a light background (WCAG AA).
-              <Tag className={`sla ${row.result === 'dat' ? 'sla-onTrack' : 'sla-overdue'}`}>
-                {label}
-              </Tag>
+              <Tag className={row.result === 'dat' ? 'tone-good' : 'tone-bad'}>{label}</Tag>
             ) : (
               'Chưa kiểm tra'
             )}
@@ -305,7 +303,7 @@ export function CampaignPage() {
               dataIndex: 'settled',
               width: 110,
               render: (settled: boolean) =>
-                settled ? <Tag className="sla sla-completedOnTime">Đã xong</Tag> : 'Chưa',
+                settled ? <Tag className="tone-info">Đã xong</Tag> : 'Chưa',
             },
             {
               title: 'Thao tác',

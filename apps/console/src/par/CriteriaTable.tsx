@@ -11,9 +11,9 @@ import {
 import type { Assessment, AreaTotal, Criterion } from './types';
 
 const STATUS_TAGS = {
-  submitted: 'tag-pending',
-  accepted: 'tag-good',
-  returned: 'tag-bad',
+  submitted: 'tone-info',
+  accepted: 'tone-good',
+  returned: 'tone-bad',
 } as const;
 const METHOD_LABELS: Record<Criterion['method'], string> = {
   self: 'Tự chấm',

@@ -14,6 +14,7 @@ type DiffRow = {
 };
 
 const KIND_LABELS = { added: 'Thêm', changed: 'Sửa', removed: 'Bỏ' };
+const KIND_TONES = { added: 'tone-good', changed: 'tone-info', removed: 'tone-bad' };
 
 /** What re-importing a plan would change: rows added, cells changed (before → after), rows removed. */
 export function PlanDiffTable({ diff }: { diff: PlanDiffView }) {
@@ -47,7 +48,7 @@ export function PlanDiffTable({ diff }: { diff: PlanDiffView }) {
             dataIndex: 'kind',
             width: 90,
             render: (kind: DiffRow['kind']) => (
-              <Tag className={`plan-tag-${kind}`}>{KIND_LABELS[kind]}</Tag>
+              <Tag className={KIND_TONES[kind]}>{KIND_LABELS[kind]}</Tag>
             ),
           },
           { title: 'Mục', dataIndex: 'area', width: 60 },

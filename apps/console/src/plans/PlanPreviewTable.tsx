@@ -54,7 +54,7 @@ export function PlanPreviewTable({
               <ul className="plan-problems">
                 {(problems.get(task.sourceRow) ?? []).map((problem, index) => (
                   <li key={index}>
-                    <Tag className={`plan-tag-${problem.level}`}>
+                    <Tag className={problem.level === 'error' ? 'tone-bad' : 'tone-warning'}>
                       {problem.level === 'error' ? 'Lỗi' : 'Cảnh báo'}
                     </Tag>
                     {describeProblem(problem)}

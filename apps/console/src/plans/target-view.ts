@@ -28,10 +28,10 @@ export function actualText(row: TargetActual): string {
 
 /** The verdict's tag class (styles.css: contrast-checked colours). */
 export const VERDICT_TAGS: Record<TargetActual['verdict'], string> = {
-  met: 'tag-good',
-  not_met: 'tag-bad',
-  qualitative: 'tag-neutral',
-  no_data: 'tag-warning',
+  met: 'tone-good',
+  not_met: 'tone-bad',
+  qualitative: 'tone-neutral',
+  no_data: 'tone-warning',
 };
 
 /** The end of a calendar day in Việt Nam, as the instant the API counts figures up to. */

@@ -142,7 +142,7 @@ export function ReportPage() {
               render: (_: unknown, row) => (
                 <Space size={4} wrap>
                   {row.stateLabel}
-                  {row.late && <Tag className="sla sla-overdue">Muộn</Tag>}
+                  {row.late && <Tag className="tone-bad">Muộn</Tag>}
                 </Space>
               ),
             },

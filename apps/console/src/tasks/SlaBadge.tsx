@@ -6,21 +6,21 @@ export function SlaBadge({ sla }: { sla: Sla | undefined }) {
   if (!sla) return null;
   switch (sla.status) {
     case 'onTrack':
-      return <Tag className="sla sla-onTrack">Còn {sla.workingDaysLeft} ngày làm việc</Tag>;
+      return <Tag className="tone-good">Còn {sla.workingDaysLeft} ngày làm việc</Tag>;
     case 'dueSoon':
       return (
-        <Tag className="sla sla-dueSoon">
+        <Tag className="tone-warning">
           {sla.workingDaysLeft === 0
             ? 'Đến hạn hôm nay'
             : `Còn ${sla.workingDaysLeft} ngày làm việc`}
         </Tag>
       );
     case 'overdue':
-      return <Tag className="sla sla-overdue">Quá hạn {sla.workingDaysOverdue} ngày làm việc</Tag>;
+      return <Tag className="tone-bad">Quá hạn {sla.workingDaysOverdue} ngày làm việc</Tag>;
     case 'completedLate':
-      return <Tag className="sla sla-completedLate">Hoàn thành quá hạn</Tag>;
+      return <Tag className="tone-late">Hoàn thành quá hạn</Tag>;
     case 'completedOnTime':
-      return <Tag className="sla sla-completedOnTime">Hoàn thành đúng hạn</Tag>;
+      return <Tag className="tone-info">Hoàn thành đúng hạn</Tag>;
     default:
       return <Tag className="sla">Không có thời hạn</Tag>;
   }
