@@ -16,16 +16,16 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { eventHash, GENESIS_HASH } from '@cchc/audit';
 import { AuthUser } from '@cchc/auth';
 import { CommonModule, loadConfig } from '@cchc/common';
-import { dataSourceOptions, ENTITIES } from '@cchc/database';
+import { dataSourceOptions, ENTITIES, ReadDatabase } from '@cchc/database';
 import { DossierStatsService } from '@cchc/dossiers';
 import { ProvinceModule, ProvinceService } from '@cchc/province';
 import { QueueModule } from '@cchc/queue';
 import { ReportService, ReportsModule } from '@cchc/reports';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { numericArgs } from './bench-args';
+import { insertRows, TASK_AUDIT_COLUMNS, taskAuditRows } from './seed-rows';
 
 const YEAR = 2026;
 const PROVINCE = 'Thành phố Đo Tốc Độ';
@@ -38,7 +38,6 @@ const UNITS = [
   ['MC', 'Trung tâm Phục vụ hành chính công'],
 ] as const;
 const AREAS = ['Cải cách thể chế', 'Cải cách TTHC', 'Cải cách tổ chức bộ máy', 'Chính phủ số'];
-const ROWS_PER_INSERT = 1000;
 const DOSSIER_CHUNK = 100_000;
 
 /**
@@ -56,7 +55,9 @@ const DOSSIER_CHUNK = 100_000;
     }),
     TypeOrmModule.forFeature(ENTITIES),
   ],
-  exports: [TypeOrmModule],
+  // No replica here: ReadDatabase reads the same single connection.
+  providers: [ReadDatabase],
+  exports: [TypeOrmModule, ReadDatabase],
 })
 class OneConnectionDatabaseModule {}
 
@@ -210,17 +211,6 @@ const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} 
 /** A deterministic spread in [0, 1) for the i-th item (no Math.random: runs are comparable). */
 const spread = (i: number, salt: number) => (((i + 1) * 2654435761 + salt * 40503) % 1000) / 1000;
 
-async function insertRows(db: DataSource, table: string, columns: string[], rows: unknown[][]) {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let offset = 0; offset < rows.length; offset += ROWS_PER_INSERT) {
-    const batch = rows.slice(offset, offset + ROWS_PER_INSERT);
-    await db.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`,
-      batch.flat(),
-    );
-  }
-}
-
 async function seedWards(db: DataSource, count: number, tasksPerWard: number) {
   const now = new Date();
   const rows = {
@@ -307,37 +297,7 @@ async function seedWards(db: DataSource, count: number, tasksPerWard: number) {
         String(area),
         `${area}.${t + 1}`,
       ]);
-      let prev = GENESIS_HASH;
-      history.forEach((event, seq) => {
-        const content = {
-          instanceType: 'reform-task',
-          instanceId: taskId,
-          seq: seq + 1,
-          eventType: event.type,
-          fromState: seq === 0 ? null : history[seq - 1].toState,
-          toState: event.toState,
-          actorId: null,
-          actorRole: 'system',
-          reason: null,
-          payload: null,
-          occurredAt: event.at,
-        };
-        const hash = eventHash(content, prev);
-        rows.events.push([
-          'reform-task',
-          taskId,
-          seq + 1,
-          event.type,
-          content.fromState,
-          event.toState,
-          'system',
-          event.at,
-          id,
-          prev,
-          hash,
-        ]);
-        prev = hash;
-      });
+      rows.events.push(...taskAuditRows(taskId, id, history));
     }
   }
   await insertRows(db, 'wards', ['id', 'code', 'name', 'province'], rows.wards);
@@ -404,24 +364,7 @@ async function seedWards(db: DataSource, count: number, tasksPerWard: number) {
     ],
     rows.tasks,
   );
-  await insertRows(
-    db,
-    'audit_events',
-    [
-      'instance_type',
-      'instance_id',
-      'seq',
-      'event_type',
-      'from_state',
-      'to_state',
-      'actor_role',
-      'occurred_at',
-      'ward_id',
-      'prev_hash',
-      'hash',
-    ],
-    rows.events,
-  );
+  await insertRows(db, 'audit_events', TASK_AUDIT_COLUMNS, rows.events);
 }
 
 function dayOfYear(day: number): string {

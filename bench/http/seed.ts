@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { eventHash, GENESIS_HASH } from '@cchc/audit';
 import { seedDemoWard } from '@cchc/org';
+import { insertRows, TASK_AUDIT_COLUMNS, taskAuditRows } from '../seed-rows';
 import { SeededIds } from './scenario';
 
 export interface SeedOptions {
@@ -17,7 +17,6 @@ export interface SeedOptions {
 }
 
 export const DEMO_PASSWORD = 'demo';
-const ROWS_PER_INSERT = 1000;
 const DOSSIER_CHUNK = 100_000;
 const DAY = 86_400_000;
 const AREAS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
@@ -95,17 +94,6 @@ export async function seededIds(db: DataSource): Promise<SeededIds> {
     tasksByState,
     dossierCodes: dossiers.map((dossier) => dossier.code),
   };
-}
-
-async function insertRows(db: DataSource, table: string, columns: string[], rows: unknown[][]) {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let offset = 0; offset < rows.length; offset += ROWS_PER_INSERT) {
-    const batch = rows.slice(offset, offset + ROWS_PER_INSERT);
-    await db.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`,
-      batch.flat(),
-    );
-  }
 }
 
 /** The other wards copy the demo ward's units; each unit has a head and two procedures. */
@@ -243,19 +231,6 @@ async function seedTasks(db: DataSource, count: number): Promise<void> {
     'area_code',
     'ordinal',
   ];
-  const eventColumns = [
-    'instance_type',
-    'instance_id',
-    'seq',
-    'event_type',
-    'from_state',
-    'to_state',
-    'actor_role',
-    'occurred_at',
-    'ward_id',
-    'prev_hash',
-    'hash',
-  ];
   const chunk = 10_000;
   for (let from = 0; from < count; from += chunk) {
     const tasks: unknown[][] = [];
@@ -307,40 +282,16 @@ async function seedTasks(db: DataSource, count: number): Promise<void> {
         area,
         `${area}.${k + 1}`,
       ]);
-      let prev = GENESIS_HASH;
-      history.forEach((event, seq) => {
-        const content = {
-          instanceType: 'reform-task',
-          instanceId: id,
-          seq: seq + 1,
-          eventType: event.type,
-          fromState: seq === 0 ? null : history[seq - 1].toState,
-          toState: event.toState,
-          actorId: null,
-          actorRole: 'system',
-          reason: null,
-          payload: null,
-          occurredAt: new Date(event.at),
-        };
-        const hash = eventHash(content, prev);
-        events.push([
-          'reform-task',
+      events.push(
+        ...taskAuditRows(
           id,
-          seq + 1,
-          event.type,
-          content.fromState,
-          event.toState,
-          'system',
-          content.occurredAt,
           ward.id,
-          prev,
-          hash,
-        ]);
-        prev = hash;
-      });
+          history.map((event) => ({ ...event, at: new Date(event.at) })),
+        ),
+      );
     }
     await insertRows(db, 'reform_tasks', taskColumns, tasks);
-    await insertRows(db, 'audit_events', eventColumns, events);
+    await insertRows(db, 'audit_events', TASK_AUDIT_COLUMNS, events);
   }
 }
 
