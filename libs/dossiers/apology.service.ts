@@ -183,6 +183,9 @@ export class ApologyService {
     const issuedOn = todayIn(signing.at);
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
+      // The dossier first, as its transitions lock it: a transition waits for the slip (and the
+      // slip for a transition), so the dossier counts kept by triggers see each other's change.
+      await manager.query('SELECT id FROM tthc_dossiers WHERE id = ? FOR UPDATE', [job.instanceId]);
       const [slip] = (await manager.query(
         'SELECT id, status FROM apology_slips WHERE dossier_id = ? AND round = ? FOR UPDATE',
         [job.instanceId, job.round],

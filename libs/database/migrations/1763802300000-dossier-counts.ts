@@ -32,13 +32,20 @@ const MARKED = (c: Column) => `IF(${OPEN(c)}, ${c('overdue')}, 0)`;
  * The first issued apology slip among `slips` (rows with round, status, issued_on and
  * missed_appointment_date, filtered by `where`): 1 issued by the appointment it is about, 2 after, 0 none.
  */
-const FIRST_SLIP = (slips: string, where = 'TRUE') =>
+const FIRST_SLIP = (slips: string, where = 'TRUE', lock = '') =>
   `COALESCE((SELECT IF(x.issued_on <= x.missed_appointment_date, 1, 2) FROM ${slips} x
-    WHERE ${where} AND x.status = 'issued' ORDER BY x.round LIMIT 1), 0)`;
+    WHERE ${where} AND x.status = 'issued' ORDER BY x.round LIMIT 1 ${lock}), 0)`;
 
 /** A dossier's slips as they are (a plain correlated subquery: `dossierId` may be an outer column). */
 const firstSlipOf = (dossierId: string) =>
   FIRST_SLIP('apology_slips', `x.dossier_id = ${dossierId}`);
+
+/**
+ * The same as committed now, not as the transaction's snapshot saw them: a dossier's transition
+ * must count the slip that an apology job issued (and committed) while it waited for the row.
+ */
+const committedFirstSlipOf = (dossierId: string) =>
+  FIRST_SLIP('apology_slips', `x.dossier_id = ${dossierId}`, 'LOCK IN SHARE MODE');
 
 /** The slips of a dossier as they were before the change of one slip (`OLD` in, `NEW` out). */
 const slipsBefore = (dossierId: string, changed: string, old: boolean) =>
@@ -100,8 +107,9 @@ function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE'): string {
       SET v_before = ${before};
       SET v_after = ${firstSlipOf(`${row}.dossier_id`)};
       IF v_before <> v_after THEN
+        -- The dossier as committed (a locking read), not as an older snapshot saw it.
         SELECT ${CLASS_COLUMNS.join(', ')} INTO ${CLASS_COLUMNS.map(varCol).join(', ')}
-          FROM tthc_dossiers WHERE id = ${row}.dossier_id;
+          FROM tthc_dossiers WHERE id = ${row}.dossier_id LOCK IN SHARE MODE;
         IF v_ward_id IS NOT NULL THEN
           ${count(varCol, 'v_before', -1)}
           ${count(varCol, 'v_after', 1)}
@@ -145,13 +153,13 @@ export class DossierCounts1763802300000 implements MigrationInterface {
       FOR EACH ROW BEGIN
         DECLARE v_slip TINYINT;
         IF ${changed} THEN
-          SET v_slip = ${firstSlipOf('NEW.id')};
+          SET v_slip = ${committedFirstSlipOf('NEW.id')};
           ${count(oldCol, 'v_slip', -1)}
           ${count(newCol, 'v_slip', 1)}
         END IF;
       END`);
     await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_delete AFTER DELETE ON tthc_dossiers
-      FOR EACH ROW BEGIN ${count(oldCol, firstSlipOf('OLD.id'), -1)} END`);
+      FOR EACH ROW BEGIN ${count(oldCol, committedFirstSlipOf('OLD.id'), -1)} END`);
     for (const event of ['INSERT', 'UPDATE', 'DELETE'] as const)
       await queryRunner.query(slipTrigger(event));
     const d: Column = (name) => `d.${name}`;
