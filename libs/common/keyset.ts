@@ -120,7 +120,9 @@ export async function keysetPage<E extends ObjectLiteral>(
     totalCapped: total > COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
-    nextCursor: more ? encodeCursor(keyOf(rows[rows.length - 1])) : null,
+    // From the last row read back; should every row of the page vanish between the two reads,
+    // the list ends here rather than failing.
+    nextCursor: more && rows.length > 0 ? encodeCursor(keyOf(rows[rows.length - 1])) : null,
   };
 }
 

@@ -23,7 +23,13 @@ export class TaskExportService {
     const items: TaskView[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.tasks.list(user, { ...query, pageSize: MAX_PAGE_SIZE, cursor });
+      // From the first row whatever `page` the list was on; then page after page.
+      const page = await this.tasks.list(user, {
+        ...query,
+        page: 1,
+        pageSize: MAX_PAGE_SIZE,
+        cursor,
+      });
       items.push(...page.items);
       if (items.length > MAX_EXPORT_ROWS) {
         throw new BadRequestException(
