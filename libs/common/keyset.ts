@@ -73,7 +73,7 @@ export async function keysetPage<E extends ObjectLiteral>(
   sort: string[],
   keyOf: (row: E) => KeyValue[],
 ): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
-  const counted = cappedCount(manager, builder.clone());
+  const counting = builder.clone();
   const rowsOf = builder.clone();
   if (query.cursor) {
     const after = decodeCursor(query.cursor, sort.length);
@@ -96,12 +96,16 @@ export async function keysetPage<E extends ObjectLiteral>(
   // filter on the index entry when it walks an index for ORDER BY … LIMIT with whole rows, so
   // it would read a row for every entry it passes.
   const id = sort[sort.length - 1];
-  const ids = (
-    (await builder
+  // Together, so that a failure of either (a replica gone) is the page's failure, never an
+  // unhandled rejection of the other.
+  const [total, idRows] = await Promise.all([
+    cappedCount(manager, counting),
+    builder
       .select(id, 'keyset_id')
       .limit(query.pageSize + 1)
-      .getRawMany()) as { keyset_id: string }[]
-  ).map((row) => row.keyset_id);
+      .getRawMany() as Promise<{ keyset_id: string }[]>,
+  ]);
+  const ids = idRows.map((row) => row.keyset_id);
   const more = ids.length > query.pageSize;
   if (more) ids.pop();
   const found = ids.length
@@ -113,7 +117,6 @@ export async function keysetPage<E extends ObjectLiteral>(
       (position.get(keyOf(a).at(-1) as string) ?? 0) -
       (position.get(keyOf(b).at(-1) as string) ?? 0),
   );
-  const total = await counted;
   return {
     rows,
     total: Math.min(total, COUNT_CAP),
