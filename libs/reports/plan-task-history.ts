@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { IsoDate } from '@cchc/domain';
-import { PlannedTask, TaskAsOf, TaskAuditRow, tasksAsOf } from './report-content';
+import { taskAuditUpTo, tasksAsOf } from '@cchc/tasks';
+import { PlannedTask, TaskAsOf } from './report-content';
 
 /** The plan's tasks as they stood at the cut-off instant, from their audit history. */
 export async function planTasksAsOf(
@@ -8,7 +9,11 @@ export async function planTasksAsOf(
   planId: string,
   cutoff: Date,
 ): Promise<TaskAsOf[]> {
-  return tasksAsOf(await plannedTasks(db, planId), await taskAudit(db, planId, cutoff), cutoff);
+  return tasksAsOf(
+    await plannedTasks(db, planId),
+    await taskAuditUpTo(db, { planId }, cutoff),
+    cutoff,
+  );
 }
 
 /** The plan's tasks (group rows are counted through their children). */
@@ -42,34 +47,5 @@ async function plannedTasks(
     areaName: row.area_name,
     leadUnitName: row.lead_unit,
     dueDate: row.due_date,
-  }));
-}
-
-async function taskAudit(
-  db: DataSource | EntityManager,
-  planId: string,
-  cutoff: Date,
-): Promise<TaskAuditRow[]> {
-  const rows = (await db.query(
-    `SELECT a.instance_id, a.seq, a.event_type, a.to_state, a.reason, a.occurred_at
-       FROM audit_events a JOIN reform_tasks t ON t.id = a.instance_id
-       WHERE t.plan_id = ? AND t.is_group = 0 AND a.instance_type = 'reform-task'
-         AND a.occurred_at <= ?`,
-    [planId, cutoff],
-  )) as {
-    instance_id: string;
-    seq: number;
-    event_type: string;
-    to_state: string;
-    reason: string | null;
-    occurred_at: Date;
-  }[];
-  return rows.map((row) => ({
-    instanceId: row.instance_id,
-    seq: row.seq,
-    eventType: row.event_type,
-    toState: row.to_state,
-    reason: row.reason,
-    occurredAt: new Date(row.occurred_at),
   }));
 }

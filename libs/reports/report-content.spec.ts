@@ -1,11 +1,6 @@
 import { endOfDayInstant } from '@cchc/calendar';
-import {
-  nextPeriodTasks,
-  PlannedTask,
-  TaskAuditRow,
-  taskSection,
-  tasksAsOf,
-} from './report-content';
+import { TaskAuditRow, tasksAsOf } from '@cchc/tasks';
+import { nextPeriodTasks, PlannedTask, taskSection } from './report-content';
 
 const CUTOFF = '2026-03-14';
 const cutoffInstant = endOfDayInstant(CUTOFF);

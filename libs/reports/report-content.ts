@@ -1,12 +1,11 @@
-import { todayIn } from '@cchc/calendar';
 import { IsoDate, TASK_STATES, TaskState } from '@cchc/domain';
+import type { TaskStateAsOf } from '@cchc/tasks';
 import type { ReportPeriod } from './reporting-calendar';
 
 /*
- * The report's contents, computed as of the cut-off (pure). A task's state at the cut-off is the
- * `to_state` of its last audit event at or before the cut-off instant (the end of the cut-off
- * day, Vietnam time): a task accepted the day after counts as not done in that period, and a
- * task created after the cut-off does not count at all.
+ * The report's contents, computed as of the cut-off (pure). Tasks are taken as they stood at the
+ * cut-off instant (the end of the cut-off day, Vietnam time) from their audit history, by
+ * `tasksAsOf` of @cchc/tasks.
  */
 
 export interface PlannedTask {
@@ -20,22 +19,7 @@ export interface PlannedTask {
   dueDate: IsoDate | null;
 }
 
-export interface TaskAuditRow {
-  instanceId: string;
-  seq: number;
-  eventType: string;
-  toState: string;
-  reason: string | null;
-  occurredAt: Date;
-}
-
-export interface TaskAsOf extends PlannedTask {
-  state: TaskState;
-  /** For an accepted task: its (last) report reached the leader by the due date. */
-  onTime: boolean | null;
-  /** The latest reason recorded in the task's history up to the cut-off. */
-  reason: string | null;
-}
+export type TaskAsOf = PlannedTask & TaskStateAsOf;
 
 export type StateCounts = Record<TaskState, number>;
 
@@ -70,37 +54,6 @@ export interface TaskSection {
 }
 
 const OPEN_STATES: readonly TaskState[] = ['assigned', 'inProgress', 'overdue'];
-
-/** Each task's state, timeliness and last reason at the cut-off; tasks not yet created are left out. */
-export function tasksAsOf(
-  tasks: PlannedTask[],
-  audit: TaskAuditRow[],
-  cutoffInstant: Date,
-): TaskAsOf[] {
-  const byTask = new Map<string, TaskAuditRow[]>();
-  for (const row of audit) {
-    if (row.occurredAt.getTime() > cutoffInstant.getTime()) continue;
-    const rows = byTask.get(row.instanceId) ?? [];
-    rows.push(row);
-    byTask.set(row.instanceId, rows);
-  }
-  return tasks.flatMap((task) => {
-    const rows = (byTask.get(task.id) ?? []).sort((a, b) => a.seq - b.seq);
-    if (rows.length === 0) return [];
-    const last = rows[rows.length - 1];
-    const state = last.toState as TaskState;
-    // On time as everywhere in the product (GET /stats/tasks, the tasks_on_time target): accepted
-    // on or before the due date, the day taken in Vietnam.
-    const completed = rows.filter((row) => row.toState === 'accepted').pop();
-    const onTime =
-      state !== 'accepted'
-        ? null
-        : task.dueDate === null ||
-          (completed !== undefined && todayIn(completed.occurredAt) <= task.dueDate);
-    const reason = rows.filter((row) => row.reason).pop()?.reason ?? null;
-    return [{ ...task, state, onTime, reason }];
-  });
-}
 
 function emptyCounts(): StateCounts {
   return Object.fromEntries(TASK_STATES.map((state) => [state, 0])) as StateCounts;
