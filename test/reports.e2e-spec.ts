@@ -545,4 +545,178 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     expect((await download('format=docx&revision=9')).status).toBe(404);
     expect((await download('format=pdf')).status).toBe(400);
   });
+
+  // Section (4) as of the cut-off, in Q2 (15/03–14/06/2026): an inspection campaign whose findings
+  // were dealt with on both sides of the cut-off.
+  const campaignPath = (suffix = '') => `/inspections/campaigns/${campaign.id}${suffix}`;
+  let campaign: {
+    id: string;
+    version: number;
+    findings: { id: string; description: string; taskId: string | null }[];
+  };
+  const findingOf = (description: string) =>
+    campaign.findings.find((finding) => finding.description === description)!;
+  const [BOOK, RESULTS, POSTING] = [
+    'Sổ theo dõi phản ánh, kiến nghị ghi chép không đầy đủ',
+    'Chưa công khai kết quả giải quyết phản ánh, kiến nghị',
+    'Niêm yết TTHC tại Bộ phận một cửa chưa cập nhật',
+  ];
+  let remediatedBefore: string;
+  let remediatedAfter: string;
+
+  const campaignAct = async (
+    role: string,
+    suffix: string,
+    body: object = {},
+    method: 'post' | 'put' = 'post',
+  ) => {
+    const response = await client[method](role, campaignPath(suffix), {
+      version: campaign.version,
+      ...body,
+    });
+    expect({ suffix, status: response.status, message: response.body.message }).toMatchObject({
+      status: 200,
+    });
+    campaign = response.body;
+  };
+
+  const recordFinding = (unit: string, description: string) =>
+    campaignAct('inspector', '/findings', {
+      unitId: units[unit],
+      topicCode: 'PAKN',
+      description,
+      severity: 'trung_binh',
+      recommendation: 'Khắc phục trong quý II/2026.',
+    });
+
+  it('inspects two units in Q2; one remediation task is accepted before the Q2 cut-off', async () => {
+    const { users } = await demoWardIds(client);
+    await moveTo('2026-03-25T09:00:00');
+    const created = await client.post('coordinator', '/inspections/campaigns', {
+      title: 'Kiểm tra công tác cải cách hành chính quý II/2026',
+      decisionNumber: '70/QĐ-UBND',
+      decisionDate: '2026-03-25',
+      kind: 'khong_bao_truoc',
+      year: 2026,
+      headId: users.inspector,
+      visits: ['VHXH', 'VP'].map((unit) => ({ unitId: units[unit], scheduledOn: '2026-03-25' })),
+    });
+    expect(created.status).toBe(201);
+    campaign = created.body;
+    await campaignAct('inspector', '/start');
+    const { topics } = (await client.get('inspector', '/inspections/checklist')).body as {
+      topics: { code: string }[];
+    };
+    const results = topics.map((topic) => ({ topicCode: topic.code, result: 'dat' }));
+    for (const unit of ['VHXH', 'VP']) {
+      await campaignAct('inspector', `/visits/${units[unit]}/start`);
+      await campaignAct('inspector', `/visits/${units[unit]}/checklist`, { results }, 'put');
+    }
+    await recordFinding('VHXH', BOOK);
+    await recordFinding('VHXH', RESULTS);
+    await recordFinding('VP', POSTING);
+    for (const unit of ['VHXH', 'VP'])
+      await campaignAct('inspector', `/visits/${units[unit]}/finish`, { doneOn: '2026-03-25' });
+    await campaignAct('inspector', `/findings/${findingOf(BOOK).id}/task`, {
+      dueDate: '2026-05-29',
+      leaderId: users.leader,
+    });
+    await campaignAct('inspector', `/findings/${findingOf(RESULTS).id}/task`, {
+      dueDate: '2026-05-15',
+      leaderId: users.leader,
+    });
+    await campaignAct('inspector', `/findings/${findingOf(POSTING).id}/escalate`, {
+      reason: 'Vượt thẩm quyền của đơn vị',
+    });
+    remediatedBefore = findingOf(BOOK).taskId as string;
+    remediatedAfter = findingOf(RESULTS).taskId as string;
+
+    await moveTo('2026-04-10T09:00:00');
+    const opened = await client.post('coordinator', '/reports', {
+      kind: 'quy',
+      year: 2026,
+      index: 2,
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ periodLabel: 'Quý II/2026', cutoffDate: '2026-06-14' });
+    reportId = opened.body.id;
+    await sendTask('officer', remediatedBefore, { type: 'START' });
+    await sendTask('officer', remediatedBefore, { type: 'SUBMIT_REPORT', report: 'Đã bổ sung sổ' });
+    await sendTask('leader', remediatedBefore, { type: 'APPROVE' });
+    await sendTask('officer', remediatedAfter, { type: 'START' });
+  });
+
+  it('compiles Q2 after the cut-off: section (4) counts what was remediated or closed by the cut-off', async () => {
+    await moveTo('2026-06-16T09:00:00');
+    const feeder = worker.get(TimerFeeder);
+    feeder.resweep();
+    await feeder.feedNow();
+    await quiet();
+    // After the cut-off: the overdue task is done and accepted, the chairman closes the escalated
+    // finding once the conclusion is signed, and one more finding is recorded.
+    await sendTask('officer', remediatedAfter, { type: 'SUBMIT_REPORT', report: 'Đã công khai' });
+    await sendTask('leader', remediatedAfter, { type: 'APPROVE' });
+    await recordFinding('VP', 'Chưa cập nhật sổ theo dõi hồ sơ TTHC');
+    await campaignAct('chairman', '/conclude', { noticeNumber: '20/TB-UBND' });
+    await campaignAct('chairman', `/findings/${findingOf(POSTING).id}/close`, {
+      reason: 'Đã chỉ đạo Văn phòng cập nhật niêm yết',
+    });
+    const cutoff = at('2026-06-14T23:59:59.999');
+    const stateAt = async (taskId: string) =>
+      (
+        await db.query(
+          'SELECT to_state FROM audit_events WHERE instance_id = ? AND occurred_at <= ? ORDER BY seq DESC LIMIT 1',
+          [taskId, cutoff],
+        )
+      )[0].to_state;
+    // The clock jumped over the due date (15/05): at the cut-off the task was in progress, past due.
+    expect([await stateAt(remediatedBefore), await stateAt(remediatedAfter)]).toEqual([
+      'accepted',
+      'inProgress',
+    ]);
+    // Today's figures count everything done since.
+    const today = (await client.get('chairman', '/stats/inspections?year=2026')).body;
+    expect(today).toMatchObject({
+      unitsInspected: 2,
+      findings: 4,
+      remediated: 2,
+      settled: 3,
+      overdue: 0,
+    });
+
+    await reportEvent('coordinator', { type: 'START_COMPILING' });
+    await compile();
+    const body = JSON.parse((await download('format=json')).body.toString('utf8'));
+    const rows = body.content.inspections as {
+      note: string | null;
+      rows: { label: string; value: string }[];
+    };
+    const expected: [string, string][] = [
+      ['Số tồn tại, hạn chế phát hiện', '3'],
+      ['Đã khắc phục', '1'],
+      ['Đã xử lý xong (khắc phục hoặc kết luận)', '1 (33,3%, mục tiêu 100%)'],
+      ['Khắc phục quá hạn', '1'],
+    ];
+    expect(rows.note).toBeNull();
+    expect(rows.rows[0]).toMatchObject({
+      label: 'Đơn vị đã được kiểm tra / tổng số đơn vị',
+      value: expect.stringMatching(new RegExp(`^2/${Object.keys(units).length} \\(`)),
+    });
+    expect(rows.rows).toEqual(
+      expect.arrayContaining(expected.map(([label, value]) => ({ label, value }))),
+    );
+
+    const text = await docxText((await download('format=docx')).body);
+    for (const [label, value] of expected)
+      expect({ label, found: text.includes(`${label} ${value}`) }).toEqual({ label, found: true });
+    expect(text).not.toContain('Chưa có dữ liệu kiểm tra');
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await download('format=xlsx')).body);
+    const sheet = workbook.getWorksheet('4. Kiểm tra CCHC')!;
+    const cells: [string, string][] = [];
+    sheet.eachRow((row) =>
+      cells.push([String(row.getCell(1).value), String(row.getCell(2).value)]),
+    );
+    expect(cells).toEqual(expect.arrayContaining(expected));
+  });
 });

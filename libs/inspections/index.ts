@@ -8,7 +8,10 @@ export { CampaignDocumentsService, type CampaignDocument } from './campaign-docu
 export { CampaignService } from './campaign.service';
 export { ChecklistService } from './checklist.service';
 export { FindingService } from './finding.service';
-/** `InspectionStats.forWard(wardId, from, to)`: the figures of the periodic report's inspection section. */
+/**
+ * `InspectionStats.forWard(wardId, from, to, asOf?)`: the figures of the periodic report's
+ * inspection section (as of its cut-off) and of GET /stats/inspections (as things stand).
+ */
 export { InspectionStats } from './inspection-stats.service';
 export { InspectionsModule } from './inspections.module';
 export { VisitService } from './visit.service';

@@ -1,14 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { todayIn } from '@cchc/calendar';
+import { IsoDate, TaskState } from '@cchc/domain';
 import { WorkflowEngine } from '@cchc/engine';
+import { taskAuditUpTo, tasksAsOf } from '@cchc/tasks';
 import { InspectionFigures, UnitInspectionFigures } from './dto/campaign-views.dto';
+
+/** A finding as it stood at the moment counted: its remediation task's state, and closed or not. */
+interface FindingAt {
+  unitId: string;
+  /** Null while it has no remediation task. */
+  taskState: TaskState | null;
+  taskDueDate: IsoDate | null;
+  /** Closed by the chairman. */
+  closed: boolean;
+}
+
+interface FindingRow {
+  unit_id: string;
+  task_id: string | null;
+  status: string;
+  task_state: TaskState | null;
+  task_due_date: IsoDate | null;
+  created_at: Date;
+  closed_at: Date | null;
+}
 
 /**
  * Inspection figures of a ward over a period (also the periodic report's inspection section):
  * units inspected at least once (a visit done in the period) against all units — target 100% —
  * and the findings of those visits: remediated (task accepted), settled (remediated or closed by
  * the chairman; target 100%), and remediation overdue (task past its due date, not accepted).
+ * Counted as things stand, or as of a past instant (a report's cut-off): then only findings
+ * recorded by it, their tasks' states from the tasks' audit history and the chairman's closing
+ * from the campaign's (CLOSE_FINDING), and "overdue" judged against that instant's day.
  */
 @Injectable()
 export class InspectionStats {
@@ -17,42 +43,36 @@ export class InspectionStats {
     private readonly engine: WorkflowEngine,
   ) {}
 
-  async forWard(wardId: string, from: string, to: string): Promise<InspectionFigures> {
-    const today = this.engine.today();
-    const rows = (await this.dataSource.query(
+  async forWard(wardId: string, from: string, to: string, asOf?: Date): Promise<InspectionFigures> {
+    const units = (await this.dataSource.query(
       `SELECT u.id AS unit_id, u.name AS unit_name,
               (SELECT DATE_FORMAT(MAX(v.done_on), '%Y-%m-%d') FROM inspection_visits v
                 WHERE v.ward_id = u.ward_id AND v.unit_id = u.id AND v.done_on BETWEEN ? AND ?)
-                AS last_inspected_on,
-              COUNT(f.id) AS findings,
-              COALESCE(SUM(t.state = 'accepted'), 0) AS remediated,
-              COALESCE(SUM(f.status = 'closed' OR t.state = 'accepted'), 0) AS settled,
-              COALESCE(SUM(f.status = 'task' AND (t.state = 'overdue'
-                OR (t.state IN ('assigned', 'inProgress') AND t.due_date < ?))), 0) AS overdue
-         FROM org_units u
-         LEFT JOIN inspection_visits v ON v.ward_id = u.ward_id AND v.unit_id = u.id
-               AND v.done_on BETWEEN ? AND ?
-         LEFT JOIN inspection_findings f ON f.campaign_id = v.campaign_id AND f.unit_id = v.unit_id
-         LEFT JOIN reform_tasks t ON t.id = f.task_id
-        WHERE u.ward_id = ?
-        GROUP BY u.id, u.name, u.code
-        ORDER BY u.code`,
-      [from, to, today, from, to, wardId],
-    )) as Record<string, string | number | null>[];
-    const byUnit: UnitInspectionFigures[] = rows.map((row) => ({
-      unitId: String(row.unit_id),
-      unitName: String(row.unit_name),
-      inspected: row.last_inspected_on !== null,
-      lastInspectedOn: row.last_inspected_on === null ? null : String(row.last_inspected_on),
-      findings: Number(row.findings),
-      remediated: Number(row.remediated),
-      settled: Number(row.settled),
-      overdue: Number(row.overdue),
-    }));
+                AS last_inspected_on
+         FROM org_units u WHERE u.ward_id = ? ORDER BY u.code`,
+      [from, to, wardId],
+    )) as { unit_id: string; unit_name: string; last_inspected_on: string | null }[];
+    const rows = await this.findings(wardId, from, to);
+    const findings = asOf ? await this.asOf(rows, asOf) : rows.map(current);
+    const day = asOf ? todayIn(asOf) : this.engine.today();
+    const byUnit: UnitInspectionFigures[] = units.map((unit) => {
+      const own = findings.filter((finding) => finding.unitId === unit.unit_id);
+      const count = (judged: (finding: FindingAt) => boolean) => own.filter(judged).length;
+      return {
+        unitId: unit.unit_id,
+        unitName: unit.unit_name,
+        inspected: unit.last_inspected_on !== null,
+        lastInspectedOn: unit.last_inspected_on,
+        findings: own.length,
+        remediated: count(remediated),
+        settled: count((finding) => finding.closed || remediated(finding)),
+        overdue: count((finding) => overdue(finding, day)),
+      };
+    });
     const sum = (key: 'findings' | 'remediated' | 'settled' | 'overdue') =>
       byUnit.reduce((total, unit) => total + unit[key], 0);
     const unitsInspected = byUnit.filter((unit) => unit.inspected).length;
-    const findings = sum('findings');
+    const total = sum('findings');
     return {
       from,
       to,
@@ -60,13 +80,78 @@ export class InspectionStats {
       unitsInspected,
       coverageRate: byUnit.length === 0 ? null : unitsInspected / byUnit.length,
       coverageTarget: 1,
-      findings,
+      findings: total,
       remediated: sum('remediated'),
       settled: sum('settled'),
-      remediationRate: findings === 0 ? null : sum('settled') / findings,
+      remediationRate: total === 0 ? null : sum('settled') / total,
       remediationTarget: 1,
       overdue: sum('overdue'),
       byUnit,
     };
   }
+
+  /** The findings of the visits done in the period, with their tasks and when they were closed. */
+  private async findings(wardId: string, from: string, to: string): Promise<FindingRow[]> {
+    return (await this.dataSource.query(
+      `SELECT f.unit_id, f.task_id, f.status, f.created_at, t.state AS task_state,
+              DATE_FORMAT(t.due_date, '%Y-%m-%d') AS task_due_date,
+              (SELECT MIN(e.occurred_at) FROM audit_events e
+                WHERE e.instance_id = f.campaign_id AND e.instance_type = 'inspection-campaign'
+                  AND e.event_type = 'CLOSE_FINDING'
+                  AND JSON_VALUE(e.payload, '$.findingId') = f.id) AS closed_at
+         FROM inspection_findings f
+         LEFT JOIN reform_tasks t ON t.id = f.task_id
+        WHERE f.ward_id = ? AND EXISTS (SELECT 1 FROM inspection_visits v
+               WHERE v.campaign_id = f.campaign_id AND v.unit_id = f.unit_id
+                 AND v.done_on BETWEEN ? AND ?)`,
+      [wardId, from, to],
+    )) as FindingRow[];
+  }
+
+  /** The findings recorded by `asOf`, as they stood then. */
+  private async asOf(rows: FindingRow[], asOf: Date): Promise<FindingAt[]> {
+    const recorded = rows.filter((row) => new Date(row.created_at) <= asOf);
+    const withTask = recorded.filter((row) => row.task_id !== null);
+    const audit = await taskAuditUpTo(
+      this.dataSource,
+      { ids: withTask.map((row) => row.task_id as string) },
+      asOf,
+    );
+    const tasks = new Map(
+      tasksAsOf(
+        withTask.map((row) => ({ id: row.task_id as string, dueDate: row.task_due_date })),
+        audit,
+        asOf,
+      ).map((task) => [task.id, task.state]),
+    );
+    return recorded.map((row) => ({
+      unitId: row.unit_id,
+      // A task created after `asOf` did not exist then.
+      taskState: (row.task_id && tasks.get(row.task_id)) || null,
+      taskDueDate: row.task_due_date,
+      closed: row.closed_at !== null && new Date(row.closed_at) <= asOf,
+    }));
+  }
+}
+
+function current(row: FindingRow): FindingAt {
+  return {
+    unitId: row.unit_id,
+    taskState: row.task_state,
+    taskDueDate: row.task_due_date,
+    closed: row.status === 'closed',
+  };
+}
+
+const remediated = (finding: FindingAt) => finding.taskState === 'accepted';
+
+/** Its task is still open and past due (a task the chairman closed the finding of is not). */
+function overdue(finding: FindingAt, day: IsoDate): boolean {
+  if (finding.closed || finding.taskState === null) return false;
+  return (
+    finding.taskState === 'overdue' ||
+    (['assigned', 'inProgress'].includes(finding.taskState) &&
+      finding.taskDueDate !== null &&
+      finding.taskDueDate < day)
+  );
 }

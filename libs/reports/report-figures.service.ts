@@ -90,7 +90,7 @@ export class ReportFiguresService {
         apologyCoverage: overall.apologyCoverage,
       },
       targets: await this.targetSection(report, cutoffInstant),
-      inspections: await this.inspectionSection(report.wardId, period),
+      inspections: await this.inspectionSection(report.wardId, period, cutoffInstant),
       contributions: await this.contributions(report.id),
       nextTasks: nextPeriodTasks(tasks, period.cutoffDate, next.cutoffDate),
     };
@@ -128,19 +128,21 @@ export class ReportFiguresService {
   }
 
   /**
-   * Section (4), from the inspection campaigns' figures over the period; until the ward has a
-   * campaign it says there is no inspection data.
+   * Section (4), from the inspection campaigns' figures over the period as they stood at the
+   * cut-off (a task accepted after it is not remediated then); until the ward has a campaign it
+   * says there is no inspection data.
    */
   private async inspectionSection(
     wardId: string,
     period: ReportPeriod,
+    cutoff: Date,
   ): Promise<OptionalSection<InspectionLine>> {
     const [campaign] = (await this.dataSource.query(
       'SELECT id FROM inspection_campaigns WHERE ward_id = ? LIMIT 1',
       [wardId],
     )) as unknown[];
     if (!campaign) return { rows: [], note: NO_INSPECTIONS };
-    const figures = await this.inspections.forWard(wardId, period.from, period.cutoffDate);
+    const figures = await this.inspections.forWard(wardId, period.from, period.cutoffDate, cutoff);
     const notInspected = figures.byUnit.filter((unit) => !unit.inspected);
     return {
       note: null,
