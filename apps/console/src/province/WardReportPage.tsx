@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Spin, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { data, http } from '../api/http';
-import { formatIsoDate, formatNumber } from '../common/format';
+import { formatNumber } from '../common/format';
 import { ScrollRegion } from '../common/ScrollRegion';
 import { formatRate } from '../par/par-tree';
 import { PATHS } from '../paths';
+import { CONTRIBUTION_COLUMNS } from '../reports/contribution-columns';
 import { ReportFacts } from '../reports/ReportFacts';
 import { RevisionsTable } from '../reports/RevisionsTable';
 import type { Contribution } from '../reports/types';
@@ -184,22 +185,7 @@ export function WardReportPage() {
             size="small"
             pagination={false}
             dataSource={view.contributions}
-            columns={[
-              { title: 'Đơn vị', dataIndex: 'unitName' },
-              {
-                title: 'Trạng thái',
-                key: 'state',
-                width: 200,
-                render: (_: unknown, row) => (
-                  <Space size={4} wrap>
-                    {row.stateLabel}
-                    {row.late && <Tag className="tone-bad">Muộn</Tag>}
-                  </Space>
-                ),
-              },
-              { title: 'Hạn', dataIndex: 'dueDate', width: 110, render: formatIsoDate },
-              { title: 'Ngày gửi', dataIndex: 'submittedOn', width: 110, render: formatIsoDate },
-            ]}
+            columns={CONTRIBUTION_COLUMNS}
           />
         </ScrollRegion>
       </Card>

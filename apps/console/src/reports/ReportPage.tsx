@@ -9,7 +9,6 @@ import {
   Space,
   Spin,
   Table,
-  Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -17,7 +16,7 @@ import { useParams } from 'react-router';
 import { CONTRIBUTION_EVENT_LABELS, REPORT_EVENT_LABELS } from '@cchc/domain';
 import { data, http } from '../api/http';
 import { ReasonField } from '../common/ReasonField';
-import { formatIsoDate } from '../common/format';
+import { CONTRIBUTION_COLUMNS } from './contribution-columns';
 import { ReportFacts } from './ReportFacts';
 import { RevisionsTable } from './RevisionsTable';
 import type { Contribution, Report } from './types';
@@ -134,20 +133,7 @@ export function ReportPage() {
             ),
           }}
           columns={[
-            { title: 'Đơn vị', dataIndex: 'unitName' },
-            {
-              title: 'Trạng thái',
-              key: 'state',
-              width: 220,
-              render: (_: unknown, row) => (
-                <Space size={4} wrap>
-                  {row.stateLabel}
-                  {row.late && <Tag className="tone-bad">Muộn</Tag>}
-                </Space>
-              ),
-            },
-            { title: 'Hạn', dataIndex: 'dueDate', width: 110, render: formatIsoDate },
-            { title: 'Ngày gửi', dataIndex: 'submittedOn', width: 110, render: formatIsoDate },
+            ...CONTRIBUTION_COLUMNS,
             {
               title: 'Thao tác',
               key: 'actions',
