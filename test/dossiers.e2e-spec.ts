@@ -364,7 +364,7 @@ describe('TTHC dossiers and apology slips', () => {
     expect(issued).toEqual([
       expect.objectContaining({
         round: 1,
-        number: '1/PXL-VHXH',
+        number: '01/PXL-VHXH',
         issuedOn: '2026-03-02',
         newAppointmentDate: '2026-03-09',
         reason,
@@ -384,7 +384,7 @@ describe('TTHC dossiers and apology slips', () => {
     expect(announcement.data).toMatchObject({
       dossierCode: A.code,
       applicant: { name: A.applicant.name, email: A.applicant.email },
-      slip: { number: '1/PXL-VHXH', newAppointmentDate: '2026-03-09', reason },
+      slip: { number: '01/PXL-VHXH', newAppointmentDate: '2026-03-09', reason },
     });
     const audit = await db.query(
       "SELECT event_type, actor_role, ward_id FROM audit_events WHERE instance_type = 'apology-slip' AND instance_id = ? ORDER BY seq",
@@ -408,7 +408,7 @@ describe('TTHC dossiers and apology slips', () => {
       'Độc lập - Tự do - Hạnh phúc',
       'UBND PHƯỜNG MẪU',
       'PHÒNG VĂN HÓA - XÃ HỘI',
-      'Số: 1/PXL-VHXH',
+      'Số: 01/PXL-VHXH',
       'ngày 02 tháng 3 năm 2026',
       'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
       'Kính gửi: Ông/Bà/Tổ chức Nguyễn Thị Hằng',
@@ -427,7 +427,7 @@ describe('TTHC dossiers and apology slips', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(docx.headers['content-disposition']).toContain(
-      `filename*=UTF-8''${encodeURIComponent(`Phiếu xin lỗi 1-PXL-VHXH hồ sơ ${A.code}.docx`)}`,
+      `filename*=UTF-8''${encodeURIComponent(`Phiếu xin lỗi 01-PXL-VHXH hồ sơ ${A.code}.docx`)}`,
     );
     const pdf = await download(slip.id, 'pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -462,7 +462,7 @@ describe('TTHC dossiers and apology slips', () => {
     );
     expect(slips).toEqual([{ round: 1, status: 'issued', number: 1 }]);
     const [sequence] = await db.query(
-      'SELECT last_number FROM apology_slip_sequences WHERE unit_id = ?',
+      "SELECT last_number FROM document_sequences WHERE issuer_id = ? AND kind = 'PXL'",
       [unitId('VHXH')],
     );
     expect(sequence.last_number).toBe(1);
@@ -580,7 +580,7 @@ describe('TTHC dossiers and apology slips', () => {
       "F's second slip",
     );
     expect(slips).toEqual([
-      expect.objectContaining({ round: 1, status: 'issued', number: '2/PXL-VHXH' }),
+      expect.objectContaining({ round: 1, status: 'issued', number: '02/PXL-VHXH' }),
       expect.objectContaining({
         round: 2,
         status: 'draft',

@@ -476,7 +476,11 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     await moveTo('2026-03-18T09:00:00');
     await reportEvent('leader', { type: 'SIGN' }, 403);
     const signed = await reportEvent('chairman', { type: 'SIGN' });
-    expect(signed).toMatchObject({ state: 'signed', number: '1/BC-UBND' });
+    expect(signed).toMatchObject({ state: 'signed', number: '01/BC-UBND' });
+    // Numbered in the sequence of the year it is signed in (NĐ 30/2020), not its period's.
+    expect(
+      await db.query("SELECT year, last_number FROM document_sequences WHERE kind = 'BC-UBND'"),
+    ).toEqual([{ year: 2026, last_number: 1 }]);
     const sent = await reportEvent('coordinator', { type: 'SEND' });
     expect(sent).toMatchObject({ state: 'sent', late: false, sentOn: '2026-03-18' });
     expect((sent.history as { event: string }[]).map((entry) => entry.event)).toEqual([
@@ -505,7 +509,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     for (const expected of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
-      'Số: 1/BC-UBND',
+      'Số: 01/BC-UBND',
       'ngày 18 tháng 3 năm 2026',
       'Quý I/2026',
       'từ ngày 15/12/2025 đến ngày 14/03/2026',

@@ -4,4 +4,5 @@ export * from './entities';
 export * from './read-database';
 export * from './data-source-options';
 export * from './ensure-database';
+export * from './document-sequences';
 export * from './database.module';

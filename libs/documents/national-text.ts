@@ -20,3 +20,11 @@ export function longDate(date: IsoDate): string {
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/**
+ * "05/BC-UBND": a document's number in its issuer's yearly sequence, two digits at least
+ * (NĐ 30/2020/NĐ-CP numbers from 01), then its symbol.
+ */
+export function documentNumber(sequence: number, symbol: string): string {
+  return `${pad2(sequence)}/${symbol}`;
+}

@@ -9,9 +9,9 @@ describe('apology slip documents', () => {
 
   it('numbers and names the file without path separators', () => {
     const numberText = slipNumber(3, 'VHXH');
-    expect(numberText).toBe('3/PXL-VHXH');
+    expect(numberText).toBe('03/PXL-VHXH');
     expect(slipFileName({ numberText, draftedOn: '2026-03-02' }, 'H31/0001', 'pdf')).toBe(
-      'Phiếu xin lỗi 3-PXL-VHXH hồ sơ H31-0001.pdf',
+      'Phiếu xin lỗi 03-PXL-VHXH hồ sơ H31-0001.pdf',
     );
     expect(slipFileName({ numberText: null, draftedOn: '2026-03-02' }, 'H31', 'docx')).toBe(
       'Dự thảo phiếu xin lỗi 02-03-2026 hồ sơ H31.docx',

@@ -1,5 +1,5 @@
 import { ApologySlipData, renderApologyDocx, renderApologyPdf } from '@cchc/apology-slip';
-import { placeName, shortDate } from '@cchc/documents';
+import { documentNumber, placeName, shortDate } from '@cchc/documents';
 import { IsoDate } from '@cchc/domain';
 
 /** What a slip prints about its dossier, read in one query (see ApologyService). */
@@ -44,9 +44,12 @@ export function signerPosition(unitName: string): string {
   return 'Thủ trưởng đơn vị';
 }
 
-/** The slip's number as printed: "3/PXL-VHXH". */
+/** The kind of document an apology slip is in its unit's yearly sequence of numbers. */
+export const SLIP_NUMBER_KIND = 'PXL';
+
+/** The slip's number as printed: "03/PXL-VHXH". */
 export function slipNumber(number: number, unitCode: string): string {
-  return `${number}/PXL-${unitCode}`;
+  return documentNumber(number, `${SLIP_NUMBER_KIND}-${unitCode}`);
 }
 
 export function slipData(source: SlipSource, fields: SlipFields): ApologySlipData {

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { parseIsoDate, todayIn } from '@cchc/calendar';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
-import { ApologySlipEntity } from '@cchc/database';
+import { ApologySlipEntity, nextDocumentNumber } from '@cchc/database';
 import { Actor, ApologyTrigger, IsoDate, Role } from '@cchc/domain';
 import { AuditLog, isDuplicateKey, Outbox } from '@cchc/engine';
 import { markOutboxProcessed, OutboxJobData, QUEUES } from '@cchc/queue';
@@ -17,6 +17,7 @@ import {
   SlipFormat,
   slipData,
   slipFileName,
+  SLIP_NUMBER_KIND,
   slipNumber,
   signerPosition,
   SlipSource,
@@ -196,15 +197,7 @@ export class ApologyService {
         return 'issued-before';
       }
       const { year } = parseIsoDate(issuedOn);
-      await manager.query(
-        'INSERT INTO apology_slip_sequences (unit_id, year, last_number) VALUES (?, ?, 1) ' +
-          'ON DUPLICATE KEY UPDATE last_number = last_number + 1',
-        [source.unit_id, year],
-      );
-      const [{ last_number: number }] = (await manager.query(
-        'SELECT last_number FROM apology_slip_sequences WHERE unit_id = ? AND year = ?',
-        [source.unit_id, year],
-      )) as { last_number: number }[];
+      const number = await nextDocumentNumber(manager, source.unit_id, SLIP_NUMBER_KIND, year);
       const numberText = slipNumber(number, source.unit_code);
       const signer = { position: signerPosition(source.unit_name), name: signing.name };
       const documents = await renderSlip(

@@ -14,7 +14,7 @@ export interface ApologySlipView {
   round: number;
   trigger: ApologySlipEntity['trigger'];
   status: ApologySlipEntity['status'];
-  /** As printed, e.g. "3/PXL-VHXH"; null while a draft. */
+  /** As printed, e.g. "03/PXL-VHXH"; null while a draft. */
   number: string | null;
   missedAppointmentDate: IsoDate;
   newAppointmentDate: IsoDate;

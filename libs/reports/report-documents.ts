@@ -24,7 +24,7 @@ import { percentText, ratioText, type ReportContent, type TaskLine } from './rep
 
 /** What the signed document carries besides the frozen figures. */
 export interface ReportDocumentMeta {
-  /** "12/BC-UBND" once signed; blank number ("   /BC-UBND") before. */
+  /** "05/BC-UBND" once signed; blank number ("   /BC-UBND") before. */
   number: string | null;
   /** The day it was signed, else the day it was compiled. */
   date: IsoDate;

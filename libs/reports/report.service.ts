@@ -8,7 +8,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuthUser } from '@cchc/auth';
+import { parseIsoDate } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
+import { nextDocumentNumber } from '@cchc/database';
+import { documentNumber } from '@cchc/documents';
 import { ReportEvent } from '@cchc/domain';
 import { auditHistory, WorkflowEngine } from '@cchc/engine';
 import { ContributionService } from './contribution.service';
@@ -246,12 +249,12 @@ export class ReportService {
     return plan?.id ?? null;
   }
 
-  /** Locks the ward's signed reports of the year, so two signatures never share a number. */
+  /** The next number of the ward's `…/BC-UBND` sequence of the year it is signed in. */
   private async nextNumber(manager: EntityManager, row: ReportRow): Promise<string> {
-    const signed = (await manager.query(
-      'SELECT id FROM periodic_reports WHERE ward_id = ? AND period_year = ? AND number IS NOT NULL FOR UPDATE',
-      [row.ward_id, row.period_year],
-    )) as unknown[];
-    return `${signed.length + 1}/BC-UBND`;
+    const { year } = parseIsoDate(this.engine.today());
+    return documentNumber(
+      await nextDocumentNumber(manager, row.ward_id, 'BC-UBND', year),
+      'BC-UBND',
+    );
   }
 }

@@ -38,7 +38,7 @@ export class ApologySlipEntity {
   @Column('int', { nullable: true })
   number: number | null;
 
-  /** As printed: "3/PXL-VHXH". */
+  /** As printed: "03/PXL-VHXH". */
   @Column('varchar', { name: 'number_text', length: 64, nullable: true })
   numberText: string | null;
 

@@ -36,7 +36,7 @@ export class ApologySlipViewDto implements ApologySlipView {
   @ApiProperty({
     type: String,
     nullable: true,
-    example: '3/PXL-VHXH',
+    example: '03/PXL-VHXH',
     description: 'null khi là bản nháp',
   })
   number: string | null;

@@ -155,7 +155,7 @@ export class ReportSummaryDto implements ReportSummary {
   @ApiProperty({ description: 'Lần tổng hợp mới nhất (0: chưa tổng hợp)' })
   revision: number;
 
-  @ApiProperty({ type: String, nullable: true, example: '3/BC-UBND' })
+  @ApiProperty({ type: String, nullable: true, example: '03/BC-UBND' })
   number: string | null;
 
   @ApiProperty({ description: 'Gửi cấp trên sau hạn' })

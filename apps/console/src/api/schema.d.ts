@@ -2519,7 +2519,7 @@ export interface components {
       stateLabel: string;
       /** @description Lần tổng hợp mới nhất (0: chưa tổng hợp) */
       revision: number;
-      /** @example 3/BC-UBND */
+      /** @example 03/BC-UBND */
       number: string | null;
       /** @description Gửi cấp trên sau hạn */
       late: boolean;
@@ -2600,7 +2600,7 @@ export interface components {
       stateLabel: string;
       /** @description Lần tổng hợp mới nhất (0: chưa tổng hợp) */
       revision: number;
-      /** @example 3/BC-UBND */
+      /** @example 03/BC-UBND */
       number: string | null;
       /** @description Gửi cấp trên sau hạn */
       late: boolean;
@@ -3268,7 +3268,7 @@ export interface components {
       status: 'draft' | 'issued';
       /**
        * @description null khi là bản nháp
-       * @example 3/PXL-VHXH
+       * @example 03/PXL-VHXH
        */
       number: string | null;
       /** @example 2026-03-04 */
