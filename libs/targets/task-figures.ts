@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { IsoDate } from '@cchc/domain';
+import { taskAuditUpTo, tasksAsOf } from '@cchc/tasks';
 
 /** A ratio with what it was counted from; `rate` is null when the denominator is 0. */
 export interface Ratio {
@@ -25,16 +26,10 @@ export const ratio = (numerator: number, denominator: number): Ratio => ({
   rate: denominator === 0 ? null : numerator / denominator,
 });
 
-interface TaskAtCutoff {
-  due_date: IsoDate | null;
-  state_at: string | null;
-  accepted_at: Date | null;
-}
-
 /**
- * The plan's tasks as they stood at the cut-off instant, from their audit history (the state
- * of the last event at or before it), so that a task accepted after the cut-off is not done.
- * Group tasks are left out: each of their children counts on its own.
+ * The plan's tasks as they stood at the cut-off instant, read as the periodic report reads them
+ * (`tasksAsOf`: the state of the last audit event at or before it), so that a task accepted
+ * after the cut-off is not done. Group tasks are left out: each of their children counts on its own.
  */
 export async function planTaskFigures(
   db: DataSource | EntityManager,
@@ -42,27 +37,20 @@ export async function planTaskFigures(
   cutoff: Date,
 ): Promise<PlanTaskFigures> {
   const tasks = (await db.query(
-    `SELECT t.due_date,
-       (SELECT e.to_state FROM audit_events e WHERE e.instance_id = t.id AND e.occurred_at <= ?
-         ORDER BY e.seq DESC LIMIT 1) AS state_at,
-       (SELECT MAX(e.occurred_at) FROM audit_events e WHERE e.instance_id = t.id
-         AND e.to_state = 'accepted' AND e.occurred_at <= ?) AS accepted_at
-     FROM reform_tasks t WHERE t.plan_id = ? AND t.is_group = 0`,
-    [cutoff, cutoff, planId],
-  )) as TaskAtCutoff[];
+    `SELECT id, DATE_FORMAT(due_date, '%Y-%m-%d') AS dueDate
+     FROM reform_tasks WHERE plan_id = ? AND is_group = 0`,
+    [planId],
+  )) as { id: string; dueDate: IsoDate | null }[];
   const cutoffDay = todayIn(cutoff);
-  const live = tasks.filter((task) => task.state_at !== null && task.state_at !== 'cancelled');
-  const accepted = live.filter((task) => task.state_at === 'accepted');
-  const onTime = accepted.filter(
-    (task) =>
-      task.due_date === null || todayIn(new Date(task.accepted_at as Date)) <= task.due_date,
+  const live = tasksAsOf(tasks, await taskAuditUpTo(db, { planId }, cutoff), cutoff).filter(
+    (task) => task.state !== 'cancelled',
   );
+  const accepted = live.filter((task) => task.state === 'accepted');
   const judged = live.filter(
-    (task) =>
-      task.state_at === 'accepted' || (task.due_date !== null && task.due_date <= cutoffDay),
+    (task) => task.state === 'accepted' || (task.dueDate !== null && task.dueDate <= cutoffDay),
   );
   return {
     completed: ratio(accepted.length, live.length),
-    onTime: ratio(onTime.length, judged.length),
+    onTime: ratio(accepted.filter((task) => task.onTime).length, judged.length),
   };
 }
