@@ -77,6 +77,7 @@ export const baseContext: DossierContext = {
   resultLate: false,
   returnedOn: null,
   returnedLate: false,
+  lateSince: null,
 };
 
 /** Round 1 started by the unit's delay report, before the appointment. */
@@ -104,11 +105,13 @@ export const delayPending: Partial<DossierContext> = {
   delayReported: true,
   apologyRound: 1,
   apologyPending: pendingDelayApology,
+  lateSince: BEFORE,
 };
 export const overduePending: Partial<DossierContext> = {
   overdue: true,
   apologyRound: 1,
   apologyPending: pendingOverdueApology,
+  lateSince: APPOINTMENT,
 };
 
 /** A realistic context for a dossier sitting in `state`. */

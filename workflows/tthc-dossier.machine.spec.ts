@@ -170,7 +170,12 @@ describe('tthcDossierMachine', () => {
     });
     const missedHere = (state: DossierState): Accepted => ({
       state,
-      context: { overdue: true, apologyRound: 1, apologyPending: pendingOverdueApology },
+      context: {
+        overdue: true,
+        apologyRound: 1,
+        apologyPending: pendingOverdueApology,
+        lateSince: APPOINTMENT,
+      },
       emitted: [
         {
           type: 'startApology',
@@ -205,7 +210,12 @@ describe('tthcDossierMachine', () => {
         },
         REPORT_DELAY: {
           state: 'processing',
-          context: { delayReported: true, apologyRound: 1, apologyPending: pendingDelayApology },
+          context: {
+            delayReported: true,
+            apologyRound: 1,
+            apologyPending: pendingDelayApology,
+            lateSince: BEFORE,
+          },
           emitted: [
             {
               type: 'startApology',
@@ -907,6 +917,81 @@ describe('tthcDossierMachine', () => {
     });
   });
 
+  /*
+   * When the dossier first became late, for figures as of a past day: set once by whatever
+   * makes it late first, never moved afterwards.
+   */
+  describe('lateSince', () => {
+    const lateSinceAfter = (snapshot: Snapshot, ...events: DossierEvent[]) =>
+      events.reduce((current, event) => expectAccepted(current, event).snapshot, snapshot).context
+        .lateSince;
+
+    it('is null while nothing was late, through a supplement pause and an on-time return', () => {
+      expect(
+        lateSinceAfter(
+          snapshotIn('processing'),
+          supplementRequest(4, BEFORE),
+          supplementReceived(RESUMED_APPOINTMENT, BEFORE),
+          validEvent('RECORD_RESULT', actors.officer, RESUMED_APPOINTMENT),
+          validEvent('RETURN_RESULT', actors.oneStop, RESUMED_APPOINTMENT),
+        ),
+      ).toBeNull();
+    });
+
+    it('a miss from the timer: the appointment missed, even when the timer fires days later', () => {
+      expect(lateSinceAfter(snapshotIn('processing'), missed(APPOINTMENT))).toBe(APPOINTMENT);
+      expect(lateSinceAfter(snapshotIn('received'), missed(LATER))).toBe(APPOINTMENT);
+    });
+
+    it('a miss found by a later event: the appointment missed, not the event’s day', () => {
+      const started = validEvent('START_PROCESSING', actors.oneStop, AFTER);
+      expect(lateSinceAfter(snapshotIn('received'), started)).toBe(APPOINTMENT);
+      const ended = validEvent('WITHDRAW', actors.oneStop, AFTER);
+      expect(lateSinceAfter(snapshotIn('processing'), ended)).toBe(APPOINTMENT);
+    });
+
+    it('a result recorded after the appointment: the appointment', () => {
+      const result = validEvent('RECORD_RESULT', actors.officer, AFTER);
+      expect(lateSinceAfter(snapshotIn('processing'), result)).toBe(APPOINTMENT);
+    });
+
+    it('a result ready in time but handed over after the appointment: the appointment', () => {
+      const ready = snapshotIn('resultReady');
+      const late = validEvent('RETURN_RESULT', actors.oneStop, AFTER);
+      expect(lateSinceAfter(ready, late)).toBe(APPOINTMENT);
+      const onTime = validEvent('RETURN_RESULT', actors.oneStop, APPOINTMENT);
+      expect(lateSinceAfter(ready, onTime)).toBeNull();
+    });
+
+    it('a delay report: its own day, before the appointment', () => {
+      expect(lateSinceAfter(snapshotIn('processing'), delay(LATER, BEFORE))).toBe(BEFORE);
+    });
+
+    it('never moves: not by the slip, the next miss, nor a late result and return', () => {
+      expect(
+        lateSinceAfter(
+          snapshotIn('processing'),
+          delay(LATER, BEFORE),
+          approve(LATER, APPOINTMENT),
+          missed(LATER),
+          approve(MUCH_LATER, '2026-03-30', SLIP_REASON),
+          validEvent('RECORD_RESULT', actors.officer, '2026-04-13'),
+          validEvent('RETURN_RESULT', actors.oneStop, '2026-04-14'),
+        ),
+      ).toBe(BEFORE);
+    });
+
+    it('a snapshot stored before the field existed loads, and reads it as never late', () => {
+      const { lateSince: _absent, ...older } = contextIn('processing');
+      const stored = tthcDossierMachine.resolveState({ value: 'processing', context: older });
+      expect(stored.context.lateSince).toBeUndefined();
+      const moved = expectAccepted(stored, supplementRequest(4, BEFORE)).snapshot;
+      expect(moved.context.lateSince ?? null).toBeNull();
+      expect(lateSinceAfter(stored, missed(APPOINTMENT))).toBe(APPOINTMENT);
+      expect(lateSinceAfter(stored, delay(LATER, BEFORE))).toBe(BEFORE);
+    });
+  });
+
   describe('persistence', () => {
     const roundTrip = (snapshot: Snapshot): Snapshot =>
       tthcDossierMachine.resolveState(JSON.parse(JSON.stringify(snapshot)));
@@ -960,6 +1045,8 @@ describe('tthcDossierMachine', () => {
         resultOn: '2026-04-08',
         returnedOn: '2026-04-13',
         returnedLate: true,
+        // The delay was reported on the appointment day itself: late from then on.
+        lateSince: APPOINTMENT,
       });
       expectRefused(stored, validEvent('WITHDRAW'), 'state');
     });

@@ -29,6 +29,9 @@ import { apologyReason, authorizeTthcDossier, tthcDossierPrecondition } from './
  * - Apology slips: REPORT_DELAY (before the appointment passes) or a missed appointment starts a
  *   round unless a slip is already pending — so one missed appointment never yields two slips;
  *   APPROVE_APOLOGY moves the appointment, and missing the new one starts the next round.
+ * - `lateSince` records once when the dossier first became late (a miss or a late result or
+ *   return: the appointment missed; a delay report: its day), so figures as of a past day can
+ *   tell whether it was late by then.
  * - A supplement pause stops the clock but gives back nothing: working days already overrun stay
  *   overrun, and a dossier paused after missing its appointment resumes still overdue.
  * - Guards call the rules in tthc-dossier.rules.ts, the same functions the engine uses to
@@ -79,7 +82,13 @@ const tthcDossierSetup = setup({
         proposedDate: event.proposedDate,
         delayReason: event.reason.trim(),
       };
-      return { ...context, delayReported: true, apologyRound: round, apologyPending: pending };
+      return {
+        ...context,
+        delayReported: true,
+        apologyRound: round,
+        apologyPending: pending,
+        lateSince: context.lateSince ?? event.today,
+      };
     }),
     approveApology: assign(({ context, event }) => {
       if (event.type !== 'APPROVE_APOLOGY') return context;
@@ -95,11 +104,13 @@ const tthcDossierSetup = setup({
       ...context,
       resultOn: event.today,
       resultLate: event.today > context.appointmentDate,
+      lateSince: lateAfterAppointment(context, event.today),
     })),
     recordReturn: assign(({ context, event }) => ({
       ...context,
       returnedOn: event.today,
       returnedLate: event.today > context.appointmentDate,
+      lateSince: lateAfterAppointment(context, event.today),
     })),
   },
   guards: {
@@ -109,6 +120,15 @@ const tthcDossierSetup = setup({
       tthcDossierPrecondition(context, event) === null,
   },
 });
+
+/**
+ * `lateSince` once an event dated `today` is after the appointment: the appointment itself (it
+ * was missed at the end of its day), unless the dossier was late before. A snapshot stored
+ * before the field existed lacks it: `??` reads that as never late.
+ */
+function lateAfterAppointment(context: DossierContext, today: IsoDate): IsoDate | null {
+  return context.lateSince ?? (today > context.appointmentDate ? context.appointmentDate : null);
+}
 
 /** The apology round a missed appointment opens. */
 function overdueApology(context: DossierContext, today: IsoDate): PendingApology {
@@ -177,7 +197,8 @@ function recordMissedAppointment(withSlip: boolean) {
   return tthcDossierSetup.enqueueActions(({ context, event, enqueue }) => {
     const missed = event.type === 'APPOINTMENT_MISSED' || event.today > context.appointmentDate;
     if (context.overdue || !missed) return;
-    enqueue.assign({ overdue: true });
+    // Missed at the end of the appointment day, however late the timer or the event says so.
+    enqueue.assign({ overdue: true, lateSince: context.lateSince ?? context.appointmentDate });
     if (withSlip && context.apologyPending === null) {
       const pending = overdueApology(context, event.today);
       enqueue.assign({ apologyRound: pending.round, apologyPending: pending });
@@ -234,6 +255,7 @@ export const tthcDossierMachine = tthcDossierSetup.createMachine({
     resultLate: false,
     returnedOn: null,
     returnedLate: false,
+    lateSince: null,
   }),
   entry: notify('dossier.received', 'handlingUnit'),
   states: {

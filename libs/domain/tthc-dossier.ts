@@ -173,6 +173,14 @@ export interface DossierContext {
   /** The day the result was handed to the applicant, and whether that was after the appointment. */
   returnedOn: IsoDate | null;
   returnedLate: boolean;
+  /**
+   * The day by whose end the dossier was first late, set once and never changed (figures as of
+   * a cut-off count it late from then): the appointment it missed (an appointment is missed at
+   * the end of its day, whether the timer, a later event or a late return records it), or the
+   * day a delay report started an apology round. Null while never late; a snapshot stored before
+   * the field existed has none, read as null.
+   */
+  lateSince: IsoDate | null;
 }
 
 /** What the one-stop desk knows when it creates a dossier; the appointment comes from the calendar. */
