@@ -983,7 +983,10 @@ describe('tthcDossierMachine', () => {
 
     it('a snapshot stored before the field existed loads, and reads it as never late', () => {
       const { lateSince: _absent, ...older } = contextIn('processing');
-      const stored = tthcDossierMachine.resolveState({ value: 'processing', context: older });
+      const stored = tthcDossierMachine.resolveState({
+        value: 'processing',
+        context: older as DossierContext,
+      });
       expect(stored.context.lateSince).toBeUndefined();
       const moved = expectAccepted(stored, supplementRequest(4, BEFORE)).snapshot;
       expect(moved.context.lateSince ?? null).toBeNull();
