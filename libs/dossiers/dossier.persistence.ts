@@ -15,6 +15,8 @@ export const tthcDossierPersistence: PersistedWorkflow<TthcDossierMachine> = {
     result_on: context.resultOn,
     returned_on: context.returnedOn,
     late: context.apologyRound > 0 || context.overdue || context.resultLate || context.returnedLate,
+    // A snapshot stored before the field existed has none: never late as far as it knows.
+    late_on: context.lateSince ?? null,
   }),
   jobRoutes: {
     notify: { queue: QUEUES.notifications, jobName: 'notify' },

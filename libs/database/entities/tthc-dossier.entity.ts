@@ -91,6 +91,10 @@ export class TthcDossierEntity extends WorkflowInstanceColumns {
   @Column('boolean')
   late: boolean;
 
+  /** The day by whose end it was first late (the snapshot's `lateSince`); null while never late. */
+  @Column('date', { name: 'late_on', nullable: true })
+  lateOn: IsoDate | null;
+
   /** SHA-256 of what the one-stop system sent; a repeated code must carry the same. */
   @Column('char', { name: 'content_hash', length: 64 })
   contentHash: string;

@@ -18,6 +18,7 @@ import { AuditWardChainIndex1763802100000 } from './1763802100000-audit-ward-cha
 import { WardEvidence1763802200000 } from './1763802200000-ward-evidence';
 import { DossierCounts1763802300000 } from './1763802300000-dossier-counts';
 import { ListIndexes1763802400000 } from './1763802400000-list-indexes';
+import { DossierLateOn1763802500000 } from './1763802500000-dossier-late-on';
 import { DocumentSequences1763802900000 } from './1763802900000-document-sequences';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   WardEvidence1763802200000,
   DossierCounts1763802300000,
   ListIndexes1763802400000,
+  DossierLateOn1763802500000,
   DocumentSequences1763802900000,
 ];
