@@ -44,6 +44,9 @@ function generator(seed: number) {
   };
 }
 
+const DAILY_KEY =
+  'ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, late_on, slip_on';
+
 const day = (offset: number) =>
   new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -57,6 +60,7 @@ interface Row {
   overdue: number;
   returned_on: string | null;
   late: number;
+  late_on: string | null;
 }
 interface Slip {
   id: string;
@@ -87,6 +91,8 @@ function expected(
     overdueWithoutSlip: 0,
     overdueWithIssuedSlip: 0,
   };
+  /** Happened by the end of the cut-off day (anything, without one). */
+  const by = (day: string | null) => day !== null && (cutoff === null || day <= cutoff);
   for (const d of rows) {
     figures.received++;
     const returned = d.state === 'returned';
@@ -96,16 +102,19 @@ function expected(
       else if ((d.returned_on as string) < d.appointment_date) figures.returnedEarly++;
       else figures.returnedOnTime++;
     }
+    const lateBy = d.late === 1 && by(d.late_on);
     const open = d.state === 'received' || d.state === 'processing';
     const openOverdue =
-      (open && (d.overdue === 1 || d.appointment_date < (cutoff ? judgedOn : today))) ||
-      (afterCutoff && d.late === 1);
+      (open && ((d.overdue === 1 && lateBy) || d.appointment_date < (cutoff ? judgedOn : today))) ||
+      (afterCutoff && lateBy);
     if (openOverdue) figures.openOverdue++;
-    if (!(d.late === 1 || openOverdue)) continue;
+    if (!(lateBy || openOverdue)) continue;
     figures.overdue++;
+    // The first issued slip, counted only if issued by the cut-off.
     const [first] = slips
       .filter((s) => s.dossier_id === d.id && s.status === 'issued')
-      .sort((a, b) => a.round - b.round);
+      .sort((a, b) => a.round - b.round)
+      .filter((s) => by(s.issued_on));
     if (!first) figures.overdueWithoutSlip++;
     else if ((first.issued_on as string) <= first.missed_appointment_date)
       figures.overdueSlipBeforeAppointment++;
@@ -164,6 +173,8 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     const overdue = ['received', 'processing'].includes(state) ? random.int(3) === 0 : false;
     const returnedOn = state === 'returned' ? day(received + 1 + random.int(14)) : null;
     const late = overdue || random.int(5) === 0 ? 1 : 0;
+    // First late some day after the receipt (around the cut-offs below), by the return.
+    const lateOn = day(received + 1 + random.int(30));
     return {
       received_on: day(received),
       state,
@@ -171,6 +182,7 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       overdue: overdue ? 1 : 0,
       returned_on: returnedOn,
       late,
+      late_on: late ? (returnedOn !== null && returnedOn < lateOn ? returnedOn : lateOn) : null,
     };
   };
 
@@ -192,14 +204,15 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
         f.overdue,
         f.returned_on,
         f.late,
+        f.late_on,
       ]);
     }
     await db.query(
       `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
          received_on, handling_unit_id, state, original_appointment_date, appointment_date,
-         overdue, returned_on, late, content_hash, version, machine_version, snapshot,
+         overdue, returned_on, late, late_on, content_hash, version, machine_version, snapshot,
          created_at, updated_at)
-       VALUES ${rows.map(() => "(?, ?, ?, ?, 'A', NOW(3), ?, ?, ?, ?, ?, ?, ?, ?, REPEAT('0', 64), 1, 1, '{}', NOW(3), NOW(3))").join(', ')}`,
+       VALUES ${rows.map(() => "(?, ?, ?, ?, 'A', NOW(3), ?, ?, ?, ?, ?, ?, ?, ?, ?, REPEAT('0', 64), 1, 1, '{}', NOW(3), NOW(3))").join(', ')}`,
       rows.flat(),
     );
   };
@@ -207,7 +220,7 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
   const all = async () => ({
     rows: (await db.query(
       `SELECT id, ward_id, handling_unit_id, received_on, state, appointment_date, overdue,
-         returned_on, late FROM tthc_dossiers WHERE ward_id IN (?)`,
+         returned_on, late, late_on FROM tthc_dossiers WHERE ward_id IN (?)`,
       [wards.map((ward) => ward.id)],
     )) as Row[],
     slips: (await db.query(
@@ -259,8 +272,8 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       const f = random.int(4) === 0 ? { ...dossier } : { ...dossier, ...fate() };
       await db.query(
         `UPDATE tthc_dossiers SET state = ?, appointment_date = ?, overdue = ?, returned_on = ?,
-           late = ?, version = version + 1 WHERE id = ?`,
-        [f.state, f.appointment_date, f.overdue, f.returned_on, f.late, dossier.id],
+           late = ?, late_on = ?, version = version + 1 WHERE id = ?`,
+        [f.state, f.appointment_date, f.overdue, f.returned_on, f.late, f.late_on, dossier.id],
       );
     }
     // A multi-row UPDATE, and dossiers deleted (their slips first).
@@ -276,6 +289,27 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     ({ rows, slips } = await all());
     expect(rows.length).toBeGreaterThan(50);
     expect(slips.some((slip) => slip.status === 'issued')).toBe(true);
+  });
+
+  it('fills in the same counts as the triggers kept, and goes back to the previous shape', async () => {
+    const counted = async () =>
+      db.query('SELECT * FROM dossier_daily_counts WHERE n <> 0 ORDER BY ' + DAILY_KEY);
+    const kept = await counted();
+    expect(kept.some((row: { late_on: string }) => row.late_on !== '9999-12-31')).toBe(true);
+    expect(kept.some((row: { slip_on: string }) => row.slip_on !== '9999-12-31')).toBe(true);
+    const migration = db.migrations.find((m) => m.name === 'DossierCountsAsOf1763802510000')!;
+    const queryRunner = db.createQueryRunner();
+    try {
+      await migration.down(queryRunner);
+      const columns = (await db.query('SHOW COLUMNS FROM dossier_daily_counts')) as {
+        Field: string;
+      }[];
+      expect(columns.map((column) => column.Field)).not.toContain('late_on');
+      await migration.up(queryRunner);
+    } finally {
+      await queryRunner.release();
+    }
+    expect(await counted()).toEqual(kept);
   });
 
   it('gives the figures of the dossiers themselves: by unit, a unit alone, periods, cut-offs', async () => {

@@ -60,7 +60,7 @@ export interface DossierStats {
 type Counts = Omit<DossierFigures, 'onTimeRate' | 'overdueWithIssuedSlip' | 'apologyCoverage'>;
 
 /** Sums over the maintained counts (`t.n` dossiers per row), the flags of the inner select. */
-const OVERDUE = '(t.late = 1 OR t.open_overdue)';
+const OVERDUE = '(t.late_by OR t.open_overdue)';
 const COUNTS: Record<keyof Counts, string> = {
   received: 'SUM(t.n)',
   returnedEarly: "SUM(IF(t.outcome = 'early' AND NOT t.after_cutoff, t.n, 0))",
@@ -77,8 +77,9 @@ const COUNTS: Record<keyof Counts, string> = {
 const NO_CUTOFF = '9999-12-31';
 
 /**
- * When the figures stand: returns made by the end of `cutoff` count; an open dossier is overdue
- * when its appointment is before `judgedOn` (an appointment is missed at the end of its day).
+ * When the figures stand: returns made, lateness and slips issued by the end of `cutoff`
+ * count; an open dossier is overdue when its appointment is before `judgedOn` (an appointment
+ * is missed at the end of its day).
  */
 interface AsOf {
   cutoff: IsoDate;
@@ -86,10 +87,10 @@ interface AsOf {
 }
 
 /**
- * Dossier figures by handling unit and overall, from the maintained counts (migration
- * DossierCounts: per ward, unit, receipt day, outcome and its day, kept by the writing
- * transaction), never from the dossiers themselves; read from the read replica (it may be a
- * moment behind).
+ * Dossier figures by handling unit and overall, from the maintained counts (migrations
+ * DossierCounts and DossierCountsAsOf: per ward, unit, receipt day, outcome and its day, the day
+ * first late and the first slip's issue day, kept by the writing transaction), never from the
+ * dossiers themselves; read from the read replica (it may be a moment behind).
  */
 @Injectable()
 export class DossierStatsService {
@@ -100,9 +101,12 @@ export class DossierStatsService {
 
   /**
    * The figures of the dossiers received in the period, as they stand now or — given `cutoff` —
-   * as they stood at that instant (a report's end of its cut-off day): a dossier returned after
-   * its day counts as still open, and open past its appointment if it was returned late; an
-   * appointment is missed once its day is over by then. Slips count as they stand now.
+   * as they stood at that instant (a report's end of its cut-off day C): a dossier counts as
+   * late if it first became late by C (`late_on`), a slip if issued by C; a dossier returned
+   * after C counts as still open, and open and overdue if it was late by C; a dossier open now
+   * is overdue at C if its appointment was over by then, or it was marked overdue and late by
+   * C. Without a cut-off, every lateness and slip counts, and an open dossier is overdue if
+   * marked or its appointment is before today.
    */
   async figures(wardId: string, query: DossierStatsQuery, cutoff?: Date): Promise<DossierStats> {
     const asOf = cutoff
@@ -125,7 +129,7 @@ export class DossierStatsService {
     const rows = (await this.reads.run((manager) =>
       manager.query(
         `SELECT g.*, u.code AS unit_code, u.name AS unit_name
-         FROM (${countedBy('dossier_daily_counts', 'c.unit_id', 'c.outcome_on', conditions)}) g
+         FROM (${countedBy('dossier_daily_counts', 'c.unit_id', DAILY, conditions)}) g
          JOIN org_units u ON u.id = g.group_key
          ORDER BY u.name`,
         [...asOfParams(asOf), ...params],
@@ -152,7 +156,7 @@ export class DossierStatsService {
     const today = todayIn(this.clock.now());
     const rows = (await this.reads.run((manager) =>
       manager.query(
-        countedBy('dossier_monthly_counts', 'c.ward_id', 'c.due_on', [
+        countedBy('dossier_monthly_counts', 'c.ward_id', MONTHLY, [
           'c.ward_id IN (?)',
           'c.received_month BETWEEN ? AND ?',
         ]),
@@ -174,22 +178,42 @@ export class DossierStatsService {
   }
 }
 
-const asOfParams = ({ cutoff, judgedOn }: AsOf) => [cutoff, judgedOn, cutoff];
+const asOfParams = ({ cutoff, judgedOn }: AsOf) => [cutoff, judgedOn];
+
+/**
+ * The days of a counts table's rows: the outcome's (the return, or an open dossier's
+ * appointment), the day its dossiers were first late and the issue day of their first slip
+ * (9999-12-31 when none).
+ */
+interface Days {
+  outcome: string;
+  late: string;
+  slip: string;
+}
+const DAILY: Days = { outcome: 'c.outcome_on', late: 'c.late_on', slip: 'c.slip_on' };
+/** The monthly counts keep no such days: they serve figures as they stand today, when all count. */
+const MONTHLY: Days = { outcome: 'c.due_on', late: "DATE '1000-01-01'", slip: "DATE '1000-01-01'" };
 
 /**
  * The counts of `table` (c) rows matching `conditions`, grouped by `key` (returned as
- * `group_key`); `day` is the row's outcome day (the return, or an open dossier's appointment).
- * Its first parameters are those of `asOfParams`. Groups whose dossiers are all gone are left out.
+ * `group_key`), as of the cut-off (a.cutoff, a.judged_on): its first parameters are those of
+ * `asOfParams`. Late by the cut-off and with a slip by then only if its day is no later; a
+ * returned dossier is open at it if returned later. Groups whose dossiers are all gone are
+ * left out.
  */
-function countedBy(table: string, key: string, day: string, conditions: string[]): string {
+function countedBy(table: string, key: string, days: Days, conditions: string[]): string {
+  const lateBy = `(c.late = 1 AND ${days.late} <= a.cutoff)`;
   return `SELECT t.group_key, ${Object.entries(COUNTS)
     .map(([field, sql]) => `${sql} AS ${field}`)
     .join(', ')}
-    FROM (SELECT ${key} AS group_key, c.n, c.outcome, c.late, c.slip,
-            c.outcome IN ('early', 'on_time', 'late') AND ${day} > ? AS after_cutoff,
-            (c.outcome = 'open' AND (c.marked = 1 OR ${day} < ?))
-              OR (c.outcome = 'late' AND ${day} > ?) AS open_overdue
-          FROM ${table} c WHERE ${conditions.join(' AND ')}) t
+    FROM (SELECT ${key} AS group_key, c.n, c.outcome, ${lateBy} AS late_by,
+            IF(${days.slip} <= a.cutoff, c.slip, 0) AS slip,
+            c.outcome IN ('early', 'on_time', 'late') AND ${days.outcome} > a.cutoff AS after_cutoff,
+            (c.outcome = 'open' AND ((c.marked = 1 AND ${lateBy}) OR ${days.outcome} < a.judged_on))
+              OR (c.outcome = 'late' AND ${days.outcome} > a.cutoff AND ${lateBy}) AS open_overdue
+          FROM ${table} c
+          JOIN (SELECT CAST(? AS DATE) AS cutoff, CAST(? AS DATE) AS judged_on) a
+          WHERE ${conditions.join(' AND ')}) t
     GROUP BY t.group_key HAVING SUM(t.n) > 0`;
 }
 

@@ -19,6 +19,7 @@ import { WardEvidence1763802200000 } from './1763802200000-ward-evidence';
 import { DossierCounts1763802300000 } from './1763802300000-dossier-counts';
 import { ListIndexes1763802400000 } from './1763802400000-list-indexes';
 import { DossierLateOn1763802500000 } from './1763802500000-dossier-late-on';
+import { DossierCountsAsOf1763802510000 } from './1763802510000-dossier-counts-as-of';
 import { DocumentSequences1763802900000 } from './1763802900000-document-sequences';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   DossierCounts1763802300000,
   ListIndexes1763802400000,
   DossierLateOn1763802500000,
+  DossierCountsAsOf1763802510000,
   DocumentSequences1763802900000,
 ];
