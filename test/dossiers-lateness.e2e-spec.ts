@@ -2,9 +2,10 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
+import { DossierStatsService } from '@cchc/dossiers';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
-import { eventually, startApi, startWorker } from './support/test-app';
+import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
 
 /*
  * Issue 11 (lateness that cannot be erased) and issue 10 items 8, 11 and 22 for dossiers, on
@@ -15,6 +16,7 @@ import { eventually, startApi, startWorker } from './support/test-app';
  * - S announced late on 24/02, its slip signed on 25/02 (before the appointment);
  * - L first touched on 27/02 (after the appointment), its slip signed on 02/03 (after);
  * - R, the repro: nothing until Sunday 29/11/2026, then five events in quick succession.
+ * Then (issue 13) three more, with the worker's timers, counted as of cut-offs in December.
  */
 const DAY = (date: string, time = '10:00') => new Date(`${date}T${time}:00+07:00`);
 
@@ -228,6 +230,125 @@ describe('Dossier lateness, appointment dates and figures', () => {
       overdueWithIssuedSlip: 2,
       apologyCoverage: 2 / 3,
     });
+  });
+
+  /*
+   * Issue 13: figures as of a cut-off count what was late, overdue and apologised for by then.
+   * B (received 30/11, appointment 07/12) is missed by the timer, its slip signed on 09/12 and
+   * returned on 14/12; A and M (received 03/12, appointment 10/12) are missed by the timer, A
+   * returned on 14/12, M still open. As of 08/12 only B was overdue, without a slip yet.
+   */
+  it('counts lateness and slips as of the cut-off, not as they stand when compiled', async () => {
+    const quiet = () =>
+      eventually(
+        async () => Number((await db.query(PENDING_WORK_SQL, [clock.now()]))[0].n) === 0,
+        30_000,
+        'an empty outbox and no due timer',
+      );
+    const moveTo = async (date: string) => {
+      clock.set(DAY(date));
+      await quiet();
+    };
+    worker ??= await startWorker(clock);
+    await moveTo('2026-11-30');
+    const b = await client.post(
+      'one_stop_officer',
+      '/dossiers',
+      dossier('K-B', '2026-11-30T08:00:00+07:00'),
+    );
+    expect(b.body).toMatchObject({ appointmentDate: '2026-12-07' });
+    await ok('officer', 'K-B', { type: 'START_PROCESSING' });
+    await moveTo('2026-12-03');
+    for (const code of ['K-A', 'K-M']) {
+      const created = await client.post(
+        'one_stop_officer',
+        '/dossiers',
+        dossier(code, '2026-12-03T08:00:00+07:00'),
+      );
+      expect(created.body).toMatchObject({ appointmentDate: '2026-12-10' });
+      await ok('officer', code, { type: 'START_PROCESSING' });
+    }
+    // The timer marks B overdue at the end of 07/12; its slip is signed and issued on 09/12.
+    await moveTo('2026-12-09');
+    expect(await view('K-B')).toMatchObject({ overdue: true, apologyRound: 1 });
+    await ok('unit_head', 'K-B', {
+      type: 'APPROVE_APOLOGY',
+      newAppointmentDate: '2026-12-16',
+      reason: 'Chờ ý kiến của cơ quan cấp trên',
+    });
+    await quiet();
+    // A and M are marked overdue at the end of 10/12; A and B are returned on 14/12.
+    await moveTo('2026-12-11');
+    for (const code of ['K-A', 'K-M']) expect(await view(code)).toMatchObject({ overdue: true });
+    await moveTo('2026-12-14');
+    for (const code of ['K-A', 'K-B']) {
+      await ok('officer', code, { type: 'RECORD_RESULT' });
+      await ok('one_stop_officer', code, { type: 'RETURN_RESULT' });
+    }
+    await quiet();
+    const [{ wardId }] = await db.query(
+      "SELECT ward_id AS wardId FROM tthc_dossiers WHERE code = 'K-B'",
+    );
+    const [slip] = await db.query(
+      "SELECT s.status, s.issued_on FROM apology_slips s JOIN tthc_dossiers d ON d.id = s.dossier_id WHERE d.code = 'K-B'",
+    );
+    expect(slip).toEqual({ status: 'issued', issued_on: '2026-12-09' });
+    const stats = api.get(DossierStatsService);
+    const asOf = async (cutoff?: string) =>
+      (
+        await stats.figures(
+          wardId,
+          { from: '2026-11-30' },
+          cutoff ? new Date(`${cutoff}T23:59:59.999+07:00`) : undefined,
+        )
+      ).overall;
+    const none = { returnedEarly: 0, returnedOnTime: 0, onTimeRate: null };
+    // 08/12: B overdue (its appointment over, its slip not yet issued); A returned late after
+    // the cut-off and M marked after it, both with appointments still to come: open, in time.
+    expect(await asOf('2026-12-08')).toEqual({
+      ...none,
+      received: 3,
+      returnedLate: 0,
+      openOverdue: 1,
+      overdue: 1,
+      overdueSlipBeforeAppointment: 0,
+      overdueSlipAfterAppointment: 0,
+      overdueWithoutSlip: 1,
+      overdueWithIssuedSlip: 0,
+      apologyCoverage: 0,
+    });
+    // 10/12, the appointment day of A and M: all three open and overdue; B's slip counts.
+    expect(await asOf('2026-12-10')).toEqual({
+      ...none,
+      received: 3,
+      returnedLate: 0,
+      openOverdue: 3,
+      overdue: 3,
+      overdueSlipBeforeAppointment: 0,
+      overdueSlipAfterAppointment: 1,
+      overdueWithoutSlip: 2,
+      overdueWithIssuedSlip: 1,
+      apologyCoverage: 1 / 3,
+    });
+    // Now: A and B returned late, M open and overdue.
+    expect(await asOf()).toEqual({
+      received: 3,
+      returnedEarly: 0,
+      returnedOnTime: 0,
+      returnedLate: 2,
+      openOverdue: 1,
+      onTimeRate: 0,
+      overdue: 3,
+      overdueSlipBeforeAppointment: 0,
+      overdueSlipAfterAppointment: 1,
+      overdueWithoutSlip: 2,
+      overdueWithIssuedSlip: 1,
+      apologyCoverage: 1 / 3,
+    });
+    // The next dossiers are received on 27/11, their appointments already past by this clock:
+    // no timer may race their events.
+    await worker?.close();
+    worker = null;
   });
 
   it('concurrent receipts and events on overlapping dossiers never answer 5xx', async () => {
