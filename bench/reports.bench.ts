@@ -415,8 +415,8 @@ async function seedDossiers(db: DataSource, count: number): Promise<void> {
     await db.query(
       `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
          received_on, handling_unit_id, state, original_appointment_date, appointment_date, overdue,
-         apology_round, result_on, returned_on, late, content_hash, version, machine_version,
-         snapshot, created_at, updated_at)
+         apology_round, result_on, returned_on, late, late_on, content_hash, version,
+         machine_version, snapshot, created_at, updated_at)
        SELECT UUID(), u.ward_id, CONCAT('HS-', x.seq), u.procedure_id, 'Nguyễn Văn A',
          TIMESTAMP(x.received_on, '02:00:00'), x.received_on, u.unit_id,
          CASE WHEN x.r BETWEEN 930 AND 959 THEN 'processing'
@@ -429,7 +429,8 @@ async function seedDossiers(db: DataSource, count: number): Promise<void> {
             LEAST(x.appointment + INTERVAL IF(x.r BETWEEN 880 AND 929, 1 + x.r % 5, -(x.r % 4)) DAY, ?), NULL),
          IF(x.r < 880 OR x.r BETWEEN 880 AND 929 OR (x.r >= 960 AND x.received_on < ? - INTERVAL 7 DAY),
             LEAST(x.appointment + INTERVAL IF(x.r BETWEEN 880 AND 929, 1 + x.r % 5, -(x.r % 4)) DAY, ?), NULL),
-         x.r BETWEEN 880 AND 929, REPEAT('0', 64), 1, 1, '{}', NOW(3), NOW(3)
+         x.r BETWEEN 880 AND 929, IF(x.r BETWEEN 880 AND 929, x.appointment, NULL),
+         REPEAT('0', 64), 1, 1, '{}', NOW(3), NOW(3)
        FROM (SELECT seq, CRC32(CONCAT('r', seq)) % 1000 AS r,
                DATE('${YEAR}-01-01') + INTERVAL (CRC32(CONCAT('d', seq)) % ${days}) DAY AS received_on,
                DATE('${YEAR}-01-01') + INTERVAL (CRC32(CONCAT('d', seq)) % ${days}) + 7 DAY AS appointment
