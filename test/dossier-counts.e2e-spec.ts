@@ -46,6 +46,7 @@ function generator(seed: number) {
 
 const DAILY_KEY =
   'ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, late_on, slip_on';
+const MONTHLY_KEY = 'ward_id, received_month, unit_id, outcome, due_on, late, marked, slip';
 
 const day = (offset: number) =>
   new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -292,11 +293,18 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
   });
 
   it('fills in the same counts as the triggers kept, and goes back to the previous shape', async () => {
-    const counted = async () =>
-      db.query('SELECT * FROM dossier_daily_counts WHERE n <> 0 ORDER BY ' + DAILY_KEY);
+    const counted = async () => ({
+      daily: await db.query(
+        'SELECT * FROM dossier_daily_counts WHERE n <> 0 ORDER BY ' + DAILY_KEY,
+      ),
+      monthly: await db.query(
+        'SELECT * FROM dossier_monthly_counts WHERE n <> 0 ORDER BY ' + MONTHLY_KEY,
+      ),
+    });
     const kept = await counted();
-    expect(kept.some((row: { late_on: string }) => row.late_on !== '9999-12-31')).toBe(true);
-    expect(kept.some((row: { slip_on: string }) => row.slip_on !== '9999-12-31')).toBe(true);
+    expect(kept.daily.some((row: { late_on: string }) => row.late_on !== '9999-12-31')).toBe(true);
+    expect(kept.daily.some((row: { slip_on: string }) => row.slip_on !== '9999-12-31')).toBe(true);
+    expect(kept.monthly.length).toBeGreaterThan(0);
     const migration = db.migrations.find((m) => m.name === 'DossierCountsAsOf1763802510000')!;
     const queryRunner = db.createQueryRunner();
     try {
@@ -305,6 +313,10 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
         Field: string;
       }[];
       expect(columns.map((column) => column.Field)).not.toContain('late_on');
+      const monthly = (await db.query('SHOW COLUMNS FROM dossier_monthly_counts')) as {
+        Field: string;
+      }[];
+      expect(monthly.map((column) => column.Field)).not.toContain('unit_id');
       await migration.up(queryRunner);
     } finally {
       await queryRunner.release();
@@ -319,6 +331,12 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       {},
       { from: '2026-01-01', to: '2026-12-31' },
       { to: '2026-03-14', cutoff: '2026-03-14' },
+      // Whole months from the monthly counts, the days at either end from the daily ones.
+      { from: '2026-02-01', to: '2026-03-31' },
+      { from: '2026-01-15', to: '2026-03-01' },
+      { from: '2026-01-31' },
+      { to: '2026-02-28' },
+      { from: '2026-02-10', to: '2026-02-20' },
     ];
     for (let i = 0; i < 12; i++) {
       const start = random.int(120);

@@ -8,6 +8,7 @@ export { contentDisposition } from './apology-document';
 export { ApologyProcessor } from './apology.processor';
 export type { BulkFormat } from './bulk-lines';
 export * from './dossier-intake.service';
+export type { DossierFigures, DossierStats, UnitFigures } from './dossier-figures';
 export * from './dossier-stats.service';
 export * from './dossier-view';
 export * from './dossier.persistence';

@@ -4,7 +4,7 @@ import { TABLE_OPTIONS } from './schema';
 
 /*
  * The trigger builder of DossierCounts1763802300000, copied (that migration stays as it ran)
- * with two days added to the daily key: `late_on` and `slip_on`.
+ * with two days added to the daily key, `late_on` and `slip_on`, and the unit to the monthly key.
  */
 
 /** A column of the dossier being counted: `OLD.state`, `NEW.state`, `d.state` or a variable. */
@@ -77,7 +77,7 @@ const slipsBefore = (dossierId: string, changed: string, old: boolean) =>
  * The dossier (its columns through `c`, its first issued slip's class and day) counted `delta`
  * times in both tables: upserts, so a new counter is created by the first dossier that needs
  * it. A month keeps an open dossier's appointment (is it overdue today?) and nothing else's day
- * (it serves figures as they stand today). Written out in each trigger rather than in a stored
+ * (it serves figures as they stand today, by unit). Written out in each trigger rather than in a stored
  * procedure, which a plain dump of the database would leave behind.
  */
 const count = (c: Column, slip: string, slipOn: string, delta: number) => {
@@ -89,8 +89,8 @@ const count = (c: Column, slip: string, slipOn: string, delta: number) => {
         ${OUTCOME_ON(c)}, ${classes}, ${LATE_ON(c)}, ${slipOn}, ${delta})
       ON DUPLICATE KEY UPDATE n = n + ${delta};
     INSERT INTO dossier_monthly_counts
-      (ward_id, received_month, outcome, due_on, late, marked, slip, n)
-      VALUES (${c('ward_id')}, ${month}, ${OUTCOME(c)},
+      (ward_id, received_month, unit_id, outcome, due_on, late, marked, slip, n)
+      VALUES (${c('ward_id')}, ${month}, ${c('handling_unit_id')}, ${OUTCOME(c)},
         IF(${OPEN(c)}, ${c('appointment_date')}, ${month}), ${classes}, ${delta})
       ON DUPLICATE KEY UPDATE n = n + ${delta};`;
 };
@@ -154,10 +154,11 @@ const TRIGGERS = [
  * The daily dossier counts keyed also by the day each dossier was first late (`late_on`, from
  * `tthc_dossiers.late_on`) and the issue day of its first issued slip (`slip_on`), both
  * 9999-12-31 when none: figures as of a report's cut-off count a dossier late, overdue, or with
- * a slip only if it was so by then. The monthly counts keep their shape (they serve figures as
- * they stand today). The triggers are replaced by the same ones writing the two days, and the
- * daily counts are filled in again from the dossiers and their slips (the application stopped,
- * as migrations run). `down()` brings back the previous migration's tables and triggers.
+ * a slip only if it was so by then. The monthly counts (figures as they stand today) gain the
+ * handling unit, so that a large ward's figures by unit read whole months there rather than
+ * its days. The triggers are replaced by the same ones writing the days and the unit, and both
+ * tables are filled in again from the dossiers and their slips (the application stopped, as
+ * migrations run). `down()` brings back the previous migration's tables and triggers.
  */
 export class DossierCountsAsOf1763802510000 implements MigrationInterface {
   name = 'DossierCountsAsOf1763802510000';
@@ -165,6 +166,7 @@ export class DossierCountsAsOf1763802510000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const trigger of TRIGGERS) await queryRunner.query(`DROP TRIGGER ${trigger}`);
     await queryRunner.query('DROP TABLE dossier_daily_counts');
+    await queryRunner.query('DROP TABLE dossier_monthly_counts');
     const ids = 'CHAR(36) CHARACTER SET ascii NOT NULL';
     await queryRunner.query(`CREATE TABLE dossier_daily_counts (
       ward_id ${ids}, received_on DATE NOT NULL, unit_id ${ids}, outcome_on DATE NOT NULL,
@@ -173,6 +175,12 @@ export class DossierCountsAsOf1763802510000 implements MigrationInterface {
       late_on DATE NOT NULL, slip_on DATE NOT NULL, n INT NOT NULL,
       PRIMARY KEY (ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip,
         late_on, slip_on)
+    ) ${TABLE_OPTIONS}`);
+    await queryRunner.query(`CREATE TABLE dossier_monthly_counts (
+      ward_id ${ids}, received_month DATE NOT NULL, unit_id ${ids}, due_on DATE NOT NULL,
+      outcome VARCHAR(8) CHARACTER SET ascii NOT NULL,
+      late TINYINT NOT NULL, marked TINYINT NOT NULL, slip TINYINT NOT NULL, n INT NOT NULL,
+      PRIMARY KEY (ward_id, received_month, unit_id, outcome, due_on, late, marked, slip)
     ) ${TABLE_OPTIONS}`);
     const changed = CLASS_COLUMNS.map((name) => `NOT (OLD.${name} <=> NEW.${name})`).join(' OR ');
     await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_insert AFTER INSERT ON tthc_dossiers
@@ -204,6 +212,15 @@ export class DossierCountsAsOf1763802510000 implements MigrationInterface {
          d.late, ${MARKED(d)}, ${firstSlipOf('d.id')}, ${LATE_ON(d)}, ${firstSlipOnOf('d.id')},
          COUNT(*)
        FROM tthc_dossiers d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
+    );
+    await queryRunner.query(
+      `INSERT INTO dossier_monthly_counts
+         (ward_id, received_month, unit_id, outcome, due_on, late, marked, slip, n)
+       SELECT ward_id, month, unit_id, outcome, IF(outcome = 'open', outcome_on, month), late,
+         marked, slip, SUM(n)
+       FROM (SELECT c.*, received_on - INTERVAL DAYOFMONTH(received_on) - 1 DAY AS month
+             FROM dossier_daily_counts c) m
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     );
   }
 
