@@ -7,7 +7,7 @@ import { DataSource, Repository } from 'typeorm';
 import { Clock } from '@cchc/common';
 import { Actor, SYSTEM_ACTOR } from '@cchc/domain';
 import { UserEntity } from '@cchc/database';
-import { AuditLog } from '@cchc/engine';
+import { AuditLog, Coalescer, driverPool } from '@cchc/engine';
 import { AccessClaims, SESSION_MAX_SECONDS, signInTime } from './access-token';
 import { SignedInUser } from './auth-user';
 import { passwordProblem } from './password-policy';
@@ -15,6 +15,18 @@ import { passwordProblem } from './password-policy';
 /** The console shows this exact sentence; unknown user, wrong password and locked account alike. */
 export const WRONG_CREDENTIALS = 'Sai tên đăng nhập hoặc mật khẩu';
 const INVALID_TOKEN = 'Mã truy cập không hợp lệ hoặc đã hết hạn; hãy đăng nhập lại';
+
+/** What a request's authorisation needs of its user's row. */
+interface AccountRow {
+  id: string;
+  username: string;
+  role: SignedInUser['role'];
+  unit_id: string | null;
+  ward_id: string;
+  active: number;
+  must_change_password: number;
+  password_changed_at: Date | null;
+}
 
 export interface AccessToken {
   accessToken: string;
@@ -33,6 +45,20 @@ export interface AccessToken {
 export class AuthService {
   /** Verified when the user name is unknown, so that it costs what a wrong password costs. */
   private readonly dummyHash = hash(randomBytes(32));
+  /**
+   * Each request's account read, from the primary: reads that arrive while one is in flight go
+   * together as one `WHERE id IN (...)`, each begun after its request arrived, so a lock or a new
+   * role still counts for the next request. Plain SQL: the ORM's query building was a fifth of
+   * the API's CPU per request.
+   */
+  private readonly accounts = new Coalescer<string, AccountRow | undefined>(async (ids) => {
+    const [rows] = (await driverPool(this.dataSource).query(
+      'SELECT id, username, role, unit_id, ward_id, active, must_change_password, ' +
+        'password_changed_at FROM users WHERE id IN (?)',
+      [[...new Set(ids)]],
+    )) as [AccountRow[], unknown];
+    return ids.map((id) => rows.find((row) => row.id === id));
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -142,22 +168,23 @@ export class AuthService {
   private async userOf(claims: AccessClaims): Promise<SignedInUser> {
     const user =
       typeof claims.sub === 'string' && typeof claims.auth_time === 'number'
-        ? await this.users.findOne({ where: { id: claims.sub } })
-        : null;
+        ? await this.accounts.submit(claims.sub)
+        : undefined;
     if (!user) throw new UnauthorizedException(INVALID_TOKEN);
     if (!user.active) {
       throw new UnauthorizedException('Tài khoản đã bị khóa; hãy liên hệ quản trị hệ thống');
     }
-    if (user.passwordChangedAt && claims.auth_time < user.passwordChangedAt.getTime() / 1000) {
+    const changedAt = user.password_changed_at;
+    if (changedAt && claims.auth_time < changedAt.getTime() / 1000) {
       throw new UnauthorizedException('Mật khẩu đã được đổi hoặc cấp lại; hãy đăng nhập lại');
     }
     return {
       id: user.id,
       username: user.username,
       role: user.role,
-      unitId: user.unitId,
-      wardId: user.wardId,
-      mustChangePassword: user.mustChangePassword,
+      unitId: user.unit_id,
+      wardId: user.ward_id,
+      mustChangePassword: Boolean(user.must_change_password),
     };
   }
 }

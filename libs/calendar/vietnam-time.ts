@@ -9,20 +9,14 @@ export const VIETNAM_UTC_OFFSET_HOURS = 7;
 
 const MS_PER_HOUR = 3_600_000;
 
-// Building a formatter is costly; one is enough. en-CA is chosen only for its numeric parts.
-const vietnamDateParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: VIETNAM_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date in Asia/Ho_Chi_Minh at the instant `now` (pass the injectable clock's time). */
+/**
+ * The calendar date in Asia/Ho_Chi_Minh at the instant `now` (pass the injectable clock's time).
+ * By the fixed offset rather than Intl: formatToParts was 3% of the API's CPU per transition.
+ */
 export function todayIn(now: Date): IsoDate {
-  const parts = Object.fromEntries(
-    vietnamDateParts.formatToParts(now).map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return new Date(now.getTime() + VIETNAM_UTC_OFFSET_HOURS * MS_PER_HOUR)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** The last millisecond of `date` in Vietnam (23:59:59.999+07:00): the instant a deadline expires. */

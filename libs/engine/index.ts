@@ -7,3 +7,4 @@ export * from './persisted-workflow';
 export * from './statements';
 export * from './sql-batch';
 export * from './workflow-engine';
+export * from './coalescer';
