@@ -8,3 +8,4 @@ export * from './statements';
 export * from './sql-batch';
 export * from './workflow-engine';
 export * from './coalescer';
+export { instanceRowSql, type InstanceRow } from './group-read';

@@ -192,7 +192,11 @@ export class WorkflowEngine {
     };
   }
 
-  /** Applies an event sent by `actor` to the instance the client saw at `expectedVersion`. */
+  /**
+   * Applies an event sent by `actor` to the instance the client saw at `expectedVersion`.
+   * `loaded`: the instance row as the caller has just read it for this request (with its chain
+   * head, see instanceRowSql), so that the engine does not read it again.
+   */
   async send<TMachine extends AnyStateMachine>(
     workflow: PersistedWorkflow<TMachine>,
     id: string,
@@ -200,6 +204,7 @@ export class WorkflowEngine {
     actor: Actor,
     expectedVersion: number,
     manager?: EntityManager,
+    loaded?: InstanceRow,
   ): Promise<TransitionResult<TMachine>> {
     const counted = (outcome: 'applied' | 'refused' | 'stale') =>
       this.metrics?.transitions.inc({
@@ -208,7 +213,7 @@ export class WorkflowEngine {
         outcome,
       });
     try {
-      const result = await this.apply(workflow, id, event, actor, expectedVersion, manager);
+      const result = await this.apply(workflow, id, event, actor, expectedVersion, manager, loaded);
       counted('applied');
       return result;
     } catch (error) {
@@ -225,11 +230,11 @@ export class WorkflowEngine {
     actor: Actor,
     expectedVersion: number,
     manager?: EntityManager,
+    loaded?: InstanceRow,
   ): Promise<TransitionResult<TMachine>> {
-    const recent = manager ? undefined : this.recent.get(workflow.table, id, expectedVersion);
-    const current = recent
-      ? this.held(workflow, id, recent)
-      : await this.load(workflow, id, manager);
+    const known =
+      loaded ?? (manager ? undefined : this.recent.get(workflow.table, id, expectedVersion));
+    const current = known ? this.held(workflow, id, known) : await this.load(workflow, id, manager);
     if (current.version !== expectedVersion)
       throw new StaleVersionError(expectedVersion, current.version);
     const { result, write, row } = this.plan(workflow, current, event, actor);

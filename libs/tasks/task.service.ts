@@ -6,7 +6,7 @@ import { AuthUser, actorOf } from '@cchc/auth';
 import { KeysetPage, keysetPage, KeyValue } from '@cchc/common';
 import { EvidenceFileEntity, ReadDatabase, ReformTaskEntity, UserEntity } from '@cchc/database';
 import { ReformTaskEvent } from '@cchc/domain';
-import { auditHistory, HistoryEntry, WorkflowEngine } from '@cchc/engine';
+import { auditHistory, HistoryEntry, InstanceRow, WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
 import { allowedEvents } from '@cchc/workflows';
 import { CreateTaskDto } from './dto/create-task.dto';
@@ -157,16 +157,27 @@ export class TaskService {
     );
   }
 
-  /** Sends an event; the answer is built from the row read before and what the engine wrote. */
+  /**
+   * Sends an event; the answer is built from the row read before and what the engine wrote. That
+   * read also gives the engine its instance row (with the chain head), so the row is read once.
+   */
   async sendEvent(user: AuthUser, id: string, dto: TaskEventDto): Promise<TaskView> {
-    const task = await this.find(user, id);
+    const { task, row } = await this.findWithHead(user, id);
     const named = dto.type === 'AMEND' ? (dto.changes ?? {}) : dto.type === 'REASSIGN' ? dto : {};
     if (named.leadUnitId) await this.checkUnits(user.wardId, [named.leadUnitId], 'leadUnitId');
     if (named.leaderId) await this.checkLeader(user.wardId, named.leaderId);
     if (dto.evidenceIds) await this.checkEvidence(id, dto.type, dto.evidenceIds);
     const { version, ...fields } = dto;
     const event = definedOnly(fields) as Omit<ReformTaskEvent, 'actor' | 'today'>;
-    const result = await this.engine.send(reformTaskPersistence, id, event, actorOf(user), version);
+    const result = await this.engine.send(
+      reformTaskPersistence,
+      id,
+      event,
+      actorOf(user),
+      version,
+      undefined,
+      row,
+    );
     return toTaskView(
       this.written(task, result.columns),
       allowedEvents(reformTaskPersistence.definition, result.snapshot, actorOf(user)),
@@ -196,6 +207,30 @@ export class TaskService {
     const task = await this.tasks.findOne({ where: { id, wardId: user.wardId } });
     if (!task) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${id}`);
     return task;
+  }
+
+  /** The task in the user's ward, and the engine's instance row of it (see instanceRowSql). */
+  private async findWithHead(
+    user: AuthUser,
+    id: string,
+  ): Promise<{ task: ReformTaskEntity; row: InstanceRow }> {
+    const { entities, raw } = await this.tasks
+      .createQueryBuilder('task')
+      .leftJoin('audit_events', 'head', 'head.instance_id = task.id AND head.seq = task.version')
+      .addSelect(['head.hash AS audit_hash', 'head.ward_id AS audit_ward_id'])
+      .where('task.id = :id AND task.wardId = :wardId', { id, wardId: user.wardId })
+      .getRawAndEntities<{ audit_hash: string | null; audit_ward_id: string | null }>();
+    const [task] = entities;
+    if (!task) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${id}`);
+    const row: InstanceRow = {
+      id: task.id,
+      snapshot: task.snapshot,
+      version: task.version,
+      machine_version: task.machineVersion,
+      audit_hash: raw[0].audit_hash,
+      audit_ward_id: raw[0].audit_ward_id,
+    };
+    return { task, row };
   }
 
   /** The task as its row reads once `columns` (database names) were written to it. */
