@@ -220,7 +220,10 @@ export class DossierService {
   async get(user: AuthUser, code: string): Promise<DossierView> {
     const dossier = await this.find(user, code);
     const procedure = await this.procedures.findOneByOrFail({ id: dossier.procedureId });
-    const { snapshot } = await this.engine.load(tthcDossierPersistence, dossier.id);
+    const { snapshot } = this.engine.restore(tthcDossierPersistence, {
+      ...dossier,
+      machine_version: dossier.machineVersion,
+    });
     return toDossierView(dossier, procedure, user, {
       allowedEvents: allowedEvents(tthcDossierPersistence.definition, snapshot, actorOf(user)),
       apologies: await this.apologies.listFor(dossier.id),

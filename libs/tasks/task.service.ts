@@ -150,7 +150,7 @@ export class TaskService {
 
   async get(user: AuthUser, id: string): Promise<TaskView> {
     const task = await this.find(user, id);
-    const { snapshot } = await this.engine.load(reformTaskPersistence, id);
+    const { snapshot } = this.engine.restore(reformTaskPersistence, instanceRow(task));
     return toTaskView(
       task,
       allowedEvents(reformTaskPersistence.definition, snapshot, actorOf(user)),
@@ -222,15 +222,8 @@ export class TaskService {
       .getRawAndEntities<{ audit_hash: string | null; audit_ward_id: string | null }>();
     const [task] = entities;
     if (!task) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${id}`);
-    const row: InstanceRow = {
-      id: task.id,
-      snapshot: task.snapshot,
-      version: task.version,
-      machine_version: task.machineVersion,
-      audit_hash: raw[0].audit_hash,
-      audit_ward_id: raw[0].audit_ward_id,
-    };
-    return { task, row };
+    const { audit_hash, audit_ward_id } = raw[0];
+    return { task, row: { ...instanceRow(task), audit_hash, audit_ward_id } };
   }
 
   /** The task as its row reads once `columns` (database names) were written to it. */
@@ -277,6 +270,12 @@ export class TaskService {
       );
     }
   }
+}
+
+/** The engine's view of a task row read through the ORM. */
+function instanceRow(task: ReformTaskEntity) {
+  const { id, snapshot, version, machineVersion } = task;
+  return { id, snapshot, version, machine_version: machineVersion };
 }
 
 function evidenceIdsOf(entry: HistoryEntry): string[] {
