@@ -7,6 +7,7 @@ export * from './task-view';
 export * from './task-bulk.service';
 export * from './task-export.service';
 export * from './task-history';
+export * from './task-list.service';
 export * from './task-workbook';
 export * from './task.service';
 export * from './tasks.module';

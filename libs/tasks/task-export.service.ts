@@ -4,7 +4,7 @@ import { MAX_PAGE_SIZE } from '@cchc/common';
 import { OrgService } from '@cchc/org';
 import { ListTasksQuery } from './dto/list-tasks.query';
 import { SheetSla, taskWorkbook } from './task-workbook';
-import { TaskService } from './task.service';
+import { TaskListService } from './task-list.service';
 import { TaskView } from './task-view';
 
 /** More rows than a ward's plans hold; a bigger export asks for a filter instead. */
@@ -14,7 +14,7 @@ export const MAX_EXPORT_ROWS = 5_000;
 @Injectable()
 export class TaskExportService {
   constructor(
-    private readonly tasks: TaskService,
+    private readonly tasks: TaskListService,
     private readonly org: OrgService,
   ) {}
 

@@ -1,56 +1,17 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
-import { KeysetPage, keysetPage, KeyValue } from '@cchc/common';
-import { EvidenceFileEntity, ReadDatabase, ReformTaskEntity, UserEntity } from '@cchc/database';
+import { EvidenceFileEntity, ReformTaskEntity, UserEntity } from '@cchc/database';
 import { ReformTaskEvent } from '@cchc/domain';
 import { auditHistory, HistoryEntry, InstanceRow, WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
 import { allowedEvents } from '@cchc/workflows';
 import { CreateTaskDto } from './dto/create-task.dto';
-import { ListTasksQuery } from './dto/list-tasks.query';
 import { TaskEventDto } from './dto/task-event.dto';
 import { reformTaskPersistence } from './reform-task.persistence';
 import { TaskView, toTaskView } from './task-view';
-
-/**
- * Overdue (for a query builder over alias `task`, parameter `:today`): also a task whose date has
- * passed before the worker marked it.
- */
-export const OVERDUE_TASK =
-  "(task.state = 'overdue' OR (task.state IN ('assigned', 'inProgress') AND COALESCE(task.dueDate < :today, FALSE)))";
-
-/** The task list's order (undated last), a unique key served by index idx_tasks_list. */
-export const TASK_LIST_ORDER = ['task.dueSort', 'task.createdAt', 'task.id'];
-
-export function taskListKey(task: ReformTaskEntity): KeyValue[] {
-  return [task.dueDate ?? UNDATED, task.createdAt, task.id];
-}
-
-const UNDATED = '9999-12-31';
-/** InnoDB's FULLTEXT index leaves out shorter words (innodb_ft_min_token_size). */
-const FULLTEXT_MIN_WORD = 3;
-
-/**
- * `?text=`: the phrase in the title or content. Its words of three letters or more are looked up
- * in the FULLTEXT index first (each word from its start), so only the rows that have them are
- * read for the phrase; a text of short words only ("hộ") reads the ward's tasks.
- */
-function matchText(builder: SelectQueryBuilder<ReformTaskEntity>, text: string): void {
-  const words = text
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => [...word].length >= FULLTEXT_MIN_WORD);
-  if (words.length > 0) {
-    builder.andWhere('MATCH(task.title, task.content) AGAINST (:words IN BOOLEAN MODE)', {
-      words: words.map((word) => `+${word}*`).join(' '),
-    });
-  }
-  builder.andWhere('(task.title LIKE :text OR task.content LIKE :text)', {
-    text: `%${escapeLike(text)}%`,
-  });
-}
 
 export type { HistoryEntry } from '@cchc/engine';
 
@@ -67,7 +28,6 @@ export class TaskService {
     private readonly evidence: Repository<EvidenceFileEntity>,
     private readonly org: OrgService,
     private readonly engine: WorkflowEngine,
-    private readonly reads: ReadDatabase,
   ) {}
 
   async create(user: AuthUser, dto: CreateTaskDto): Promise<TaskView> {
@@ -107,45 +67,6 @@ export class TaskService {
       manager,
     );
     return id;
-  }
-
-  /** A page of the list, from the read replica (it may be a moment behind). */
-  list(user: AuthUser, query: ListTasksQuery): Promise<KeysetPage<TaskView>> {
-    return this.reads.run((manager) => this.page(manager, user, query));
-  }
-
-  private async page(
-    manager: EntityManager,
-    user: AuthUser,
-    query: ListTasksQuery,
-  ): Promise<KeysetPage<TaskView>> {
-    const builder = manager
-      .getRepository(ReformTaskEntity)
-      .createQueryBuilder('task')
-      .where('task.wardId = :wardId', { wardId: user.wardId });
-    if (query.state) builder.andWhere('task.state = :state', { state: query.state });
-    if (query.leadUnitId)
-      builder.andWhere('task.leadUnitId = :leadUnitId', { leadUnitId: query.leadUnitId });
-    if (query.leaderId) builder.andWhere('task.leaderId = :leaderId', { leaderId: query.leaderId });
-    if (query.planId) builder.andWhere('task.planId = :planId', { planId: query.planId });
-    if (query.areaCode) builder.andWhere('task.areaCode = :areaCode', { areaCode: query.areaCode });
-    if (query.dueBefore)
-      builder.andWhere('task.dueDate <= :dueBefore', { dueBefore: query.dueBefore });
-    if (query.dueAfter) builder.andWhere('task.dueDate >= :dueAfter', { dueAfter: query.dueAfter });
-    if (query.text) matchText(builder, query.text);
-    if (query.overdue !== undefined) {
-      builder.andWhere(query.overdue ? OVERDUE_TASK : `NOT ${OVERDUE_TASK}`, {
-        today: this.engine.today(),
-      });
-    }
-    const { rows, ...page } = await keysetPage(
-      manager,
-      builder,
-      query,
-      TASK_LIST_ORDER,
-      taskListKey,
-    );
-    return { ...page, items: rows.map((task) => toTaskView(task)) };
   }
 
   async get(user: AuthUser, id: string): Promise<TaskView> {
@@ -281,10 +202,6 @@ function instanceRow(task: ReformTaskEntity) {
 function evidenceIdsOf(entry: HistoryEntry): string[] {
   const ids = entry.payload?.evidenceIds;
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 function definedOnly(fields: object): Record<string, unknown> {

@@ -25,6 +25,7 @@ import {
   TaskBulkService,
   TaskExportService,
   TaskHistoryEntry,
+  TaskListService,
   TaskService,
   TaskView,
 } from '@cchc/tasks';
@@ -47,6 +48,7 @@ const taskId = new ParseUUIDPipe({
 export class TasksController {
   constructor(
     private readonly tasks: TaskService,
+    private readonly taskList: TaskListService,
     private readonly sla: TaskSlaService,
     private readonly bulk: TaskBulkService,
     private readonly exporter: TaskExportService,
@@ -86,7 +88,7 @@ export class TasksController {
     @CurrentUser() user: AuthUser,
     @Query() query: ListTasksQuery,
   ): Promise<KeysetPage<TaskWithSla>> {
-    const page = await this.tasks.list(user, query);
+    const page = await this.taskList.list(user, query);
     return { ...page, items: await this.sla.withSla(user.wardId, page.items) };
   }
 
