@@ -6,12 +6,12 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { CalendarService } from '@cchc/calendar-store';
-import { Clock, KeysetPage, keysetPage, KeyValue } from '@cchc/common';
+import { Clock } from '@cchc/common';
 import { AuthUser, actorOf } from '@cchc/auth';
-import { ProcedureEntity, ReadDatabase, TthcDossierEntity } from '@cchc/database';
+import { ProcedureEntity, TthcDossierEntity } from '@cchc/database';
 import { DossierContext, DossierEvent } from '@cchc/domain';
 import { auditHistory, isDuplicateKey, WorkflowEngine } from '@cchc/engine';
 import { TimerService } from '@cchc/timers';
@@ -25,32 +25,6 @@ import { appointmentTimers } from './dossier-timers';
 import { DossierView, toDossierView } from './dossier-view';
 import { CreateDossierDto } from './dto/create-dossier.dto';
 import { DossierEventDto } from './dto/dossier-event.dto';
-import { ApologyFilter, ListDossiersQuery } from './dto/list-dossiers.query';
-
-/** Open, clock running, and the appointment passed (also before the timer marked it). */
-export const OVERDUE_SQL =
-  "(dossier.state IN ('received', 'processing') AND (dossier.overdue = 1 OR dossier.appointmentDate < :today))";
-
-// A pending slip belongs to a round already started: the round, in the list index, rules out
-// most dossiers before their snapshot is read.
-const APOLOGY_PENDING =
-  "dossier.apologyRound > 0 AND JSON_TYPE(JSON_EXTRACT(dossier.snapshot, '$.context.apologyPending')) = 'OBJECT'";
-/** The `apology` filter of the list: no slip yet, one waiting for the head, all signed. */
-const APOLOGY_SQL: Record<ApologyFilter, string> = {
-  none: 'dossier.apologyRound = 0',
-  pending: APOLOGY_PENDING,
-  signed: `dossier.apologyRound > 0 AND NOT (${APOLOGY_PENDING})`,
-};
-
-export type DossierPage = KeysetPage<DossierView>;
-
-/** The dossier list's order, a unique key served by index idx_dossiers_list. */
-const DOSSIER_LIST_ORDER = ['dossier.appointmentDate', 'dossier.receivedAt', 'dossier.id'];
-const dossierListKey = (dossier: TthcDossierEntity): KeyValue[] => [
-  dossier.appointmentDate,
-  dossier.receivedAt,
-  dossier.id,
-];
 
 /** How often a transaction that lost a deadlock is run again before the client gets a 409. */
 const DEADLOCK_ATTEMPTS = 3;
@@ -71,7 +45,6 @@ export class DossierService {
     private readonly calendar: CalendarService,
     private readonly apologies: ApologyService,
     private readonly clock: Clock,
-    private readonly reads: ReadDatabase,
   ) {}
 
   /**
@@ -155,65 +128,6 @@ export class DossierService {
       return { created: false, dossier: await this.sameDossier(user, winner, hash) };
     }
     return { created: true, dossier: await this.get(user, dto.code) };
-  }
-
-  /** A page of the list, from the read replica (it may be a moment behind). */
-  list(user: AuthUser, query: ListDossiersQuery): Promise<DossierPage> {
-    return this.reads.run((manager) => this.page(manager, user, query));
-  }
-
-  private async page(
-    manager: EntityManager,
-    user: AuthUser,
-    query: ListDossiersQuery,
-  ): Promise<DossierPage> {
-    const builder = manager
-      .getRepository(TthcDossierEntity)
-      .createQueryBuilder('dossier')
-      .where('dossier.wardId = :wardId', { wardId: user.wardId });
-    if (query.state) builder.andWhere('dossier.state = :state', { state: query.state });
-    if (query.handlingUnitId) {
-      builder.andWhere('dossier.handlingUnitId = :unitId', { unitId: query.handlingUnitId });
-    }
-    if (query.receivedFrom) {
-      builder.andWhere('dossier.receivedOn >= :from', { from: query.receivedFrom });
-    }
-    if (query.receivedTo) builder.andWhere('dossier.receivedOn <= :to', { to: query.receivedTo });
-    if (query.appointmentFrom) {
-      builder.andWhere('dossier.appointmentDate >= :appointmentFrom', {
-        appointmentFrom: query.appointmentFrom,
-      });
-    }
-    if (query.appointmentTo) {
-      builder.andWhere('dossier.appointmentDate <= :appointmentTo', {
-        appointmentTo: query.appointmentTo,
-      });
-    }
-    if (query.apology) builder.andWhere(APOLOGY_SQL[query.apology]);
-    if (query.overdue !== undefined) {
-      builder.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, {
-        today: this.engine.today(),
-      });
-    }
-    const { rows, ...page } = await keysetPage(
-      manager,
-      builder,
-      query,
-      DOSSIER_LIST_ORDER,
-      dossierListKey,
-    );
-    const procedures = rows.length
-      ? await manager
-          .getRepository(ProcedureEntity)
-          .findBy({ id: In([...new Set(rows.map((row) => row.procedureId))]) })
-      : [];
-    const byId = new Map(procedures.map((procedure) => [procedure.id, procedure]));
-    return {
-      ...page,
-      items: rows.map((row) =>
-        toDossierView(row, byId.get(row.procedureId) as ProcedureEntity, user),
-      ),
-    };
   }
 
   /** A dossier with what the caller may do, its apology slips and its history. */

@@ -7,6 +7,7 @@ import { ApologyService } from './apology.service';
 import { DossierStatsService } from './dossier-stats.service';
 import { DossierTimerHandler } from './dossier-timer.handler';
 import { DossierIntakeService } from './dossier-intake.service';
+import { DossierListService } from './dossier-list.service';
 import { DossierService } from './dossier.service';
 
 /** Dossiers, their apology slips and figures; the timer handler registers itself. */
@@ -14,11 +15,18 @@ import { DossierService } from './dossier.service';
   imports: [EngineModule, CalendarStoreModule, TimersModule, WebhooksModule],
   providers: [
     DossierService,
+    DossierListService,
     DossierIntakeService,
     ApologyService,
     DossierStatsService,
     DossierTimerHandler,
   ],
-  exports: [DossierService, DossierIntakeService, ApologyService, DossierStatsService],
+  exports: [
+    DossierService,
+    DossierListService,
+    DossierIntakeService,
+    ApologyService,
+    DossierStatsService,
+  ],
 })
 export class DossiersModule {}

@@ -12,5 +12,6 @@ export type { DossierFigures, DossierStats, UnitFigures } from './dossier-figure
 export * from './dossier-stats.service';
 export * from './dossier-view';
 export * from './dossier.persistence';
+export * from './dossier-list.service';
 export * from './dossier.service';
 export * from './dossiers.module';

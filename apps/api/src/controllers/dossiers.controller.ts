@@ -31,6 +31,7 @@ import {
   DossierEventDto,
   DossierIntakeService,
   DossierPage,
+  DossierListService,
   DossierService,
   DossierView,
   ListDossiersQuery,
@@ -44,6 +45,7 @@ import { ApologySlipViewDto, BulkReportDto, DossierPageDto, DossierViewDto } fro
 export class DossiersController {
   constructor(
     private readonly dossiers: DossierService,
+    private readonly dossierList: DossierListService,
     private readonly intake: DossierIntakeService,
     private readonly apologies: ApologyService,
   ) {}
@@ -91,7 +93,7 @@ export class DossiersController {
   @ApiErrors(400)
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: ListDossiersQuery): Promise<DossierPage> {
-    return this.dossiers.list(user, query);
+    return this.dossierList.list(user, query);
   }
 
   @ApiOperation({ summary: 'Một hồ sơ, với lịch sử và phiếu xin lỗi' })
