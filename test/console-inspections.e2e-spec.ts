@@ -292,4 +292,115 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     expect(await seriousViolations(phone)).toEqual([]);
     await phone.close();
   });
+
+  it('lets an inspector edit the ward’s checklist, used by the next campaign, and restore the default', async () => {
+    const page = await newPage('desktop');
+    await signIn(page, baseUrl, 'inspector');
+    await navigate(page, 'Kiểm tra');
+    await page.getByRole('link', { name: 'Danh mục kiểm tra' }).click();
+    await page.getByRole('heading', { name: 'Danh mục kiểm tra', level: 1 }).waitFor();
+    await page.getByText('Danh mục mặc định').waitFor();
+    const shipped = (await client.get('inspector', '/inspections/checklist')).body.topics as {
+      code: string;
+      title: string;
+    }[];
+    const titleField = (n: number) => page.getByLabel(`Nội dung ${n}`, { exact: true });
+    const codeField = (n: number) => page.getByLabel(`Mã ${n}`, { exact: true });
+    expect(await titleField(shipped.length).inputValue()).toBe(shipped[shipped.length - 1].title);
+
+    // Rename the second topic, move it to the top, remove the last and add a new one.
+    await titleField(2).fill('Hoạt động của Bộ phận một cửa, Trung tâm Phục vụ hành chính công');
+    await page
+      .getByRole('button', {
+        name: 'Chuyển lên: Hoạt động của Bộ phận một cửa, Trung tâm Phục vụ hành chính công',
+      })
+      .click();
+    await page.getByRole('button', { name: `Xóa: ${shipped[shipped.length - 1].title}` }).click();
+    await page.getByRole('button', { name: 'Thêm nội dung' }).click();
+    const added = shipped.length;
+    await titleField(added).fill('Số hóa hồ sơ, kết quả giải quyết TTHC');
+    expect(await codeField(added).inputValue()).toBe('SO_HOA_HO_SO_KET_QUA_GIAI_QUYET');
+    expect(await codeField(1).isDisabled()).toBe(true);
+
+    // A code another topic has: the API's refusal shows under that code.
+    await codeField(added).fill('PAKN');
+    await page.getByRole('button', { name: 'Lưu danh mục' }).click();
+    const refusal = page.locator('.checklist-template-row').nth(added - 1);
+    await refusal.getByText('mã PAKN bị trùng').waitFor();
+    await settled(page);
+    await screenshot(page, 'inspections-checklist-template-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+    await codeField(added).fill('SO_HOA');
+    await page.getByRole('button', { name: 'Lưu danh mục' }).click();
+    await page.getByText('Danh mục riêng của phường').waitFor();
+    const expected = [
+      {
+        code: 'MOT_CUA',
+        title: 'Hoạt động của Bộ phận một cửa, Trung tâm Phục vụ hành chính công',
+      },
+      shipped[0],
+      ...shipped.slice(2, -1),
+      { code: 'SO_HOA', title: 'Số hóa hồ sơ, kết quả giải quyết TTHC' },
+    ];
+    expect((await client.get('officer', '/inspections/checklist')).body).toEqual({
+      topics: expected,
+      source: 'ward',
+    });
+
+    // A campaign planned now takes the edited list; its visit's checklist asks for those topics.
+    const planned = await client.post('inspector', '/inspections/campaigns', {
+      title: 'Kiểm tra công tác số hóa hồ sơ năm 2026',
+      decisionNumber: '70/QĐ-UBND',
+      decisionDate: '2026-03-02',
+      kind: 'dinh_ky',
+      year: 2026,
+      headId: users.inspector,
+      visits: [{ unitId: units.TTPVHCC, scheduledOn: '2026-03-10' }],
+    });
+    expect(planned.status).toBe(201);
+    expect(planned.body.checklist).toEqual(expected);
+    await apiStep('inspector', planned.body.id, '/start');
+    await apiStep('inspector', planned.body.id, `/visits/${units.TTPVHCC}/start`);
+    await page.goto(`${baseUrl}/kiem-tra/${planned.body.id}`);
+    await page.getByRole('button', { name: 'Ghi kết quả' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('group', { name: 'Số hóa hồ sơ, kết quả giải quyết TTHC' }).waitFor();
+    const legends = await dialog.locator('legend').allTextContents();
+    expect(legends).toEqual(expected.map((topic) => topic.title));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Back to the national default; the campaign keeps its own copy.
+    await page.goto(`${baseUrl}/kiem-tra/danh-muc`);
+    await page.getByRole('button', { name: 'Khôi phục danh mục mặc định' }).click();
+    await page.getByRole('button', { name: 'Khôi phục', exact: true }).click();
+    await page.getByText('Danh mục mặc định').waitFor();
+    expect(await titleField(2).inputValue()).toBe(shipped[1].title);
+    expect((await client.get('inspector', '/inspections/checklist')).body).toEqual({
+      topics: shipped,
+      source: 'default',
+    });
+    const kept = (await client.get('inspector', `/inspections/campaigns/${planned.body.id}`)).body;
+    expect(kept.checklist).toEqual(expected);
+    await page.close();
+
+    // A unit's staff read the list; the API alone decides who edits it.
+    const officer = await newPage('phone');
+    await signIn(officer, baseUrl, 'officer');
+    await officer.goto(`${baseUrl}/kiem-tra/danh-muc`);
+    await officer.getByText(`${shipped.length}. ${shipped[shipped.length - 1].title}`).waitFor();
+    expect(await officer.getByRole('button', { name: 'Lưu danh mục' }).count()).toBe(0);
+    await screenshot(officer, 'inspections-checklist-template-officer-phone');
+    expect(await seriousViolations(officer)).toEqual([]);
+    await officer.close();
+
+    const phone = await newPage('phone');
+    await signIn(phone, baseUrl, 'coordinator');
+    await phone.goto(`${baseUrl}/kiem-tra/danh-muc`);
+    await phone.getByLabel('Nội dung 1', { exact: true }).waitFor();
+    await settled(phone);
+    await screenshot(phone, 'inspections-checklist-template-phone');
+    expect(await seriousViolations(phone)).toEqual([]);
+    await phone.close();
+  });
 });

@@ -29,33 +29,62 @@ export class ChecklistService {
     const seen = new Set<string>();
     dto.topics.forEach((topic, index) => {
       if (seen.has(topic.code)) {
-        throw new BadRequestException(`topics[${index}].code: mã ${topic.code} bị trùng`);
+        // Named as the validation pipe names a field, so the console shows it beside that field.
+        const field = `topics.${index}.code`;
+        const message = `mã ${topic.code} bị trùng`;
+        throw new BadRequestException({
+          error: 'ValidationFailed',
+          message: `topics[${index}].code: ${message}`,
+          fields: [{ field, message }],
+        });
       }
       seen.add(topic.code);
     });
     const topics = dto.topics.map(({ code, title }) => ({ code, title: title.trim() }));
-    const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
-      const previous = await this.get(user.wardId, manager);
-      await manager.query(
+    await this.write(user, 'CHECKLIST_REPLACED', 'edited', topics, (manager, now) =>
+      manager.query(
         `INSERT INTO inspection_checklists (ward_id, topics, updated_by, updated_at)
          VALUES (?, ?, ?, ?)
          ON DUPLICATE KEY UPDATE topics = VALUES(topics), updated_by = VALUES(updated_by),
                                  updated_at = VALUES(updated_at)`,
         [user.wardId, JSON.stringify(topics), user.id, now],
-      );
+      ),
+    );
+    return { topics, source: 'ward' };
+  }
+
+  /** Back to the shipped default: the ward's own list is dropped (campaigns keep their copies). */
+  async reset(user: AuthUser): Promise<ChecklistTemplateView> {
+    const topics = [...DEFAULT_CHECKLIST];
+    await this.write(user, 'CHECKLIST_RESET', 'default', topics, (manager) =>
+      manager.query('DELETE FROM inspection_checklists WHERE ward_id = ?', [user.wardId]),
+    );
+    return { topics, source: 'default' };
+  }
+
+  /** One change of the ward's list and its audit event (the list before and after), together. */
+  private async write(
+    user: AuthUser,
+    eventType: string,
+    toState: string,
+    topics: ChecklistTopic[],
+    change: (manager: EntityManager, now: Date) => Promise<unknown>,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      const previous = await this.get(user.wardId, manager);
+      await change(manager, now);
       await AuditLog.append(manager, {
         instanceType: 'inspection-checklist',
         instanceId: user.wardId,
-        eventType: 'CHECKLIST_REPLACED',
+        eventType,
         fromState: null,
-        toState: 'edited',
+        toState,
         actor: actorOf(user),
         reason: null,
         payload: { previous: previous.topics, topics },
         occurredAt: now,
       });
     });
-    return { topics, source: 'ward' };
   }
 }

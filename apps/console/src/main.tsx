@@ -13,11 +13,15 @@ import './styles.css';
 
 dayjs.locale('vi');
 
-/** Ant Design's palette, with secondary texts dark enough for WCAG AA contrast (axe). */
+/**
+ * Ant Design's palette, with secondary texts, and the red of errors and danger buttons, dark
+ * enough for WCAG AA contrast (axe).
+ */
 const THEME = {
   token: {
     colorPrimary: '#b71c1c',
     colorLink: '#0047a3',
+    colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',

@@ -16,6 +16,7 @@ export const PATHS = {
   planImport: '/ke-hoach/nhap',
   inspections: '/kiem-tra',
   inspection: (id: string) => `/kiem-tra/${id}`,
+  checklistTemplate: '/kiem-tra/danh-muc',
   reports: '/bao-cao',
   report: (id: string) => `/bao-cao/${id}`,
   par: '/chi-so-cchc',

@@ -36,6 +36,11 @@ const CampaignListPage = lazy(() =>
 const CampaignPage = lazy(() =>
   import('./inspections/CampaignPage').then((m) => ({ default: m.CampaignPage })),
 );
+const ChecklistTemplatePage = lazy(() =>
+  import('./inspections/ChecklistTemplatePage').then((m) => ({
+    default: m.ChecklistTemplatePage,
+  })),
+);
 
 const AdminPage = lazy(() => import('./admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
@@ -87,6 +92,7 @@ export function ConsoleRoutes() {
         <Route path={PATHS.planImport} element={screen(<PlanImportPage />)} />
         <Route path={`${PATHS.plans}/:id`} element={screen(<PlanPage />)} />
         <Route path={PATHS.inspections} element={screen(<CampaignListPage />)} />
+        <Route path={PATHS.checklistTemplate} element={screen(<ChecklistTemplatePage />)} />
         <Route path={`${PATHS.inspections}/:id`} element={screen(<CampaignPage />)} />
         <Route path={PATHS.reports} element={screen(<ReportListPage />)} />
         <Route path={`${PATHS.reports}/:id`} element={screen(<ReportPage />)} />

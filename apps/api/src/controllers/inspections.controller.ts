@@ -2,6 +2,7 @@ import {
   BadRequestException,
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -83,6 +84,15 @@ export class InspectionsController {
     @Body() dto: ChecklistTemplateDto,
   ): Promise<ChecklistTemplateView> {
     return this.checklists.put(user, dto);
+  }
+
+  @ApiOperation({ summary: 'Khôi phục danh mục nội dung kiểm tra mặc định' })
+  @ApiOkResponse({ type: ChecklistTemplateView })
+  @ApiErrors(403)
+  @Roles('coordinator', 'inspector')
+  @Delete('checklist')
+  resetChecklist(@CurrentUser() user: AuthUser): Promise<ChecklistTemplateView> {
+    return this.checklists.reset(user);
   }
 
   @ApiOperation({

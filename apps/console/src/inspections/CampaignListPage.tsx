@@ -25,11 +25,14 @@ export function CampaignListPage() {
   return (
     <Space direction="vertical" size="middle" className="page">
       <Typography.Title level={1}>Kiểm tra</Typography.Title>
-      {PLANNERS.includes(user.role) && (
-        <Button type="primary" onClick={() => setPlanning(true)}>
-          Lập đợt kiểm tra
-        </Button>
-      )}
+      <Space wrap>
+        {PLANNERS.includes(user.role) && (
+          <Button type="primary" onClick={() => setPlanning(true)}>
+            Lập đợt kiểm tra
+          </Button>
+        )}
+        <Link to={PATHS.checklistTemplate}>Danh mục kiểm tra</Link>
+      </Space>
       {planning && <CreateCampaignDialog onClose={() => setPlanning(false)} />}
       {campaigns.data && <InspectionFiguresCard year={year} />}
       <Table<CampaignSummary>
