@@ -1,18 +1,19 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
 import { DEFAULT_CHECKLIST } from '@cchc/inspections';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { docxText } from './support/document-text';
 import { freshEnvironment } from './support/e2e-env';
-import { startApi } from './support/test-app';
+import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
 
 interface Campaign {
   id: string;
   version: number;
   state: string;
-  visits: { unitId: string; state: string; doneOn: string | null }[];
+  visits: { unitId: string; state: string; doneOn: string | null; minutesNumber: string | null }[];
   findings: {
     id: string;
     unitId: string;
@@ -27,6 +28,8 @@ interface Campaign {
 describe('inspection campaigns (MariaDB)', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
   let api: INestApplication;
+  let worker: INestApplicationContext;
+  let db: DataSource;
   let client: ApiClient;
   let units: Record<string, string>;
   let users: Record<string, string>;
@@ -35,13 +38,36 @@ describe('inspection campaigns (MariaDB)', () => {
   beforeAll(async () => {
     await freshEnvironment('inspections');
     api = await startApi(clock);
+    worker = await startWorker(clock);
     client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+    // A second member of the team (the demo ward has one inspector), signing in as the others do.
+    await db.query(
+      `INSERT INTO users (id, ward_id, unit_id, username, full_name, role, password_hash)
+       SELECT UUID(), ward_id, NULL, 'inspector2', 'Bùi Thị Kiểm', 'inspector', password_hash
+         FROM users WHERE username = 'inspector'`,
+    );
     ({ units, users } = await demoWardIds(client));
   });
 
   afterAll(async () => {
+    await worker?.close();
     await api?.close();
   });
+
+  /** The topics of the notifications `role` has about this campaign, once the outbox is empty. */
+  const told = async (role: string, campaignId = campaign.id) => {
+    await eventually(
+      async () => Number((await db.query(PENDING_WORK_SQL, [clock.now()]))[0].n) === 0,
+      30_000,
+      'an empty outbox',
+    );
+    const list = (await client.get(role, '/notifications')).body as {
+      topic: string;
+      subjectId: string;
+    }[];
+    return list.filter((n) => n.subjectId === campaignId).map((n) => n.topic);
+  };
 
   const path = (suffix = '') => `/inspections/campaigns/${campaign.id}${suffix}`;
 
@@ -112,6 +138,7 @@ describe('inspection campaigns (MariaDB)', () => {
       kind: 'khong_bao_truoc',
       year: 2026,
       headId: users.inspector,
+      inspectorIds: [users.inspector2],
       visits: Object.values(units).map((unitId) => ({ unitId, scheduledOn: '2026-03-05' })),
     };
     const stranger = await client.post('coordinator', '/inspections/campaigns', {
@@ -153,10 +180,30 @@ describe('inspection campaigns (MariaDB)', () => {
 
     expect((await act('coordinator', '/start')).status).toBe(403);
     expect((await act('inspector', '/start')).status).toBe(200);
+    // The team hears that the campaign has started; no unit hears of an unannounced one.
+    expect(await told('inspector')).toEqual(['campaign.started']);
+    expect(await told('inspector2')).toEqual(['campaign.started']);
+    for (const role of ['unit_head', 'officer', 'one_stop_officer', 'coordinator', 'chairman'])
+      expect([role, await told(role)]).toEqual([role, []]);
     expect((await act('inspector', `/visits/${units.VP}/start`)).status).toBe(200);
     expect(await unitSees('officer')).toMatchObject({ listed: 0, status: 404 });
+    expect(await told('officer')).toEqual([]);
 
     expect((await act('inspector', `/visits/${units.VHXH}/start`)).status).toBe(200);
+    // Its visit started: now the unit's staff are told, once, and no other unit.
+    expect(await told('unit_head')).toEqual(['campaign.visit.started']);
+    expect(await told('officer')).toEqual(['campaign.visit.started']);
+    expect(await told('one_stop_officer')).toEqual([]);
+    expect(await told('inspector')).toEqual(['campaign.started']);
+    const [notice] = (await client.get('officer', '/notifications')).body as {
+      title: string;
+      subjectType: string;
+    }[];
+    expect(notice).toMatchObject({
+      subjectType: 'inspection-campaign',
+      title:
+        'Đoàn kiểm tra bắt đầu kiểm tra tại đơn vị: Kiểm tra công tác cải cách hành chính năm 2026',
+    });
     const seen = await unitSees('unit_head');
     expect(seen).toMatchObject({ listed: 1, status: 200 });
     expect(seen.body.visits.map((visit) => visit.unitId)).toEqual([units.VHXH]);
@@ -229,7 +276,12 @@ describe('inspection campaigns (MariaDB)', () => {
     ).toBe(200);
     expect(campaign.findings.map((f) => f.status)).toEqual(['open', 'open', 'open']);
 
-    for (const unitId of Object.values(units)) {
+    // Until its visit is done, the minutes carry no number.
+    const draft = await document('inspector', `/visits/${units.VHXH}/minutes.docx`);
+    expect(await docxText(draft.body)).toContain('Số: …/BB-ĐKT');
+
+    const finishedInOrder = Object.values(units);
+    for (const unitId of finishedInOrder) {
       if (campaign.visits.find((visit) => visit.unitId === unitId)?.state === 'scheduled') {
         expect((await act('inspector', `/visits/${unitId}/start`)).status).toBe(200);
       }
@@ -245,6 +297,13 @@ describe('inspection campaigns (MariaDB)', () => {
     expect(
       campaign.visits.every((visit) => visit.state === 'done' && visit.doneOn === '2026-03-02'),
     ).toBe(true);
+    // Each visit's minutes were numbered as it was done: 01/BB-ĐKT, 02/BB-ĐKT… in that order.
+    const numberOf = (unitId: string) =>
+      campaign.visits.find((visit) => visit.unitId === unitId)?.minutesNumber;
+    expect(finishedInOrder.map(numberOf)).toEqual(
+      finishedInOrder.map((_, index) => `${String(index + 1).padStart(2, '0')}/BB-ĐKT`),
+    );
+    const vhxhNumber = numberOf(units.VHXH) as string;
 
     const minutes = await document('unit_head', `/visits/${units.VHXH}/minutes.docx`);
     expect(minutes.status).toBe(200);
@@ -252,6 +311,7 @@ describe('inspection campaigns (MariaDB)', () => {
     for (const expected of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'BIÊN BẢN KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH',
+      `Số: ${vhxhNumber}`,
       'Tại: Phòng Văn hóa - Xã hội',
       'Quyết định số 45/QĐ-UBND ngày 02/03/2026',
       'Tiếp nhận, xử lý phản ánh, kiến nghị (PAKN) Không đạt Sổ theo dõi ghi chép không đầy đủ',
@@ -415,9 +475,29 @@ describe('inspection campaigns (MariaDB)', () => {
       visits: [{ unitId: units.VHXH, scheduledOn: '2026-03-20' }],
     });
     expect(announced.status).toBe(201);
+    const id = announced.body.id as string;
+    expect(await told('officer', id)).toEqual([]);
+    const started = await client.post('inspector', `/inspections/campaigns/${id}/start`, {
+      version: announced.body.version,
+    });
+    expect(started.status).toBe(200);
+    // Announced: the team and the unit in scope hear of it when it starts; other units do not.
+    expect(await told('inspector', id)).toEqual(['campaign.started']);
+    expect(await told('unit_head', id)).toEqual(['campaign.announced']);
+    expect(await told('officer', id)).toEqual(['campaign.announced']);
+    expect(await told('one_stop_officer', id)).toEqual([]);
+    const visit = await client.post(
+      'inspector',
+      `/inspections/campaigns/${id}/visits/${units.VHXH}/start`,
+      {
+        version: started.body.version,
+      },
+    );
+    expect(visit.status).toBe(200);
+    expect(await told('officer', id)).toEqual(['campaign.announced']);
     const seen = await client.get('officer', `/inspections/campaigns/${announced.body.id}`);
     expect(seen.status).toBe(200);
-    expect(seen.body.visits).toMatchObject([{ unitId: units.VHXH, state: 'scheduled' }]);
+    expect(seen.body.visits).toMatchObject([{ unitId: units.VHXH, state: 'inProgress' }]);
     expect(
       (await client.get('one_stop_officer', `/inspections/campaigns/${announced.body.id}`)).status,
     ).toBe(404);

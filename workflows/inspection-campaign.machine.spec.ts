@@ -6,6 +6,7 @@ import {
   CampaignEventType,
   CampaignState,
   InspectionCampaignEvent,
+  InspectionKind,
   Role,
 } from '@cchc/domain';
 import { inspectionCampaignMachine } from './inspection-campaign.machine';
@@ -154,6 +155,7 @@ describe('inspectionCampaignMachine', () => {
       startedOn: null,
       checkedOn: null,
       doneOn: null,
+      minutesNumber: null,
     });
     expect(snapshot.context.findings).toEqual({});
   });
@@ -165,6 +167,9 @@ describe('inspectionCampaignMachine', () => {
     expect(concluded.context.noticeNumber).toBe('12/TB-UBND');
     expect(concluded.context.concludedOn).toBe(TODAY);
     expect(concluded.context.visits['unit-B']).toMatchObject({ state: 'done', doneOn: TODAY });
+    // Minutes are numbered in the order the visits are done (unit-A first, then unit-B).
+    expect(concluded.context.visits['unit-A'].minutesNumber).toBe(1);
+    expect(concluded.context.visits['unit-B'].minutesNumber).toBe(2);
     const closed = snapshotIn('closed');
     expect(closed.value).toBe('closed');
     expect(closed.status).toBe('done');
@@ -195,6 +200,54 @@ describe('inspectionCampaignMachine', () => {
         expect(after.value).toEqual(snapshot.value);
         expect(after.context).toEqual(snapshot.context);
       }
+    });
+  });
+
+  describe('notifications', () => {
+    /** The `notify` effects a transition emits, as data (the engine writes them to the outbox). */
+    const notices = (snapshot: Snapshot, event: InspectionCampaignEvent) => {
+      expect(refusal(inspectionCampaignWorkflow, snapshot, event)).toBeNull();
+      const [, actions] = transition(inspectionCampaignMachine, snapshot, event);
+      return actions.filter((action) => action.type === 'notify').map((action) => action.params);
+    };
+    const planned = (kind: InspectionKind) =>
+      initialTransition(inspectionCampaignMachine, { ...input, kind })[0];
+    const team = { topic: 'campaign.started', userIds: ['insp-head', 'insp-member'], unitIds: [] };
+
+    it.each(['dinh_ky', 'dot_xuat'] as const)(
+      'a %s campaign tells the team and every unit in scope when it starts, and no unit again',
+      (kind) => {
+        const start = { type: 'START' as const, ...at(head) };
+        expect(notices(planned(kind), start)).toEqual([
+          team,
+          { topic: 'campaign.announced', userIds: [], unitIds: ['unit-A', 'unit-B'] },
+        ]);
+        const running = transition(inspectionCampaignMachine, planned(kind), start)[0];
+        expect(notices(running, validEvent('START_VISIT'))).toEqual([]);
+      },
+    );
+
+    it('an unannounced campaign tells only the team when it starts, and each unit as its visit starts', () => {
+      const start = { type: 'START' as const, ...at(head) };
+      expect(notices(planned('khong_bao_truoc'), start)).toEqual([team]);
+      const running = send(planned('khong_bao_truoc'), start);
+      expect(notices(running, { type: 'START_VISIT', unitId: 'unit-B', ...at(member) })).toEqual([
+        { topic: 'campaign.visit.started', userIds: [], unitIds: ['unit-B'] },
+      ]);
+      const visited = send(running, { type: 'START_VISIT', unitId: 'unit-B', ...at(member) });
+      expect(visited.context.visits['unit-B']).toMatchObject({ state: 'inProgress' });
+      expect(
+        notices(visited, { type: 'RECORD_CHECKLIST', unitId: 'unit-B', ...at(member) }),
+      ).toEqual([]);
+    });
+
+    it('a refused start tells no one', () => {
+      const [after, actions] = transition(inspectionCampaignMachine, planned('dinh_ky'), {
+        type: 'START',
+        ...at(member),
+      });
+      expect(after.value).toBe('planned');
+      expect(actions.filter((action) => action.type === 'notify')).toEqual([]);
     });
   });
 
@@ -341,6 +394,7 @@ describe('inspectionCampaignMachine', () => {
         startedOn: TODAY,
         checkedOn: null,
         doneOn: TODAY,
+        minutesNumber: 1,
       });
     });
 

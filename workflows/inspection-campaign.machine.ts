@@ -1,5 +1,6 @@
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import {
+  CampaignNotifyEffect,
   FindingStatus,
   InspectionCampaignContext,
   InspectionCampaignEvent,
@@ -15,7 +16,11 @@ import {
  * planned → inProgress → concluded → closed, and inside it one visit per unit in scope
  * (scheduled → inProgress → done, with its date).
  *
- * - No clock, no I/O: every event carries `today` and `actor`; what only the database knows
+ * - No I/O: notifications leave the machine as `notify` action objects naming their recipients
+ *   (CampaignNotifyEffect); the engine writes them to the outbox in the transition's transaction.
+ *   Starting tells the team and, unless the campaign is unannounced (không báo trước), every unit
+ *   in scope; the unit of an unannounced visit is told when its visit starts, not before.
+ * - No clock: every event carries `today` and `actor`; what only the database knows
  *   arrives counted in the payload (`uncheckedTopics` of a visit's checklist, `unacceptedTasks`
  *   of the findings' remediation tasks), as the dossier machine receives working-day figures.
  * - Findings are kept here only by id, unit and status, so CLOSE can be refused while any is
@@ -30,6 +35,9 @@ const campaignSetup = setup({
     input: {} as InspectionCampaignInput,
   },
   actions: {
+    notify: (_, _params: CampaignNotifyEffect) => {
+      // carried out by the engine as outbox jobs
+    },
     startVisit: assign(({ context, event }) => {
       if (event.type !== 'START_VISIT') return context;
       const visit = context.visits[event.unitId];
@@ -50,10 +58,17 @@ const campaignSetup = setup({
     finishVisit: assign(({ context, event }) => {
       if (event.type !== 'FINISH_VISIT') return context;
       const visit = context.visits[event.unitId];
+      // Visits are done once and never undone, so the count numbers the minutes without a gap.
+      const done = Object.values(context.visits).filter((other) => other.state === 'done').length;
       return {
         visits: {
           ...context.visits,
-          [event.unitId]: { ...visit, state: 'done' as const, doneOn: event.doneOn },
+          [event.unitId]: {
+            ...visit,
+            state: 'done' as const,
+            doneOn: event.doneOn,
+            minutesNumber: done + 1,
+          },
         },
       };
     }),
@@ -89,8 +104,42 @@ const campaignSetup = setup({
     permitted: ({ context, event }) =>
       authorizeInspectionCampaign(context, event.type, event.actor) === null &&
       inspectionCampaignPrecondition(context, event) === null,
+    /** The units learn of the campaign when it starts (not for a không báo trước one). */
+    announced: ({ context }) => context.kind !== 'khong_bao_truoc',
   },
 });
+
+type CampaignArgs = { context: InspectionCampaignContext; event: InspectionCampaignEvent };
+
+/** The team (head included) is told that the campaign has started. */
+const notifyTeam = {
+  type: 'notify',
+  params: ({ context }: CampaignArgs): CampaignNotifyEffect => ({
+    topic: 'campaign.started',
+    userIds: context.inspectorIds,
+    unitIds: [],
+  }),
+} as const;
+
+/** Every unit in scope is told that it will be inspected. */
+const notifyUnits = {
+  type: 'notify',
+  params: ({ context }: CampaignArgs): CampaignNotifyEffect => ({
+    topic: 'campaign.announced',
+    userIds: [],
+    unitIds: Object.keys(context.visits),
+  }),
+} as const;
+
+/** The unit of an unannounced visit is told when the team arrives. */
+const notifyVisitedUnit = {
+  type: 'notify',
+  params: ({ event }: CampaignArgs): CampaignNotifyEffect => ({
+    topic: 'campaign.visit.started',
+    userIds: [],
+    unitIds: event.type === 'START_VISIT' ? [event.unitId] : [],
+  }),
+} as const;
 
 const handleFindings = {
   ASSIGN_TASK: { guard: 'permitted', actions: 'settleFinding' },
@@ -113,6 +162,7 @@ export const inspectionCampaignMachine = campaignSetup.createMachine({
           startedOn: null,
           checkedOn: null,
           doneOn: null,
+          minutesNumber: null,
         },
       ]),
     ),
@@ -122,11 +172,23 @@ export const inspectionCampaignMachine = campaignSetup.createMachine({
   }),
   states: {
     planned: {
-      on: { START: { guard: 'permitted', target: 'inProgress' } },
+      on: {
+        START: [
+          {
+            guard: and(['permitted', 'announced']),
+            target: 'inProgress',
+            actions: [notifyTeam, notifyUnits],
+          },
+          { guard: 'permitted', target: 'inProgress', actions: [notifyTeam] },
+        ],
+      },
     },
     inProgress: {
       on: {
-        START_VISIT: { guard: 'permitted', actions: 'startVisit' },
+        START_VISIT: [
+          { guard: and(['permitted', 'announced']), actions: 'startVisit' },
+          { guard: 'permitted', actions: ['startVisit', notifyVisitedUnit] },
+        ],
         RECORD_CHECKLIST: { guard: 'permitted', actions: 'recordChecklist' },
         FINISH_VISIT: { guard: 'permitted', actions: 'finishVisit' },
         RECORD_FINDING: { guard: 'permitted', actions: 'recordFinding' },

@@ -88,6 +88,16 @@ export interface CampaignVisit {
   /** When the checklist results were last recorded. */
   checkedOn: IsoDate | null;
   doneOn: IsoDate | null;
+  /**
+   * Order of its minutes (biên bản) in the campaign: given when the visit is done, the next after
+   * the campaign's done visits. Absent from snapshots written before minutes were numbered.
+   */
+  minutesNumber?: number | null;
+}
+
+/** A visit's minutes number as written on the document: 1 → "01/BB-ĐKT". */
+export function minutesNumberText(minutesNumber: number): string {
+  return `${String(minutesNumber).padStart(2, '0')}/BB-ĐKT`;
 }
 
 export interface CampaignFinding {
@@ -107,6 +117,19 @@ export interface InspectionCampaignContext {
   findings: Record<string, CampaignFinding>;
   noticeNumber: string | null;
   concludedOn: IsoDate | null;
+}
+
+/**
+ * Params of a campaign `notify` action: why, and whom to tell, by id — the team and the units
+ * in scope are in the campaign's context, so the machine names them itself.
+ */
+export interface CampaignNotifyEffect {
+  /** Short machine-readable reason, e.g. 'campaign.started'. */
+  topic: string;
+  /** Users told by name (the team). */
+  userIds: string[];
+  /** Units whose staff are told. */
+  unitIds: string[];
 }
 
 export type InspectionCampaignInput = Pick<

@@ -45,6 +45,7 @@ export class CampaignDocumentsService {
       ...(await this.source(row)),
       unitName: visit.unitName,
       doneOn: visit.doneOn,
+      minutesNumber: visit.minutesNumber,
       topics: row.checklist,
       results: visit.results,
       minutes: visit.minutes,

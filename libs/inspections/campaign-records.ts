@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { minutesNumberText } from '@cchc/domain';
 import { ChecklistResultRow } from './checklist';
 
 export interface VisitRow {
@@ -9,6 +10,8 @@ export interface VisitRow {
   scheduledOn: string;
   startedOn: string | null;
   doneOn: string | null;
+  /** "01/BB-ĐKT": given when the visit is done. */
+  minutesNumber: string | null;
   results: ChecklistResultRow[];
   minutes: string | null;
 }
@@ -44,7 +47,8 @@ export function campaignRecords(db: DataSource | EntityManager) {
         `SELECT v.unit_id, u.name AS unit_name, v.state, v.unannounced,
                 DATE_FORMAT(v.scheduled_on, '%Y-%m-%d') AS scheduled_on,
                 DATE_FORMAT(v.started_on, '%Y-%m-%d') AS started_on,
-                DATE_FORMAT(v.done_on, '%Y-%m-%d') AS done_on, v.results, v.minutes
+                DATE_FORMAT(v.done_on, '%Y-%m-%d') AS done_on, v.minutes_number, v.results,
+                v.minutes
            FROM inspection_visits v JOIN org_units u ON u.id = v.unit_id
           WHERE v.campaign_id = ? ORDER BY u.code`,
         [campaignId],
@@ -57,6 +61,8 @@ export function campaignRecords(db: DataSource | EntityManager) {
         scheduledOn: row.scheduled_on as string,
         startedOn: row.started_on as string | null,
         doneOn: row.done_on as string | null,
+        minutesNumber:
+          row.minutes_number === null ? null : minutesNumberText(Number(row.minutes_number)),
         results: json<ChecklistResultRow[]>(row.results, []),
         minutes: row.minutes as string | null,
       }));

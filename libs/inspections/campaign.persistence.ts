@@ -1,4 +1,5 @@
 import { PersistedWorkflow } from '@cchc/engine';
+import { QUEUES } from '@cchc/queue';
 import { InspectionCampaignMachine, inspectionCampaignWorkflow } from '@cchc/workflows';
 
 /** Campaigns live in `inspection_campaigns`; their visits are mirrored in `inspection_visits`. */
@@ -11,6 +12,7 @@ export const inspectionCampaignPersistence: PersistedWorkflow<InspectionCampaign
     notice_number: context.noticeNumber,
     concluded_on: context.concludedOn,
   }),
-  // The unit learns of its remediation task from the task itself; the campaign sends no jobs.
-  jobRoutes: {},
+  // The team and the units in scope hear of the start (CampaignNotifyEffect); a unit learns of its
+  // remediation task from the task itself.
+  jobRoutes: { notify: { queue: QUEUES.notifications, jobName: 'notify' } },
 };

@@ -196,6 +196,7 @@ function visitView(visit: VisitRow): Omit<VisitView, 'allowedEvents'> {
     scheduledOn: visit.scheduledOn,
     startedOn: visit.startedOn,
     doneOn: visit.doneOn,
+    minutesNumber: visit.minutesNumber,
     results: visit.results,
     minutes: visit.minutes,
   };

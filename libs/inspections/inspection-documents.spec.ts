@@ -34,6 +34,7 @@ describe('inspection documents', () => {
         ...campaign,
         unitName: 'Phòng Văn hóa - Xã hội',
         doneOn: '2026-04-10',
+        minutesNumber: '03/BB-ĐKT',
         topics: DEFAULT_CHECKLIST,
         results: [
           { topicCode: 'PAKN', result: 'khong_dat', note: 'Thiếu sổ theo dõi' },
@@ -47,6 +48,7 @@ describe('inspection documents', () => {
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'BIÊN BẢN KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH',
+      'Số: 03/BB-ĐKT',
       'Tại: Phòng Văn hóa - Xã hội',
       'Hải Phòng, ngày 10 tháng 4 năm 2026',
       'Quyết định số 45/QĐ-UBND ngày 02/03/2026',

@@ -38,6 +38,8 @@ export interface CampaignDocumentSource {
 export interface MinutesSource extends CampaignDocumentSource {
   unitName: string;
   doneOn: IsoDate | null;
+  /** "01/BB-ĐKT" once the visit is done; before, the number is left blank. */
+  minutesNumber: string | null;
   topics: readonly ChecklistTopic[];
   results: readonly ChecklistResultRow[];
   minutes: string | null;
@@ -126,7 +128,7 @@ export function renderMinutesDocx(source: MinutesSource): Promise<Buffer> {
     nationalHeader({
       superior: upper(`UBND ${source.wardName}`),
       issuer: 'ĐOÀN KIỂM TRA',
-      number: `Số: …/BB-ĐKT`,
+      number: `Số: ${source.minutesNumber ?? '…/BB-ĐKT'}`,
       placeAndDate: `${source.place}, ${date}`,
     }),
     docLine({ text: title, size: 14, bold: true, before: 18 }),

@@ -5,6 +5,7 @@ import { Clock } from '@cchc/common';
 import { NotificationEntity, ReadDatabase } from '@cchc/database';
 import { DossierNotifyRecipient, NotifyRecipient } from '@cchc/domain';
 import { markOutboxProcessed, OutboxJobData } from '@cchc/queue';
+import { CAMPAIGN_SUBJECT_TYPE, campaignMessage } from './campaign-notifications';
 import { DOSSIER_SUBJECT_TYPE, dossierMessage } from './dossier-notifications';
 import { notificationText } from './notification-texts';
 import {
@@ -19,7 +20,11 @@ export interface NotifyJobData extends OutboxJobData {
   instanceId: string;
   seq: number;
   topic: string;
-  to: NotifyRecipient[] | DossierNotifyRecipient[];
+  /** Recipient kinds, resolved against the subject (tasks, dossiers, reports). */
+  to?: NotifyRecipient[] | DossierNotifyRecipient[];
+  /** Recipients named by the machine (a campaign: CampaignNotifyEffect). */
+  userIds?: string[];
+  unitIds?: string[];
 }
 
 interface SubjectRow {
@@ -56,24 +61,7 @@ export class NotificationService {
   async deliver(job: NotifyJobData): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const message =
-        job.instanceType === DOSSIER_SUBJECT_TYPE
-          ? await dossierMessage(
-              manager,
-              job.instanceId,
-              job.topic,
-              job.to as DossierNotifyRecipient[],
-            )
-          : job.instanceType === REPORT_SUBJECT_TYPE ||
-              job.instanceType === CONTRIBUTION_SUBJECT_TYPE
-            ? await reportMessage(
-                manager,
-                job.instanceType,
-                job.instanceId,
-                job.topic,
-                job.to as NotifyRecipient[],
-              )
-            : await this.taskMessage(manager, job);
+      const message = await this.message(manager, job);
       let written = 0;
       if (message) {
         const dedupeKey = `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`;
@@ -142,13 +130,48 @@ export class NotificationService {
     return notification;
   }
 
+  /** Who is told and what, by the kind of subject; null when the subject is gone. */
+  private message(
+    manager: EntityManager,
+    job: NotifyJobData,
+  ): Promise<{ userIds: string[]; title: string; body: string } | null> {
+    switch (job.instanceType) {
+      case DOSSIER_SUBJECT_TYPE:
+        return dossierMessage(
+          manager,
+          job.instanceId,
+          job.topic,
+          (job.to ?? []) as DossierNotifyRecipient[],
+        );
+      case REPORT_SUBJECT_TYPE:
+      case CONTRIBUTION_SUBJECT_TYPE:
+        return reportMessage(
+          manager,
+          job.instanceType,
+          job.instanceId,
+          job.topic,
+          (job.to ?? []) as NotifyRecipient[],
+        );
+      case CAMPAIGN_SUBJECT_TYPE:
+        return campaignMessage(
+          manager,
+          job.instanceId,
+          job.topic,
+          job.userIds ?? [],
+          job.unitIds ?? [],
+        );
+      default:
+        return this.taskMessage(manager, job);
+    }
+  }
+
   private async taskMessage(
     manager: EntityManager,
     job: NotifyJobData,
   ): Promise<{ userIds: string[]; title: string; body: string } | null> {
     const subject = await this.subject(manager, job.instanceId);
     if (!subject) return null;
-    const userIds = await this.recipients(manager, subject, job.to as NotifyRecipient[]);
+    const userIds = await this.recipients(manager, subject, (job.to ?? []) as NotifyRecipient[]);
     return { userIds, ...notificationText(job.topic, subject.title) };
   }
 

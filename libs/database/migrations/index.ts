@@ -20,6 +20,7 @@ import { DossierCounts1763802300000 } from './1763802300000-dossier-counts';
 import { ListIndexes1763802400000 } from './1763802400000-list-indexes';
 import { DossierLateOn1763802500000 } from './1763802500000-dossier-late-on';
 import { DossierCountsAsOf1763802510000 } from './1763802510000-dossier-counts-as-of';
+import { VisitMinutesNumbers1763802700000 } from './1763802700000-visit-minutes-numbers';
 import { DocumentSequences1763802900000 } from './1763802900000-document-sequences';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   ListIndexes1763802400000,
   DossierLateOn1763802500000,
   DossierCountsAsOf1763802510000,
+  VisitMinutesNumbers1763802700000,
   DocumentSequences1763802900000,
 ];

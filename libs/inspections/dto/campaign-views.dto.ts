@@ -27,6 +27,13 @@ export class VisitView {
   @ApiProperty({ example: '2026-04-10' }) scheduledOn: string;
   @ApiProperty({ type: String, nullable: true }) startedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) doneOn: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '01/BB-ĐKT',
+    description: 'Số biên bản, cấp khi hoàn thành kiểm tra tại đơn vị',
+  })
+  minutesNumber: string | null;
   @ApiProperty({ type: [ChecklistResultView] }) results: ChecklistResultView[];
   @ApiProperty({ type: String, nullable: true }) minutes: string | null;
   @ApiProperty({

@@ -1234,7 +1234,8 @@ export interface paths {
     /** Sửa danh mục nội dung kiểm tra của phường */
     put: operations['InspectionsController_putChecklist'];
     post?: never;
-    delete?: never;
+    /** Khôi phục danh mục nội dung kiểm tra mặc định */
+    delete: operations['InspectionsController_resetChecklist'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3639,6 +3640,11 @@ export interface components {
       scheduledOn: string;
       startedOn: string | null;
       doneOn: string | null;
+      /**
+       * @description Số biên bản, cấp khi hoàn thành kiểm tra tại đơn vị
+       * @example 01/BB-ĐKT
+       */
+      minutesNumber: string | null;
       results: components['schemas']['ChecklistResultView'][];
       minutes: string | null;
       /** @description Thao tác được phép với lượt kiểm tra này */
@@ -9204,6 +9210,43 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  InspectionsController_resetChecklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistTemplateView'];
         };
       };
       /** @description Chưa đăng nhập hoặc phiên đã hết hạn */

@@ -202,7 +202,7 @@ export function CampaignPage() {
           {
             title: 'Biên bản',
             key: 'minutes',
-            width: 110,
+            width: 130,
             render: (_: unknown, visit) =>
               visit.state === 'scheduled' ? (
                 ''
@@ -212,7 +212,7 @@ export function CampaignPage() {
                   download
                   aria-label={`Biên bản kiểm tra ${visit.unitName}`}
                 >
-                  DOCX
+                  {visit.minutesNumber ? `${visit.minutesNumber} (DOCX)` : 'DOCX'}
                 </a>
               ),
           },

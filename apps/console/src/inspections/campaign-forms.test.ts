@@ -23,6 +23,7 @@ const visit = (
   scheduledOn: '2026-03-05',
   startedOn: null,
   doneOn: null,
+  minutesNumber: null,
   results,
   minutes: null,
   allowedEvents,

@@ -59,6 +59,8 @@ export function NotificationBell({ userId }: { userId: string }) {
                 title={
                   item.subjectType === 'reform-task' ? (
                     <Link to={PATHS.task(item.subjectId)}>{item.title}</Link>
+                  ) : item.subjectType === 'inspection-campaign' ? (
+                    <Link to={PATHS.inspection(item.subjectId)}>{item.title}</Link>
                   ) : (
                     item.title
                   )
