@@ -155,7 +155,6 @@ describe('inspectionCampaignMachine', () => {
       startedOn: null,
       checkedOn: null,
       doneOn: null,
-      minutesNumber: null,
     });
     expect(snapshot.context.findings).toEqual({});
   });
@@ -167,9 +166,6 @@ describe('inspectionCampaignMachine', () => {
     expect(concluded.context.noticeNumber).toBe('12/TB-UBND');
     expect(concluded.context.concludedOn).toBe(TODAY);
     expect(concluded.context.visits['unit-B']).toMatchObject({ state: 'done', doneOn: TODAY });
-    // Minutes are numbered in the order the visits are done (unit-A first, then unit-B).
-    expect(concluded.context.visits['unit-A'].minutesNumber).toBe(1);
-    expect(concluded.context.visits['unit-B'].minutesNumber).toBe(2);
     const closed = snapshotIn('closed');
     expect(closed.value).toBe('closed');
     expect(closed.status).toBe('done');
@@ -394,7 +390,6 @@ describe('inspectionCampaignMachine', () => {
         startedOn: TODAY,
         checkedOn: null,
         doneOn: TODAY,
-        minutesNumber: 1,
       });
     });
 

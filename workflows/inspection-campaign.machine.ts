@@ -58,17 +58,10 @@ const campaignSetup = setup({
     finishVisit: assign(({ context, event }) => {
       if (event.type !== 'FINISH_VISIT') return context;
       const visit = context.visits[event.unitId];
-      // Visits are done once and never undone, so the count numbers the minutes without a gap.
-      const done = Object.values(context.visits).filter((other) => other.state === 'done').length;
       return {
         visits: {
           ...context.visits,
-          [event.unitId]: {
-            ...visit,
-            state: 'done' as const,
-            doneOn: event.doneOn,
-            minutesNumber: done + 1,
-          },
+          [event.unitId]: { ...visit, state: 'done' as const, doneOn: event.doneOn },
         },
       };
     }),
@@ -162,7 +155,6 @@ export const inspectionCampaignMachine = campaignSetup.createMachine({
           startedOn: null,
           checkedOn: null,
           doneOn: null,
-          minutesNumber: null,
         },
       ]),
     ),

@@ -88,16 +88,6 @@ export interface CampaignVisit {
   /** When the checklist results were last recorded. */
   checkedOn: IsoDate | null;
   doneOn: IsoDate | null;
-  /**
-   * Order of its minutes (biên bản) in the campaign: given when the visit is done, the next after
-   * the campaign's done visits. Absent from snapshots written before minutes were numbered.
-   */
-  minutesNumber?: number | null;
-}
-
-/** A visit's minutes number as written on the document: 1 → "01/BB-ĐKT". */
-export function minutesNumberText(minutesNumber: number): string {
-  return `${String(minutesNumber).padStart(2, '0')}/BB-ĐKT`;
 }
 
 export interface CampaignFinding {

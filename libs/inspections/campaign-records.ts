@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { minutesNumberText } from '@cchc/domain';
+import { documentNumber } from '@cchc/documents';
+import { MINUTES_SYMBOL } from './inspection-documents';
 import { ChecklistResultRow } from './checklist';
 
 export interface VisitRow {
@@ -62,7 +63,9 @@ export function campaignRecords(db: DataSource | EntityManager) {
         startedOn: row.started_on as string | null,
         doneOn: row.done_on as string | null,
         minutesNumber:
-          row.minutes_number === null ? null : minutesNumberText(Number(row.minutes_number)),
+          row.minutes_number === null
+            ? null
+            : documentNumber(Number(row.minutes_number), MINUTES_SYMBOL),
         results: json<ChecklistResultRow[]>(row.results, []),
         minutes: row.minutes as string | null,
       }));

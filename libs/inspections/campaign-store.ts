@@ -91,13 +91,13 @@ export class CampaignStore {
     });
   }
 
-  /** Copies a visit's state, dates and minutes number from the snapshot to its row. */
+  /** Copies a visit's state and dates from the snapshot to its row. */
   async mirrorVisit(manager: EntityManager, result: Transition, unitId: string): Promise<void> {
     const visit = result.snapshot.context.visits[unitId];
     await manager.query(
-      `UPDATE inspection_visits SET state = ?, started_on = ?, done_on = ?, minutes_number = ?
+      `UPDATE inspection_visits SET state = ?, started_on = ?, done_on = ?
         WHERE campaign_id = ? AND unit_id = ?`,
-      [visit.state, visit.startedOn, visit.doneOn, visit.minutesNumber ?? null, result.id, unitId],
+      [visit.state, visit.startedOn, visit.doneOn, result.id, unitId],
     );
   }
 }

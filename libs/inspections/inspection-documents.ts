@@ -22,6 +22,9 @@ import { ChecklistResultRow, ChecklistTopic } from './checklist';
 // the minutes of a unit's visit (Biên bản kiểm tra) and the conclusion notice the chairman signs
 // (Thông báo kết luận kiểm tra).
 
+/** The symbol of a campaign's minutes: "01/BB-ĐKT", numbered per campaign as visits are done. */
+export const MINUTES_SYMBOL = 'BB-ĐKT';
+
 export interface CampaignDocumentSource {
   wardName: string;
   /** Place on the date line, e.g. "Hải Phòng". */
@@ -128,7 +131,7 @@ export function renderMinutesDocx(source: MinutesSource): Promise<Buffer> {
     nationalHeader({
       superior: upper(`UBND ${source.wardName}`),
       issuer: 'ĐOÀN KIỂM TRA',
-      number: `Số: ${source.minutesNumber ?? '…/BB-ĐKT'}`,
+      number: `Số: ${source.minutesNumber ?? `…/${MINUTES_SYMBOL}`}`,
       placeAndDate: `${source.place}, ${date}`,
     }),
     docLine({ text: title, size: 14, bold: true, before: 18 }),

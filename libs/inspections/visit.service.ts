@@ -1,11 +1,13 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { AuthUser } from '@cchc/auth';
+import { nextDocumentNumber } from '@cchc/database';
 import { CampaignStore } from './campaign-store';
 import { CampaignService } from './campaign.service';
 import { campaignRecords } from './campaign-records';
 import { uncheckedTopics } from './checklist';
 import { FinishVisitDto, RecordChecklistDto, VersionDto } from './dto/campaign-commands.dto';
 import { CampaignView } from './dto/campaign-views.dto';
+import { MINUTES_SYMBOL } from './inspection-documents';
 
 /** The campaign's start and its visits: started, checked topic by topic, finished with a date. */
 @Injectable()
@@ -72,6 +74,7 @@ export class VisitService {
     return this.campaigns.get(user, id);
   }
 
+  /** Done: the visit's minutes take the campaign's next number (01/BB-ĐKT…) in the same transaction. */
   async finish(
     user: AuthUser,
     id: string,
@@ -83,12 +86,21 @@ export class VisitService {
       id,
       dto.version,
       async (manager) => {
-        const { checklist } = await this.store.find(user, id, manager);
+        const campaign = await this.store.find(user, id, manager);
         const visit = (await campaignRecords(manager).visits(id)).find((v) => v.unitId === unitId);
-        const unchecked = uncheckedTopics(checklist, visit?.results ?? null).length;
+        const unchecked = uncheckedTopics(campaign.checklist, visit?.results ?? null).length;
         return { type: 'FINISH_VISIT', unitId, doneOn: dto.doneOn, uncheckedTopics: unchecked };
       },
-      (manager, result) => this.store.mirrorVisit(manager, result, unitId),
+      async (manager, result) => {
+        await this.store.mirrorVisit(manager, result, unitId);
+        // The team issues the minutes: one sequence per campaign (its id as the issuer).
+        const { year } = await this.store.find(user, id, manager);
+        const number = await nextDocumentNumber(manager, id, MINUTES_SYMBOL, year);
+        await manager.query(
+          'UPDATE inspection_visits SET minutes_number = ? WHERE campaign_id = ? AND unit_id = ?',
+          [number, id, unitId],
+        );
+      },
     );
     return this.campaigns.get(user, id);
   }
