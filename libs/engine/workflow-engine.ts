@@ -1,21 +1,12 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AnyMachineSnapshot,
-  AnyStateMachine,
-  EventFrom,
-  EventFromLogic,
-  EventObject,
-  InputFrom,
-  SnapshotFrom,
-  initialTransition,
-} from 'xstate';
+import { AnyStateMachine, InputFrom, initialTransition } from 'xstate';
 import { Clock } from '@cchc/common';
 import { todayIn } from '@cchc/calendar';
 import { Actor } from '@cchc/domain';
 import { Metrics } from '@cchc/metrics';
-import { allowedEvents, refusal, restoreSnapshot } from '@cchc/workflows';
+import { restoreSnapshot } from '@cchc/workflows';
 import {
   EventRefusedError,
   InstanceNotFoundError,
@@ -25,38 +16,26 @@ import {
 import { GroupCommit, GuardedWrite } from './group-commit';
 import { PersistedWorkflow } from './persisted-workflow';
 import { GroupRead, InstanceRow, instanceRowSql } from './group-read';
-import { machineStep } from './machine-step';
 import { RecentRows } from './recent-rows';
 import { driverPool, isDuplicateKey, runBatch } from './sql-batch';
 import { GENESIS_HASH } from '@cchc/audit';
-import { AuditHead, AuditLog } from './audit-log';
-import { Outbox, OutboxJob } from './outbox';
-import { InsertRows, insertSql, PersistedSnapshot } from './statements';
+import { AuditLog } from './audit-log';
+import { Outbox } from './outbox';
+import { insertSql, PersistedSnapshot } from './statements';
+import {
+  EventWithoutContext,
+  HeldInstance,
+  jobsFor,
+  LoadedInstance,
+  persist,
+  planTransition,
+  stateOf,
+  TransitionResult,
+  written,
+} from './transition-plan';
 
 /** Rows kept for the next transition of their instance (about a kilobyte each). */
 const RECENT_ROWS = 10_000;
-
-export interface LoadedInstance<TMachine extends AnyStateMachine> {
-  id: string;
-  version: number;
-  snapshot: SnapshotFrom<TMachine>;
-}
-
-/** A loaded instance with its audit chain head, which its next event links to. */
-interface HeldInstance<TMachine extends AnyStateMachine> extends LoadedInstance<TMachine> {
-  /** The last audit event's hash and ward; null when that event is missing (a broken chain). */
-  auditHead: AuditHead | null;
-}
-
-export interface TransitionResult<
-  TMachine extends AnyStateMachine,
-> extends LoadedInstance<TMachine> {
-  fromState: string;
-  toState: string;
-  jobs: OutboxJob[];
-  /** The row's columns this write set (database names, version included), for answering without a read. */
-  columns: Record<string, unknown>;
-}
 
 export interface CreateCommand<TMachine extends AnyStateMachine> {
   id: string;
@@ -68,11 +47,6 @@ export interface CreateCommand<TMachine extends AnyStateMachine> {
   auditPayload?: Record<string, unknown>;
   auditEvent?: string;
 }
-
-type EventWithoutContext<TMachine extends AnyStateMachine> = Omit<
-  EventFromLogic<TMachine>,
-  'actor' | 'today'
->;
 
 /**
  * Runs persisted XState machines. A transition is computed with xstate's pure `transition()`,
@@ -120,7 +94,7 @@ export class WorkflowEngine {
       created_at: now,
       updated_at: now,
     };
-    const jobs = this.jobsFor(workflow, command.id, 1, actions);
+    const jobs = jobsFor(workflow, command.id, 1, actions);
     const toState = stateOf(snapshot);
     const outbox = Outbox.rows(jobs, now);
     const audit = AuditLog.row({
@@ -253,7 +227,13 @@ export class WorkflowEngine {
     const current = known ? this.held(workflow, id, known) : await this.load(workflow, id, manager);
     if (current.version !== expectedVersion)
       throw new StaleVersionError(expectedVersion, current.version);
-    const { result, write, row } = this.plan(workflow, current, event, actor);
+    const { result, write, row } = planTransition(
+      workflow,
+      current,
+      event,
+      actor,
+      this.clock.now(),
+    );
     if (manager) {
       this.recent.forget(workflow.table, id);
       await this.writeInTransaction(manager, write, expectedVersion);
@@ -265,87 +245,6 @@ export class WorkflowEngine {
       throw new StaleVersionError(expectedVersion, latest.version);
     }
     return result;
-  }
-
-  /** Computes the transition and the writes that persist it; refuses what the machine refuses. */
-  private plan<TMachine extends AnyStateMachine>(
-    workflow: PersistedWorkflow<TMachine>,
-    current: HeldInstance<TMachine>,
-    event: EventWithoutContext<TMachine>,
-    actor: Actor,
-  ): { result: TransitionResult<TMachine>; write: GuardedWrite; row: InstanceRow } {
-    const { definition } = workflow;
-    const now = this.clock.now();
-    const fullEvent = { ...event, actor, today: todayIn(now) } as EventFrom<TMachine>;
-    const refused = refusal(definition, current.snapshot, fullEvent);
-    if (refused) {
-      const state = stateOf(current.snapshot);
-      throw new EventRefusedError(
-        refused.kind,
-        refused.message,
-        state,
-        definition.stateLabels[state] ?? state,
-        allowedEvents(definition, current.snapshot, actor),
-      );
-    }
-    // Typed loosely here: callers are typed by TMachine, the engine works for any machine.
-    const machine: AnyStateMachine = definition.machine;
-    const [nextSnapshot, actions] = machineStep(
-      machine,
-      current.snapshot as AnyMachineSnapshot,
-      fullEvent as EventObject,
-    );
-    const next = nextSnapshot as SnapshotFrom<TMachine>;
-    const version = current.version + 1;
-    const jobs = this.jobsFor(workflow, current.id, version, actions);
-    const fromState = stateOf(current.snapshot);
-    const toState = stateOf(next);
-    const columns: Record<string, unknown> = {
-      ...workflow.project(next),
-      snapshot: JSON.stringify(persist(next)),
-      updated_at: now,
-    };
-    const { type, reason, ...payload } = event as unknown as { type: string; reason?: string };
-    const audit = AuditLog.row({
-      instanceType: workflow.instanceType,
-      instanceId: current.id,
-      seq: version,
-      eventType: type,
-      fromState,
-      toState,
-      actor,
-      reason: reason ?? null,
-      payload: Object.keys(payload).length > 0 ? payload : null,
-      occurredAt: now,
-      // Without its head (a deleted event) the chain stays visibly broken at this seq.
-      prevHash: current.auditHead?.hash ?? GENESIS_HASH,
-      wardId: current.auditHead?.wardId ?? null,
-    });
-    const outbox = Outbox.rows(jobs, now);
-    const write: GuardedWrite = {
-      lockKey: current.id,
-      guard: {
-        sql:
-          `UPDATE ${workflow.table} SET ${Object.keys(columns)
-            .map((name) => `${name} = ?`)
-            .join(', ')}, version = ? ` + `WHERE id = ? AND version = ?`,
-        params: [...Object.values(columns), version, current.id, current.version],
-      },
-      inserts: outbox ? [audit, outbox] : [audit],
-    };
-    return {
-      result: {
-        id: current.id,
-        version,
-        snapshot: next,
-        fromState,
-        toState,
-        jobs,
-        columns: { ...columns, version },
-      },
-      write,
-      row: written(workflow, current.id, version, columns.snapshot, audit),
-    };
   }
 
   private async writeInTransaction(
@@ -369,48 +268,4 @@ export class WorkflowEngine {
       throw error;
     }
   }
-
-  private jobsFor(
-    workflow: PersistedWorkflow,
-    instanceId: string,
-    seq: number,
-    actions: { type: string; params?: unknown }[],
-  ): OutboxJob[] {
-    const instance = { instanceType: workflow.instanceType, instanceId, seq };
-    const jobs: OutboxJob[] = actions.flatMap((action) => {
-      const route = workflow.jobRoutes[action.type];
-      if (!route) return [];
-      const params = (action.params ?? {}) as Record<string, unknown>;
-      return [{ ...route, payload: { ...params, ...instance } }];
-    });
-    const always = workflow.afterEveryTransition;
-    return always ? [...jobs, { ...always, payload: instance }] : jobs;
-  }
-}
-
-/** The row just written, as a read of it returns it. */
-function written(
-  workflow: PersistedWorkflow,
-  id: string,
-  version: number,
-  snapshot: unknown,
-  audit: InsertRows,
-): InstanceRow {
-  const head = AuditLog.headOf(audit);
-  return {
-    id,
-    snapshot,
-    version,
-    machine_version: workflow.definition.version,
-    audit_hash: head.hash,
-    audit_ward_id: head.wardId,
-  };
-}
-
-function persist(snapshot: { value: unknown; context: unknown }): PersistedSnapshot {
-  return { value: snapshot.value, context: snapshot.context };
-}
-
-function stateOf(snapshot: { value: unknown }): string {
-  return typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value);
 }
