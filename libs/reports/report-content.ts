@@ -1,4 +1,5 @@
 import { IsoDate, TASK_STATES, TaskState } from '@cchc/domain';
+import type { DossierFigures } from '@cchc/dossiers';
 import type { TaskStateAsOf } from '@cchc/tasks';
 import type { ReportPeriod } from './reporting-calendar';
 
@@ -139,20 +140,20 @@ export function nextPeriodTasks(tasks: TaskAsOf[], cutoffDate: IsoDate, nextCuto
 
 // ---------------------------------------------------------------- the whole report
 
-export interface DossierSection {
-  from: IsoDate;
-  to: IsoDate;
-  received: number;
-  returnedEarly: number;
-  returnedOnTime: number;
-  returnedLate: number;
-  openOverdue: number;
-  onTimeRate: number | null;
-  overdue: number;
-  overdueWithIssuedSlip: number;
-  overdueWithoutSlip: number;
-  apologyCoverage: number | null;
-}
+/** Section (2): the dossiers received in the period, with their figures as of the cut-off. */
+export type DossierSection = { from: IsoDate; to: IsoDate } & Pick<
+  DossierFigures,
+  | 'received'
+  | 'returnedEarly'
+  | 'returnedOnTime'
+  | 'returnedLate'
+  | 'openOverdue'
+  | 'onTimeRate'
+  | 'overdue'
+  | 'overdueWithIssuedSlip'
+  | 'overdueWithoutSlip'
+  | 'apologyCoverage'
+>;
 
 export interface TargetLine {
   code: string;
