@@ -53,6 +53,8 @@ export class ConsoleBrowser {
       viewport: VIEWPORTS[viewport],
       locale: 'vi-VN',
       acceptDownloads: true,
+      // The console then runs without animations: a click never lands on a dialog still opening.
+      reducedMotion: 'reduce',
     });
     const page = await context.newPage();
     this.errors.push(...consoleErrors(page));
