@@ -8,3 +8,4 @@ export * from './inspection';
 export * from './periodic-report';
 export * from './password';
 export * from './target';
+export * from './par-index';

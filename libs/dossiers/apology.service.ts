@@ -6,7 +6,7 @@ import { parseIsoDate, todayIn } from '@cchc/calendar';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
 import { ApologySlipEntity, nextDocumentNumber } from '@cchc/database';
-import { Actor, ApologyTrigger, IsoDate, Role } from '@cchc/domain';
+import { Actor, ApologyTrigger, IsoDate, RecordedAuditEvent, Role } from '@cchc/domain';
 import { AuditLog, isDuplicateKey, Outbox } from '@cchc/engine';
 import { markOutboxProcessed, OutboxJobData, QUEUES } from '@cchc/queue';
 import { WebhookService } from '@cchc/webhooks';
@@ -352,7 +352,7 @@ export class ApologyService {
   private async audit(
     manager: EntityManager,
     slip: { id: string; wardId: string },
-    eventType: string,
+    eventType: RecordedAuditEvent,
     toState: string,
     actor: Actor,
     payload: Record<string, unknown>,

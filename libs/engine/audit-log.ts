@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, eventHash, GENESIS_HASH } from '@cchc/audit';
-import { Actor } from '@cchc/domain';
+import { Actor, RecordedAuditEvent } from '@cchc/domain';
 import { InsertRows } from './statements';
 
 /** One event of an instance's history, before it has its sequence number. */
@@ -21,6 +21,9 @@ export interface AuditEntry {
    */
   wardId?: string | null;
 }
+
+/** An event a service appends itself, not a machine's transition: a labelled type of libs/domain. */
+export type RecordedAuditEntry = AuditEntry & { eventType: RecordedAuditEvent };
 
 export interface AuditRecord extends AuditEntry {
   seq: number;
@@ -107,7 +110,7 @@ export const AuditLog = {
   },
 
   /** Appends the next event of an instance, in the caller's transaction or in one of its own. */
-  async append(db: DataSource | EntityManager, entry: AuditEntry): Promise<void> {
+  async append(db: DataSource | EntityManager, entry: RecordedAuditEntry): Promise<void> {
     const manager = db instanceof DataSource ? db.manager : db;
     if (!manager.queryRunner?.isTransactionActive)
       return manager.transaction((transaction) => AuditLog.append(transaction, entry));

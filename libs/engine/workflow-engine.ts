@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AnyStateMachine, InputFrom, initialTransition } from 'xstate';
 import { Clock } from '@cchc/common';
 import { todayIn } from '@cchc/calendar';
-import { Actor } from '@cchc/domain';
+import { Actor, RecordedAuditEvent } from '@cchc/domain';
 import { Metrics } from '@cchc/metrics';
 import { restoreSnapshot } from '@cchc/workflows';
 import {
@@ -45,7 +45,8 @@ export interface CreateCommand<TMachine extends AnyStateMachine> {
   columns: Record<string, unknown>;
   /** What the creation audit event records (e.g. the source row of an import). */
   auditPayload?: Record<string, unknown>;
-  auditEvent?: string;
+  /** The creation event's type (CREATED unless the subject names it, e.g. RECEIVED). */
+  auditEvent?: RecordedAuditEvent;
 }
 
 /**

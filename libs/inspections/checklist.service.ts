@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { Clock } from '@cchc/common';
+import { RecordedAuditEvent } from '@cchc/domain';
 import { AuditLog } from '@cchc/engine';
 import { ChecklistTopic, DEFAULT_CHECKLIST } from './checklist';
 import { ChecklistTemplateDto, ChecklistTemplateView } from './dto/checklist.dto';
@@ -65,7 +66,7 @@ export class ChecklistService {
   /** One change of the ward's list and its audit event (the list before and after), together. */
   private async write(
     user: AuthUser,
-    eventType: string,
+    eventType: RecordedAuditEvent,
     toState: string,
     topics: ChecklistTopic[],
     change: (manager: EntityManager, now: Date) => Promise<unknown>,

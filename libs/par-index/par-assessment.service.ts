@@ -10,6 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { Clock } from '@cchc/common';
 import { DossierFigures, DossierStatsService } from '@cchc/dossiers';
+import { RecordedAuditEvent } from '@cchc/domain';
 import { AuditLog } from '@cchc/engine';
 import { TargetMetric } from '@cchc/targets';
 import { isLeaf } from './criteria-tree';
@@ -254,7 +255,7 @@ export class ParAssessmentService {
     manager: EntityManager,
     user: AuthUser,
     criterion: StoredCriterion,
-    eventType: string,
+    eventType: RecordedAuditEvent,
     fromState: string | null,
     toState: string,
     reason: string | null,

@@ -1,6 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, Role, ROLE_LABELS, ROLES } from '@cchc/domain';
+import { Actor, RecordedAuditEvent, Role, ROLE_LABELS, ROLES } from '@cchc/domain';
 import { OrgUnitEntity, UserEntity } from '@cchc/database';
 import { AuditLog } from '@cchc/engine';
 import { AccountView } from './dto/account.dto';
@@ -54,7 +54,7 @@ export function auditAccount(
   change: {
     actor: Actor;
     user: { id: string; wardId: string };
-    eventType: string;
+    eventType: RecordedAuditEvent;
     fromState: string | null;
     toState: string;
     payload: Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
+import { RecordedAuditEvent } from '@cchc/domain';
 import { AuditLog } from '@cchc/engine';
 import { TargetView, TargetValueView } from './dto/target-view.dto';
 
@@ -90,7 +91,7 @@ export function auditTargets(
   manager: EntityManager,
   user: AuthUser,
   planId: string,
-  eventType: string,
+  eventType: RecordedAuditEvent,
   payload: Record<string, unknown>,
   now: Date,
 ): Promise<void> {

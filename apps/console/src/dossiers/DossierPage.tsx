@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { auditEventLabel } from '@cchc/domain';
 import { Card, Descriptions, Empty, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { ApiError, data, http } from '../api/http';
@@ -7,7 +8,7 @@ import { formatDateTime, formatIsoDate } from '../common/format';
 import { ROLE_LABELS } from '../common/labels';
 import { useUnits } from '../common/org';
 import { ApologySlips } from './ApologySlips';
-import { apologyStatus, DOSSIER_EVENT_TITLES, dossierStateLabel } from './labels';
+import { apologyStatus, dossierStateLabel } from './labels';
 
 function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
   if (entries.length === 0) return <Empty description="Chưa có lịch sử" />;
@@ -17,9 +18,7 @@ function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
         key: entry.seq,
         children: (
           <div className="timeline-entry">
-            <Typography.Text strong>
-              {DOSSIER_EVENT_TITLES[entry.event] ?? entry.event}
-            </Typography.Text>{' '}
+            <Typography.Text strong>{auditEventLabel('tthc-dossier', entry.event)}</Typography.Text>{' '}
             <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
             <div>
               {entry.actorName ?? 'Hệ thống'}

@@ -1,4 +1,4 @@
-import { DOSSIER_EVENT_LABELS, DOSSIER_STATE_LABELS, DOSSIER_STATES } from '@cchc/domain';
+import { DOSSIER_STATE_LABELS, DOSSIER_STATES } from '@cchc/domain';
 
 /** Dossier states and events as the users read them: the labels of libs/domain. */
 export const DOSSIER_STATE_OPTIONS = DOSSIER_STATES.map((value) => ({
@@ -11,11 +11,6 @@ export const APOLOGY_OPTIONS = [
   { value: 'pending', label: 'Phiếu chờ ký' },
   { value: 'signed', label: 'Đã ký phiếu' },
 ];
-
-export const DOSSIER_EVENT_TITLES: Record<string, string> = {
-  RECEIVED: 'Tiếp nhận hồ sơ',
-  ...DOSSIER_EVENT_LABELS,
-};
 
 export function dossierStateLabel(state: string | null): string {
   return DOSSIER_STATE_OPTIONS.find((option) => option.value === state)?.label ?? state ?? '—';

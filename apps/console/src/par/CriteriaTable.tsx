@@ -1,13 +1,7 @@
-import { TARGET_METRIC_LABELS } from '@cchc/domain';
+import { PAR_SCORE_STATUS_LABELS, TARGET_METRIC_LABELS } from '@cchc/domain';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { ScrollRegion } from '../common/ScrollRegion';
-import {
-  criteriaTree,
-  CriterionRow,
-  formatPercent,
-  formatPoints,
-  SCORE_STATUS_LABELS,
-} from './par-tree';
+import { criteriaTree, CriterionRow, formatPercent, formatPoints } from './par-tree';
 import type { Assessment, AreaTotal, Criterion } from './types';
 
 const STATUS_TAGS = {
@@ -74,7 +68,7 @@ export function CriteriaTable({
             row.score && (
               <>
                 <Tag className={STATUS_TAGS[row.score.status]}>
-                  {SCORE_STATUS_LABELS[row.score.status]}
+                  {PAR_SCORE_STATUS_LABELS[row.score.status]}
                 </Tag>
                 {row.score.status === 'returned' && row.score.reviewReason && (
                   <div>Lý do: {row.score.reviewReason}</div>

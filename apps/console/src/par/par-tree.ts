@@ -36,12 +36,6 @@ export function formatRate(value: number | null | undefined): string {
     : `${formatNumber(Math.round(value * 1000) / 10)}%`;
 }
 
-export const SCORE_STATUS_LABELS: Record<NonNullable<Criterion['score']>['status'], string> = {
-  submitted: 'Chờ duyệt',
-  accepted: 'Đã duyệt',
-  returned: 'Trả lại',
-};
-
 /** Leaves the coordinator still has to review: the count on the page's heading. */
 export function awaitingReview(criteria: Criterion[]): number {
   return criteria.filter((c) => c.leaf && c.score?.status === 'submitted').length;
