@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import { neutralizeFormula } from '@cchc/common';
-import { ROLE_LABELS, Role } from '@cchc/domain';
+import { auditEventLabel, auditStateLabel, ROLE_LABELS, Role } from '@cchc/domain';
 import type { AuditEntryDto } from './dto/audit-query.dto';
 
 const COLUMNS = [
@@ -11,9 +11,11 @@ const COLUMNS = [
   { header: 'Đối tượng', width: 20 },
   { header: 'Mã đối tượng', width: 38 },
   { header: 'Số thứ tự', width: 10 },
-  { header: 'Sự kiện', width: 22 },
-  { header: 'Từ trạng thái', width: 16 },
-  { header: 'Đến trạng thái', width: 16 },
+  { header: 'Sự kiện', width: 30 },
+  // The code too, for sorting and filtering the sheet by machine (the labels may be reworded).
+  { header: 'Mã sự kiện', width: 22 },
+  { header: 'Từ trạng thái', width: 20 },
+  { header: 'Đến trạng thái', width: 20 },
   { header: 'Lý do', width: 40 },
   { header: 'Hash', width: 66 },
 ];
@@ -29,7 +31,10 @@ const vietnamTime = new Intl.DateTimeFormat('vi-VN', {
   hour12: false,
 });
 
-/** The audit list as an XLSX sheet "Nhật ký"; every text cell goes through neutralizeFormula. */
+/**
+ * The audit list as an XLSX sheet "Nhật ký", events and states in Vietnamese; every text cell goes
+ * through neutralizeFormula.
+ */
 export async function auditWorkbook(entries: AuditEntryDto[]): Promise<Buffer> {
   const workbook = new Workbook();
   const sheet = workbook.addWorksheet('Nhật ký', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -49,9 +54,10 @@ export async function auditWorkbook(entries: AuditEntryDto[]): Promise<Buffer> {
       ].map(neutralizeFormula),
       entry.seq,
       ...[
+        auditEventLabel(entry.instanceType, entry.eventType),
         entry.eventType,
-        entry.fromState ?? '',
-        entry.toState,
+        entry.fromState === null ? '' : auditStateLabel(entry.instanceType, entry.fromState),
+        auditStateLabel(entry.instanceType, entry.toState),
         entry.reason ?? '',
         entry.hash,
       ].map(neutralizeFormula),

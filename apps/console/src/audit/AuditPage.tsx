@@ -1,19 +1,13 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { AUDIT_SUBJECT_LABELS } from '@cchc/domain';
+import {
+  AUDIT_SUBJECT_LABELS,
+  auditEventChoices,
+  auditEventLabel,
+  auditStateLabel,
+} from '@cchc/domain';
 import { data, http, withQuery } from '../api/http';
 import type { AuditEntry, AuditVerifyReport } from '../api/types';
 import { formatDateTime, formatNumber } from '../common/format';
@@ -31,6 +25,11 @@ const TYPE_OPTIONS = Object.entries(AUDIT_SUBJECT_LABELS).map(([value, label]) =
   value,
   label,
 }));
+
+/** The event filter's choices: the chosen subject's events, else every subject's. */
+function eventOptions(type: string | undefined) {
+  return auditEventChoices(type).map(({ code, label }) => ({ value: code, label }));
+}
 
 function roleLabel(role: string): string {
   return role === 'system' ? 'Hệ thống' : (ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? role);
@@ -98,13 +97,16 @@ export function AuditPage() {
             onChange={(type) => update({ type })}
             style={{ width: 200 }}
           />
-          <Input.Search
+          <Select
             aria-label="Sự kiện"
-            placeholder="Sự kiện (vd. LOGIN_FAILED)"
+            placeholder="Sự kiện"
             allowClear
-            defaultValue={filters.event}
-            onSearch={(event) => update({ event: event.trim().toUpperCase() || undefined })}
-            style={{ width: 240 }}
+            showSearch
+            optionFilterProp="label"
+            value={filters.event}
+            options={eventOptions(filters.type)}
+            onChange={(event) => update({ event })}
+            style={{ width: 300 }}
           />
           <Select
             aria-label="Đơn vị người thực hiện"
@@ -179,12 +181,20 @@ export function AuditPage() {
           },
           { title: 'Vai trò', dataIndex: 'actorRole', render: roleLabel },
           { title: 'Đối tượng', dataIndex: 'instanceLabel' },
-          { title: 'Sự kiện', dataIndex: 'eventType' },
+          {
+            title: 'Sự kiện',
+            key: 'event',
+            render: (_: unknown, entry) => auditEventLabel(entry.instanceType, entry.eventType),
+          },
           {
             title: 'Trạng thái',
             key: 'states',
-            render: (_: unknown, entry) =>
-              entry.fromState ? `${entry.fromState} → ${entry.toState}` : entry.toState,
+            render: (_: unknown, entry) => {
+              const to = auditStateLabel(entry.instanceType, entry.toState);
+              return entry.fromState
+                ? `${auditStateLabel(entry.instanceType, entry.fromState)} → ${to}`
+                : to;
+            },
           },
           { title: 'Lý do', dataIndex: 'reason', render: (reason: string | null) => reason ?? '' },
         ]}
