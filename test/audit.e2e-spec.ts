@@ -279,7 +279,17 @@ describe('tamper-evident audit (MariaDB)', () => {
     expect(sheet.getRow(1).getCell(3).value).toBe('Người thực hiện');
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(5).value).toBe('Nhiệm vụ');
-    expect(sheet.getRow(2).getCell(11).value).toBe(
+    // Events and states as the inspector reads them, the event's code beside for filtering.
+    expect(sheet.getRow(1).values).toEqual(
+      expect.arrayContaining(['Sự kiện', 'Mã sự kiện', 'Từ trạng thái', 'Đến trạng thái']),
+    );
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      ...[1, expect.any(String), expect.any(String), expect.any(String), 'Nhiệm vụ'],
+      ...[tasks[3], 4, 'Trả lại báo cáo', 'RETURN', 'Báo cáo', 'Đang thực hiện'],
+      ...[expect.any(String), expect.any(String)],
+    ]);
+    expect(sheet.getRow(2).getCell(12).value).toBe(
       '\'=HYPERLINK("http://x.invalid","Thiếu số liệu")',
     );
   });

@@ -51,8 +51,11 @@ describe('web console: Nhật ký (Chromium, MariaDB)', () => {
       await signIn(page, baseUrl, 'inspector');
       await navigate(page, 'Nhật ký');
       await page.getByRole('heading', { name: 'Nhật ký', level: 1 }).waitFor();
-      await page.getByRole('cell', { name: 'LOGIN_FAILED' }).first().waitFor();
-      await page.getByRole('cell', { name: 'START', exact: true }).waitFor();
+      // Events and states in Vietnamese, never their codes.
+      await page.getByRole('cell', { name: 'Đăng nhập không thành công' }).first().waitFor();
+      await page.getByRole('cell', { name: 'Bắt đầu thực hiện', exact: true }).waitFor();
+      await page.getByRole('cell', { name: 'Giao → Đang thực hiện', exact: true }).waitFor();
+      expect(await page.getByRole('cell', { name: 'LOGIN_FAILED' }).count()).toBe(0);
       await screenshot(page, `audit-${size}`);
       expect(await seriousViolations(page)).toEqual([]);
     }
@@ -71,8 +74,8 @@ describe('web console: Nhật ký (Chromium, MariaDB)', () => {
     const page = await newPage();
     await signIn(page, baseUrl, 'chairman');
     await page.goto(`${baseUrl}/nhat-ky?type=reform-task`);
-    await page.getByRole('cell', { name: 'START', exact: true }).waitFor();
-    expect(await page.getByRole('cell', { name: 'LOGIN_FAILED' }).count()).toBe(0);
+    await page.getByRole('cell', { name: 'Bắt đầu thực hiện', exact: true }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Đăng nhập không thành công' }).count()).toBe(0);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Xuất Excel' }).click(),
@@ -81,8 +84,24 @@ describe('web console: Nhật ký (Chromium, MariaDB)', () => {
     const workbook = new Workbook();
     await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Nhật ký')!;
-    const events = sheet.getColumn(8).values.slice(2);
-    expect(events.sort()).toEqual(['CREATED', 'START']);
+    expect(sheet.getColumn(8).values.slice(2).sort()).toEqual([
+      'Bắt đầu thực hiện',
+      'Giao nhiệm vụ',
+    ]);
+    expect(sheet.getColumn(9).values.slice(2).sort()).toEqual(['CREATED', 'START']);
+
+    // The event filter: found by its label, kept in the URL as its code.
+    await page.goto(`${baseUrl}/nhat-ky`);
+    const event = page.getByRole('combobox', { name: 'Sự kiện' });
+    await event.click();
+    await event.fill('không thành công');
+    // antd's listbox for screen readers is hidden; the visible list names each option by title.
+    await page.getByTitle('Đăng nhập không thành công', { exact: true }).click();
+    await page.waitForURL(/[?&]event=LOGIN_FAILED/);
+    // The unfiltered rows go once the filtered page has come.
+    await page.getByRole('cell', { name: 'Bắt đầu thực hiện' }).waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Đăng nhập không thành công' }).waitFor();
+    await screenshot(page, 'audit-event-filter');
   }, 120_000);
 
   it('checks the integrity, and names the task and event whose reason was changed', async () => {
