@@ -1,4 +1,5 @@
-/** Item 2 of issue 16: the statistics behind the dashboard (their code belongs to /stats/*). */
+/** Item 2 of issue 16: the statistics behind the dashboard (/stats/* and its count per task state). */
+import { TASK_STATES } from '@cchc/domain';
 import { BenchContext, Figures, load, Scenario } from './scenario';
 
 export const statsScenario: Scenario = {
@@ -14,11 +15,23 @@ export const statsScenario: Scenario = {
       ],
       ['GET /stats/dossiers?unitId=', `/stats/dossiers?unitId=${ctx.ids.unitIds[1]}`],
       ['GET /stats/tasks', '/stats/tasks'],
+      [
+        'GET /stats/tasks?from=&to= (half-year)',
+        `/stats/tasks?from=${year}-01-01&to=${year}-06-30`,
+      ],
     ];
     const rows: Figures[] = [];
     for (const [endpoint, paths] of endpoints) {
       rows.push(...(await load(ctx, { endpoint, role: 'coordinator', paths })));
     }
+    // The dashboard's "by state" card: one capped count per state, as the console asks them.
+    rows.push(
+      ...(await load(ctx, {
+        endpoint: 'GET /tasks?state=&pageSize=1 (dashboard, each state)',
+        role: 'coordinator',
+        paths: TASK_STATES.map((state) => `/tasks?state=${state}&pageSize=1`),
+      })),
+    );
     return rows;
   },
 };
