@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { addDays, endOfDayInstant, monthOf, todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
-import { OrgUnitEntity, ReadDatabase, ReformTaskEntity } from '@cchc/database';
+import { ReadDatabase } from '@cchc/database';
 import { IsoDate } from '@cchc/domain';
-import { OVERDUE_TASK } from '@cchc/tasks';
 import { TASK_TIMER_KINDS } from './escalation-policy';
 import {
   MonthEscalationsDto,
@@ -13,32 +12,34 @@ import {
   TaskStatsQuery,
 } from './dto/task-stats.dto';
 
-/**
- * The day (in Vietnam: UTC+7 all year, no daylight saving) the task was accepted, from its audit
- * history: the first event that moved it to `accepted` (a final state, so there is one).
- */
-const ACCEPTED_ON = `(SELECT DATE(MIN(a.occurred_at) + INTERVAL 7 HOUR) FROM audit_events a
-  WHERE a.instance_type = 'reform-task' AND a.instance_id = task.id AND a.to_state = 'accepted')`;
-
 type Counts = Omit<TaskCompletionFiguresDto, 'acceptedLate' | 'onTimeRate'>;
 
+/** An undated task's due day in `task_counts` (its key columns cannot be NULL). */
+const UNDATED = '9999-12-31';
+
+/** Overdue as the list's "Quá hạn" filter (OVERDUE_TASK), on a counter: undated is never past. */
+const OVERDUE = "(c.state = 'overdue' OR (c.state IN ('assigned', 'inProgress') AND c.due_on < ?))";
+
 const COUNTS: Record<keyof Counts, string> = {
-  accepted: "SUM(task.state = 'accepted' AND task.dueDate IS NOT NULL)",
-  acceptedOnTime: `SUM(task.state = 'accepted' AND ${ACCEPTED_ON} <= task.dueDate)`,
-  open: "SUM(task.state NOT IN ('accepted', 'cancelled'))",
-  overdue: `SUM(${OVERDUE_TASK})`,
+  accepted: `SUM(IF(c.state = 'accepted' AND c.due_on <> '${UNDATED}', c.n, 0))`,
+  acceptedOnTime: 'SUM(IF(c.on_time = 1, c.n, 0))',
+  open: "SUM(IF(c.state NOT IN ('accepted', 'cancelled'), c.n, 0))",
+  overdue: `SUM(IF(${OVERDUE}, c.n, 0))`,
 };
 
 /**
- * Task figures of a ward for the dashboard, as SQL aggregates over indexed columns. Every task
- * counts (group tasks too), as in the task list the figures link to:
+ * Task figures of a ward for the dashboard, from the maintained `task_counts` (by ward, lead unit,
+ * plan, area, due date, state and on time; see its migration): a few hundred counters of the
+ * ward rather than its every task. Every task counts (group tasks too), as in the task list the
+ * figures link to:
  * - accepted: accepted tasks that have a due date (one without a date cannot be late);
  * - acceptedOnTime: of those, accepted on or before the due date as it stands (after granted
  *   extensions and amendments), the day of acceptance taken from the audit history in Vietnam;
  * - onTimeRate: acceptedOnTime / accepted, null when none was accepted;
  * - overdue: as the list's "Quá hạn" filter (marked overdue, or open and past the date).
- * The period filters the tasks by due date; escalations are those of the current month. Read from
- * the read replica (it may be a moment behind).
+ * The period filters the tasks by due date; escalations are those of the current month. A unit
+ * or an area is listed when it has tasks in the filter. Read from the read replica (it may be a
+ * moment behind).
  */
 @Injectable()
 export class TaskStatsService {
@@ -71,36 +72,22 @@ export class TaskStatsService {
     };
   }
 
-  private tasksOf(manager: EntityManager, wardId: string, query: TaskStatsQuery, today: IsoDate) {
-    const builder = manager
-      .getRepository(ReformTaskEntity)
-      .createQueryBuilder('task')
-      .where('task.wardId = :wardId', { wardId })
-      .setParameter('today', today);
-    if (query.planId) builder.andWhere('task.planId = :planId', { planId: query.planId });
-    if (query.from) builder.andWhere('task.dueDate >= :from', { from: query.from });
-    if (query.to) builder.andWhere('task.dueDate <= :to', { to: query.to });
-    return builder;
-  }
-
   private async byUnit(
     manager: EntityManager,
     wardId: string,
     query: TaskStatsQuery,
     today: IsoDate,
   ) {
-    const builder = this.tasksOf(manager, wardId, query, today)
-      .innerJoin(OrgUnitEntity, 'unit', 'unit.id = task.leadUnitId')
-      .select('unit.id', 'unitId')
-      .addSelect('unit.code', 'unitCode')
-      .addSelect('unit.name', 'unitName');
-    selectCounts(builder);
-    const rows = (await builder
-      .groupBy('unit.id')
-      .addGroupBy('unit.code')
-      .addGroupBy('unit.name')
-      .orderBy('unit.name')
-      .getRawMany()) as Record<string, string | number | null>[];
+    const filter = countersOf(wardId, query);
+    const counts = Object.entries(COUNTS).map(([field, sql]) => `${sql} AS ${field}`);
+    const rows = (await manager.query(
+      `SELECT unit.id AS unitId, unit.code AS unitCode, unit.name AS unitName, ${counts.join(', ')}
+       FROM task_counts c JOIN org_units unit ON unit.id = c.lead_unit_id
+       WHERE ${filter.where}
+       GROUP BY unit.id, unit.code, unit.name HAVING SUM(c.n) > 0
+       ORDER BY unit.name`,
+      [today, ...filter.params],
+    )) as Record<string, string | number | null>[];
     return rows.map((row) => ({
       unitId: String(row.unitId),
       unitCode: String(row.unitCode),
@@ -115,23 +102,19 @@ export class TaskStatsService {
     query: TaskStatsQuery,
     today: IsoDate,
   ) {
-    const rows = (await this.tasksOf(manager, wardId, query, today)
-      .andWhere(OVERDUE_TASK)
-      .leftJoin('plans', 'plan', 'plan.id = task.planId')
-      .leftJoin('plan_areas', 'area', 'area.plan_id = task.planId AND area.code = task.areaCode')
-      .select('task.planId', 'planId')
-      .addSelect('plan.number', 'planNumber')
-      .addSelect('task.areaCode', 'areaCode')
-      .addSelect('area.title', 'areaTitle')
-      .addSelect('COUNT(*)', 'overdue')
-      .groupBy('task.planId')
-      .addGroupBy('plan.number')
-      .addGroupBy('task.areaCode')
-      .addGroupBy('area.title')
-      .addGroupBy('area.position')
-      .orderBy('plan.number')
-      .addOrderBy('area.position')
-      .getRawMany()) as Record<string, string | number | null>[];
+    const filter = countersOf(wardId, query);
+    const rows = (await manager.query(
+      `SELECT NULLIF(c.plan_id, '') AS planId, plan.number AS planNumber,
+         NULLIF(c.area_code, '') AS areaCode, area.title AS areaTitle, SUM(c.n) AS overdue
+       FROM task_counts c
+       LEFT JOIN plans plan ON plan.id = c.plan_id
+       LEFT JOIN plan_areas area ON area.plan_id = c.plan_id AND area.code = c.area_code
+       WHERE ${filter.where} AND ${OVERDUE}
+       GROUP BY c.plan_id, plan.number, c.area_code, area.title, area.position
+       HAVING SUM(c.n) > 0
+       ORDER BY plan.number, area.position`,
+      [...filter.params, today],
+    )) as Record<string, string | number | null>[];
     return rows.map((row) => ({
       planId: row.planId === null ? null : String(row.planId),
       planNumber: row.planNumber === null ? null : String(row.planNumber),
@@ -185,8 +168,23 @@ export class TaskStatsService {
   }
 }
 
-function selectCounts(builder: SelectQueryBuilder<ReformTaskEntity>): void {
-  for (const [field, sql] of Object.entries(COUNTS)) builder.addSelect(sql, field);
+/** The ward's counters in the query's plan and period (an undated task is in no period). */
+function countersOf(wardId: string, query: TaskStatsQuery): { where: string; params: string[] } {
+  const where = ['c.ward_id = ?'];
+  const params = [wardId];
+  if (query.planId) {
+    where.push('c.plan_id = ?');
+    params.push(query.planId);
+  }
+  if (query.from) {
+    where.push(`c.due_on >= ? AND c.due_on <> '${UNDATED}'`);
+    params.push(query.from);
+  }
+  if (query.to) {
+    where.push('c.due_on <= ?');
+    params.push(query.to);
+  }
+  return { where: where.join(' AND '), params };
 }
 
 function countsOf(count: (field: keyof Counts) => number): Counts {

@@ -22,6 +22,7 @@ import { DossierLateOn1763802500000 } from './1763802500000-dossier-late-on';
 import { DossierCountsAsOf1763802510000 } from './1763802510000-dossier-counts-as-of';
 import { VisitMinutesNumbers1763802700000 } from './1763802700000-visit-minutes-numbers';
 import { DocumentSequences1763802900000 } from './1763802900000-document-sequences';
+import { TaskCounts1763803100000 } from './1763803100000-task-counts';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   DossierCountsAsOf1763802510000,
   VisitMinutesNumbers1763802700000,
   DocumentSequences1763802900000,
+  TaskCounts1763803100000,
 ];
