@@ -7,7 +7,7 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
  * so that lists, filters and the deadline index never have to open the snapshot.
  */
 @Entity('reform_tasks')
-@Index('idx_tasks_ward_state', ['wardId', 'state'])
+@Index('idx_tasks_ward_state', ['wardId', 'state', 'dueSort', 'createdAt'])
 @Index('idx_tasks_due', ['state', 'dueDate'])
 @Index('idx_tasks_lead_unit', ['leadUnitId'])
 @Index('idx_tasks_leader', ['leaderId'])

@@ -23,6 +23,7 @@ import { DossierCountsAsOf1763802510000 } from './1763802510000-dossier-counts-a
 import { VisitMinutesNumbers1763802700000 } from './1763802700000-visit-minutes-numbers';
 import { DocumentSequences1763802900000 } from './1763802900000-document-sequences';
 import { TaskCounts1763803100000 } from './1763803100000-task-counts';
+import { TaskStateListIndex1763803110000 } from './1763803110000-task-state-list-index';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   VisitMinutesNumbers1763802700000,
   DocumentSequences1763802900000,
   TaskCounts1763803100000,
+  TaskStateListIndex1763803110000,
 ];
