@@ -1,0 +1,162 @@
+/**
+ * What the worker spends on each transition's jobs: SQL statements (counted on the driver's
+ * connections of the worker's pool) and worker CPU, per step of START → SUBMIT_REPORT → APPROVE.
+ * The engine writes one step for every task while the outbox relay is paused, then the worker
+ * (in this process) relays and runs the jobs until the outbox is empty.
+ *   npm run bench:worker -- --tasks 300
+ * BENCH_DATABASE_URL (default …/cchc_bench_worker), BENCH_REDIS_URL (default db 13).
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { Connection } from 'mysql2';
+import { DataSource } from 'typeorm';
+import { loadConfig, SystemClock } from '@cchc/common';
+import { dataSourceOptions } from '@cchc/database';
+import { Actor } from '@cchc/domain';
+import { WorkflowEngine } from '@cchc/engine';
+import { OutboxRelay } from '@cchc/queue';
+import { prepareRuntime, runMain } from '@cchc/runtime';
+import { reformTaskPersistence } from '@cchc/tasks';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { numericArgs, runPool } from './bench-args';
+
+const STEPS = [
+  { type: 'START', role: 'officer' },
+  { type: 'SUBMIT_REPORT', role: 'officer', report: 'Đã hoàn thành' },
+  { type: 'APPROVE', role: 'leader' },
+] as const;
+
+/** Statements sent by connections of pools other than the engine's, by their first words. */
+const counted = new Map<string, number>();
+let counting = false;
+let enginePool: unknown;
+
+runMain(async () => {
+  const { tasks } = numericArgs({ tasks: 300 });
+  const base = loadConfig();
+  const databaseUrl =
+    process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_worker');
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13',
+    REDIS_PREFIX: 'bench-worker',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: process.env.JWT_SECRET || randomBytes(32).toString('base64'),
+    AUDIT_SIGNING_KEY:
+      process.env.AUDIT_SIGNING_KEY ||
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  });
+  const config = { ...loadConfig(), demoSeed: true };
+  await prepareRuntime(config, { seedDemo: true });
+  countStatements();
+  const db = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  enginePool = (db.driver as unknown as { pool: unknown }).pool;
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['warn'] });
+  await app.init();
+  const relay = app.get(OutboxRelay);
+  try {
+    const engine = new WorkflowEngine(db, new SystemClock());
+    const actors = await actorsOf(db);
+    const ids = Array.from({ length: tasks }, () => randomUUID());
+    await runPool(tasks, 16, async (i) => {
+      await engine.create(reformTaskPersistence, {
+        id: ids[i],
+        input: { leadUnitId: actors.unitId, leaderId: actors.leader.userId, dueDate: '2099-12-31' },
+        actor: actors.leader,
+        columns: {
+          ward_id: actors.wardId,
+          title: `Nhiệm vụ đo worker ${i}`,
+          content: 'Đo hiệu năng',
+          coordinating_unit_ids: '[]',
+        },
+      });
+    });
+    await outboxDone(db);
+    console.log(
+      `bench:worker — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${tasks} tasks; ` +
+        `load average ${loadavg()
+          .map((n) => n.toFixed(2))
+          .join(' ')}`,
+    );
+    for (const [step, { role, ...event }] of STEPS.entries()) {
+      await relay.onApplicationShutdown();
+      await runPool(tasks, 16, async (i) => {
+        await engine.send(reformTaskPersistence, ids[i], event as never, actors[role], step + 1);
+      });
+      counted.clear();
+      counting = true;
+      const cpu = process.cpuUsage();
+      relay.onApplicationBootstrap();
+      await outboxDone(db);
+      const used = process.cpuUsage(cpu);
+      counting = false;
+      const total = [...counted.values()].reduce((sum, n) => sum + n, 0);
+      console.log(
+        `\n${event.type}: ${(total / tasks).toFixed(2)} statements and ` +
+          `${((used.user + used.system) / 1000 / tasks).toFixed(2)} ms worker CPU per transition`,
+      );
+      for (const [sql, n] of [...counted].sort((a, b) => b[1] - a[1]))
+        console.log(`  ${(n / tasks).toFixed(2).padStart(6)}  ${sql}`);
+    }
+    console.log(
+      `\nload average after ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    await app.close();
+    await db.destroy();
+  }
+});
+
+/** Counts each statement the worker's connections send (a multi-statement query counts each). */
+function countStatements(): void {
+  const prototype = Connection.prototype as unknown as {
+    query: (...args: unknown[]) => unknown;
+  };
+  const query = prototype.query;
+  prototype.query = function (this: { _pool?: unknown }, ...args: unknown[]) {
+    if (counting && this._pool !== enginePool) {
+      const sql = typeof args[0] === 'string' ? args[0] : (args[0] as { sql: string }).sql;
+      for (const statement of sql.split(/;\s*(?=[A-Z])/)) {
+        const key = statement.replace(/\s+/g, ' ').trim().slice(0, 90);
+        counted.set(key, (counted.get(key) ?? 0) + 1);
+      }
+    }
+    return query.apply(this, args);
+  };
+}
+
+async function actorsOf(db: DataSource) {
+  const [unit] = (await db.query(
+    "SELECT id, ward_id FROM org_units WHERE code = 'VHXH' LIMIT 1",
+  )) as { id: string; ward_id: string }[];
+  const [officer] = (await db.query("SELECT id FROM users WHERE username = 'officer'")) as {
+    id: string;
+  }[];
+  const [leader] = (await db.query("SELECT id FROM users WHERE username = 'leader'")) as {
+    id: string;
+  }[];
+  return {
+    wardId: unit.ward_id,
+    unitId: unit.id,
+    officer: { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id } as Actor,
+    leader: { kind: 'user', userId: leader.id, role: 'leader', unitId: null } as Actor & {
+      kind: 'user';
+    },
+  };
+}
+
+async function outboxDone(db: DataSource): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const [{ pending }] = (await db.query(
+      'SELECT COUNT(*) AS pending FROM outbox WHERE processed_at IS NULL AND dead_at IS NULL',
+    )) as { pending: string }[];
+    if (Number(pending) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the worker did not finish the outbox within five minutes');
+}
