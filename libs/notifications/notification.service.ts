@@ -27,22 +27,21 @@ export interface NotifyJobData extends OutboxJobData {
   unitIds?: string[];
 }
 
-interface SubjectRow {
-  ward_id: string;
-  title: string;
-  lead_unit_id: string;
-  leader_id: string | null;
-}
-
-/** Who is meant by each recipient kind, for a reform task. */
-const RECIPIENT_SQL: Record<NotifyRecipient, string> = {
-  leadUnit:
-    "SELECT id FROM users WHERE unit_id = ? AND role IN ('unit_head', 'officer') AND active = 1",
-  leadUnitHead: "SELECT id FROM users WHERE unit_id = ? AND role = 'unit_head' AND active = 1",
-  leader: 'SELECT id FROM users WHERE id = ? AND active = 1',
-  chairman: "SELECT id FROM users WHERE ward_id = ? AND role = 'chairman' AND active = 1",
-  coordinator: "SELECT id FROM users WHERE ward_id = ? AND role = 'coordinator' AND active = 1",
+/** Who is meant by each recipient kind, for a reform task `t`: a condition on the user `u`. */
+const RECIPIENT_JOIN: Record<NotifyRecipient, string> = {
+  leadUnit: "u.unit_id = t.lead_unit_id AND u.role IN ('unit_head', 'officer')",
+  leadUnitHead: "u.unit_id = t.lead_unit_id AND u.role = 'unit_head'",
+  leader: 'u.id = t.leader_id',
+  chairman: "u.ward_id = t.ward_id AND u.role = 'chairman'",
+  coordinator: "u.ward_id = t.ward_id AND u.role = 'coordinator'",
 };
+
+/** What a notification says and to whom. */
+interface Message {
+  userIds: string[];
+  title: string;
+  body: string;
+}
 
 @Injectable()
 export class NotificationService {
@@ -62,28 +61,15 @@ export class NotificationService {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const message = await this.message(manager, job);
-      let written = 0;
-      if (message) {
-        const dedupeKey = `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`;
-        for (const userId of message.userIds) {
-          const result = await manager.query(
-            // Only a repeated (user, dedupe key) is skipped; any other error fails the job.
-            'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) ' +
-              'VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id',
-            [
-              userId,
-              dedupeKey,
-              job.topic,
-              job.instanceType,
-              job.instanceId,
-              message.title,
-              message.body,
-              now,
-            ],
-          );
-          written += (result as { affectedRows: number }).affectedRows;
-        }
-      }
+      const written = message
+        ? await this.write(manager, message, {
+            dedupeKey: `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`,
+            topic: job.topic,
+            subjectType: job.instanceType,
+            subjectId: job.instanceId,
+            at: now,
+          })
+        : 0;
       await markOutboxProcessed(manager, job.outboxId, now);
       return written;
     });
@@ -93,20 +79,45 @@ export class NotificationService {
   async remind(taskId: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const subject = await this.subject(manager, taskId);
-      if (!subject) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${taskId}`);
-      const userIds = await this.recipients(manager, subject, ['leadUnit']);
-      const { title, body } = notificationText('task.reminder', subject.title);
-      const dedupeKey = `reform-task:${taskId}:remind:${now.getTime()}`;
-      for (const userId of userIds) {
-        await manager.query(
-          'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) ' +
-            "VALUES (?, ?, 'task.reminder', 'reform-task', ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id",
-          [userId, dedupeKey, taskId, title, body, now],
-        );
-      }
-      return userIds.length;
+      const message = await this.taskMessage(manager, taskId, 'task.reminder', ['leadUnit']);
+      if (!message) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${taskId}`);
+      await this.write(manager, message, {
+        dedupeKey: `reform-task:${taskId}:remind:${now.getTime()}`,
+        topic: 'task.reminder',
+        subjectType: 'reform-task',
+        subjectId: taskId,
+        at: now,
+      });
+      return message.userIds.length;
     });
+  }
+
+  /**
+   * One notification per recipient, as one statement; a repeated (user, dedupe key) is skipped,
+   * any other error fails the job. Returns how many were written.
+   */
+  private async write(
+    manager: EntityManager,
+    message: Message,
+    about: { dedupeKey: string; topic: string; subjectType: string; subjectId: string; at: Date },
+  ): Promise<number> {
+    if (message.userIds.length === 0) return 0;
+    const result = (await manager.query(
+      'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) VALUES ' +
+        message.userIds.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ') +
+        ' ON DUPLICATE KEY UPDATE id = id',
+      message.userIds.flatMap((userId) => [
+        userId,
+        about.dedupeKey,
+        about.topic,
+        about.subjectType,
+        about.subjectId,
+        message.title,
+        message.body,
+        about.at,
+      ]),
+    )) as { affectedRows: number };
+    return result.affectedRows;
   }
 
   /** The user's latest notifications, from the read replica (it may be a moment behind). */
@@ -131,10 +142,7 @@ export class NotificationService {
   }
 
   /** Who is told and what, by the kind of subject; null when the subject is gone. */
-  private message(
-    manager: EntityManager,
-    job: NotifyJobData,
-  ): Promise<{ userIds: string[]; title: string; body: string } | null> {
+  private message(manager: EntityManager, job: NotifyJobData): Promise<Message | null> {
     switch (job.instanceType) {
       case DOSSIER_SUBJECT_TYPE:
         return dossierMessage(
@@ -161,46 +169,39 @@ export class NotificationService {
           job.unitIds ?? [],
         );
       default:
-        return this.taskMessage(manager, job);
+        return this.taskMessage(
+          manager,
+          job.instanceId,
+          job.topic,
+          (job.to ?? []) as NotifyRecipient[],
+        );
     }
   }
 
+  /**
+   * A task's title and the active users of each recipient kind, in one statement: a row with the
+   * title (none when the task is gone) and a row per user of each kind.
+   */
   private async taskMessage(
     manager: EntityManager,
-    job: NotifyJobData,
-  ): Promise<{ userIds: string[]; title: string; body: string } | null> {
-    const subject = await this.subject(manager, job.instanceId);
-    if (!subject) return null;
-    const userIds = await this.recipients(manager, subject, (job.to ?? []) as NotifyRecipient[]);
-    return { userIds, ...notificationText(job.topic, subject.title) };
-  }
-
-  private async subject(manager: EntityManager, id: string): Promise<SubjectRow | null> {
-    const rows = (await manager.query(
-      'SELECT ward_id, title, lead_unit_id, leader_id FROM reform_tasks WHERE id = ?',
-      [id],
-    )) as SubjectRow[];
-    return rows[0] ?? null;
-  }
-
-  private async recipients(
-    manager: EntityManager,
-    subject: SubjectRow,
+    taskId: string,
+    topic: string,
     kinds: NotifyRecipient[],
-  ): Promise<string[]> {
-    const ids = new Set<string>();
-    for (const kind of kinds) {
-      const key = {
-        leadUnit: subject.lead_unit_id,
-        leadUnitHead: subject.lead_unit_id,
-        leader: subject.leader_id,
-        chairman: subject.ward_id,
-        coordinator: subject.ward_id,
-      }[kind];
-      if (!key) continue;
-      const rows = (await manager.query(RECIPIENT_SQL[kind], [key])) as { id: string }[];
-      rows.forEach((row) => ids.add(row.id));
-    }
-    return [...ids];
+  ): Promise<Message | null> {
+    const unique = [...new Set(kinds)];
+    const rows = (await manager.query(
+      [
+        'SELECT t.title, NULL AS user_id FROM reform_tasks t WHERE t.id = ?',
+        ...unique.map(
+          (kind) =>
+            `SELECT NULL, u.id FROM reform_tasks t JOIN users u ON ${RECIPIENT_JOIN[kind]} AND u.active = 1 WHERE t.id = ?`,
+        ),
+      ].join(' UNION ALL '),
+      [taskId, ...unique.map(() => taskId)],
+    )) as { title: string | null; user_id: string | null }[];
+    const title = rows.find((row) => row.title !== null)?.title;
+    if (title === undefined || title === null) return null;
+    const userIds = new Set(rows.flatMap((row) => (row.user_id ? [row.user_id] : [])));
+    return { userIds: [...userIds], ...notificationText(topic, title) };
   }
 }
