@@ -35,39 +35,45 @@ export class GroupCompletionService {
    * repeated or concurrent job completes it once; a lost race (StaleVersionError) is retried.
    */
   async onSettled(job: SettledJobData): Promise<GroupOutcome> {
+    // A task's parent is set when it is created and never changes, so most tasks (those without
+    // one) need no transaction: their row is marked done by one statement.
+    const [child] = (await this.dataSource.query(
+      'SELECT parent_id FROM reform_tasks WHERE id = ?',
+      [job.instanceId],
+    )) as { parent_id: string | null }[];
+    if (!child?.parent_id) {
+      await markOutboxProcessed(this.dataSource.manager, job.outboxId, this.clock.now());
+      return 'no-parent';
+    }
+    const parentId = child.parent_id;
     return this.dataSource.transaction(async (manager) => {
-      const [child] = (await manager.query('SELECT parent_id FROM reform_tasks WHERE id = ?', [
-        job.instanceId,
-      ])) as { parent_id: string | null }[];
-      let outcome: GroupOutcome = 'no-parent';
-      if (child?.parent_id) {
-        const [parent] = (await manager.query(
-          'SELECT id, state, version FROM reform_tasks WHERE id = ? FOR UPDATE',
-          [child.parent_id],
-        )) as { id: string; state: string; version: number }[];
-        const children = (await manager.query(
-          'SELECT state, late FROM reform_tasks WHERE parent_id = ? FOR UPDATE',
-          [parent.id],
-        )) as { state: string; late: number }[];
-        const accepted = children.filter((row) => row.state === 'accepted');
-        if (!OPEN_STATES.includes(parent.state)) outcome = 'already-settled';
-        else if (!children.every((row) => SETTLED_STATES.includes(row.state)) || !accepted.length)
-          outcome = 'waiting';
-        else {
-          const event = {
-            type: 'CHILDREN_COMPLETED' as const,
-            late: accepted.some((row) => Boolean(row.late)),
-          };
-          await this.engine.send(
-            reformTaskPersistence,
-            parent.id,
-            event,
-            SYSTEM_ACTOR,
-            parent.version,
-            manager,
-          );
-          outcome = 'completed';
-        }
+      let outcome: GroupOutcome;
+      const [parent] = (await manager.query(
+        'SELECT id, state, version FROM reform_tasks WHERE id = ? FOR UPDATE',
+        [parentId],
+      )) as { id: string; state: string; version: number }[];
+      const children = (await manager.query(
+        'SELECT state, late FROM reform_tasks WHERE parent_id = ? FOR UPDATE',
+        [parent.id],
+      )) as { state: string; late: number }[];
+      const accepted = children.filter((row) => row.state === 'accepted');
+      if (!OPEN_STATES.includes(parent.state)) outcome = 'already-settled';
+      else if (!children.every((row) => SETTLED_STATES.includes(row.state)) || !accepted.length)
+        outcome = 'waiting';
+      else {
+        const event = {
+          type: 'CHILDREN_COMPLETED' as const,
+          late: accepted.some((row) => Boolean(row.late)),
+        };
+        await this.engine.send(
+          reformTaskPersistence,
+          parent.id,
+          event,
+          SYSTEM_ACTOR,
+          parent.version,
+          manager,
+        );
+        outcome = 'completed';
       }
       await markOutboxProcessed(manager, job.outboxId, this.clock.now());
       return outcome;
