@@ -30,6 +30,8 @@ const STEPS = [
 
 /** Statements sent by connections of pools other than the engine's, by their first words. */
 const counted = new Map<string, number>();
+/** Round trips (queries sent, a multi-statement packet being one) by the same connections. */
+let roundTrips = 0;
 let counting = false;
 let enginePool: unknown;
 
@@ -86,6 +88,7 @@ runMain(async () => {
         await engine.send(reformTaskPersistence, ids[i], event as never, actors[role], step + 1);
       });
       counted.clear();
+      roundTrips = 0;
       counting = true;
       const cpu = process.cpuUsage();
       relay.onApplicationBootstrap();
@@ -94,7 +97,8 @@ runMain(async () => {
       counting = false;
       const total = [...counted.values()].reduce((sum, n) => sum + n, 0);
       console.log(
-        `\n${event.type}: ${(total / tasks).toFixed(2)} statements and ` +
+        `\n${event.type}: ${(total / tasks).toFixed(2)} statements in ` +
+          `${(roundTrips / tasks).toFixed(2)} round trips and ` +
           `${((used.user + used.system) / 1000 / tasks).toFixed(2)} ms worker CPU per transition`,
       );
       for (const [sql, n] of [...counted].sort((a, b) => b[1] - a[1]))
@@ -119,6 +123,7 @@ function countStatements(): void {
   const query = prototype.query;
   prototype.query = function (this: { _pool?: unknown }, ...args: unknown[]) {
     if (counting && this._pool !== enginePool) {
+      roundTrips++;
       const sql = typeof args[0] === 'string' ? args[0] : (args[0] as { sql: string }).sql;
       for (const statement of sql.split(/;\s*(?=[A-Z])/)) {
         const key = statement.replace(/\s+/g, ' ').trim().slice(0, 90);
