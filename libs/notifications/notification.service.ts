@@ -4,7 +4,8 @@ import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { Clock } from '@cchc/common';
 import { NotificationEntity, ReadDatabase } from '@cchc/database';
 import { DossierNotifyRecipient, NotifyRecipient } from '@cchc/domain';
-import { markOutboxProcessed, OutboxJobData } from '@cchc/queue';
+import { runBatch, SqlStatement } from '@cchc/engine';
+import { outboxProcessedStatement, OutboxJobData } from '@cchc/queue';
 import { CAMPAIGN_SUBJECT_TYPE, campaignMessage } from './campaign-notifications';
 import { DOSSIER_SUBJECT_TYPE, dossierMessage } from './dossier-notifications';
 import { notificationText } from './notification-texts';
@@ -54,25 +55,27 @@ export class NotificationService {
   ) {}
 
   /**
-   * Writes one notification per recipient and marks the outbox row done, in one transaction.
-   * The dedupe key (instance, seq, topic) per user makes a repeated job a no-op.
+   * Writes one notification per recipient and marks the outbox row done, in one transaction sent
+   * as one round trip (runBatch) after the message is read. The dedupe key (instance, seq, topic)
+   * per user makes a repeated job a no-op.
    */
   async deliver(job: NotifyJobData): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const message = await this.message(manager, job);
-      const written = message
-        ? await this.write(manager, message, {
-            dedupeKey: `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`,
-            topic: job.topic,
-            subjectType: job.instanceType,
-            subjectId: job.instanceId,
-            at: now,
-          })
-        : 0;
-      await markOutboxProcessed(manager, job.outboxId, now);
-      return written;
-    });
+    const message = await this.message(this.dataSource.manager, job);
+    const now = this.clock.now();
+    const insert = message
+      ? notificationsInsert(message, {
+          dedupeKey: `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`,
+          topic: job.topic,
+          subjectType: job.instanceType,
+          subjectId: job.instanceId,
+          at: now,
+        })
+      : null;
+    const results = await runBatch(this.dataSource, [
+      ...(insert ? [insert] : []),
+      outboxProcessedStatement(job.outboxId, now),
+    ]);
+    return insert ? (results[0] as { affectedRows: number }).affectedRows : 0;
   }
 
   /** A reminder sent by hand (bulk "Nhắc việc") to the lead unit of a task; returns how many. */
@@ -81,43 +84,16 @@ export class NotificationService {
       const now = this.clock.now();
       const message = await this.taskMessage(manager, taskId, 'task.reminder', ['leadUnit']);
       if (!message) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${taskId}`);
-      await this.write(manager, message, {
+      const insert = notificationsInsert(message, {
         dedupeKey: `reform-task:${taskId}:remind:${now.getTime()}`,
         topic: 'task.reminder',
         subjectType: 'reform-task',
         subjectId: taskId,
         at: now,
       });
+      if (insert) await manager.query(insert.sql, insert.params);
       return message.userIds.length;
     });
-  }
-
-  /**
-   * One notification per recipient, as one statement; a repeated (user, dedupe key) is skipped,
-   * any other error fails the job. Returns how many were written.
-   */
-  private async write(
-    manager: EntityManager,
-    message: Message,
-    about: { dedupeKey: string; topic: string; subjectType: string; subjectId: string; at: Date },
-  ): Promise<number> {
-    if (message.userIds.length === 0) return 0;
-    const result = (await manager.query(
-      'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) VALUES ' +
-        message.userIds.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ') +
-        ' ON DUPLICATE KEY UPDATE id = id',
-      message.userIds.flatMap((userId) => [
-        userId,
-        about.dedupeKey,
-        about.topic,
-        about.subjectType,
-        about.subjectId,
-        message.title,
-        message.body,
-        about.at,
-      ]),
-    )) as { affectedRows: number };
-    return result.affectedRows;
   }
 
   /** The user's latest notifications, from the read replica (it may be a moment behind). */
@@ -204,4 +180,31 @@ export class NotificationService {
     const userIds = new Set(rows.flatMap((row) => (row.user_id ? [row.user_id] : [])));
     return { userIds: [...userIds], ...notificationText(topic, title) };
   }
+}
+
+/**
+ * One notification per recipient, as one statement (null when there is none); a repeated
+ * (user, dedupe key) is skipped, any other error fails the job.
+ */
+function notificationsInsert(
+  message: Message,
+  about: { dedupeKey: string; topic: string; subjectType: string; subjectId: string; at: Date },
+): SqlStatement | null {
+  if (message.userIds.length === 0) return null;
+  return {
+    sql:
+      'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) VALUES ' +
+      message.userIds.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ') +
+      ' ON DUPLICATE KEY UPDATE id = id',
+    params: message.userIds.flatMap((userId) => [
+      userId,
+      about.dedupeKey,
+      about.topic,
+      about.subjectType,
+      about.subjectId,
+      message.title,
+      message.body,
+      about.at,
+    ]),
+  };
 }
