@@ -94,17 +94,26 @@ export async function keysetPage<E extends ObjectLiteral>(
   );
   // The page's ids from the index alone, then their rows by primary key: MariaDB checks no
   // filter on the index entry when it walks an index for ORDER BY … LIMIT with whole rows, so
-  // it would read a row for every entry it passes.
+  // it would read a row for every entry it passes. The capped count comes with the ids, an
+  // uncorrelated subquery MariaDB runs once: a statement less (each costs the API a socket write
+  // and a round trip).
   const id = sort[sort.length - 1];
-  // Together, so that a failure of either (a replica gone) is the page's failure, never an
-  // unhandled rejection of the other.
-  const [total, idRows] = await Promise.all([
-    cappedCount(manager, counting),
-    builder
-      .select(id, 'keyset_id')
-      .limit(query.pageSize + 1)
-      .getRawMany() as Promise<{ keyset_id: string }[]>,
-  ]);
+  counting
+    .select('1', 'one')
+    .orderBy()
+    .limit(COUNT_CAP + 1);
+  const idRows = (await builder
+    .select(id, 'keyset_id')
+    .addSelect(`(SELECT COUNT(*) FROM (${counting.getQuery()}) capped)`, 'keyset_total')
+    .limit(query.pageSize + 1)
+    .getRawMany()) as { keyset_id: string; keyset_total: string | number }[];
+  // An empty page says nothing of the count, except on the first page (nothing matches).
+  const total =
+    idRows.length > 0
+      ? Number(idRows[0].keyset_total)
+      : query.cursor || query.page > 1
+        ? await cappedCount(manager, counting)
+        : 0;
   const ids = idRows.map((row) => row.keyset_id);
   const more = ids.length > query.pageSize;
   if (more) ids.pop();
