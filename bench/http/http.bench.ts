@@ -11,7 +11,7 @@
  */
 import 'reflect-metadata';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -65,6 +65,7 @@ runMain(async () => {
       redisUrl,
       seconds: args.seconds,
       concurrencies: [1, 16],
+      apiCpuMs: () => processCpuMs(api.pid),
     };
     console.log(
       `bench:http — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${args.seconds} s per run; ` +
@@ -137,6 +138,17 @@ async function signIn(baseUrl: string, databaseUrl: string) {
     byRole[user.username] = { id: user.id, unitId: user.unit_id };
   }
   return { tokens, users: byRole };
+}
+
+/** User + system CPU time of a process in ms, from /proc (Linux; NaN elsewhere). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 async function dropDatabase(databaseUrl: string): Promise<void> {

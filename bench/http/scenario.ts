@@ -34,6 +34,8 @@ export interface BenchContext {
   seconds: number;
   /** The concurrencies every endpoint is driven at: [1, 16]. */
   concurrencies: number[];
+  /** CPU time the API process has used so far, in ms (NaN where it cannot be read). */
+  apiCpuMs(): number;
 }
 
 /** What a scenario promises at concurrency 16 (the issue's targets); unset bounds are not judged. */
@@ -105,6 +107,7 @@ export async function load(ctx: BenchContext, options: LoadOptions): Promise<Fig
 async function loadAt(ctx: BenchContext, options: LoadOptions, connections: number) {
   const paths = Array.isArray(options.paths) ? options.paths : [options.paths];
   let next = 0;
+  const cpuBefore = ctx.apiCpuMs();
   const result = await autocannon({
     url: ctx.baseUrl,
     connections,
@@ -128,6 +131,7 @@ async function loadAt(ctx: BenchContext, options: LoadOptions, connections: numb
       },
     ],
   });
+  const cpuPerRequest = (ctx.apiCpuMs() - cpuBefore) / result.requests.total;
   return {
     endpoint: options.endpoint,
     concurrency: connections,
@@ -136,5 +140,9 @@ async function loadAt(ctx: BenchContext, options: LoadOptions, connections: numb
     rps: result.requests.total / result.duration,
     requests: result.requests.total,
     failed: result.non2xx + result.errors + result.timeouts,
+    // What the issue's request rate asks of two cores, robust to other load on the machine.
+    ...(Number.isFinite(cpuPerRequest)
+      ? { note: `API ${cpuPerRequest.toFixed(2)} ms CPU/request` }
+      : {}),
   };
 }

@@ -21,6 +21,11 @@ export class ApiProcess {
     return this.output.slice(-chars);
   }
 
+  /** The running process's id (undefined before start and after it stopped). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
