@@ -5,7 +5,6 @@
  *   npm run bench:transitions -- --tasks 2000 --concurrency 16
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { createPool, Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig, SystemClock } from '@cchc/common';
@@ -16,12 +15,9 @@ import { WorkflowEngine } from '@cchc/engine';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { numericArgs, runPool } from './bench-args';
+import { BenchWard, createBenchTasks, TASK_STEPS } from './bench-tasks';
 
-const STEPS = ['START', 'SUBMIT_REPORT', 'APPROVE'] as const;
-
-interface Ward {
-  wardId: string;
-  unitId: string;
+interface Ward extends BenchWard {
   officer: Actor;
   leader: Actor & { kind: 'user' };
 }
@@ -50,23 +46,21 @@ runMain(async () => {
     const ward = await loadWard(dataSource);
     const engine = new WorkflowEngine(dataSource, new SystemClock());
     console.log(
-      `bench:transitions — ${tasks} tasks × ${STEPS.length} transitions, concurrency ${concurrency}, ${config.databaseUrl}`,
+      `bench:transitions — ${tasks} tasks × ${TASK_STEPS.length} transitions, concurrency ${concurrency}, ${config.databaseUrl}`,
     );
 
     const snapshots = await engineSnapshots(engine, ward);
     const runEngine = async (count: number) => {
-      const ids = await createTasks(engine, ward, count, concurrency);
+      const ids = await createBenchTasks(engine, ward, count, concurrency, 'Nhiệm vụ thử');
       return measure(count, concurrency, async (i) => {
         let version = 1;
-        for (const type of STEPS) {
-          const actor = type === 'APPROVE' ? ward.leader : ward.officer;
-          const event = type === 'SUBMIT_REPORT' ? { type, report: 'Đã hoàn thành' } : { type };
-          await engine.send(reformTaskPersistence, ids[i], event as never, actor, version++);
+        for (const { role, ...event } of TASK_STEPS) {
+          await engine.send(reformTaskPersistence, ids[i], event as never, ward[role], version++);
         }
       });
     };
     const runFloor = async (count: number) => {
-      const ids = await createTasks(engine, ward, count, concurrency);
+      const ids = await createBenchTasks(engine, ward, count, concurrency, 'Nhiệm vụ thử');
       return measure(count, concurrency, (i) => handWritten(pool, ids[i], ward, snapshots));
     };
     // Warm both paths up (JIT, buffer pool), then alternate rounds so neither gains from going second.
@@ -98,43 +92,25 @@ async function loadWard(dataSource: DataSource): Promise<Ward> {
   return {
     wardId: unit.ward_id,
     unitId: unit.id,
+    leaderId: leader.id,
     officer: { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id },
     leader: { kind: 'user', userId: leader.id, role: 'leader', unitId: null },
   };
 }
 
-async function createTasks(
-  engine: WorkflowEngine,
-  ward: Ward,
-  count: number,
-  concurrency: number,
-): Promise<string[]> {
-  const ids = Array.from({ length: count }, () => randomUUID());
-  await runPool(count, concurrency, async (i) => {
-    await engine.create(reformTaskPersistence, {
-      id: ids[i],
-      input: { leadUnitId: ward.unitId, leaderId: ward.leader.userId, dueDate: '2099-12-31' },
-      actor: ward.leader,
-      columns: {
-        ward_id: ward.wardId,
-        title: `Nhiệm vụ thử ${i}`,
-        content: 'Đo hiệu năng',
-        coordinating_unit_ids: '[]',
-      },
-    });
-  });
-  return ids;
-}
-
 /** The snapshot the engine writes at each step, so the floor path writes the same bytes. */
 async function engineSnapshots(engine: WorkflowEngine, ward: Ward): Promise<string[]> {
-  const [id] = await createTasks(engine, ward, 1, 1);
+  const [id] = await createBenchTasks(engine, ward, 1, 1, 'Nhiệm vụ thử');
   const snapshots: string[] = [];
   let version = 1;
-  for (const type of STEPS) {
-    const actor = type === 'APPROVE' ? ward.leader : ward.officer;
-    const event = type === 'SUBMIT_REPORT' ? { type, report: 'Đã hoàn thành' } : { type };
-    const result = await engine.send(reformTaskPersistence, id, event as never, actor, version++);
+  for (const { role, ...event } of TASK_STEPS) {
+    const result = await engine.send(
+      reformTaskPersistence,
+      id,
+      event as never,
+      ward[role],
+      version++,
+    );
     snapshots.push(
       JSON.stringify({ value: result.snapshot.value, context: result.snapshot.context }),
     );
@@ -145,7 +121,7 @@ async function engineSnapshots(engine: WorkflowEngine, ward: Ward): Promise<stri
 /** The plain SQL a transition needs, written by hand: read, then one transaction of three writes. */
 async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string[]): Promise<void> {
   const states = ['inProgress', 'reported', 'accepted'];
-  for (let step = 0; step < STEPS.length; step++) {
+  for (let step = 0; step < TASK_STEPS.length; step++) {
     const connection = await pool.getConnection();
     try {
       const [rows] = await connection.query(
@@ -165,12 +141,12 @@ async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string
         [states[step], snapshots[step], now, version + 1, id, version],
       );
       if ((update as { affectedRows: number }).affectedRows !== 1) throw new Error('lost a race');
-      const actor = STEPS[step] === 'APPROVE' ? ward.leader : ward.officer;
+      const actor = ward[TASK_STEPS[step].role];
       const event = {
         instanceType: 'reform-task',
         instanceId: id,
         seq: version + 1,
-        eventType: STEPS[step],
+        eventType: TASK_STEPS[step].type,
         fromState: step === 0 ? 'assigned' : states[step - 1],
         toState: states[step],
         actorId: actor.kind === 'user' ? actor.userId : null,
@@ -216,7 +192,7 @@ async function measure(
   const started = process.hrtime.bigint();
   await runPool(tasks, concurrency, work);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return (tasks * STEPS.length) / seconds;
+  return (tasks * TASK_STEPS.length) / seconds;
 }
 
 function median(values: number[]): number {

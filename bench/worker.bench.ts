@@ -8,7 +8,7 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { Connection } from 'mysql2';
 import { DataSource } from 'typeorm';
@@ -21,12 +21,7 @@ import { prepareRuntime, runMain } from '@cchc/runtime';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { numericArgs, runPool } from './bench-args';
-
-const STEPS = [
-  { type: 'START', role: 'officer' },
-  { type: 'SUBMIT_REPORT', role: 'officer', report: 'Đã hoàn thành' },
-  { type: 'APPROVE', role: 'leader' },
-] as const;
+import { createBenchTasks, outboxDone, TASK_STEPS } from './bench-tasks';
 
 /** Statements sent by connections of pools other than the engine's, by their first words. */
 const counted = new Map<string, number>();
@@ -61,20 +56,7 @@ runMain(async () => {
   try {
     const engine = new WorkflowEngine(db, new SystemClock());
     const actors = await actorsOf(db);
-    const ids = Array.from({ length: tasks }, () => randomUUID());
-    await runPool(tasks, 16, async (i) => {
-      await engine.create(reformTaskPersistence, {
-        id: ids[i],
-        input: { leadUnitId: actors.unitId, leaderId: actors.leader.userId, dueDate: '2099-12-31' },
-        actor: actors.leader,
-        columns: {
-          ward_id: actors.wardId,
-          title: `Nhiệm vụ đo worker ${i}`,
-          content: 'Đo hiệu năng',
-          coordinating_unit_ids: '[]',
-        },
-      });
-    });
+    const ids = await createBenchTasks(engine, actors, tasks, 16, 'Nhiệm vụ đo worker');
     await outboxDone(db);
     console.log(
       `bench:worker — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${tasks} tasks; ` +
@@ -82,7 +64,7 @@ runMain(async () => {
           .map((n) => n.toFixed(2))
           .join(' ')}`,
     );
-    for (const [step, { role, ...event }] of STEPS.entries()) {
+    for (const [step, { role, ...event }] of TASK_STEPS.entries()) {
       await relay.onApplicationShutdown();
       await runPool(tasks, 16, async (i) => {
         await engine.send(reformTaskPersistence, ids[i], event as never, actors[role], step + 1);
@@ -147,21 +129,10 @@ async function actorsOf(db: DataSource) {
   return {
     wardId: unit.ward_id,
     unitId: unit.id,
+    leaderId: leader.id,
     officer: { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id } as Actor,
     leader: { kind: 'user', userId: leader.id, role: 'leader', unitId: null } as Actor & {
       kind: 'user';
     },
   };
-}
-
-async function outboxDone(db: DataSource): Promise<void> {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    const [{ pending }] = (await db.query(
-      'SELECT COUNT(*) AS pending FROM outbox WHERE processed_at IS NULL AND dead_at IS NULL',
-    )) as { pending: string }[];
-    if (Number(pending) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the worker did not finish the outbox within five minutes');
 }

@@ -5,7 +5,6 @@
  * task's leader), each on a task created for the run.
  */
 import autocannon from 'autocannon';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SystemClock } from '@cchc/common';
 import { dataSourceOptions } from '@cchc/database';
@@ -13,13 +12,9 @@ import { Actor } from '@cchc/domain';
 import { WorkflowEngine } from '@cchc/engine';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { runPool } from '../bench-args';
+import { createBenchTasks, outboxDone, TASK_STEPS } from '../bench-tasks';
 import { BenchContext, Figures, Scenario } from './scenario';
 
-const STEPS = [
-  { type: 'START', role: 'officer' },
-  { type: 'SUBMIT_REPORT', role: 'officer', report: 'Đã hoàn thành' },
-  { type: 'APPROVE', role: 'leader' },
-] as const;
 /** Tasks made per second of a run (three transitions each): more than the API can move. */
 const TASKS_PER_SECOND = 250;
 /** Tasks the engine in process moves through the three steps. */
@@ -41,8 +36,23 @@ export const transitionsScenario: Scenario = {
       const engine = new WorkflowEngine(db, new SystemClock());
       const actors = actorsOf(ctx);
       // Made up front, and their jobs done, so that neither path competes with the worker's backlog.
-      const forHttp = await createTasks(engine, ctx, actors.leader, ctx.seconds * TASKS_PER_SECOND);
-      const forEngine = await createTasks(engine, ctx, actors.leader, ENGINE_TASKS);
+      const unitId = ctx.users.officer.unitId;
+      if (!unitId) throw new Error('the demo officer has no unit');
+      const ward = {
+        wardId: ctx.ids.wardId,
+        unitId,
+        leaderId: ctx.users.leader.id,
+        leader: actors.leader,
+      };
+      const title = 'Nhiệm vụ đo chuyển trạng thái';
+      const forHttp = await createBenchTasks(
+        engine,
+        ward,
+        ctx.seconds * TASKS_PER_SECOND,
+        CONCURRENCY,
+        title,
+      );
+      const forEngine = await createBenchTasks(engine, ward, ENGINE_TASKS, CONCURRENCY, title);
       const cursor = { next: 0 };
       const rows: Figures[] = [];
       for (const connections of ctx.concurrencies) {
@@ -84,7 +94,7 @@ async function overHttp(
     connections,
     duration: ctx.seconds,
     timeout: 30,
-    requests: STEPS.map(({ role, ...event }, step) => ({
+    requests: TASK_STEPS.map(({ role, ...event }, step) => ({
       method: 'POST',
       setupRequest: (request, state) => {
         // autocannon keeps one context object per connection across its requests.
@@ -121,48 +131,10 @@ async function engineRate(
 ): Promise<number> {
   const started = process.hrtime.bigint();
   await runPool(ids.length, CONCURRENCY, async (i) => {
-    for (const [step, { role, ...event }] of STEPS.entries()) {
+    for (const [step, { role, ...event }] of TASK_STEPS.entries()) {
       await engine.send(reformTaskPersistence, ids[i], event as never, actors[role], step + 1);
     }
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return (ids.length * STEPS.length) / seconds;
-}
-
-async function createTasks(
-  engine: WorkflowEngine,
-  ctx: BenchContext,
-  leader: Actor,
-  count: number,
-): Promise<string[]> {
-  const ids = Array.from({ length: count }, () => randomUUID());
-  const unitId = ctx.users.officer.unitId;
-  if (!unitId) throw new Error('the demo officer has no unit');
-  await runPool(count, CONCURRENCY, async (i) => {
-    await engine.create(reformTaskPersistence, {
-      id: ids[i],
-      input: { leadUnitId: unitId, leaderId: ctx.users.leader.id, dueDate: '2099-12-31' },
-      actor: leader,
-      columns: {
-        ward_id: ctx.ids.wardId,
-        title: `Nhiệm vụ đo chuyển trạng thái ${i}`,
-        content: 'Đo hiệu năng',
-        coordinating_unit_ids: '[]',
-      },
-    });
-  });
-  return ids;
-}
-
-/** Waits (up to five minutes) until the worker has done every job in the outbox. */
-async function outboxDone(db: DataSource): Promise<void> {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    const [{ pending }] = (await db.query(
-      'SELECT COUNT(*) AS pending FROM outbox WHERE processed_at IS NULL AND dead_at IS NULL',
-    )) as { pending: string }[];
-    if (Number(pending) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the worker did not finish the outbox within five minutes');
+  return (ids.length * TASK_STEPS.length) / seconds;
 }
