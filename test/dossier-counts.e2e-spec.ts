@@ -5,6 +5,7 @@ import { addDays, todayIn } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
 import { DossierFigures, DossierStatsService } from '@cchc/dossiers';
 import { freshEnvironment } from './support/e2e-env';
+import { insertBareWards, seededRandom } from './support/random-province';
 import { startApi } from './support/test-app';
 
 /*
@@ -26,23 +27,6 @@ const STATES = [
   'rejected',
   'withdrawn',
 ];
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
-  };
-}
 
 const DAILY_KEY =
   'ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, late_on, slip_on';
@@ -127,7 +111,7 @@ function expected(
 
 describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => {
   const clock = new ManualClock(new Date('2026-06-15T03:00:00Z'));
-  const random = generator(SEED);
+  const random = seededRandom(SEED);
   let api: INestApplication;
   let db: DataSource;
   let stats: DossierStatsService;
@@ -138,21 +122,8 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     api = await startApi(clock);
     db = api.get(DataSource);
     stats = api.get(DossierStatsService);
-    for (const code of ['p1', 'p2']) {
-      const ward = { id: randomUUID(), units: [0, 1, 2].map(() => randomUUID()), procedure: '' };
-      await db.query('INSERT INTO wards (id, code, name) VALUES (?, ?, ?)', [
-        ward.id,
-        code,
-        `Phường ${code}`,
-      ]);
-      for (const [index, unit] of ward.units.entries())
-        await db.query('INSERT INTO org_units (id, ward_id, code, name) VALUES (?, ?, ?, ?)', [
-          unit,
-          ward.id,
-          `U${index}`,
-          `Đơn vị ${index}`,
-        ]);
-      ward.procedure = randomUUID();
+    for (const bare of await insertBareWards(db, ['p1', 'p2'])) {
+      const ward = { ...bare, procedure: randomUUID() };
       await db.query(
         `INSERT INTO procedures (id, ward_id, code, name, processing_days, handling_unit_id,
            created_at, updated_at) VALUES (?, ?, '1.0', 'Thủ tục', 5, ?, NOW(3), NOW(3))`,

@@ -5,6 +5,7 @@ import { todayIn } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
 import { TaskStatsQuery, TaskStatsService } from '@cchc/escalations';
 import { freshEnvironment } from './support/e2e-env';
+import { insertBareWards, seededRandom } from './support/random-province';
 import { startApi } from './support/test-app';
 
 /*
@@ -31,22 +32,6 @@ const STATES = [
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const START = Date.UTC(2026, 0, 1);
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
-  };
-}
 
 const day = (offset: number) => new Date(START + offset * DAY).toISOString().slice(0, 10);
 /** The day in Việt Nam (UTC+7) of an instant. */
@@ -125,7 +110,7 @@ function expected(tasks: Task[], events: Event[], today: string) {
 
 describe(`Maintained task counts against the tasks and their history (seed ${SEED})`, () => {
   const clock = new ManualClock(new Date('2026-06-15T03:00:00Z'));
-  const random = generator(SEED);
+  const random = seededRandom(SEED);
   let api: INestApplication;
   let db: DataSource;
   let stats: TaskStatsService;
@@ -136,22 +121,7 @@ describe(`Maintained task counts against the tasks and their history (seed ${SEE
     api = await startApi(clock);
     db = api.get(DataSource);
     stats = api.get(TaskStatsService);
-    for (const code of ['t1', 't2']) {
-      const ward = { id: randomUUID(), units: [0, 1, 2].map(() => randomUUID()) };
-      await db.query('INSERT INTO wards (id, code, name) VALUES (?, ?, ?)', [
-        ward.id,
-        code,
-        `Phường ${code}`,
-      ]);
-      for (const [index, unit] of ward.units.entries())
-        await db.query('INSERT INTO org_units (id, ward_id, code, name) VALUES (?, ?, ?, ?)', [
-          unit,
-          ward.id,
-          `U${index}`,
-          `Đơn vị ${index}`,
-        ]);
-      wards.push(ward);
-    }
+    wards.push(...(await insertBareWards(db, ['t1', 't2'])));
   });
 
   afterAll(async () => {
