@@ -36,7 +36,7 @@ export class EscalationPolicyService {
     const [row] = (await manager.query('SELECT policy FROM escalation_policies WHERE ward_id = ?', [
       wardId,
     ])) as { policy: EscalationPolicy | string }[];
-    return storedPolicy(row?.policy);
+    return row ? parsePolicy(row.policy) : DEFAULT_ESCALATION_POLICY;
   }
 
   /**
@@ -83,13 +83,6 @@ export class EscalationPolicyService {
     });
     return this.view(wardId);
   }
-}
-
-/** A ward's policy as read from `escalation_policies.policy`; the defaults when it has none. */
-export function storedPolicy(
-  policy: EscalationPolicy | string | null | undefined,
-): EscalationPolicy {
-  return policy ? parsePolicy(policy) : DEFAULT_ESCALATION_POLICY;
 }
 
 function parsePolicy(policy: EscalationPolicy | string): EscalationPolicy {

@@ -8,8 +8,8 @@ import { Clock } from '@cchc/common';
 import { IsoDate, TaskState } from '@cchc/domain';
 import { markOutboxProcessed, onBehalfOfRequest, OutboxJobData, QUEUES } from '@cchc/queue';
 import { TimerService } from '@cchc/timers';
-import { EscalationPolicy, firedSlot, planTaskTimers } from './escalation-policy';
-import { storedPolicy } from './escalation-policy.service';
+import { firedSlot, planTaskTimers } from './escalation-policy';
+import { EscalationPolicyService } from './escalation-policy.service';
 
 export const REFORM_TASK_SUBJECT = 'reform-task';
 
@@ -28,6 +28,7 @@ export class TaskTimerPlanner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timers: TimerService,
+    private readonly policies: EscalationPolicyService,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
   ) {}
@@ -43,45 +44,36 @@ export class TaskTimerPlanner {
   }
 
   async planIn(manager: EntityManager, taskId: string): Promise<number> {
-    const locked = await this.timers.lock(manager, REFORM_TASK_SUBJECT, taskId);
-    // One statement for the task, its ward's policy and the escalations already fired for its
-    // due date; FOR UPDATE locks the task row only (subqueries read without locks).
+    await manager.query(
+      'SELECT id FROM timers WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
+      [REFORM_TASK_SUBJECT, taskId],
+    );
     const [task] = (await manager.query(
-      `SELECT t.ward_id, t.state, t.due_date,
-         (SELECT p.policy FROM escalation_policies p WHERE p.ward_id = t.ward_id) AS policy,
-         (SELECT JSON_ARRAYAGG(JSON_ARRAY(e.kind, e.level)) FROM escalations e
-          WHERE e.task_id = t.id AND e.due_date = t.due_date) AS fired
-       FROM reform_tasks t WHERE t.id = ? FOR UPDATE`,
+      'SELECT ward_id, state, due_date FROM reform_tasks WHERE id = ? FOR UPDATE',
       [taskId],
-    )) as PlannedTaskRow[];
+    )) as { ward_id: string; state: TaskState; due_date: IsoDate | null }[];
     if (!task) {
-      await this.timers.replace(manager, REFORM_TASK_SUBJECT, taskId, [], locked);
+      await this.timers.replace(manager, REFORM_TASK_SUBJECT, taskId, []);
       return 0;
     }
-    const fired = (parseJson(task.fired) ?? []).map(([kind, level]) => firedSlot(kind, level));
+    const fired = task.due_date
+      ? (
+          (await manager.query(
+            'SELECT kind, level FROM escalations WHERE task_id = ? AND due_date = ?',
+            [taskId, task.due_date],
+          )) as { kind: string; level: number }[]
+        ).map((row) => firedSlot(row.kind, row.level))
+      : [];
     const timers = planTaskTimers(
       { state: task.state, dueDate: task.due_date },
-      storedPolicy(task.policy),
+      await this.policies.policyOf(manager, task.ward_id),
       await this.calendars.workingCalendar(),
       this.clock.now(),
       new Set(fired),
     );
-    await this.timers.replace(manager, REFORM_TASK_SUBJECT, taskId, timers, locked);
+    await this.timers.replace(manager, REFORM_TASK_SUBJECT, taskId, timers);
     return timers.length;
   }
-}
-
-interface PlannedTaskRow {
-  ward_id: string;
-  state: TaskState;
-  due_date: IsoDate | null;
-  policy: EscalationPolicy | string | null;
-  /** [kind, level] of each escalation fired for the due date (MariaDB gives JSON as text). */
-  fired: [string, number][] | string | null;
-}
-
-function parseJson<T>(value: T | string | null): T | null {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 @Processor(QUEUES.taskTimers, { concurrency: 4 })

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TimerSpec } from './timer.types';
 
-/** A pending timer row, as locked by TimerService.lock. */
-export interface StoredTimer {
+interface StoredTimer {
   id: string;
   kind: string;
   level: number;
@@ -14,29 +13,22 @@ export interface StoredTimer {
 /** Writes the pending timers of subjects; the worker's TimerFeeder and TimerProcessor fire them. */
 @Injectable()
 export class TimerService {
-  /** Locks and reads the pending timers of one subject, inside the caller's transaction. */
-  lock(manager: EntityManager, subjectType: string, subjectId: string): Promise<StoredTimer[]> {
-    return manager.query(
-      'SELECT id, kind, level, due_date, fire_at FROM timers ' +
-        'WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
-      [subjectType, subjectId],
-    ) as Promise<StoredTimer[]>;
-  }
-
   /**
    * Makes `timers` the pending timers of one subject, inside the caller's transaction.
    * Unchanged timers keep their row (and so their queued job); the others are deleted or inserted.
-   * An empty list stops every timer of the subject. `locked` is what lock() returned earlier in
-   * the same transaction (a caller that had to lock them first), so they are not read twice.
+   * An empty list stops every timer of the subject.
    */
   async replace(
     manager: EntityManager,
     subjectType: string,
     subjectId: string,
     timers: TimerSpec[],
-    locked?: StoredTimer[],
   ): Promise<void> {
-    const stored = locked ?? (await this.lock(manager, subjectType, subjectId));
+    const stored = (await manager.query(
+      'SELECT id, kind, level, due_date, fire_at FROM timers ' +
+        'WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
+      [subjectType, subjectId],
+    )) as StoredTimer[];
     assertOnePerDueDate(subjectType, subjectId, timers);
     const wanted = new Map(timers.map((timer) => [timerKey(timer), timer]));
     const obsolete: string[] = [];
