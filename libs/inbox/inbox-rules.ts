@@ -48,8 +48,7 @@ const notReturnedLast: TaskFilter = (where) =>
     `COALESCE((SELECT a.event_type FROM audit_events a WHERE a.instance_type = 'reform-task' ` +
       `AND a.instance_id = task.id ORDER BY a.seq DESC LIMIT 1), '') <> 'RETURN'`,
   );
-const extensionPending: TaskFilter = (where) =>
-  where.andWhere("JSON_TYPE(JSON_EXTRACT(task.snapshot, '$.context.extensionRequest')) = 'OBJECT'");
+const extensionPending: TaskFilter = (where) => where.andWhere('task.extensionPending = TRUE');
 const overdue: TaskFilter = (where, _user, today) => where.andWhere(OVERDUE_TASK, { today });
 const withoutLeader: TaskFilter = (where) =>
   where.andWhere("task.leaderId IS NULL AND task.state NOT IN ('accepted', 'cancelled')");

@@ -9,10 +9,11 @@ import { TaskView, toTaskView } from './task-view';
 
 /**
  * Overdue (for a query builder over alias `task`, parameter `:today`): also a task whose date has
- * passed before the worker marked it.
+ * passed before the worker marked it. By `dueSort` (an undated task's is 9999-12-31, never past),
+ * which idx_tasks_ward_state holds: the index decides without reading rows.
  */
 export const OVERDUE_TASK =
-  "(task.state = 'overdue' OR (task.state IN ('assigned', 'inProgress') AND COALESCE(task.dueDate < :today, FALSE)))";
+  "(task.state = 'overdue' OR (task.state IN ('assigned', 'inProgress') AND task.dueSort < :today))";
 
 /** The task list's order (undated last), a unique key served by index idx_tasks_list. */
 export const TASK_LIST_ORDER = ['task.dueSort', 'task.createdAt', 'task.id'];

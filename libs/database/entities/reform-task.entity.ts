@@ -8,6 +8,15 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
  */
 @Entity('reform_tasks')
 @Index('idx_tasks_ward_state', ['wardId', 'state', 'dueSort', 'createdAt'])
+@Index('idx_tasks_ward_unit_state', ['wardId', 'leadUnitId', 'state', 'dueSort', 'createdAt'])
+@Index('idx_tasks_ward_leader_state', ['wardId', 'leaderId', 'state', 'dueSort', 'createdAt'])
+@Index('idx_tasks_ward_extension', [
+  'wardId',
+  'extensionPending',
+  'leaderId',
+  'dueSort',
+  'createdAt',
+])
 @Index('idx_tasks_due', ['state', 'dueDate'])
 @Index('idx_tasks_lead_unit', ['leadUnitId'])
 @Index('idx_tasks_leader', ['leaderId'])
@@ -65,6 +74,19 @@ export class ReformTaskEntity extends WorkflowInstanceColumns {
     asExpression: "COALESCE(due_date, '9999-12-31')",
   })
   dueSort: IsoDate;
+
+  /** The snapshot holds an extension request awaiting a decision (stored for the inbox). */
+  @Column({
+    type: 'boolean',
+    name: 'extension_pending',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression:
+      "COALESCE(JSON_TYPE(JSON_EXTRACT(snapshot, '$.context.extensionRequest')) = 'OBJECT', FALSE)",
+  })
+  extensionPending: boolean;
 
   @Column('varchar', { length: 32 })
   state: TaskState;

@@ -24,6 +24,7 @@ import { VisitMinutesNumbers1763802700000 } from './1763802700000-visit-minutes-
 import { DocumentSequences1763802900000 } from './1763802900000-document-sequences';
 import { TaskCounts1763803100000 } from './1763803100000-task-counts';
 import { TaskStateListIndex1763803110000 } from './1763803110000-task-state-list-index';
+import { InboxIndexes1763803300000 } from './1763803300000-inbox-indexes';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   DocumentSequences1763802900000,
   TaskCounts1763803100000,
   TaskStateListIndex1763803110000,
+  InboxIndexes1763803300000,
 ];
