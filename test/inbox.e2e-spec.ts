@@ -9,9 +9,11 @@ import { eventually, startApi, startWorker } from './support/test-app';
 
 interface InboxBody {
   total: number;
+  totalCapped: boolean;
   sections: {
     key: string;
     count: number;
+    countCapped: boolean;
     items: {
       task: { id: string } | null;
       dossier: { code: string; workingDaysLeft: number | null } | null;
@@ -107,6 +109,32 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
     expect(
       section(await inboxOf('leader'), 'toApprove')?.items.map((i) => i.task?.id),
     ).not.toContain(task.id);
+  });
+
+  it('shows a pending extension request to the leader and the chairman until decided', async () => {
+    const task = await createTask('Số hóa sổ hộ tịch', '2026-03-25');
+    const extensionIds = async (username: string) =>
+      section(await inboxOf(username), 'extensions')?.items.map((i) => i.task?.id);
+    expect(await extensionIds('leader')).not.toContain(task.id);
+    const { version } = await send('officer', task.id, {
+      type: 'REQUEST_EXTENSION',
+      version: task.version,
+      reason: 'Chờ phần mềm',
+      proposedDueDate: '2026-04-30',
+    });
+    expect(await extensionIds('leader')).toContain(task.id);
+    expect(await extensionIds('chairman')).toContain(task.id);
+    const leaderInbox = await inboxOf('leader');
+    expect(section(leaderInbox, 'extensions')).toMatchObject({ count: 1, countCapped: false });
+    expect(leaderInbox.totalCapped).toBe(false);
+    await send('leader', task.id, {
+      type: 'DECIDE_EXTENSION',
+      version,
+      decision: 'reject',
+      reason: 'Chưa có căn cứ',
+    });
+    expect(await extensionIds('leader')).not.toContain(task.id);
+    expect(await extensionIds('chairman')).not.toContain(task.id);
   });
 
   it('names the person of each step in the history', async () => {

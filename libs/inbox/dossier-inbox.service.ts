@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
 import { CalendarService } from '@cchc/calendar-store';
+import { COUNT_CAP } from '@cchc/common';
 import { DOSSIER_STATE_LABELS, DossierState, IsoDate } from '@cchc/domain';
 import { InboxDossierDto, InboxItemDto } from './dto/inbox.dto';
 
@@ -14,7 +15,21 @@ const RUNNING_STATES: DossierState[] = ['received', 'processing', 'resultReady']
 
 export interface SectionContent {
   count: number;
+  countCapped: boolean;
   items: InboxItemDto[];
+}
+
+/** The rows of `select` counted up to COUNT_CAP (like the lists' totals), and whether more match. */
+export async function cappedCount(
+  manager: EntityManager,
+  select: string,
+  params: unknown[],
+): Promise<Pick<SectionContent, 'count' | 'countCapped'>> {
+  const [{ n }] = (await manager.query(
+    `SELECT COUNT(*) AS n FROM (${select} LIMIT ${COUNT_CAP + 1}) capped`,
+    params,
+  )) as { n: string | number }[];
+  return { count: Math.min(Number(n), COUNT_CAP), countCapped: Number(n) > COUNT_CAP };
 }
 
 type DossierRow = Record<string, string | number | null>;
@@ -44,13 +59,14 @@ export class DossierInboxService {
        ORDER BY s.missed_appointment_date, d.code, s.round LIMIT ?`,
       [...params, limit],
     )) as DossierRow[];
-    const count = await this.count(
-      `SELECT COUNT(*) AS n FROM apology_slips s WHERE ${where}`,
+    const counted = await cappedCount(
+      this.dataSource.manager,
+      `SELECT 1 FROM apology_slips s WHERE ${where}`,
       params,
     );
     const dossiers = await this.dossiers(rows, today);
     return {
-      count,
+      ...counted,
       items: rows.map((row, index) => ({
         ...emptyItem(),
         dossier: dossiers[index],
@@ -83,13 +99,14 @@ export class DossierInboxService {
        WHERE ${where} ORDER BY d.appointment_date, d.code LIMIT ?`,
       [...params, limit],
     )) as DossierRow[];
-    const count = await this.count(
-      `SELECT COUNT(*) AS n FROM tthc_dossiers d WHERE ${where}`,
+    const counted = await cappedCount(
+      this.dataSource.manager,
+      `SELECT 1 FROM tthc_dossiers d WHERE ${where}`,
       params,
     );
     const dossiers = await this.dossiers(rows, today);
     return {
-      count,
+      ...counted,
       items: dossiers.map((dossier) => ({
         ...emptyItem(),
         dossier,
@@ -101,11 +118,6 @@ export class DossierInboxService {
               : `Còn ${dossier.workingDaysLeft} ngày làm việc đến hạn trả`,
       })),
     };
-  }
-
-  private async count(sql: string, params: unknown[]): Promise<number> {
-    const [row] = (await this.dataSource.query(sql, params)) as { n: string | number }[];
-    return Number(row.n);
   }
 
   private async dossiers(rows: DossierRow[], today: IsoDate): Promise<InboxDossierDto[]> {

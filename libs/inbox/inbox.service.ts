@@ -3,12 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { AuthUser } from '@cchc/auth';
-import { Clock } from '@cchc/common';
+import { Clock, keysetPage } from '@cchc/common';
 import { ReformTaskEntity } from '@cchc/database';
 import { IsoDate } from '@cchc/domain';
 import { TASK_TIMER_KINDS, TaskSlaService } from '@cchc/escalations';
-import { TASK_LIST_ORDER, toTaskView } from '@cchc/tasks';
-import { DossierInboxService, emptyItem, SectionContent } from './dossier-inbox.service';
+import { TASK_LIST_ORDER, taskListKey, toTaskView } from '@cchc/tasks';
+import {
+  cappedCount,
+  DossierInboxService,
+  emptyItem,
+  SectionContent,
+} from './dossier-inbox.service';
 import { InboxDto, InboxSectionDto } from './dto/inbox.dto';
 import { INBOX_RULES, SectionRule, TaskFilter } from './inbox-rules';
 
@@ -29,10 +34,12 @@ export class InboxService {
     const today = todayIn(this.clock.now());
     const rules = (INBOX_RULES[user.role] ?? []).filter((rule) => !rule.needsUnit || user.unitId);
     const sections = await Promise.all(rules.map((rule) => this.section(user, rule, today)));
-    const total = sections
-      .filter((_, index) => rules[index].actionable)
-      .reduce((sum, section) => sum + section.count, 0);
-    return { sections, total };
+    const actionable = sections.filter((_, index) => rules[index].actionable);
+    return {
+      sections,
+      total: actionable.reduce((sum, section) => sum + section.count, 0),
+      totalCapped: actionable.some((section) => section.countCapped),
+    };
   }
 
   private async section(
@@ -69,17 +76,25 @@ export class InboxService {
       .createQueryBuilder('task')
       .where('task.wardId = :wardId', { wardId: user.wardId });
     filter(query, user, today);
-    TASK_LIST_ORDER.forEach((column, i) =>
-      i === 0 ? query.orderBy(column, 'ASC') : query.addOrderBy(column, 'ASC'),
+    const {
+      rows: entities,
+      total,
+      totalCapped,
+    } = await keysetPage(
+      this.tasks.manager,
+      query,
+      { page: 1, pageSize: ITEMS_PER_SECTION },
+      TASK_LIST_ORDER,
+      taskListKey,
     );
-    const [entities, count] = await query.take(ITEMS_PER_SECTION).getManyAndCount();
     const reasons = withReturnReason ? await this.returnReasons(entities) : new Map();
     const views = await this.sla.withSla(
       user.wardId,
       entities.map((task) => toTaskView(task)),
     );
     return {
-      count,
+      count: total,
+      countCapped: totalCapped,
       items: views.map((task) => ({
         ...emptyItem(),
         task,
@@ -102,10 +117,9 @@ export class InboxService {
        WHERE ${where} ORDER BY e.fired_at DESC, e.id DESC LIMIT ?`,
       [user.wardId, ITEMS_PER_SECTION],
     )) as Record<string, string | number | Date>[];
-    const [{ n }] = (await this.tasks.manager.query(
-      `SELECT COUNT(*) AS n FROM ${from} WHERE ${where}`,
-      [user.wardId],
-    )) as { n: string | number }[];
+    const counted = await cappedCount(this.tasks.manager, `SELECT 1 FROM ${from} WHERE ${where}`, [
+      user.wardId,
+    ]);
     const entities = rows.length
       ? await this.tasks.findBy({ id: In(rows.map((row) => String(row.task_id))) })
       : [];
@@ -115,7 +129,7 @@ export class InboxService {
     );
     const byId = new Map(views.map((task) => [task.id, task]));
     return {
-      count: Number(n),
+      ...counted,
       items: rows.map((row) => ({
         ...emptyItem(),
         task: byId.get(String(row.task_id)) ?? null,

@@ -126,8 +126,13 @@ export class InboxSectionDto {
   @ApiProperty({ example: 'Báo cáo chờ nghiệm thu' })
   title: string;
 
-  @ApiProperty({ description: 'Tổng số mục của phần (items chỉ có 20 mục đầu)' })
+  @ApiProperty({
+    description: 'Tổng số mục của phần, đếm tới 1000 (items chỉ có 20 mục đầu)',
+  })
   count: number;
+
+  @ApiProperty({ description: 'Phần có hơn 1000 mục (count dừng ở 1000)' })
+  countCapped: boolean;
 
   @ApiProperty({ type: [InboxItemDto], description: 'Các mục đầu, gấp nhất trước' })
   items: InboxItemDto[];
@@ -139,4 +144,7 @@ export class InboxDto {
 
   @ApiProperty({ description: 'Số việc đang chờ người dùng (số trên thanh điều hướng)' })
   total: number;
+
+  @ApiProperty({ description: 'Có phần đếm dừng ở 1000: total nhỏ hơn số việc thật' })
+  totalCapped: boolean;
 }

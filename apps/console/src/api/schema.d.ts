@@ -2997,8 +2997,10 @@ export interface components {
       key: string;
       /** @example Báo cáo chờ nghiệm thu */
       title: string;
-      /** @description Tổng số mục của phần (items chỉ có 20 mục đầu) */
+      /** @description Tổng số mục của phần, đếm tới 1000 (items chỉ có 20 mục đầu) */
       count: number;
+      /** @description Phần có hơn 1000 mục (count dừng ở 1000) */
+      countCapped: boolean;
       /** @description Các mục đầu, gấp nhất trước */
       items: components['schemas']['InboxItemDto'][];
     };
@@ -3006,6 +3008,8 @@ export interface components {
       sections: components['schemas']['InboxSectionDto'][];
       /** @description Số việc đang chờ người dùng (số trên thanh điều hướng) */
       total: number;
+      /** @description Có phần đếm dừng ở 1000: total nhỏ hơn số việc thật */
+      totalCapped: boolean;
     };
     NotificationDto: {
       /** @example 128 */
