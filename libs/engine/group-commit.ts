@@ -4,7 +4,10 @@ import { InsertRows, insertSql } from './statements';
 
 /** One transition's writes: a guarded UPDATE, and rows written only if it matched. */
 export interface GuardedWrite {
-  /** Sorts the group so concurrent groups lock rows in the same order (no deadlocks). */
+  /**
+   * Sorts the group so concurrent groups lock the instances' rows in the same order. Rows the
+   * writes lock besides (the counters triggers keep) can still deadlock: the group is retried.
+   */
   lockKey: string;
   guard: SqlStatement;
   inserts: InsertRows[];
@@ -14,6 +17,8 @@ export interface GuardedWrite {
 type Outcome = boolean | Error;
 
 const DEADLOCK = 'ER_LOCK_DEADLOCK';
+/** A deadlocked group is written again up to this many times in all. */
+const DEADLOCK_ATTEMPTS = 4;
 /** Groups committed at once, on separate connections, so the server's threads share the work. */
 const IN_FLIGHT = 4;
 
@@ -62,12 +67,14 @@ export class GroupCommit {
   }
 
   private async commitWithRetry(writes: GuardedWrite[]): Promise<boolean[]> {
-    try {
-      return await this.commit(writes);
-    } catch (error) {
-      // The whole group was rolled back; trying once more is safe.
-      if ((error as { code?: string }).code === DEADLOCK) return this.commit(writes);
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.commit(writes);
+      } catch (error) {
+        // The whole group was rolled back; trying again is safe.
+        if ((error as { code?: string }).code !== DEADLOCK || attempt === DEADLOCK_ATTEMPTS)
+          throw error;
+      }
     }
   }
 

@@ -164,7 +164,8 @@ export class NotificationService {
     topic: string,
     kinds: NotifyRecipient[],
   ): Promise<Message | null> {
-    const unique = [...new Set(kinds)];
+    // A kind this version does not know (an old job's) tells no one, as before.
+    const unique = [...new Set(kinds)].filter((kind) => kind in RECIPIENT_JOIN);
     const rows = (await manager.query(
       [
         'SELECT t.title, NULL AS user_id FROM reform_tasks t WHERE t.id = ?',

@@ -85,8 +85,15 @@ export class TaskCounts1763803100000 implements MigrationInterface {
     await queryRunner.query(`CREATE TRIGGER reform_tasks_counts_update AFTER UPDATE ON reform_tasks
       FOR EACH ROW BEGIN
         IF ${changed} THEN
-          ${count(oldCol, -1)}
-          ${count(newCol, 1)}
+          -- The two counters in key order, whichever way the task moves: two transactions moving
+          -- tasks of one key in opposite directions then lock them in the same order.
+          IF (${KEY(oldCol).join(', ')}) < (${KEY(newCol).join(', ')}) THEN
+            ${count(oldCol, -1)}
+            ${count(newCol, 1)}
+          ELSE
+            ${count(newCol, 1)}
+            ${count(oldCol, -1)}
+          END IF;
         END IF;
       END`);
     await queryRunner.query(`CREATE TRIGGER reform_tasks_counts_delete AFTER DELETE ON reform_tasks

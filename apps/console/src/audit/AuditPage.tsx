@@ -94,7 +94,7 @@ export function AuditPage() {
             allowClear
             value={filters.type}
             options={TYPE_OPTIONS}
-            onChange={(type) => update({ type })}
+            onChange={(type) => update({ type, event: undefined })}
             style={{ width: 200 }}
           />
           <Select
