@@ -200,7 +200,13 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     )) as Slip[],
   });
 
-  /** A slip about the dossier's appointment; an issued one signed mid-June, give or take. */
+  /**
+   * The day a slip of this round is signed, around May and June: a later round's after an earlier
+   * one's, as slips are (a second slip answers the appointment the first one set).
+   */
+  const issuedOn = (round: number) => day(115 + 20 * round + random.int(20));
+
+  /** A slip about the dossier's appointment. */
   const slipParams = (dossier: Row, round: number, status: string) => [
     randomUUID(),
     dossier.id,
@@ -209,7 +215,7 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     dossier.handling_unit_id,
     status,
     dossier.appointment_date,
-    status === 'issued' ? day(150 + random.int(20) - 10) : null,
+    status === 'issued' ? issuedOn(round) : null,
   ];
 
   it('writes a random province every way dossiers and slips are written', async () => {
@@ -234,7 +240,7 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     let { slips } = await all();
     for (const slip of slips.filter((s) => s.status === 'draft' && random.int(2) === 0))
       await db.query("UPDATE apology_slips SET status = 'issued', issued_on = ? WHERE id = ?", [
-        day(140 + random.int(30)),
+        issuedOn(slip.round),
         slip.id,
       ]);
     for (const slip of slips.filter(() => random.int(10) === 0))
