@@ -299,7 +299,7 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await navigate(page, 'Kiểm tra');
     await page.getByRole('link', { name: 'Danh mục kiểm tra' }).click();
     await page.getByRole('heading', { name: 'Danh mục kiểm tra', level: 1 }).waitFor();
-    await page.getByText('Danh mục mặc định').waitFor();
+    await page.getByText('Danh mục mặc định', { exact: true }).waitFor();
     const shipped = (await client.get('inspector', '/inspections/checklist')).body.topics as {
       code: string;
       title: string;
@@ -374,7 +374,7 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
     await page.goto(`${baseUrl}/kiem-tra/danh-muc`);
     await page.getByRole('button', { name: 'Khôi phục danh mục mặc định' }).click();
     await page.getByRole('button', { name: 'Khôi phục', exact: true }).click();
-    await page.getByText('Danh mục mặc định').waitFor();
+    await page.getByText('Danh mục mặc định', { exact: true }).waitFor();
     expect(await titleField(2).inputValue()).toBe(shipped[1].title);
     expect((await client.get('inspector', '/inspections/checklist')).body).toEqual({
       topics: shipped,
