@@ -1,12 +1,10 @@
+import { ParScoreStatus } from '@cchc/domain';
 import { TargetMetric } from '@cchc/targets';
 import { Criterion } from './criteria-tree';
 
-export const SCORE_STATUSES = ['submitted', 'accepted', 'returned'] as const;
-export type ScoreStatus = (typeof SCORE_STATUSES)[number];
-
 export interface EnteredScore {
   score: number;
-  status: ScoreStatus;
+  status: ParScoreStatus;
 }
 
 export interface CriterionPoints {

@@ -1,12 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PAR_SCORE_STATUSES, ParScoreStatus } from '@cchc/domain';
 import { TARGET_METRICS, TargetMetric } from '@cchc/targets';
 import { CriterionLevel, SCORING_METHODS, ScoringMethod } from '../criteria-tree';
-import { SCORE_STATUSES, ScoreStatus } from '../score-tree';
 
 export class ScoreView {
   @ApiProperty() score: number;
-  @ApiProperty({ enum: SCORE_STATUSES, description: 'submitted: chờ xem xét; accepted; returned' })
-  status: ScoreStatus;
+  @ApiProperty({
+    enum: PAR_SCORE_STATUSES,
+    description: 'submitted: chờ xem xét; accepted; returned',
+  })
+  status: ParScoreStatus;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: [String] }) evidenceIds: string[];
   @ApiProperty({ type: [String] }) taskIds: string[];
