@@ -93,10 +93,11 @@ export class AuditVerification {
   }
 
   /**
-   * Events grouped by instance in ascending seq, read in pages along the chain key (instance, seq)
-   * straight from mysql2 as arrays (no row objects, no date parsing: the time comes as UTC
-   * milliseconds; the payload as its stored text, not parsed), each page asked for before the one
-   * before it is verified.
+   * Events in the order they were written (primary key): sequential on disk, where the chain key
+   * would fetch each row at random once the history outgrows the buffer pool. Read in pages after
+   * the last id straight from mysql2 as arrays (no row objects, no date parsing: the time comes as
+   * UTC milliseconds; the payload as its stored text, not parsed), each page asked for before the
+   * one before it is verified.
    */
   private async *pages(range: AuditRange): AsyncGenerator<StoredRow[]> {
     const where: string[] = [];
@@ -116,24 +117,23 @@ export class AuditVerification {
     const sql =
       'SELECT instance_type, instance_id, seq, event_type, from_state, to_state, actor_id, ' +
       "actor_role, reason, CAST(payload AS CHAR), TIMESTAMPDIFF(MICROSECOND, '1970-01-01', occurred_at) DIV 1000, " +
-      'prev_hash, hash FROM audit_events WHERE instance_id >= ? AND (instance_id > ? OR seq > ?)' +
+      'prev_hash, hash, id FROM audit_events WHERE id > ?' +
       where.map((condition) => ` AND ${condition}`).join('') +
-      ` ORDER BY instance_id, seq LIMIT ${PAGE}`;
+      ` ORDER BY id LIMIT ${PAGE}`;
     const runner = this.dataSource.createQueryRunner();
     try {
       const connection = (await runner.connect()) as Connection;
-      const page = (after: [string, number]) =>
+      const page = (afterId: string | number) =>
         new Promise<RowArray[]>((resolve, reject) =>
           connection.query<RowArray[]>(
-            { sql, values: [after[0], after[0], after[1], ...params], rowsAsArray: true },
+            { sql, values: [afterId, ...params], rowsAsArray: true },
             (error, rows) => (error ? reject(error) : resolve(rows)),
           ),
         );
-      let next = page(['', 0]);
+      let next = page(0);
       for (;;) {
         const rows = await next;
-        const last = rows[rows.length - 1];
-        if (rows.length === PAGE) next = page([last[1], last[2]]);
+        if (rows.length === PAGE) next = page(rows[rows.length - 1][13]);
         yield rows.map(storedRow);
         if (rows.length < PAGE) return;
       }
@@ -158,6 +158,7 @@ type RowArray = [
   occurredAtMs: string | number,
   prevHash: string,
   hash: string,
+  id: string | number,
 ] &
   RowDataPacket;
 

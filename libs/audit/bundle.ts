@@ -18,8 +18,8 @@ export interface BundleHeader {
 }
 
 /**
- * An NDJSON bundle: the header, then every checkpoint, then the events grouped by instance in
- * ascending seq. Each line is one JSON object with `kind`.
+ * An NDJSON bundle: the header, then every checkpoint, then the events in the order they were
+ * written (instances interleaved). Each line is one JSON object with `kind`.
  */
 export function bundleLine(
   item:

@@ -162,10 +162,29 @@ describe('AuditVerifier', () => {
     }
   });
 
-  it('flags an instance whose events come back after another instance', () => {
-    const [a1, a2] = chain(A, 2);
-    const { breaks } = verify([a1, ...chain(B, 1), a2], []);
-    expect(breaks[0]).toMatchObject({ instanceId: A, seq: 2 });
+  it('verifies the chains in any interleaving, as the database reads them in order of writing', () => {
+    const a = chain(A, 5);
+    const b = chain(B, 3);
+    const interleaved = [a[0], b[0], a[1], b[1], a[3], a[2], b[2], a[4]];
+    expect(verify(interleaved, [checkpoint])).toMatchObject({ ok: true, events: 8, instances: 2 });
+    // A gap is named once the whole history is read, events after it still checked against heads.
+    const gap = verify([a[0], a[2], b[0], a[3], a[4], b[1], b[2]], [checkpoint]);
+    expect(gap.breaks).toEqual([expect.objectContaining({ instanceId: A, seq: 2 })]);
+    expect(gap.breaks[0].message).toContain('Thiếu sự kiện số 2');
+    const repeated = verify([a[0], a[2], a[2], a[1], a[3], a[4], ...b], [checkpoint]);
+    expect(repeated.breaks[0]).toMatchObject({ instanceId: A, seq: 3 });
+    expect(repeated.breaks[0].message).toContain('bị lặp');
+  });
+
+  it('names breaks by instance and number, whatever order they were read in', () => {
+    const tampered = [...chain(B, 3), ...chain(A, 5)].map((e) =>
+      e.seq === 2 ? { ...e, reason: 'khác' } : e,
+    );
+    const { breaks } = verify(tampered, []);
+    expect(breaks.map((item) => [item.instanceId, item.seq])).toEqual([
+      [A, 2],
+      [B, 2],
+    ]);
   });
 });
 

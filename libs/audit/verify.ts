@@ -63,27 +63,33 @@ interface ExpectedHead {
   found: boolean;
 }
 
+/** Where one instance's chain stands while its events are read. */
+interface ChainState {
+  /** The seq the next event must carry; null until the anchor of a partial range is read. */
+  nextSeq: number | null;
+  prevHash: string;
+  broken: boolean;
+  /** Events read ahead of a gap, by seq: written out of id order, or the gap is a deletion. */
+  ahead: Map<number, StoredEvent | StoredRow> | undefined;
+  /** The checkpoint heads of this instance, by seq. */
+  heads: Map<number, ExpectedHead[]> | undefined;
+}
+
 /**
- * Walks audit chains (events grouped by instance, ascending seq) and checks every event's link and
- * hash, then that each checkpoint is signed by the trusted key, that its root is the Merkle root of
- * its heads, and that each head is still the event the chain holds at that number. Pure: the same
- * code checks the database (`audit verify`) and an exported bundle (`audit verify-bundle`).
+ * Walks audit chains and checks every event's link and hash, then that each checkpoint is signed
+ * by the trusted key, that its root is the Merkle root of its heads, and that each head is still
+ * the event the chain holds at that number. Events may come in any interleaving of instances (the
+ * database reads them in the order they were written, its primary key, which is sequential on
+ * disk): every chain's state stays open until `finish`. Pure: the same code checks the database
+ * (`audit verify`) and an exported bundle (`audit verify-bundle`).
  */
 export class AuditVerifier {
-  private readonly breaks: AuditBreak[] = [];
+  private readonly constructionBreaks: AuditBreak[] = [];
+  private readonly chainBreaks: AuditBreak[] = [];
   /** By instance, then seq: one lookup per instance, a numeric one per event. */
   private readonly expectedHeads = new Map<string, Map<number, ExpectedHead[]>>();
-  private readonly finished = new Set<string>();
-  private current: {
-    instanceId: string;
-    nextSeq: number;
-    prevHash: string;
-    broken: boolean;
-    /** The checkpoint heads of this instance, by seq. */
-    heads: Map<number, ExpectedHead[]> | undefined;
-  } | null = null;
+  private readonly chains = new Map<string, ChainState>();
   private events = 0;
-  private instances = 0;
 
   constructor(
     private readonly checkpoints: StoredCheckpoint[],
@@ -92,27 +98,23 @@ export class AuditVerifier {
   ) {
     for (const checkpoint of checkpoints) {
       const label = `Điểm kiểm tra ngày ${checkpoint.day} (${checkpoint.scope})`;
+      const fail = (message: string) =>
+        this.constructionBreaks.push({
+          instanceType: null,
+          instanceId: null,
+          seq: null,
+          checkpointId: checkpoint.id,
+          message: `${label}: ${message}`,
+        });
       if (!checkpointSignatureValid(checkpoint, checkpoint.signature, publicKey)) {
-        this.fail(
-          null,
-          null,
-          null,
-          checkpoint.id,
-          `${label}: chữ ký không hợp lệ với khóa công khai`,
-        );
+        fail('chữ ký không hợp lệ với khóa công khai');
         continue;
       }
       if (
         merkleRoot(checkpoint.heads) !== checkpoint.root ||
         checkpoint.heads.length !== checkpoint.instanceCount
       ) {
-        this.fail(
-          null,
-          null,
-          null,
-          checkpoint.id,
-          `${label}: danh sách đầu chuỗi không khớp gốc Merkle đã ký`,
-        );
+        fail('danh sách đầu chuỗi không khớp gốc Merkle đã ký');
         continue;
       }
       for (const head of checkpoint.heads) {
@@ -125,25 +127,59 @@ export class AuditVerifier {
     }
   }
 
-  /** The next event; events of one instance must come together, in ascending seq. */
+  /** The next event read, of any instance. */
   add(event: StoredEvent | StoredRow): void {
     this.events++;
-    if (this.current?.instanceId !== event.instanceId) this.startInstance(event);
-    const chain = this.current!;
-    if (!chain.broken) {
-      const problem = this.linkProblem(chain, event);
-      if (problem) {
-        chain.broken = true;
-        this.fail(event.instanceType, event.instanceId, problem.seq, null, problem.message);
-      }
+    let chain = this.chains.get(event.instanceId);
+    if (!chain) {
+      const anchored = this.options.partial && event.seq > 1;
+      chain = {
+        nextSeq: anchored ? null : 1,
+        prevHash: GENESIS_HASH,
+        broken: false,
+        ahead: undefined,
+        heads: this.expectedHeads.get(event.instanceId),
+      };
+      this.chains.set(event.instanceId, chain);
     }
-    chain.nextSeq = event.seq + 1;
-    chain.prevHash = event.hash ?? '';
-    this.checkHead(event);
+    if (chain.nextSeq === null) {
+      // The first event of a partial range is trusted as the anchor; its own hash is still checked.
+      chain.nextSeq = event.seq;
+      chain.prevHash = event.prevHash ?? '';
+    }
+    if (event.seq > chain.nextSeq && !chain.broken) {
+      chain.ahead ??= new Map();
+      if (chain.ahead.has(event.seq))
+        this.breakChain(
+          chain,
+          event,
+          event.seq,
+          `Sự kiện số ${event.seq} của ${describe(event)} bị lặp`,
+        );
+      else chain.ahead.set(event.seq, event);
+      return;
+    }
+    this.link(chain, event);
+    for (let next = chain.ahead?.get(chain.nextSeq); next; next = chain.ahead?.get(chain.nextSeq)) {
+      chain.ahead!.delete(next.seq);
+      this.link(chain, next);
+    }
   }
 
   finish(): VerifyReport {
+    for (const chain of this.chains.values()) {
+      if (!chain.ahead || chain.ahead.size === 0 || chain.broken) continue;
+      const first = Math.min(...chain.ahead.keys());
+      const event = chain.ahead.get(first)!;
+      this.breakChain(
+        chain,
+        event,
+        chain.nextSeq!,
+        `Thiếu sự kiện số ${chain.nextSeq} của ${describe(event)}`,
+      );
+    }
     let unchecked = 0;
+    const missingHeads: AuditBreak[] = [];
     for (const [instanceId, bySeq] of this.expectedHeads) {
       for (const [seq, expected] of bySeq) {
         for (const head of expected) {
@@ -152,60 +188,67 @@ export class AuditVerifier {
             unchecked++;
             continue;
           }
-          this.fail(
-            null,
+          missingHeads.push({
+            instanceType: null,
             instanceId,
             seq,
-            head.checkpoint.id,
-            `Sự kiện số ${seq} của ${instanceId} đã được ký trong điểm kiểm tra ngày ` +
+            checkpointId: head.checkpoint.id,
+            message:
+              `Sự kiện số ${seq} của ${instanceId} đã được ký trong điểm kiểm tra ngày ` +
               `${head.checkpoint.day} nhưng không còn trong nhật ký`,
-          );
+          });
         }
       }
     }
+    // Read order is the order of writing; a report names breaks by instance and number.
+    this.chainBreaks.sort(
+      (a, b) =>
+        (a.instanceId! < b.instanceId! ? -1 : a.instanceId! > b.instanceId! ? 1 : 0) ||
+        a.seq! - b.seq!,
+    );
+    const breaks = [...this.constructionBreaks, ...this.chainBreaks, ...missingHeads];
     return {
-      ok: this.breaks.length === 0,
+      ok: breaks.length === 0,
       events: this.events,
-      instances: this.instances,
+      instances: this.chains.size,
       checkpoints: this.checkpoints.length,
       uncheckedHeads: unchecked,
-      breaks: this.breaks,
+      breaks: breaks.slice(0, MAX_BREAKS),
     };
   }
 
-  private startInstance(event: StoredEvent | StoredRow): void {
-    if (this.current) this.finished.add(this.current.instanceId);
-    this.instances++;
-    const outOfOrder = this.finished.has(event.instanceId);
-    const anchored = this.options.partial && event.seq > 1;
-    this.current = {
-      instanceId: event.instanceId,
-      nextSeq: anchored ? event.seq : 1,
-      prevHash: anchored ? (event.prevHash ?? '') : GENESIS_HASH,
-      broken: false,
-      heads: this.expectedHeads.get(event.instanceId),
-    };
-    if (outOfOrder) {
-      this.current.broken = true;
-      this.fail(
-        event.instanceType,
-        event.instanceId,
-        event.seq,
-        null,
-        `Sự kiện số ${event.seq} của ${describe(event)} nằm sai thứ tự`,
-      );
+  /** Checks the event against the chain (once it is broken, only the checkpoint heads). */
+  private link(chain: ChainState, event: StoredEvent | StoredRow): void {
+    if (!chain.broken) {
+      const problem = this.linkProblem(chain as ChainState & { nextSeq: number }, event);
+      if (problem) this.breakChain(chain, event, problem.seq, problem.message);
     }
+    if (event.seq >= chain.nextSeq!) {
+      chain.nextSeq = event.seq + 1;
+      chain.prevHash = event.hash ?? '';
+    }
+    this.checkHead(chain, event);
+  }
+
+  private breakChain(
+    chain: ChainState,
+    event: StoredEvent | StoredRow,
+    seq: number,
+    message: string,
+  ): void {
+    chain.broken = true;
+    if (chain.ahead) {
+      // What was read ahead is checked against the checkpoints only, as after any break.
+      for (const ahead of chain.ahead.values()) this.checkHead(chain, ahead);
+      chain.ahead = undefined;
+    }
+    this.fail(event, seq, null, message);
   }
 
   private linkProblem(
     chain: { nextSeq: number; prevHash: string },
     event: StoredEvent | StoredRow,
   ): { seq: number; message: string } | null {
-    if (event.seq > chain.nextSeq)
-      return {
-        seq: chain.nextSeq,
-        message: `Thiếu sự kiện số ${chain.nextSeq} của ${describe(event)}`,
-      };
     if (event.seq < chain.nextSeq)
       return {
         seq: event.seq,
@@ -224,15 +267,14 @@ export class AuditVerifier {
     return null;
   }
 
-  private checkHead(event: StoredEvent | StoredRow): void {
-    const expected = this.current?.heads?.get(event.seq);
+  private checkHead(chain: ChainState, event: StoredEvent | StoredRow): void {
+    const expected = chain.heads?.get(event.seq);
     if (!expected) return;
     for (const head of expected) {
       head.found = true;
       if (head.hash !== event.hash)
         this.fail(
-          event.instanceType,
-          event.instanceId,
+          event,
           event.seq,
           head.checkpoint.id,
           `Sự kiện số ${event.seq} của ${describe(event)} khác với sự kiện đã ký trong điểm ` +
@@ -242,14 +284,19 @@ export class AuditVerifier {
   }
 
   private fail(
-    instanceType: string | null,
-    instanceId: string | null,
-    seq: number | null,
+    event: StoredEvent | StoredRow,
+    seq: number,
     checkpointId: string | null,
     message: string,
   ): void {
-    if (this.breaks.length < MAX_BREAKS)
-      this.breaks.push({ instanceType, instanceId, seq, checkpointId, message });
+    if (this.chainBreaks.length < MAX_BREAKS)
+      this.chainBreaks.push({
+        instanceType: event.instanceType,
+        instanceId: event.instanceId,
+        seq,
+        checkpointId,
+        message,
+      });
   }
 }
 

@@ -25,6 +25,7 @@ import { DocumentSequences1763802900000 } from './1763802900000-document-sequenc
 import { TaskCounts1763803100000 } from './1763803100000-task-counts';
 import { TaskStateListIndex1763803110000 } from './1763803110000-task-state-list-index';
 import { InboxIndexes1763803300000 } from './1763803300000-inbox-indexes';
+import { AuditWardOrderIndex1763803400000 } from './1763803400000-audit-ward-order-index';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   TaskCounts1763803100000,
   TaskStateListIndex1763803110000,
   InboxIndexes1763803300000,
+  AuditWardOrderIndex1763803400000,
 ];
