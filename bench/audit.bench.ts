@@ -104,7 +104,9 @@ async function seed(
         actorRole: 'system',
         reason: seq % 3 === 0 ? 'Bổ sung số liệu quý I theo yêu cầu' : null,
         payload: seq === 1 ? null : { report: `Báo cáo lần ${seq}`, evidenceIds: [] },
-        occurredAt: new Date(start + i * 60_000 + seq * 1000),
+        // Day `seq` of every chain: the instances' events interleave as real work does, so the
+        // verifier holds every chain open at once (its worst case for memory).
+        occurredAt: new Date(start + seq * 86_400_000 + i * 500),
       };
       const hash = eventHash(content, prev);
       const { payload, ...rest } = content;
@@ -117,6 +119,8 @@ async function seed(
       prev = hash;
     }
   }
+  // Written in time order, as the engine writes them.
+  all.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   const tuple = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
   for (let offset = 0; offset < all.length; offset += ROWS_PER_INSERT) {
     const rows = all.slice(offset, offset + ROWS_PER_INSERT);
@@ -142,8 +146,5 @@ async function seed(
       ]),
     );
   }
-  // The database returns events by instance id; so does the verifier expect them.
-  return all.sort((a, b) =>
-    a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : a.seq - b.seq,
-  );
+  return all;
 }
