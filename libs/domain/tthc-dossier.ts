@@ -19,6 +19,10 @@ export type DossierState = (typeof DOSSIER_STATES)[number];
 /** States a dossier never leaves. */
 export const DOSSIER_FINAL_STATES: readonly DossierState[] = ['returned', 'rejected', 'withdrawn'];
 
+/** Where a dossier's apology slips stand: none started, one waiting for the head, all signed. */
+export const APOLOGY_STATUSES = ['none', 'pending', 'signed'] as const;
+export type ApologyStatus = (typeof APOLOGY_STATUSES)[number];
+
 export const DOSSIER_STATE_LABELS: Record<DossierState, string> = {
   received: 'Đã tiếp nhận',
   processing: 'Đang xử lý',

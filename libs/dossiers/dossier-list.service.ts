@@ -5,26 +5,18 @@ import { KeysetPage, keysetPage, KeyValue } from '@cchc/common';
 import { ProcedureEntity, ReadDatabase, TthcDossierEntity } from '@cchc/database';
 import { WorkflowEngine } from '@cchc/engine';
 import { DossierView, toDossierView } from './dossier-view';
-import { ApologyFilter, ListDossiersQuery } from './dto/list-dossiers.query';
+import { ListDossiersQuery } from './dto/list-dossiers.query';
 
 /** Open, clock running, and the appointment passed (also before the timer marked it). */
 export const OVERDUE_SQL =
-  "(dossier.state IN ('received', 'processing') AND (dossier.overdue = 1 OR dossier.appointmentDate < :today))";
-
-// A pending slip belongs to a round already started: the round, in the list index, rules out
-// most dossiers before their snapshot is read.
-const APOLOGY_PENDING =
-  "dossier.apologyRound > 0 AND JSON_TYPE(JSON_EXTRACT(dossier.snapshot, '$.context.apologyPending')) = 'OBJECT'";
-/** The `apology` filter of the list: no slip yet, one waiting for the head, all signed. */
-const APOLOGY_SQL: Record<ApologyFilter, string> = {
-  none: 'dossier.apologyRound = 0',
-  pending: APOLOGY_PENDING,
-  signed: `dossier.apologyRound > 0 AND NOT (${APOLOGY_PENDING})`,
-};
+  '(dossier.clockRunning = 1 AND (dossier.overdue = 1 OR dossier.appointmentDate < :today))';
 
 export type DossierPage = KeysetPage<DossierView>;
 
-/** The dossier list's order, a unique key served by index idx_dossiers_list. */
+/**
+ * The dossier list's order, a unique key: idx_dossiers_list serves it, and each filter's index
+ * (idx_dossiers_list_*) after the filter's columns.
+ */
 const DOSSIER_LIST_ORDER = ['dossier.appointmentDate', 'dossier.receivedAt', 'dossier.id'];
 const dossierListKey = (dossier: TthcDossierEntity): KeyValue[] => [
   dossier.appointmentDate,
@@ -72,7 +64,9 @@ export class DossierListService {
         appointmentTo: query.appointmentTo,
       });
     }
-    if (query.apology) builder.andWhere(APOLOGY_SQL[query.apology]);
+    if (query.apology) {
+      builder.andWhere('dossier.apologyStatus = :apology', { apology: query.apology });
+    }
     if (query.overdue !== undefined) {
       builder.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, {
         today: this.engine.today(),

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DossierState, IsoDate } from '@cchc/domain';
+import { ApologyStatus, DossierState, IsoDate } from '@cchc/domain';
 import { WorkflowInstanceColumns } from './workflow-instance.columns';
 
 /**
@@ -20,7 +20,7 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'appointmentDate',
 ])
 @Index('idx_dossiers_unit_received', ['handlingUnitId', 'receivedOn'])
-@Index('idx_dossiers_ward_state', ['wardId', 'state', 'appointmentDate'])
+@Index('idx_dossiers_ward_state', ['wardId', 'state', 'appointmentDate', 'receivedAt', 'id'])
 @Index('idx_dossiers_list', [
   'wardId',
   'appointmentDate',
@@ -31,6 +31,36 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'receivedOn',
   'overdue',
   'apologyRound',
+])
+// Each list filter's index: the filter, then the list's order (see migration 1763803550000).
+@Index('idx_dossiers_list_apology', [
+  'wardId',
+  'apologyStatus',
+  'appointmentDate',
+  'receivedAt',
+  'id',
+])
+@Index('idx_dossiers_list_running', [
+  'wardId',
+  'clockRunning',
+  'appointmentDate',
+  'receivedAt',
+  'id',
+  'overdue',
+])
+@Index('idx_dossiers_list_unit', [
+  'wardId',
+  'handlingUnitId',
+  'appointmentDate',
+  'receivedAt',
+  'id',
+])
+@Index('idx_dossiers_list_received', [
+  'wardId',
+  'receivedOn',
+  'appointmentDate',
+  'receivedAt',
+  'id',
 ])
 export class TthcDossierEntity extends WorkflowInstanceColumns {
   @Column('char', { name: 'ward_id', length: 36 })
@@ -78,8 +108,35 @@ export class TthcDossierEntity extends WorkflowInstanceColumns {
   @Column('boolean')
   overdue: boolean;
 
+  /** Received or processing: the appointment clock runs (stored, for the overdue filter). */
+  @Column({
+    type: 'boolean',
+    name: 'clock_running',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: "state IN ('received', 'processing')",
+  })
+  clockRunning: boolean;
+
   @Column('int', { name: 'apology_round' })
   apologyRound: number;
+
+  /** The snapshot's apology slips: none started, one waiting for the head, all signed (stored). */
+  @Column({
+    type: 'varchar',
+    length: 8,
+    name: 'apology_status',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `CASE WHEN apology_round = 0 THEN 'none'
+      WHEN JSON_TYPE(JSON_EXTRACT(snapshot, '$.context.apologyPending')) = 'OBJECT'
+      THEN 'pending' ELSE 'signed' END`,
+  })
+  apologyStatus: ApologyStatus;
 
   @Column('date', { name: 'result_on', nullable: true })
   resultOn: IsoDate | null;

@@ -1,10 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate, IsStrictBoolean, KeysetPageQuery } from '@cchc/common';
-import { DOSSIER_STATES, DossierState } from '@cchc/domain';
-
-export const APOLOGY_FILTERS = ['none', 'pending', 'signed'] as const;
-export type ApologyFilter = (typeof APOLOGY_FILTERS)[number];
+import { APOLOGY_STATUSES, ApologyStatus, DOSSIER_STATES, DossierState } from '@cchc/domain';
 
 export class ListDossiersQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ enum: DOSSIER_STATES })
@@ -43,10 +40,12 @@ export class ListDossiersQuery extends KeysetPageQuery {
   appointmentTo?: string;
 
   @ApiPropertyOptional({
-    enum: APOLOGY_FILTERS,
+    enum: APOLOGY_STATUSES,
     description: 'none: chưa có phiếu xin lỗi; pending: phiếu chờ ký; signed: đã ký hết',
   })
   @IsOptional()
-  @IsIn(APOLOGY_FILTERS, { message: `apology phải là một trong: ${APOLOGY_FILTERS.join(', ')}` })
-  apology?: ApologyFilter;
+  @IsIn(APOLOGY_STATUSES, {
+    message: `apology phải là một trong: ${APOLOGY_STATUSES.join(', ')}`,
+  })
+  apology?: ApologyStatus;
 }
