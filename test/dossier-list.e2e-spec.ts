@@ -1,0 +1,353 @@
+import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '@cchc/common';
+import { DossierContext } from '@cchc/domain';
+import { ApiClient } from './support/api-client';
+import { freshEnvironment } from './support/e2e-env';
+import { startApi } from './support/test-app';
+
+/*
+ * The dossier list's filters (issue 16: each reads its own index, `apology_status` and
+ * `clock_running` are stored), checked against the same question answered in JavaScript from
+ * each dossier's snapshot. The API runs alone, so no timer fires: a missed appointment is
+ * caught by the next event's date. Another ward holds a copy of every dossier, so a filter
+ * that lost the ward would show twice as many rows.
+ */
+const DAY = (date: string, time = '10:00') => new Date(`${date}T${time}:00+07:00`);
+const RECEIPT_DAYS = ['02-02', '02-03', '02-05', '02-09', '02-11', '02-12', '02-23', '02-25'];
+
+interface Row {
+  id: string;
+  code: string;
+  received_at: Date;
+  apology_status: string;
+  clock_running: number;
+  snapshot: { value: string; context: DossierContext };
+}
+
+interface Page {
+  items: { code: string }[];
+  total: number;
+  totalCapped: boolean;
+  nextCursor: string | null;
+}
+
+type Filter = Record<string, string>;
+
+/** The list's answer to `filter`, computed from snapshots: its codes in the list's order. */
+function expected(rows: Row[], filter: Filter, today: string): string[] {
+  const matches = (row: Row): boolean => {
+    const state = row.snapshot.value;
+    const context = row.snapshot.context;
+    const running = state === 'received' || state === 'processing';
+    const overdue = running && (context.overdue || context.appointmentDate < today);
+    return Object.entries(filter).every(([name, value]) => {
+      switch (name) {
+        case 'state':
+          return state === value;
+        case 'handlingUnitId':
+          return context.handlingUnitId === value;
+        case 'receivedFrom':
+          return context.receivedOn >= value;
+        case 'receivedTo':
+          return context.receivedOn <= value;
+        case 'appointmentFrom':
+          return context.appointmentDate >= value;
+        case 'appointmentTo':
+          return context.appointmentDate <= value;
+        case 'apology':
+          return apologyOf(context) === value;
+        case 'overdue':
+          return overdue === (value === 'true');
+        default:
+          throw new Error(`no expectation for ${name}`);
+      }
+    });
+  };
+  const key = (row: Row) => [
+    row.snapshot.context.appointmentDate,
+    row.received_at.toISOString(),
+    row.id,
+  ];
+  return rows
+    .filter(matches)
+    .sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      const i = x.findIndex((value, n) => value !== y[n]);
+      return i < 0 ? 0 : x[i] < y[i] ? -1 : 1;
+    })
+    .map((row) => row.code);
+}
+
+function apologyOf(context: DossierContext): string {
+  if (context.apologyRound === 0) return 'none';
+  return context.apologyPending ? 'pending' : 'signed';
+}
+
+describe('Dossier list filters, ward isolation and cursor paging', () => {
+  const clock = new ManualClock(DAY('2026-03-02'));
+  let api: INestApplication;
+  let client: ApiClient;
+  let db: DataSource;
+  let wardId: string;
+  let vhxh: string;
+  let kthtdt: string;
+
+  const today = () => clock.now().toISOString().slice(0, 10);
+  const rows = async (ward = wardId): Promise<Row[]> =>
+    (
+      (await db.query(
+        `SELECT id, code, received_at, apology_status, clock_running, snapshot
+         FROM tthc_dossiers WHERE ward_id = ?`,
+        [ward],
+      )) as (Omit<Row, 'snapshot'> & { snapshot: string | Row['snapshot'] })[]
+    ).map((row) => ({
+      ...row,
+      received_at: new Date(row.received_at),
+      snapshot: typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot,
+    }));
+
+  /** Every stored fact agrees with the snapshot it was derived from. */
+  const expectStoredFacts = async () => {
+    const stored = await rows();
+    expect(
+      stored.map((row) => ({
+        code: row.code,
+        apology: row.apology_status,
+        running: Boolean(row.clock_running),
+      })),
+    ).toEqual(
+      stored.map((row) => ({
+        code: row.code,
+        apology: apologyOf(row.snapshot.context),
+        running: ['received', 'processing'].includes(row.snapshot.value),
+      })),
+    );
+  };
+
+  const view = async (code: string) => (await client.get('officer', `/dossiers/${code}`)).body;
+  const ok = async (user: string, code: string, body: Record<string, unknown>) => {
+    const response = await client.post(user, `/dossiers/${code}/events`, {
+      ...body,
+      version: (await view(code)).version,
+    });
+    expect({ code, type: body.type, status: response.status, body: response.body }).toEqual({
+      code,
+      type: body.type,
+      status: 200,
+      body: response.status === 200 ? response.body : {},
+    });
+    await expectStoredFacts();
+    return response.body;
+  };
+
+  /** Every page of the list by cursor (`pageSize` rows each), and the first page's count. */
+  const walk = async (filter: Filter, pageSize: number) => {
+    const codes: string[] = [];
+    let first: Page | null = null;
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ ...filter, pageSize: String(pageSize) });
+      if (cursor) query.set('cursor', cursor);
+      const response = await client.get('one_stop_officer', `/dossiers?${query}`);
+      expect(response.status).toBe(200);
+      const page = response.body as Page;
+      first ??= page;
+      codes.push(...page.items.map((item) => item.code));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { codes, first: first as Page };
+  };
+
+  beforeAll(async () => {
+    await freshEnvironment('dossier_list');
+    api = await startApi(clock);
+    db = api.get(DataSource);
+    client = new ApiClient(api.getHttpServer());
+    const units = (await client.get('coordinator', '/org-units')).body as {
+      id: string;
+      code: string;
+    }[];
+    vhxh = units.find((unit) => unit.code === 'VHXH')?.id as string;
+    kthtdt = units.find((unit) => unit.code === 'KTHTDT')?.id as string;
+    for (const procedure of [
+      { code: '1.000894', name: 'Đăng ký khai sinh', processingDays: 5, handlingUnitId: vhxh },
+      {
+        code: '2.001000',
+        name: 'Cấp giấy phép xây dựng',
+        processingDays: 10,
+        handlingUnitId: kthtdt,
+      },
+    ]) {
+      expect((await client.post('coordinator', '/procedures', procedure)).status).toBe(201);
+    }
+    // Two dossiers a receipt day of each unit, the pairs received in the same minute (the id
+    // breaks the tie of appointment and receipt time).
+    for (const [n, day] of RECEIPT_DAYS.entries()) {
+      for (const [k, procedureCode] of ['1.000894', '1.000894', '2.001000', '2.001000'].entries()) {
+        const created = await client.post('one_stop_officer', '/dossiers', {
+          code: `DL-${n}${k}`,
+          procedureCode,
+          applicant: { name: 'Nguyễn Thị Hằng' },
+          receivedAt: `2026-${day}T0${8 + (k >> 1)}:15:00+07:00`,
+        });
+        expect(created.status).toBe(201);
+      }
+    }
+    wardId = (await db.query("SELECT id FROM wards WHERE code = 'demo'"))[0].id;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('keeps the stored apology status and running clock with every transition that changes them', async () => {
+    await expectStoredFacts();
+    // Past its appointment: the first event marks it overdue and opens a pending slip.
+    expect(await ok('officer', 'DL-00', { type: 'START_PROCESSING' })).toMatchObject({
+      overdue: true,
+      apologyRound: 1,
+    });
+    // Signed: the round is no longer pending.
+    await ok('unit_head', 'DL-00', {
+      type: 'APPROVE_APOLOGY',
+      newAppointmentDate: '2026-03-10',
+      reason: 'Chờ xác minh của Công an phường',
+    });
+    // A delay reported before the appointment opens a slip too.
+    await ok('officer', 'DL-70', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-70', {
+      type: 'REPORT_DELAY',
+      reason: 'Chờ xác minh',
+      proposedDate: '2026-03-20',
+    });
+    // Returning the result leaves a slip nobody signed pending.
+    await ok('officer', 'DL-11', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-11', { type: 'RECORD_RESULT' });
+    await ok('one_stop_officer', 'DL-11', { type: 'RETURN_RESULT' });
+    await ok('officer', 'DL-61', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-61', { type: 'RECORD_RESULT' });
+    await ok('one_stop_officer', 'DL-61', { type: 'RETURN_RESULT' });
+    // Waiting for a supplement, rejected, withdrawn, result ready: the clock no longer runs.
+    await ok('officer', 'DL-71', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-71', { type: 'REQUEST_SUPPLEMENT', reason: 'Thiếu bản sao giấy tờ' });
+    await ok('officer', 'DL-60', { type: 'START_PROCESSING' });
+    await ok('unit_head', 'DL-60', { type: 'REJECT', reason: 'Không đủ điều kiện' });
+    await ok('one_stop_officer', 'DL-12', { type: 'WITHDRAW', reason: 'Người nộp rút hồ sơ' });
+    await ok('officer', 'DL-31', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-31', { type: 'RECORD_RESULT' });
+    await ok('officer', 'DL-51', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-41', { type: 'START_PROCESSING' });
+    await ok('unit_head', 'DL-41', {
+      type: 'APPROVE_APOLOGY',
+      newAppointmentDate: '2026-03-20',
+      reason: 'Chờ ý kiến của cơ quan liên quan',
+    });
+    // The supplement arrives; then a signed appointment is missed too: a second pending round.
+    clock.set(DAY('2026-03-11'));
+    await ok('one_stop_officer', 'DL-71', { type: 'SUPPLEMENT_RECEIVED' });
+    expect(await ok('officer', 'DL-00', { type: 'RECORD_RESULT' })).toMatchObject({
+      apologyRound: 2,
+    });
+    await ok('one_stop_officer', 'DL-00', { type: 'RETURN_RESULT' });
+    const statuses = new Set((await rows()).map((row) => row.apology_status));
+    expect([...statuses].sort()).toEqual(['none', 'pending', 'signed']);
+  });
+
+  it('answers every filter with exactly the matching rows of the ward, in order, page by page', async () => {
+    // Another ward with a copy of every dossier, identical in every filtered column.
+    const otherWard = randomUUID();
+    await db.query("INSERT INTO wards (id, code, name) VALUES (?, 'list-other', 'Phường Khác')", [
+      otherWard,
+    ]);
+    await db.query(
+      `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
+         received_on, handling_unit_id, state, original_appointment_date, appointment_date,
+         overdue, apology_round, result_on, returned_on, late, late_on, content_hash, version,
+         machine_version, snapshot, created_at, updated_at)
+       SELECT UUID(), ?, code, procedure_id, applicant_name, received_at, received_on,
+         handling_unit_id, state, original_appointment_date, appointment_date, overdue,
+         apology_round, result_on, returned_on, late, late_on, content_hash, version,
+         machine_version, snapshot, created_at, updated_at
+       FROM tthc_dossiers WHERE ward_id = ?`,
+      [otherWard, wardId],
+    );
+    const copies = await rows(otherWard);
+    expect(copies.length).toBe(RECEIPT_DAYS.length * 4);
+    const ours = await rows();
+    const filters: Filter[] = [
+      {},
+      { state: 'processing' },
+      { state: 'received' },
+      { handlingUnitId: vhxh },
+      { handlingUnitId: kthtdt },
+      { receivedFrom: '2026-02-05', receivedTo: '2026-02-11' },
+      { receivedFrom: '2026-02-23' },
+      { receivedTo: '2026-02-03' },
+      { appointmentFrom: '2026-02-26', appointmentTo: '2026-03-12' },
+      { apology: 'none' },
+      { apology: 'pending' },
+      { apology: 'signed' },
+      { overdue: 'true' },
+      { overdue: 'false' },
+      { apology: 'pending', overdue: 'true' },
+      { handlingUnitId: vhxh, receivedFrom: '2026-02-09', receivedTo: '2026-02-25' },
+      { handlingUnitId: kthtdt, overdue: 'true' },
+      { state: 'returned', apology: 'pending' },
+    ];
+    for (const filter of filters) {
+      const codes = expected(ours, filter, today());
+      const whole = await walk(filter, 100);
+      const paged = await walk(filter, 3);
+      expect({ filter, codes: whole.codes }).toEqual({ filter, codes });
+      expect({ filter, codes: paged.codes }).toEqual({ filter, codes });
+      expect({ filter, total: whole.first.total, capped: whole.first.totalCapped }).toEqual({
+        filter,
+        total: codes.length,
+        capped: false,
+      });
+      expect({ filter, total: paged.first.total }).toEqual({ filter, total: codes.length });
+    }
+    // The filters above are not vacuous: each apology status and overdue both ways have rows.
+    const nonEmpty: Filter[] = [
+      { apology: 'pending' },
+      { apology: 'signed' },
+      { overdue: 'true' },
+      { overdue: 'false' },
+      { apology: 'pending', overdue: 'true' },
+      { state: 'returned', apology: 'pending' },
+    ];
+    for (const filter of nonEmpty) {
+      expect({ filter, some: expected(ours, filter, today()).length > 0 }).toEqual({
+        filter,
+        some: true,
+      });
+    }
+    const bad = await client.get('one_stop_officer', '/dossiers?apology=maybe');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('apology');
+  });
+
+  it('caps the count at 1,000 for a filter and still pages every matching row', async () => {
+    const [pending] = (await rows()).filter((row) => row.apology_status === 'pending');
+    await db.query(
+      `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
+         received_on, handling_unit_id, state, original_appointment_date, appointment_date,
+         overdue, apology_round, result_on, returned_on, late, late_on, content_hash, version,
+         machine_version, snapshot, created_at, updated_at)
+       SELECT UUID(), ward_id, CONCAT('CAP-', LPAD(s.seq, 4, '0')), procedure_id, applicant_name,
+         received_at + INTERVAL s.seq SECOND, received_on, handling_unit_id, state,
+         original_appointment_date, appointment_date, overdue, apology_round, result_on,
+         returned_on, late, late_on, content_hash, version, machine_version, snapshot,
+         created_at, updated_at
+       FROM tthc_dossiers JOIN seq_1_to_1005 s WHERE id = ?`,
+      [pending.id],
+    );
+    const codes = expected(await rows(), { apology: 'pending' }, today());
+    expect(codes.length).toBeGreaterThan(1005);
+    const walked = await walk({ apology: 'pending' }, 100);
+    expect(walked.first).toMatchObject({ total: 1000, totalCapped: true });
+    expect(walked.codes).toEqual(codes);
+  });
+});
