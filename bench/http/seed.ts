@@ -321,7 +321,7 @@ function taskHistory(k: number, created: number, due: number | null, now: number
 
 /**
  * Dossiers received over the last two years, spread over every unit of every ward: most returned
- * early or on the day, about 5% late (with an apology slip, one in ten still a draft), about 3%
+ * early or on the day, about 5% late (with an apology slip, one in ten still a draft: pending), about 3%
  * open past their appointment, the recent ones still open.
  */
 async function seedDossiers(db: DataSource, count: number): Promise<void> {
@@ -399,6 +399,14 @@ async function seedDossiers(db: DataSource, count: number): Promise<void> {
              IF(CRC32(id) % 10 = 0, 'draft', 'issued') AS status
            FROM tthc_dossiers WHERE late = 1) s
      JOIN tthc_dossiers d ON d.id = s.id`,
+  );
+  // A draft slip is one the head has not signed: its round is still pending in the snapshot.
+  await db.query(
+    `UPDATE tthc_dossiers d JOIN apology_slips s ON s.dossier_id = d.id AND s.status = 'draft'
+     SET d.snapshot = JSON_SET(d.snapshot, '$.context.apologyPending', JSON_OBJECT('round', 1,
+       'reason', 'overdue', 'appointmentDate', d.original_appointment_date,
+       'startedOn', d.original_appointment_date + INTERVAL 1 DAY, 'proposedDate', NULL,
+       'delayReason', NULL))`,
   );
 }
 
