@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
@@ -302,6 +303,115 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       const bad = await client.get('inspector', '/tasks?cursor=bm90LWEtY3Vyc29y');
       expect(bad.status).toBe(400);
       expect(bad.body.message).toMatch(/cursor/);
+    });
+
+    it('finds a phrase by its syllables: short ones, diacritics, title or content, edits, own ward, every page', async () => {
+      type Page = { items: { id: string }[]; total: number; nextCursor: string | null };
+      const search = async (username: string, text: string, more = '') =>
+        (await client.get(username, `/tasks?text=${encodeURIComponent(text)}${more}`)).body as Page;
+      const found = async (text: string, more = '') =>
+        (await search('inspector', text, more)).items.map((task) => task.id);
+      const poor = await createTask({ title: 'Xác nhận hộ nghèo, xã viên', dueDate: '2026-05-02' });
+      const lake = await createTask({ title: 'Nạo vét HỒ điều hòa', dueDate: '2026-05-01' });
+      const inContent = await createTask({
+        title: 'Chuyển đổi số',
+        content: 'Liên thông đăng ký KHAI SINH, hộ khẩu qua cổng dịch vụ công của xã',
+        dueDate: '2026-05-03',
+      });
+      // Syllables of one or two letters, any case; a diacritic is a different syllable.
+      expect(await found('hộ nghèo')).toEqual([poor.id]);
+      expect(await found('XÃ')).toEqual([poor.id, inContent.id]);
+      expect(await found('hồ điều')).toEqual([lake.id]);
+      expect(await found('ho dieu')).toEqual([]);
+      expect(await found('hô nghèo')).toEqual([]);
+      // The phrase in the content counts; words split between title and content do not.
+      expect(await found('khai sinh, hộ khẩu')).toEqual([inContent.id]);
+      expect(await found('số liên thông')).toEqual([]);
+      expect(await found('sinh hộ khẩu')).toEqual([]);
+
+      // An edited title is searched as it now reads (the content was the title; it goes too);
+      // a moved due date moves the task in the list.
+      await db.query("UPDATE reform_tasks SET content = '' WHERE id = ?", [lake.id]);
+      await db.query('UPDATE reform_tasks SET title = ? WHERE id = ?', ['Nạo vét hồ sen', lake.id]);
+      expect(await found('hồ điều')).toEqual([]);
+      expect(await found('hồ sen')).toEqual([lake.id]);
+      await db.query('UPDATE reform_tasks SET title = ? WHERE id = ?', [
+        'Nạo vét hộ sen xã',
+        lake.id,
+      ]);
+      expect(await found('hồ sen')).toEqual([]);
+      expect(await found('xã')).toEqual([lake.id, poor.id, inContent.id]);
+      await step('coordinator', lake.id, {
+        type: 'AMEND',
+        version: 1,
+        reason: 'Lùi hạn',
+        changes: { dueDate: '2026-05-09' },
+      });
+      expect(await found('xã')).toEqual([poor.id, inContent.id, lake.id]);
+      expect(await found('xã', `&leadUnitId=${units.VHXH}&state=assigned`)).toEqual([
+        poor.id,
+        inContent.id,
+        lake.id,
+      ]);
+      expect(await found('xã', '&dueAfter=2026-05-03&dueBefore=2026-05-31')).toEqual([
+        inContent.id,
+        lake.id,
+      ]);
+      expect(await found('xã', `&leadUnitId=${units.CA}`)).toEqual([]);
+
+      // Another ward's task with the same words is never seen, and sees none of ours.
+      const wardId = randomUUID();
+      const unitId = randomUUID();
+      await db.query(
+        "INSERT INTO wards (id, code, name) VALUES (?, 'tasks-other', 'Phường Khác')",
+        [wardId],
+      );
+      await db.query(
+        "INSERT INTO org_units (id, ward_id, code, name) VALUES (?, ?, 'VHXH', 'Văn hóa')",
+        [unitId, wardId],
+      );
+      await db.query(
+        `INSERT INTO users (id, ward_id, unit_id, username, full_name, role, password_hash)
+         SELECT ?, ?, ?, 'coordinator_other_ward', 'Điều phối phường khác', 'coordinator',
+           password_hash FROM users WHERE username = 'coordinator'`,
+        [randomUUID(), wardId, unitId],
+      );
+      const theirs = await client.post('coordinator_other_ward', '/tasks', {
+        title: 'Xác nhận hộ nghèo, xã viên',
+        leadUnitId: unitId,
+        coordinatingUnitIds: [],
+        dueDate: '2026-05-02',
+      });
+      expect(theirs.status).toBe(201);
+      expect(await found('hộ nghèo')).toEqual([poor.id]);
+      expect((await search('coordinator_other_ward', 'xã')).items.map((task) => task.id)).toEqual([
+        theirs.body.id,
+      ]);
+
+      // Every task with a common syllable, page by page by cursor, in the list's order.
+      for (const day of ['2026-06-03', '2026-06-01', '2026-06-01', undefined, '2026-06-02'])
+        await createTask({ title: `Kiểm tra hộ kinh doanh hạn ${day}`, dueDate: day });
+      const all = await search('inspector', 'hộ', '&pageSize=200');
+      expect(all.nextCursor).toBeNull();
+      expect(all.total).toBeGreaterThanOrEqual(8);
+      expect(all.items).toHaveLength(all.total);
+      const listed = (await client.get('inspector', '/tasks?pageSize=200')).body as Page;
+      const inListOrder = listed.items.map((task) => task.id);
+      const ids = all.items.map((task) => task.id);
+      expect(ids).toEqual(inListOrder.filter((id) => ids.includes(id)));
+      const walked: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page = await search(
+          'inspector',
+          'hộ',
+          `&pageSize=3${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(page.total).toBe(all.total);
+        walked.push(...page.items.map((task) => task.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(walked).toEqual(ids);
     });
   });
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
 import { KeysetPage, keysetPage, KeyValue } from '@cchc/common';
 import { ReadDatabase, ReformTaskEntity } from '@cchc/database';
 import { WorkflowEngine } from '@cchc/engine';
 import { ListTasksQuery } from './dto/list-tasks.query';
+import { matchText } from './task-search-text';
 import { TaskView, toTaskView } from './task-view';
 
 /**
@@ -23,27 +24,6 @@ export function taskListKey(task: ReformTaskEntity): KeyValue[] {
 }
 
 const UNDATED = '9999-12-31';
-/** InnoDB's FULLTEXT index leaves out shorter words (innodb_ft_min_token_size). */
-const FULLTEXT_MIN_WORD = 3;
-
-/**
- * `?text=`: the phrase in the title or content. Its words of three letters or more are looked up
- * in the FULLTEXT index first (each word from its start), so only the rows that have them are
- * read for the phrase; a text of short words only ("hộ") reads the ward's tasks.
- */
-function matchText(builder: SelectQueryBuilder<ReformTaskEntity>, text: string): void {
-  const words = text
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => [...word].length >= FULLTEXT_MIN_WORD);
-  if (words.length > 0) {
-    builder.andWhere('MATCH(task.title, task.content) AGAINST (:words IN BOOLEAN MODE)', {
-      words: words.map((word) => `+${word}*`).join(' '),
-    });
-  }
-  builder.andWhere('(task.title LIKE :text OR task.content LIKE :text)', {
-    text: `%${escapeLike(text)}%`,
-  });
-}
 
 /** The ward's task list: filters, text search and keyset pages, read on the read replica. */
 @Injectable()
@@ -73,26 +53,26 @@ export class TaskListService {
     if (query.leaderId) builder.andWhere('task.leaderId = :leaderId', { leaderId: query.leaderId });
     if (query.planId) builder.andWhere('task.planId = :planId', { planId: query.planId });
     if (query.areaCode) builder.andWhere('task.areaCode = :areaCode', { areaCode: query.areaCode });
+    const sort = query.text
+      ? matchText(builder, user.wardId, query.text, TASK_LIST_ORDER)
+      : TASK_LIST_ORDER;
+    // A due range also bounds the walked index's first column (the due date, undated last), so
+    // the walk starts and stops at the range instead of passing the ward's other tasks.
+    const [dueSort] = sort;
     if (query.dueBefore)
-      builder.andWhere('task.dueDate <= :dueBefore', { dueBefore: query.dueBefore });
-    if (query.dueAfter) builder.andWhere('task.dueDate >= :dueAfter', { dueAfter: query.dueAfter });
-    if (query.text) matchText(builder, query.text);
+      builder.andWhere(`task.dueDate <= :dueBefore AND ${dueSort} <= :dueBefore`, {
+        dueBefore: query.dueBefore,
+      });
+    if (query.dueAfter)
+      builder.andWhere(`task.dueDate >= :dueAfter AND ${dueSort} >= :dueAfter`, {
+        dueAfter: query.dueAfter,
+      });
     if (query.overdue !== undefined) {
       builder.andWhere(query.overdue ? OVERDUE_TASK : `NOT ${OVERDUE_TASK}`, {
         today: this.engine.today(),
       });
     }
-    const { rows, ...page } = await keysetPage(
-      manager,
-      builder,
-      query,
-      TASK_LIST_ORDER,
-      taskListKey,
-    );
+    const { rows, ...page } = await keysetPage(manager, builder, query, sort, taskListKey);
     return { ...page, items: rows.map((task) => toTaskView(task)) };
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -34,7 +34,6 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'areaCode',
   'dueDate',
 ])
-@Index('ft_tasks_text', ['title', 'content'], { fulltext: true })
 export class ReformTaskEntity extends WorkflowInstanceColumns {
   @Column('char', { name: 'ward_id', length: 36 })
   wardId: string;

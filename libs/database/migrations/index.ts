@@ -26,6 +26,7 @@ import { TaskCounts1763803100000 } from './1763803100000-task-counts';
 import { TaskStateListIndex1763803110000 } from './1763803110000-task-state-list-index';
 import { InboxIndexes1763803300000 } from './1763803300000-inbox-indexes';
 import { AuditWardOrderIndex1763803400000 } from './1763803400000-audit-ward-order-index';
+import { TaskSearchTerms1763803500000 } from './1763803500000-task-search-terms';
 import { DossierListFilters1763803550000 } from './1763803550000-dossier-list-filters';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   TaskStateListIndex1763803110000,
   InboxIndexes1763803300000,
   AuditWardOrderIndex1763803400000,
+  TaskSearchTerms1763803500000,
   DossierListFilters1763803550000,
 ];

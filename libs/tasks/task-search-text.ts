@@ -1,0 +1,56 @@
+import { SelectQueryBuilder } from 'typeorm';
+import { ReformTaskEntity, SEARCH_COLLATION, TaskSearchTermEntity } from '@cchc/database';
+
+/**
+ * A term as the triggers of migration 1763803500000-task-search-terms cut them from a task's
+ * title and content: a run of letters, marks and digits, lowercased, at most 64 characters.
+ */
+const TERM = /[\p{L}\p{M}\p{N}]+/gu;
+const TERM_LENGTH = 64;
+
+/** The task list's order when it walks a term: the term rows copy the task's sort key. */
+const TERM_LIST_ORDER = ['term.dueSort', 'term.createdAt', 'term.taskId'];
+
+/**
+ * `?text=`: the phrase in the title or content, case-insensitive, diacritics distinguished
+ * ("hộ" ≠ "hồ"). The tasks holding the phrase's longest word (rarer than a short one, most often)
+ * as a whole term are walked in the list's order, and the phrase is confirmed on each; the other
+ * filters are checked on the same rows. Returns the sort the page must use: the term's copy of
+ * the list's key, so that the index gives the page without a sort. A text without a letter or
+ * digit reads the ward's tasks.
+ */
+export function matchText(
+  builder: SelectQueryBuilder<ReformTaskEntity>,
+  wardId: string,
+  text: string,
+  listOrder: string[],
+): string[] {
+  const phrase = text.normalize('NFC');
+  builder.andWhere(
+    `(task.title LIKE :phrase COLLATE ${SEARCH_COLLATION} OR task.content LIKE :phrase COLLATE ${SEARCH_COLLATION})`,
+    { phrase: `%${escapeLike(phrase)}%` },
+  );
+  const term = longestTerm(phrase);
+  if (!term) return listOrder;
+  builder.innerJoin(
+    TaskSearchTermEntity,
+    'term',
+    'term.taskId = task.id AND term.wardId = :termWardId AND term.term = :term',
+    { termWardId: wardId, term },
+  );
+  return TERM_LIST_ORDER;
+}
+
+function longestTerm(phrase: string): string | undefined {
+  const terms = (phrase.toLowerCase().match(TERM) ?? []).map((word) =>
+    [...word].slice(0, TERM_LENGTH).join(''),
+  );
+  return terms.reduce<string | undefined>(
+    (longest, term) => (!longest || [...term].length > [...longest].length ? term : longest),
+    undefined,
+  );
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
