@@ -141,7 +141,7 @@ function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE'): string {
     END`;
 }
 
-const TRIGGERS = [
+export const DOSSIER_COUNT_TRIGGERS = [
   'tthc_dossiers_counts_insert',
   'tthc_dossiers_counts_update',
   'tthc_dossiers_counts_delete',
@@ -149,6 +149,57 @@ const TRIGGERS = [
   'apology_slips_counts_update',
   'apology_slips_counts_delete',
 ];
+
+/**
+ * The triggers that keep both tables in the writing transaction (the migration's, and again after
+ * a bulk load that dropped them: bulk-counts.ts).
+ */
+export async function createDossierCountTriggers(queryRunner: QueryRunner): Promise<void> {
+  const changed = CLASS_COLUMNS.map((name) => `NOT (OLD.${name} <=> NEW.${name})`).join(' OR ');
+  await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_insert AFTER INSERT ON tthc_dossiers
+    FOR EACH ROW BEGIN ${count(newCol, '0', NEVER, 1)} END`);
+  // A dossier's slips do not change in its own UPDATE: one lookup serves both sides.
+  await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_update AFTER UPDATE ON tthc_dossiers
+    FOR EACH ROW BEGIN
+      DECLARE v_slip TINYINT;
+      DECLARE v_slip_on DATE;
+      IF ${changed} THEN
+        SET v_slip = ${committedFirstSlipOf('NEW.id')};
+        SET v_slip_on = ${committedFirstSlipOnOf('NEW.id')};
+        ${count(oldCol, 'v_slip', 'v_slip_on', -1)}
+        ${count(newCol, 'v_slip', 'v_slip_on', 1)}
+      END IF;
+    END`);
+  await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_delete AFTER DELETE ON tthc_dossiers
+    FOR EACH ROW BEGIN
+      ${count(oldCol, committedFirstSlipOf('OLD.id'), committedFirstSlipOnOf('OLD.id'), -1)}
+    END`);
+  for (const event of ['INSERT', 'UPDATE', 'DELETE'] as const)
+    await queryRunner.query(slipTrigger(event));
+}
+
+/** Both tables filled in from the dossiers and their slips, in two set-based statements. */
+export async function fillDossierCounts(queryRunner: QueryRunner): Promise<void> {
+  const d: Column = (name) => `d.${name}`;
+  await queryRunner.query(
+    `INSERT INTO dossier_daily_counts
+       (ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, late_on, slip_on,
+        n)
+     SELECT d.ward_id, d.received_on, d.handling_unit_id, ${OUTCOME(d)}, ${OUTCOME_ON(d)},
+       d.late, ${MARKED(d)}, ${firstSlipOf('d.id')}, ${LATE_ON(d)}, ${firstSlipOnOf('d.id')},
+       COUNT(*)
+     FROM tthc_dossiers d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
+  );
+  await queryRunner.query(
+    `INSERT INTO dossier_monthly_counts
+       (ward_id, received_month, unit_id, outcome, due_on, late, marked, slip, n)
+     SELECT ward_id, month, unit_id, outcome, IF(outcome = 'open', outcome_on, month), late,
+       marked, slip, SUM(n)
+     FROM (SELECT c.*, received_on - INTERVAL DAYOFMONTH(received_on) - 1 DAY AS month
+           FROM dossier_daily_counts c) m
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+  );
+}
 
 /**
  * The daily dossier counts keyed also by the day each dossier was first late (`late_on`, from
@@ -164,7 +215,8 @@ export class DossierCountsAsOf1763802510000 implements MigrationInterface {
   name = 'DossierCountsAsOf1763802510000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const trigger of TRIGGERS) await queryRunner.query(`DROP TRIGGER ${trigger}`);
+    for (const trigger of DOSSIER_COUNT_TRIGGERS)
+      await queryRunner.query(`DROP TRIGGER ${trigger}`);
     await queryRunner.query('DROP TABLE dossier_daily_counts');
     await queryRunner.query('DROP TABLE dossier_monthly_counts');
     const ids = 'CHAR(36) CHARACTER SET ascii NOT NULL';
@@ -182,46 +234,8 @@ export class DossierCountsAsOf1763802510000 implements MigrationInterface {
       late TINYINT NOT NULL, marked TINYINT NOT NULL, slip TINYINT NOT NULL, n INT NOT NULL,
       PRIMARY KEY (ward_id, received_month, unit_id, outcome, due_on, late, marked, slip)
     ) ${TABLE_OPTIONS}`);
-    const changed = CLASS_COLUMNS.map((name) => `NOT (OLD.${name} <=> NEW.${name})`).join(' OR ');
-    await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_insert AFTER INSERT ON tthc_dossiers
-      FOR EACH ROW BEGIN ${count(newCol, '0', NEVER, 1)} END`);
-    // A dossier's slips do not change in its own UPDATE: one lookup serves both sides.
-    await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_update AFTER UPDATE ON tthc_dossiers
-      FOR EACH ROW BEGIN
-        DECLARE v_slip TINYINT;
-        DECLARE v_slip_on DATE;
-        IF ${changed} THEN
-          SET v_slip = ${committedFirstSlipOf('NEW.id')};
-          SET v_slip_on = ${committedFirstSlipOnOf('NEW.id')};
-          ${count(oldCol, 'v_slip', 'v_slip_on', -1)}
-          ${count(newCol, 'v_slip', 'v_slip_on', 1)}
-        END IF;
-      END`);
-    await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_delete AFTER DELETE ON tthc_dossiers
-      FOR EACH ROW BEGIN
-        ${count(oldCol, committedFirstSlipOf('OLD.id'), committedFirstSlipOnOf('OLD.id'), -1)}
-      END`);
-    for (const event of ['INSERT', 'UPDATE', 'DELETE'] as const)
-      await queryRunner.query(slipTrigger(event));
-    const d: Column = (name) => `d.${name}`;
-    await queryRunner.query(
-      `INSERT INTO dossier_daily_counts
-         (ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, late_on, slip_on,
-          n)
-       SELECT d.ward_id, d.received_on, d.handling_unit_id, ${OUTCOME(d)}, ${OUTCOME_ON(d)},
-         d.late, ${MARKED(d)}, ${firstSlipOf('d.id')}, ${LATE_ON(d)}, ${firstSlipOnOf('d.id')},
-         COUNT(*)
-       FROM tthc_dossiers d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
-    );
-    await queryRunner.query(
-      `INSERT INTO dossier_monthly_counts
-         (ward_id, received_month, unit_id, outcome, due_on, late, marked, slip, n)
-       SELECT ward_id, month, unit_id, outcome, IF(outcome = 'open', outcome_on, month), late,
-         marked, slip, SUM(n)
-       FROM (SELECT c.*, received_on - INTERVAL DAYOFMONTH(received_on) - 1 DAY AS month
-             FROM dossier_daily_counts c) m
-       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
-    );
+    await fillDossierCounts(queryRunner);
+    await createDossierCountTriggers(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,0 +1,34 @@
+import { QueryRunner } from 'typeorm';
+import {
+  createDossierCountTriggers,
+  DOSSIER_COUNT_TRIGGERS,
+  fillDossierCounts,
+} from './1763802510000-dossier-counts-as-of';
+import {
+  createTaskCountTriggers,
+  fillTaskCounts,
+  TASK_COUNT_TRIGGERS,
+} from './1763803100000-task-counts';
+
+/*
+ * Loading rows in bulk (a benchmark's province) without the maintained counts' triggers, which
+ * would upsert counters once per row: drop them, load, then count every row once with the
+ * migrations' own set-based fill and create the same triggers again. Nothing else may write to
+ * the database meanwhile (as while migrations run).
+ */
+
+export async function dropCountTriggers(queryRunner: QueryRunner): Promise<void> {
+  for (const trigger of [...DOSSIER_COUNT_TRIGGERS, ...TASK_COUNT_TRIGGERS])
+    await queryRunner.query(`DROP TRIGGER IF EXISTS ${trigger}`);
+}
+
+/** Every count (and task's `accepted_on`) computed again from the rows, then the triggers back. */
+export async function recountAndCreateCountTriggers(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query('DELETE FROM dossier_daily_counts');
+  await queryRunner.query('DELETE FROM dossier_monthly_counts');
+  await fillDossierCounts(queryRunner);
+  await queryRunner.query('DELETE FROM task_counts');
+  await fillTaskCounts(queryRunner);
+  await createDossierCountTriggers(queryRunner);
+  await createTaskCountTriggers(queryRunner);
+}
