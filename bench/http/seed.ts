@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dropCountTriggers, recountAndCreateCountTriggers } from '@cchc/database';
 import { seedDemoWard } from '@cchc/org';
+import { withoutSecondaryIndexes } from '../bulk-indexes';
 import { insertRows, TASK_AUDIT_COLUMNS, taskAuditRows } from '../seed-rows';
 import { SeededIds } from './scenario';
 
@@ -59,14 +60,22 @@ export async function seedProvince(db: DataSource, options: SeedOptions): Promis
   const queryRunner = db.createQueryRunner();
   try {
     await dropCountTriggers(queryRunner);
-    started = Date.now();
-    await seedTasks(db, options.tasks);
-    console.log(`seeded ${options.tasks} tasks and their audit history in ${seconds(started)}`);
-    started = Date.now();
-    await seedDossiers(db, options.dossiers);
-    console.log(
-      `seeded ${options.dossiers} dossiers and their apology slips in ${seconds(started)}`,
+    await withoutSecondaryIndexes(
+      db,
+      ['reform_tasks', 'audit_events', 'tthc_dossiers'],
+      async () => {
+        started = Date.now();
+        await seedTasks(db, options.tasks);
+        console.log(`seeded ${options.tasks} tasks and their audit history in ${seconds(started)}`);
+        started = Date.now();
+        await seedDossiers(db, options.dossiers);
+        console.log(
+          `seeded ${options.dossiers} dossiers and their apology slips in ${seconds(started)}`,
+        );
+        started = Date.now();
+      },
     );
+    console.log(`built their indexes in ${seconds(started)}`);
     started = Date.now();
     await recountAndCreateCountTriggers(queryRunner);
     console.log(`counted the tasks and dossiers, triggers back, in ${seconds(started)}`);
