@@ -14,8 +14,9 @@ import { startApi } from './support/test-app';
  * three units each) written every way rows get written — single and multi-row inserts, state
  * changes, slips drafted, issued, deleted, dossiers deleted — and then every figure the counts
  * give (by unit and overall, a unit alone, periods, cut-offs, the wards' year) compared with the
- * QĐ 766 definitions applied to the rows in plain code. The counts filled in again after a bulk
- * load (the triggers dropped, as bench:http seeds) are those the triggers kept row by row.
+ * QĐ 766 definitions applied to the rows in plain code, and a period of partial months with a
+ * COUNT over the dossiers. The counts filled in again after a bulk load (the triggers dropped,
+ * as bench:http seeds) are those the triggers kept row by row.
  * DOSSIER_COUNTS_SEED replays a run.
  */
 const SEED = Number(process.env.DOSSIER_COUNTS_SEED ?? Date.now() % 1_000_000);
@@ -286,8 +287,14 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     expect(kept.daily.some((row: { slip_on: string }) => row.slip_on !== '9999-12-31')).toBe(true);
     expect(kept.monthly.length).toBeGreaterThan(0);
     const migration = db.migrations.find((m) => m.name === 'DossierCountsAsOf1763802510000')!;
+    const dueMonth = db.migrations.find((m) => m.name === 'DossierCountsDueMonth1763803650000')!;
     const queryRunner = db.createQueryRunner();
     try {
+      await dueMonth.down(queryRunner);
+      const dayShape = await counted();
+      expect(dayShape.daily).toEqual(kept.daily);
+      // An open dossier's appointment day in place of its month.
+      expect(dayShape.monthly).not.toEqual(kept.monthly);
       await migration.down(queryRunner);
       const columns = (await db.query('SHOW COLUMNS FROM dossier_daily_counts')) as {
         Field: string;
@@ -298,6 +305,8 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       }[];
       expect(monthly.map((column) => column.Field)).not.toContain('unit_id');
       await migration.up(queryRunner);
+      expect(await counted()).toEqual(dayShape);
+      await dueMonth.up(queryRunner);
     } finally {
       await queryRunner.release();
     }
@@ -378,6 +387,31 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
           });
         }
       }
+    }
+    // A period of partial months at both ends, against a COUNT over the dossiers themselves.
+    const partial = (offset: number) =>
+      day(offset).endsWith('-01') ? day(offset + 1) : day(offset);
+    const from = partial(5 + random.int(40));
+    const to = partial(90 + random.int(60));
+    for (const ward of wards) {
+      const [counted] = (await db.query(
+        `SELECT COUNT(*) AS received,
+           SUM(state = 'returned' AND late = 0 AND returned_on < appointment_date) AS returnedEarly,
+           SUM(state = 'returned' AND late = 0 AND returned_on >= appointment_date) AS returnedOnTime,
+           SUM(state = 'returned' AND late = 1) AS returnedLate,
+           SUM(state IN ('received', 'processing') AND (overdue = 1 AND late = 1 OR appointment_date < ?))
+             AS openOverdue
+         FROM tthc_dossiers WHERE ward_id = ? AND received_on BETWEEN ? AND ?`,
+        [today, ward.id, from, to],
+      )) as Record<string, string | number>[];
+      const { overall } = await stats.figures(ward.id, { from, to });
+      expect({ from, to, overall }).toMatchObject({
+        from,
+        to,
+        overall: Object.fromEntries(
+          Object.entries(counted).map(([field, n]) => [field, Number(n ?? 0)]),
+        ),
+      });
     }
     const years = await stats.overallByWard(
       wards.map((ward) => ward.id),

@@ -101,7 +101,11 @@ export interface Days {
   slip: string;
 }
 export const DAILY: Days = { outcome: 'c.outcome_on', late: 'c.late_on', slip: 'c.slip_on' };
-/** The monthly counts keep no such days: they serve figures as they stand today, when all count. */
+/**
+ * The monthly counts keep no such days: they serve figures as they stand today, when all count.
+ * Their `due_on` is an open dossier's appointment month (its first day): overdue or not as
+ * that day is before the day judged on or not, except in the month of that day (`wholeMonths`).
+ */
 export const MONTHLY: Days = {
   outcome: 'c.due_on',
   late: "DATE '1000-01-01'",
@@ -164,6 +168,40 @@ export function receiptRanges(
   if (to !== undefined && last !== null && to >= nextMonth(last))
     days.push({ from: nextMonth(last), to });
   return { days, months: { from: first, to: last } };
+}
+
+/**
+ * The sources of the dossiers received in whole months (`from`, `to`: first days, either open)
+ * of the `scope` (conditions on `c.ward_id`, `c.unit_id` and the receipt column given), as they
+ * stand on `judgedOn`: the monthly counts, but for the open dossiers due in the month of
+ * `judgedOn`, overdue or not by their appointment day, which the daily counts give.
+ */
+export function wholeMonths(
+  scope: (
+    column: string,
+    from: IsoDate | null,
+    to: IsoDate | null,
+  ) => Pick<Source, 'conditions' | 'params'>,
+  months: { from: IsoDate | null; to: IsoDate | null },
+  judgedOn: IsoDate,
+): Source[] {
+  const due = monthOf(judgedOn);
+  const monthly = scope('c.received_month', months.from, months.to);
+  const daily = scope('c.received_on', months.from, months.to && monthOf(months.to).to);
+  return [
+    {
+      table: 'dossier_monthly_counts',
+      days: MONTHLY,
+      conditions: [...monthly.conditions, "NOT (c.outcome = 'open' AND c.due_on = ?)"],
+      params: [...monthly.params, due.from],
+    },
+    {
+      table: 'dossier_daily_counts',
+      days: DAILY,
+      conditions: [...daily.conditions, "c.outcome = 'open'", 'c.outcome_on BETWEEN ? AND ?'],
+      params: [...daily.params, due.from, due.to],
+    },
+  ];
 }
 
 /** The parameters of `countedBy`'s statement: each source's cut-off, then its conditions'. */

@@ -9,11 +9,11 @@ import {
   DAILY,
   DossierFigures,
   DossierStats,
-  MONTHLY,
   NO_CUTOFF,
   receiptRanges,
   received,
   Source,
+  wholeMonths,
   withRates,
 } from './dossier-figures';
 import { DossierStatsQuery } from './dto/dossier-stats.query';
@@ -45,7 +45,8 @@ export class DossierStatsService {
       ? { cutoff: todayIn(cutoff), judgedOn: todayIn(new Date(cutoff.getTime() + 1)) }
       : { cutoff: NO_CUTOFF, judgedOn: todayIn(this.clock.now()) };
     // As they stand today, whole months of receipt are read from the monthly counts (a large
-    // ward's days are many rows) and only the days at either end from the daily counts.
+    // ward's days are many rows) and only the days at either end from the daily counts (and the
+    // open dossiers due this month: wholeMonths).
     const ranges = cutoff
       ? { days: [{ from: query.from, to: query.to }], months: null }
       : receiptRanges(query.from, query.to);
@@ -56,11 +57,13 @@ export class DossierStatsService {
       ...received('c.received_on', wardId, unit, from, to),
     }));
     if (ranges.months)
-      sources.push({
-        table: 'dossier_monthly_counts',
-        days: MONTHLY,
-        ...received('c.received_month', wardId, unit, ranges.months.from, ranges.months.to),
-      });
+      sources.push(
+        ...wholeMonths(
+          (column, from, to) => received(column, wardId, unit, from, to),
+          ranges.months,
+          asOf.judgedOn,
+        ),
+      );
     const rows = (await this.reads.run((manager) =>
       manager.query(
         `SELECT g.*, u.code AS unit_code, u.name AS unit_name
@@ -89,16 +92,18 @@ export class DossierStatsService {
   async overallByWard(wardIds: string[], year: number): Promise<Map<string, DossierFigures>> {
     if (wardIds.length === 0) return new Map();
     const today = todayIn(this.clock.now());
-    const ofYear: Source = {
-      table: 'dossier_monthly_counts',
-      days: MONTHLY,
-      conditions: ['c.ward_id IN (?)', 'c.received_month BETWEEN ? AND ?'],
-      params: [wardIds, `${year}-01-01`, `${year}-12-01`],
-    };
+    const ofYear = wholeMonths(
+      (column, from, to) => ({
+        conditions: ['c.ward_id IN (?)', `${column} BETWEEN ? AND ?`],
+        params: [wardIds, from, to],
+      }),
+      { from: `${year}-01-01`, to: `${year}-12-01` },
+      today,
+    );
     const rows = (await this.reads.run((manager) =>
       manager.query(
-        countedBy('c.ward_id', [ofYear]),
-        countedParams({ cutoff: NO_CUTOFF, judgedOn: today }, [ofYear]),
+        countedBy('c.ward_id', ofYear),
+        countedParams({ cutoff: NO_CUTOFF, judgedOn: today }, ofYear),
       ),
     )) as Record<string, string | number | null>[];
     const byWard = new Map(rows.map((row) => [String(row.group_key), row]));

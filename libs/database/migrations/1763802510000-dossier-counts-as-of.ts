@@ -74,13 +74,26 @@ const slipsBefore = (dossierId: string, changed: string, old: boolean) =>
     ${old ? 'UNION ALL SELECT OLD.round, OLD.status, OLD.issued_on, OLD.missed_appointment_date' : ''})`;
 
 /**
+ * What the monthly counts keep of an open dossier's appointment (`due_on`): the day here; its
+ * month since DossierCountsDueMonth1763803650000, which passes its own.
+ */
+export type MonthlyDue = (appointment: string) => string;
+const APPOINTMENT_DAY: MonthlyDue = (appointment) => appointment;
+
+/**
  * The dossier (its columns through `c`, its first issued slip's class and day) counted `delta`
  * times in both tables: upserts, so a new counter is created by the first dossier that needs
  * it. A month keeps an open dossier's appointment (is it overdue today?) and nothing else's day
  * (it serves figures as they stand today, by unit). Written out in each trigger rather than in a stored
  * procedure, which a plain dump of the database would leave behind.
  */
-const count = (c: Column, slip: string, slipOn: string, delta: number) => {
+const count = (
+  c: Column,
+  slip: string,
+  slipOn: string,
+  delta: number,
+  due: MonthlyDue = APPOINTMENT_DAY,
+) => {
   const month = `${c('received_on')} - INTERVAL DAYOFMONTH(${c('received_on')}) - 1 DAY`;
   const classes = `${c('late')}, ${MARKED(c)}, ${slip}`;
   return `INSERT INTO dossier_daily_counts
@@ -91,7 +104,7 @@ const count = (c: Column, slip: string, slipOn: string, delta: number) => {
     INSERT INTO dossier_monthly_counts
       (ward_id, received_month, unit_id, outcome, due_on, late, marked, slip, n)
       VALUES (${c('ward_id')}, ${month}, ${c('handling_unit_id')}, ${OUTCOME(c)},
-        IF(${OPEN(c)}, ${c('appointment_date')}, ${month}), ${classes}, ${delta})
+        IF(${OPEN(c)}, ${due(c('appointment_date'))}, ${month}), ${classes}, ${delta})
       ON DUPLICATE KEY UPDATE n = n + ${delta};`;
 };
 
@@ -111,7 +124,7 @@ const newCol: Column = (name) => `NEW.${name}`;
 const varCol: Column = (name) => `v_${name}`;
 
 /** A slip trigger: the dossier counted again when its first issued slip (class or day) changes. */
-function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE'): string {
+function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE', due: MonthlyDue): string {
   const row = event === 'DELETE' ? 'OLD' : 'NEW';
   const before =
     event === 'INSERT'
@@ -134,8 +147,8 @@ function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE'): string {
         SELECT ${CLASS_COLUMNS.join(', ')} INTO ${CLASS_COLUMNS.map(varCol).join(', ')}
           FROM tthc_dossiers WHERE id = ${row}.dossier_id LOCK IN SHARE MODE;
         IF v_ward_id IS NOT NULL THEN
-          ${count(varCol, 'v_before', 'v_before_on', -1)}
-          ${count(varCol, 'v_after', 'v_after_on', 1)}
+          ${count(varCol, 'v_before', 'v_before_on', -1, due)}
+          ${count(varCol, 'v_after', 'v_after_on', 1, due)}
         END IF;
       END IF;
     END`;
@@ -154,10 +167,13 @@ export const DOSSIER_COUNT_TRIGGERS = [
  * The triggers that keep both tables in the writing transaction (the migration's, and again after
  * a bulk load that dropped them: bulk-counts.ts).
  */
-export async function createDossierCountTriggers(queryRunner: QueryRunner): Promise<void> {
+export async function createDossierCountTriggers(
+  queryRunner: QueryRunner,
+  due: MonthlyDue = APPOINTMENT_DAY,
+): Promise<void> {
   const changed = CLASS_COLUMNS.map((name) => `NOT (OLD.${name} <=> NEW.${name})`).join(' OR ');
   await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_insert AFTER INSERT ON tthc_dossiers
-    FOR EACH ROW BEGIN ${count(newCol, '0', NEVER, 1)} END`);
+    FOR EACH ROW BEGIN ${count(newCol, '0', NEVER, 1, due)} END`);
   // A dossier's slips do not change in its own UPDATE: one lookup serves both sides.
   await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_update AFTER UPDATE ON tthc_dossiers
     FOR EACH ROW BEGIN
@@ -166,20 +182,23 @@ export async function createDossierCountTriggers(queryRunner: QueryRunner): Prom
       IF ${changed} THEN
         SET v_slip = ${committedFirstSlipOf('NEW.id')};
         SET v_slip_on = ${committedFirstSlipOnOf('NEW.id')};
-        ${count(oldCol, 'v_slip', 'v_slip_on', -1)}
-        ${count(newCol, 'v_slip', 'v_slip_on', 1)}
+        ${count(oldCol, 'v_slip', 'v_slip_on', -1, due)}
+        ${count(newCol, 'v_slip', 'v_slip_on', 1, due)}
       END IF;
     END`);
   await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_delete AFTER DELETE ON tthc_dossiers
     FOR EACH ROW BEGIN
-      ${count(oldCol, committedFirstSlipOf('OLD.id'), committedFirstSlipOnOf('OLD.id'), -1)}
+      ${count(oldCol, committedFirstSlipOf('OLD.id'), committedFirstSlipOnOf('OLD.id'), -1, due)}
     END`);
   for (const event of ['INSERT', 'UPDATE', 'DELETE'] as const)
-    await queryRunner.query(slipTrigger(event));
+    await queryRunner.query(slipTrigger(event, due));
 }
 
 /** Both tables filled in from the dossiers and their slips, in two set-based statements. */
-export async function fillDossierCounts(queryRunner: QueryRunner): Promise<void> {
+export async function fillDossierCounts(
+  queryRunner: QueryRunner,
+  due: MonthlyDue = APPOINTMENT_DAY,
+): Promise<void> {
   const d: Column = (name) => `d.${name}`;
   await queryRunner.query(
     `INSERT INTO dossier_daily_counts
@@ -190,10 +209,18 @@ export async function fillDossierCounts(queryRunner: QueryRunner): Promise<void>
        COUNT(*)
      FROM tthc_dossiers d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
   );
+  await fillMonthlyDossierCounts(queryRunner, due);
+}
+
+/** The monthly counts summed from the daily ones. */
+export async function fillMonthlyDossierCounts(
+  queryRunner: QueryRunner,
+  due: MonthlyDue = APPOINTMENT_DAY,
+): Promise<void> {
   await queryRunner.query(
     `INSERT INTO dossier_monthly_counts
        (ward_id, received_month, unit_id, outcome, due_on, late, marked, slip, n)
-     SELECT ward_id, month, unit_id, outcome, IF(outcome = 'open', outcome_on, month), late,
+     SELECT ward_id, month, unit_id, outcome, IF(outcome = 'open', ${due('outcome_on')}, month), late,
        marked, slip, SUM(n)
      FROM (SELECT c.*, received_on - INTERVAL DAYOFMONTH(received_on) - 1 DAY AS month
            FROM dossier_daily_counts c) m

@@ -9,6 +9,7 @@ import {
   fillTaskCounts,
   TASK_COUNT_TRIGGERS,
 } from './1763803100000-task-counts';
+import { APPOINTMENT_MONTH } from './1763803650000-dossier-counts-due-month';
 
 /*
  * Loading rows in bulk (a benchmark's province) without the maintained counts' triggers, which
@@ -26,9 +27,9 @@ export async function dropCountTriggers(queryRunner: QueryRunner): Promise<void>
 export async function recountAndCreateCountTriggers(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query('DELETE FROM dossier_daily_counts');
   await queryRunner.query('DELETE FROM dossier_monthly_counts');
-  await fillDossierCounts(queryRunner);
+  await fillDossierCounts(queryRunner, APPOINTMENT_MONTH);
   await queryRunner.query('DELETE FROM task_counts');
   await fillTaskCounts(queryRunner);
-  await createDossierCountTriggers(queryRunner);
+  await createDossierCountTriggers(queryRunner, APPOINTMENT_MONTH);
   await createTaskCountTriggers(queryRunner);
 }

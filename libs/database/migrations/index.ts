@@ -28,6 +28,7 @@ import { InboxIndexes1763803300000 } from './1763803300000-inbox-indexes';
 import { AuditWardOrderIndex1763803400000 } from './1763803400000-audit-ward-order-index';
 import { TaskSearchTerms1763803500000 } from './1763803500000-task-search-terms';
 import { DossierListFilters1763803550000 } from './1763803550000-dossier-list-filters';
+import { DossierCountsDueMonth1763803650000 } from './1763803650000-dossier-counts-due-month';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AuditWardOrderIndex1763803400000,
   TaskSearchTerms1763803500000,
   DossierListFilters1763803550000,
+  DossierCountsDueMonth1763803650000,
 ];
