@@ -1,10 +1,13 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment } from './support/e2e-env';
+import { insertBareWards, seededRandom } from './support/random-province';
 import { eventually, startApi, startWorker } from './support/test-app';
 
 interface InboxBody {
@@ -29,7 +32,7 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
   const calendar = new WorkingCalendar();
   let api: INestApplication;
-  let worker: INestApplicationContext;
+  let worker: INestApplicationContext | undefined;
   let client: ApiClient;
   let units: Record<string, string>;
   let users: Record<string, string>;
@@ -341,6 +344,224 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
       expect(stats.body.units).toEqual([
         { unitId: units.VHXH, unitCode: 'VHXH', unitName: 'Phòng Văn hóa - Xã hội', ...figures },
       ]);
+    });
+  });
+  /*
+   * The task sections against their definitions, applied in plain code to the rows and the audit
+   * history: "returned" = in progress or overdue, and the last RETURN or SUBMIT_REPORT of its
+   * history is a RETURN (its reason the note); "to report" = in progress or overdue otherwise;
+   * "overdue" = overdue, or assigned / in progress past its due date. Tasks come through the API
+   * (returned, resubmitted, returned again; returned then another event) and as rows written
+   * straight into the tables (events by SQL, as an import writes them) in the demo ward, in
+   * another unit and in another ward; sections longer than a page check the order.
+   */
+  describe('task sections against their definitions', () => {
+    const SEED = Number(process.env.INBOX_SEED ?? Date.now() % 1_000_000);
+    const random = seededRandom(SEED);
+    const today = '2026-03-02';
+    let db: DataSource;
+    let wardId: string;
+    let other: { id: string; units: string[] };
+
+    interface TaskRow {
+      id: string;
+      ward_id: string;
+      lead_unit_id: string;
+      state: string;
+      due_date: string | null;
+      created_at: Date;
+    }
+
+    /** Writes tasks and their report histories straight into the tables (no engine). */
+    const insertTasks = async (ward: string, unitIds: string[], count: number) => {
+      const states = [
+        'assigned',
+        'inProgress',
+        'inProgress',
+        'inProgress',
+        'overdue',
+        'reported',
+        'accepted',
+      ];
+      for (let k = 0; k < count; k++) {
+        const id = randomUUID();
+        const state = random.pick(states);
+        const due = random.next() < 0.1 ? null : `2026-0${1 + random.int(5)}-1${random.int(10)}`;
+        await db.query(
+          `INSERT INTO reform_tasks (id, ward_id, title, content, lead_unit_id, coordinating_unit_ids,
+             due_date, state, late, version, machine_version, snapshot, created_at, updated_at)
+           VALUES (?, ?, ?, '', ?, '[]', ?, ?, FALSE, 1, 1, ?, ?, ?)`,
+          [
+            id,
+            ward,
+            `Nhiệm vụ ${k}`,
+            random.pick(unitIds),
+            due,
+            state,
+            JSON.stringify({ value: state, context: { dueDate: due, extensionRequest: null } }),
+            new Date(Date.UTC(2026, 0, 1) + random.int(40) * 3_600_000),
+            new Date(),
+          ],
+        );
+        // A report history: SUBMIT_REPORT and RETURN in turn, stopped anywhere.
+        const steps = random.int(5);
+        const events = Array.from({ length: steps }, (_, i) =>
+          i % 2 === 0
+            ? ['SUBMIT_REPORT', null]
+            : ['RETURN', random.next() < 0.2 ? null : `Lý do ${k}.${i}`],
+        );
+        if (events.length > 0)
+          await db.query(
+            `INSERT INTO audit_events (instance_type, instance_id, seq, event_type, to_state,
+               actor_role, reason, occurred_at, ward_id, prev_hash, hash)
+             VALUES ${events.map(() => "('reform-task', ?, ?, ?, ?, 'officer', ?, NOW(3), ?, REPEAT('0', 64), REPEAT('0', 64))").join(', ')}`,
+            events.flatMap(([type, reason], i) => [id, i + 2, type, state, reason, ward]),
+          );
+      }
+    };
+
+    /** Each section by its definition, from the rows and histories as they stand. */
+    const expectedSections = async (ward: string, unitId: string | null) => {
+      const tasks = (await db.query(
+        'SELECT id, ward_id, lead_unit_id, state, due_date, created_at FROM reform_tasks',
+      )) as TaskRow[];
+      const events = (await db.query(
+        `SELECT instance_id, event_type, reason FROM audit_events
+         WHERE instance_type = 'reform-task' ORDER BY instance_id, seq`,
+      )) as { instance_id: string; event_type: string; reason: string | null }[];
+      const lastReport = new Map<string, { event_type: string; reason: string | null }>();
+      for (const event of events)
+        if (['RETURN', 'SUBMIT_REPORT'].includes(event.event_type))
+          lastReport.set(event.instance_id, event);
+      const returned = (task: TaskRow) => lastReport.get(task.id)?.event_type === 'RETURN';
+      const awaitingReport = (task: TaskRow) => ['inProgress', 'overdue'].includes(task.state);
+      const sortKey = (task: TaskRow) => [
+        task.due_date ?? '9999-12-31',
+        String(task.created_at.getTime()).padStart(15, '0'),
+        task.id,
+      ];
+      const section = (keep: (task: TaskRow) => boolean) => {
+        const found = tasks
+          .filter((task) => task.ward_id === ward && keep(task))
+          .sort((a, b) => {
+            const [x, y] = [sortKey(a), sortKey(b)];
+            const i = x.findIndex((value, index) => value !== y[index]);
+            return i < 0 ? 0 : x[i] < y[i] ? -1 : 1;
+          });
+        return {
+          count: Math.min(found.length, 1000),
+          ids: found.slice(0, 20).map((task) => task.id),
+          notes: found
+            .slice(0, 20)
+            .map((task) =>
+              returned(task)
+                ? `Báo cáo bị trả lại: ${lastReport.get(task.id)?.reason ?? ''}`
+                : null,
+            ),
+        };
+      };
+      const ofUnit = (task: TaskRow) => task.lead_unit_id === unitId && awaitingReport(task);
+      return {
+        returned: section((task) => ofUnit(task) && returned(task)),
+        toReport: section((task) => ofUnit(task) && !returned(task)),
+        overdue: section(
+          (task) =>
+            task.state === 'overdue' ||
+            (['assigned', 'inProgress'].includes(task.state) &&
+              task.due_date !== null &&
+              task.due_date < today),
+        ),
+      };
+    };
+
+    const actual = (inbox: InboxBody, key: string) => {
+      const found = section(inbox, key);
+      return {
+        count: found?.count,
+        ids: found?.items.map((item) => item.task?.id),
+        notes: found?.items.map((item) => item.note),
+      };
+    };
+
+    const report = async (id: string, version: number) =>
+      (await send('officer', id, { type: 'SUBMIT_REPORT', version, report: 'Đã xong' })).version;
+    const sendBack = async (id: string, version: number, reason: string) =>
+      (await send('leader', id, { type: 'RETURN', version, reason })).version;
+
+    beforeAll(async () => {
+      // Timers would move tasks while the sections and their definitions are read.
+      await worker?.close();
+      worker = undefined;
+      db = api.get(DataSource);
+      [{ ward_id: wardId }] = (await db.query('SELECT ward_id FROM org_units WHERE id = ?', [
+        units.VHXH,
+      ])) as { ward_id: string }[];
+      [other] = await insertBareWards(db, ['khac']);
+    });
+
+    it(`returned, to report and overdue, as defined (seed ${SEED})`, async () => {
+      // Returned, resubmitted, returned again: returned, with the second reason.
+      const twice = await createTask('Báo cáo trả lại hai lần', '2026-03-20');
+      let version = (await send('officer', twice.id, { type: 'START', version: twice.version }))
+        .version;
+      version = await sendBack(twice.id, await report(twice.id, version), 'Lần một');
+      version = await sendBack(twice.id, await report(twice.id, version), 'Lần hai');
+      // Returned, then resubmitted: waits on the leader, in neither section.
+      const resubmitted = await createTask('Báo cáo nộp lại', '2026-03-20');
+      version = (await send('officer', resubmitted.id, { type: 'START', version: 1 })).version;
+      version = await sendBack(resubmitted.id, await report(resubmitted.id, version), 'Thiếu');
+      await report(resubmitted.id, version);
+      // Returned, then an extension requested: still returned (the report is still owed).
+      const extended = await createTask('Báo cáo trả lại rồi xin gia hạn', '2026-03-20');
+      version = (await send('officer', extended.id, { type: 'START', version: 1 })).version;
+      version = await sendBack(extended.id, await report(extended.id, version), 'Sai số liệu');
+      await send('officer', extended.id, {
+        type: 'REQUEST_EXTENSION',
+        version,
+        reason: 'Chờ số liệu',
+        proposedDueDate: '2026-04-30',
+      });
+      // Rows written straight into the tables: the officer's unit, another unit of the demo ward,
+      // and another ward (some with the officer's unit id, which only the ward tells apart).
+      await insertTasks(wardId, [units.VHXH, units.VHXH, units.KTHTDT], 150);
+      await insertTasks(other.id, [other.units[0], units.VHXH], 30);
+
+      const officer = await inboxOf('officer');
+      const unitHead = await inboxOf('unit_head');
+      const expected = await expectedSections(wardId, units.VHXH);
+      expect(expected.returned.ids).toEqual(expect.arrayContaining([twice.id, extended.id]));
+      expect(expected.returned.ids).not.toContain(resubmitted.id);
+      for (const inbox of [officer, unitHead]) {
+        expect(actual(inbox, 'returned')).toEqual(expected.returned);
+        expect(actual(inbox, 'toReport')).toEqual(expected.toReport);
+      }
+      const note = section(officer, 'returned')?.items.find((item) => item.task?.id === twice.id);
+      expect(note?.note).toBe('Báo cáo bị trả lại: Lần hai');
+      for (const username of ['chairman', 'coordinator', 'inspector'])
+        expect(actual(await inboxOf(username), 'overdue')).toEqual({
+          ...expected.overdue,
+          notes: expected.overdue.notes.map(() => null),
+        });
+      // Longer than a page: the order counts.
+      expect(expected.overdue.count).toBeGreaterThan(20);
+      expect(expected.toReport.count).toBeGreaterThan(20);
+    });
+
+    it('fills the stored return reasons from the histories when it migrates', async () => {
+      const migration = db.migrations.find((m) => m.name === 'InboxTaskFacts1763803600000');
+      if (!migration?.down) throw new Error('InboxTaskFacts1763803600000 is not registered');
+      const runner = db.createQueryRunner();
+      try {
+        await migration.down(runner);
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+      const expected = await expectedSections(wardId, units.VHXH);
+      expect(expected.returned.count).toBeGreaterThan(2);
+      const officer = await inboxOf('officer');
+      expect(actual(officer, 'returned')).toEqual(expected.returned);
+      expect(actual(officer, 'toReport')).toEqual(expected.toReport);
     });
   });
 });

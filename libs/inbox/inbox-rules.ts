@@ -10,7 +10,7 @@ export type SectionSource =
   | {
       kind: 'tasks';
       filter: TaskFilter;
-      /** Adds the reason of the last RETURN as the note. */ withReturnReason?: boolean;
+      /** Adds the reason its report was returned for as the note. */ withReturnReason?: boolean;
     }
   | { kind: 'apologySlipsToSign' }
   | { kind: 'dossiersNearAppointment' }
@@ -38,18 +38,18 @@ const inState =
   (...states: string[]): TaskFilter =>
   (where) =>
     where.andWhere('task.state IN (:...states)', { states });
-const returnedLast: TaskFilter = (where) =>
-  where.andWhere(
-    `(SELECT a.event_type FROM audit_events a WHERE a.instance_type = 'reform-task' ` +
-      `AND a.instance_id = task.id ORDER BY a.seq DESC LIMIT 1) = 'RETURN'`,
-  );
-const notReturnedLast: TaskFilter = (where) =>
-  where.andWhere(
-    `COALESCE((SELECT a.event_type FROM audit_events a WHERE a.instance_type = 'reform-task' ` +
-      `AND a.instance_id = task.id ORDER BY a.seq DESC LIMIT 1), '') <> 'RETURN'`,
-  );
+/** A task in progress or overdue whose report is awaited: 'due', or 'returned' to be redone. */
+const reporting =
+  (step: 'due' | 'returned'): TaskFilter =>
+  (where) =>
+    where.andWhere('task.reporting = :reporting', { reporting: step });
 const extensionPending: TaskFilter = (where) => where.andWhere('task.extensionPending = TRUE');
-const overdue: TaskFilter = (where, _user, today) => where.andWhere(OVERDUE_TASK, { today });
+/**
+ * Every overdue task awaits its unit: saying so lets the section walk `idx_tasks_ward_awaiting`
+ * in order, past no accepted task, rather than the ward's list index.
+ */
+const overdue: TaskFilter = (where, _user, today) =>
+  where.andWhere('task.awaitsUnit = TRUE').andWhere(OVERDUE_TASK, { today });
 const withoutLeader: TaskFilter = (where) =>
   where.andWhere("task.leaderId IS NULL AND task.state NOT IN ('accepted', 'cancelled')");
 
@@ -63,7 +63,7 @@ const UNIT_WORK: SectionRule[] = [
   {
     key: 'returned',
     title: 'Báo cáo bị trả lại',
-    source: tasks(both(ownUnit, inState('inProgress', 'overdue'), returnedLast), true),
+    source: tasks(both(ownUnit, reporting('returned')), true),
     actionable: true,
     needsUnit: true,
   },
@@ -77,7 +77,7 @@ const UNIT_WORK: SectionRule[] = [
   {
     key: 'toReport',
     title: 'Nhiệm vụ cần báo cáo',
-    source: tasks(both(ownUnit, inState('inProgress', 'overdue'), notReturnedLast)),
+    source: tasks(both(ownUnit, reporting('due'))),
     actionable: true,
     needsUnit: true,
   },

@@ -87,7 +87,6 @@ export class InboxService {
       TASK_LIST_ORDER,
       taskListKey,
     );
-    const reasons = withReturnReason ? await this.returnReasons(entities) : new Map();
     const views = await this.sla.withSla(
       user.wardId,
       entities.map((task) => toTaskView(task)),
@@ -95,11 +94,14 @@ export class InboxService {
     return {
       count: total,
       countCapped: totalCapped,
-      items: views.map((task) => ({
-        ...emptyItem(),
-        task,
-        note: reasons.has(task.id) ? `${RETURN_NOTE}: ${reasons.get(task.id)}` : null,
-      })),
+      items: views.map((task, index) => {
+        const reason = entities[index].returnReason;
+        return {
+          ...emptyItem(),
+          task,
+          note: withReturnReason && reason !== null ? `${RETURN_NOTE}: ${reason}` : null,
+        };
+      }),
     };
   }
 
@@ -142,17 +144,5 @@ export class InboxService {
         },
       })),
     };
-  }
-
-  private async returnReasons(tasks: ReformTaskEntity[]): Promise<Map<string, string>> {
-    if (tasks.length === 0) return new Map();
-    const rows = (await this.tasks.manager.query(
-      `SELECT a.instance_id AS id, a.reason FROM audit_events a
-       WHERE a.instance_type = 'reform-task' AND a.instance_id IN (?) AND a.event_type = 'RETURN'
-       ORDER BY a.seq`,
-      [tasks.map((task) => task.id)],
-    )) as { id: string; reason: string | null }[];
-    // Later rows overwrite earlier ones: the last return's reason wins.
-    return new Map(rows.map((row) => [row.id, row.reason ?? '']));
   }
 }

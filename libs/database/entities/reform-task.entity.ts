@@ -17,6 +17,14 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'dueSort',
   'createdAt',
 ])
+@Index('idx_tasks_ward_unit_reporting', [
+  'wardId',
+  'leadUnitId',
+  'reporting',
+  'dueSort',
+  'createdAt',
+])
+@Index('idx_tasks_ward_awaiting', ['wardId', 'awaitsUnit', 'dueSort', 'createdAt', 'id', 'state'])
 @Index('idx_tasks_due', ['state', 'dueDate'])
 @Index('idx_tasks_lead_unit', ['leadUnitId'])
 @Index('idx_tasks_leader', ['leaderId'])
@@ -89,6 +97,40 @@ export class ReformTaskEntity extends WorkflowInstanceColumns {
 
   @Column('varchar', { length: 32 })
   state: TaskState;
+
+  /**
+   * The reason of the RETURN that sent the task's report back ('' without one), until it is
+   * reported again; kept by a trigger on the audit log (see the migration), never written here.
+   */
+  @Column({ type: 'text', name: 'return_reason', nullable: true, insert: false, update: false })
+  returnReason: string | null;
+
+  /** For a task in progress or overdue: 'returned' or 'due' (stored, indexed; see the migration). */
+  @Column({
+    type: 'varchar',
+    length: 8,
+    name: 'reporting',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression:
+      "CASE WHEN state IN ('inProgress', 'overdue') THEN IF(return_reason IS NULL, 'due', 'returned') END",
+  })
+  reporting: 'due' | 'returned' | null;
+
+  /** Waits on its lead unit: assigned, in progress or overdue (stored, indexed; see the migration). */
+  @Column({
+    type: 'boolean',
+    name: 'awaits_unit',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: "state IN ('assigned', 'inProgress', 'overdue')",
+  })
+  awaitsUnit: boolean;
 
   @Column('boolean')
   late: boolean;

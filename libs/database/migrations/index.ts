@@ -28,6 +28,7 @@ import { InboxIndexes1763803300000 } from './1763803300000-inbox-indexes';
 import { AuditWardOrderIndex1763803400000 } from './1763803400000-audit-ward-order-index';
 import { TaskSearchTerms1763803500000 } from './1763803500000-task-search-terms';
 import { DossierListFilters1763803550000 } from './1763803550000-dossier-list-filters';
+import { InboxTaskFacts1763803600000 } from './1763803600000-inbox-task-facts';
 import { DossierCountsDueMonth1763803650000 } from './1763803650000-dossier-counts-due-month';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -62,5 +63,6 @@ export const MIGRATIONS = [
   AuditWardOrderIndex1763803400000,
   TaskSearchTerms1763803500000,
   DossierListFilters1763803550000,
+  InboxTaskFacts1763803600000,
   DossierCountsDueMonth1763803650000,
 ];

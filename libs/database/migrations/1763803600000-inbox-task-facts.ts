@@ -1,0 +1,63 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Stored facts that make each task section of "Việc cần làm" one index range in the list's order
+ * (due_sort, created_at, id), its first items and capped count read from the index alone:
+ * - `return_reason`: the reason of the RETURN that sent the task's report back ('' for a RETURN
+ *   without one), NULL once it is reported again or if it never was returned. Before, the
+ *   officer's and unit head's sections read the last audit event of each of the unit's tasks in
+ *   progress. A trigger on the audit log keeps it in the writing transaction, whatever writes
+ *   the event — the engine's transaction or group commit, an import — like `accepted_on` (a
+ *   task's events are written in order: the last RETURN or SUBMIT_REPORT written decides);
+ * - `reporting`: 'returned' or 'due' for a task in progress or overdue (its report is awaited),
+ *   NULL otherwise: "Báo cáo bị trả lại" and "Nhiệm vụ cần báo cáo" are each one range of
+ *   `idx_tasks_ward_unit_reporting`;
+ * - `awaits_unit`: the task waits on its lead unit (assigned, in progress or overdue), the only
+ *   states an overdue task can be in: "Nhiệm vụ quá hạn" walks `idx_tasks_ward_awaiting` in
+ *   order, past no accepted or reported task (the ward's list index walked thousands of them
+ *   before its first overdue one).
+ * Filled here from the histories already stored (the application stopped, as migrations run).
+ */
+export class InboxTaskFacts1763803600000 implements MigrationInterface {
+  name = 'InboxTaskFacts1763803600000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER TABLE reform_tasks
+         ADD COLUMN return_reason TEXT NULL,
+         ADD COLUMN reporting VARCHAR(8) AS (CASE WHEN state IN ('inProgress', 'overdue')
+           THEN IF(return_reason IS NULL, 'due', 'returned') END) STORED,
+         ADD COLUMN awaits_unit BOOLEAN AS (state IN ('assigned', 'inProgress', 'overdue')) STORED,
+         ADD INDEX idx_tasks_ward_unit_reporting (ward_id, lead_unit_id, reporting, due_sort,
+           created_at),
+         ADD INDEX idx_tasks_ward_awaiting (ward_id, awaits_unit, due_sort, created_at, id, state)`,
+    );
+    await queryRunner.query(
+      `UPDATE reform_tasks t
+       JOIN (SELECT instance_id, MAX(seq) AS seq FROM audit_events
+             WHERE instance_type = 'reform-task' AND event_type IN ('RETURN', 'SUBMIT_REPORT')
+             GROUP BY instance_id) last ON last.instance_id = t.id
+       JOIN audit_events a ON a.instance_type = 'reform-task' AND a.instance_id = last.instance_id
+         AND a.seq = last.seq
+       SET t.return_reason = COALESCE(a.reason, '')
+       WHERE a.event_type = 'RETURN'`,
+    );
+    await queryRunner.query(`CREATE TRIGGER audit_events_task_returned AFTER INSERT ON audit_events
+      FOR EACH ROW BEGIN
+        IF NEW.instance_type = 'reform-task' AND NEW.event_type IN ('RETURN', 'SUBMIT_REPORT') THEN
+          UPDATE reform_tasks
+          SET return_reason = IF(NEW.event_type = 'RETURN', COALESCE(NEW.reason, ''), NULL)
+          WHERE id = NEW.instance_id;
+        END IF;
+      END`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TRIGGER audit_events_task_returned');
+    await queryRunner.query(
+      `ALTER TABLE reform_tasks DROP INDEX idx_tasks_ward_awaiting,
+         DROP INDEX idx_tasks_ward_unit_reporting, DROP COLUMN awaits_unit, DROP COLUMN reporting,
+         DROP COLUMN return_reason`,
+    );
+  }
+}
