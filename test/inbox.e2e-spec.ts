@@ -21,7 +21,7 @@ interface InboxBody {
       task: { id: string } | null;
       dossier: { code: string; workingDaysLeft: number | null } | null;
       apologySlip: { round: number; missedAppointmentDate: string } | null;
-      escalation: { level: number; leadUnit: { name: string } } | null;
+      escalation: { id: string; level: number; leadUnit: { name: string } } | null;
       note: string | null;
     }[];
   }[];
@@ -417,6 +417,22 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
              VALUES ${events.map(() => "('reform-task', ?, ?, ?, ?, 'officer', ?, NOW(3), ?, REPEAT('0', 64), REPEAT('0', 64))").join(', ')}`,
             events.flatMap(([type, reason], i) => [id, i + 2, type, state, reason, ward]),
           );
+        // The escalation log: reminders, overdue notices and escalations, to anyone.
+        for (let level = 1; level <= random.int(3); level++)
+          await db.query(
+            `INSERT INTO escalations (ward_id, task_id, kind, level, due_date, lead_unit_id,
+               recipients, fired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            [
+              ward,
+              id,
+              random.pick(['remind', 'deadline', 'escalate', 'escalate']),
+              level,
+              due ?? '2026-01-01',
+              unitIds[0],
+              JSON.stringify(['leadUnit', 'leader', 'chairman'].filter(() => random.next() < 0.5)),
+              new Date(Date.UTC(2026, 1, 1) + random.int(200) * 3_600_000),
+            ],
+          );
       }
     };
 
@@ -461,7 +477,36 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
         };
       };
       const ofUnit = (task: TaskRow) => task.lead_unit_id === unitId && awaitingReport(task);
+      const states = new Map(tasks.map((task) => [task.id, task.state]));
+      const escalations = (
+        (await db.query(
+          'SELECT id, ward_id, task_id, kind, recipients, fired_at FROM escalations',
+        )) as {
+          id: string;
+          ward_id: string;
+          task_id: string;
+          kind: string;
+          recipients: string | string[];
+          fired_at: Date;
+        }[]
+      )
+        .filter((row) => {
+          const to =
+            typeof row.recipients === 'string' ? JSON.parse(row.recipients) : row.recipients;
+          const state = states.get(row.task_id) ?? '';
+          return (
+            row.ward_id === ward &&
+            row.kind === 'escalate' &&
+            (to as string[]).includes('chairman') &&
+            !['accepted', 'cancelled'].includes(state)
+          );
+        })
+        .sort((a, b) => b.fired_at.getTime() - a.fired_at.getTime() || Number(b.id) - Number(a.id));
       return {
+        escalations: {
+          count: Math.min(escalations.length, 1000),
+          ids: escalations.slice(0, 20).map((row) => String(row.id)),
+        },
         returned: section((task) => ofUnit(task) && returned(task)),
         toReport: section((task) => ofUnit(task) && !returned(task)),
         overdue: section(
@@ -499,7 +544,7 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
       [other] = await insertBareWards(db, ['khac']);
     });
 
-    it(`returned, to report and overdue, as defined (seed ${SEED})`, async () => {
+    it(`returned, to report, overdue and escalations to the chairman, as defined (seed ${SEED})`, async () => {
       // Returned, resubmitted, returned again: returned, with the second reason.
       const twice = await createTask('Báo cáo trả lại hai lần', '2026-03-20');
       let version = (await send('officer', twice.id, { type: 'START', version: twice.version }))
@@ -543,7 +588,13 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
           notes: expected.overdue.notes.map(() => null),
         });
       // Longer than a page: the order counts.
+      const chairman = section(await inboxOf('chairman'), 'escalations');
+      expect({
+        count: chairman?.count,
+        ids: chairman?.items.map((item) => item.escalation?.id),
+      }).toEqual(expected.escalations);
       expect(expected.overdue.count).toBeGreaterThan(20);
+      expect(expected.escalations.count).toBeGreaterThan(20);
       expect(expected.toReport.count).toBeGreaterThan(20);
     });
 

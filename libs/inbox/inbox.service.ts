@@ -3,17 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { AuthUser } from '@cchc/auth';
-import { Clock, keysetPage } from '@cchc/common';
+import { Clock, COUNT_CAP, keysetPage } from '@cchc/common';
 import { ReformTaskEntity } from '@cchc/database';
 import { IsoDate } from '@cchc/domain';
-import { TASK_TIMER_KINDS, TaskSlaService } from '@cchc/escalations';
+import { TaskSlaService } from '@cchc/escalations';
 import { TASK_LIST_ORDER, taskListKey, toTaskView } from '@cchc/tasks';
-import {
-  cappedCount,
-  DossierInboxService,
-  emptyItem,
-  SectionContent,
-} from './dossier-inbox.service';
+import { DossierInboxService, emptyItem, SectionContent } from './dossier-inbox.service';
 import { InboxDto, InboxSectionDto } from './dto/inbox.dto';
 import { INBOX_RULES, SectionRule, TaskFilter } from './inbox-rules';
 
@@ -110,18 +105,20 @@ export class InboxService {
    * (one of a task since accepted or cancelled needs nothing more).
    */
   private async escalationsToChairman(user: AuthUser): Promise<SectionContent> {
-    const where = `e.ward_id = ? AND e.kind = '${TASK_TIMER_KINDS.escalate}' AND JSON_CONTAINS(e.recipients, '"chairman"')
-      AND t.state NOT IN ('accepted', 'cancelled')`;
+    // `to_chairman`: an escalation that named the chairman (idx_escalations_ward_chairman).
     const from = 'escalations e JOIN reform_tasks t ON t.id = e.task_id';
+    const where = `e.ward_id = ? AND e.to_chairman = TRUE AND t.state NOT IN ('accepted', 'cancelled')`;
+    // The capped count comes with the rows (an uncorrelated subquery MariaDB runs once).
     const rows = (await this.tasks.manager.query(
-      `SELECT e.id, e.task_id, e.level, e.due_date, e.fired_at, u.id AS unit_id, u.name AS unit_name
+      `SELECT e.id, e.task_id, e.level, e.due_date, e.fired_at, u.id AS unit_id, u.name AS unit_name,
+         (SELECT COUNT(*) FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped)
+           AS total
        FROM ${from} JOIN org_units u ON u.id = e.lead_unit_id
        WHERE ${where} ORDER BY e.fired_at DESC, e.id DESC LIMIT ?`,
-      [user.wardId, ITEMS_PER_SECTION],
+      [user.wardId, user.wardId, ITEMS_PER_SECTION],
     )) as Record<string, string | number | Date>[];
-    const counted = await cappedCount(this.tasks.manager, `SELECT 1 FROM ${from} WHERE ${where}`, [
-      user.wardId,
-    ]);
+    const total = rows.length ? Number(rows[0].total) : 0;
+    const counted = { count: Math.min(total, COUNT_CAP), countCapped: total > COUNT_CAP };
     const entities = rows.length
       ? await this.tasks.findBy({ id: In(rows.map((row) => String(row.task_id))) })
       : [];

@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Stored facts that make each task section of "Việc cần làm" one index range in the list's order
- * (due_sort, created_at, id), its first items and capped count read from the index alone:
+ * (due_sort, created_at, id), its first items and capped count read from the index alone, and
+ * the chairman's escalations a range of their own:
  * - `return_reason`: the reason of the RETURN that sent the task's report back ('' for a RETURN
  *   without one), NULL once it is reported again or if it never was returned. Before, the
  *   officer's and unit head's sections read the last audit event of each of the unit's tasks in
@@ -15,7 +16,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `awaits_unit`: the task waits on its lead unit (assigned, in progress or overdue), the only
  *   states an overdue task can be in: "Nhiệm vụ quá hạn" walks `idx_tasks_ward_awaiting` in
  *   order, past no accepted or reported task (the ward's list index walked thousands of them
- *   before its first overdue one).
+ *   before its first overdue one);
+ * - `escalations.to_chairman`: an escalation that named the chairman. The log holds every
+ *   reminder and overdue notice too; "Nhiệm vụ chuyển lên Chủ tịch" read the ward's whole log
+ *   (its JSON recipients, and the task of each entry) to count its own.
  * Filled here from the histories already stored (the application stopped, as migrations run).
  */
 export class InboxTaskFacts1763803600000 implements MigrationInterface {
@@ -31,6 +35,12 @@ export class InboxTaskFacts1763803600000 implements MigrationInterface {
          ADD INDEX idx_tasks_ward_unit_reporting (ward_id, lead_unit_id, reporting, due_sort,
            created_at),
          ADD INDEX idx_tasks_ward_awaiting (ward_id, awaits_unit, due_sort, created_at, id, state)`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE escalations
+         ADD COLUMN to_chairman BOOLEAN AS (kind = 'escalate'
+           AND JSON_CONTAINS(recipients, '"chairman"')) STORED,
+         ADD INDEX idx_escalations_ward_chairman (ward_id, to_chairman, fired_at)`,
     );
     await queryRunner.query(
       `UPDATE reform_tasks t
@@ -54,6 +64,9 @@ export class InboxTaskFacts1763803600000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TRIGGER audit_events_task_returned');
+    await queryRunner.query(
+      'ALTER TABLE escalations DROP INDEX idx_escalations_ward_chairman, DROP COLUMN to_chairman',
+    );
     await queryRunner.query(
       `ALTER TABLE reform_tasks DROP INDEX idx_tasks_ward_awaiting,
          DROP INDEX idx_tasks_ward_unit_reporting, DROP COLUMN awaits_unit, DROP COLUMN reporting,
