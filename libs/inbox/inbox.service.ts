@@ -105,9 +105,11 @@ export class InboxService {
    * (one of a task since accepted or cancelled needs nothing more).
    */
   private async escalationsToChairman(user: AuthUser): Promise<SectionContent> {
-    // `to_chairman`: an escalation that named the chairman (idx_escalations_ward_chairman).
+    // One range of idx_escalations_ward_chairman: `to_chairman` (named the chairman), `task_open`
+    // (the task not yet closed; the task's own state decides, the flag only narrows the range).
     const from = 'escalations e JOIN reform_tasks t ON t.id = e.task_id';
-    const where = `e.ward_id = ? AND e.to_chairman = TRUE AND t.state NOT IN ('accepted', 'cancelled')`;
+    const where = `e.ward_id = ? AND e.to_chairman = TRUE AND e.task_open = TRUE
+      AND t.state NOT IN ('accepted', 'cancelled')`;
     // The capped count comes with the rows (an uncorrelated subquery MariaDB runs once).
     const rows = (await this.tasks.manager.query(
       `SELECT e.id, e.task_id, e.level, e.due_date, e.fired_at, u.id AS unit_id, u.name AS unit_name,

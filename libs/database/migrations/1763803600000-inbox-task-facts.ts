@@ -1,5 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** A task's final states: it never leaves them. */
+const CLOSED = "('accepted', 'cancelled')";
+
 /**
  * Stored facts that make each task section of "Việc cần làm" one index range in the list's order
  * (due_sort, created_at, id), its first items and capped count read from the index alone, and
@@ -17,8 +20,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   states an overdue task can be in: "Nhiệm vụ quá hạn" walks `idx_tasks_ward_awaiting` in
  *   order, past no accepted or reported task (the ward's list index walked thousands of them
  *   before its first overdue one);
- * - `escalations.to_chairman`: an escalation that named the chairman. The log holds every
- *   reminder and overdue notice too; "Nhiệm vụ chuyển lên Chủ tịch" read the ward's whole log
+ * - `escalations.to_chairman`: an escalation that named the chairman, and `task_open`: its task
+ *   is not yet accepted or cancelled (final states), set false by a trigger on reform_tasks when
+ *   the task reaches one. The log holds every reminder and overdue notice too, and the
+ *   escalations of tasks long closed: "Nhiệm vụ chuyển lên Chủ tịch" read the ward's whole log
  *   (its JSON recipients, and the task of each entry) to count its own.
  * Filled here from the histories already stored (the application stopped, as migrations run).
  */
@@ -40,8 +45,20 @@ export class InboxTaskFacts1763803600000 implements MigrationInterface {
       `ALTER TABLE escalations
          ADD COLUMN to_chairman BOOLEAN AS (kind = 'escalate'
            AND JSON_CONTAINS(recipients, '"chairman"')) STORED,
-         ADD INDEX idx_escalations_ward_chairman (ward_id, to_chairman, fired_at)`,
+         ADD COLUMN task_open BOOLEAN NOT NULL DEFAULT TRUE,
+         ADD INDEX idx_escalations_ward_chairman (ward_id, to_chairman, task_open, fired_at, id,
+           task_id)`,
     );
+    await queryRunner.query(
+      `UPDATE escalations e JOIN reform_tasks t ON t.id = e.task_id SET e.task_open = FALSE
+       WHERE t.state IN ${CLOSED}`,
+    );
+    await queryRunner.query(`CREATE TRIGGER reform_tasks_escalations_closed
+      AFTER UPDATE ON reform_tasks FOR EACH ROW BEGIN
+        IF NEW.state IN ${CLOSED} AND OLD.state NOT IN ${CLOSED} THEN
+          UPDATE escalations SET task_open = FALSE WHERE task_id = NEW.id;
+        END IF;
+      END`);
     await queryRunner.query(
       `UPDATE reform_tasks t
        JOIN (SELECT instance_id, MAX(seq) AS seq FROM audit_events
@@ -64,8 +81,10 @@ export class InboxTaskFacts1763803600000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TRIGGER audit_events_task_returned');
+    await queryRunner.query('DROP TRIGGER reform_tasks_escalations_closed');
     await queryRunner.query(
-      'ALTER TABLE escalations DROP INDEX idx_escalations_ward_chairman, DROP COLUMN to_chairman',
+      `ALTER TABLE escalations DROP INDEX idx_escalations_ward_chairman, DROP COLUMN task_open,
+         DROP COLUMN to_chairman`,
     );
     await queryRunner.query(
       `ALTER TABLE reform_tasks DROP INDEX idx_tasks_ward_awaiting,
