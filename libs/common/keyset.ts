@@ -64,7 +64,9 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
  * One page of `builder` in the order of `sort` (SQL expressions of a unique key, ascending): after
  * the cursor's key (keyset) or at `page` (offset, for the first pages), with the count of matching
  * rows capped at COUNT_CAP. `keyOf` gives a row's values of `sort`; `manager` is the one `builder`
- * came from (the read replica's, when the list reads there).
+ * came from (the read replica's, when the list reads there). `index`, when given, is the one the
+ * page's ids and the count read (USE INDEX), for a filter whose matches MariaDB's estimate
+ * wrongly assumes spread evenly along the sort; the rows are still read by primary key.
  */
 export async function keysetPage<E extends ObjectLiteral>(
   manager: EntityManager,
@@ -72,9 +74,11 @@ export async function keysetPage<E extends ObjectLiteral>(
   query: KeysetPageQuery,
   sort: string[],
   keyOf: (row: E) => KeyValue[],
+  index?: string,
 ): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
-  const counting = builder.clone();
   const rowsOf = builder.clone();
+  if (index) builder.useIndex(index);
+  const counting = builder.clone();
   if (query.cursor) {
     const after = decodeCursor(query.cursor, sort.length);
     const params = Object.fromEntries(after.map((value, i) => [`keyset${i}`, value]));
