@@ -6,4 +6,5 @@ export * from './data-source-options';
 export * from './migrations/bulk-counts';
 export * from './ensure-database';
 export * from './document-sequences';
+export * from './search-collation';
 export * from './database.module';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
 import { KeysetPage, keysetPage, KeyValue } from '@cchc/common';
-import { ReadDatabase, ReformTaskEntity } from '@cchc/database';
+import { ReadDatabase, ReformTaskEntity, searchCollation } from '@cchc/database';
 import { WorkflowEngine } from '@cchc/engine';
 import { ListTasksQuery } from './dto/list-tasks.query';
 import { matchText } from './task-search-text';
@@ -54,7 +54,7 @@ export class TaskListService {
     if (query.planId) builder.andWhere('task.planId = :planId', { planId: query.planId });
     if (query.areaCode) builder.andWhere('task.areaCode = :areaCode', { areaCode: query.areaCode });
     const sort = query.text
-      ? matchText(builder, user.wardId, query.text, TASK_LIST_ORDER)
+      ? matchText(builder, user.wardId, query.text, TASK_LIST_ORDER, await searchCollation(manager))
       : TASK_LIST_ORDER;
     // A due range also bounds the walked index's first column (the due date, undated last), so
     // the walk starts and stops at the range instead of passing the ward's other tasks.

@@ -1,5 +1,5 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { ReformTaskEntity, SEARCH_COLLATION, TaskSearchTermEntity } from '@cchc/database';
+import { ReformTaskEntity, TaskSearchTermEntity } from '@cchc/database';
 
 /**
  * A term as the triggers of migration 1763803500000-task-search-terms cut them from a task's
@@ -13,24 +13,27 @@ const TERM_LIST_ORDER = ['term.dueSort', 'term.createdAt', 'term.taskId'];
 
 /**
  * `?text=`: the phrase in the title or content, case-insensitive, diacritics distinguished
- * ("hộ" ≠ "hồ"). The tasks holding the phrase's longest word (rarer than a short one, most often)
- * as a whole term are walked in the list's order, and the phrase is confirmed on each; the other
- * filters are checked on the same rows. Returns the sort the page must use: the term's copy of
- * the list's key, so that the index gives the page without a sort. A text without a letter or
- * digit reads the ward's tasks.
+ * ("hộ" ≠ "hồ"; `collation` is the server's `searchCollation`). The tasks holding one of the
+ * phrase's words as a whole term are walked in the list's order, and the phrase is confirmed on
+ * each; the other filters are checked on the same rows. The word walked is the longest (rarer
+ * than a short one, most often) of those before the last: the last may still be being typed
+ * ("hộ tị"), so it is walked only when it is the only one. Returns the sort the page must use:
+ * the term's copy of the list's key, so that the index gives the page without a sort. A text
+ * without a letter or digit reads the ward's tasks.
  */
 export function matchText(
   builder: SelectQueryBuilder<ReformTaskEntity>,
   wardId: string,
   text: string,
   listOrder: string[],
+  collation: string,
 ): string[] {
   const phrase = text.normalize('NFC');
   builder.andWhere(
-    `(task.title LIKE :phrase COLLATE ${SEARCH_COLLATION} OR task.content LIKE :phrase COLLATE ${SEARCH_COLLATION})`,
+    `(task.title LIKE :phrase COLLATE ${collation} OR task.content LIKE :phrase COLLATE ${collation})`,
     { phrase: `%${escapeLike(phrase)}%` },
   );
-  const term = longestTerm(phrase);
+  const term = walkedTerm(phrase);
   if (!term) return listOrder;
   builder.innerJoin(
     TaskSearchTermEntity,
@@ -41,10 +44,11 @@ export function matchText(
   return TERM_LIST_ORDER;
 }
 
-function longestTerm(phrase: string): string | undefined {
+function walkedTerm(phrase: string): string | undefined {
   const terms = (phrase.toLowerCase().match(TERM) ?? []).map((word) =>
     [...word].slice(0, TERM_LENGTH).join(''),
   );
+  if (terms.length > 1) terms.pop();
   return terms.reduce<string | undefined>(
     (longest, term) => (!longest || [...term].length > [...longest].length ? term : longest),
     undefined,

@@ -11,7 +11,7 @@ import { PlanAreaEntity } from './plan-area.entity';
 import { PlanEntity } from './plan.entity';
 import { ProcedureEntity } from './procedure.entity';
 import { ReformTaskEntity } from './reform-task.entity';
-import { SEARCH_COLLATION, TaskSearchTermEntity } from './task-search-term.entity';
+import { TaskSearchTermEntity } from './task-search-term.entity';
 import { TimerEntity } from './timer.entity';
 import { TthcDossierEntity } from './tthc-dossier.entity';
 import { UnitAliasEntity } from './unit-alias.entity';
@@ -21,7 +21,6 @@ import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEntity } from './webhook.entity';
 
 export {
-  SEARCH_COLLATION,
   ApologySlipEntity,
   AuditEventEntity,
   CalendarYearEntity,

@@ -1,9 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IsoDate } from '@cchc/domain';
 
-/** Case-insensitive and accent-sensitive ("Hộ" = "hộ" ≠ "hồ"): terms and `?text=`'s phrase. */
-export const SEARCH_COLLATION = 'utf8mb4_uca1400_vietnamese_as_ci';
-
 /**
  * A term (lowercased syllable or number) of a task's title or content with the task list's sort
  * key, so that `?text=` reads a term's tasks in list order. Kept by triggers on `reform_tasks`
@@ -15,7 +12,8 @@ export class TaskSearchTermEntity {
   @PrimaryColumn('char', { name: 'task_id', length: 36 })
   taskId: string;
 
-  @PrimaryColumn('varchar', { length: 64, collation: SEARCH_COLLATION })
+  /** In the server's `searchCollation` (set by the migration). */
+  @PrimaryColumn('varchar', { length: 64 })
   term: string;
 
   @Column('char', { name: 'ward_id', length: 36 })

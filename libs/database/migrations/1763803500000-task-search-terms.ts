@@ -1,9 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { searchCollation } from '../search-collation';
 import { TABLE_OPTIONS } from './schema';
 
 const TERM_LENGTH = 64;
-/** Case-insensitive, accent-sensitive ("hộ" ≠ "hồ", "Hộ" = "hộ"), as the list's phrase match. */
-const SEARCH_COLLATION = 'utf8mb4_uca1400_vietnamese_as_ci';
 
 /**
  * A task's terms as rows: its title and content lowercased and cut at every run of characters
@@ -42,9 +41,11 @@ export class TaskSearchTerms1763803500000 implements MigrationInterface {
   name = 'TaskSearchTerms1763803500000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // Case-insensitive, accent-sensitive ("hộ" ≠ "hồ", "Hộ" = "hộ"), as the list's phrase match.
+    const collation = await searchCollation(queryRunner);
     await queryRunner.query(`CREATE TABLE task_search_terms (
       task_id CHAR(36) NOT NULL,
-      term VARCHAR(${TERM_LENGTH}) COLLATE ${SEARCH_COLLATION} NOT NULL,
+      term VARCHAR(${TERM_LENGTH}) COLLATE ${collation} NOT NULL,
       ward_id CHAR(36) NOT NULL,
       due_sort DATE NOT NULL,
       created_at DATETIME(3) NOT NULL,
