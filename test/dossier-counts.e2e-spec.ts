@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addDays, todayIn } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
-import { dropCountTriggers, recountAndCreateCountTriggers } from '@cchc/database';
+import { dropMaintainingTriggers, refillMaintainedTables } from '@cchc/database';
 import { DossierFigures, DossierStatsService } from '@cchc/dossiers';
 import { freshEnvironment } from './support/e2e-env';
 import { insertBareWards, seededRandom } from './support/random-province';
@@ -317,8 +317,8 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     const kept = await counted();
     const queryRunner = db.createQueryRunner();
     try {
-      await dropCountTriggers(queryRunner);
-      await recountAndCreateCountTriggers(queryRunner);
+      await dropMaintainingTriggers(queryRunner);
+      await refillMaintainedTables(queryRunner);
     } finally {
       await queryRunner.release();
     }

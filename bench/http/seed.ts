@@ -3,11 +3,12 @@
  * more with the same units; reform tasks over three plan years with their audit history (hash
  * chained) and snapshots as the engine writes them; TTHC dossiers received over the last two years
  * over every unit, with apology slips for the late ones; notifications for the demo users. The
- * maintained counts are filled in once at the end, as the migrations fill them, not row by row.
+ * maintained counts and task search terms are filled in once at the end, as the migrations fill
+ * them, not row by row.
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dropCountTriggers, recountAndCreateCountTriggers } from '@cchc/database';
+import { dropMaintainingTriggers, refillMaintainedTables } from '@cchc/database';
 import { seedDemoWard } from '@cchc/org';
 import { withoutSecondaryIndexes } from '../bulk-indexes';
 import { insertRows, TASK_AUDIT_COLUMNS, taskAuditRows } from '../seed-rows';
@@ -56,10 +57,10 @@ export async function seedProvince(db: DataSource, options: SeedOptions): Promis
   await seedDemoWard(db, DEMO_PASSWORD);
   await seedWards(db, options.wards);
   console.log(`seeded ${options.wards} wards, units, staff and procedures in ${seconds(started)}`);
-  // Without the count triggers, which would upsert counters for every row: counted once after.
+  // Without the triggers that maintain counts and search terms for every row: filled once after.
   const queryRunner = db.createQueryRunner();
   try {
-    await dropCountTriggers(queryRunner);
+    await dropMaintainingTriggers(queryRunner);
     await withoutSecondaryIndexes(
       db,
       ['reform_tasks', 'audit_events', 'tthc_dossiers'],
@@ -77,8 +78,8 @@ export async function seedProvince(db: DataSource, options: SeedOptions): Promis
     );
     console.log(`built their indexes in ${seconds(started)}`);
     started = Date.now();
-    await recountAndCreateCountTriggers(queryRunner);
-    console.log(`counted the tasks and dossiers, triggers back, in ${seconds(started)}`);
+    await refillMaintainedTables(queryRunner);
+    console.log(`filled the counts and search terms, triggers back, in ${seconds(started)}`);
   } finally {
     await queryRunner.release();
   }

@@ -3,7 +3,7 @@ export * from './entities';
 // this index is still loading.
 export * from './read-database';
 export * from './data-source-options';
-export * from './migrations/bulk-counts';
+export * from './migrations/bulk-load';
 export * from './ensure-database';
 export * from './document-sequences';
 export * from './search-collation';

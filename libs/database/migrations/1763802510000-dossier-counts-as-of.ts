@@ -165,7 +165,7 @@ export const DOSSIER_COUNT_TRIGGERS = [
 
 /**
  * The triggers that keep both tables in the writing transaction (the migration's, and again after
- * a bulk load that dropped them: bulk-counts.ts).
+ * a bulk load that dropped them: bulk-load.ts).
  */
 export async function createDossierCountTriggers(
   queryRunner: QueryRunner,

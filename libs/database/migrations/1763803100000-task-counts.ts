@@ -49,7 +49,7 @@ export const TASK_COUNT_TRIGGERS = [
 
 /**
  * The triggers that keep `accepted_on` and `task_counts` in the writing transaction (the
- * migration's, and again after a bulk load that dropped them: bulk-counts.ts).
+ * migration's, and again after a bulk load that dropped them: bulk-load.ts).
  */
 export async function createTaskCountTriggers(queryRunner: QueryRunner): Promise<void> {
   const day = VIETNAM_DAY('NEW.occurred_at');

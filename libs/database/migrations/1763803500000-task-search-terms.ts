@@ -24,6 +24,36 @@ const addTerms = (row: string, from: string) =>
    WHERE words.word <> ''
    ON DUPLICATE KEY UPDATE task_id = task_id`;
 
+export const TASK_TERM_TRIGGERS = [
+  'reform_tasks_terms_insert',
+  'reform_tasks_terms_update',
+  'reform_tasks_terms_delete',
+];
+
+/** The triggers that keep the terms (the migration's, and again after a bulk load: bulk-load.ts). */
+export async function createTaskTermTriggers(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`CREATE TRIGGER reform_tasks_terms_insert AFTER INSERT ON reform_tasks
+    FOR EACH ROW ${addTerms('NEW', '')}`);
+  await queryRunner.query(`CREATE TRIGGER reform_tasks_terms_update AFTER UPDATE ON reform_tasks
+    FOR EACH ROW BEGIN
+      IF NOT (BINARY OLD.title <=> BINARY NEW.title)
+         OR NOT (BINARY OLD.content <=> BINARY NEW.content) THEN
+        DELETE FROM task_search_terms WHERE task_id = NEW.id;
+        ${addTerms('NEW', '')};
+      ELSEIF NOT (OLD.due_date <=> NEW.due_date) THEN
+        UPDATE task_search_terms SET due_sort = COALESCE(NEW.due_date, '9999-12-31')
+         WHERE task_id = NEW.id;
+      END IF;
+    END`);
+  await queryRunner.query(`CREATE TRIGGER reform_tasks_terms_delete AFTER DELETE ON reform_tasks
+    FOR EACH ROW DELETE FROM task_search_terms WHERE task_id = OLD.id`);
+}
+
+/** Every task's terms, in one statement. */
+export async function fillTaskTerms(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(addTerms('t', 'reform_tasks t, '));
+}
+
 /**
  * `?text=` of the task list through a table of terms instead of InnoDB FULLTEXT, which leaves
  * out words shorter than `innodb_ft_min_token_size` (most Vietnamese syllables: "hộ", "xã") and
@@ -52,22 +82,8 @@ export class TaskSearchTerms1763803500000 implements MigrationInterface {
       PRIMARY KEY (task_id, term),
       INDEX idx_task_search_terms_list (ward_id, term, due_sort, created_at, task_id)
     ) ${TABLE_OPTIONS}`);
-    await queryRunner.query(`CREATE TRIGGER reform_tasks_terms_insert AFTER INSERT ON reform_tasks
-      FOR EACH ROW ${addTerms('NEW', '')}`);
-    await queryRunner.query(`CREATE TRIGGER reform_tasks_terms_update AFTER UPDATE ON reform_tasks
-      FOR EACH ROW BEGIN
-        IF NOT (BINARY OLD.title <=> BINARY NEW.title)
-           OR NOT (BINARY OLD.content <=> BINARY NEW.content) THEN
-          DELETE FROM task_search_terms WHERE task_id = NEW.id;
-          ${addTerms('NEW', '')};
-        ELSEIF NOT (OLD.due_date <=> NEW.due_date) THEN
-          UPDATE task_search_terms SET due_sort = COALESCE(NEW.due_date, '9999-12-31')
-           WHERE task_id = NEW.id;
-        END IF;
-      END`);
-    await queryRunner.query(`CREATE TRIGGER reform_tasks_terms_delete AFTER DELETE ON reform_tasks
-      FOR EACH ROW DELETE FROM task_search_terms WHERE task_id = OLD.id`);
-    await queryRunner.query(addTerms('t', 'reform_tasks t, '));
+    await createTaskTermTriggers(queryRunner);
+    await fillTaskTerms(queryRunner);
     await queryRunner.query('ALTER TABLE reform_tasks DROP INDEX ft_tasks_text');
   }
 
@@ -75,12 +91,7 @@ export class TaskSearchTerms1763803500000 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE reform_tasks ADD FULLTEXT INDEX ft_tasks_text (title, content)',
     );
-    for (const trigger of [
-      'reform_tasks_terms_insert',
-      'reform_tasks_terms_update',
-      'reform_tasks_terms_delete',
-    ])
-      await queryRunner.query(`DROP TRIGGER ${trigger}`);
+    for (const trigger of TASK_TERM_TRIGGERS) await queryRunner.query(`DROP TRIGGER ${trigger}`);
     await queryRunner.query('DROP TABLE task_search_terms');
   }
 }
