@@ -24,8 +24,7 @@ export interface TimedReport extends VerifyReport {
   eventsPerCpuSecond: number;
 }
 
-const PAGE = 50_000;
-const YIELD_EVERY = 2_000;
+const BATCH = 1_000;
 
 /**
  * Reads the audit history from the database for the pure verifier (`audit verify`,
@@ -46,15 +45,9 @@ export class AuditVerification {
     const verifier = new AuditVerifier(await this.checkpointsOf(range), this.signingKey, {
       partial: range.from !== undefined,
     });
-    for await (const rows of this.pages(range)) {
-      for (let i = 0; i < rows.length; i++) {
-        // One event object at a time, dead before the next: a page of them would outlive the
-        // young generation and cost the garbage collector more than the hashing.
-        verifier.add(storedRow(rows[i]));
-        // Now and then the rows of the next page that have arrived are read off the socket, so
-        // the server goes on producing them while this page is verified.
-        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
-      }
+    for await (const rows of this.batches(range)) {
+      // One event object at a time, dead before the next.
+      for (const row of rows) verifier.add(storedRow(row));
     }
     const report = verifier.finish();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -81,8 +74,8 @@ export class AuditVerification {
     });
     for (const checkpoint of await this.checkpointsOf(range))
       yield bundleLine({ kind: 'checkpoint', ...checkpoint });
-    // A page at a time: one chunk per page, not per line.
-    for await (const rows of this.pages(range))
+    // A batch at a time: one chunk per batch, not per line.
+    for await (const rows of this.batches(range))
       yield rows
         .map(storedRow)
         .map(({ payloadJson, ...row }) =>
@@ -97,12 +90,11 @@ export class AuditVerification {
 
   /**
    * Events in the order they were written (primary key): sequential on disk, where the chain key
-   * would fetch each row at random once the history outgrows the buffer pool. Read in pages after
-   * the last id straight from mysql2 as arrays (no row objects, no date parsing: the time comes as
-   * UTC milliseconds; the payload as its stored text, not parsed), each page asked for before the
-   * one before it is verified.
+   * would fetch each row at random once the history outgrows the buffer pool. Straight from mysql2
+   * as arrays (no row objects, no date parsing: the time comes as UTC milliseconds; the payload as
+   * its stored text, not parsed), in batches.
    */
-  private async *pages(range: AuditRange): AsyncGenerator<RowArray[]> {
+  private async *batches(range: AuditRange): AsyncGenerator<RowArray[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (range.wardId) {
@@ -120,33 +112,33 @@ export class AuditVerification {
     const sql =
       'SELECT instance_type, instance_id, seq, event_type, from_state, to_state, actor_id, ' +
       "actor_role, reason, CAST(payload AS CHAR), TIMESTAMPDIFF(MICROSECOND, '1970-01-01', occurred_at) DIV 1000, " +
-      'prev_hash, hash, id FROM audit_events WHERE id > ?' +
-      where.map((condition) => ` AND ${condition}`).join('') +
-      ` ORDER BY id LIMIT ${PAGE}`;
+      'prev_hash, hash FROM audit_events' +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      ' ORDER BY id';
     const runner = this.dataSource.createQueryRunner();
     try {
       const connection = (await runner.connect()) as Connection;
-      const page = (afterId: string | number) =>
-        new Promise<RowArray[]>((resolve, reject) =>
-          connection.query<RowArray[]>(
-            { sql, values: [afterId, ...params], rowsAsArray: true },
-            (error, rows) => (error ? reject(error) : resolve(rows)),
-          ),
-        );
-      let next = page(0);
-      for (;;) {
-        const rows = await next;
-        if (rows.length === PAGE) next = page(rows[rows.length - 1][13]);
-        yield rows;
-        if (rows.length < PAGE) return;
+      // One statement streamed (the server sends as fast as the rows are taken, and the history
+      // is read at one instant), taken a batch at a time.
+      const stream = connection
+        .query({ sql, values: params, rowsAsArray: true })
+        .stream({ highWaterMark: BATCH });
+      let batch: RowArray[] = [];
+      for await (const row of stream) {
+        batch.push(row as RowArray);
+        if (batch.length === BATCH) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
     } finally {
       await runner.release();
     }
   }
 }
 
-/** A row of the page query: the columns in their SELECT order. */
+/** A row of the query: the columns in their SELECT order. */
 type RowArray = [
   instanceType: string,
   instanceId: string,

@@ -67,7 +67,8 @@ interface ExpectedHead {
 interface ChainState {
   /** The seq the next event must carry; null until the anchor of a partial range is read. */
   nextSeq: number | null;
-  prevHash: string;
+  /** Where its last hash is kept in `ChainHashes`. */
+  slot: number;
   broken: boolean;
   /** Events read ahead of a gap, by seq: written out of id order, or the gap is a deletion. */
   ahead: Map<number, StoredEvent | StoredRow> | undefined;
@@ -89,6 +90,7 @@ export class AuditVerifier {
   /** By instance, then seq: one lookup per instance, a numeric one per event. */
   private readonly expectedHeads = new Map<string, Map<number, ExpectedHead[]>>();
   private readonly chains = new Map<string, ChainState>();
+  private readonly lastHashes = new ChainHashes();
   private events = 0;
 
   constructor(
@@ -135,17 +137,18 @@ export class AuditVerifier {
       const anchored = this.options.partial && event.seq > 1;
       chain = {
         nextSeq: anchored ? null : 1,
-        prevHash: GENESIS_HASH,
+        slot: this.chains.size,
         broken: false,
         ahead: undefined,
         heads: this.expectedHeads.get(event.instanceId),
       };
       this.chains.set(event.instanceId, chain);
+      this.lastHashes.set(chain.slot, GENESIS_HASH);
     }
     if (chain.nextSeq === null) {
       // The first event of a partial range is trusted as the anchor; its own hash is still checked.
       chain.nextSeq = event.seq;
-      chain.prevHash = event.prevHash ?? '';
+      this.lastHashes.set(chain.slot, event.prevHash ?? '');
     }
     if (event.seq > chain.nextSeq && !chain.broken) {
       chain.ahead ??= new Map();
@@ -220,12 +223,12 @@ export class AuditVerifier {
   /** Checks the event against the chain (once it is broken, only the checkpoint heads). */
   private link(chain: ChainState, event: StoredEvent | StoredRow): void {
     if (!chain.broken) {
-      const problem = this.linkProblem(chain as ChainState & { nextSeq: number }, event);
+      const problem = this.linkProblem(chain.nextSeq!, chain.slot, event);
       if (problem) this.breakChain(chain, event, problem.seq, problem.message);
     }
     if (event.seq >= chain.nextSeq!) {
       chain.nextSeq = event.seq + 1;
-      chain.prevHash = event.hash ?? '';
+      this.lastHashes.set(chain.slot, event.hash ?? '');
     }
     this.checkHead(chain, event);
   }
@@ -246,20 +249,21 @@ export class AuditVerifier {
   }
 
   private linkProblem(
-    chain: { nextSeq: number; prevHash: string },
+    nextSeq: number,
+    slot: number,
     event: StoredEvent | StoredRow,
   ): { seq: number; message: string } | null {
-    if (event.seq < chain.nextSeq)
+    if (event.seq < nextSeq)
       return {
         seq: event.seq,
         message: `Sự kiện số ${event.seq} của ${describe(event)} bị lặp hoặc sai thứ tự`,
       };
-    if (event.prevHash !== chain.prevHash)
+    if (!this.lastHashes.is(slot, event.prevHash))
       return {
         seq: event.seq,
         message: `Sự kiện số ${event.seq} của ${describe(event)} không nối với sự kiện trước (prev_hash khác)`,
       };
-    if (!hashMatches(event, chain.prevHash))
+    if (!hashMatches(event, event.prevHash!))
       return {
         seq: event.seq,
         message: `Sự kiện số ${event.seq} của ${describe(event)} đã bị sửa (hash không khớp nội dung)`,
@@ -297,6 +301,47 @@ export class AuditVerifier {
         checkpointId,
         message,
       });
+  }
+}
+
+/**
+ * Every open chain's last hash, kept in one buffer rather than as the events' own strings: with
+ * thousands of chains open at once each string would live until its chain's next event, long
+ * enough to be promoted to the old generation and collected there, event after event.
+ */
+class ChainHashes {
+  private static readonly WIDTH = 64;
+  private bytes = Buffer.alloc(ChainHashes.WIDTH * 4096);
+  /** Hashes of another length (none, or edited): kept as they are. */
+  private readonly odd = new Map<number, string>();
+
+  set(slot: number, hash: string): void {
+    const offset = slot * ChainHashes.WIDTH;
+    if (offset + ChainHashes.WIDTH > this.bytes.length) {
+      const grown = Buffer.alloc(this.bytes.length * 2);
+      this.bytes.copy(grown);
+      this.bytes = grown;
+    }
+    if (
+      hash.length === ChainHashes.WIDTH &&
+      this.bytes.write(hash, offset, 'latin1') === hash.length
+    ) {
+      this.odd.delete(slot);
+    } else {
+      this.odd.set(slot, hash);
+    }
+  }
+
+  /** Whether the chain's last hash is `hash`. */
+  is(slot: number, hash: string | null): boolean {
+    if (hash === null) return false;
+    const odd = this.odd.size > 0 ? this.odd.get(slot) : undefined;
+    if (odd !== undefined) return odd === hash;
+    if (hash.length !== ChainHashes.WIDTH) return false;
+    const offset = slot * ChainHashes.WIDTH;
+    for (let i = 0; i < ChainHashes.WIDTH; i++)
+      if (this.bytes[offset + i] !== hash.charCodeAt(i)) return false;
+    return true;
   }
 }
 
