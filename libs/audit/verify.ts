@@ -322,11 +322,10 @@ class ChainHashes {
       this.bytes.copy(grown);
       this.bytes = grown;
     }
-    if (
-      hash.length === ChainHashes.WIDTH &&
-      this.bytes.write(hash, offset, 'latin1') === hash.length
-    ) {
-      this.odd.delete(slot);
+    // Hex digits are a byte each, copied by hand: Buffer#write is a native call, slower here.
+    if (hash.length === ChainHashes.WIDTH && isLatin1(hash)) {
+      for (let i = 0; i < ChainHashes.WIDTH; i++) this.bytes[offset + i] = hash.charCodeAt(i);
+      if (this.odd.size > 0) this.odd.delete(slot);
     } else {
       this.odd.set(slot, hash);
     }
@@ -343,6 +342,11 @@ class ChainHashes {
       if (this.bytes[offset + i] !== hash.charCodeAt(i)) return false;
     return true;
   }
+}
+
+function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
 }
 
 function describe(event: { instanceType: string; instanceId: string }): string {
