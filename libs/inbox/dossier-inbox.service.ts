@@ -38,6 +38,8 @@ const DOSSIER_COLUMNS = `d.id, d.code, d.applicant_name, d.state, d.appointment_
   p.name AS procedure_name, u.id AS unit_id, u.name AS unit_name`;
 const DOSSIER_JOINS = `JOIN procedures p ON p.id = d.procedure_id
   JOIN org_units u ON u.id = d.handling_unit_id`;
+const STRAIGHT_DOSSIER_JOINS = `STRAIGHT_JOIN procedures p ON p.id = d.procedure_id
+  STRAIGHT_JOIN org_units u ON u.id = d.handling_unit_id`;
 
 /** The dossier sections of "Việc cần làm": slips to sign, appointments near or missed. */
 @Injectable()
@@ -83,7 +85,8 @@ export class DossierInboxService {
 
   /**
    * Dossiers of the ward still running whose appointment is at most
-   * NEAR_APPOINTMENT_WORKING_DAYS working days away, or already past; the most urgent first.
+   * NEAR_APPOINTMENT_WORKING_DAYS working days away, or already past; the most urgent first
+   * (then the earliest received).
    */
   async dossiersNearAppointment(
     user: AuthUser,
@@ -92,16 +95,22 @@ export class DossierInboxService {
   ): Promise<SectionContent> {
     const calendar = await this.calendars.workingCalendar();
     const horizon = calendar.addWorkingDays(today, NEAR_APPOINTMENT_WORKING_DAYS);
-    const where = 'd.ward_id = ? AND d.state IN (?) AND d.appointment_date <= ?';
+    const where = 'ward_id = ? AND state IN (?) AND appointment_date <= ?';
     const params = [user.wardId, RUNNING_STATES, horizon];
+    // The page's ids from the state index alone (the running dossiers are few beside the ward's
+    // history), then their rows; left to itself MariaDB started from the units (seconds at
+    // 100,000 dossiers a ward).
     const rows = (await this.dataSource.query(
-      `SELECT ${DOSSIER_COLUMNS} FROM tthc_dossiers d ${DOSSIER_JOINS}
-       WHERE ${where} ORDER BY d.appointment_date, d.code LIMIT ?`,
+      `SELECT ${DOSSIER_COLUMNS}
+       FROM (SELECT id FROM tthc_dossiers USE INDEX (idx_dossiers_ward_state) WHERE ${where}
+             ORDER BY appointment_date, received_at, id LIMIT ?) page
+       STRAIGHT_JOIN tthc_dossiers d ON d.id = page.id ${STRAIGHT_DOSSIER_JOINS}
+       ORDER BY d.appointment_date, d.received_at, d.id`,
       [...params, limit],
     )) as DossierRow[];
     const counted = await cappedCount(
       this.dataSource.manager,
-      `SELECT 1 FROM tthc_dossiers d WHERE ${where}`,
+      `SELECT 1 FROM tthc_dossiers WHERE ${where}`,
       params,
     );
     const dossiers = await this.dossiers(rows, today);
