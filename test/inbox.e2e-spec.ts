@@ -9,6 +9,7 @@ import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment } from './support/e2e-env';
 import { insertBareWards, seededRandom } from './support/random-province';
 import { eventually, startApi, startWorker } from './support/test-app';
+import { redoMigration } from './support/redo-migration';
 
 interface InboxBody {
   total: number;
@@ -618,15 +619,7 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
     });
 
     it('fills the stored facts from the histories and the log when it migrates', async () => {
-      const migration = db.migrations.find((m) => m.name === 'InboxTaskFacts1763803600000');
-      if (!migration?.down) throw new Error('InboxTaskFacts1763803600000 is not registered');
-      const runner = db.createQueryRunner();
-      try {
-        await migration.down(runner);
-        await migration.up(runner);
-      } finally {
-        await runner.release();
-      }
+      await redoMigration(db, 'InboxTaskFacts1763803600000');
       const expected = await expectedSections(wardId, units.VHXH);
       expect(expected.returned.count).toBeGreaterThan(2);
       const officer = await inboxOf('officer');

@@ -8,6 +8,7 @@ import { TaskStatsQuery, TaskStatsService } from '@cchc/escalations';
 import { freshEnvironment } from './support/e2e-env';
 import { insertBareWards, seededRandom } from './support/random-province';
 import { startApi } from './support/test-app';
+import { redoMigration } from './support/redo-migration';
 
 /*
  * The maintained task counts against the tasks themselves: `reform_tasks.accepted_on` against
@@ -322,15 +323,7 @@ describe(`Maintained task counts against the tasks and their history (seed ${SEE
   });
 
   it('fills the counts and acceptance days from the rows and histories when it migrates', async () => {
-    const migration = db.migrations.find((m) => m.name === 'TaskCounts1763803100000');
-    if (!migration?.down) throw new Error('TaskCounts1763803100000 is not registered');
-    const runner = db.createQueryRunner();
-    try {
-      await migration.down(runner);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await redoMigration(db, 'TaskCounts1763803100000');
     expect(await compare()).toBeGreaterThan(0);
   });
 });
