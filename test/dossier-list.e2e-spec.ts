@@ -6,6 +6,7 @@ import { DossierContext } from '@cchc/domain';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
 import { startApi } from './support/test-app';
+import { demoWardIds } from './support/demo-ward-ids';
 
 /*
  * The dossier list's filters (issue 16: each reads its own index, `apology_status` and
@@ -165,12 +166,9 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
     api = await startApi(clock);
     db = api.get(DataSource);
     client = new ApiClient(api.getHttpServer());
-    const units = (await client.get('coordinator', '/org-units')).body as {
-      id: string;
-      code: string;
-    }[];
-    vhxh = units.find((unit) => unit.code === 'VHXH')?.id as string;
-    kthtdt = units.find((unit) => unit.code === 'KTHTDT')?.id as string;
+    const { units } = await demoWardIds(client);
+    vhxh = units.VHXH;
+    kthtdt = units.KTHTDT;
     for (const procedure of [
       { code: '1.000894', name: 'Đăng ký khai sinh', processingDays: 5, handlingUnitId: vhxh },
       {

@@ -6,6 +6,7 @@ import { DossierStatsService } from '@cchc/dossiers';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
 import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
+import { demoWardIds } from './support/demo-ward-ids';
 
 /*
  * Issue 11 (lateness that cannot be erased) and issue 10 items 8, 11 and 22 for dossiers, on
@@ -54,11 +55,8 @@ describe('Dossier lateness, appointment dates and figures', () => {
     api = await startApi(clock);
     db = api.get(DataSource);
     client = new ApiClient(api.getHttpServer());
-    const units = (await client.get('coordinator', '/org-units')).body as {
-      id: string;
-      code: string;
-    }[];
-    vhxh = units.find((unit) => unit.code === 'VHXH')?.id as string;
+    const { units } = await demoWardIds(client);
+    vhxh = units.VHXH;
     const procedure = await client.post('coordinator', '/procedures', {
       code: '1.000894',
       name: 'Đăng ký khai sinh',
