@@ -8,13 +8,15 @@ import {
   WorkingCalendar,
   YearSchedule,
 } from '@cchc/calendar';
-import { Clock } from '@cchc/common';
+import { Clock, RefreshingCache } from '@cchc/common';
 import { Actor } from '@cchc/domain';
 import { AuditLog } from '@cchc/engine';
 import { loadEditedSchedules } from './edited-schedules';
 
 /** Another process (API or worker) may have edited a year; re-read at most this often. */
 const REFRESH_MS = 30_000;
+/** The calendar is one value for the whole deployment. */
+const CALENDAR = 'calendar';
 
 export interface YearView extends EffectiveSchedule {
   year: number;
@@ -28,8 +30,13 @@ export interface YearView extends EffectiveSchedule {
  */
 @Injectable()
 export class CalendarService {
-  private cached: { calendar: WorkingCalendar; editedYears: Set<number>; loadedAt: number } | null =
-    null;
+  private readonly cache = new RefreshingCache(REFRESH_MS, async () => {
+    const edited = await loadEditedSchedules(this.dataSource);
+    return {
+      calendar: new WorkingCalendar(edited),
+      editedYears: new Set(edited.map((schedule) => schedule.year)),
+    };
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -79,18 +86,11 @@ export class CalendarService {
         occurredAt: now,
       });
     });
-    this.cached = null;
+    this.cache.forget(CALENDAR);
     return this.year(year);
   }
 
-  private async load() {
-    if (this.cached && Date.now() - this.cached.loadedAt < REFRESH_MS) return this.cached;
-    const edited = await loadEditedSchedules(this.dataSource);
-    this.cached = {
-      calendar: new WorkingCalendar(edited),
-      editedYears: new Set(edited.map((schedule) => schedule.year)),
-      loadedAt: Date.now(),
-    };
-    return this.cached;
+  private load() {
+    return this.cache.get(CALENDAR);
   }
 }

@@ -10,3 +10,4 @@ export * from './spreadsheet-cell';
 export * from './validators';
 export * from './request-context';
 export * from './redis-client';
+export * from './refreshing-cache';

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
-const storage = new AsyncLocalStorage<{ requestId: string; memo: Map<string, unknown> }>();
+const storage = new AsyncLocalStorage<{ requestId: string }>();
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
@@ -10,25 +10,10 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  */
 export const RequestContext = {
   run<T>(requestId: string, work: () => T): T {
-    return storage.run({ requestId, memo: new Map() }, work);
+    return storage.run({ requestId }, work);
   },
   requestId(): string | undefined {
     return storage.getStore()?.requestId;
-  },
-  /**
-   * Within one request, the first `read()` for `key` answers every later call (a row several
-   * parts of one answer need is read once); outside a request, `read()` each time. Only for
-   * reads the request itself does not change.
-   */
-  memo<T>(key: string, read: () => Promise<T>): Promise<T> {
-    const memo = storage.getStore()?.memo;
-    if (!memo) return read();
-    let value = memo.get(key) as Promise<T> | undefined;
-    if (!value) {
-      value = read();
-      memo.set(key, value);
-    }
-    return value;
   },
 };
 

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@cchc/common';
+import { Clock, RefreshingCache } from '@cchc/common';
 import { Outbox } from '@cchc/engine';
 import { QUEUES } from '@cchc/queue';
 import { DEFAULT_ESCALATION_POLICY, EscalationPolicy } from './escalation-policy';
@@ -12,12 +12,19 @@ export interface EscalationPolicyView extends EscalationPolicy {
   updatedAt: Date | null;
 }
 
+/** Another process may have replaced a ward's policy; what only shows is re-read at most this often. */
+const SHOWN_REFRESH_MS = 30_000;
+
 /** States whose timers depend on the policy. */
 const WATCHED_STATES = ['assigned', 'inProgress', 'overdue'];
 
 /** Each ward's reminder and escalation policy (the defaults until its coordinator sets one). */
 @Injectable()
 export class EscalationPolicyService {
+  private readonly shown = new RefreshingCache(SHOWN_REFRESH_MS, (wardId: string) =>
+    this.policyOf(this.dataSource.manager, wardId),
+  );
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -30,6 +37,14 @@ export class EscalationPolicyService {
     )) as { policy: EscalationPolicy | string; updated_at: Date }[];
     if (!row) return { ...DEFAULT_ESCALATION_POLICY, isDefault: true, updatedAt: null };
     return { ...parsePolicy(row.policy), isDefault: false, updatedAt: row.updated_at };
+  }
+
+  /**
+   * The policy as shown beside tasks (their SLA window), read at most every 30 s: every list
+   * and transition answer shows it. Timers are planned with `policyOf`, read in their transaction.
+   */
+  shownPolicy(wardId: string): Promise<EscalationPolicy> {
+    return this.shown.get(wardId);
   }
 
   async policyOf(manager: EntityManager, wardId: string): Promise<EscalationPolicy> {
@@ -81,6 +96,7 @@ export class EscalationPolicyService {
         now,
       );
     });
+    this.shown.forget(wardId);
     return this.view(wardId);
   }
 }

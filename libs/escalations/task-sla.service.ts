@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { todayIn } from '@cchc/calendar';
 import { CalendarService } from '@cchc/calendar-store';
-import { Clock, RequestContext } from '@cchc/common';
+import { Clock } from '@cchc/common';
 import { IsoDate, TaskState } from '@cchc/domain';
 import { EscalationPolicyService } from './escalation-policy.service';
 import { TaskSla, taskSla } from './task-sla';
@@ -28,8 +28,7 @@ export class TaskSlaService {
     if (tasks.length === 0) return [];
     const [calendar, policy] = await Promise.all([
       this.calendars.workingCalendar(),
-      // An inbox adds the SLA to each of its sections: the ward's policy is read once.
-      RequestContext.memo(`escalation-policy:${wardId}`, () => this.policies.view(wardId)),
+      this.policies.shownPolicy(wardId),
     ]);
     const window = Math.max(0, ...policy.reminders.map((step) => step.workingDaysBefore));
     const today = todayIn(this.clock.now());
