@@ -34,7 +34,12 @@ export class ApiProcess {
     this.output = '';
     this.child = spawn(
       process.execPath,
-      ['-r', join(ROOT, 'tools', 'register.js'), join(ROOT, 'apps', 'api', 'src', 'main.ts')],
+      [
+        ...nodeArgs(),
+        '-r',
+        join(ROOT, 'tools', 'register.js'),
+        join(ROOT, 'apps', 'api', 'src', 'main.ts'),
+      ],
       {
         cwd: ROOT,
         env: {
@@ -90,4 +95,9 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Extra Node flags for the API, e.g. `API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile it under a benchmark. */
+function nodeArgs(): string[] {
+  return (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
