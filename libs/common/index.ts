@@ -11,3 +11,4 @@ export * from './validators';
 export * from './request-context';
 export * from './redis-client';
 export * from './refreshing-cache';
+export * from './entity-rows';

@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { rowsByIds } from './entity-rows';
 import { PageQuery } from './page.query';
 
 /** Lists count matching rows up to here and then say "more than": never a whole ward per page. */
@@ -76,7 +77,6 @@ export async function keysetPage<E extends ObjectLiteral>(
   keyOf: (row: E) => KeyValue[],
   index?: string,
 ): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
-  const rowsOf = builder.clone();
   if (index) builder.useIndex(index);
   const counting = builder.clone();
   if (query.cursor) {
@@ -121,9 +121,7 @@ export async function keysetPage<E extends ObjectLiteral>(
   const ids = idRows.map((row) => row.keyset_id);
   const more = ids.length > query.pageSize;
   if (more) ids.pop();
-  const found = ids.length
-    ? await rowsOf.andWhere(`${id} IN (:...keysetIds)`, { keysetIds: ids }).getMany()
-    : [];
+  const found = await rowsByIds<E>(manager, builder.expressionMap.mainAlias!.metadata, ids);
   const position = new Map(ids.map((value, index) => [value, index]));
   const rows = found.sort(
     (a, b) =>

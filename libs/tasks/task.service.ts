@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
+import { entityColumns, hydrate } from '@cchc/common';
 import { EvidenceFileEntity, ReformTaskEntity, UserEntity } from '@cchc/database';
 import { ReformTaskEvent } from '@cchc/domain';
 import { auditHistory, HistoryEntry, InstanceRow, WorkflowEngine } from '@cchc/engine';
@@ -130,20 +131,25 @@ export class TaskService {
     return task;
   }
 
-  /** The task in the user's ward, and the engine's instance row of it (see instanceRowSql). */
+  /**
+   * The task in the user's ward, and the engine's instance row of it (see instanceRowSql), in one
+   * plain statement: every transition over HTTP reads it.
+   */
   private async findWithHead(
     user: AuthUser,
     id: string,
   ): Promise<{ task: ReformTaskEntity; row: InstanceRow }> {
-    const { entities, raw } = await this.tasks
-      .createQueryBuilder('task')
-      .leftJoin('audit_events', 'head', 'head.instance_id = task.id AND head.seq = task.version')
-      .addSelect(['head.hash AS audit_hash', 'head.ward_id AS audit_ward_id'])
-      .where('task.id = :id AND task.wardId = :wardId', { id, wardId: user.wardId })
-      .getRawAndEntities<{ audit_hash: string | null; audit_ward_id: string | null }>();
-    const [task] = entities;
-    if (!task) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${id}`);
-    const { audit_hash, audit_ward_id } = raw[0];
+    const { manager, metadata } = this.tasks;
+    const [raw] = (await manager.query(
+      `SELECT ${entityColumns(metadata, 'task')}, head.hash AS audit_hash, head.ward_id AS audit_ward_id
+       FROM reform_tasks task
+       LEFT JOIN audit_events head ON head.instance_id = task.id AND head.seq = task.version
+       WHERE task.id = ? AND task.ward_id = ?`,
+      [id, user.wardId],
+    )) as (Record<string, unknown> & { audit_hash: string | null; audit_ward_id: string | null })[];
+    if (!raw) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${id}`);
+    const task = hydrate<ReformTaskEntity>(manager, metadata, raw);
+    const { audit_hash, audit_ward_id } = raw;
     return { task, row: { ...instanceRow(task), audit_hash, audit_ward_id } };
   }
 
