@@ -122,15 +122,18 @@ export class InspectionStats {
         withTask.map((row) => ({ id: row.task_id as string, dueDate: row.task_due_date })),
         audit,
         asOf,
-      ).map((task) => [task.id, task.state]),
+      ).map((task) => [task.id, task]),
     );
-    return recorded.map((row) => ({
-      unitId: row.unit_id,
-      // A task created after `asOf` did not exist then.
-      taskState: (row.task_id && tasks.get(row.task_id)) || null,
-      taskDueDate: row.task_due_date,
-      closed: row.closed_at !== null && new Date(row.closed_at) <= asOf,
-    }));
+    return recorded.map((row) => {
+      // A task created after `asOf` did not exist then; its due date is the one then in force.
+      const task = row.task_id ? tasks.get(row.task_id) : undefined;
+      return {
+        unitId: row.unit_id,
+        taskState: task?.state ?? null,
+        taskDueDate: task ? task.dueDate : row.task_due_date,
+        closed: row.closed_at !== null && new Date(row.closed_at) <= asOf,
+      };
+    });
   }
 }
 

@@ -39,11 +39,12 @@ export async function createPlanTask(
   parentId: string | null,
 ): Promise<string> {
   const id = randomUUID();
+  const input = { leadUnitId: task.leadUnitId, leaderId: task.leaderId, dueDate: task.dueDate };
   await write.engine.create(
     reformTaskPersistence,
     {
       id,
-      input: { leadUnitId: task.leadUnitId, leaderId: task.leaderId, dueDate: task.dueDate },
+      input,
       actor: write.actor,
       columns: {
         ...rowColumns(task),
@@ -61,6 +62,8 @@ export async function createPlanTask(
         sourceRow: task.sourceRow,
         area: task.area,
         ordinal: task.ordinal,
+        // What it was created with, so its values at a past cut-off can be rebuilt (@cchc/tasks).
+        ...input,
       },
     },
     write.manager,

@@ -5,12 +5,17 @@ import { nextPeriodTasks, PlannedTask, taskSection } from './report-content';
 const CUTOFF = '2026-03-14';
 const cutoffInstant = endOfDayInstant(CUTOFF);
 
-const task = (id: string, areaCode: string, dueDate: string | null): PlannedTask => ({
+const task = (
+  id: string,
+  areaCode: string,
+  dueDate: string | null,
+): PlannedTask & { leadUnitName: string } => ({
   id,
   ordinal: id,
   title: `Nhiệm vụ ${id}`,
   areaCode,
   areaName: `Lĩnh vực ${areaCode}`,
+  leadUnitId: 'vhxh',
   leadUnitName: 'Phòng Văn hóa - Xã hội',
   dueDate,
 });

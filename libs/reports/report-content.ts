@@ -15,12 +15,13 @@ export interface PlannedTask {
   title: string;
   areaCode: string | null;
   areaName: string | null;
-  leadUnitName: string;
-  /** The task's due date as it stands (extensions included). */
+  leadUnitId: string;
+  /** The task's due date (extensions included): as it stands, or as of the cut-off in a TaskAsOf. */
   dueDate: IsoDate | null;
 }
 
-export type TaskAsOf = PlannedTask & TaskStateAsOf;
+/** A task at the cut-off: its state, due date and lead unit then (`tasksAsOf`). */
+export type TaskAsOf = PlannedTask & TaskStateAsOf & { leadUnitName: string };
 
 export type StateCounts = Record<TaskState, number>;
 

@@ -28,7 +28,7 @@ export const ratio = (numerator: number, denominator: number): Ratio => ({
 
 /**
  * The plan's tasks as they stood at the cut-off instant, read as the periodic report reads them
- * (`tasksAsOf`: the state of the last audit event at or before it), so that a task accepted
+ * (`tasksAsOf`: the state of the last audit event at or before it, the due date then), so that a task accepted
  * after the cut-off is not done. Group tasks are left out: each of their children counts on its own.
  */
 export async function planTaskFigures(

@@ -44,15 +44,16 @@ export class TaskService {
     await this.checkUnits(user.wardId, dto.coordinatingUnitIds ?? [], 'coordinatingUnitIds');
     if (dto.leaderId) await this.checkLeader(user.wardId, dto.leaderId);
     const id = randomUUID();
+    const input = {
+      leadUnitId: dto.leadUnitId,
+      leaderId: dto.leaderId ?? null,
+      dueDate: dto.dueDate ?? null,
+    };
     await this.engine.create(
       reformTaskPersistence,
       {
         id,
-        input: {
-          leadUnitId: dto.leadUnitId,
-          leaderId: dto.leaderId ?? null,
-          dueDate: dto.dueDate ?? null,
-        },
+        input,
         actor: actorOf(user),
         columns: {
           ward_id: user.wardId,
@@ -63,7 +64,8 @@ export class TaskService {
           requirement: dto.requirement ?? null,
           created_by: user.id,
         },
-        auditPayload: { title: dto.title },
+        // What it was created with, so its values at a past cut-off can be rebuilt (task-history.ts).
+        auditPayload: { title: dto.title, ...input },
       },
       manager,
     );
