@@ -28,8 +28,9 @@ export const ratio = (numerator: number, denominator: number): Ratio => ({
 
 /**
  * The plan's tasks as they stood at the cut-off instant, read as the periodic report reads them
- * (`tasksAsOf`: the state of the last audit event at or before it, the due date then), so that a task accepted
- * after the cut-off is not done. Group tasks are left out: each of their children counts on its own.
+ * (`tasksAsOf`: the state of the last audit event at or before it, the due date then), so that a
+ * task accepted after the cut-off is not done, nor one extended after it on time. Group tasks are
+ * left out: each of their children counts on its own.
  */
 export async function planTaskFigures(
   db: DataSource | EntityManager,
