@@ -1,0 +1,217 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '@cchc/common';
+import { TimerFeeder } from '@cchc/timers';
+import { ApiClient } from './support/api-client';
+import { freshEnvironment } from './support/e2e-env';
+import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
+
+const at = (local: string) => new Date(`${local}+07:00`);
+
+const HEAD = [
+  'ỦY BAN NHÂN DÂN PHƯỜNG MẪU',
+  'Số: 09/KH-UBND',
+  'Phường Mẫu, ngày 05 tháng 01 năm 2026',
+  'KẾ HOẠCH',
+  'Cải cách hành chính năm 2026',
+  [
+    'TT',
+    'Nội dung công việc',
+    'Cơ quan chủ trì',
+    'Cơ quan phối hợp',
+    'Lãnh đạo phụ trách',
+    'Sản phẩm',
+    'Thời gian thực hiện',
+  ].join('\t'),
+];
+const row = (ordinal: string, title: string, unit: string, deadline: string) =>
+  [ordinal, title, unit, '', '', 'Báo cáo', deadline].join('\t');
+const ROWS = [
+  'I. Cải cách thủ tục hành chính',
+  row('1', 'Rà soát thủ tục hành chính', 'Phòng VHXH', 'Trước ngày 28/02/2026'),
+  row('2', 'Niêm yết công khai thủ tục', 'Phòng VHXH', 'Trước ngày 28/02/2026'),
+  row('3', 'Số hóa hồ sơ thủ tục hành chính', 'Công an phường', 'Trước ngày 31/03/2026'),
+];
+const plan = (rows: string[]) => [...HEAD, ...rows].join('\n');
+/** The plan amended after the cut-off: task 3's deadline moved, task 4 added. */
+const AMENDED = [
+  ...ROWS.slice(0, 3),
+  row('3', 'Số hóa hồ sơ thủ tục hành chính', 'Công an phường', 'Trước ngày 30/09/2026'),
+  row('4', 'Đánh giá mức độ hài lòng', 'Phòng VHXH', 'Trước ngày 31/05/2026'),
+];
+
+interface TaskLine {
+  ordinal: string;
+  leadUnit: string;
+  dueDate: string | null;
+  state: string;
+}
+interface Content {
+  tasks: { total: number; byState: Record<string, number>; overdue: TaskLine[] };
+  nextTasks: TaskLine[];
+}
+
+describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + Redis)', () => {
+  const clock = new ManualClock(at('2026-01-05T08:00:00'));
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let client: ApiClient;
+  let db: DataSource;
+  let units: Record<string, { id: string; name: string }>;
+  let planId: string;
+  const tasks: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await freshEnvironment('report_cutoff_fields');
+    Object.assign(process.env, { TIMER_FEED_MS: '100', TIMER_SWEEP_MS: '1000' });
+    api = await startApi(clock);
+    worker = await startWorker(clock);
+    client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+    const list = (await client.get('coordinator', '/org-units')).body as {
+      id: string;
+      code: string;
+      name: string;
+    }[];
+    units = Object.fromEntries(list.map((unit) => [unit.code, unit]));
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  /** Moves the clock, has every timer due by then fired, and waits for the outbox to drain. */
+  const moveTo = async (local: string) => {
+    clock.set(at(local));
+    const feeder = worker.get(TimerFeeder);
+    feeder.resweep();
+    await feeder.feedNow();
+    await eventually(
+      async () => Number((await db.query(PENDING_WORK_SQL, [clock.now()]))[0].n) === 0,
+      30_000,
+      'an empty outbox and no due timer',
+    );
+  };
+
+  const upload = async (username: string, text: string, query = '') =>
+    request(api.getHttpServer())
+      .post(`/plans/import${query}`)
+      .set('Authorization', `Bearer ${await client.login(username)}`)
+      .attach('file', Buffer.from(text), 'kh-09.txt');
+
+  const sendTask = async (username: string, ordinal: string, body: object) => {
+    const { version } = (await client.get(username, `/tasks/${tasks[ordinal]}`)).body;
+    const response = await client.post(username, `/tasks/${tasks[ordinal]}/events`, {
+      ...body,
+      version,
+    });
+    expect({ ordinal, body, status: response.status, message: response.body.message }).toEqual(
+      expect.objectContaining({ status: 200 }),
+    );
+  };
+
+  /** Opens the quarter's report, compiles it and returns its figures as the JSON download has them. */
+  const compiledQuarter = async (index: number): Promise<Content> => {
+    const opened = await client.post('coordinator', '/reports', { kind: 'quy', year: 2026, index });
+    expect(opened.status).toBe(201);
+    const id = opened.body.id as string;
+    const started = await client.post('coordinator', `/reports/${id}/events`, {
+      type: 'START_COMPILING',
+      version: opened.body.version,
+    });
+    expect(started.status).toBe(200);
+    const compiled = await client.post('coordinator', `/reports/${id}/compile`, {
+      version: started.body.version,
+    });
+    expect(compiled.status).toBe(200);
+    const json = await client.get('chairman', `/reports/${id}/document?format=json`);
+    expect(json.status).toBe(200);
+    return (json.body as { content: Content }).content;
+  };
+
+  const line = (ordinal: string, unit: string, dueDate: string, state?: string) =>
+    expect.objectContaining({
+      ordinal,
+      leadUnit: units[unit].name,
+      dueDate,
+      ...(state ? { state } : {}),
+    });
+
+  it('imports the plan; two VHXH tasks fall overdue, one asks for an extension before the cut-off', async () => {
+    const imported = await upload('coordinator', plan(ROWS));
+    expect(imported.body).toMatchObject({ status: 'created', tasks: 3 });
+    planId = imported.body.planId;
+    const rows = (await db.query(
+      'SELECT id, ordinal FROM reform_tasks WHERE plan_id = ? AND is_group = 0',
+      [planId],
+    )) as { id: string; ordinal: string }[];
+    for (const task of rows) tasks[task.ordinal] = task.id;
+    await moveTo('2026-03-02T09:00:00');
+    const states = (await db.query(
+      'SELECT ordinal, state FROM reform_tasks WHERE plan_id = ? ORDER BY ordinal',
+      [planId],
+    )) as { ordinal: string; state: string }[];
+    expect(states.map((task) => [task.ordinal, task.state])).toEqual([
+      ['1', 'overdue'],
+      ['2', 'overdue'],
+      ['3', 'assigned'],
+    ]);
+    await moveTo('2026-03-10T09:00:00');
+    await sendTask('officer', '1', {
+      type: 'REQUEST_EXTENSION',
+      proposedDueDate: '2026-06-30',
+      reason: 'Chờ hướng dẫn của Sở Nội vụ',
+    });
+  });
+
+  it('after the cut-off: the extension approved, task 2 reassigned, the plan amended', async () => {
+    await moveTo('2026-03-16T09:00:00');
+    // Approved without a date of its own: the one proposed.
+    await sendTask('chairman', '1', { type: 'DECIDE_EXTENSION', decision: 'approve' });
+    await sendTask('coordinator', '2', { type: 'REASSIGN', leadUnitId: units.CA.id });
+    const amended = await upload('chairman', plan(AMENDED), `?planId=${planId}&confirm=true`);
+    expect(amended.body).toMatchObject({ status: 'amended', planId });
+    const [added] = (await db.query(
+      "SELECT id FROM reform_tasks WHERE plan_id = ? AND ordinal = '4'",
+      [planId],
+    )) as { id: string }[];
+    tasks['4'] = added.id;
+    const now = (await db.query(
+      "SELECT ordinal, state, lead_unit_id, DATE_FORMAT(due_date, '%Y-%m-%d') AS due FROM reform_tasks WHERE plan_id = ? ORDER BY ordinal",
+      [planId],
+    )) as { ordinal: string; state: string; lead_unit_id: string; due: string }[];
+    expect(now.map((task) => [task.ordinal, task.state, task.lead_unit_id, task.due])).toEqual([
+      ['1', 'assigned', units.VHXH.id, '2026-06-30'],
+      ['2', 'overdue', units.CA.id, '2026-02-28'],
+      ['3', 'assigned', units.CA.id, '2026-09-30'],
+      ['4', 'assigned', units.VHXH.id, '2026-05-31'],
+    ]);
+  });
+
+  it('compiles Q1 with the due dates and lead units of its cut-off; the task added after it does not count', async () => {
+    const content = await compiledQuarter(1);
+    expect(content.tasks.total).toBe(3);
+    expect(content.tasks.byState).toMatchObject({ overdue: 2, assigned: 1 });
+    expect(content.tasks.overdue).toEqual([
+      line('1', 'VHXH', '2026-02-28', 'overdue'),
+      line('2', 'VHXH', '2026-02-28', 'overdue'),
+    ]);
+    // Due in Q2 as the plan stood at the cut-off (amended to September since).
+    expect(content.nextTasks).toEqual([line('3', 'CA', '2026-03-31', 'assigned')]);
+  });
+
+  it('compiles Q2 with the values as they now stand', async () => {
+    await moveTo('2026-06-16T09:00:00');
+    const content = await compiledQuarter(2);
+    expect(content.tasks.total).toBe(4);
+    // Task 4 fell due on 31/05 (open past its due date, whether or not its deadline timer has
+    // fired yet); task 1 is due after Q2's cut-off, by its extension.
+    expect(content.tasks.overdue).toEqual([
+      line('2', 'CA', '2026-02-28', 'overdue'),
+      line('4', 'VHXH', '2026-05-31'),
+    ]);
+    expect(content.nextTasks).toEqual([line('1', 'VHXH', '2026-06-30', 'assigned')]);
+  });
+});
