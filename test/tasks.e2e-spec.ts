@@ -10,6 +10,7 @@ import { outboxJobId, QUEUES, readOutboxEpoch } from '@cchc/queue';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
+import { redoMigration } from './support/redo-migration';
 import { eventually, startApi, startWorker } from './support/test-app';
 
 describe('reform tasks over the API (MariaDB + Redis)', () => {
@@ -331,6 +332,25 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       // The last word may be half typed; a single word is a whole syllable.
       expect(await found('hộ ngh')).toEqual([poor.id]);
       expect(await found('ngh')).toEqual([]);
+      // Typed decomposed (a letter and its combining marks, as some keyboards send it): stored
+      // composed, so a composed or decomposed query finds it.
+      const typedApart = 'Rà soát hộ kinh doanh'.normalize('NFD');
+      const apart = await createTask({ title: typedApart, dueDate: '2026-05-04' });
+      const [stored] = (await db.query('SELECT title FROM reform_tasks WHERE id = ?', [
+        apart.id,
+      ])) as { title: string }[];
+      expect(stored.title).toBe('Rà soát hộ kinh doanh'.normalize('NFC'));
+      expect(await found('hộ kinh')).toEqual([apart.id]);
+      expect(await found('hộ kinh'.normalize('NFD'))).toEqual([apart.id]);
+      // Stored decomposed before the API composed its input: the migration composes it.
+      await db.query('UPDATE reform_tasks SET title = ?, content = ? WHERE id = ?', [
+        typedApart,
+        typedApart,
+        apart.id,
+      ]);
+      expect(await found('hộ kinh')).toEqual([]);
+      await redoMigration(db, 'ComposedTaskText1763803900000');
+      expect(await found('hộ kinh')).toEqual([apart.id]);
 
       // An edited title is searched as it now reads (the content was the title; it goes too);
       // a moved due date moves the task in the list.

@@ -13,16 +13,32 @@ export function readPlanText(text: string): SourceDocument {
   return looksTabSeparated(text) ? readDelimitedText(text) : readPdfText(text);
 }
 
-/** Reads a file on the calling thread; uploads go through readUpload instead. */
+/**
+ * Reads a file on the calling thread; uploads go through readUpload instead. Its text comes out
+ * composed (NFC), however it was typed: the API stores and searches composed text.
+ */
 export async function readSource(format: UploadFormat, data: Buffer): Promise<SourceDocument> {
   switch (format) {
     case 'text':
-      return readPlanText(data.toString('utf8'));
+      return readPlanText(data.toString('utf8').normalize('NFC'));
     case 'csv':
-      return readCsv(data.toString('utf8'));
+      return readCsv(data.toString('utf8').normalize('NFC'));
     case 'xlsx':
-      return readXlsx(data);
+      return composed(await readXlsx(data));
     case 'docx':
-      return readDocx(data);
+      return composed(await readDocx(data));
   }
+}
+
+function composed(document: SourceDocument): SourceDocument {
+  return {
+    ...document,
+    tables: document.tables.map((table) => ({
+      rows: table.rows.map((row) => ({
+        ...row,
+        cells: row.cells.map((cell) => cell.normalize('NFC')),
+      })),
+    })),
+    text: document.text.map((line) => ({ ...line, text: line.text.normalize('NFC') })),
+  };
 }
