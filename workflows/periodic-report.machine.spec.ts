@@ -372,6 +372,14 @@ describe('reportContributionMachine', () => {
       contributionEvent('DEADLINE_PASSED', '2026-03-10'),
     );
     expect(overdue.context).toMatchObject({ overdue: true, late: true });
+    // Delivered again (a stale timer), it is refused: marked late once.
+    expect(
+      refusal(
+        reportContributionWorkflow,
+        overdue,
+        contributionEvent('DEADLINE_PASSED', '2026-03-11'),
+      )?.kind,
+    ).toBe('precondition');
   });
 
   it('reminds and escalates each level once, telling whom the timer names', () => {

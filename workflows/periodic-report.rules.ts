@@ -136,6 +136,8 @@ export function contributionPrecondition(
     case 'RETURN':
       return isBlank(event.reason) ? 'Cần nêu lý do trả lại báo cáo đóng góp.' : null;
     case 'DEADLINE_PASSED':
+      // Like a reminder level, the deadline fires once: a timer delivered again is refused.
+      if (context.overdue) return 'Đã đánh dấu quá hạn.';
       return event.today > context.dueDate ? null : 'Chưa đến hạn gửi báo cáo đóng góp.';
     case 'REMIND':
       return context.reminded.includes(event.level) ? `Đã nhắc lần ${event.level}.` : null;
