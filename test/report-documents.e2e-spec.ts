@@ -274,6 +274,13 @@ describeWithSeed('002', 'report documents: every figure against the database', (
     await s.moveTo('2026-03-16T09:00:00');
     await returnResult('D-TRE-SAU');
     await s.task('leader', picked.afterCutoff, { type: 'APPROVE' });
+    // Changes after the cut-off leave the period as it was: a new due date, another lead unit.
+    await amend(picked.overdue, '2026-05-29', 'Gia hạn theo Thông báo số 12/TB-UBND');
+    await s.task('coordinator', picked.next, {
+      type: 'REASSIGN',
+      leadUnitId: units.VP,
+      reason: 'Giao Văn phòng chủ trì',
+    });
     await receive('D-SAU-KY', '2026-03-16T08:30:00');
     await s.reportEvent('coordinator', reportId, { type: 'START_COMPILING' });
     await s.compile(reportId);
@@ -284,8 +291,17 @@ describeWithSeed('002', 'report documents: every figure against the database', (
   /** Every task of the plan (groups left out) as it stood at the cut-off, from its audit. */
   const tasksAtCutoff = async (): Promise<TaskAtCutoff[]> => {
     const rows = (await s.db.query(
+      // Due date and lead unit at the cut-off: set by the last AMEND or REASSIGN by then, else
+      // the values the task was created with (its first event).
       `SELECT t.id, t.ordinal, t.title, t.area_code, a.title AS area_name, u.name AS lead_unit,
-              DATE_FORMAT(t.due_date, '%Y-%m-%d') AS due_date,
+              COALESCE(
+                (SELECT JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.changes.dueDate')) FROM audit_events e
+                  WHERE e.instance_type = 'reform-task' AND e.instance_id = t.id AND e.occurred_at <= ?
+                    AND e.event_type = 'AMEND' AND JSON_EXTRACT(e.payload, '$.changes.dueDate') IS NOT NULL
+                  ORDER BY e.seq DESC LIMIT 1),
+                (SELECT JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.dueDate')) FROM audit_events e
+                  WHERE e.instance_type = 'reform-task' AND e.instance_id = t.id AND e.seq = 1)
+              ) AS due_date,
               (SELECT e.to_state FROM audit_events e
                 WHERE e.instance_type = 'reform-task' AND e.instance_id = t.id AND e.occurred_at <= ?
                 ORDER BY e.seq DESC LIMIT 1) AS state,
@@ -298,10 +314,20 @@ describeWithSeed('002', 'report documents: every figure against the database', (
                   AND e.to_state = 'accepted'
                 ORDER BY e.seq DESC LIMIT 1) AS accepted_at
          FROM reform_tasks t
-         JOIN org_units u ON u.id = t.lead_unit_id
+         JOIN org_units u ON u.id = COALESCE(
+                (SELECT COALESCE(JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.leadUnitId')),
+                                 JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.changes.leadUnitId')))
+                   FROM audit_events e
+                  WHERE e.instance_type = 'reform-task' AND e.instance_id = t.id AND e.occurred_at <= ?
+                    AND e.event_type IN ('REASSIGN', 'AMEND')
+                    AND COALESCE(JSON_EXTRACT(e.payload, '$.leadUnitId'),
+                                 JSON_EXTRACT(e.payload, '$.changes.leadUnitId')) IS NOT NULL
+                  ORDER BY e.seq DESC LIMIT 1),
+                (SELECT JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.leadUnitId')) FROM audit_events e
+                  WHERE e.instance_type = 'reform-task' AND e.instance_id = t.id AND e.seq = 1))
          LEFT JOIN plan_areas a ON a.plan_id = t.plan_id AND a.code = t.area_code
         WHERE t.plan_id = ? AND t.is_group = 0`,
-      [CUTOFF_INSTANT, CUTOFF_INSTANT, CUTOFF_INSTANT, planId],
+      [CUTOFF_INSTANT, CUTOFF_INSTANT, CUTOFF_INSTANT, CUTOFF_INSTANT, CUTOFF_INSTANT, planId],
     )) as Record<string, string | Date | null>[];
     return rows
       .filter((row) => row.state !== null)
@@ -552,7 +578,11 @@ describeWithSeed('002', 'report documents: every figure against the database', (
     });
     expect(state(picked.cancelled).state).toBe('cancelled');
     expect(state(picked.afterCutoff).state).toBe('reported');
-    expect(expected.next.map((task) => task.id)).toContain(picked.next);
+    expect(expected.next.find((task) => task.id === picked.next)).toMatchObject({
+      dueDate: '2026-04-30',
+      leadUnit: 'Phòng Văn hóa - Xã hội',
+    });
+    expect(state(picked.overdue).dueDate).toBe('2026-02-27');
     expect(expected.late).toBeGreaterThanOrEqual(1);
     expect(dossiers).toMatchObject({
       received: 6,
