@@ -42,9 +42,18 @@ function reportIn(state: string, overrides: Partial<ReportContext> = {}) {
     signed: 'coordinator',
     sent: null,
   }[state] as Role | null;
+  const signature =
+    state === 'signed' || state === 'sent' ? { number: '11/BC-UBND', signedOn: '2026-03-17' } : {};
   return restoreSnapshot(periodicReportWorkflow, {
     value: state,
-    context: { ...initial.context, revision: state === 'open' ? 0 : 1, awaiting, ...overrides },
+    context: {
+      ...initial.context,
+      revision: state === 'open' ? 0 : 1,
+      awaiting,
+      ...signature,
+      ...(state === 'sent' ? { sentOn: '2026-03-18' } : {}),
+      ...overrides,
+    },
   });
 }
 
@@ -70,7 +79,8 @@ function reportEvent(type: string, state: string, today = '2026-03-16'): ReportE
         APPROVE: 'leader',
         SIGN: 'chairman',
         SEND: 'coordinator',
-        RETURN: state === 'approved' ? 'chairman' : 'leader',
+        RETURN: state === 'approved' || state === 'signed' ? 'chairman' : 'leader',
+        CORRECT: 'coordinator',
       } as Record<string, Role>
     )[type],
   );
@@ -78,7 +88,8 @@ function reportEvent(type: string, state: string, today = '2026-03-16'): ReportE
     COMPILE: { revision: state === 'open' ? 1 : 2, contentHash: HASH },
     SIGN: { number: '12/BC-UBND' },
     RETURN: { reason: 'Số liệu chưa khớp' },
-  }[type as 'COMPILE' | 'SIGN' | 'RETURN'];
+    CORRECT: { reason: 'Bổ sung 02 hồ sơ tiếp nhận trong kỳ chưa được cập nhật' },
+  }[type as 'COMPILE' | 'SIGN' | 'RETURN' | 'CORRECT'];
   return { type, actor, today, ...payload } as ReportEvent;
 }
 
@@ -125,8 +136,8 @@ describe('periodicReportMachine', () => {
     compiling: { COMPILE: 'compiling', SUBMIT_FOR_APPROVAL: 'submittedForApproval' },
     submittedForApproval: { APPROVE: 'approved', RETURN: 'compiling' },
     approved: { SIGN: 'signed', RETURN: 'compiling' },
-    signed: { SEND: 'sent' },
-    sent: {},
+    signed: { SEND: 'sent', RETURN: 'compiling' },
+    sent: { CORRECT: 'compiling' },
   };
 
   describe.each(REPORT_STATES.map((state) => [state]))('in %s', (state) => {
@@ -185,7 +196,8 @@ describe('periodicReportMachine', () => {
     step(reportEvent('SIGN', 'approved', '2026-03-18'));
     step(reportEvent('SEND', 'signed', '2026-03-20'));
     expect(snapshot.value).toBe('sent');
-    expect(snapshot.status).toBe('done');
+    // Not final: a sent report is corrected by a báo cáo đính chính.
+    expect(snapshot.status).toBe('active');
     expect(snapshot.context).toMatchObject({
       revision: 2,
       contentHash: 'b'.repeat(64),
@@ -241,6 +253,34 @@ describe('periodicReportMachine', () => {
       );
     });
 
+    it('needs a reason to correct a sent report', () => {
+      for (const reason of ['', '   ', 'x'.repeat(20_001)]) {
+        const event = { ...reportEvent('CORRECT', 'sent'), reason } as ReportEvent;
+        expect(refusal(periodicReportWorkflow, reportIn('sent'), event)).toMatchObject({
+          kind: 'precondition',
+          message: expect.stringMatching(/lý do đính chính/i) as unknown,
+        });
+      }
+    });
+
+    it('refuses to submit a correction before the figures are compiled again', () => {
+      const [correcting] = transition(
+        periodicReportMachine,
+        reportIn('sent'),
+        reportEvent('CORRECT', 'sent'),
+      );
+      expect(
+        refusal(
+          periodicReportWorkflow,
+          correcting,
+          reportEvent('SUBMIT_FOR_APPROVAL', 'compiling'),
+        ),
+      ).toMatchObject({
+        kind: 'precondition',
+        message: 'Cần tổng hợp lại số liệu trước khi trình duyệt báo cáo đính chính.',
+      });
+    });
+
     it('lets only the chairman return an approved report (the leader already decided)', () => {
       const byLeader = {
         ...reportEvent('RETURN', 'approved'),
@@ -248,6 +288,92 @@ describe('periodicReportMachine', () => {
       } as ReportEvent;
       expect(refusal(periodicReportWorkflow, reportIn('approved'), byLeader)?.kind).toBe('role');
     });
+  });
+});
+
+describe('periodicReportMachine: correcting a sent report', () => {
+  const step = (snapshot: ReturnType<typeof reportIn>, event: ReportEvent) => {
+    expect(refusal(periodicReportWorkflow, snapshot, event)).toBeNull();
+    return transition(periodicReportMachine, snapshot, event);
+  };
+
+  it('reopens a sent report as a correction that replaces it, signed under a new number', () => {
+    const [correcting, actions] = step(
+      reportIn('sent'),
+      reportEvent('CORRECT', 'sent', '2026-04-02'),
+    );
+    expect(correcting.value).toBe('compiling');
+    expect(correcting.context).toMatchObject({
+      revision: 1,
+      number: null,
+      signedOn: null,
+      sentOn: '2026-03-18',
+      awaiting: 'coordinator',
+      corrects: {
+        revision: 1,
+        number: '11/BC-UBND',
+        signedOn: '2026-03-17',
+        reason: 'Bổ sung 02 hồ sơ tiếp nhận trong kỳ chưa được cập nhật',
+      },
+    });
+    expect(actions).toContainEqual(
+      expect.objectContaining({
+        params: { to: ['leader', 'chairman'], topic: 'report.correcting' },
+      }),
+    );
+    let [snapshot] = step(correcting, {
+      ...reportEvent('COMPILE', 'compiling'),
+      revision: 2,
+    } as ReportEvent);
+    [snapshot] = step(snapshot, reportEvent('SUBMIT_FOR_APPROVAL', 'compiling'));
+    [snapshot] = step(snapshot, reportEvent('APPROVE', 'submittedForApproval'));
+    [snapshot] = step(snapshot, {
+      ...reportEvent('SIGN', 'approved', '2026-04-03'),
+      number: '15/BC-UBND',
+    } as ReportEvent);
+    [snapshot] = step(snapshot, reportEvent('SEND', 'signed', '2026-04-03'));
+    expect(snapshot.value).toBe('sent');
+    // Sent on time the first time: the correction, sent after the due date, does not make it late.
+    expect(snapshot.context).toMatchObject({
+      revision: 2,
+      number: '15/BC-UBND',
+      signedOn: '2026-04-03',
+      sentOn: '2026-03-18',
+      late: false,
+      corrects: { revision: 1, number: '11/BC-UBND' },
+    });
+    // Corrected again: it now replaces the correction.
+    [snapshot] = step(snapshot, reportEvent('CORRECT', 'sent', '2026-04-10'));
+    expect(snapshot.context.corrects).toMatchObject({ revision: 2, number: '15/BC-UBND' });
+  });
+
+  it('is returned by the chairman before it is sent, his signature withdrawn', () => {
+    const [returned, actions] = step(reportIn('signed'), reportEvent('RETURN', 'signed'));
+    expect(returned.value).toBe('compiling');
+    expect(returned.context).toMatchObject({
+      number: null,
+      signedOn: null,
+      sentOn: null,
+      returnReason: 'Số liệu chưa khớp',
+      awaiting: 'coordinator',
+    });
+    expect(actions).toContainEqual(
+      expect.objectContaining({ params: { to: ['coordinator'], topic: 'report.returned' } }),
+    );
+    const byLeader = { ...reportEvent('RETURN', 'signed'), actor: user('leader') } as ReportEvent;
+    expect(refusal(periodicReportWorkflow, reportIn('signed'), byLeader)?.kind).toBe('role');
+  });
+
+  it('corrects a report stored as sent before corrections existed (no `corrects`, machine version 1)', () => {
+    expect(periodicReportWorkflow.version).toBe(1);
+    const { corrects: _absent, ...older } = reportIn('sent').context;
+    const stored = restoreSnapshot(periodicReportWorkflow, {
+      value: 'sent',
+      context: older as ReportContext,
+    });
+    expect(stored.status).toBe('active');
+    const [correcting] = step(stored, reportEvent('CORRECT', 'sent'));
+    expect(correcting.context.corrects).toMatchObject({ revision: 1, number: '11/BC-UBND' });
   });
 });
 

@@ -23,6 +23,11 @@ import {
  * The server freezes the figures and hands the machine only the revision and its hash; the
  * number of a signed report comes with SIGN. Guards call periodic-report.rules.ts, the same
  * functions the engine uses to explain a refusal.
+ *
+ * A sent report is not final: the coordinator corrects it (CORRECT, with a reason), which opens
+ * a new revision that goes through approval and signing again under a new number and replaces
+ * the sent one (báo cáo đính chính). The server keeps every revision with its number; the
+ * machine remembers only which sent report the correction replaces.
  */
 
 function notify(topic: string, ...to: NotifyRecipient[]): { type: 'notify'; params: NotifyEffect } {
@@ -56,11 +61,30 @@ const reportSetup = setup({
         ? { ...context, number: event.number.trim(), signedOn: event.today }
         : context,
     ),
-    recordSending: assign(({ context, event }) => ({
-      ...context,
-      sentOn: event.today,
-      late: event.today > context.upstreamDueDate,
-    })),
+    // A report is late or on time by its first sending; its corrections do not change that.
+    recordSending: assign(({ context, event }) =>
+      context.sentOn
+        ? context
+        : { ...context, sentOn: event.today, late: event.today > context.upstreamDueDate },
+    ),
+    // The signer takes his signature back; the number stays spent (the audit keeps it).
+    withdrawSignature: assign({ number: null, signedOn: null }),
+    recordCorrection: assign(({ context, event }) =>
+      event.type === 'CORRECT' && context.number && context.signedOn
+        ? {
+            ...context,
+            corrects: {
+              revision: context.revision,
+              number: context.number,
+              signedOn: context.signedOn,
+              reason: event.reason.trim(),
+            },
+            number: null,
+            signedOn: null,
+            returnReason: null,
+          }
+        : context,
+    ),
   },
   guards: {
     permitted: ({ context, event }) =>
@@ -91,6 +115,7 @@ export const periodicReportMachine = reportSetup.createMachine({
     sentOn: null,
     late: false,
     returnReason: null,
+    corrects: null,
     awaiting: REPORT_AWAITING.open,
   }),
   states: {
@@ -133,9 +158,25 @@ export const periodicReportMachine = reportSetup.createMachine({
     },
     signed: {
       entry: entering('signed'),
-      on: { SEND: { guard: 'permitted', target: 'sent', actions: 'recordSending' } },
+      on: {
+        SEND: { guard: 'permitted', target: 'sent', actions: 'recordSending' },
+        RETURN: {
+          ...returnToCompiling,
+          actions: ['withdrawSignature', ...returnToCompiling.actions],
+        },
+      },
     },
-    sent: { entry: entering('sent'), type: 'final' },
+    // Not final: a report stored as sent before corrections existed restores here and takes one.
+    sent: {
+      entry: entering('sent'),
+      on: {
+        CORRECT: {
+          guard: 'permitted',
+          target: 'compiling',
+          actions: ['recordCorrection', notify('report.correcting', 'leader', 'chairman')],
+        },
+      },
+    },
   },
 });
 

@@ -25,6 +25,19 @@ const REPORT_ROLES: Readonly<Record<string, Role>> = {
   APPROVE: 'leader',
   SIGN: 'chairman',
   SEND: 'coordinator',
+  // The one who compiles a report issues its correction (báo cáo đính chính) once it is sent.
+  CORRECT: 'coordinator',
+};
+
+/**
+ * Who returns the report, by whom it waits for: the leader what was submitted for approval, the
+ * chairman what was approved, and what he signed and the coordinator has not yet sent (only the
+ * signer withdraws his signature). RETURN is taken in no other state.
+ */
+const RETURNED_BY: Readonly<Partial<Record<Role, Role>>> = {
+  leader: 'leader',
+  chairman: 'chairman',
+  coordinator: 'chairman',
 };
 
 /** Whom the report waits for in each state (the machine keeps it in `awaiting`). */
@@ -49,8 +62,9 @@ function userOf(actor: Actor | null | undefined): Extract<Actor, { kind: 'user' 
 
 /**
  * Role rules of the report: RETURN belongs to whoever the report waits for (the leader returns
- * what was submitted for approval, the chairman what was approved); the chairman may act for a
- * leader. A signed report is sent as signed: nobody returns it.
+ * what was submitted for approval, the chairman what was approved), and a signed report not yet
+ * sent to its signer; the chairman may act for a leader. A sent report is not returned: the
+ * coordinator corrects it (CORRECT), and the correction goes through approval and signing again.
  */
 export function authorizeReport(
   context: ReportContext,
@@ -59,7 +73,10 @@ export function authorizeReport(
 ): string | null {
   const user = userOf(actor);
   if (!user) return 'Chỉ người dùng mới được thao tác trên báo cáo định kỳ.';
-  const role = eventType === 'RETURN' ? context.awaiting : REPORT_ROLES[eventType];
+  const role =
+    eventType === 'RETURN'
+      ? context.awaiting && RETURNED_BY[context.awaiting]
+      : REPORT_ROLES[eventType];
   if (!role) return null;
   if (user.role === role) return null;
   if (role === 'leader' && user.role === 'chairman') return null;
@@ -75,12 +92,19 @@ export function reportPrecondition(context: ReportContext, event: ReportEvent): 
         return 'Thiếu mã băm (sha-256) của số liệu tổng hợp.';
       return null;
     case 'SUBMIT_FOR_APPROVAL':
-      return context.revision === 0 ? 'Cần tổng hợp số liệu trước khi trình duyệt.' : null;
+      if (context.revision === 0) return 'Cần tổng hợp số liệu trước khi trình duyệt.';
+      // The sent revision keeps its number and figures: a correction is always a new revision.
+      return context.corrects && context.revision <= context.corrects.revision
+        ? 'Cần tổng hợp lại số liệu trước khi trình duyệt báo cáo đính chính.'
+        : null;
     case 'SIGN':
       return isBlank(event.number) ? 'Cần số văn bản khi ký báo cáo.' : null;
     case 'RETURN':
       if (isBlank(event.reason)) return 'Cần nêu lý do trả lại báo cáo.';
       return event.reason.length > MAX_TEXT ? 'Lý do trả lại quá dài.' : null;
+    case 'CORRECT':
+      if (isBlank(event.reason)) return 'Cần nêu lý do đính chính báo cáo.';
+      return event.reason.length > MAX_TEXT ? 'Lý do đính chính quá dài.' : null;
     default:
       return null;
   }

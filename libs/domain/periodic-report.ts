@@ -43,6 +43,7 @@ export const REPORT_EVENT_TYPES = [
   'SIGN',
   'SEND',
   'RETURN',
+  'CORRECT',
 ] as const;
 export type ReportEventType = (typeof REPORT_EVENT_TYPES)[number];
 
@@ -54,7 +55,17 @@ export const REPORT_EVENT_LABELS: Record<ReportEventType, string> = {
   SIGN: 'Ký báo cáo',
   SEND: 'Gửi cấp trên',
   RETURN: 'Trả lại',
+  CORRECT: 'Đính chính báo cáo đã gửi',
 };
+
+/** The sent report a correction (báo cáo đính chính) replaces, as it was signed. */
+export interface ReportCorrection {
+  revision: number;
+  number: string;
+  signedOn: IsoDate;
+  /** Why the coordinator corrects it. */
+  reason: string;
+}
 
 export interface ReportContext {
   /** The last day counted (inclusive), Asia/Ho_Chi_Minh. */
@@ -64,12 +75,18 @@ export interface ReportContext {
   /** The latest frozen figures: revision number (0 = none yet) and its content hash. */
   revision: number;
   contentHash: string | null;
-  /** `…/BC-UBND`, given when the chairman signs. */
+  /** `…/BC-UBND` of the latest revision, given when the chairman signs it. */
   number: string | null;
   signedOn: IsoDate | null;
+  /** The day the report first reached the province: a correction sent later does not move it. */
   sentOn: IsoDate | null;
-  /** Sent after the upstream due date. */
+  /** First sent after the upstream due date. */
   late: boolean;
+  /**
+   * The sent report being corrected, from CORRECT on (the latest one when corrected again).
+   * Absent from snapshots stored before corrections existed: read as null.
+   */
+  corrects?: ReportCorrection | null;
   returnReason: string | null;
   /** Whose step it is now (null once sent). */
   awaiting: Role | null;
@@ -92,6 +109,8 @@ export type ReportEvent = EventBase &
     | { type: 'SIGN'; number: string }
     | { type: 'SEND' }
     | { type: 'RETURN'; reason: string }
+    /** A sent report is reopened for a báo cáo đính chính that will replace it. */
+    | { type: 'CORRECT'; reason: string }
   );
 
 // ---------------------------------------------------------------- a unit's contribution

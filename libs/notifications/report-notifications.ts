@@ -17,6 +17,7 @@ const TITLES: Record<string, string> = {
   'report.approved': 'Báo cáo định kỳ đã được duyệt, chờ ký',
   'report.signed': 'Báo cáo định kỳ đã được ký',
   'report.returned': 'Báo cáo định kỳ bị trả lại',
+  'report.correcting': 'Báo cáo định kỳ đã gửi đang được đính chính',
 };
 
 /** Who is meant by each recipient kind; the parameter is the contributing unit, or the ward. */
