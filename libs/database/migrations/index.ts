@@ -30,6 +30,7 @@ import { TaskSearchTerms1763803500000 } from './1763803500000-task-search-terms'
 import { DossierListFilters1763803550000 } from './1763803550000-dossier-list-filters';
 import { InboxTaskFacts1763803600000 } from './1763803600000-inbox-task-facts';
 import { DossierCountsDueMonth1763803650000 } from './1763803650000-dossier-counts-due-month';
+import { ReportRevisionSignatures1763803700000 } from './1763803700000-report-revision-signatures';
 import { ComposedTaskText1763803900000 } from './1763803900000-composed-task-text';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -66,5 +67,6 @@ export const MIGRATIONS = [
   DossierListFilters1763803550000,
   InboxTaskFacts1763803600000,
   DossierCountsDueMonth1763803650000,
+  ReportRevisionSignatures1763803700000,
   ComposedTaskText1763803900000,
 ];
