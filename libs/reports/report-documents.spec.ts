@@ -78,6 +78,7 @@ const meta = {
   signerName: 'Nguyễn Văn A',
   revision: 2,
   contentHash: 'a'.repeat(64),
+  replaces: null,
 };
 
 describe('report documents', () => {
@@ -101,6 +102,27 @@ describe('report documents', () => {
       `Điểm kiểm tra nhật ký số 41 lúc 2026-03-16T02:00:00.000Z: gốc Merkle ${'b'.repeat(64)} trên 57 chuỗi`,
     ])
       expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
+  });
+
+  it('says under its title, on a correction, which sent report it replaces and why', async () => {
+    const replaces = {
+      revision: 1,
+      number: '2/BC-UBND',
+      signedOn: '2026-03-17',
+      reason: 'Bổ sung 02 hồ sơ tiếp nhận trong kỳ chưa được cập nhật',
+    };
+    const { value } = await mammoth.extractRawText({
+      buffer: await renderReportDocx(content, { ...meta, replaces }),
+    });
+    const text = value.replace(/\s+/g, ' ');
+    expect(text).toContain('Số: 3/BC-UBND');
+    expect(text).toContain('(Đính chính, thay thế Báo cáo số 2/BC-UBND ngày 17/03/2026)');
+    expect(text).toContain(
+      'Báo cáo này đính chính và thay thế Báo cáo số 2/BC-UBND ngày 17/03/2026 của Ủy ban nhân dân Phường Mẫu. ' +
+        'Lý do đính chính: Bổ sung 02 hồ sơ tiếp nhận trong kỳ chưa được cập nhật',
+    );
+    const plain = await mammoth.extractRawText({ buffer: await renderReportDocx(content, meta) });
+    expect(plain.value).not.toContain('thay thế');
   });
 
   it('writes one XLSX sheet per section, text that looks like a formula neutralised', async () => {

@@ -31,6 +31,16 @@ export interface ReportDocumentMeta {
   signerName: string;
   revision: number;
   contentHash: string;
+  /** On a báo cáo đính chính: the sent report it replaces. */
+  replaces: ReportReplaced | null;
+}
+
+/** The sent report a correction replaces: its revision, number, signing day and the reason. */
+export interface ReportReplaced {
+  revision: number;
+  number: string;
+  signedOn: IsoDate;
+  reason: string;
 }
 
 export const NO_TARGETS = 'Chưa có chỉ tiêu';
@@ -203,6 +213,7 @@ export function renderReportDocx(
     ...title
       .split('\n')
       .map((text, index) => docLine({ text, size: 14, bold: true, before: index === 0 ? 18 : 0 })),
+    ...(meta.replaces ? replacing(meta.replaces, content.ward.name) : []),
     ...summary.map(bodyParagraph),
     ...sections,
     new Paragraph({ spacing: { before: 240 }, children: [] }),
@@ -225,6 +236,21 @@ export function renderReportDocx(
     }),
     docLine({ text: checkpointText(content), size: 9, italics: true, align: 'left' }),
   ]);
+}
+
+/**
+ * A báo cáo đính chính says under its title which report it replaces (number and date), and
+ * opens with that and the reason, so that the province files it in place of the sent one.
+ */
+function replacing(replaced: ReportReplaced, wardName: string): Paragraph[] {
+  const named = `Báo cáo số ${replaced.number} ngày ${shortDate(replaced.signedOn)}`;
+  return [
+    docLine({ text: `(Đính chính, thay thế ${named})`, size: 14, italics: true }),
+    bodyParagraph(
+      `Báo cáo này đính chính và thay thế ${named} của Ủy ban nhân dân ${wardName}. ` +
+        `Lý do đính chính: ${replaced.reason}`,
+    ),
+  ];
 }
 
 /** The appendix line that lets a reader check the ward's audit history against a signed root. */

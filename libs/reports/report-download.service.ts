@@ -2,10 +2,10 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
-import { ReportContext } from '@cchc/domain';
 import { ReportDocumentQuery } from './dto/report-event.dto';
 import { ReportContent } from './report-content';
-import { renderReportDocx, renderReportXlsx } from './report-documents';
+import { renderReportDocx, renderReportXlsx, ReportReplaced } from './report-documents';
+import { reportRevisions, StoredRevision, storedRevision } from './report-revisions';
 import { ReportService } from './report.service';
 
 export interface ReportFile {
@@ -34,10 +34,7 @@ export class ReportDownloadService {
   async document(wardId: string, id: string, query: ReportDocumentQuery): Promise<ReportFile> {
     const row = await this.reports.row(wardId, id);
     const revision = query.revision ?? row.revision;
-    const [stored] = (await this.dataSource.query(
-      'SELECT content, content_hash, compiled_at FROM report_revisions WHERE report_id = ? AND revision = ?',
-      [id, revision],
-    )) as { content: string; content_hash: string; compiled_at: Date }[];
+    const stored = await storedRevision(this.dataSource, id, revision);
     if (!stored)
       throw new NotFoundException(
         revision === 0
@@ -45,13 +42,21 @@ export class ReportDownloadService {
           : `Báo cáo không có lần tổng hợp ${revision}`,
       );
     const content = JSON.parse(stored.content) as ReportContent;
+    const replaces = await this.replaced(id, stored);
     const baseName = `Báo cáo CCHC ${row.period_label} lần ${revision}`.replace(
       /[/\\:*?"<>|]/g,
       '-',
     );
     if (query.format === 'json') {
       const data = Buffer.from(
-        JSON.stringify({ revision, contentHash: stored.content_hash, number: row.number, content }),
+        JSON.stringify({
+          revision,
+          contentHash: stored.contentHash,
+          number: stored.number,
+          signedOn: stored.signedOn,
+          replaces,
+          content,
+        }),
         'utf8',
       );
       return { fileName: `${baseName}.json`, mediaType: MEDIA_TYPES.json, data };
@@ -62,19 +67,33 @@ export class ReportDownloadService {
         mediaType: MEDIA_TYPES.xlsx,
         data: await renderReportXlsx(content),
       };
-    const context = (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot)
-      .context as ReportContext;
     return {
       fileName: `${baseName}.docx`,
       mediaType: MEDIA_TYPES.docx,
       data: await renderReportDocx(content, {
-        // The number and signature belong to the revision that was signed (the latest).
-        number: revision === row.revision ? row.number : null,
-        date: context.signedOn ?? todayIn(new Date(stored.compiled_at)),
+        // Each revision carries its own signature: a corrected one keeps its number and day.
+        number: stored.number,
+        date: stored.signedOn ?? todayIn(new Date(stored.compiledAt)),
         signerName: await this.chairmanName(row.ward_id),
         revision,
-        contentHash: stored.content_hash,
+        contentHash: stored.contentHash,
+        replaces,
       }),
+    };
+  }
+
+  /** On a correction's revision: the sent report it replaces, as that one was signed. */
+  private async replaced(id: string, stored: StoredRevision): Promise<ReportReplaced | null> {
+    if (stored.correctsRevision === null) return null;
+    const corrected = (await reportRevisions(this.dataSource, id)).find(
+      (candidate) => candidate.revision === stored.correctsRevision,
+    );
+    if (!corrected?.number || !corrected.signedOn) return null;
+    return {
+      revision: corrected.revision,
+      number: corrected.number,
+      signedOn: corrected.signedOn,
+      reason: stored.correctionReason ?? '',
     };
   }
 

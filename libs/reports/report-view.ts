@@ -7,11 +7,13 @@ import {
   IsoDate,
   REPORT_STATE_LABELS,
   ReportContext,
+  ReportCorrection,
   ReportPeriodKind,
   ReportState,
 } from '@cchc/domain';
 import type { HistoryEntry } from '@cchc/engine';
 import { periodicReportPersistence, reportContributionPersistence } from './report.persistence';
+import type { RevisionView } from './report-revisions';
 
 export interface ContributionView {
   id: string;
@@ -32,12 +34,6 @@ export interface ContributionView {
   escalated: number[];
   version: number;
   allowedEvents: string[];
-}
-
-export interface RevisionView {
-  revision: number;
-  contentHash: string;
-  compiledAt: Date;
 }
 
 export interface ReportSummary {
@@ -64,6 +60,8 @@ export interface ReportView extends ReportSummary {
   contentHash: string | null;
   returnReason: string | null;
   awaiting: string | null;
+  /** The sent report this one is correcting and replaces (null if it corrects none). */
+  corrects: ReportCorrection | null;
   allowedEvents: string[];
   contributions: ContributionView[];
   revisions: RevisionView[];
@@ -137,6 +135,7 @@ export function reportView(
     contentHash: persisted.context.contentHash,
     returnReason: persisted.context.returnReason,
     awaiting: persisted.context.awaiting,
+    corrects: persisted.context.corrects ?? null,
     allowedEvents: allowedEvents(periodicReportPersistence.definition, snapshot, actor),
     ...parts,
   };

@@ -30,8 +30,13 @@ import {
   reportSummary,
   ReportView,
   reportView,
-  RevisionView,
 } from './report-view';
+import {
+  insertRevision,
+  recordSending,
+  recordSignature,
+  reportRevisions,
+} from './report-revisions';
 
 /**
  * Periodic reports of a ward: opening a period (the report and one contribution per lead unit
@@ -143,19 +148,33 @@ export class ReportService {
     )) as ContributionRow[];
     return reportView(row, actor, {
       contributions: contributions.map((contribution) => contributionView(contribution, actor)),
-      revisions: await this.revisions(id),
+      revisions: await reportRevisions(this.dataSource, id),
       history: await auditHistory(this.dataSource, periodicReportPersistence.instanceType, id),
     });
   }
 
-  /** A user's event; SIGN takes the next number of the ward's yearly `…/BC-UBND` sequence. */
+  /**
+   * A user's event; SIGN takes the next number of the ward's yearly `…/BC-UBND` sequence. The
+   * revision signed or sent records it, so that it keeps its number and dates once corrected.
+   */
   async sendEvent(user: AuthUser, id: string, dto: ReportEventDto): Promise<ReportView> {
     const row = await this.row(user.wardId, id);
     const { version, ...fields } = dto;
     await this.dataSource.transaction(async (manager) => {
       const event = { ...fields } as Omit<ReportEvent, 'actor' | 'today'> & { number?: string };
       if (dto.type === 'SIGN') event.number = await this.nextNumber(manager, row);
-      await this.engine.send(periodicReportPersistence, id, event, actorOf(user), version, manager);
+      const { snapshot } = await this.engine.send(
+        periodicReportPersistence,
+        id,
+        event,
+        actorOf(user),
+        version,
+        manager,
+      );
+      const { context } = snapshot;
+      if (dto.type === 'SIGN') await recordSignature(manager, id, context.revision, context);
+      if (dto.type === 'SEND')
+        await recordSending(manager, id, context.revision, this.engine.today());
     });
     return this.get(user, id);
   }
@@ -197,7 +216,7 @@ export class ReportService {
     const hash = sha256Hex(canonical);
     const revision = row.revision + 1;
     await this.dataSource.transaction(async (manager) => {
-      await this.engine.send(
+      const { snapshot } = await this.engine.send(
         periodicReportPersistence,
         id,
         { type: 'COMPILE', revision, contentHash: hash } as Omit<ReportEvent, 'actor' | 'today'>,
@@ -206,10 +225,15 @@ export class ReportService {
         manager,
       );
       // After the guarded transition: a stale version never writes a revision.
-      await manager.query(
-        'INSERT INTO report_revisions (report_id, revision, content, content_hash, compiled_by, compiled_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [id, revision, canonical, hash, user.id, this.clock.now()],
-      );
+      await insertRevision(manager, {
+        reportId: id,
+        revision,
+        content: canonical,
+        contentHash: hash,
+        compiledBy: user.id,
+        compiledAt: this.clock.now(),
+        corrects: snapshot.context.corrects ?? null,
+      });
     });
     return this.get(user, id);
   }
@@ -221,18 +245,6 @@ export class ReportService {
     )) as ReportRow[];
     if (!row) throw new NotFoundException(`Không tìm thấy báo cáo ${id}`);
     return row;
-  }
-
-  private async revisions(id: string): Promise<RevisionView[]> {
-    const rows = (await this.dataSource.query(
-      'SELECT revision, content_hash, compiled_at FROM report_revisions WHERE report_id = ? ORDER BY revision',
-      [id],
-    )) as { revision: number; content_hash: string; compiled_at: Date }[];
-    return rows.map((r) => ({
-      revision: r.revision,
-      contentHash: r.content_hash,
-      compiledAt: r.compiled_at,
-    }));
   }
 
   private async latestPlan(

@@ -67,8 +67,13 @@ export class ReportEventDto {
   @Max(2_147_483_647, { message: 'version vượt quá giới hạn' })
   version: number;
 
-  @ApiPropertyOptional({ description: 'Lý do trả lại (bắt buộc với RETURN)' })
-  @ValidateIf((dto: ReportEventDto) => dto.type === 'RETURN' || dto.reason !== undefined)
+  @ApiPropertyOptional({
+    description: 'Lý do trả lại hoặc đính chính (bắt buộc với RETURN, CORRECT)',
+  })
+  @ValidateIf(
+    (dto: ReportEventDto) =>
+      dto.type === 'RETURN' || dto.type === 'CORRECT' || dto.reason !== undefined,
+  )
   @IsText(TEXT_MAX_LENGTH)
   reason?: string;
 

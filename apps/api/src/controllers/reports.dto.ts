@@ -4,6 +4,7 @@ import {
   ContributionState,
   REPORT_PERIOD_KINDS,
   REPORT_STATES,
+  ReportCorrection,
   ReportPeriodKind,
   ReportState,
 } from '@cchc/domain';
@@ -113,6 +114,39 @@ export class RevisionViewDto implements RevisionView {
 
   @ApiProperty()
   compiledAt: Date;
+
+  @ApiProperty({ type: String, nullable: true, example: '03/BC-UBND', description: 'Số khi ký' })
+  number: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  signedOn: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Ngày gửi cấp trên lần này' })
+  sentOn: string | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Báo cáo đính chính: lần tổng hợp đã gửi mà lần này thay thế',
+  })
+  correctsRevision: number | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Lý do đính chính' })
+  correctionReason: string | null;
+}
+
+export class ReportCorrectionDto implements ReportCorrection {
+  @ApiProperty({ description: 'Lần tổng hợp đã gửi được đính chính' })
+  revision: number;
+
+  @ApiProperty({ example: '03/BC-UBND' })
+  number: string;
+
+  @ApiProperty()
+  signedOn: string;
+
+  @ApiProperty({ description: 'Lý do đính chính' })
+  reason: string;
 }
 
 export class ReportSummaryDto implements ReportSummary {
@@ -177,6 +211,13 @@ export class ReportViewDto extends ReportSummaryDto implements ReportView {
 
   @ApiProperty({ type: String, nullable: true, description: 'Vai trò đang phải xử lý' })
   awaiting: string | null;
+
+  @ApiProperty({
+    type: ReportCorrectionDto,
+    nullable: true,
+    description: 'Báo cáo đã gửi mà báo cáo này đính chính, thay thế',
+  })
+  corrects: ReportCorrectionDto | null;
 
   @ApiProperty({ type: [String] })
   allowedEvents: string[];

@@ -1,0 +1,134 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { IsoDate, ReportCorrection } from '@cchc/domain';
+
+/**
+ * The frozen revisions of a report (`report_revisions`). Each keeps its own figures, hash,
+ * number and signing and sending days, so a sent report corrected later (a báo cáo đính chính,
+ * a new revision under a new number) still downloads as it was signed and sent; a correction's
+ * revisions name the sent revision they replace and why.
+ */
+
+type Db = DataSource | EntityManager;
+
+export interface RevisionView {
+  revision: number;
+  contentHash: string;
+  compiledAt: Date;
+  /** `…/BC-UBND` once this revision was signed. */
+  number: string | null;
+  signedOn: IsoDate | null;
+  sentOn: IsoDate | null;
+  /** On a correction: the sent revision it replaces, and why it was corrected. */
+  correctsRevision: number | null;
+  correctionReason: string | null;
+}
+
+export interface StoredRevision extends RevisionView {
+  content: string;
+}
+
+const COLUMNS = `revision, content_hash, compiled_at, number,
+  DATE_FORMAT(signed_on, '%Y-%m-%d') AS signed_on, DATE_FORMAT(sent_on, '%Y-%m-%d') AS sent_on,
+  corrects_revision, correction_reason`;
+
+interface RevisionRow {
+  revision: number;
+  content_hash: string;
+  compiled_at: Date;
+  number: string | null;
+  signed_on: IsoDate | null;
+  sent_on: IsoDate | null;
+  corrects_revision: number | null;
+  correction_reason: string | null;
+  content?: string;
+}
+
+function revisionView(row: RevisionRow): RevisionView {
+  return {
+    revision: row.revision,
+    contentHash: row.content_hash,
+    compiledAt: row.compiled_at,
+    number: row.number,
+    signedOn: row.signed_on,
+    sentOn: row.sent_on,
+    correctsRevision: row.corrects_revision,
+    correctionReason: row.correction_reason,
+  };
+}
+
+/** Every revision of the report, oldest first, without their contents. */
+export async function reportRevisions(db: Db, reportId: string): Promise<RevisionView[]> {
+  const rows = (await db.query(
+    `SELECT ${COLUMNS} FROM report_revisions WHERE report_id = ? ORDER BY revision`,
+    [reportId],
+  )) as RevisionRow[];
+  return rows.map(revisionView);
+}
+
+/** One revision with its frozen contents, or null. */
+export async function storedRevision(
+  db: Db,
+  reportId: string,
+  revision: number,
+): Promise<StoredRevision | null> {
+  const [row] = (await db.query(
+    `SELECT ${COLUMNS}, content FROM report_revisions WHERE report_id = ? AND revision = ?`,
+    [reportId, revision],
+  )) as RevisionRow[];
+  return row ? { ...revisionView(row), content: row.content as string } : null;
+}
+
+/** Stores newly frozen figures; a correction's revision names the sent one it replaces. */
+export async function insertRevision(
+  manager: EntityManager,
+  revision: {
+    reportId: string;
+    revision: number;
+    content: string;
+    contentHash: string;
+    compiledBy: string;
+    compiledAt: Date;
+    corrects: ReportCorrection | null;
+  },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO report_revisions (report_id, revision, content, content_hash, compiled_by,
+       compiled_at, corrects_revision, correction_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      revision.reportId,
+      revision.revision,
+      revision.content,
+      revision.contentHash,
+      revision.compiledBy,
+      revision.compiledAt,
+      revision.corrects?.revision ?? null,
+      revision.corrects?.reason ?? null,
+    ],
+  );
+}
+
+/** The revision the chairman signed: its number and day. */
+export async function recordSignature(
+  manager: EntityManager,
+  reportId: string,
+  revision: number,
+  signature: { number: string | null; signedOn: IsoDate | null },
+): Promise<void> {
+  await manager.query(
+    'UPDATE report_revisions SET number = ?, signed_on = ? WHERE report_id = ? AND revision = ?',
+    [signature.number, signature.signedOn, reportId, revision],
+  );
+}
+
+/** The revision the coordinator sent, on `sentOn` (a correction is sent on its own day). */
+export async function recordSending(
+  manager: EntityManager,
+  reportId: string,
+  revision: number,
+  sentOn: IsoDate,
+): Promise<void> {
+  await manager.query(
+    'UPDATE report_revisions SET sent_on = ? WHERE report_id = ? AND revision = ?',
+    [sentOn, reportId, revision],
+  );
+}
