@@ -97,7 +97,10 @@ export class ProvinceService {
     };
   }
 
-  /** Each ward's periodic reports of the year due upstream by today, and those sent by then. */
+  /**
+   * Each ward's periodic reports of the year due upstream by today, and those sent by then: by
+   * their first sending (`sent_on`), which a correction under way or sent later does not move.
+   */
   private async reportsSent(
     wardIds: string[],
     year: number,
@@ -107,7 +110,7 @@ export class ProvinceService {
     const rows = (await this.reads.run((manager) =>
       manager.query(
         `SELECT ward_id, COUNT(*) AS due,
-           SUM(state = 'sent' AND sent_on IS NOT NULL AND sent_on <= upstream_due_date) AS on_time
+           SUM(sent_on IS NOT NULL AND sent_on <= upstream_due_date) AS on_time
          FROM periodic_reports WHERE ward_id IN (?) AND period_year = ? AND upstream_due_date <= ?
          GROUP BY ward_id`,
         [wardIds, year, today],
