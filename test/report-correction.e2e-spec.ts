@@ -1,0 +1,265 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '@cchc/common';
+import { ApiClient } from './support/api-client';
+import { demoWardIds } from './support/demo-ward-ids';
+import { docxText } from './support/document-text';
+import { freshEnvironment } from './support/e2e-env';
+import { redoMigration } from './support/redo-migration';
+import { startApi } from './support/test-app';
+
+const at = (local: string) => new Date(`${local}+07:00`);
+
+const REASON = 'Bổ sung 01 hồ sơ tiếp nhận ngày 05/3/2026 chưa được cập nhật vào phần mềm';
+
+/**
+ * A sent report corrected (báo cáo đính chính): a new revision compiled, approved, signed under a
+ * new number and sent, the sent one kept with its figures, number and document; a report stored
+ * as sent before corrections existed is corrected the same way.
+ */
+describe('periodic reports: correcting a sent report', () => {
+  const clock = new ManualClock(at('2026-03-16T08:00:00'));
+  let api: INestApplication;
+  let client: ApiClient;
+  let db: DataSource;
+  let reportId: string;
+
+  beforeAll(async () => {
+    await freshEnvironment('report_correction');
+    api = await startApi(clock);
+    client = new ApiClient(api.getHttpServer());
+    db = api.get(DataSource);
+    const { units } = await demoWardIds(client);
+    const procedure = await client.post('coordinator', '/procedures', {
+      code: '1.000894',
+      name: 'Đăng ký khai sinh',
+      processingDays: 5,
+      handlingUnitId: units.VHXH,
+    });
+    expect(procedure.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const report = async () => (await client.get('officer', `/reports/${reportId}`)).body;
+
+  const reportEvent = async (username: string, body: object, status = 200) => {
+    const { version } = await report();
+    const response = await client.post(username, `/reports/${reportId}/events`, {
+      ...body,
+      version,
+    });
+    expect({ body, status: response.status, message: response.body.message }).toMatchObject({
+      status,
+    });
+    return response.body;
+  };
+
+  const compile = async () => {
+    const { version } = await report();
+    const response = await client.post('coordinator', `/reports/${reportId}/compile`, { version });
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+
+  const download = async (query: string) =>
+    request(api.getHttpServer())
+      .get(`/reports/${reportId}/document?${query}`)
+      .set('Authorization', `Bearer ${await client.login('chairman')}`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+
+  const revisionJson = async (revision: number) => {
+    const response = await download(`format=json&revision=${revision}`);
+    expect(response.status).toBe(200);
+    return JSON.parse(response.body.toString('utf8'));
+  };
+
+  const receive = async (code: string, receivedAt: string) => {
+    const created = await client.post('one_stop_officer', '/dossiers', {
+      code,
+      procedureCode: '1.000894',
+      applicant: { name: 'Nguyễn Thị Hằng' },
+      receivedAt,
+    });
+    expect({ code, status: created.status, message: created.body.message }).toMatchObject({
+      status: 201,
+    });
+  };
+
+  /** Compiled, approved, signed (chairman) and sent (coordinator) on the clock's days. */
+  const approveSignSend = async (signOn: string) => {
+    await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
+    await reportEvent('leader', { type: 'APPROVE' });
+    clock.set(at(`${signOn}T09:00:00`));
+    await reportEvent('chairman', { type: 'SIGN' });
+    return reportEvent('coordinator', { type: 'SEND' });
+  };
+
+  it('sends Q1 as 01/BC-UBND, one dossier received in the period', async () => {
+    await receive('Q1-C-0001', '2026-03-02T09:00:00+07:00');
+    const opened = await client.post('coordinator', '/reports', {
+      kind: 'quy',
+      year: 2026,
+      index: 1,
+    });
+    expect(opened.status).toBe(201);
+    reportId = opened.body.id;
+    await reportEvent('coordinator', { type: 'START_COMPILING' });
+    await compile();
+    const sent = await approveSignSend('2026-03-17');
+    expect(sent).toMatchObject({
+      state: 'sent',
+      number: '01/BC-UBND',
+      sentOn: '2026-03-17',
+      late: false,
+      corrects: null,
+    });
+    expect((await revisionJson(1)).content.dossiers.received).toBe(1);
+  });
+
+  it('restores a report stored as sent before corrections existed, the revision’s signature filled from it', async () => {
+    // As it was stored before: no `corrects` in the snapshot, no signature on the revision.
+    await db.query(
+      "UPDATE periodic_reports SET snapshot = JSON_REMOVE(snapshot, '$.context.corrects') WHERE id = ?",
+      [reportId],
+    );
+    await redoMigration(db, 'ReportRevisionSignatures1763803700000');
+    const [stored] = await db.query(
+      'SELECT snapshot, machine_version FROM periodic_reports WHERE id = ?',
+      [reportId],
+    );
+    const snapshot =
+      typeof stored.snapshot === 'string' ? JSON.parse(stored.snapshot) : stored.snapshot;
+    expect(stored.machine_version).toBe(1);
+    expect('corrects' in snapshot.context).toBe(false);
+    const view = await client.get('coordinator', `/reports/${reportId}`);
+    expect(view.body).toMatchObject({ state: 'sent', corrects: null, allowedEvents: ['CORRECT'] });
+    expect(view.body.revisions).toMatchObject([
+      { revision: 1, number: '01/BC-UBND', signedOn: '2026-03-17', sentOn: '2026-03-17' },
+    ]);
+  });
+
+  it('refuses a correction without a reason (400 naming it) or by another role than the coordinator (403)', async () => {
+    const missing = await reportEvent('coordinator', { type: 'CORRECT' }, 400);
+    expect(JSON.stringify(missing.message)).toContain('reason');
+    await reportEvent('coordinator', { type: 'CORRECT', reason: '   ' }, 400);
+    for (const username of ['chairman', 'leader', 'officer'])
+      await reportEvent(username, { type: 'CORRECT', reason: REASON }, 403);
+    // A sent report is corrected, not returned.
+    await reportEvent('chairman', { type: 'RETURN', reason: REASON }, 409);
+    expect((await report()).state).toBe('sent');
+  });
+
+  it('corrects it: revision 2 with the dossier entered late, approved, signed under a new number and sent', async () => {
+    clock.set(at('2026-04-02T08:00:00'));
+    await receive('Q1-C-0002', '2026-03-05T10:00:00+07:00');
+    const correcting = await reportEvent('coordinator', { type: 'CORRECT', reason: REASON });
+    expect(correcting).toMatchObject({
+      state: 'compiling',
+      number: null,
+      sentOn: '2026-03-17',
+      corrects: { revision: 1, number: '01/BC-UBND', signedOn: '2026-03-17', reason: REASON },
+    });
+    // The sent revision is not signed again: the correction needs figures of its own.
+    const early = await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' }, 409);
+    expect(early.message).toContain('Cần tổng hợp lại số liệu');
+    const compiled = await compile();
+    expect(compiled.revisions).toMatchObject([
+      { revision: 1, number: '01/BC-UBND', correctsRevision: null },
+      { revision: 2, number: null, correctsRevision: 1, correctionReason: REASON },
+    ]);
+    expect((await revisionJson(2)).content.dossiers.received).toBe(2);
+
+    // The chairman takes back his signature before it is sent; signed again, the next number.
+    await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
+    await reportEvent('leader', { type: 'APPROVE' });
+    await reportEvent('chairman', { type: 'SIGN' });
+    await reportEvent('coordinator', { type: 'RETURN', reason: 'Sai trích yếu' }, 403);
+    const returned = await reportEvent('chairman', { type: 'RETURN', reason: 'Sai trích yếu' });
+    expect(returned).toMatchObject({
+      state: 'compiling',
+      number: null,
+      returnReason: 'Sai trích yếu',
+    });
+
+    const sent = await approveSignSend('2026-04-03');
+    expect(sent).toMatchObject({
+      state: 'sent',
+      revision: 2,
+      number: '03/BC-UBND',
+      // On time by its first sending; the correction does not make it late.
+      sentOn: '2026-03-17',
+      late: false,
+      corrects: { revision: 1, number: '01/BC-UBND' },
+    });
+    expect(sent.revisions).toMatchObject([
+      { revision: 1, number: '01/BC-UBND', signedOn: '2026-03-17', sentOn: '2026-03-17' },
+      {
+        revision: 2,
+        number: '03/BC-UBND',
+        signedOn: '2026-04-03',
+        sentOn: '2026-04-03',
+        correctsRevision: 1,
+      },
+    ]);
+    const history = sent.history as { event: string; reason: string | null }[];
+    expect(history.map((entry) => entry.event)).toEqual([
+      'OPENED',
+      'START_COMPILING',
+      'COMPILE',
+      'SUBMIT_FOR_APPROVAL',
+      'APPROVE',
+      'SIGN',
+      'SEND',
+      'CORRECT',
+      'COMPILE',
+      'SUBMIT_FOR_APPROVAL',
+      'APPROVE',
+      'SIGN',
+      'RETURN',
+      'SUBMIT_FOR_APPROVAL',
+      'APPROVE',
+      'SIGN',
+      'SEND',
+    ]);
+    expect(history.find((entry) => entry.event === 'CORRECT')?.reason).toBe(REASON);
+  });
+
+  it('downloads the sent revision as it was, and the correction naming the report it replaces', async () => {
+    const first = await revisionJson(1);
+    expect(first).toMatchObject({ revision: 1, number: '01/BC-UBND', replaces: null });
+    expect(first.content.dossiers.received).toBe(1);
+    const [stored] = await db.query(
+      'SELECT content_hash FROM report_revisions WHERE report_id = ? AND revision = 1',
+      [reportId],
+    );
+    expect(first.contentHash).toBe(stored.content_hash);
+    const oldDocx = await docxText((await download('format=docx&revision=1')).body);
+    expect(oldDocx).toContain('Số: 01/BC-UBND');
+    expect(oldDocx).toContain('ngày 17 tháng 3 năm 2026');
+    expect(oldDocx).toContain('Hồ sơ TTHC tiếp nhận: 1;');
+    expect(oldDocx).not.toContain('thay thế');
+
+    const latest = await docxText((await download('format=docx')).body);
+    for (const expected of [
+      'Số: 03/BC-UBND',
+      'ngày 03 tháng 4 năm 2026',
+      '(Đính chính, thay thế Báo cáo số 01/BC-UBND ngày 17/03/2026)',
+      `Lý do đính chính: ${REASON}`,
+      'Hồ sơ TTHC tiếp nhận: 2;',
+    ])
+      expect({ expected, found: latest.includes(expected) }).toEqual({ expected, found: true });
+    expect(await revisionJson(2)).toMatchObject({
+      number: '03/BC-UBND',
+      replaces: { revision: 1, number: '01/BC-UBND', signedOn: '2026-03-17', reason: REASON },
+    });
+  });
+});
