@@ -123,4 +123,28 @@ describeWithSeed('002', 'web console: Báo cáo định kỳ (Chromium, seed 002
       await page.close();
     }
   });
+
+  it('offers the coordinator to correct a sent report, with a reason', async () => {
+    const reportId = reportPath.split('/').pop() as string;
+    for (const [username, type] of [
+      ['coordinator', 'SUBMIT_FOR_APPROVAL'],
+      ['leader', 'APPROVE'],
+      ['chairman', 'SIGN'],
+      ['coordinator', 'SEND'],
+    ]) {
+      const { version } = (await client.get(username, `/reports/${reportId}`)).body;
+      const sent = await client.post(username, `/reports/${reportId}/events`, { type, version });
+      expect({ type, status: sent.status }).toEqual({ type, status: 200 });
+    }
+    const page = await suite.newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}${reportPath}`);
+    await page.getByRole('button', { name: 'Đính chính báo cáo đã gửi' }).click();
+    await page.getByLabel('Lý do').fill('Bổ sung hồ sơ tiếp nhận trong kỳ chưa cập nhật');
+    await page.getByRole('button', { name: 'Đính chính', exact: true }).click();
+    await page.getByText('Đính chính, thay thế Báo cáo số 01/BC-UBND').waitFor();
+    await page.getByRole('button', { name: 'Tổng hợp số liệu' }).waitFor();
+    await check(page, 'report-correcting-desktop');
+    await page.close();
+  });
 });

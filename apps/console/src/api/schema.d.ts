@@ -2526,6 +2526,15 @@ export interface components {
       late: boolean;
       sentOn: string | null;
     };
+    ReportCorrectionDto: {
+      /** @description Lần tổng hợp đã gửi được đính chính */
+      revision: number;
+      /** @example 03/BC-UBND */
+      number: string;
+      signedOn: string;
+      /** @description Lý do đính chính */
+      reason: string;
+    };
     ContributionViewDto: {
       /** Format: uuid */
       id: string;
@@ -2559,6 +2568,18 @@ export interface components {
       contentHash: string;
       /** Format: date-time */
       compiledAt: string;
+      /**
+       * @description Số khi ký
+       * @example 03/BC-UBND
+       */
+      number: string | null;
+      signedOn: string | null;
+      /** @description Ngày gửi cấp trên lần này */
+      sentOn: string | null;
+      /** @description Báo cáo đính chính: lần tổng hợp đã gửi mà lần này thay thế */
+      correctsRevision: number | null;
+      /** @description Lý do đính chính */
+      correctionReason: string | null;
     };
     HistoryEntryDto: {
       /** @description Số thứ tự trong lịch sử */
@@ -2611,6 +2632,8 @@ export interface components {
       returnReason: string | null;
       /** @description Vai trò đang phải xử lý */
       awaiting: string | null;
+      /** @description Báo cáo đã gửi mà báo cáo này đính chính, thay thế */
+      corrects: components['schemas']['ReportCorrectionDto'] | null;
       allowedEvents: string[];
       contributions: components['schemas']['ContributionViewDto'][];
       revisions: components['schemas']['RevisionViewDto'][];
@@ -3551,10 +3574,17 @@ export interface components {
     };
     ReportEventDto: {
       /** @enum {string} */
-      type: 'START_COMPILING' | 'SUBMIT_FOR_APPROVAL' | 'APPROVE' | 'SIGN' | 'SEND' | 'RETURN';
+      type:
+        | 'START_COMPILING'
+        | 'SUBMIT_FOR_APPROVAL'
+        | 'APPROVE'
+        | 'SIGN'
+        | 'SEND'
+        | 'RETURN'
+        | 'CORRECT';
       /** @description Phiên bản báo cáo mà người dùng đang xem (chống ghi đè) */
       version: number;
-      /** @description Lý do trả lại (bắt buộc với RETURN) */
+      /** @description Lý do trả lại hoặc đính chính (bắt buộc với RETURN, CORRECT) */
       reason?: string;
       /** @description Ý kiến khi duyệt */
       comment?: string;

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { CONTRIBUTION_EVENT_LABELS, REPORT_EVENT_LABELS } from '@cchc/domain';
 import { data, http } from '../api/http';
+import { formatIsoDate } from '../common/format';
 import { ReasonField } from '../common/ReasonField';
 import { CONTRIBUTION_COLUMNS } from './contribution-columns';
 import { ReportFacts } from './ReportFacts';
@@ -26,6 +27,7 @@ const STEPS = ['START_COMPILING', 'SUBMIT_FOR_APPROVAL', 'APPROVE', 'SIGN', 'SEN
 
 type Dialog =
   | { kind: 'returnReport' }
+  | { kind: 'correctReport' }
   | { kind: 'submit'; contribution: Contribution }
   | { kind: 'returnContribution'; contribution: Contribution };
 
@@ -83,6 +85,14 @@ export function ReportPage() {
       {view.returnReason && (
         <Alert type="warning" showIcon message={`Bị trả lại: ${view.returnReason}`} />
       )}
+      {view.corrects && (
+        <Alert
+          type="info"
+          showIcon
+          message={`Đính chính, thay thế Báo cáo số ${view.corrects.number} ngày ${formatIsoDate(view.corrects.signedOn)}`}
+          description={`Lý do: ${view.corrects.reason}`}
+        />
+      )}
       {error && <Alert type="error" showIcon message={error.message} />}
       <Space wrap>
         {view.allowedEvents.includes('COMPILE') && (
@@ -103,6 +113,11 @@ export function ReportPage() {
         {view.allowedEvents.includes('RETURN') && (
           <Button danger onClick={() => setDialog({ kind: 'returnReport' })}>
             {REPORT_EVENT_LABELS.RETURN}
+          </Button>
+        )}
+        {view.allowedEvents.includes('CORRECT') && (
+          <Button onClick={() => setDialog({ kind: 'correctReport' })}>
+            {REPORT_EVENT_LABELS.CORRECT}
           </Button>
         )}
       </Space>
@@ -191,6 +206,8 @@ export function ReportPage() {
           if (!dialog) return;
           if (dialog.kind === 'returnReport')
             step.mutate({ type: 'RETURN', reason: values.reason });
+          else if (dialog.kind === 'correctReport')
+            step.mutate({ type: 'CORRECT', reason: values.reason });
           else
             contribute.mutate({
               contribution: dialog.contribution,
@@ -205,7 +222,7 @@ export function ReportPage() {
   );
 }
 
-/** The reason to return (report or contribution), or the unit's text to submit. */
+/** The reason to return (report or contribution) or to correct a sent report, or the unit's text. */
 function ReasonOrTextDialog({
   dialog,
   pending,
@@ -219,11 +236,12 @@ function ReasonOrTextDialog({
 }) {
   const [form] = Form.useForm();
   const submit = dialog?.kind === 'submit';
+  const correct = dialog?.kind === 'correctReport';
   return (
     <Modal
       open={dialog !== null}
-      title={submit ? 'Gửi báo cáo đóng góp' : 'Trả lại'}
-      okText={submit ? 'Gửi' : 'Trả lại'}
+      title={submit ? 'Gửi báo cáo đóng góp' : correct ? REPORT_EVENT_LABELS.CORRECT : 'Trả lại'}
+      okText={submit ? 'Gửi' : correct ? 'Đính chính' : 'Trả lại'}
       cancelText="Hủy"
       confirmLoading={pending}
       destroyOnHidden
@@ -248,7 +266,15 @@ function ReasonOrTextDialog({
             </Form.Item>
           </>
         ) : (
-          <ReasonField />
+          <>
+            {correct && (
+              <Typography.Paragraph>
+                Báo cáo được tổng hợp lại thành lần mới, trình duyệt, ký số mới và gửi thay thế báo
+                cáo đã gửi; báo cáo đã gửi vẫn được lưu và tải về được.
+              </Typography.Paragraph>
+            )}
+            <ReasonField />
+          </>
         )}
       </Form>
     </Modal>

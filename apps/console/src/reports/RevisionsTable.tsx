@@ -1,10 +1,13 @@
 import { Space, Table, Typography } from 'antd';
-import { formatDateTime } from '../common/format';
+import { formatDateTime, formatIsoDate } from '../common/format';
 import type { Revision } from './types';
 
 export type DocumentFormat = 'docx' | 'xlsx' | 'json';
 
-/** The report's frozen revisions with their hashes and DOCX/XLSX/JSON (the ward's or the province's URL). */
+/**
+ * The report's frozen revisions with their hashes, the number and days each was signed and sent
+ * (a corrected one keeps its own), and DOCX/XLSX/JSON (the ward's or the province's URL).
+ */
 export function RevisionsTable({
   revisions,
   documentUrl,
@@ -18,10 +21,30 @@ export function RevisionsTable({
       rowKey="revision"
       dataSource={revisions}
       pagination={false}
-      scroll={{ x: 760 }}
+      scroll={{ x: 1080 }}
       columns={[
         { title: 'Lần', dataIndex: 'revision', width: 60 },
         { title: 'Lúc', dataIndex: 'compiledAt', width: 160, render: formatDateTime },
+        {
+          title: 'Số văn bản',
+          key: 'signature',
+          width: 180,
+          render: (_: unknown, row) =>
+            row.number ? `${row.number} ngày ${formatIsoDate(row.signedOn)}` : 'Chưa ký',
+        },
+        {
+          title: 'Gửi cấp trên',
+          key: 'sent',
+          width: 140,
+          render: (_: unknown, row) => (row.sentOn ? formatIsoDate(row.sentOn) : 'Chưa gửi'),
+        },
+        {
+          title: 'Đính chính',
+          key: 'correction',
+          width: 180,
+          render: (_: unknown, row) =>
+            row.correctsRevision === null ? '' : `Thay thế lần ${row.correctsRevision}`,
+        },
         {
           title: 'Mã kiểm tra (sha-256)',
           dataIndex: 'contentHash',
