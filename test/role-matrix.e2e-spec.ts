@@ -447,21 +447,24 @@ describe('role matrix (MariaDB + Redis)', () => {
   });
 
   describe('report events, by the workflow role rules', () => {
-    type ReportStep = 'open' | 'compiling' | 'submittedForApproval' | 'approved' | 'signed';
+    type ReportStep =
+      'open' | 'compiling' | 'submittedForApproval' | 'approved' | 'signed' | 'sent';
     /** A state that takes each user event, whom the report waits for there, and a payload. */
-    const PROBES: Record<string, { state: ReportStep; awaiting: Role; body: object }> = {
+    const PROBES: Record<string, { state: ReportStep; awaiting: Role | null; body: object }> = {
       START_COMPILING: { state: 'open', awaiting: 'coordinator', body: {} },
       SUBMIT_FOR_APPROVAL: { state: 'compiling', awaiting: 'coordinator', body: {} },
       APPROVE: { state: 'submittedForApproval', awaiting: 'leader', body: {} },
       RETURN: { state: 'submittedForApproval', awaiting: 'leader', body: { reason: 'Bổ sung' } },
       SIGN: { state: 'approved', awaiting: 'chairman', body: {} },
       SEND: { state: 'signed', awaiting: 'coordinator', body: {} },
+      CORRECT: { state: 'sent', awaiting: null, body: { reason: 'Đính chính số liệu' } },
     };
     const STEPS: [ReportStep, Role, string][] = [
       ['open', 'coordinator', 'START_COMPILING'],
       ['compiling', 'coordinator', 'SUBMIT_FOR_APPROVAL'],
       ['submittedForApproval', 'leader', 'APPROVE'],
       ['approved', 'chairman', 'SIGN'],
+      ['signed', 'coordinator', 'SEND'],
     ];
     let year = 2000;
 
