@@ -74,6 +74,7 @@ export const RECORDED_AUDIT_EVENT_LABELS = {
     SCORE_ENTERED: 'Tự chấm điểm',
     SCORE_ACCEPTED: 'Duyệt điểm tự chấm',
     SCORE_RETURNED: 'Trả lại điểm tự chấm',
+    SURVEY_ENTERED: 'Nhập kết quả điều tra xã hội học',
   },
   user: {
     LOGIN: 'Đăng nhập',

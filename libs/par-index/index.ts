@@ -14,4 +14,5 @@ export { ParExportService } from './par-export.service';
 export { ParLostPointsService } from './par-lost-points.service';
 export { ParAssessmentService } from './par-assessment.service';
 export { ParCriteriaService } from './par-criteria.service';
+export { ParSurveyService } from './par-survey.service';
 export { ParIndexModule } from './par-index.module';

@@ -3,7 +3,6 @@ import {
   ConflictException,
   ForbiddenException,
   Injectable,
-  NotFoundException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,7 +15,13 @@ import { TargetMetric } from '@cchc/targets';
 import { isLeaf } from './criteria-tree';
 import { ReviewDto, ScoreDto } from './dto/par.dto';
 import { AssessmentView, CriterionView } from './dto/par-view.dto';
-import { criteriaOf, linkedTasks, scoresOf, StoredCriterion } from './par-records';
+import {
+  criteriaOf,
+  leafCriterion,
+  linkedTasks,
+  scoresOf,
+  StoredCriterion,
+} from './par-records';
 import { percentOf, scoreTree } from './score-tree';
 
 /**
@@ -42,11 +47,17 @@ export class ParAssessmentService {
     const criteria = await criteriaOf(this.dataSource, wardId, year);
     const scores = await scoresOf(this.dataSource, wardId, year);
     const tasks = await linkedTasks(this.dataSource, wardId, year);
+    const rates = await this.rates(wardId, year, criteria, dossiers);
     const points = scoreTree(
       criteria,
       new Map(criteria.flatMap((c) => (scores.has(c.id) ? [[c.code, scores.get(c.id)!]] : []))),
-      await this.rates(wardId, year, criteria, dossiers),
+      rates,
     );
+    const rateOf = (criterion: StoredCriterion): number | null => {
+      if (criterion.method === 'survey') return scores.get(criterion.id)?.surveyRate ?? null;
+      const rate = criterion.metric === null ? null : (rates.get(criterion.metric) ?? null);
+      return criterion.method === 'computed' && rate !== null ? percentOf(rate, 1) : null;
+    };
     const views: CriterionView[] = criteria.map((criterion) => ({
       id: criterion.id,
       code: criterion.code,
@@ -57,6 +68,7 @@ export class ParAssessmentService {
       method: criterion.method,
       metric: criterion.metric,
       leaf: isLeaf(criteria, criterion.code),
+      rate: rateOf(criterion),
       points: points.get(criterion.code)?.points ?? null,
       acceptedPoints: points.get(criterion.code)?.acceptedPoints ?? null,
       score: scores.get(criterion.id) ?? null,
@@ -217,16 +229,13 @@ export class ParAssessmentService {
     year: number,
     code: string,
   ): Promise<StoredCriterion> {
-    const criteria = await criteriaOf(manager, wardId, year);
-    const criterion = criteria.find((candidate) => candidate.code === code);
-    if (!criterion)
-      throw new NotFoundException(`Không có tiêu chí ${code} trong bộ tiêu chí năm ${year}`);
-    if (!isLeaf(criteria, code))
-      throw new ConflictException(
-        `Tiêu chí ${code} có tiêu chí con: chấm điểm ở từng tiêu chí con`,
-      );
+    const criterion = await leafCriterion(manager, wardId, year, code);
     if (criterion.method === 'computed')
       throw new ConflictException(`Tiêu chí ${code} do hệ thống tính từ số liệu, không tự chấm`);
+    if (criterion.method === 'survey')
+      throw new ConflictException(
+        `Tiêu chí ${code} lấy điểm từ kết quả điều tra xã hội học: công chức tham mưu nhập kết quả, không tự chấm`,
+      );
     return criterion;
   }
 

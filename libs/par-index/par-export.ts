@@ -11,7 +11,7 @@ import {
 import { neutralizeFormula } from '@cchc/common';
 import { IsoDate } from '@cchc/domain';
 import { SCORING_METHOD_LABELS } from './criteria-tree';
-import { AssessmentView } from './dto/par-view.dto';
+import { AssessmentView, CriterionView } from './dto/par-view.dto';
 
 export interface ExportWard {
   name: string;
@@ -23,6 +23,14 @@ const STATUS_LABELS = { submitted: 'Chờ thẩm định', accepted: 'Đã thẩ
 const points = (value: number | null) => (value === null ? '' : value.toLocaleString('vi-VN'));
 const percent = (value: number | null) =>
   value === null ? '' : `${value.toLocaleString('vi-VN')}%`;
+
+/** Where a computed or survey criterion's points come from: its rate (and the survey's source). */
+function rateBasis(criterion: CriterionView): string {
+  if (criterion.rate === null) return '';
+  const source = criterion.score?.surveySource;
+  const label = criterion.method === 'survey' ? 'Kết quả điều tra' : 'Số liệu của năm';
+  return `${label}: ${percent(criterion.rate)}${source ? ` (${source})` : ''}`;
+}
 
 /** Two sheets: every criterion with its scores, and the totals by area. */
 export async function assessmentWorkbook(view: AssessmentView): Promise<Buffer> {
@@ -37,6 +45,7 @@ export async function assessmentWorkbook(view: AssessmentView): Promise<Buffer> 
     { header: 'Điểm thẩm định', width: 16 },
     { header: 'Trạng thái', width: 16 },
     { header: 'Giải trình', width: 50 },
+    { header: 'Tỷ lệ cho điểm', width: 50 },
   ];
   for (const criterion of view.criteria) {
     const row = sheet.addRow(
@@ -49,6 +58,7 @@ export async function assessmentWorkbook(view: AssessmentView): Promise<Buffer> 
         criterion.acceptedPoints,
         criterion.score ? STATUS_LABELS[criterion.score.status] : '',
         criterion.score?.note ?? '',
+        rateBasis(criterion),
       ].map(neutralizeFormula),
     );
     if (criterion.level === 'area') row.font = { bold: true };

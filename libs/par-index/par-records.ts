@@ -1,7 +1,7 @@
-import { NotFoundException } from '@nestjs/common';
+import { ConflictException, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TargetMetric } from '@cchc/targets';
-import { Criterion } from './criteria-tree';
+import { Criterion, isLeaf } from './criteria-tree';
 import { ScoreView } from './dto/par-view.dto';
 
 export interface StoredCriterion extends Criterion {
@@ -36,6 +36,22 @@ export async function criteriaOf(db: Db, wardId: string, year: number): Promise<
   }));
 }
 
+/** A criterion scored directly (it has no sub-criteria): 404 when unknown, 409 for a parent. */
+export async function leafCriterion(
+  db: Db,
+  wardId: string,
+  year: number,
+  code: string,
+): Promise<StoredCriterion> {
+  const criteria = await criteriaOf(db, wardId, year);
+  const criterion = criteria.find((candidate) => candidate.code === code);
+  if (!criterion)
+    throw new NotFoundException(`Không có tiêu chí ${code} trong bộ tiêu chí năm ${year}`);
+  if (!isLeaf(criteria, code))
+    throw new ConflictException(`Tiêu chí ${code} có tiêu chí con: chấm điểm ở từng tiêu chí con`);
+  return criterion;
+}
+
 export async function scoresOf(
   db: Db,
   wardId: string,
@@ -60,6 +76,8 @@ export async function scoresOf(
         reviewedBy: row.reviewed_by as string | null,
         reviewedAt: row.reviewed_at as Date | null,
         reviewReason: row.review_reason as string | null,
+        surveyRate: row.survey_rate === null ? null : Number(row.survey_rate),
+        surveySource: row.survey_source as string | null,
       },
     ]),
   );
@@ -75,15 +93,16 @@ export interface LinkedTask {
 }
 
 /**
- * Tasks of the ward's plans of the year whose ordinal is a criterion code: a PAR-Index plan,
- * imported through the plan import, numbers its rows with the criteria codes.
+ * Tasks of the ward's PAR-Index plans of the year (`plans.kind = 'par_index'`, chosen on import)
+ * whose ordinal is a criterion code: such a plan numbers its rows with the criteria codes. The
+ * ward's other plans number theirs 1.1, 3.2.1 too, and never link.
  */
 export async function linkedTasks(db: Db, wardId: string, year: number): Promise<LinkedTask[]> {
   return (await db.query(
     `SELECT t.id, t.ordinal, t.title, t.state, t.lead_unit_id AS leadUnitId, u.name AS leadUnitName
      FROM reform_tasks t JOIN plans p ON p.id = t.plan_id JOIN org_units u ON u.id = t.lead_unit_id
      JOIN par_criteria c ON c.ward_id = t.ward_id AND c.year = p.year AND c.code = t.ordinal
-     WHERE t.ward_id = ? AND p.year = ? AND t.is_group = 0 ORDER BY t.ordinal`,
+     WHERE t.ward_id = ? AND p.year = ? AND p.kind = 'par_index' AND t.is_group = 0 ORDER BY t.ordinal`,
     [wardId, year],
   )) as LinkedTask[];
 }

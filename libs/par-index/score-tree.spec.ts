@@ -35,6 +35,24 @@ describe('scoreTree', () => {
     expect(percentOf(null, 10)).toBeNull();
   });
 
+  it('scores a survey criterion as its maximum × the surveyed rate, rounded as computed ones', () => {
+    const { criteria: surveyed } = buildCriteriaTree([
+      { code: 'VIII', name: 'Tác động của CCHC', maxPoints: 3, method: 'self' },
+      { code: '8.1', name: 'Hài lòng (SIPAS)', maxPoints: 3, method: 'survey' },
+    ]);
+    const entered = new Map([
+      ['8.1', { score: 0, status: 'accepted' as const, surveyRate: 87.55 }],
+    ]);
+    expect(scoreTree(surveyed, entered, new Map()).get('VIII')).toEqual({
+      points: 2.63,
+      acceptedPoints: 2.63,
+    });
+    expect(scoreTree(surveyed, new Map(), new Map()).get('8.1')).toEqual({
+      points: null,
+      acceptedPoints: null,
+    });
+  });
+
   it('leaves a computed criterion without points while its metric has no rate', () => {
     const points = scoreTree(criteria, new Map(), new Map([['dossiers_on_time', null]]));
     expect(points.get('3.2.1')).toEqual({ points: null, acceptedPoints: null });

@@ -5,6 +5,8 @@ import { Criterion } from './criteria-tree';
 export interface EnteredScore {
   score: number;
   status: ParScoreStatus;
+  /** A survey criterion's result in percent (the SIPAS satisfaction rate …), as entered. */
+  surveyRate?: number | null;
 }
 
 export interface CriterionPoints {
@@ -16,10 +18,15 @@ export interface CriterionPoints {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
+/** A rate-based criterion's points: its maximum × the rate (a fraction), to the hundredth. */
+export const pointsOfRate = (maxPoints: number, rate: number): number => round2(maxPoints * rate);
+
 /**
  * Points of every criterion: a leaf has its entered score (a returned one counts as none) or,
- * when computed, its maximum × the metric's rate; a parent sums its children (null while none of
- * them has points). Rounded to hundredths, as the provinces publish them.
+ * when computed, its maximum × the metric's rate, when a survey, its maximum × the surveyed rate
+ * the coordinator entered (both count as accepted: nobody reviews a figure); a parent sums its
+ * children (null while none of them has points). Rounded to hundredths, as the provinces
+ * publish them.
  */
 export function scoreTree(
   criteria: Criterion[],
@@ -41,7 +48,11 @@ export function scoreTree(
       points = { points: sum('points'), acceptedPoints: sum('acceptedPoints') };
     } else if (criterion.method === 'computed' && criterion.metric) {
       const rate = rates.get(criterion.metric) ?? null;
-      const value = rate === null ? null : round2(criterion.maxPoints * rate);
+      const value = rate === null ? null : pointsOfRate(criterion.maxPoints, rate);
+      points = { points: value, acceptedPoints: value };
+    } else if (criterion.method === 'survey') {
+      const rate = scores.get(criterion.code)?.surveyRate ?? null;
+      const value = rate === null ? null : pointsOfRate(criterion.maxPoints, rate / 100);
       points = { points: value, acceptedPoints: value };
     } else {
       const entered = scores.get(criterion.code);

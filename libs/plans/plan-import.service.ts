@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { Clock } from '@cchc/common';
+import { PlanKind } from '@cchc/domain';
 import { WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
 import {
@@ -32,6 +33,8 @@ export interface ImportOptions {
   planId?: string;
   /** Apply the amendment of an already imported plan (otherwise only its diff is returned). */
   confirm?: boolean;
+  /** What the plan is; a new plan is a `reform` plan unless told, an amended one keeps its kind. */
+  kind?: PlanKind;
   /** Called after every task written, for progress bars. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -126,6 +129,7 @@ export class PlanImportService {
       tasks: planned.tasks,
       contentHash:
         preview.plan.number === null ? planContentHash(preview.plan, planned.tasks) : null,
+      kind: options.kind,
       now: this.clock.now(),
       onProgress: options.onProgress,
     };

@@ -1,5 +1,6 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { PlanKind } from '@cchc/domain';
 import { AuditLog, isDuplicateKey } from '@cchc/engine';
 import {
   diffPlan,
@@ -33,6 +34,8 @@ export interface PlanVersion {
   tasks: PlannedTask[];
   /** Identifies a plan without a number; null when it has one. */
   contentHash: string | null;
+  /** As the importer said; undefined keeps an amended plan's kind (a new one is `reform`). */
+  kind?: PlanKind;
   now: Date;
   onProgress?: (done: number, total: number) => void;
 }
@@ -75,14 +78,15 @@ export async function findPlan(
 export async function insertPlan(write: PlanWriteContext, version: PlanVersion): Promise<void> {
   const { preview, tasks, now } = version;
   await write.manager.query(
-    'INSERT INTO plans (id, ward_id, number, title, year, issued_on, source_file, content_hash, narrative, revision, created_by, created_at, updated_at) ' +
-      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)',
+    'INSERT INTO plans (id, ward_id, number, title, year, kind, issued_on, source_file, content_hash, narrative, revision, created_by, created_at, updated_at) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)',
     [
       write.planId,
       write.wardId,
       preview.plan.number,
       preview.plan.title?.slice(0, 500) ?? null,
       preview.plan.year,
+      version.kind ?? 'reform',
       preview.plan.issueDate,
       write.fileName.slice(0, 255),
       version.contentHash,
@@ -156,7 +160,7 @@ export async function amendPlan(
       // A draft without a number that an amendment gives one keeps the number from then on, so
       // the numbered file finds this plan again (and the content hash is no longer needed).
       'UPDATE plans SET title = ?, year = ?, issued_on = ?, source_file = ?, number = COALESCE(number, ?), ' +
-        'content_hash = ?, narrative = ?, revision = ?, updated_at = ? WHERE id = ?',
+        'content_hash = ?, narrative = ?, kind = COALESCE(?, kind), revision = ?, updated_at = ? WHERE id = ?',
       [
         preview.plan.title?.slice(0, 500) ?? plan.title,
         preview.plan.year,
@@ -165,6 +169,7 @@ export async function amendPlan(
         preview.plan.number,
         plan.number === null && preview.plan.number === null ? version.contentHash : null,
         version.narrative,
+        version.kind ?? null,
         revision,
         now,
         plan.id,

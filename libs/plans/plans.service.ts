@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlanAreaEntity, PlanEntity } from '@cchc/database';
-import { IsoDate, TASK_STATES, TaskState } from '@cchc/domain';
+import { IsoDate, PlanKind, TASK_STATES, TaskState } from '@cchc/domain';
 
 export type StateCounts = Record<TaskState, number>;
 
@@ -12,6 +12,7 @@ export interface PlanSummary {
   number: string | null;
   title: string | null;
   year: number;
+  kind: PlanKind;
   issuedOn: IsoDate | null;
   sourceFile: string;
   revision: number;
@@ -91,6 +92,7 @@ function summary(plan: PlanEntity, tasks: number): PlanSummary {
     number: plan.number,
     title: plan.title,
     year: plan.year,
+    kind: plan.kind,
     issuedOn: plan.issuedOn,
     sourceFile: plan.sourceFile,
     revision: plan.revision,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { IsoDate } from '@cchc/domain';
+import { IsoDate, PlanKind } from '@cchc/domain';
 
 /** A ward's reform plan (Kế hoạch CCHC) as imported; `revision` counts the imports applied to it. */
 @Entity('plans')
@@ -19,6 +19,10 @@ export class PlanEntity {
 
   @Column('int')
   year: number;
+
+  /** `par_index`: the ward's PAR-Index plan, whose tasks the criteria of its year link to. */
+  @Column('varchar', { length: 16 })
+  kind: PlanKind;
 
   @Column('date', { name: 'issued_on', nullable: true })
   issuedOn: IsoDate | null;

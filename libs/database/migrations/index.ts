@@ -31,6 +31,7 @@ import { DossierListFilters1763803550000 } from './1763803550000-dossier-list-fi
 import { InboxTaskFacts1763803600000 } from './1763803600000-inbox-task-facts';
 import { DossierCountsDueMonth1763803650000 } from './1763803650000-dossier-counts-due-month';
 import { ReportRevisionSignatures1763803700000 } from './1763803700000-report-revision-signatures';
+import { ParSurveyPlanKind1763803750000 } from './1763803750000-par-survey-plan-kind';
 import { ComposedTaskText1763803900000 } from './1763803900000-composed-task-text';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -68,5 +69,6 @@ export const MIGRATIONS = [
   InboxTaskFacts1763803600000,
   DossierCountsDueMonth1763803650000,
   ReportRevisionSignatures1763803700000,
+  ParSurveyPlanKind1763803750000,
   ComposedTaskText1763803900000,
 ];

@@ -20,6 +20,18 @@ export class ScoreView {
   @ApiProperty({ type: Date, nullable: true }) reviewedAt: Date | null;
   @ApiProperty({ type: String, nullable: true, description: 'Lý do trả lại' })
   reviewReason: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Tiêu chí điều tra xã hội học: tỷ lệ (%) công chức tham mưu nhập',
+  })
+  surveyRate: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Nguồn kết quả điều tra (văn bản công bố); tệp ở evidenceIds',
+  })
+  surveySource: string | null;
 }
 
 export class LinkedTaskView {
@@ -41,6 +53,13 @@ export class CriterionView {
   @ApiProperty({ enum: TARGET_METRICS, nullable: true }) metric: TargetMetric | null;
   @ApiProperty({ description: 'Tiêu chí được chấm trực tiếp (không có tiêu chí con)' })
   leaf: boolean;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Tỷ lệ (%) cho điểm = điểm tối đa × tỷ lệ: số liệu của năm (computed), kết quả điều tra (survey)',
+  })
+  rate: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Điểm tự đánh giá' })
   points: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Điểm đã được thẩm định' })

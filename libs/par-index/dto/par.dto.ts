@@ -129,3 +129,35 @@ export class ReviewDto {
   @IsText(TEXT_MAX_LENGTH)
   reason?: string;
 }
+
+/** A survey criterion's result, as the survey's publisher gives it, with where it comes from. */
+export class SurveyResultDto {
+  @ApiProperty({ example: 87.5, description: 'Tỷ lệ (%) của kết quả điều tra, ví dụ chỉ số SIPAS' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    { message: 'rate phải là tỷ lệ phần trăm (tối đa 2 chữ số thập phân)' },
+  )
+  @Min(0, { message: 'rate phải từ 0 đến 100 (%)' })
+  @Max(100, { message: 'rate phải từ 0 đến 100 (%)' })
+  rate: number;
+
+  @ApiPropertyOptional({
+    description: 'Tệp minh chứng của kết quả (mã tệp, POST /evidence); cần tệp hoặc source',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'evidenceId phải là mã tệp minh chứng (UUID)' })
+  evidenceId?: string;
+
+  @ApiPropertyOptional({
+    example: 'Quyết định số 1234/QĐ-UBND ngày 20/12/2026 công bố chỉ số SIPAS',
+    description: 'Văn bản công bố kết quả; cần văn bản hoặc evidenceId',
+  })
+  @IsOptional()
+  @IsText(500)
+  source?: string;
+
+  @ApiPropertyOptional({ description: 'Ghi chú' })
+  @IsOptional()
+  @IsText(TEXT_MAX_LENGTH)
+  note?: string;
+}

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsStrictBoolean, PLANNABLE_RANGE } from '@cchc/common';
+import { PLAN_KINDS, PlanKind } from '@cchc/domain';
 
 const FIRST_YEAR = Number(PLANNABLE_RANGE.first.slice(0, 4));
 const LAST_YEAR = Number(PLANNABLE_RANGE.last.slice(0, 4));
@@ -35,4 +36,13 @@ export class PlanImportQuery {
   @IsOptional()
   @IsStrictBoolean()
   confirm?: boolean;
+
+  @ApiPropertyOptional({
+    enum: PLAN_KINDS,
+    description:
+      'par_index: kế hoạch thực hiện Chỉ số CCHC (số thứ tự là mã tiêu chí); mặc định reform khi tạo mới, giữ nguyên khi điều chỉnh',
+  })
+  @IsOptional()
+  @IsIn(PLAN_KINDS, { message: `kind phải là một trong: ${PLAN_KINDS.join(', ')}` })
+  kind?: PlanKind;
 }

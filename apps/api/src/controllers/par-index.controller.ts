@@ -36,6 +36,8 @@ import {
   readCriteriaFile,
   ReviewDto,
   ScoreDto,
+  SurveyResultDto,
+  ParSurveyService,
   YearOnYearView,
 } from '@cchc/par-index';
 import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
@@ -58,6 +60,7 @@ export class ParIndexController {
     private readonly assessments: ParAssessmentService,
     private readonly exports: ParExportService,
     private readonly lostPointsService: ParLostPointsService,
+    private readonly surveys: ParSurveyService,
   ) {}
 
   @ApiOperation({
@@ -188,5 +191,22 @@ export class ParIndexController {
     @Body() dto: ReviewDto,
   ): Promise<AssessmentView> {
     return this.assessments.review(user, year, code, dto);
+  }
+
+  @ApiOperation({
+    summary:
+      'Nhập kết quả điều tra xã hội học của tiêu chí (tỷ lệ %, nguồn): điểm = điểm tối đa × tỷ lệ',
+  })
+  @ApiOkResponse({ type: AssessmentView })
+  @ApiErrors(400, 403, 404, 409)
+  @Roles('coordinator')
+  @Put(':year/criteria/:code/survey')
+  enterSurvey(
+    @CurrentUser() user: AuthUser,
+    @Param('year', yearPipe()) year: number,
+    @Param('code') code: string,
+    @Body() dto: SurveyResultDto,
+  ): Promise<AssessmentView> {
+    return this.surveys.enter(user, year, code, dto);
   }
 }

@@ -86,7 +86,7 @@ export class PlansController {
   async import(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file: Express.Multer.File | undefined,
-    @Query() { dryRun, year, planId, confirm }: PlanImportQuery,
+    @Query() { dryRun, year, planId, confirm, kind }: PlanImportQuery,
   ): Promise<ImportPreview | ImportOutcome> {
     if (!file)
       throw new BadRequestException(
@@ -95,7 +95,7 @@ export class PlansController {
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
     const planFile = { fileName, data: file.buffer };
     if (dryRun) return this.imports.preview(user, planFile, year);
-    return this.imports.import(user, planFile, { year, planId, confirm });
+    return this.imports.import(user, planFile, { year, planId, confirm, kind });
   }
 
   @ApiOperation({ summary: 'Các kế hoạch của phường' })

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEADLINE_KINDS, DeadlineKind, ParsedDeadline, Recurrence } from '@cchc/domain';
+import {
+  DEADLINE_KINDS,
+  DeadlineKind,
+  ParsedDeadline,
+  PLAN_KINDS,
+  PlanKind,
+  Recurrence,
+} from '@cchc/domain';
 import {
   AliasSource,
   COMPARED_FIELDS,
@@ -53,6 +60,9 @@ export class PlanSummaryDto implements PlanSummary {
 
   @ApiProperty({ example: 2026 })
   year: number;
+
+  @ApiProperty({ enum: PLAN_KINDS, description: 'par_index: kế hoạch thực hiện Chỉ số CCHC' })
+  kind: PlanKind;
 
   @ApiProperty({ type: String, nullable: true, example: '2026-01-15' })
   issuedOn: string | null;

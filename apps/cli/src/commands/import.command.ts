@@ -20,11 +20,12 @@ interface ImportOptions {
   json?: boolean;
   plan?: string;
   confirm?: boolean;
+  parIndex?: boolean;
   as?: string;
 }
 
 /**
- * `cli import <file> [--ward <code>] [--year <y>] [--dry-run] [--plan <id>] [--confirm] [--as <user>] [--json]`:
+ * `cli import <file> [--ward <code>] [--year <y>] [--dry-run] [--plan <id>] [--confirm] [--par-index] [--as <user>] [--json]`:
  * preview a plan's task table, import it, or amend a plan imported before.
  */
 @Command({
@@ -55,6 +56,7 @@ export class ImportCommand extends CommandRunner {
           year: options.year,
           planId: options.plan,
           confirm: options.confirm,
+          kind: options.parIndex ? 'par_index' : undefined,
           onProgress: progress?.update,
         });
         progress?.stop();
@@ -94,6 +96,14 @@ export class ImportCommand extends CommandRunner {
   @Option({ flags: '--plan <id>', description: 'điều chỉnh kế hoạch này (mặc định: cùng số)' })
   parsePlan(value: string): string {
     return value;
+  }
+
+  @Option({
+    flags: '--par-index',
+    description: 'kế hoạch thực hiện Chỉ số CCHC: số thứ tự là mã tiêu chí',
+  })
+  parseParIndex(): boolean {
+    return true;
   }
 
   @Option({ flags: '--confirm', description: 'áp dụng các điều chỉnh của kế hoạch đã nhập' })
