@@ -45,15 +45,15 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
   const suite = consoleSuite('console_par', clock, async (started) => {
     ({ baseUrl, client } = started);
     const token = `Bearer ${await client.login('coordinator')}`;
-    const importPlan = (text: string, file: string) =>
+    const importPlan = (text: string, file: string, kind = 'reform') =>
       request(started.api.getHttpServer())
-        .post('/plans/import?year=2026')
+        .post(`/plans/import?year=2026&kind=${kind}`)
         .set('Authorization', token)
         .attach('file', Buffer.from(text), file);
     const imported = await importPlan(seedText(), 'kh-2026.txt');
     expect(imported.body).toMatchObject({ status: 'created' });
     planId = imported.body.planId;
-    expect((await importPlan(PAR_PLAN, 'chi-so-cchc-2026.txt')).status).toBe(200);
+    expect((await importPlan(PAR_PLAN, 'chi-so-cchc-2026.txt', 'par_index')).status).toBe(200);
     expect((await client.post('coordinator', '/par/criteria', TREE)).status).toBe(200);
     // A second ward of the same province, which has scored its plan criterion.
     const db = started.api.get(DataSource);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from './support/api-client';
 import { docxText } from './support/document-text';
+import { samplePdf } from './support/evidence-samples';
 import { freshEnvironment } from './support/e2e-env';
 import { runCliAsync } from './support/run-cli';
 import { startApi } from './support/test-app';
@@ -21,6 +22,16 @@ const PAR_PLAN = [
   'III\tCải cách thủ tục hành chính\t\t',
   '3.1\tCông khai thủ tục hành chính\tPhòng Văn hóa - Xã hội\tQuý II/2026',
   '3.2\tXin lỗi người dân khi hồ sơ quá hạn\tPhòng Văn hóa - Xã hội\tCả năm 2026',
+].join('\n');
+
+/** The ward's yearly reform plan, numbered 1.1 and 3.1 too: none of its tasks is a criterion's. */
+const YEARLY_PLAN = [
+  'KẾ HOẠCH Cải cách hành chính nhà nước năm 2026',
+  'TT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành',
+  'I\tCông tác chỉ đạo, điều hành\t\t',
+  '1.1\tTuyên truyền cải cách hành chính\tPhòng Văn hóa - Xã hội\tQuý I/2026',
+  'III\tCải cách thủ tục hành chính\t\t',
+  '3.1\tRà soát thủ tục hành chính\tPhòng Kinh tế, Hạ tầng và Đô thị\tQuý II/2026',
 ].join('\n');
 
 const tree = (year: number) => ({
@@ -58,18 +69,25 @@ describe('PAR-Index self-assessment (MariaDB)', () => {
     api = await startApi(new ManualClock(new Date('2026-03-02T08:00:00+07:00')));
     client = new ApiClient(api.getHttpServer());
     db = api.get(DataSource);
-    const imported = await request(api.getHttpServer())
-      .post('/plans/import?year=2026')
-      .set('Authorization', await auth('coordinator'))
-      .attach('file', Buffer.from(PAR_PLAN), 'chi-so-cchc-2026.txt');
-    expect([imported.status, imported.body.status]).toEqual([200, 'created']);
+    for (const [text, file, kind] of [
+      [YEARLY_PLAN, 'ke-hoach-cchc-2026.txt', ''],
+      [PAR_PLAN, 'chi-so-cchc-2026.txt', '&kind=par_index'],
+    ]) {
+      const imported = await request(api.getHttpServer())
+        .post(`/plans/import?year=2026${kind}`)
+        .set('Authorization', await auth('coordinator'))
+        .attach('file', Buffer.from(text), file);
+      expect([imported.status, imported.body.status]).toEqual([200, 'created']);
+    }
   });
 
   afterAll(async () => {
     await api?.close();
   });
 
-  it('loads a criteria tree (JSON), linking the PAR-Index plan tasks by their ordinal', async () => {
+  it('loads a criteria tree (JSON), linking the PAR-Index plan tasks by their ordinal, not the yearly plan ones', async () => {
+    const plans = (await client.get('coordinator', '/plans')).body as { kind: string }[];
+    expect(plans.map((plan) => plan.kind).sort()).toEqual(['par_index', 'reform']);
     expect((await client.post('officer', '/par/criteria', tree(2026))).status).toBe(403);
     const loaded = await client.post('coordinator', '/par/criteria', tree(2026));
     expect(loaded.status).toBe(200);
@@ -82,7 +100,12 @@ describe('PAR-Index self-assessment (MariaDB)', () => {
     const view = (await client.get('leader', '/par/2026')).body;
     const byCode = new Map(view.criteria.map((c: { code: string }) => [c.code, c]));
     expect(byCode.get('3.1')).toMatchObject({ level: 'criterion', parentCode: 'III', leaf: true });
-    expect((byCode.get('3.1') as { tasks: unknown[] }).tasks).toHaveLength(1);
+    expect((byCode.get('3.1') as { tasks: unknown[] }).tasks).toEqual([
+      expect.objectContaining({ title: 'Công khai thủ tục hành chính' }),
+    ]);
+    expect((byCode.get('1.1') as { tasks: unknown[] }).tasks).toEqual([
+      expect.objectContaining({ title: 'Kế hoạch CCHC năm' }),
+    ]);
     expect(byCode.get('3.2')).toMatchObject({ leaf: false });
   });
 
@@ -138,6 +161,7 @@ describe('PAR-Index self-assessment (MariaDB)', () => {
       taskIds: [task.id],
       figures: ['dossiers_on_time'],
     };
+    // The officer's culture office leads 1.1 in the yearly plan, not in the PAR-Index plan.
     expect((await score('officer', 2026, '1.1', body)).status).toBe(403);
     expect((await score('officer', 2026, '3.1', { ...body, score: 2.5 })).status).toBe(400);
     expect((await score('officer', 2026, '3.2.1', body)).status).toBe(409);
@@ -255,5 +279,77 @@ describe('PAR-Index self-assessment (MariaDB)', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2026');
     expect(text).toContain('Tổng điểm tự đánh giá: 3,75 / 8 điểm (đạt 46,88%).');
+  });
+
+  it('takes a survey criterion from the rate the coordinator enters with its source: maximum × rate', async () => {
+    const surveyed = {
+      issuer: 'UBND thành phố Hải Phòng',
+      year: 2027,
+      criteria: [
+        { code: 'VIII', name: 'Tác động của cải cách hành chính', maxPoints: 3, method: 'self' },
+        { code: '8.1', name: 'Chỉ số hài lòng (SIPAS)', maxPoints: 3, method: 'survey' },
+        { code: '8.2', name: 'Phát triển kinh tế - xã hội', maxPoints: 0, method: 'self' },
+      ],
+    };
+    expect((await client.post('coordinator', '/par/criteria', surveyed)).status).toBe(200);
+    const pdf = await request(api.getHttpServer())
+      .post('/evidence')
+      .set('Authorization', await auth('coordinator'))
+      .attach('file', await samplePdf('Kết quả SIPAS 2027'), 'sipas-2027.pdf');
+    expect(pdf.status).toBe(201);
+    const source = 'Quyết định số 1234/QĐ-UBND công bố chỉ số SIPAS năm 2027';
+    const survey = (username: string, code: string, body: object) =>
+      client.put(username, `/par/2027/criteria/${code}/survey`, body);
+    // Not the units': a survey result is the coordinator's to enter, and it is never self-scored.
+    for (const role of ['officer', 'unit_head', 'leader'])
+      expect((await survey(role, '8.1', { rate: 87.55, source })).status).toBe(403);
+    expect((await score('coordinator', 2027, '8.1', { score: 3 })).status).toBe(409);
+    expect((await survey('coordinator', '8.2', { rate: 80, source })).status).toBe(409);
+    for (const [body, field] of [
+      [{ rate: 101, source }, 'rate'],
+      [{ rate: -1, source }, 'rate'],
+      [{ rate: 'cao', source }, 'rate'],
+      [{ rate: 87.555, source }, 'rate'],
+      [{ rate: 87.55 }, 'source'],
+      [{ rate: 87.55, evidenceId: 'tep' }, 'evidenceId'],
+      [{ rate: 87.55, evidenceId: '5b3c3f5e-0000-4000-8000-000000000000' }, 'evidenceId'],
+    ] as const) {
+      const refused = await survey('coordinator', '8.1', body);
+      expect([body, refused.status, String(refused.body.message)]).toEqual([
+        body,
+        400,
+        expect.stringContaining(field),
+      ]);
+    }
+    const entered = await survey('coordinator', '8.1', {
+      rate: 87.55,
+      source,
+      evidenceId: pdf.body.id,
+    });
+    expect(entered.status).toBe(200);
+    const sipas = entered.body.criteria.find((c: { code: string }) => c.code === '8.1');
+    expect(sipas).toMatchObject({
+      method: 'survey',
+      rate: 87.55,
+      points: 2.63,
+      acceptedPoints: 2.63,
+      score: {
+        status: 'accepted',
+        surveyRate: 87.55,
+        surveySource: source,
+        evidenceIds: [pdf.body.id],
+      },
+    });
+    expect(entered.body.total).toMatchObject({ maxPoints: 3, points: 2.63, percent: 87.67 });
+    const again = await survey('coordinator', '8.1', { rate: 90, source });
+    expect(again.body.total.points).toBe(2.7);
+    const history = (await db.query(
+      "SELECT event_type, to_state FROM audit_events WHERE instance_type = 'par-score' AND instance_id = ? ORDER BY seq",
+      [sipas.id],
+    )) as { event_type: string; to_state: string }[];
+    expect(history).toEqual([
+      { event_type: 'SURVEY_ENTERED', to_state: 'accepted' },
+      { event_type: 'SURVEY_ENTERED', to_state: 'accepted' },
+    ]);
   });
 });
