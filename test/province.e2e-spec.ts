@@ -1,9 +1,12 @@
 import { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
+import { Workbook } from 'exceljs';
 import { ApiClient } from './support/api-client';
+import { docxText } from './support/document-text';
+import { samplePdf } from './support/evidence-samples';
 import { freshEnvironment } from './support/e2e-env';
 import { startApi } from './support/test-app';
 
@@ -105,6 +108,95 @@ describe('province officer (Sở Nội vụ), MariaDB', () => {
     expect(foreign.status).toBe(404);
   });
 
+  /** The body as bytes, whatever its type. */
+  const download = async (username: string, path: string) =>
+    request(api.getHttpServer())
+      .get(path)
+      .set('Authorization', `Bearer ${await client.login(username)}`)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+
+  it("downloads a ward's evidence file its scores name, and no other file", async () => {
+    const upload = async (username: string, text: string) => {
+      const uploaded = await request(api.getHttpServer())
+        .post('/evidence')
+        .set('Authorization', `Bearer ${await client.login(username)}`)
+        .attach('file', await samplePdf(text), `${text}.pdf`);
+      expect(uploaded.status).toBe(201);
+      return uploaded.body as { id: string; sha256: string };
+    };
+    const named = await upload('coordinator', 'Kế hoạch CCHC năm 2026');
+    const unnamed = await upload('coordinator', 'Bản nháp');
+    const other = await upload('coordinator_hai-an', 'Kế hoạch của Hải An');
+    const rescored = await client.put('coordinator', '/par/2026/criteria/1.1/score', {
+      score: 3,
+      evidenceIds: [named.id],
+    });
+    expect(rescored.status).toBe(200);
+    await client.put('coordinator_hai-an', '/par/2026/criteria/1.1/score', {
+      score: 4,
+      evidenceIds: [other.id],
+    });
+    const file = await download(
+      'province_officer',
+      `/province/wards/${demoId}/evidence/${named.id}`,
+    );
+    expect([file.status, file.headers['x-content-type-options']]).toEqual([200, 'nosniff']);
+    expect(createHash('sha256').update(file.body).digest('hex')).toBe(named.sha256);
+    // Not named by any score, target value or contribution; another ward's file under this ward.
+    for (const [wardId, id] of [
+      [demoId, unnamed.id],
+      [demoId, other.id],
+      [haiAnId, named.id],
+      [otherProvinceId, randomUUID()],
+    ])
+      expect(
+        (await client.get('province_officer', `/province/wards/${wardId}/evidence/${id}`)).status,
+      ).toBe(404);
+    expect(
+      (await client.get('province_officer', `/province/wards/${haiAnId}/evidence/${other.id}`))
+        .status,
+    ).toBe(200);
+    expect(
+      (await client.get('coordinator', `/province/wards/${demoId}/evidence/${named.id}`)).status,
+    ).toBe(403);
+    expect(
+      (await client.get('province_officer', `/province/wards/${demoId}/evidence/tep`)).status,
+    ).toBe(400);
+  });
+
+  it("exports a ward's self-assessment as XLSX and DOCX, never another province's", async () => {
+    const xlsx = await download(
+      'province_officer',
+      `/province/wards/${haiAnId}/par/2026/export.xlsx`,
+    );
+    expect(xlsx.status).toBe(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    expect(workbook.getWorksheet('Tổng hợp')?.getRow(3).values).toEqual([
+      undefined,
+      'TONG Tổng cộng',
+      4,
+      4,
+      100,
+    ]);
+    const docx = await download(
+      'province_officer',
+      `/province/wards/${demoId}/par/2026/export.docx`,
+    );
+    expect(docx.status).toBe(200);
+    expect(await docxText(docx.body)).toContain('Tổng điểm tự đánh giá: 3 / 4 điểm (đạt 75%).');
+    const foreign = `/province/wards/${otherProvinceId}/par/2026/export.xlsx`;
+    expect((await client.get('province_officer', foreign)).status).toBe(404);
+    expect(
+      (await client.get('coordinator', `/province/wards/${demoId}/par/2026/export.docx`)).status,
+    ).toBe(403);
+  });
+
   it('is refused every write, in its own ward as in any other (403), and nothing is written', async () => {
     const [{ n: before }] = await db.query('SELECT COUNT(*) AS n FROM audit_events');
     const [task] = (await db.query('SELECT id FROM reform_tasks LIMIT 1')) as { id: string }[];
@@ -116,6 +208,8 @@ describe('province officer (Sở Nội vụ), MariaDB', () => {
       ['post', `/plans/${randomUUID()}/targets`, {}],
       ['post', '/dossiers', {}],
       ['post', `/notifications/${randomUUID()}/read`, {}],
+      ['put', '/par/2026/criteria/1.1/survey', { rate: 90, source: 'SIPAS' }],
+      ['post', '/evidence', {}],
     ];
     const token = await client.login('province_officer');
     for (const [method, path, body] of writes) {

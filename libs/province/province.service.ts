@@ -6,6 +6,7 @@ import { todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
 import { ReadDatabase } from '@cchc/database';
 import { DossierFigures, DossierStatsService } from '@cchc/dossiers';
+import { EvidenceDownload, EvidenceService } from '@cchc/evidence';
 import { ParAssessmentService } from '@cchc/par-index';
 import { ProvinceWardView, RankingsView, WardRankingView } from './dto/province-view.dto';
 
@@ -28,6 +29,7 @@ export class ProvinceService {
     private readonly assessments: ParAssessmentService,
     private readonly clock: Clock,
     private readonly reads: ReadDatabase,
+    private readonly evidence: EvidenceService,
   ) {}
 
   async wards(user: AuthUser): Promise<ProvinceWardView[]> {
@@ -50,6 +52,34 @@ export class ProvinceService {
   async readerOf(user: AuthUser, wardId: string): Promise<AuthUser> {
     await this.ward(user, wardId);
     return { ...user, wardId, unitId: null };
+  }
+
+  /**
+   * An evidence file of a ward of the province, only one the ward put forward as evidence: named
+   * by a PAR-Index score, an entered target value or a unit's report contribution. Any other
+   * file — a task's working papers, another ward's — answers 404, as an unknown one.
+   */
+  async evidenceFile(
+    user: AuthUser,
+    wardId: string,
+    evidenceId: string,
+  ): Promise<EvidenceDownload> {
+    const reader = await this.readerOf(user, wardId);
+    const named = (id: string) => `JSON_CONTAINS(${id}, JSON_QUOTE(f.id))`;
+    const [referenced] = (await this.dataSource.query(
+      `SELECT f.id FROM evidence_files f WHERE f.id = ? AND f.ward_id = ? AND (
+         EXISTS (SELECT 1 FROM par_scores s WHERE s.ward_id = f.ward_id AND ${named('s.evidence_ids')})
+         OR EXISTS (SELECT 1 FROM target_values v JOIN plan_targets t ON t.id = v.target_id
+                    WHERE t.ward_id = f.ward_id AND ${named('v.evidence_ids')})
+         OR EXISTS (SELECT 1 FROM report_contributions c WHERE c.ward_id = f.ward_id
+                    AND ${named("JSON_EXTRACT(c.snapshot, '$.context.evidenceIds')")}))`,
+      [evidenceId, wardId],
+    )) as { id: string }[];
+    if (!referenced)
+      throw new NotFoundException(
+        `Không có tệp minh chứng ${evidenceId} trong hồ sơ tự đánh giá, chỉ tiêu hay báo cáo của phường/xã`,
+      );
+    return this.evidence.open(reader, evidenceId);
   }
 
   async rankings(user: AuthUser, year: number): Promise<RankingsView> {

@@ -13,7 +13,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
 import { contentDisposition } from '@cchc/dossiers';
-import { AssessmentView, ParAssessmentService } from '@cchc/par-index';
+import { EVIDENCE_MEDIA_TYPES } from '@cchc/evidence';
+import { AssessmentView, ParAssessmentService, ParExportService } from '@cchc/par-index';
 import { PlanSummary, PlansService } from '@cchc/plans';
 import { ProvinceService, ProvinceWardView, RankingsQuery, RankingsView } from '@cchc/province';
 import {
@@ -32,6 +33,9 @@ const uuid = (name: string, of: string) =>
   new ParseUUIDPipe({
     exceptionFactory: () => new BadRequestException(`${name} phải là UUID của ${of}`),
   });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 const yearPipe = () =>
   new ParseIntPipe({ exceptionFactory: () => new BadRequestException('year phải là số năm') });
 
@@ -51,6 +55,7 @@ export class ProvinceController {
     private readonly assessments: ParAssessmentService,
     private readonly reports: ReportService,
     private readonly downloads: ReportDownloadService,
+    private readonly parExports: ParExportService,
   ) {}
 
   @ApiOperation({ summary: 'Các phường/xã của tỉnh/thành phố' })
@@ -115,6 +120,52 @@ export class ProvinceController {
     return this.assessments.assessment(wardId, year);
   }
 
+  @ApiOperation({ summary: 'Xuất kết quả tự đánh giá Chỉ số CCHC của phường/xã ra Excel' })
+  @ApiFile(XLSX)
+  @ApiErrors(400, 403, 404)
+  @Get('wards/:wardId/par/:year/export.xlsx')
+  exportXlsxOf(
+    @CurrentUser() user: AuthUser,
+    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+    @Param('year', yearPipe()) year: number,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return this.parExport(user, wardId, year, 'xlsx', response);
+  }
+
+  @ApiOperation({ summary: 'Báo cáo tự đánh giá Chỉ số CCHC của phường/xã (DOCX)' })
+  @ApiFile(DOCX)
+  @ApiErrors(400, 403, 404)
+  @Get('wards/:wardId/par/:year/export.docx')
+  exportDocxOf(
+    @CurrentUser() user: AuthUser,
+    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+    @Param('year', yearPipe()) year: number,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return this.parExport(user, wardId, year, 'docx', response);
+  }
+
+  /** Only a file the ward named as evidence (scores, target values, contributions). */
+  @ApiOperation({
+    summary:
+      'Tải tệp minh chứng của phường/xã (điểm tự đánh giá, số liệu chỉ tiêu, đóng góp báo cáo)',
+  })
+  @ApiFile(...Object.values(EVIDENCE_MEDIA_TYPES))
+  @ApiErrors(400, 403, 404)
+  @Get('wards/:wardId/evidence/:evidenceId')
+  async evidenceOf(
+    @CurrentUser() user: AuthUser,
+    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+    @Param('evidenceId', uuid('evidenceId', 'tệp minh chứng')) evidenceId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.province.evidenceFile(user, wardId, evidenceId);
+    response.setHeader('Content-Disposition', file.contentDisposition);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.content, { type: file.contentType, length: file.size });
+  }
+
   @ApiOperation({ summary: 'Các báo cáo định kỳ của một phường/xã' })
   @ApiOkResponse({ type: [ReportSummaryDto] })
   @ApiErrors(400, 403, 404)
@@ -159,5 +210,24 @@ export class ProvinceController {
     const file = await this.downloads.document(reader.wardId, reportId, query);
     response.setHeader('Content-Disposition', contentDisposition(file.fileName));
     return new StreamableFile(file.data, { type: file.mediaType });
+  }
+
+  private async parExport(
+    user: AuthUser,
+    wardId: string,
+    year: number,
+    format: 'xlsx' | 'docx',
+    response: Response,
+  ): Promise<StreamableFile> {
+    const ward = await this.province.ward(user, wardId);
+    const file =
+      format === 'xlsx'
+        ? await this.parExports.xlsx(wardId, year)
+        : await this.parExports.docx(wardId, year);
+    response.setHeader(
+      'Content-Disposition',
+      contentDisposition(`chi-so-cchc-${year}-${ward.code}.${format}`),
+    );
+    return new StreamableFile(file, { type: format === 'xlsx' ? XLSX : DOCX });
   }
 }
