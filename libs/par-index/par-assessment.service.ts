@@ -15,13 +15,7 @@ import { TargetMetric } from '@cchc/targets';
 import { isLeaf } from './criteria-tree';
 import { ReviewDto, ScoreDto } from './dto/par.dto';
 import { AssessmentView, CriterionView } from './dto/par-view.dto';
-import {
-  criteriaOf,
-  leafCriterion,
-  linkedTasks,
-  scoresOf,
-  StoredCriterion,
-} from './par-records';
+import { criteriaOf, leafCriterion, linkedTasks, scoresOf, StoredCriterion } from './par-records';
 import { percentOf, scoreTree } from './score-tree';
 
 /**

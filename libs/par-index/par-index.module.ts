@@ -8,7 +8,19 @@ import { ParSurveyService } from './par-survey.service';
 
 @Module({
   imports: [DossiersModule],
-  providers: [ParCriteriaService, ParAssessmentService, ParExportService, ParLostPointsService, ParSurveyService],
-  exports: [ParCriteriaService, ParAssessmentService, ParExportService, ParLostPointsService, ParSurveyService],
+  providers: [
+    ParCriteriaService,
+    ParAssessmentService,
+    ParExportService,
+    ParLostPointsService,
+    ParSurveyService,
+  ],
+  exports: [
+    ParCriteriaService,
+    ParAssessmentService,
+    ParExportService,
+    ParLostPointsService,
+    ParSurveyService,
+  ],
 })
 export class ParIndexModule {}
