@@ -463,6 +463,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/par/{year}/criteria/{code}/survey': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Nhập kết quả điều tra xã hội học của tiêu chí (tỷ lệ %, nguồn): điểm = điểm tối đa × tỷ lệ */
+    put: operations['ParIndexController_enterSurvey'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/province/wards': {
     parameters: {
       query?: never;
@@ -540,6 +557,57 @@ export interface paths {
     };
     /** Tự đánh giá Chỉ số CCHC của một phường/xã */
     get: operations['ProvinceController_assessmentOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/province/wards/{wardId}/par/{year}/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất kết quả tự đánh giá Chỉ số CCHC của phường/xã ra Excel */
+    get: operations['ProvinceController_exportXlsxOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/province/wards/{wardId}/par/{year}/export.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Báo cáo tự đánh giá Chỉ số CCHC của phường/xã (DOCX) */
+    get: operations['ProvinceController_exportDocxOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/province/wards/{wardId}/evidence/{evidenceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tải tệp minh chứng của phường/xã (điểm tự đánh giá, số liệu chỉ tiêu, đóng góp báo cáo) */
+    get: operations['ProvinceController_evidenceOf'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2114,6 +2182,11 @@ export interface components {
       title: string | null;
       /** @example 2026 */
       year: number;
+      /**
+       * @description par_index: kế hoạch thực hiện Chỉ số CCHC
+       * @enum {string}
+       */
+      kind: 'reform' | 'par_index';
       /** @example 2026-01-15 */
       issuedOn: string | null;
       /** @example ke-hoach-cchc-2026.docx */
@@ -2151,6 +2224,11 @@ export interface components {
       title: string | null;
       /** @example 2026 */
       year: number;
+      /**
+       * @description par_index: kế hoạch thực hiện Chỉ số CCHC
+       * @enum {string}
+       */
+      kind: 'reform' | 'par_index';
       /** @example 2026-01-15 */
       issuedOn: string | null;
       /** @example ke-hoach-cchc-2026.docx */
@@ -2374,6 +2452,10 @@ export interface components {
       reviewedAt: string | null;
       /** @description Lý do trả lại */
       reviewReason: string | null;
+      /** @description Tiêu chí điều tra xã hội học: tỷ lệ (%) công chức tham mưu nhập */
+      surveyRate: number | null;
+      /** @description Nguồn kết quả điều tra (văn bản công bố); tệp ở evidenceIds */
+      surveySource: string | null;
     };
     LinkedTaskView: {
       id: string;
@@ -2403,6 +2485,8 @@ export interface components {
         | null;
       /** @description Tiêu chí được chấm trực tiếp (không có tiêu chí con) */
       leaf: boolean;
+      /** @description Tỷ lệ (%) cho điểm = điểm tối đa × tỷ lệ: số liệu của năm (computed), kết quả điều tra (survey) */
+      rate: number | null;
       /** @description Điểm tự đánh giá */
       points: number | null;
       /** @description Điểm đã được thẩm định */
@@ -2469,6 +2553,22 @@ export interface components {
       decision: 'accept' | 'return';
       /** @description Lý do (bắt buộc khi trả lại) */
       reason?: string;
+    };
+    SurveyResultDto: {
+      /**
+       * @description Tỷ lệ (%) của kết quả điều tra, ví dụ chỉ số SIPAS
+       * @example 87.5
+       */
+      rate: number;
+      /** @description Tệp minh chứng của kết quả (mã tệp, POST /evidence); cần tệp hoặc source */
+      evidenceId?: string;
+      /**
+       * @description Văn bản công bố kết quả; cần văn bản hoặc evidenceId
+       * @example Quyết định số 1234/QĐ-UBND ngày 20/12/2026 công bố chỉ số SIPAS
+       */
+      source?: string;
+      /** @description Ghi chú */
+      note?: string;
     };
     ProvinceWardView: {
       id: string;
@@ -4875,6 +4975,8 @@ export interface operations {
         planId?: string;
         /** @description true: áp dụng phần điều chỉnh */
         confirm?: boolean;
+        /** @description par_index: kế hoạch thực hiện Chỉ số CCHC (số thứ tự là mã tiêu chí); mặc định reform khi tạo mới, giữ nguyên khi điều chỉnh */
+        kind?: 'reform' | 'par_index';
       };
       header?: never;
       path?: never;
@@ -6154,6 +6256,77 @@ export interface operations {
       };
     };
   };
+  ParIndexController_enterSurvey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: number;
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SurveyResultDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssessmentView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Xung đột: trạng thái không cho phép, hoặc người khác đã thao tác trước */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
   ProvinceController_wards: {
     parameters: {
       query?: never;
@@ -6379,6 +6552,187 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AssessmentView'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_exportXlsxOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        wardId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_exportDocxOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        wardId: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không tìm thấy trong phường */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ProvinceController_evidenceOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        wardId: string;
+        evidenceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': Blob;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': Blob;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Blob;
+          'image/png': Blob;
+          'image/jpeg': Blob;
         };
       };
       /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */

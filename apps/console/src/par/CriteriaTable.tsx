@@ -15,20 +15,26 @@ const METHOD_LABELS: Record<Criterion['method'], string> = {
   computed: 'Hệ thống tính',
 };
 
-export type CriterionAction = 'score' | 'accept' | 'return';
+export type CriterionAction = 'score' | 'survey' | 'accept' | 'return';
+
+/** The ward's own evidence file; the province reads a ward's through its own route. */
+const wardEvidence = (id: string) => `/evidence/${id}`;
 
 /**
  * The criteria tree of a year with points and review status. Without `actions` it is read-only
- * (the province's view); with it, each leaf offers what the user may do to it.
+ * (the province's view); with it, each leaf offers what the user may do to it. `evidenceHref`
+ * says where a score's evidence file downloads from.
  */
 export function CriteriaTable({
   assessment,
   actions,
   onAction,
+  evidenceHref = wardEvidence,
 }: {
   assessment: Assessment;
   actions?: (criterion: Criterion) => CriterionAction[];
   onAction?: (criterion: Criterion, action: CriterionAction) => void;
+  evidenceHref?: (id: string) => string;
 }) {
   return (
     <Table<CriterionRow>
@@ -59,7 +65,23 @@ export function CriteriaTable({
           align: 'right',
           render: formatPoints,
         },
-        { title: 'Điểm', dataIndex: 'points', width: 80, align: 'right', render: formatPoints },
+        {
+          title: 'Điểm',
+          key: 'points',
+          width: 110,
+          align: 'right',
+          render: (_: unknown, row) => (
+            <>
+              {formatPoints(row.points)}
+              {row.leaf && row.rate !== null && (
+                // Computed and survey criteria: maximum × the rate the points come from.
+                <div className="muted">
+                  {formatPoints(row.maxPoints)} × {formatPercent(row.rate)}
+                </div>
+              )}
+            </>
+          ),
+        },
         {
           title: 'Trạng thái',
           key: 'status',
@@ -74,7 +96,7 @@ export function CriteriaTable({
                   <div>Lý do: {row.score.reviewReason}</div>
                 )}
                 {row.score.note && <div className="muted">Giải trình: {row.score.note}</div>}
-                <ScoreBasis score={row.score} tasks={row.tasks} links={actions !== undefined} />
+                <ScoreBasis score={row.score} tasks={row.tasks} evidenceHref={evidenceHref} />
               </>
             ),
         },
@@ -109,37 +131,41 @@ export function CriteriaTable({
 }
 
 /**
- * What a score rests on: its evidence files (links for the ward; the province reads another
- * ward's files only as a count), the linked tasks it names and the product's figures.
+ * What a score rests on: a survey's published source, its evidence files (links, from the ward's
+ * own route or the province's), the linked tasks it names and the product's figures.
  */
 function ScoreBasis({
   score,
   tasks,
-  links,
+  evidenceHref,
 }: {
   score: NonNullable<Criterion['score']>;
   tasks: Criterion['tasks'];
-  links: boolean;
+  evidenceHref: (id: string) => string;
 }) {
   const named = tasks.filter((task) => score.taskIds.includes(task.id));
   return (
     <>
+      {score.surveyRate !== null && (
+        <div>
+          Kết quả điều tra: {formatPercent(score.surveyRate)}
+          {score.surveySource && ` (${score.surveySource})`}
+        </div>
+      )}
       {score.evidenceIds.length > 0 && (
         <div>
           Minh chứng:{' '}
-          {links
-            ? score.evidenceIds.map((id, index) => (
-                <a
-                  key={id}
-                  href={`/evidence/${id}`}
-                  target="_blank"
-                  rel="noreferrer"
-                  style={{ textDecoration: 'underline' }}
-                >
-                  {` tệp ${index + 1}`}
-                </a>
-              ))
-            : `${score.evidenceIds.length} tệp`}
+          {score.evidenceIds.map((id, index) => (
+            <a
+              key={id}
+              href={evidenceHref(id)}
+              target="_blank"
+              rel="noreferrer"
+              style={{ textDecoration: 'underline' }}
+            >
+              {` tệp ${index + 1}`}
+            </a>
+          ))}
         </div>
       )}
       {named.length > 0 && (
@@ -156,6 +182,7 @@ function ScoreBasis({
 
 const ACTION_LABELS: Record<CriterionAction, string> = {
   score: 'Chấm điểm',
+  survey: 'Nhập kết quả điều tra',
   accept: 'Duyệt',
   return: 'Trả lại',
 };

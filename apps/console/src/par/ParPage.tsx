@@ -20,11 +20,13 @@ function scored(view: Assessment | undefined): boolean {
 
 /**
  * What the user may do to a leaf, as the API decides it: the unit leading the criterion's task
- * (or the coordinator) scores it until it is accepted; the coordinator reviews a submitted score.
+ * (or the coordinator) scores it until it is accepted; the coordinator reviews a submitted score,
+ * and enters a survey criterion's result (its points are maximum × rate, never self-scored).
  */
 function actionsFor(user: Me) {
   return (criterion: Criterion): CriterionAction[] => {
     if (!criterion.leaf || criterion.method === 'computed') return [];
+    if (criterion.method === 'survey') return user.role === 'coordinator' ? ['survey'] : [];
     const status = criterion.score?.status;
     const leads =
       UNIT_SCORERS.includes(user.role) &&
@@ -59,6 +61,18 @@ export function ParPage() {
       values: ScoreValues;
     }) => {
       const path = { year, code: criterion.code };
+      if (kind === 'survey')
+        return data(
+          http.PUT('/par/{year}/criteria/{code}/survey', {
+            params: { path },
+            body: {
+              rate: values.rate ?? 0,
+              source: values.source?.trim() || undefined,
+              evidenceId: values.evidenceIds?.[0],
+              note: values.note?.trim() || undefined,
+            },
+          }),
+        );
       if (kind === 'score')
         return data(
           http.PUT('/par/{year}/criteria/{code}/score', {

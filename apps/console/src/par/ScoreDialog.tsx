@@ -5,16 +5,20 @@ import { ReasonField } from '../common/ReasonField';
 import { formatPoints } from './par-tree';
 import type { Criterion, ScoreValues } from './types';
 
-export type Dialog = { criterion: Criterion; kind: 'score' | 'return' };
+export type Dialog = { criterion: Criterion; kind: 'score' | 'survey' | 'return' };
 
 const FIGURE_OPTIONS = TARGET_METRICS.map((value) => ({
   value,
   label: TARGET_METRIC_LABELS[value],
 }));
 
+const TITLES = { score: 'Chấm điểm', survey: 'Nhập kết quả điều tra', return: 'Trả lại' };
+
 /**
  * "Chấm điểm" (the score with its explanation and what supports it: evidence files, the linked
- * tasks, the product's figures) or the coordinator's "Trả lại" with its reason.
+ * tasks, the product's figures), the coordinator's "Nhập kết quả điều tra" of a survey criterion
+ * (the rate in percent and its source: the publishing document, an evidence file) or "Trả lại"
+ * with its reason.
  */
 export function ScoreDialog({
   dialog,
@@ -34,8 +38,8 @@ export function ScoreDialog({
   return (
     <Modal
       open={dialog !== null}
-      title={criterion && `${scoring ? 'Chấm điểm' : 'Trả lại'} tiêu chí ${criterion.code}`}
-      okText={scoring ? 'Lưu điểm' : 'Trả lại'}
+      title={criterion && dialog && `${TITLES[dialog.kind]} tiêu chí ${criterion.code}`}
+      okText={dialog?.kind === 'return' ? 'Trả lại' : 'Lưu điểm'}
       cancelText="Hủy"
       confirmLoading={pending}
       destroyOnHidden
@@ -48,6 +52,8 @@ export function ScoreDialog({
         preserve={false}
         initialValues={{
           score: score?.score,
+          rate: score?.surveyRate ?? undefined,
+          source: score?.surveySource ?? '',
           note: score?.note ?? '',
           evidenceIds: score?.evidenceIds ?? [],
           taskIds: score?.taskIds ?? [],
@@ -55,7 +61,23 @@ export function ScoreDialog({
         }}
         onFinish={onFinish}
       >
-        {scoring ? (
+        {dialog?.kind === 'survey' ? (
+          <>
+            <Form.Item
+              name="rate"
+              label={`Tỷ lệ (%) theo kết quả điều tra; điểm = ${formatPoints(criterion?.maxPoints)} × tỷ lệ`}
+              rules={[{ required: true, message: 'Cần nhập tỷ lệ' }]}
+            >
+              <InputNumber min={0} max={100} step={0.01} decimalSeparator="," />
+            </Form.Item>
+            <Form.Item name="source" label="Văn bản công bố kết quả">
+              <Input />
+            </Form.Item>
+            <Form.Item name="evidenceIds" label="Tệp kết quả điều tra">
+              <EvidenceUpload />
+            </Form.Item>
+          </>
+        ) : scoring ? (
           <>
             <Form.Item
               name="score"

@@ -8,9 +8,11 @@ export type Criterion = Schemas['CriterionView'];
 export type AreaTotal = Schemas['AreaTotalView'];
 export type LostPoints = Schemas['LostPointsView'];
 
-/** The score dialog's fields: a score with what supports it, or a return's reason. */
+/** The score dialog's fields: a score with what supports it, a survey's result, or a return's reason. */
 export interface ScoreValues {
   score?: number;
+  rate?: number;
+  source?: string;
   note?: string;
   evidenceIds?: string[];
   taskIds?: string[];

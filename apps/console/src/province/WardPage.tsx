@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, data, http } from '../api/http';
@@ -57,8 +57,19 @@ function WardAssessment({ wardId, year }: { wardId: string; year: number }) {
   if (!assessment.data) return null;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button href={`/province/wards/${wardId}/par/${year}/export.xlsx`} download>
+          Tải Excel
+        </Button>
+        <Button href={`/province/wards/${wardId}/par/${year}/export.docx`} download>
+          Tải báo cáo (DOCX)
+        </Button>
+      </Space>
       <AreaTotalsTable assessment={assessment.data} />
-      <CriteriaTable assessment={assessment.data} />
+      <CriteriaTable
+        assessment={assessment.data}
+        evidenceHref={(id) => `/province/wards/${wardId}/evidence/${id}`}
+      />
     </Space>
   );
 }
