@@ -327,4 +327,30 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
       await page.close();
     }
   });
+
+  it("lets the province officer open a ward's score evidence and download its PAR export", async () => {
+    const wards = (await client.get('province_officer', '/province/wards')).body as {
+      id: string;
+      code: string;
+    }[];
+    const demo = wards.find((ward) => ward.code === 'demo') as { id: string };
+    const page = await suite.newPage('desktop');
+    await signIn(page, baseUrl, 'province_officer', 'Xếp hạng phường, xã');
+    await page.goto(`${baseUrl}/xep-hang/${demo.id}?nam=2026`);
+    const link = page.getByRole('link', { name: 'tệp 1' });
+    await link.waitFor();
+    const href = (await link.getAttribute('href')) as string;
+    expect(href).toMatch(new RegExp(`^/province/wards/${demo.id}/evidence/[0-9a-f-]{36}$`));
+    const file = await page.request.get(`${baseUrl}${href}`);
+    expect([file.status(), file.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    for (const format of ['xlsx', 'docx']) {
+      const exported = await page.request.get(
+        `${baseUrl}/province/wards/${demo.id}/par/2026/export.${format}`,
+      );
+      expect([format, exported.status()]).toEqual([format, 200]);
+    }
+    await page.getByRole('link', { name: 'Tải Excel' }).waitFor();
+    await check(page, 'province-ward-evidence-desktop');
+    await page.close();
+  });
 });
