@@ -73,7 +73,9 @@ function expected(
     returnedEarly: 0,
     returnedOnTime: 0,
     returnedLate: 0,
+    pending: 0,
     openOverdue: 0,
+    pendingInTime: 0,
     overdue: 0,
     overdueSlipBeforeAppointment: 0,
     overdueSlipAfterAppointment: 0,
@@ -93,10 +95,14 @@ function expected(
     }
     const lateBy = d.late === 1 && by(d.late_on);
     const open = d.state === 'received' || d.state === 'processing';
+    // Pending at the cut-off: in hand (its clock runs) or returned only after it.
+    const pending = open || afterCutoff;
+    if (pending) figures.pending++;
     const openOverdue =
       (open && ((d.overdue === 1 && lateBy) || d.appointment_date < (cutoff ? judgedOn : today))) ||
       (afterCutoff && lateBy);
     if (openOverdue) figures.openOverdue++;
+    else if (pending) figures.pendingInTime++;
     if (!(lateBy || openOverdue)) continue;
     figures.overdue++;
     // The first issued slip, counted only if issued by the cut-off.
@@ -400,7 +406,8 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
            SUM(state = 'returned' AND late = 0 AND returned_on >= appointment_date) AS returnedOnTime,
            SUM(state = 'returned' AND late = 1) AS returnedLate,
            SUM(state IN ('received', 'processing') AND (overdue = 1 AND late = 1 OR appointment_date < ?))
-             AS openOverdue
+             AS openOverdue,
+           SUM(state IN ('received', 'processing')) AS pending
          FROM tthc_dossiers WHERE ward_id = ? AND received_on BETWEEN ? AND ?`,
         [today, ward.id, from, to],
       )) as Record<string, string | number>[];

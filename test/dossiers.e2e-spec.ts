@@ -487,7 +487,9 @@ describe('TTHC dossiers and apology slips', () => {
       returnedEarly: 1,
       returnedOnTime: 0,
       returnedLate: 1,
+      pending: 2,
       openOverdue: 1,
+      pendingInTime: 1,
       onTimeRate: 0.5,
       overdue: 2,
       overdueSlipBeforeAppointment: 0,
@@ -501,7 +503,9 @@ describe('TTHC dossiers and apology slips', () => {
       returnedEarly: 0,
       returnedOnTime: 0,
       returnedLate: 0,
+      pending: 2,
       openOverdue: 0,
+      pendingInTime: 2,
       onTimeRate: null,
       overdue: 0,
       overdueSlipBeforeAppointment: 0,
@@ -512,7 +516,7 @@ describe('TTHC dossiers and apology slips', () => {
     };
     const stats = await client.get('leader', '/stats/dossiers?from=2026-02-01&to=2026-02-28');
     expect(stats.status).toBe(200);
-    expect(stats.body.overall).toEqual({ ...vhxh, received: 6 });
+    expect(stats.body.overall).toEqual({ ...vhxh, received: 6, pending: 4, pendingInTime: 3 });
     expect(stats.body.units).toEqual([
       expect.objectContaining({ unitCode: 'KTHTDT', ...kthtdt }),
       expect.objectContaining({ unitCode: 'VHXH', ...vhxh }),

@@ -16,8 +16,16 @@ import { IsoDate } from '@cchc/domain';
  * - returnedOnTime ("đúng hạn"): returned, never late, on the appointment date itself;
  * - returnedLate ("quá hạn"): returned, but late at some point: an appointment missed (judged
  *   on each event's date), or a slip started — a slip moves the appointment, not the fault;
- * - openOverdue: not yet resolved (received or processing; a dossier waiting for a supplement
- *   has its clock stopped) and past its current appointment (marked, or the date is before today);
+ * - pending ("đang giải quyết"): not returned as of the cut-off and still in hand: received or
+ *   processing now (its clock runs; states do not go back from a final one, so it was not
+ *   returned at the cut-off either), or returned only after the cut-off. The rest ("other" in the
+ *   counts) is neither returned nor pending: rejected or withdrawn, and — as the counts keep them
+ *   together, with no day — those waiting for a supplement (the clock stopped on the citizen) or
+ *   with a result not yet handed over; so received = the three returned + pending + the rest;
+ * - openOverdue: pending and past its appointment as of the cut-off: received or processing and
+ *   past its current appointment (marked, or the date is before today), or returned after the
+ *   cut-off but late by it;
+ * - pendingInTime ("trong hạn"): pending − openOverdue (quá hạn);
  * - onTimeRate: (returnedEarly + returnedOnTime) / every returned, null when none was returned;
  * - overdue: dossiers that were late (as returnedLate, returned or not) plus those open and
  *   overdue — every one of them owes an apology slip. Of those, by their first issued slip:
@@ -33,7 +41,9 @@ export interface DossierFigures {
   returnedEarly: number;
   returnedOnTime: number;
   returnedLate: number;
+  pending: number;
   openOverdue: number;
+  pendingInTime: number;
   onTimeRate: number | null;
   overdue: number;
   overdueSlipBeforeAppointment: number;
@@ -60,7 +70,7 @@ export interface DossierStats {
 
 export type Counts = Omit<
   DossierFigures,
-  'onTimeRate' | 'overdueWithIssuedSlip' | 'apologyCoverage'
+  'pendingInTime' | 'onTimeRate' | 'overdueWithIssuedSlip' | 'apologyCoverage'
 >;
 
 /** Sums over the maintained counts (`t.n` dossiers per row), the flags of the inner select. */
@@ -70,6 +80,7 @@ export const COUNTS: Record<keyof Counts, string> = {
   returnedEarly: "SUM(IF(t.outcome = 'early' AND NOT t.after_cutoff, t.n, 0))",
   returnedOnTime: "SUM(IF(t.outcome = 'on_time' AND NOT t.after_cutoff, t.n, 0))",
   returnedLate: "SUM(IF(t.outcome = 'late' AND NOT t.after_cutoff, t.n, 0))",
+  pending: "SUM(IF(t.outcome = 'open' OR t.after_cutoff, t.n, 0))",
   openOverdue: 'SUM(IF(t.open_overdue, t.n, 0))',
   overdue: `SUM(IF(${OVERDUE}, t.n, 0))`,
   overdueSlipBeforeAppointment: `SUM(IF(${OVERDUE} AND t.slip = 1, t.n, 0))`,
@@ -245,6 +256,7 @@ export function withRates(counts: Counts): DossierFigures {
   const withSlip = counts.overdueSlipBeforeAppointment + counts.overdueSlipAfterAppointment;
   return {
     ...counts,
+    pendingInTime: counts.pending - counts.openOverdue,
     onTimeRate: returned === 0 ? null : early / returned,
     overdueWithIssuedSlip: withSlip,
     apologyCoverage: counts.overdue === 0 ? null : withSlip / counts.overdue,

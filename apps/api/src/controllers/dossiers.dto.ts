@@ -271,8 +271,18 @@ export class DossierFiguresDto implements DossierFigures {
   @ApiProperty({ description: 'Trả quá hạn' })
   returnedLate: number;
 
-  @ApiProperty({ description: 'Chưa trả và đã quá hạn' })
+  @ApiProperty({
+    description:
+      'Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận hoặc đang xử lý, hay trả sau ngày chốt); ' +
+      'không gồm hồ sơ chờ bổ sung, có kết quả chưa trả, từ chối, rút',
+  })
+  pending: number;
+
+  @ApiProperty({ description: 'Đang giải quyết quá hạn: chưa trả và đã quá hạn' })
   openOverdue: number;
+
+  @ApiProperty({ description: 'Đang giải quyết trong hạn (pending − openOverdue)' })
+  pendingInTime: number;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Tỷ lệ đúng hạn (0–1; mục tiêu 0,9)' })
   onTimeRate: number | null;

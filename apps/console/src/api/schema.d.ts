@@ -3519,8 +3519,12 @@ export interface components {
       returnedOnTime: number;
       /** @description Trả quá hạn */
       returnedLate: number;
-      /** @description Chưa trả và đã quá hạn */
+      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận hoặc đang xử lý, hay trả sau ngày chốt); không gồm hồ sơ chờ bổ sung, có kết quả chưa trả, từ chối, rút */
+      pending: number;
+      /** @description Đang giải quyết quá hạn: chưa trả và đã quá hạn */
       openOverdue: number;
+      /** @description Đang giải quyết trong hạn (pending − openOverdue) */
+      pendingInTime: number;
       /** @description Tỷ lệ đúng hạn (0–1; mục tiêu 0,9) */
       onTimeRate: number | null;
       /** @description Hồ sơ quá hạn (phải có phiếu xin lỗi) */
@@ -3541,8 +3545,12 @@ export interface components {
       returnedOnTime: number;
       /** @description Trả quá hạn */
       returnedLate: number;
-      /** @description Chưa trả và đã quá hạn */
+      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận hoặc đang xử lý, hay trả sau ngày chốt); không gồm hồ sơ chờ bổ sung, có kết quả chưa trả, từ chối, rút */
+      pending: number;
+      /** @description Đang giải quyết quá hạn: chưa trả và đã quá hạn */
       openOverdue: number;
+      /** @description Đang giải quyết trong hạn (pending − openOverdue) */
+      pendingInTime: number;
       /** @description Tỷ lệ đúng hạn (0–1; mục tiêu 0,9) */
       onTimeRate: number | null;
       /** @description Hồ sơ quá hạn (phải có phiếu xin lỗi) */
