@@ -357,6 +357,8 @@ describeWithSeed('002', 'report documents: every figure against the database', (
               SUM(returned_by AND late = 0 AND returned_on < appointment_date) AS returnedEarly,
               SUM(returned_by AND late = 0 AND returned_on = appointment_date) AS returnedOnTime,
               SUM(returned_by AND late = 1) AS returnedLate,
+              SUM(state IN ('received', 'processing') OR (state = 'returned' AND NOT returned_by))
+                AS pending,
               SUM(open_overdue) AS openOverdue,
               SUM(late_by OR open_overdue) AS overdue,
               SUM((late_by OR open_overdue) AND slip) AS overdueWithIssuedSlip
@@ -382,6 +384,8 @@ describeWithSeed('002', 'report documents: every figure against the database', (
       returnedEarly: n('returnedEarly'),
       returnedOnTime: n('returnedOnTime'),
       returnedLate: n('returnedLate'),
+      pending: n('pending'),
+      pendingInTime: n('pending') - n('openOverdue'),
       openOverdue: n('openOverdue'),
       onTimeRate: returned === 0 ? null : (n('returnedEarly') + n('returnedOnTime')) / returned,
       overdue: n('overdue'),
@@ -589,6 +593,9 @@ describeWithSeed('002', 'report documents: every figure against the database', (
       returnedEarly: 1,
       returnedOnTime: 1,
       returnedLate: 1,
+      // D-TON and D-TRE-SAU (returned after the cut-off) overdue, D-CHO in time.
+      pending: 3,
+      pendingInTime: 1,
       openOverdue: 2,
       overdue: 3,
       overdueWithIssuedSlip: 1,
@@ -661,6 +668,8 @@ describeWithSeed('002', 'report documents: every figure against the database', (
         `còn quá hạn ${expected.overdue.length}.`,
       `Hồ sơ TTHC tiếp nhận: ${dossiers.received}; trả trước hạn ${dossiers.returnedEarly}, ` +
         `đúng hạn ${dossiers.returnedOnTime}, quá hạn ${dossiers.returnedLate}; ` +
+        `đang giải quyết ${dossiers.pending} (trong hạn ${dossiers.pendingInTime}, ` +
+        `quá hạn ${dossiers.openOverdue}); ` +
         `tỷ lệ đúng hạn ${percentText(dossiers.returnedEarly + dossiers.returnedOnTime, dossiers.returnedEarly + dossiers.returnedOnTime + dossiers.returnedLate)}; ` +
         `hồ sơ quá hạn có phiếu xin lỗi ${dossiers.overdueWithIssuedSlip}/${dossiers.overdue}.`,
       ...[...expected.areas, { ...totals, label: 'Tổng cộng' }].map((area) =>
@@ -695,6 +704,8 @@ describeWithSeed('002', 'report documents: every figure against the database', (
       ['Trả trước hạn', d.returnedEarly],
       ['Trả đúng hạn', d.returnedOnTime],
       ['Trả quá hạn', d.returnedLate],
+      ['Đang giải quyết', d.pending],
+      ['Đang giải quyết trong hạn', d.pendingInTime],
       ['Đang giải quyết quá hạn', d.openOverdue],
       ['Tỷ lệ đúng hạn', percentText(d.returnedEarly + d.returnedOnTime, returned)],
       ['Hồ sơ quá hạn', d.overdue],
@@ -773,5 +784,6 @@ describeWithSeed('002', 'report documents: every figure against the database', (
     expect(text).not.toContain(`Hồ sơ TTHC tiếp nhận: ${d.received + 1};`);
     expect(text).not.toContain(`Tổng số nhiệm vụ: ${expected.totals.total - 1};`);
     expect(`${text} `).not.toContain(`Trả quá hạn ${d.returnedLate + 1} `);
+    expect(`${text} `).not.toContain(`Đang giải quyết ${d.pending + 1} `);
   });
 });

@@ -399,6 +399,8 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       returnedEarly: stats.returnedEarly,
       returnedOnTime: stats.returnedOnTime,
       returnedLate: stats.returnedLate,
+      pending: stats.pending,
+      pendingInTime: stats.pendingInTime,
       openOverdue: stats.openOverdue,
       overdue: stats.overdue,
     });

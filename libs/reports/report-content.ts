@@ -141,7 +141,10 @@ export function nextPeriodTasks(tasks: TaskAsOf[], cutoffDate: IsoDate, nextCuto
 
 // ---------------------------------------------------------------- the whole report
 
-/** Section (2): the dossiers received in the period, with their figures as of the cut-off. */
+/**
+ * Section (2): the dossiers received in the period, with their figures as of the cut-off. The
+ * pending ones (in time and overdue) are absent from revisions compiled before they were reported.
+ */
 export type DossierSection = { from: IsoDate; to: IsoDate } & Pick<
   DossierFigures,
   | 'received'
@@ -154,7 +157,8 @@ export type DossierSection = { from: IsoDate; to: IsoDate } & Pick<
   | 'overdueWithIssuedSlip'
   | 'overdueWithoutSlip'
   | 'apologyCoverage'
->;
+> &
+  Partial<Pick<DossierFigures, 'pending' | 'pendingInTime'>>;
 
 export interface TargetLine {
   code: string;

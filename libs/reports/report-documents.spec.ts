@@ -43,6 +43,8 @@ const content: ReportContent = {
     returnedEarly: 5,
     returnedOnTime: 4,
     returnedLate: 1,
+    pending: 2,
+    pendingInTime: 2,
     openOverdue: 0,
     onTimeRate: 0.9,
     overdue: 1,
@@ -94,7 +96,7 @@ describe('report documents', () => {
       'Hải Phòng, ngày 18 tháng 3 năm 2026',
       'Kết quả thực hiện công tác cải cách hành chính Quý I/2026',
       'Tổng số nhiệm vụ: 3; đã hoàn thành 1 (33,3%)',
-      'tỷ lệ đúng hạn 90%',
+      'đang giải quyết 2 (trong hạn 2, quá hạn 0); tỷ lệ đúng hạn 90%',
       'Chưa nêu lý do',
       'Không có nhiệm vụ đến hạn trong kỳ tới',
       'Nguyễn Văn A',
@@ -137,5 +139,24 @@ describe('report documents', () => {
     expect(workbook.getWorksheet('3. Chỉ tiêu')!.getRow(2).getCell(1).value).toBe(
       'Chưa có chỉ tiêu',
     );
+  });
+
+  it('writes a revision compiled before the pending dossiers were reported without them', async () => {
+    const { pending: _pending, pendingInTime: _inTime, ...dossiers } = content.dossiers;
+    const earlier = { ...content, dossiers };
+    const { value } = await mammoth.extractRawText({
+      buffer: await renderReportDocx(earlier, meta),
+    });
+    const text = value.replace(/\s+/g, ' ');
+    expect(text).toContain('quá hạn 1; tỷ lệ đúng hạn 90%');
+    expect(text).not.toContain('undefined');
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await renderReportXlsx(earlier)) as unknown as ArrayBuffer);
+    const labels: string[] = [];
+    workbook
+      .getWorksheet('2. Hồ sơ TTHC')!
+      .eachRow((row) => labels.push(String(row.getCell(1).value)));
+    expect(labels).toContain('Đang giải quyết quá hạn');
+    expect(labels).not.toContain('Đang giải quyết');
   });
 });

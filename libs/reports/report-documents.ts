@@ -20,7 +20,13 @@ import {
 } from '@cchc/documents';
 import { neutralizeFormula } from '@cchc/common';
 import { IsoDate, TASK_STATE_LABELS, TASK_STATES } from '@cchc/domain';
-import { percentText, ratioText, type ReportContent, type TaskLine } from './report-content';
+import {
+  percentText,
+  ratioText,
+  type DossierSection,
+  type ReportContent,
+  type TaskLine,
+} from './report-content';
 
 /** What the signed document carries besides the frozen figures. */
 export interface ReportDocumentMeta {
@@ -51,6 +57,15 @@ const ratio = ratioText;
 
 function dateOf(date: IsoDate | null): string {
   return date ? shortDate(date) : 'Không thời hạn';
+}
+
+/** The pending dossiers (in time; overdue has its own row), unless the revision predates them. */
+function pendingRows(dossiers: DossierSection): (string | number)[][] {
+  if (dossiers.pending === undefined || dossiers.pendingInTime === undefined) return [];
+  return [
+    ['Đang giải quyết', dossiers.pending],
+    ['Đang giải quyết trong hạn', dossiers.pendingInTime],
+  ];
 }
 
 /** The rows of every section, shared by the DOCX tables and the XLSX sheets. */
@@ -114,6 +129,7 @@ export function sectionTables(content: ReportContent): {
         ['Trả trước hạn', dossiers.returnedEarly],
         ['Trả đúng hạn', dossiers.returnedOnTime],
         ['Trả quá hạn', dossiers.returnedLate],
+        ...pendingRows(dossiers),
         ['Đang giải quyết quá hạn', dossiers.openOverdue],
         ['Tỷ lệ đúng hạn', ratio(dossiers.onTimeRate)],
         ['Hồ sơ quá hạn', dossiers.overdue],
@@ -194,6 +210,10 @@ export function renderReportDocx(
       `còn quá hạn ${tasks.overdue.length}.`,
     `Hồ sơ TTHC tiếp nhận: ${dossiers.received}; trả trước hạn ${dossiers.returnedEarly}, ` +
       `đúng hạn ${dossiers.returnedOnTime}, quá hạn ${dossiers.returnedLate}; ` +
+      (dossiers.pending === undefined
+        ? ''
+        : `đang giải quyết ${dossiers.pending} (trong hạn ${dossiers.pendingInTime}, ` +
+          `quá hạn ${dossiers.openOverdue}); `) +
       `tỷ lệ đúng hạn ${ratio(dossiers.onTimeRate)}; ` +
       `hồ sơ quá hạn có phiếu xin lỗi ${dossiers.overdueWithIssuedSlip}/${dossiers.overdue}.`,
   ];

@@ -82,6 +82,8 @@ export class ReportFiguresService {
         returnedEarly: overall.returnedEarly,
         returnedOnTime: overall.returnedOnTime,
         returnedLate: overall.returnedLate,
+        pending: overall.pending,
+        pendingInTime: overall.pendingInTime,
         openOverdue: overall.openOverdue,
         onTimeRate: overall.onTimeRate,
         overdue: overall.overdue,
