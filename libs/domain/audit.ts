@@ -63,7 +63,10 @@ export const RECORDED_AUDIT_EVENT_LABELS = {
   },
   'periodic-report': { OPENED: 'Mở kỳ báo cáo' },
   'report-contribution': { REQUESTED: 'Yêu cầu đơn vị báo cáo' },
-  'report-calendar': { CALENDAR_REPLACED: 'Cập nhật lịch báo cáo' },
+  'report-calendar': {
+    CALENDAR_REPLACED: 'Cập nhật lịch báo cáo',
+    CALENDAR_RESET: 'Trở lại lịch báo cáo theo hướng dẫn của Bộ Nội vụ',
+  },
   'inspection-campaign': { CREATED: 'Lập đợt kiểm tra' },
   'inspection-checklist': {
     CHECKLIST_REPLACED: 'Cập nhật danh mục kiểm tra',

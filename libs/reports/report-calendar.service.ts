@@ -64,6 +64,28 @@ export class ReportCalendarService {
     return this.rulesOf(wardId);
   }
 
+  /** Drops the ward's own rules: the national preset applies again (recorded in the audit). */
+  async reset(wardId: string, actor: Actor) {
+    await this.dataSource.transaction(async (manager) => {
+      const previous = await this.rulesOf(wardId, manager);
+      if (previous.preset) return;
+      await manager.query('DELETE FROM report_calendars WHERE ward_id = ?', [wardId]);
+      await AuditLog.append(manager, {
+        instanceType: 'report-calendar',
+        instanceId: wardId,
+        eventType: 'CALENDAR_RESET',
+        fromState: null,
+        toState: 'preset',
+        actor,
+        reason: null,
+        payload: { previous: previous.rules, rules: NATIONAL_REPORTING_CALENDAR },
+        occurredAt: this.clock.now(),
+        wardId,
+      });
+    });
+    return this.rulesOf(wardId);
+  }
+
   /** The period's bounds and due dates under the ward's rules (400 for a period it cannot have). */
   async period(wardId: string, ref: ReportPeriodRef): Promise<ReportPeriod> {
     const { rules } = await this.rulesOf(wardId);

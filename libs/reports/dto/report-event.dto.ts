@@ -142,24 +142,24 @@ export class ContributionEventDto {
 
 export class PeriodRuleDto {
   @ApiProperty({ example: 14, description: 'Ngày chốt số liệu của tháng cuối kỳ' })
-  @IsInt({ message: '$property phải là số nguyên' })
-  @Min(1, { message: '$property phải từ 1' })
-  @Max(28, { message: '$property phải đến 28' })
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải là ngày từ 1 đến 28' })
+  @Max(28, { message: 'phải là ngày từ 1 đến 28' })
   cutoffDay: number;
 
   @ApiProperty({ example: 9, description: 'Hạn các đơn vị gửi báo cáo (ngày của tháng cuối kỳ)' })
-  @IsInt({ message: '$property phải là số nguyên' })
-  @Min(1, { message: '$property phải từ 1' })
-  @Max(28, { message: '$property phải đến 28' })
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải là ngày từ 1 đến 28' })
+  @Max(28, { message: 'phải là ngày từ 1 đến 28' })
   contributionDueDay: number;
 
   @ApiProperty({
     example: 20,
     description: 'Hạn gửi báo cáo lên cấp trên (ngày của tháng cuối kỳ)',
   })
-  @IsInt({ message: '$property phải là số nguyên' })
-  @Min(1, { message: '$property phải từ 1' })
-  @Max(28, { message: '$property phải đến 28' })
+  @IsInt({ message: 'phải là số nguyên' })
+  @Min(1, { message: 'phải là ngày từ 1 đến 28' })
+  @Max(28, { message: 'phải là ngày từ 1 đến 28' })
   upstreamDueDay: number;
 }
 

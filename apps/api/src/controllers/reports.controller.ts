@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -70,6 +71,16 @@ export class ReportsController {
     @Body() dto: ReportingCalendarDto,
   ): Promise<ReportingCalendarViewDto> {
     const { rules, preset } = await this.calendars.replace(user.wardId, dto, actorOf(user));
+    return { ...rules, preset };
+  }
+
+  @ApiOperation({ summary: 'Trở lại lịch báo cáo theo hướng dẫn của Bộ Nội vụ' })
+  @ApiOkResponse({ type: ReportingCalendarViewDto })
+  @ApiErrors(403)
+  @Roles('coordinator')
+  @Delete('calendar')
+  async resetCalendar(@CurrentUser() user: AuthUser): Promise<ReportingCalendarViewDto> {
+    const { rules, preset } = await this.calendars.reset(user.wardId, actorOf(user));
     return { ...rules, preset };
   }
 

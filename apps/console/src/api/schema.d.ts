@@ -1164,7 +1164,8 @@ export interface paths {
     /** Đặt lịch báo cáo định kỳ riêng của phường */
     put: operations['ReportsController_replaceCalendar'];
     post?: never;
-    delete?: never;
+    /** Trở lại lịch báo cáo theo hướng dẫn của Bộ Nội vụ */
+    delete: operations['ReportsController_resetCalendar'];
     options?: never;
     head?: never;
     patch?: never;
@@ -9049,6 +9050,43 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  ReportsController_resetCalendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportingCalendarViewDto'];
         };
       };
       /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
