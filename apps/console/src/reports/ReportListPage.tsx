@@ -4,8 +4,10 @@ import { Link, useNavigate } from 'react-router';
 import { REPORT_PERIOD_KIND_LABELS, REPORT_PERIOD_KINDS, ReportPeriodKind } from '@cchc/domain';
 import { data, http } from '../api/http';
 import { formatIsoDate } from '../common/format';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { PATHS } from '../paths';
 import { useUser } from '../session/session';
+import { CalendarForm } from './CalendarForm';
 import type { ReportingCalendar, ReportSummary } from './types';
 
 const KIND_OPTIONS = REPORT_PERIOD_KINDS.map((value) => ({
@@ -13,31 +15,39 @@ const KIND_OPTIONS = REPORT_PERIOD_KINDS.map((value) => ({
   label: REPORT_PERIOD_KIND_LABELS[value],
 }));
 
-/** The ward's reporting calendar: per period kind, the cut-off day and the two due days. */
-function CalendarCard({ calendar }: { calendar: ReportingCalendar }) {
+/**
+ * The ward's reporting calendar: per period kind, the cut-off day and the two due days; the
+ * coordinator edits it here, the others read it.
+ */
+function CalendarCard({ calendar, editable }: { calendar: ReportingCalendar; editable: boolean }) {
   const rows = REPORT_PERIOD_KINDS.map((kind) => ({ kind, ...calendar.periods[kind] }));
   return (
     <Card
       title={`Lịch báo cáo${calendar.preset ? ' (theo hướng dẫn của Bộ Nội vụ)' : ' của phường'}`}
     >
-      <Table
-        rowKey="kind"
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        scroll={{ x: 520 }}
-        columns={[
-          {
-            title: 'Kỳ',
-            dataIndex: 'kind',
-            render: (kind: ReportPeriodKind) => REPORT_PERIOD_KIND_LABELS[kind],
-          },
-          { title: 'Chốt số liệu ngày', dataIndex: 'cutoffDay' },
-          { title: 'Đơn vị gửi trước ngày', dataIndex: 'contributionDueDay' },
-          { title: 'Gửi cấp trên trước ngày', dataIndex: 'upstreamDueDay' },
-        ]}
-      />
-      <Typography.Paragraph className="muted">
+      {editable ? (
+        <CalendarForm calendar={calendar} />
+      ) : (
+        <ScrollRegion label="Lịch báo cáo" minWidth={520}>
+          <Table
+            rowKey="kind"
+            size="small"
+            pagination={false}
+            dataSource={rows}
+            columns={[
+              {
+                title: 'Kỳ',
+                dataIndex: 'kind',
+                render: (kind: ReportPeriodKind) => REPORT_PERIOD_KIND_LABELS[kind],
+              },
+              { title: 'Chốt số liệu ngày', dataIndex: 'cutoffDay' },
+              { title: 'Đơn vị gửi trước ngày', dataIndex: 'contributionDueDay' },
+              { title: 'Gửi cấp trên trước ngày', dataIndex: 'upstreamDueDay' },
+            ]}
+          />
+        </ScrollRegion>
+      )}
+      <Typography.Paragraph className="muted" style={{ marginTop: 16, marginBottom: 0 }}>
         Các ngày tính theo tháng cuối kỳ; hạn rơi vào ngày nghỉ được{' '}
         {calendar.dueDayShift === 'after'
           ? 'chuyển sang ngày làm việc sau'
@@ -94,7 +104,9 @@ export function ReportListPage() {
   return (
     <Space direction="vertical" size="middle" className="page">
       <Typography.Title level={1}>Báo cáo định kỳ</Typography.Title>
-      {calendar.data && <CalendarCard calendar={calendar.data} />}
+      {calendar.data && (
+        <CalendarCard calendar={calendar.data} editable={user.role === 'coordinator'} />
+      )}
       {user.role === 'coordinator' && <OpenPeriodForm />}
       {reports.data?.length === 0 ? (
         <Typography.Text>Chưa có kỳ báo cáo nào</Typography.Text>
