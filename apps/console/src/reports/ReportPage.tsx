@@ -18,6 +18,7 @@ import { data, http } from '../api/http';
 import { formatIsoDate } from '../common/format';
 import { ReasonField } from '../common/ReasonField';
 import { CONTRIBUTION_COLUMNS } from './contribution-columns';
+import { ContributionEvidence } from './ContributionEvidence';
 import { ReportFacts } from './ReportFacts';
 import { RevisionsTable } from './RevisionsTable';
 import type { Contribution, Report } from './types';
@@ -143,6 +144,22 @@ export function ReportPage() {
                   { key: 'results', label: 'Kết quả', children: row.results },
                   { key: 'problems', label: 'Khó khăn', children: row.problems || 'Không' },
                   { key: 'proposals', label: 'Kiến nghị', children: row.proposals || 'Không' },
+                  {
+                    key: 'evidence',
+                    label: 'Minh chứng',
+                    children:
+                      row.evidenceIds.length === 0 ? (
+                        'Không'
+                      ) : (
+                        <Space wrap>
+                          {row.evidenceIds.map((fileId, index) => (
+                            <a key={fileId} href={`/evidence/${fileId}`}>
+                              Tệp {index + 1}
+                            </a>
+                          ))}
+                        </Space>
+                      ),
+                  },
                 ]}
               />
             ),
@@ -200,6 +217,7 @@ export function ReportPage() {
       />
       <ReasonOrTextDialog
         dialog={dialog}
+        planId={view.planId}
         pending={step.isPending || contribute.isPending}
         onCancel={() => setDialog(null)}
         onFinish={(values) => {
@@ -225,11 +243,13 @@ export function ReportPage() {
 /** The reason to return (report or contribution) or to correct a sent report, or the unit's text. */
 function ReasonOrTextDialog({
   dialog,
+  planId,
   pending,
   onCancel,
   onFinish,
 }: {
   dialog: Dialog | null;
+  planId: string | null;
   pending: boolean;
   onCancel: () => void;
   onFinish: (values: Record<string, string>) => void;
@@ -263,6 +283,9 @@ function ReasonOrTextDialog({
             </Form.Item>
             <Form.Item name="proposals" label="Kiến nghị, đề xuất">
               <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="evidenceIds" label="Minh chứng (tệp của nhiệm vụ đơn vị chủ trì)">
+              <ContributionEvidence unitId={dialog.contribution.unitId} planId={planId} />
             </Form.Item>
           </>
         ) : (
