@@ -1,4 +1,6 @@
+import { Workbook } from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -6,6 +8,7 @@ import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { navigate, screenshot, seriousViolations, signIn } from './support/browser';
 import { consoleSuite } from './support/console-suite';
+import { docxText } from './support/document-text';
 import { samplePdf } from './support/evidence-samples';
 import { describeWithSeed } from './support/seeds';
 
@@ -55,6 +58,17 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
     planId = imported.body.planId;
     expect((await importPlan(PAR_PLAN, 'chi-so-cchc-2026.txt', 'par_index')).status).toBe(200);
     expect((await client.post('coordinator', '/par/criteria', TREE)).status).toBe(200);
+    // The year before: 3.1 lost 1 point of 2, for the year-on-year card.
+    expect(
+      (await client.post('coordinator', '/par/criteria', { ...TREE, year: 2025 })).status,
+    ).toBe(200);
+    expect(
+      (await client.put('coordinator', '/par/2025/criteria/3.1/score', { score: 1 })).status,
+    ).toBe(200);
+    expect(
+      (await client.post('coordinator', '/par/2025/criteria/3.1/review', { decision: 'accept' }))
+        .status,
+    ).toBe(200);
     // A second ward of the same province, which has scored its plan criterion.
     const db = started.api.get(DataSource);
     const wardId = randomUUID();
@@ -302,6 +316,63 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
     expect(await page.getByRole('button', { name: 'Duyệt 3.1' }).count()).toBe(0);
     await check(page, 'par-accepted-desktop');
     await page.close();
+  });
+
+  it('shows the points lost against last year and downloads the XLSX and DOCX', async () => {
+    const page = await suite.newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await navigate(page, 'Chỉ số CCHC');
+    const card = page
+      .locator('.ant-card')
+      .filter({ hasText: 'Tiêu chí bị mất điểm so với năm 2025' });
+    const row = card.getByRole('row').filter({ hasText: 'Công khai thủ tục hành chính' });
+    await row.waitFor();
+    // 1,5 of 2 points this year (0,5 lost), 1 of 2 the year before (1 lost): 0,5 fewer lost.
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      '3.1',
+      'Công khai thủ tục hành chính',
+      '0,5',
+      '1',
+      '-0,5',
+      'Phòng Văn hóa - Xã hội',
+    ]);
+    await card.scrollIntoViewIfNeeded();
+    await check(page, 'par-lost-points-desktop');
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải Excel' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('chi-so-cchc-2026.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await readFile(await xlsx.path())) as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Tổng hợp')?.getRow(4).values).toEqual([
+      undefined,
+      'TONG Tổng cộng',
+      4,
+      1.5,
+      37.5,
+    ]);
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải báo cáo (DOCX)' }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toBe('chi-so-cchc-2026.docx');
+    const text = await docxText(await readFile(await docx.path()));
+    expect(text).toContain('Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2026');
+    expect(text).toContain('Công khai thủ tục hành chính');
+    await page.close();
+
+    const head = await suite.newPage('phone');
+    await signIn(head, baseUrl, 'unit_head');
+    await navigate(head, 'Chỉ số CCHC');
+    const phoneCard = head
+      .locator('.ant-card')
+      .filter({ hasText: 'Tiêu chí bị mất điểm so với năm 2025' });
+    await phoneCard.getByRole('cell', { name: '-0,5' }).waitFor();
+    await phoneCard.scrollIntoViewIfNeeded();
+    await check(head, 'par-lost-points-phone');
+    await head.close();
   });
 
   it('shows the province officer two wards ranked, read-only, on a desktop and a phone', async () => {
