@@ -104,7 +104,7 @@ export function CalendarForm({ calendar }: { calendar: ReportingCalendar }) {
           })),
         ]}
       />
-      <Space wrap align="start" style={{ marginTop: 16 }}>
+      <Space wrap align="start" style={{ display: 'flex', marginTop: 16 }}>
         <Form.Item name="dueDayShift" label="Hạn rơi vào ngày nghỉ" style={{ marginBottom: 8 }}>
           <Select options={SHIFT_OPTIONS} style={{ width: 250 }} />
         </Form.Item>
@@ -118,7 +118,7 @@ export function CalendarForm({ calendar }: { calendar: ReportingCalendar }) {
         </Form.Item>
       </Space>
       {failure && <Alert type="error" showIcon message={failure.message} />}
-      <Space wrap style={{ marginTop: 8 }}>
+      <Space wrap style={{ display: 'flex', marginTop: 8 }}>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           Lưu lịch báo cáo
         </Button>
