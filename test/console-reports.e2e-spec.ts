@@ -14,7 +14,8 @@ import { describeWithSeed } from './support/seeds';
  * Issue 13, item 12: the reporting calendar and a report's lifecycle. The coordinator edits the
  * calendar and restores the national one, opens Q1 of seed 002; the culture office sends its
  * text with a file of its task; the coordinator accepts it, compiles the figures and downloads
- * the report; the leader returns it, then approves it, the chairman signs, the coordinator sends.
+ * the report; the leader returns it, then approves it, the chairman signs, the coordinator sends
+ * it, then corrects it.
  */
 describeWithSeed('002', 'web console: Báo cáo định kỳ (Chromium, seed 002)', (seedText) => {
   jest.setTimeout(120_000);
