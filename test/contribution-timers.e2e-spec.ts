@@ -1,6 +1,5 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
-import request from 'supertest';
 import { ManualClock } from '@cchc/common';
 import { demoWardIds } from './support/demo-ward-ids';
 import { E2E_REDIS_URL, freshEnvironment, wipeRedis } from './support/e2e-env';
@@ -83,19 +82,11 @@ describeWithSeed('002', 'contribution timers: exactly once after Redis is flushe
     )) as { subject_id: string; topic: string; username: string; n: string }[];
 
   it('opens Q1 of seed 002: every contribution’s reminders and deadline are planned in MySQL', async () => {
-    const imported = await request(api.getHttpServer())
-      .post('/plans/import')
-      .set('Authorization', `Bearer ${await s.client.login('coordinator')}`)
-      .attach('file', Buffer.from(seedText()), 'kh-2026.txt');
+    const imported = await s.importPlan(seedText());
     expect(imported.status).toBe(200);
-    const opened = await s.client.post('coordinator', '/reports', {
-      kind: 'quy',
-      year: 2026,
-      index: 1,
-    });
-    expect(opened.status).toBe(201);
-    reportId = opened.body.id;
-    const contributions = opened.body.contributions as { id: string; unitId: string }[];
+    const opened = await s.open('quy', 2026, 1);
+    reportId = opened.id;
+    const contributions = opened.contributions as { id: string; unitId: string }[];
     ids = contributions.map((c) => c.id);
     vhxh = contributions.find((c) => c.unitId === units.VHXH)!.id;
     expect(ids.length).toBeGreaterThan(1);

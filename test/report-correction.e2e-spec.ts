@@ -1,15 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
-import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { docxText } from './support/document-text';
 import { freshEnvironment } from './support/e2e-env';
 import { redoMigration } from './support/redo-migration';
+import { ReportSession, vnTime } from './support/report-session';
 import { startApi } from './support/test-app';
-
-const at = (local: string) => new Date(`${local}+07:00`);
 
 const REASON = 'Bổ sung 01 hồ sơ tiếp nhận ngày 05/3/2026 chưa được cập nhật vào phần mềm';
 
@@ -19,101 +15,43 @@ const REASON = 'Bổ sung 01 hồ sơ tiếp nhận ngày 05/3/2026 chưa đư�
  * as sent before corrections existed is corrected the same way.
  */
 describe('periodic reports: correcting a sent report', () => {
-  const clock = new ManualClock(at('2026-03-16T08:00:00'));
+  const clock = new ManualClock(vnTime('2026-03-16T08:00:00'));
   let api: INestApplication;
-  let client: ApiClient;
-  let db: DataSource;
+  let s: ReportSession;
   let reportId: string;
 
   beforeAll(async () => {
     await freshEnvironment('report_correction');
     api = await startApi(clock);
-    client = new ApiClient(api.getHttpServer());
-    db = api.get(DataSource);
-    const { units } = await demoWardIds(client);
-    const procedure = await client.post('coordinator', '/procedures', {
-      code: '1.000894',
-      name: 'Đăng ký khai sinh',
-      processingDays: 5,
-      handlingUnitId: units.VHXH,
-    });
-    expect(procedure.status).toBe(201);
+    s = new ReportSession(api, clock);
+    const { units } = await demoWardIds(s.client);
+    await s.addProcedure(units.VHXH);
   });
 
   afterAll(async () => {
     await api?.close();
   });
 
-  const report = async () => (await client.get('officer', `/reports/${reportId}`)).body;
-
-  const reportEvent = async (username: string, body: object, status = 200) => {
-    const { version } = await report();
-    const response = await client.post(username, `/reports/${reportId}/events`, {
-      ...body,
-      version,
-    });
-    expect({ body, status: response.status, message: response.body.message }).toMatchObject({
-      status,
-    });
-    return response.body;
-  };
-
-  const compile = async () => {
-    const { version } = await report();
-    const response = await client.post('coordinator', `/reports/${reportId}/compile`, { version });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
-
-  const download = async (query: string) =>
-    request(api.getHttpServer())
-      .get(`/reports/${reportId}/document?${query}`)
-      .set('Authorization', `Bearer ${await client.login('chairman')}`)
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-
   const revisionJson = async (revision: number) => {
-    const response = await download(`format=json&revision=${revision}`);
+    const response = await s.document(reportId, `format=json&revision=${revision}`);
     expect(response.status).toBe(200);
     return JSON.parse(response.body.toString('utf8'));
   };
 
-  const receive = async (code: string, receivedAt: string) => {
-    const created = await client.post('one_stop_officer', '/dossiers', {
-      code,
-      procedureCode: '1.000894',
-      applicant: { name: 'Nguyễn Thị Hằng' },
-      receivedAt,
-    });
-    expect({ code, status: created.status, message: created.body.message }).toMatchObject({
-      status: 201,
-    });
-  };
-
   /** Compiled, approved, signed (chairman) and sent (coordinator) on the clock's days. */
   const approveSignSend = async (signOn: string) => {
-    await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
-    await reportEvent('leader', { type: 'APPROVE' });
-    clock.set(at(`${signOn}T09:00:00`));
-    await reportEvent('chairman', { type: 'SIGN' });
-    return reportEvent('coordinator', { type: 'SEND' });
+    await s.reportEvent('coordinator', reportId, { type: 'SUBMIT_FOR_APPROVAL' });
+    await s.reportEvent('leader', reportId, { type: 'APPROVE' });
+    clock.set(vnTime(`${signOn}T09:00:00`));
+    await s.reportEvent('chairman', reportId, { type: 'SIGN' });
+    return s.reportEvent('coordinator', reportId, { type: 'SEND' });
   };
 
   it('sends Q1 as 01/BC-UBND, one dossier received in the period', async () => {
-    await receive('Q1-C-0001', '2026-03-02T09:00:00+07:00');
-    const opened = await client.post('coordinator', '/reports', {
-      kind: 'quy',
-      year: 2026,
-      index: 1,
-    });
-    expect(opened.status).toBe(201);
-    reportId = opened.body.id;
-    await reportEvent('coordinator', { type: 'START_COMPILING' });
-    await compile();
+    await s.receive('Q1-C-0001', '2026-03-02T09:00:00');
+    reportId = (await s.open('quy', 2026, 1)).id;
+    await s.reportEvent('coordinator', reportId, { type: 'START_COMPILING' });
+    await s.compile(reportId);
     const sent = await approveSignSend('2026-03-17');
     expect(sent).toMatchObject({
       state: 'sent',
@@ -127,12 +65,12 @@ describe('periodic reports: correcting a sent report', () => {
 
   it('restores a report stored as sent before corrections existed, the revision’s signature filled from it', async () => {
     // As it was stored before: no `corrects` in the snapshot, no signature on the revision.
-    await db.query(
+    await s.db.query(
       "UPDATE periodic_reports SET snapshot = JSON_REMOVE(snapshot, '$.context.corrects') WHERE id = ?",
       [reportId],
     );
-    await redoMigration(db, 'ReportRevisionSignatures1763803700000');
-    const [stored] = await db.query(
+    await redoMigration(s.db, 'ReportRevisionSignatures1763803700000');
+    const [stored] = await s.db.query(
       'SELECT snapshot, machine_version FROM periodic_reports WHERE id = ?',
       [reportId],
     );
@@ -140,7 +78,7 @@ describe('periodic reports: correcting a sent report', () => {
       typeof stored.snapshot === 'string' ? JSON.parse(stored.snapshot) : stored.snapshot;
     expect(stored.machine_version).toBe(1);
     expect('corrects' in snapshot.context).toBe(false);
-    const view = await client.get('coordinator', `/reports/${reportId}`);
+    const view = await s.client.get('coordinator', `/reports/${reportId}`);
     expect(view.body).toMatchObject({ state: 'sent', corrects: null, allowedEvents: ['CORRECT'] });
     expect(view.body.revisions).toMatchObject([
       { revision: 1, number: '01/BC-UBND', signedOn: '2026-03-17', sentOn: '2026-03-17' },
@@ -148,20 +86,23 @@ describe('periodic reports: correcting a sent report', () => {
   });
 
   it('refuses a correction without a reason (400 naming it) or by another role than the coordinator (403)', async () => {
-    const missing = await reportEvent('coordinator', { type: 'CORRECT' }, 400);
+    const missing = await s.reportEvent('coordinator', reportId, { type: 'CORRECT' }, 400);
     expect(JSON.stringify(missing.message)).toContain('reason');
-    await reportEvent('coordinator', { type: 'CORRECT', reason: '   ' }, 400);
+    await s.reportEvent('coordinator', reportId, { type: 'CORRECT', reason: '   ' }, 400);
     for (const username of ['chairman', 'leader', 'officer'])
-      await reportEvent(username, { type: 'CORRECT', reason: REASON }, 403);
+      await s.reportEvent(username, reportId, { type: 'CORRECT', reason: REASON }, 403);
     // A sent report is corrected, not returned.
-    await reportEvent('chairman', { type: 'RETURN', reason: REASON }, 409);
-    expect((await report()).state).toBe('sent');
+    await s.reportEvent('chairman', reportId, { type: 'RETURN', reason: REASON }, 409);
+    expect((await s.report(reportId)).state).toBe('sent');
   });
 
   it('corrects it: revision 2 with the dossier entered late, approved, signed under a new number and sent', async () => {
-    clock.set(at('2026-04-02T08:00:00'));
-    await receive('Q1-C-0002', '2026-03-05T10:00:00+07:00');
-    const correcting = await reportEvent('coordinator', { type: 'CORRECT', reason: REASON });
+    clock.set(vnTime('2026-04-02T08:00:00'));
+    await s.receive('Q1-C-0002', '2026-03-05T10:00:00');
+    const correcting = await s.reportEvent('coordinator', reportId, {
+      type: 'CORRECT',
+      reason: REASON,
+    });
     expect(correcting).toMatchObject({
       state: 'compiling',
       number: null,
@@ -169,9 +110,14 @@ describe('periodic reports: correcting a sent report', () => {
       corrects: { revision: 1, number: '01/BC-UBND', signedOn: '2026-03-17', reason: REASON },
     });
     // The sent revision is not signed again: the correction needs figures of its own.
-    const early = await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' }, 409);
+    const early = await s.reportEvent(
+      'coordinator',
+      reportId,
+      { type: 'SUBMIT_FOR_APPROVAL' },
+      409,
+    );
     expect(early.message).toContain('Cần tổng hợp lại số liệu');
-    const compiled = await compile();
+    const compiled = await s.compile(reportId);
     expect(compiled.revisions).toMatchObject([
       { revision: 1, number: '01/BC-UBND', correctsRevision: null },
       { revision: 2, number: null, correctsRevision: 1, correctionReason: REASON },
@@ -179,11 +125,14 @@ describe('periodic reports: correcting a sent report', () => {
     expect((await revisionJson(2)).content.dossiers.received).toBe(2);
 
     // The chairman takes back his signature before it is sent; signed again, the next number.
-    await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
-    await reportEvent('leader', { type: 'APPROVE' });
-    await reportEvent('chairman', { type: 'SIGN' });
-    await reportEvent('coordinator', { type: 'RETURN', reason: 'Sai trích yếu' }, 403);
-    const returned = await reportEvent('chairman', { type: 'RETURN', reason: 'Sai trích yếu' });
+    await s.reportEvent('coordinator', reportId, { type: 'SUBMIT_FOR_APPROVAL' });
+    await s.reportEvent('leader', reportId, { type: 'APPROVE' });
+    await s.reportEvent('chairman', reportId, { type: 'SIGN' });
+    await s.reportEvent('coordinator', reportId, { type: 'RETURN', reason: 'Sai trích yếu' }, 403);
+    const returned = await s.reportEvent('chairman', reportId, {
+      type: 'RETURN',
+      reason: 'Sai trích yếu',
+    });
     expect(returned).toMatchObject({
       state: 'compiling',
       number: null,
@@ -237,18 +186,18 @@ describe('periodic reports: correcting a sent report', () => {
     const first = await revisionJson(1);
     expect(first).toMatchObject({ revision: 1, number: '01/BC-UBND', replaces: null });
     expect(first.content.dossiers.received).toBe(1);
-    const [stored] = await db.query(
+    const [stored] = await s.db.query(
       'SELECT content_hash FROM report_revisions WHERE report_id = ? AND revision = 1',
       [reportId],
     );
     expect(first.contentHash).toBe(stored.content_hash);
-    const oldDocx = await docxText((await download('format=docx&revision=1')).body);
+    const oldDocx = await docxText((await s.document(reportId, 'format=docx&revision=1')).body);
     expect(oldDocx).toContain('Số: 01/BC-UBND');
     expect(oldDocx).toContain('ngày 17 tháng 3 năm 2026');
     expect(oldDocx).toContain('Hồ sơ TTHC tiếp nhận: 1;');
     expect(oldDocx).not.toContain('thay thế');
 
-    const latest = await docxText((await download('format=docx')).body);
+    const latest = await docxText((await s.document(reportId, 'format=docx')).body);
     for (const expected of [
       'Số: 03/BC-UBND',
       'ngày 03 tháng 4 năm 2026',

@@ -1,13 +1,9 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
-import { TimerFeeder } from '@cchc/timers';
-import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
-import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
-
-const at = (local: string) => new Date(`${local}+07:00`);
+import { ReportSession, vnTime } from './support/report-session';
+import { startApi, startWorker } from './support/test-app';
 
 const HEAD = [
   'ỦY BAN NHÂN DÂN PHƯỜNG MẪU',
@@ -53,11 +49,10 @@ interface Content {
 }
 
 describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + Redis)', () => {
-  const clock = new ManualClock(at('2026-01-05T08:00:00'));
+  const clock = new ManualClock(vnTime('2026-01-05T08:00:00'));
   let api: INestApplication;
   let worker: INestApplicationContext;
-  let client: ApiClient;
-  let db: DataSource;
+  let s: ReportSession;
   let units: Record<string, { id: string; name: string }>;
   let planId: string;
   const tasks: Record<string, string> = {};
@@ -67,9 +62,8 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
     Object.assign(process.env, { TIMER_FEED_MS: '100', TIMER_SWEEP_MS: '1000' });
     api = await startApi(clock);
     worker = await startWorker(clock);
-    client = new ApiClient(api.getHttpServer());
-    db = api.get(DataSource);
-    const list = (await client.get('coordinator', '/org-units')).body as {
+    s = new ReportSession(api, clock);
+    const list = (await s.client.get('coordinator', '/org-units')).body as {
       id: string;
       code: string;
       name: string;
@@ -82,51 +76,31 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
     await api?.close();
   });
 
-  /** Moves the clock, has every timer due by then fired, and waits for the outbox to drain. */
-  const moveTo = async (local: string) => {
-    clock.set(at(local));
-    const feeder = worker.get(TimerFeeder);
-    feeder.resweep();
-    await feeder.feedNow();
-    await eventually(
-      async () => Number((await db.query(PENDING_WORK_SQL, [clock.now()]))[0].n) === 0,
-      30_000,
-      'an empty outbox and no due timer',
-    );
-  };
-
   const upload = async (username: string, text: string, query = '') =>
     request(api.getHttpServer())
       .post(`/plans/import${query}`)
-      .set('Authorization', `Bearer ${await client.login(username)}`)
+      .set('Authorization', `Bearer ${await s.client.login(username)}`)
       .attach('file', Buffer.from(text), 'kh-09.txt');
-
-  const sendTask = async (username: string, ordinal: string, body: object) => {
-    const { version } = (await client.get(username, `/tasks/${tasks[ordinal]}`)).body;
-    const response = await client.post(username, `/tasks/${tasks[ordinal]}/events`, {
-      ...body,
-      version,
-    });
-    expect({ ordinal, body, status: response.status, message: response.body.message }).toEqual(
-      expect.objectContaining({ status: 200 }),
-    );
-  };
 
   /** Opens the quarter's report, compiles it and returns its figures as the JSON download has them. */
   const compiledQuarter = async (index: number): Promise<Content> => {
-    const opened = await client.post('coordinator', '/reports', { kind: 'quy', year: 2026, index });
+    const opened = await s.client.post('coordinator', '/reports', {
+      kind: 'quy',
+      year: 2026,
+      index,
+    });
     expect(opened.status).toBe(201);
     const id = opened.body.id as string;
-    const started = await client.post('coordinator', `/reports/${id}/events`, {
+    const started = await s.client.post('coordinator', `/reports/${id}/events`, {
       type: 'START_COMPILING',
       version: opened.body.version,
     });
     expect(started.status).toBe(200);
-    const compiled = await client.post('coordinator', `/reports/${id}/compile`, {
+    const compiled = await s.client.post('coordinator', `/reports/${id}/compile`, {
       version: started.body.version,
     });
     expect(compiled.status).toBe(200);
-    const json = await client.get('chairman', `/reports/${id}/document?format=json`);
+    const json = await s.client.get('chairman', `/reports/${id}/document?format=json`);
     expect(json.status).toBe(200);
     return (json.body as { content: Content }).content;
   };
@@ -143,13 +117,13 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
     const imported = await upload('coordinator', plan(ROWS));
     expect(imported.body).toMatchObject({ status: 'created', tasks: 3 });
     planId = imported.body.planId;
-    const rows = (await db.query(
+    const rows = (await s.db.query(
       'SELECT id, ordinal FROM reform_tasks WHERE plan_id = ? AND is_group = 0',
       [planId],
     )) as { id: string; ordinal: string }[];
     for (const task of rows) tasks[task.ordinal] = task.id;
-    await moveTo('2026-03-02T09:00:00');
-    const states = (await db.query(
+    await s.moveTo('2026-03-02T09:00:00', worker);
+    const states = (await s.db.query(
       'SELECT ordinal, state FROM reform_tasks WHERE plan_id = ? ORDER BY ordinal',
       [planId],
     )) as { ordinal: string; state: string }[];
@@ -158,8 +132,8 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
       ['2', 'overdue'],
       ['3', 'assigned'],
     ]);
-    await moveTo('2026-03-10T09:00:00');
-    await sendTask('officer', '1', {
+    await s.moveTo('2026-03-10T09:00:00', worker);
+    await s.task('officer', tasks['1'], {
       type: 'REQUEST_EXTENSION',
       proposedDueDate: '2026-06-30',
       reason: 'Chờ hướng dẫn của Sở Nội vụ',
@@ -167,18 +141,18 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
   });
 
   it('after the cut-off: the extension approved, task 2 reassigned, the plan amended', async () => {
-    await moveTo('2026-03-16T09:00:00');
+    await s.moveTo('2026-03-16T09:00:00', worker);
     // Approved without a date of its own: the one proposed.
-    await sendTask('chairman', '1', { type: 'DECIDE_EXTENSION', decision: 'approve' });
-    await sendTask('coordinator', '2', { type: 'REASSIGN', leadUnitId: units.CA.id });
+    await s.task('chairman', tasks['1'], { type: 'DECIDE_EXTENSION', decision: 'approve' });
+    await s.task('coordinator', tasks['2'], { type: 'REASSIGN', leadUnitId: units.CA.id });
     const amended = await upload('chairman', plan(AMENDED), `?planId=${planId}&confirm=true`);
     expect(amended.body).toMatchObject({ status: 'amended', planId });
-    const [added] = (await db.query(
+    const [added] = (await s.db.query(
       "SELECT id FROM reform_tasks WHERE plan_id = ? AND ordinal = '4'",
       [planId],
     )) as { id: string }[];
     tasks['4'] = added.id;
-    const now = (await db.query(
+    const now = (await s.db.query(
       "SELECT ordinal, state, lead_unit_id, DATE_FORMAT(due_date, '%Y-%m-%d') AS due FROM reform_tasks WHERE plan_id = ? ORDER BY ordinal",
       [planId],
     )) as { ordinal: string; state: string; lead_unit_id: string; due: string }[];
@@ -203,7 +177,7 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
   });
 
   it('compiles Q2 with the values as they now stand', async () => {
-    await moveTo('2026-06-16T09:00:00');
+    await s.moveTo('2026-06-16T09:00:00', worker);
     const content = await compiledQuarter(2);
     expect(content.tasks.total).toBe(4);
     // Task 4 fell due on 31/05 (open past its due date, whether or not its deadline timer has

@@ -1,18 +1,13 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { createHash } from 'node:crypto';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
-import { TimerFeeder } from '@cchc/timers';
-import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { docxText } from './support/document-text';
 import { freshEnvironment } from './support/e2e-env';
+import { ReportSession, vnTime } from './support/report-session';
 import { describeWithSeed } from './support/seeds';
-import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
-
-const at = (local: string) => new Date(`${local}+07:00`);
+import { startApi, startWorker } from './support/test-app';
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 interface Contribution {
@@ -27,11 +22,10 @@ interface Contribution {
 }
 
 describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (seedText) => {
-  const clock = new ManualClock(at('2026-01-20T08:00:00'));
+  const clock = new ManualClock(vnTime('2026-01-20T08:00:00'));
   let api: INestApplication;
   let worker: INestApplicationContext;
-  let client: ApiClient;
-  let db: DataSource;
+  let s: ReportSession;
   let units: Record<string, string>;
   let reportId: string;
   let doneBeforeCutoff: string;
@@ -43,9 +37,8 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     Object.assign(process.env, { TIMER_FEED_MS: '100', TIMER_SWEEP_MS: '1000' });
     api = await startApi(clock);
     worker = await startWorker(clock);
-    client = new ApiClient(api.getHttpServer());
-    db = api.get(DataSource);
-    ({ units } = await demoWardIds(client));
+    s = new ReportSession(api, clock);
+    ({ units } = await demoWardIds(s.client));
   });
 
   afterAll(async () => {
@@ -53,77 +46,11 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     await api?.close();
   });
 
-  /** Nothing pending: no unprocessed outbox row, no timer due by the clock. */
-  const quiet = () =>
-    eventually(
-      async () => Number((await db.query(PENDING_WORK_SQL, [clock.now()]))[0].n) === 0,
-      30_000,
-      'an empty outbox and no due timer',
-    );
-
-  const moveTo = async (local: string) => {
-    clock.set(at(local));
-    await quiet();
-  };
-
-  const report = async () => (await client.get('officer', `/reports/${reportId}`)).body;
   const contributionOf = async (unitId: string) =>
-    ((await report()).contributions as Contribution[]).find((c) => c.unitId === unitId)!;
-
-  const sendTask = async (username: string, taskId: string, body: object) => {
-    const { version } = (await client.get(username, `/tasks/${taskId}`)).body;
-    const response = await client.post(username, `/tasks/${taskId}/events`, { ...body, version });
-    expect({ taskId, body, status: response.status, message: response.body.message }).toMatchObject(
-      {
-        status: 200,
-      },
-    );
-  };
-
-  const reportEvent = async (username: string, body: object, status = 200) => {
-    const { version } = await report();
-    const response = await client.post(username, `/reports/${reportId}/events`, {
-      ...body,
-      version,
-    });
-    expect({ body, status: response.status, message: response.body.message }).toMatchObject({
-      status,
-    });
-    return response.body;
-  };
-
-  const compile = async () => {
-    const { version } = await report();
-    const response = await client.post('coordinator', `/reports/${reportId}/compile`, { version });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
-
-  const download = async (query: string) =>
-    request(api.getHttpServer())
-      .get(`/reports/${reportId}/document?${query}`)
-      .set('Authorization', `Bearer ${await client.login('chairman')}`)
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-
-  const receive = async (code: string, receivedAt: string) => {
-    const created = await client.post('one_stop_officer', '/dossiers', {
-      code,
-      procedureCode: '1.000894',
-      applicant: { name: 'Nguyễn Thị Hằng' },
-      receivedAt,
-    });
-    expect({ code, status: created.status, message: created.body.message }).toMatchObject({
-      status: 201,
-    });
-  };
+    ((await s.report(reportId)).contributions as Contribution[]).find((c) => c.unitId === unitId)!;
 
   it('sets the ward’s calendar (contributions by the 9th) and shows the Q1 period', async () => {
-    const preset = (await client.get('officer', '/reports/calendar')).body;
+    const preset = (await s.client.get('officer', '/reports/calendar')).body;
     expect(preset).toMatchObject({
       preset: true,
       periods: { quy: { cutoffDay: 14, upstreamDueDay: 20 } },
@@ -135,17 +62,17 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       ]),
     );
     const body = { periods, countFrom: '2025-07-01', dueDayShift: 'before' };
-    expect((await client.put('officer', '/reports/calendar', body)).status).toBe(403);
-    const wrong = await client.put('coordinator', '/reports/calendar', {
+    expect((await s.client.put('officer', '/reports/calendar', body)).status).toBe(403);
+    const wrong = await s.client.put('coordinator', '/reports/calendar', {
       ...body,
       periods: { ...periods, quy: { cutoffDay: 31, contributionDueDay: 9, upstreamDueDay: 20 } },
     });
     expect(wrong.status).toBe(400);
     expect(JSON.stringify(wrong.body)).toContain('cutoffDay');
-    const saved = await client.put('coordinator', '/reports/calendar', body);
+    const saved = await s.client.put('coordinator', '/reports/calendar', body);
     expect(saved.status).toBe(200);
     expect(saved.body.preset).toBe(false);
-    const q1 = await client.get('officer', '/reports/periods?kind=quy&year=2026&index=1');
+    const q1 = await s.client.get('officer', '/reports/periods?kind=quy&year=2026&index=1');
     expect(q1.body).toEqual({
       kind: 'quy',
       year: 2026,
@@ -156,25 +83,22 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       contributionDueDate: '2026-03-09',
       upstreamDueDate: '2026-03-20',
     });
-    const before = await client.get('officer', '/reports/periods?kind=quy&year=2025&index=2');
+    const before = await s.client.get('officer', '/reports/periods?kind=quy&year=2025&index=2');
     expect(before.status).toBe(400);
   });
 
   it('imports seed 002 and moves two VHXH tasks: one accepted before the cut-off, one after', async () => {
-    const imported = await request(api.getHttpServer())
-      .post('/plans/import')
-      .set('Authorization', `Bearer ${await client.login('coordinator')}`)
-      .attach('file', Buffer.from(seedText()), 'kh-2026.txt');
+    const imported = await s.importPlan(seedText());
     expect(imported.status).toBe(200);
-    const tasks = (await db.query(
+    const tasks = (await s.db.query(
       "SELECT id FROM reform_tasks WHERE lead_unit_id = ? AND is_group = 0 AND due_date >= '2026-03-31' ORDER BY source_row, ordinal LIMIT 2",
       [units.VHXH],
     )) as { id: string }[];
     [doneBeforeCutoff, acceptedAfterCutoff] = tasks.map((task) => task.id);
-    const plans = (await db.query('SELECT id FROM plans')) as { id: string }[];
+    const plans = (await s.db.query('SELECT id FROM plans')) as { id: string }[];
     expect(plans).toHaveLength(1);
     planId = plans[0].id;
-    const target = await client.post('coordinator', `/plans/${planId}/targets`, {
+    const target = await s.client.post('coordinator', `/plans/${planId}/targets`, {
       code: 'CT-01',
       name: 'Tỷ lệ nhiệm vụ hoàn thành',
       unit: 'percent',
@@ -185,59 +109,46 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     });
     expect(target.status).toBe(200);
     // Two dossiers in the period, one after its cut-off.
-    const procedure = await client.post('coordinator', '/procedures', {
-      code: '1.000894',
-      name: 'Đăng ký khai sinh',
-      processingDays: 5,
-      handlingUnitId: units.VHXH,
-    });
-    expect(procedure.status).toBe(201);
-    await moveTo('2026-01-21T10:00:00');
-    await receive('Q1-0001', '2026-01-21T09:00:00+07:00');
-    await moveTo('2026-02-24T09:00:00');
-    await receive('Q1-0002', '2026-02-24T08:30:00+07:00');
+    await s.addProcedure(units.VHXH);
+    await s.moveTo('2026-01-21T10:00:00');
+    await s.receive('Q1-0001', '2026-01-21T09:00:00');
+    await s.moveTo('2026-02-24T09:00:00');
+    await s.receive('Q1-0002', '2026-02-24T08:30:00');
     for (const id of [doneBeforeCutoff, acceptedAfterCutoff]) {
-      await sendTask('officer', id, { type: 'START' });
-      await sendTask('officer', id, { type: 'SUBMIT_REPORT', report: 'Đã thực hiện xong' });
+      await s.task('officer', id, { type: 'START' });
+      await s.task('officer', id, { type: 'SUBMIT_REPORT', report: 'Đã thực hiện xong' });
     }
-    await sendTask('leader', doneBeforeCutoff, { type: 'APPROVE' });
+    await s.task('leader', doneBeforeCutoff, { type: 'APPROVE' });
   });
 
   it('opens Q1: one contribution requested from every unit that leads a task, once', async () => {
-    await moveTo('2026-02-25T09:00:00');
+    await s.moveTo('2026-02-25T09:00:00');
     expect(
-      (await client.post('officer', '/reports', { kind: 'quy', year: 2026, index: 1 })).status,
+      (await s.client.post('officer', '/reports', { kind: 'quy', year: 2026, index: 1 })).status,
     ).toBe(403);
-    const opened = await client.post('coordinator', '/reports', {
-      kind: 'quy',
-      year: 2026,
-      index: 1,
-    });
-    expect(opened.status).toBe(201);
-    reportId = opened.body.id;
-    expect(opened.body).toMatchObject({
+    const opened = await s.open('quy', 2026, 1);
+    reportId = opened.id;
+    expect(opened).toMatchObject({
       state: 'open',
       periodLabel: 'Quý I/2026',
       cutoffDate: '2026-03-14',
     });
-    const leadUnits = (await db.query(
+    const leadUnits = (await s.db.query(
       "SELECT DISTINCT lead_unit_id FROM reform_tasks t JOIN plans p ON p.id = t.plan_id WHERE p.ward_id = (SELECT ward_id FROM periodic_reports WHERE id = ?) AND t.is_group = 0 AND t.state <> 'cancelled'",
       [reportId],
     )) as { lead_unit_id: string }[];
-    expect((opened.body.contributions as Contribution[]).map((c) => c.unitId).sort()).toEqual(
+    expect((opened.contributions as Contribution[]).map((c) => c.unitId).sort()).toEqual(
       leadUnits.map((row) => row.lead_unit_id).sort(),
     );
-    expect(opened.body.contributions.every((c: Contribution) => c.state === 'requested')).toBe(
-      true,
-    );
-    const again = await client.post('coordinator', '/reports', {
+    expect(opened.contributions.every((c: Contribution) => c.state === 'requested')).toBe(true);
+    const again = await s.client.post('coordinator', '/reports', {
       kind: 'quy',
       year: 2026,
       index: 1,
     });
     expect(again.status).toBe(409);
-    await quiet();
-    const notices = (await client.get('officer', '/notifications')).body as {
+    await s.quiet();
+    const notices = (await s.client.get('officer', '/notifications')).body as {
       topic: string;
       subjectId: string;
     }[];
@@ -248,11 +159,11 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   });
 
   it('reminds every unit 3 working days before the due day, once', async () => {
-    await moveTo('2026-03-04T08:00:01');
-    const { contributions } = await report();
+    await s.moveTo('2026-03-04T08:00:01');
+    const { contributions } = await s.report(reportId);
     expect(contributions.every((c: Contribution) => c.reminded.includes(1))).toBe(true);
     const vhxh = await contributionOf(units.VHXH);
-    const notices = (await client.get('unit_head', '/notifications')).body as {
+    const notices = (await s.client.get('unit_head', '/notifications')).body as {
       topic: string;
       subjectId: string;
     }[];
@@ -262,7 +173,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   });
 
   it('takes the unit’s text, returned with a reason, then accepted', async () => {
-    await moveTo('2026-03-05T10:00:00');
+    await s.moveTo('2026-03-05T10:00:00');
     const vhxh = await contributionOf(units.VHXH);
     const path = `/reports/${reportId}/contributions/${vhxh.id}/events`;
     const text = {
@@ -271,10 +182,10 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       proposals: 'Đề nghị bổ sung 01 biên chế',
     };
     expect(
-      (await client.post('inspector', path, { type: 'SUBMIT', version: vhxh.version, ...text }))
+      (await s.client.post('inspector', path, { type: 'SUBMIT', version: vhxh.version, ...text }))
         .status,
     ).toBe(403);
-    const empty = await client.post('officer', path, {
+    const empty = await s.client.post('officer', path, {
       type: 'SUBMIT',
       version: vhxh.version,
       results: ' ',
@@ -282,10 +193,10 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     expect(empty.status).toBe(400);
     expect(empty.body.message).toContain('results');
     expect(
-      (await client.post('officer', path, { type: 'SUBMIT', version: vhxh.version, ...text }))
+      (await s.client.post('officer', path, { type: 'SUBMIT', version: vhxh.version, ...text }))
         .status,
     ).toBe(200);
-    const returned = await client.post('coordinator', path, {
+    const returned = await s.client.post('coordinator', path, {
       type: 'RETURN',
       version: vhxh.version + 1,
       reason: 'Bổ sung số liệu',
@@ -293,11 +204,11 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     expect(returned.status).toBe(200);
     expect((await contributionOf(units.VHXH)).state).toBe('returned');
     expect(
-      (await client.post('officer', path, { type: 'SUBMIT', version: vhxh.version + 2, ...text }))
+      (await s.client.post('officer', path, { type: 'SUBMIT', version: vhxh.version + 2, ...text }))
         .status,
     ).toBe(200);
     expect(
-      (await client.post('coordinator', path, { type: 'ACCEPT', version: vhxh.version + 3 }))
+      (await s.client.post('coordinator', path, { type: 'ACCEPT', version: vhxh.version + 3 }))
         .status,
     ).toBe(200);
     expect(await contributionOf(units.VHXH)).toMatchObject({
@@ -308,12 +219,9 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   });
 
   it('marks the silent units late and escalates to the chairman 3 working days after, exactly once', async () => {
-    await moveTo('2026-03-13T00:00:01');
-    const feeder = worker.get(TimerFeeder);
-    feeder.resweep();
-    await feeder.feedNow();
-    await quiet();
-    const { contributions } = await report();
+    await s.moveTo('2026-03-13T00:00:01');
+    await s.fireDue(worker);
+    const { contributions } = await s.report(reportId);
     const silent = (contributions as Contribution[]).filter((c) => c.unitId !== units.VHXH);
     expect(silent.length).toBeGreaterThan(0);
     for (const contribution of silent)
@@ -324,14 +232,14 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
         escalated: [1],
       });
     expect(await contributionOf(units.VHXH)).toMatchObject({ escalated: [], late: false });
-    const history = (await db.query(
+    const history = (await s.db.query(
       "SELECT event_type FROM audit_events WHERE instance_type = 'report-contribution' AND instance_id = ? ORDER BY seq",
       [silent[0].id],
     )) as { event_type: string }[];
     const events = history.map((row) => row.event_type);
     expect(events.filter((type) => type === 'DEADLINE_PASSED')).toHaveLength(1);
     expect(events.filter((type) => type === 'ESCALATE')).toHaveLength(1);
-    const notices = (await client.get('chairman', '/notifications')).body as { topic: string }[];
+    const notices = (await s.client.get('chairman', '/notifications')).body as { topic: string }[];
     expect(notices.filter((n) => n.topic === 'contribution.escalated')).toHaveLength(silent.length);
   });
 
@@ -347,28 +255,28 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   };
 
   it('compiles as of the cut-off: a task accepted the day after counts as not done', async () => {
-    await moveTo('2026-03-16T09:00:00');
-    await sendTask('leader', acceptedAfterCutoff, { type: 'APPROVE' });
-    await receive('Q1-0003', '2026-03-16T08:30:00+07:00');
-    await reportEvent('officer', { type: 'START_COMPILING' }, 403);
-    await reportEvent('coordinator', { type: 'START_COMPILING' });
-    const compiled = await compile();
+    await s.moveTo('2026-03-16T09:00:00');
+    await s.task('leader', acceptedAfterCutoff, { type: 'APPROVE' });
+    await s.receive('Q1-0003', '2026-03-16T08:30:00');
+    await s.reportEvent('officer', reportId, { type: 'START_COMPILING' }, 403);
+    await s.reportEvent('coordinator', reportId, { type: 'START_COMPILING' });
+    const compiled = await s.compile(reportId);
     expect(compiled).toMatchObject({ state: 'compiling', revision: 1 });
-    const [stored] = (await db.query(
+    const [stored] = (await s.db.query(
       'SELECT content, content_hash FROM report_revisions WHERE report_id = ? AND revision = 1',
       [reportId],
     )) as { content: string; content_hash: string }[];
     expect(stored.content_hash).toBe(sha256(stored.content));
     expect(compiled.contentHash).toBe(stored.content_hash);
-    const json = await download('format=json');
+    const json = await s.document(reportId, 'format=json');
     expect(json.status).toBe(200);
     const body = JSON.parse(json.body.toString('utf8'));
     expect(body.contentHash).toBe(stored.content_hash);
     content = body.content;
 
     // Every task's state at the cut-off, straight from the audit history.
-    const cutoff = at('2026-03-14T23:59:59.999');
-    const states = (await db.query(
+    const cutoff = vnTime('2026-03-14T23:59:59.999');
+    const states = (await s.db.query(
       `SELECT a.instance_id, a.to_state FROM audit_events a
        JOIN reform_tasks t ON t.id = a.instance_id AND t.is_group = 0
        JOIN (SELECT instance_id, MAX(seq) AS seq FROM audit_events
@@ -385,14 +293,14 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     expect(states.find((row) => row.instance_id === acceptedAfterCutoff)?.to_state).toBe(
       'reported',
     );
-    const [{ acceptedNow }] = await db.query(
+    const [{ acceptedNow }] = await s.db.query(
       "SELECT COUNT(*) AS acceptedNow FROM reform_tasks WHERE is_group = 0 AND state = 'accepted'",
     );
     expect(content.tasks.done).toBe(Number(acceptedNow) - 1);
     expect(content.tasks.overdue).toHaveLength((byState.overdue ?? 0) + 0);
 
     // Dossiers: the QĐ 766 figures over the period, the one received after it left out.
-    const stats = (await client.get('officer', '/stats/dossiers?from=2025-12-15&to=2026-03-14'))
+    const stats = (await s.client.get('officer', '/stats/dossiers?from=2025-12-15&to=2026-03-14'))
       .body.overall;
     expect(content.dossiers).toMatchObject({
       received: 2,
@@ -409,7 +317,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     ]);
     // Targets: the plan's, with E1's actuals over the same window and cut-off.
     const actuals = (
-      await client.get(
+      await s.client.get(
         'officer',
         `/plans/${planId}/targets/actuals?from=2025-12-15&to=2026-03-14&cutoff=${cutoff.toISOString()}`,
       )
@@ -430,21 +338,17 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
 
   it('counts a dossier returned after the cut-off as open at it; today’s figures count it returned', async () => {
     const period = '/stats/dossiers?from=2025-12-15&to=2026-03-14';
-    const before = (await client.get('officer', period)).body.overall;
+    const before = (await s.client.get('officer', period)).body.overall;
     expect(content.dossiers).toMatchObject({ returnedLate: 0, openOverdue: 2 });
     for (const [username, type] of [
       ['officer', 'START_PROCESSING'],
       ['officer', 'RECORD_RESULT'],
       ['one_stop_officer', 'RETURN_RESULT'],
     ]) {
-      const { version } = (await client.get(username, '/dossiers/Q1-0002')).body;
-      const response = await client.post(username, '/dossiers/Q1-0002/events', { type, version });
-      expect({ type, status: response.status, message: response.body.message }).toMatchObject({
-        status: 200,
-      });
+      await s.dossier(username, 'Q1-0002', { type });
     }
-    await quiet();
-    const now = (await client.get('officer', period)).body.overall;
+    await s.quiet();
+    const now = (await s.client.get('officer', period)).body.overall;
     expect(now).toMatchObject({
       received: before.received,
       returnedLate: before.returnedLate + 1,
@@ -454,36 +358,40 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   });
 
   it('is returned by the leader, compiled again as a new revision (the old one kept), approved, signed and sent', async () => {
-    await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
-    await reportEvent('officer', { type: 'RETURN', reason: 'Chưa đúng' }, 403);
-    await reportEvent('leader', { type: 'RETURN' }, 400);
-    await reportEvent('leader', { type: 'RETURN', reason: 'Bổ sung nguyên nhân quá hạn' });
-    const second = await compile();
+    await s.reportEvent('coordinator', reportId, { type: 'SUBMIT_FOR_APPROVAL' });
+    await s.reportEvent('officer', reportId, { type: 'RETURN', reason: 'Chưa đúng' }, 403);
+    await s.reportEvent('leader', reportId, { type: 'RETURN' }, 400);
+    await s.reportEvent('leader', reportId, {
+      type: 'RETURN',
+      reason: 'Bổ sung nguyên nhân quá hạn',
+    });
+    const second = await s.compile(reportId);
     expect(second.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
     // Nothing before the cut-off changed: the same figures; each revision signs the audit
     // history as it stood when compiled, with a checkpoint of its own.
     const revisionContent = async (revision: number) =>
-      JSON.parse((await download(`format=json&revision=${revision}`)).body.toString('utf8'))
-        .content;
+      JSON.parse(
+        (await s.document(reportId, `format=json&revision=${revision}`)).body.toString('utf8'),
+      ).content;
     const [first, again] = [await revisionContent(1), await revisionContent(2)];
     expect(again.auditCheckpoint.id).not.toBe(first.auditCheckpoint.id);
-    const [checkpoint] = await db.query('SELECT root FROM audit_checkpoints WHERE id = ?', [
+    const [checkpoint] = await s.db.query('SELECT root FROM audit_checkpoints WHERE id = ?', [
       again.auditCheckpoint.id,
     ]);
     expect(again.auditCheckpoint.root).toBe(checkpoint.root);
     expect({ ...again, auditCheckpoint: null }).toEqual({ ...first, auditCheckpoint: null });
     expect(again.dossiers).toMatchObject({ received: 2, returnedLate: 0, openOverdue: 2 });
-    await reportEvent('coordinator', { type: 'SUBMIT_FOR_APPROVAL' });
-    await reportEvent('leader', { type: 'APPROVE' });
-    await moveTo('2026-03-18T09:00:00');
-    await reportEvent('leader', { type: 'SIGN' }, 403);
-    const signed = await reportEvent('chairman', { type: 'SIGN' });
+    await s.reportEvent('coordinator', reportId, { type: 'SUBMIT_FOR_APPROVAL' });
+    await s.reportEvent('leader', reportId, { type: 'APPROVE' });
+    await s.moveTo('2026-03-18T09:00:00');
+    await s.reportEvent('leader', reportId, { type: 'SIGN' }, 403);
+    const signed = await s.reportEvent('chairman', reportId, { type: 'SIGN' });
     expect(signed).toMatchObject({ state: 'signed', number: '01/BC-UBND' });
     // Numbered in the sequence of the year it is signed in (NĐ 30/2020), not its period's.
     expect(
-      await db.query("SELECT year, last_number FROM document_sequences WHERE kind = 'BC-UBND'"),
+      await s.db.query("SELECT year, last_number FROM document_sequences WHERE kind = 'BC-UBND'"),
     ).toEqual([{ year: 2026, last_number: 1 }]);
-    const sent = await reportEvent('coordinator', { type: 'SEND' });
+    const sent = await s.reportEvent('coordinator', reportId, { type: 'SEND' });
     expect(sent).toMatchObject({ state: 'sent', late: false, sentOn: '2026-03-18' });
     expect((sent.history as { event: string }[]).map((entry) => entry.event)).toEqual([
       'OPENED',
@@ -500,12 +408,14 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   });
 
   it('downloads the DOCX in the national format and the XLSX appendix with the same figures', async () => {
-    const docx = await download('format=docx');
+    const docx = await s.document(reportId, 'format=docx');
     expect(docx.status).toBe(200);
-    const latest = JSON.parse((await download('format=json')).body.toString('utf8')).content;
+    const latest = JSON.parse(
+      (await s.document(reportId, 'format=json')).body.toString('utf8'),
+    ).content;
     expect(docx.headers['content-disposition']).toContain('.docx');
     const text = await docxText(docx.body);
-    const [chairman] = await db.query(
+    const [chairman] = await s.db.query(
       "SELECT full_name FROM users WHERE role = 'chairman' LIMIT 1",
     );
     for (const expected of [
@@ -528,7 +438,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     ])
       expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
 
-    const xlsx = await download('format=xlsx');
+    const xlsx = await s.document(reportId, 'format=xlsx');
     expect(xlsx.status).toBe(200);
     const workbook = new Workbook();
     await workbook.xlsx.load(xlsx.body);
@@ -548,8 +458,8 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     expect(total.getCell(2).value).toBe(content.tasks.total);
     const dossiers = workbook.getWorksheet('2. Hồ sơ TTHC')!;
     expect(dossiers.getRow(3).values).toEqual([undefined, 'Tiếp nhận', 2]);
-    expect((await download('format=docx&revision=9')).status).toBe(404);
-    expect((await download('format=pdf')).status).toBe(400);
+    expect((await s.document(reportId, 'format=docx&revision=9')).status).toBe(404);
+    expect((await s.document(reportId, 'format=pdf')).status).toBe(400);
   });
 
   // Section (4) as of the cut-off, in Q2 (15/03–14/06/2026): an inspection campaign whose findings
@@ -576,7 +486,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     body: object = {},
     method: 'post' | 'put' = 'post',
   ) => {
-    const response = await client[method](role, campaignPath(suffix), {
+    const response = await s.client[method](role, campaignPath(suffix), {
       version: campaign.version,
       ...body,
     });
@@ -596,9 +506,9 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     });
 
   it('inspects two units in Q2; one remediation task is accepted before the Q2 cut-off', async () => {
-    const { users } = await demoWardIds(client);
-    await moveTo('2026-03-25T09:00:00');
-    const created = await client.post('coordinator', '/inspections/campaigns', {
+    const { users } = await demoWardIds(s.client);
+    await s.moveTo('2026-03-25T09:00:00');
+    const created = await s.client.post('coordinator', '/inspections/campaigns', {
       title: 'Kiểm tra công tác cải cách hành chính quý II/2026',
       decisionNumber: '70/QĐ-UBND',
       decisionDate: '2026-03-25',
@@ -610,7 +520,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     expect(created.status).toBe(201);
     campaign = created.body;
     await campaignAct('inspector', '/start');
-    const { topics } = (await client.get('inspector', '/inspections/checklist')).body as {
+    const { topics } = (await s.client.get('inspector', '/inspections/checklist')).body as {
       topics: { code: string }[];
     };
     const results = topics.map((topic) => ({ topicCode: topic.code, result: 'dat' }));
@@ -637,40 +547,32 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     remediatedBefore = findingOf(BOOK).taskId as string;
     remediatedAfter = findingOf(RESULTS).taskId as string;
 
-    await moveTo('2026-04-10T09:00:00');
-    const opened = await client.post('coordinator', '/reports', {
-      kind: 'quy',
-      year: 2026,
-      index: 2,
-    });
-    expect(opened.status).toBe(201);
-    expect(opened.body).toMatchObject({ periodLabel: 'Quý II/2026', cutoffDate: '2026-06-14' });
-    reportId = opened.body.id;
-    await sendTask('officer', remediatedBefore, { type: 'START' });
-    await sendTask('officer', remediatedBefore, { type: 'SUBMIT_REPORT', report: 'Đã bổ sung sổ' });
-    await sendTask('leader', remediatedBefore, { type: 'APPROVE' });
-    await sendTask('officer', remediatedAfter, { type: 'START' });
+    await s.moveTo('2026-04-10T09:00:00');
+    const opened = await s.open('quy', 2026, 2);
+    expect(opened).toMatchObject({ periodLabel: 'Quý II/2026', cutoffDate: '2026-06-14' });
+    reportId = opened.id;
+    await s.task('officer', remediatedBefore, { type: 'START' });
+    await s.task('officer', remediatedBefore, { type: 'SUBMIT_REPORT', report: 'Đã bổ sung sổ' });
+    await s.task('leader', remediatedBefore, { type: 'APPROVE' });
+    await s.task('officer', remediatedAfter, { type: 'START' });
   });
 
   it('compiles Q2 after the cut-off: section (4) counts what was remediated or closed by the cut-off', async () => {
-    await moveTo('2026-06-16T09:00:00');
-    const feeder = worker.get(TimerFeeder);
-    feeder.resweep();
-    await feeder.feedNow();
-    await quiet();
+    await s.moveTo('2026-06-16T09:00:00');
+    await s.fireDue(worker);
     // After the cut-off: the overdue task is done and accepted, the chairman closes the escalated
     // finding once the conclusion is signed, and one more finding is recorded.
-    await sendTask('officer', remediatedAfter, { type: 'SUBMIT_REPORT', report: 'Đã công khai' });
-    await sendTask('leader', remediatedAfter, { type: 'APPROVE' });
+    await s.task('officer', remediatedAfter, { type: 'SUBMIT_REPORT', report: 'Đã công khai' });
+    await s.task('leader', remediatedAfter, { type: 'APPROVE' });
     await recordFinding('VP', 'Chưa cập nhật sổ theo dõi hồ sơ TTHC');
     await campaignAct('chairman', '/conclude', { noticeNumber: '20/TB-UBND' });
     await campaignAct('chairman', `/findings/${findingOf(POSTING).id}/close`, {
       reason: 'Đã chỉ đạo Văn phòng cập nhật niêm yết',
     });
-    const cutoff = at('2026-06-14T23:59:59.999');
+    const cutoff = vnTime('2026-06-14T23:59:59.999');
     const stateAt = async (taskId: string) =>
       (
-        await db.query(
+        await s.db.query(
           'SELECT to_state FROM audit_events WHERE instance_id = ? AND occurred_at <= ? ORDER BY seq DESC LIMIT 1',
           [taskId, cutoff],
         )
@@ -681,7 +583,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       'inProgress',
     ]);
     // Today's figures count everything done since.
-    const today = (await client.get('chairman', '/stats/inspections?year=2026')).body;
+    const today = (await s.client.get('chairman', '/stats/inspections?year=2026')).body;
     expect(today).toMatchObject({
       unitsInspected: 2,
       findings: 4,
@@ -690,9 +592,9 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       overdue: 0,
     });
 
-    await reportEvent('coordinator', { type: 'START_COMPILING' });
-    await compile();
-    const body = JSON.parse((await download('format=json')).body.toString('utf8'));
+    await s.reportEvent('coordinator', reportId, { type: 'START_COMPILING' });
+    await s.compile(reportId);
+    const body = JSON.parse((await s.document(reportId, 'format=json')).body.toString('utf8'));
     const rows = body.content.inspections as {
       note: string | null;
       rows: { label: string; value: string }[];
@@ -712,12 +614,12 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       expect.arrayContaining(expected.map(([label, value]) => ({ label, value }))),
     );
 
-    const text = await docxText((await download('format=docx')).body);
+    const text = await docxText((await s.document(reportId, 'format=docx')).body);
     for (const [label, value] of expected)
       expect({ label, found: text.includes(`${label} ${value}`) }).toEqual({ label, found: true });
     expect(text).not.toContain('Chưa có dữ liệu kiểm tra');
     const workbook = new Workbook();
-    await workbook.xlsx.load((await download('format=xlsx')).body);
+    await workbook.xlsx.load((await s.document(reportId, 'format=xlsx')).body);
     const sheet = workbook.getWorksheet('4. Kiểm tra CCHC')!;
     const cells: [string, string][] = [];
     sheet.eachRow((row) =>

@@ -1,7 +1,8 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
+import { TimerFeeder } from '@cchc/timers';
 import { ApiClient } from './api-client';
 import { eventually, PENDING_WORK_SQL } from './test-app';
 
@@ -33,8 +34,18 @@ export class ReportSession {
     );
   }
 
-  async moveTo(local: string): Promise<void> {
+  /** With a worker, the timers due by then are fired at once, not at its next sweep. */
+  async moveTo(local: string, worker?: INestApplicationContext): Promise<void> {
     this.clock.set(vnTime(local));
+    if (worker) await this.fireDue(worker);
+    else await this.quiet();
+  }
+
+  /** Has the worker fire every timer due by the clock now, then waits until all is quiet. */
+  async fireDue(worker: INestApplicationContext): Promise<void> {
+    const feeder = worker.get(TimerFeeder);
+    feeder.resweep();
+    await feeder.feedNow();
     await this.quiet();
   }
 
@@ -62,19 +73,61 @@ export class ReportSession {
     });
   }
 
+  /** Imports a plan's text as the coordinator; the import's response. */
+  async importPlan(text: string): Promise<request.Response> {
+    return request(this.api.getHttpServer())
+      .post('/plans/import')
+      .set('Authorization', `Bearer ${await this.client.login('coordinator')}`)
+      .attach('file', Buffer.from(text), 'kh-2026.txt');
+  }
+
+  /** The procedure `receive` files dossiers under, handled by the unit given. */
+  async addProcedure(handlingUnitId: string): Promise<void> {
+    const procedure = await this.client.post('coordinator', '/procedures', {
+      code: '1.000894',
+      name: 'Đăng ký khai sinh',
+      processingDays: 5,
+      handlingUnitId,
+    });
+    expect(procedure.status).toBe(201);
+  }
+
+  /** A dossier received at the one-stop desk at a Vietnam local time; anything but 201 fails. */
+  async receive(code: string, local: string) {
+    const created = await this.client.post('one_stop_officer', '/dossiers', {
+      code,
+      procedureCode: '1.000894',
+      applicant: { name: 'Nguyễn Thị Hằng' },
+      receivedAt: `${local}+07:00`,
+    });
+    expect({ code, status: created.status, message: created.body.message }).toMatchObject({
+      status: 201,
+    });
+    return created.body;
+  }
+
+  /** Opens a period's report as the coordinator; anything but 201 fails the test. */
+  async open(kind: string, year: number, index: number) {
+    const opened = await this.client.post('coordinator', '/reports', { kind, year, index });
+    expect(opened.status).toBe(201);
+    return opened.body;
+  }
+
   async report(reportId: string) {
     return (await this.client.get('officer', `/reports/${reportId}`)).body;
   }
 
-  async reportEvent(username: string, reportId: string, body: object): Promise<void> {
+  /** Sends an event to a report at its current version, expecting `status`; the response body. */
+  async reportEvent(username: string, reportId: string, body: object, status = 200) {
     const { version } = await this.report(reportId);
     const response = await this.client.post(username, `/reports/${reportId}/events`, {
       ...body,
       version,
     });
     expect({ body, status: response.status, message: response.body.message }).toMatchObject({
-      status: 200,
+      status,
     });
+    return response.body;
   }
 
   async compile(reportId: string) {
