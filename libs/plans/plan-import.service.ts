@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { Clock } from '@cchc/common';
-import { PlanKind } from '@cchc/domain';
+import { PlanKind, PlanKindSuggestion, suggestPlanKind } from '@cchc/domain';
 import { WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
 import {
@@ -68,6 +68,8 @@ export interface PlannedTaskView {
 
 export interface ImportPreview extends PlanPreview {
   plannedTasks: PlannedTaskView[];
+  /** The kind the plan's title suggests; the import is told it (`kind`), it never guesses. */
+  suggestedKind: PlanKindSuggestion;
 }
 
 const byRow = (a: PlanProblem, b: PlanProblem) => (a.row ?? 0) - (b.row ?? 0);
@@ -99,6 +101,7 @@ export class PlanImportService {
       ...preview,
       warnings,
       errors: [...planned.errors].sort(byRow),
+      suggestedKind: suggestPlanKind(preview.plan.title),
       plannedTasks: planned.tasks.map((task) => ({
         key: task.key,
         parentKey: task.parentKey,

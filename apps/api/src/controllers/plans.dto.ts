@@ -5,6 +5,7 @@ import {
   ParsedDeadline,
   PLAN_KINDS,
   PlanKind,
+  PlanKindSuggestion,
   Recurrence,
 } from '@cchc/domain';
 import {
@@ -246,6 +247,14 @@ export class PlannedTaskViewDto implements PlannedTaskView {
 }
 
 /** The dry run of an import (`dryRun=true`): what would be written, with every problem. */
+export class PlanKindSuggestionDto implements PlanKindSuggestion {
+  @ApiProperty({ enum: PLAN_KINDS, example: 'par_index' })
+  kind: PlanKind;
+
+  @ApiProperty({ example: 'Tên kế hoạch có "Chỉ số CCHC"' })
+  reason: string;
+}
+
 export class ImportPreviewDto implements ImportPreview {
   @ApiProperty({ type: PlanMetadataDto })
   plan: PlanMetadataDto;
@@ -264,6 +273,12 @@ export class ImportPreviewDto implements ImportPreview {
 
   @ApiProperty({ type: [PlannedTaskViewDto] })
   plannedTasks: PlannedTaskViewDto[];
+
+  @ApiProperty({
+    type: PlanKindSuggestionDto,
+    description: 'Loại kế hoạch gợi ý theo tên kế hoạch; khi nhập cần gửi kind',
+  })
+  suggestedKind: PlanKindSuggestionDto;
 }
 
 export class AddedTaskDto {

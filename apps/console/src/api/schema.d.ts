@@ -2102,6 +2102,15 @@ export interface components {
       /** @enum {string} */
       leaderRule: 'plan' | 'unit' | 'area' | 'none';
     };
+    PlanKindSuggestionDto: {
+      /**
+       * @example par_index
+       * @enum {string}
+       */
+      kind: 'reform' | 'par_index';
+      /** @example Tên kế hoạch có "Chỉ số CCHC" */
+      reason: string;
+    };
     ImportPreviewDto: {
       plan: components['schemas']['PlanMetadataDto'];
       areas: components['schemas']['PlanAreaDto'][];
@@ -2109,6 +2118,8 @@ export interface components {
       warnings: components['schemas']['PlanProblemDto'][];
       errors: components['schemas']['PlanProblemDto'][];
       plannedTasks: components['schemas']['PlannedTaskViewDto'][];
+      /** @description Loại kế hoạch gợi ý theo tên kế hoạch; khi nhập cần gửi kind */
+      suggestedKind: components['schemas']['PlanKindSuggestionDto'];
     };
     PlanCreatedDto: {
       /** @enum {string} */
