@@ -156,4 +156,63 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     await page.getByRole('button', { name: 'Xác nhận nhập' }).waitFor();
     await check(page, 'plans-import-preview-phone');
   });
+
+  it('the wizard preselects the kind the title suggests; the coordinator picks another, and the plan shows it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-plan-'));
+    const planFile = (name: string, title: string) => {
+      const path = join(dir, name);
+      const rows = [
+        title,
+        'TT\tLĩnh vực, tiêu chí\tCơ quan chủ trì\tThời gian hoàn thành',
+        'I\tCông tác chỉ đạo, điều hành\t\t',
+        '1.1\tKế hoạch CCHC năm\tVăn phòng HĐND&UBND\tQuý I/2026',
+      ];
+      writeFileSync(path, rows.join('\n'));
+      return path;
+    };
+    const page = await newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}/ke-hoach/nhap`);
+    const kindGroup = page.getByRole('radiogroup', { name: 'Loại kế hoạch' });
+    const parIndex = kindGroup.getByRole('radio', { name: 'Kế hoạch nâng cao Chỉ số CCHC' });
+    const reform = kindGroup.getByRole('radio', { name: 'Kế hoạch CCHC năm' });
+
+    await chooseFile(
+      page,
+      planFile('chi-so.txt', 'KẾ HOẠCH Nâng cao Chỉ số cải cách hành chính năm 2026'),
+    );
+    await page.getByText('Gợi ý: Tên kế hoạch có "Chỉ số cải cách hành chính"').waitFor();
+    expect(await parIndex.isChecked()).toBe(true);
+
+    // A title that does not say it: the suggestion is reform, the coordinator knows better.
+    await chooseFile(
+      page,
+      planFile('tieu-chi-par.txt', 'KẾ HOẠCH Thực hiện các tiêu chí PAR Index năm 2026'),
+    );
+    await page.getByText('Gợi ý: Tên kế hoạch không nhắc đến Chỉ số CCHC').waitFor();
+    expect(await reform.isChecked()).toBe(true);
+    await kindGroup.locator('label').filter({ hasText: 'Kế hoạch nâng cao Chỉ số CCHC' }).click();
+    expect(await parIndex.isChecked()).toBe(true);
+    await check(page, 'plans-import-kind-desktop');
+
+    await page.getByRole('button', { name: 'Xác nhận nhập' }).click();
+    await page.getByRole('link', { name: 'Xem kế hoạch' }).click();
+    await page.getByRole('heading', { name: 'Lĩnh vực', level: 2 }).waitFor();
+    await page.getByText('Kế hoạch nâng cao Chỉ số CCHC', { exact: true }).waitFor();
+    await check(page, 'plans-plan-kind-desktop');
+    const plans = (await client.get('coordinator', '/plans')).body as {
+      sourceFile: string;
+      kind: string;
+    }[];
+    expect(plans.find((plan) => plan.sourceFile === 'tieu-chi-par.txt')?.kind).toBe('par_index');
+
+    await navigate(page, 'Kế hoạch');
+    const row = page.getByRole('row', { name: /PAR Index năm 2026/ });
+    await row.getByText('Kế hoạch nâng cao Chỉ số CCHC').waitFor();
+    await page
+      .getByRole('row', { name: /Hải Dương/ })
+      .getByText('Kế hoạch CCHC năm')
+      .waitFor();
+    await check(page, 'plans-list-kind-desktop');
+  });
 });

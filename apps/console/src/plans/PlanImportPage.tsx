@@ -10,7 +10,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError, data, fileForm, http } from '../api/http';
 import type { PlanAmendment, PlanImportOutcome, PlanImportPreview } from '../api/types';
@@ -18,14 +18,18 @@ import { formatIsoDate, formatNumber } from '../common/format';
 import { PATHS } from '../paths';
 import { PlanDiffTable } from './PlanDiffTable';
 import { PlanPreviewTable } from './PlanPreviewTable';
-import { describeProblem, sortProblems } from './plan-import-view';
+import { PlanKindField, type PlanKind } from './PlanKind';
+import { describeProblem, preselectedKind, sortProblems } from './plan-import-view';
 import { planName } from './plan-names';
 
 const ACCEPTED_FILES = '.docx,.xlsx,.csv,.tsv,.txt';
 
 /** The preview with `dryRun=true`; otherwise the plan created, or its diff or amendment. */
 
-function importPlan(file: File, query: { dryRun?: boolean; confirm?: boolean; planId?: string }) {
+function importPlan(
+  file: File,
+  query: { dryRun?: boolean; confirm?: boolean; planId?: string; kind?: PlanKind },
+) {
   return data(
     http.POST('/plans/import', {
       params: { query },
@@ -44,6 +48,8 @@ export function PlanImportPage() {
   const [file, setFile] = useState<File | null>(null);
   // A plan without a number is recognised only by its content: an amended draft names its plan.
   const [planId, setPlanId] = useState<string | undefined>();
+  // What the coordinator picked; until then the preview's suggestion (or the amended plan's kind).
+  const [chosenKind, setChosenKind] = useState<PlanKind | undefined>();
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => data(http.GET('/plans')) });
   const preview = useMutation({
     mutationFn: (chosen: File) =>
@@ -54,17 +60,22 @@ export function PlanImportPage() {
       importPlan(file as File, {
         confirm: confirm || undefined,
         planId,
+        kind,
       }) as Promise<PlanImportOutcome>,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans'] }),
   });
 
   const choose = (chosen: File) => {
     setFile(chosen);
+    setChosenKind(undefined);
     commit.reset();
     preview.mutate(chosen);
     return false; // the file goes to the API with dryRun, not to antd's own upload
   };
 
+  const amended = plans.data?.find((plan) => plan.id === planId);
+  const preselected = preview.data && preselectedKind(preview.data, amended);
+  const kind = chosenKind ?? preselected?.kind;
   const outcome = commit.data;
   const step = outcome && outcome.status !== 'diff' ? 2 : preview.data ? 1 : 0;
   return (
@@ -93,14 +104,25 @@ export function PlanImportPage() {
         options={plans.data?.map((plan) => ({ value: plan.id, label: planName(plan) }))}
         onChange={(value) => {
           setPlanId(value);
+          setChosenKind(undefined);
           commit.reset();
         }}
         style={{ width: '100%', maxWidth: 520 }}
       />
       {preview.error && <ErrorAlert error={preview.error} />}
-      {preview.data && !outcome && (
+      {preview.data && preselected && kind && !outcome && (
         <Preview
           preview={preview.data}
+          kindField={
+            <PlanKindField
+              value={kind}
+              reason={preselected.reason}
+              onChange={(value) => {
+                setChosenKind(value);
+                commit.reset();
+              }}
+            />
+          }
           committing={commit.isPending}
           onCommit={() => commit.mutate(false)}
         />
@@ -140,10 +162,12 @@ function ErrorAlert({ error }: { error: Error }) {
 
 function Preview({
   preview,
+  kindField,
   committing,
   onCommit,
 }: {
   preview: PlanImportPreview;
+  kindField: ReactNode;
   committing: boolean;
   onCommit: () => void;
 }) {
@@ -171,6 +195,7 @@ function Preview({
           },
         ]}
       />
+      {kindField}
       <Alert
         type={blocked ? 'error' : preview.warnings.length > 0 ? 'warning' : 'success'}
         showIcon

@@ -7,6 +7,7 @@ import { formatDate, formatIsoDate, formatNumber } from '../common/format';
 import { useUser } from '../session/session';
 import { PATHS } from '../paths';
 import { canImportPlans, planName } from './plan-names';
+import { PlanKindTag } from './PlanKind';
 
 /** The ward's imported plans; the coordinator starts an import from here. */
 export function PlanListPage() {
@@ -28,13 +29,19 @@ export function PlanListPage() {
         loading={plans.isFetching}
         dataSource={plans.data}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 990 }}
         locale={{ emptyText: 'Chưa có kế hoạch nào được nhập' }}
         columns={[
           {
             title: 'Kế hoạch',
             key: 'name',
             render: (_: unknown, plan) => <Link to={PATHS.plan(plan.id)}>{planName(plan)}</Link>,
+          },
+          {
+            title: 'Loại',
+            dataIndex: 'kind',
+            width: 230,
+            render: (kind: PlanSummary['kind']) => <PlanKindTag kind={kind} />,
           },
           { title: 'Năm', dataIndex: 'year', width: 80 },
           { title: 'Ngày ban hành', dataIndex: 'issuedOn', width: 130, render: formatIsoDate },

@@ -8,6 +8,7 @@ import { TASK_STATE_OPTIONS } from '../common/labels';
 import { PATHS } from '../paths';
 import { searchFromFilters } from '../tasks/task-filters';
 import { planName } from './plan-names';
+import { PlanKindTag } from './PlanKind';
 import { TargetsCard } from './TargetsCard';
 
 /** The task list filtered to one plan (and area, and state). */
@@ -42,6 +43,7 @@ export function PlanPage() {
         size="small"
         column={{ xs: 1, md: 3 }}
         items={[
+          { key: 'kind', label: 'Loại kế hoạch', children: <PlanKindTag kind={view.kind} /> },
           { key: 'year', label: 'Năm', children: view.year },
           { key: 'issued', label: 'Ngày ban hành', children: formatIsoDate(view.issuedOn) },
           { key: 'file', label: 'Tệp nguồn', children: view.sourceFile },

@@ -1,5 +1,5 @@
 import type { PlanProblem } from '../api/types';
-import { describeProblem, rowLevel, sortProblems } from './plan-import-view';
+import { describeProblem, preselectedKind, rowLevel, sortProblems } from './plan-import-view';
 
 describe('plan import problems', () => {
   const errors: PlanProblem[] = [
@@ -26,5 +26,20 @@ describe('plan import problems', () => {
     );
     expect(describeProblem(warnings[1])).toBe('Dòng 9: Dòng trống giữa bảng');
     expect(describeProblem(warnings[2])).toBe('Số kế hoạch: Không tìm thấy số kế hoạch');
+  });
+});
+
+describe('preselected plan kind', () => {
+  const suggestedKind = { kind: 'par_index' as const, reason: 'Tên kế hoạch có "Chỉ số CCHC"' };
+
+  it("takes the title's suggestion for a new plan", () => {
+    expect(preselectedKind({ suggestedKind }, undefined)).toEqual(suggestedKind);
+  });
+
+  it('keeps the kind of the plan being amended', () => {
+    expect(preselectedKind({ suggestedKind }, { kind: 'reform' })).toEqual({
+      kind: 'reform',
+      reason: 'loại của kế hoạch đang điều chỉnh',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { PlanProblem } from '../api/types';
+import type { PlanImportPreview, PlanProblem, PlanSummary } from '../api/types';
 
 /** The column each import problem names, as the coordinator reads it. */
 export const PLAN_FIELD_LABELS: Record<string, string> = {
@@ -62,4 +62,16 @@ export function describeProblem(problem: PlanProblem): string {
 export function rowLevel(problems: RowProblem[] | undefined): ProblemLevel | null {
   if (!problems || problems.length === 0) return null;
   return problems.some((problem) => problem.level === 'error') ? 'error' : 'warning';
+}
+
+/**
+ * The kind the wizard preselects and why: an amended plan keeps its own, a new one takes the
+ * kind its title suggests (the preview's `suggestedKind`).
+ */
+export function preselectedKind(
+  preview: Pick<PlanImportPreview, 'suggestedKind'>,
+  amended: Pick<PlanSummary, 'kind'> | undefined,
+): PlanImportPreview['suggestedKind'] {
+  if (amended) return { kind: amended.kind, reason: 'loại của kế hoạch đang điều chỉnh' };
+  return preview.suggestedKind;
 }

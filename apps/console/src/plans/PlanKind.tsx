@@ -1,0 +1,51 @@
+import { Radio, Space, Tag, Typography } from 'antd';
+import type { PlanSummary } from '../api/types';
+
+export type PlanKind = PlanSummary['kind'];
+
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
+  reform: 'Kế hoạch CCHC năm',
+  par_index: 'Kế hoạch nâng cao Chỉ số CCHC',
+};
+
+const PLAN_KIND_TONES: Record<PlanKind, string> = {
+  reform: 'tone-neutral',
+  par_index: 'tone-info',
+};
+
+export function PlanKindTag({ kind }: { kind: PlanKind }) {
+  return <Tag className={PLAN_KIND_TONES[kind]}>{PLAN_KIND_LABELS[kind]}</Tag>;
+}
+
+/**
+ * "Loại kế hoạch", preselected for the coordinator: only a PAR-Index plan's tasks link to the
+ * criteria its ordinals name, and the import takes the kind it is sent, never guessing it.
+ */
+export function PlanKindField({
+  value,
+  reason,
+  onChange,
+}: {
+  value: PlanKind;
+  /** Why it was preselected (the plan's title words, or the plan being amended). */
+  reason: string;
+  onChange: (kind: PlanKind) => void;
+}) {
+  return (
+    <Space direction="vertical" size={4}>
+      <Typography.Text strong id="plan-kind-label">
+        Loại kế hoạch
+      </Typography.Text>
+      <Radio.Group
+        aria-labelledby="plan-kind-label"
+        value={value}
+        onChange={(event) => onChange(event.target.value as PlanKind)}
+        options={(Object.keys(PLAN_KIND_LABELS) as PlanKind[]).map((kind) => ({
+          value: kind,
+          label: PLAN_KIND_LABELS[kind],
+        }))}
+      />
+      <Typography.Text type="secondary">Gợi ý: {reason}</Typography.Text>
+    </Space>
+  );
+}
