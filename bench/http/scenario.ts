@@ -139,10 +139,29 @@ async function loadAt(ctx: BenchContext, options: LoadOptions, connections: numb
     p99Ms: result.latency.p99,
     rps: result.requests.total / result.duration,
     requests: result.requests.total,
-    failed: result.non2xx + result.errors + result.timeouts,
     // What the issue's request rate asks of two cores, robust to other load on the machine.
-    ...(Number.isFinite(cpuPerRequest)
-      ? { note: `API ${cpuPerRequest.toFixed(2)} ms CPU/request` }
-      : {}),
+    ...failures(
+      result,
+      Number.isFinite(cpuPerRequest) ? `API ${cpuPerRequest.toFixed(2)} ms CPU/request` : '',
+    ),
+  };
+}
+
+/** Requests that failed, and a note naming their answers (`409×3`) or errors after `note`. */
+export function failures(
+  result: autocannon.Result,
+  note = '',
+): Pick<Figures, 'failed'> & { note?: string } {
+  const answers = Object.entries(result.statusCodeStats ?? {})
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([status, { count }]) => `${status}×${count ?? 0}`);
+  if (result.errors) answers.push(`errors×${result.errors}`);
+  if (result.timeouts) answers.push(`timeouts×${result.timeouts}`);
+  const text = [note, answers.length ? `failed: ${answers.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
+  return {
+    failed: result.non2xx + result.errors + result.timeouts,
+    ...(text ? { note: text } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { WorkflowEngine } from '@cchc/engine';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { runPool } from '../bench-args';
 import { createBenchTasks, outboxDone, TASK_STEPS } from '../bench-tasks';
-import { BenchContext, Figures, Scenario } from './scenario';
+import { BenchContext, failures, Figures, Scenario } from './scenario';
 
 /** Tasks made per second of a run (three transitions each): more than the API can move. */
 const TASKS_PER_SECOND = 250;
@@ -64,7 +64,8 @@ export const transitionsScenario: Scenario = {
       const http = rows.find((row) => row.concurrency === CONCURRENCY);
       if (http) {
         const ratio = http.rps / inProcess;
-        http.note = `engine in process ${inProcess.toFixed(0)}/s; HTTP / engine ${ratio.toFixed(2)}`;
+        const judged = `engine in process ${inProcess.toFixed(0)}/s; HTTP / engine ${ratio.toFixed(2)}`;
+        http.note = [judged, http.note].filter(Boolean).join('; ');
         http.pass = http.failed === 0 && http.p99Ms <= 50 && ratio >= 0.5;
       }
       return rows;
@@ -119,7 +120,7 @@ async function overHttp(
     p99Ms: result.latency.p99,
     rps: result.requests.total / result.duration,
     requests: result.requests.total,
-    failed: result.non2xx + result.errors + result.timeouts,
+    ...failures(result),
   };
 }
 
