@@ -9,6 +9,7 @@ import { consoleSuite } from './support/console-suite';
 import { docxText } from './support/document-text';
 import { samplePdf } from './support/evidence-samples';
 import { describeWithSeed } from './support/seeds';
+import { eventually } from './support/test-app';
 
 /**
  * Issue 13, item 12: the reporting calendar and a report's lifecycle. The coordinator edits the
@@ -50,10 +51,16 @@ describeWithSeed('002', 'web console: Báo cáo định kỳ (Chromium, seed 002
     await page.getByLabel('Tính số liệu từ ngày').fill('01/07/2025');
     await page.getByLabel('Tính số liệu từ ngày').press('Enter');
     await page.getByRole('button', { name: 'Lưu lịch báo cáo' }).click();
-    // The API's refusal, beside the one field it names.
+    // The API's refusal, beside the one field it names. Enter in the date field may have sent the
+    // form already: a second answer clears the first one's message and puts it back.
     const refusal = page.locator('.ant-form-item-explain-error');
-    await refusal.filter({ hasText: 'phải là ngày từ 1 đến 28' }).waitFor();
-    expect(await refusal.count()).toBe(1);
+    await eventually(
+      async () =>
+        (await refusal.count()) === 1 &&
+        (await refusal.filter({ hasText: 'phải là ngày từ 1 đến 28' }).count()) === 1,
+      30_000,
+      'one refusal, beside the cut-off day',
+    );
     await check(page, 'reports-calendar-refused-desktop');
     await cutoff.fill('14');
     await page.getByRole('button', { name: 'Lưu lịch báo cáo' }).click();
