@@ -6,7 +6,6 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import {
   AuditCheckpoints,
@@ -22,6 +21,7 @@ import { loadConfig, SystemClock } from '@cchc/common';
 import { dataSourceOptions } from '@cchc/database';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { numericArgs } from './bench-args';
+import { dropDatabase } from './bench-database';
 
 const ROWS_PER_INSERT = 1000;
 
@@ -34,12 +34,7 @@ runMain(async () => {
       process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_audit'),
   };
   // Each run starts from an empty database of its own.
-  const url = new URL(config.databaseUrl);
-  const server = await createConnection({
-    uri: `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}/`,
-  });
-  await server.query(`DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}\``);
-  await server.end();
+  await dropDatabase(config.databaseUrl);
   await prepareRuntime(config, { seedDemo: false });
   const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
   try {

@@ -12,16 +12,10 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { createConnection, createPool, Pool } from 'mysql2/promise';
+import { createPool, Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { addDays, endOfDayInstant, todayIn } from '@cchc/calendar';
-import {
-  CommonModule,
-  databaseName,
-  loadConfig,
-  mysqlConnectionOptions,
-  SystemClock,
-} from '@cchc/common';
+import { CommonModule, loadConfig, SystemClock } from '@cchc/common';
 import { DatabaseModule } from '@cchc/database';
 import { MetricsModule } from '@cchc/metrics';
 import { WorkflowEngine } from '@cchc/engine';
@@ -31,6 +25,7 @@ import { prepareRuntime, runMain } from '@cchc/runtime';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { TimerFeeder, TimerRunnerModule } from '@cchc/timers';
 import { numericArgs, runPool } from './bench-args';
+import { dropDatabase } from './bench-database';
 
 const SEED_BATCH = 10_000;
 /** The first stream deadline falls due this long after the worker starts. */
@@ -170,12 +165,6 @@ runMain(async () => {
   await pool.end();
   redis.disconnect();
 });
-
-async function dropDatabase(databaseUrl: string): Promise<void> {
-  const connection = await createConnection(mysqlConnectionOptions(databaseUrl));
-  await connection.query(`DROP DATABASE IF EXISTS \`${databaseName(databaseUrl)}\``);
-  await connection.end();
-}
 
 /** Deadlines spread over the coming year, for subjects that do not fall due during the bench. */
 async function seedIdleDeadlines(pool: Pool, count: number): Promise<void> {

@@ -14,7 +14,6 @@ import { Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
 import { CommonModule, loadConfig } from '@cchc/common';
@@ -25,6 +24,7 @@ import { QueueModule } from '@cchc/queue';
 import { ReportService, ReportsModule } from '@cchc/reports';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { numericArgs } from './bench-args';
+import { dropDatabase } from './bench-database';
 import { insertRows, TASK_AUDIT_COLUMNS, taskAuditRows } from './seed-rows';
 
 const YEAR = 2026;
@@ -171,15 +171,6 @@ async function compilingReport(reports: ReportService, user: AuthUser) {
     : await reports.open(user, { kind: 'quy', year: YEAR, index: 3 });
   if (opened.state !== 'open') return opened;
   return reports.sendEvent(user, opened.id, { type: 'START_COMPILING', version: opened.version });
-}
-
-async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const server = await createConnection({
-    uri: `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}/`,
-  });
-  await server.query(`DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}\``);
-  await server.end();
 }
 
 /** Median wall time and rows read of `runs` calls of `work`. */

@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { createPool, Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { loadConfig, SystemClock } from '@cchc/common';
+import { loadConfig, mysqlConnectionOptions, SystemClock } from '@cchc/common';
 import { dataSourceOptions } from '@cchc/database';
 import { Actor } from '@cchc/domain';
 import { eventHash } from '@cchc/audit';
@@ -38,7 +38,7 @@ runMain(async () => {
     extra: { connectionLimit: concurrency + 2 },
   }).initialize();
   const pool = createPool({
-    uri: config.databaseUrl,
+    ...mysqlConnectionOptions(config.databaseUrl, true),
     connectionLimit: concurrency + 2,
     timezone: 'Z',
   });

@@ -16,13 +16,14 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@cchc/common';
+import { loadConfig, mysqlConnectionOptions } from '@cchc/common';
 import { dataSourceOptions } from '@cchc/database';
 import { Role } from '@cchc/domain';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { ApiProcess, freePort } from '../../test/support/api-process';
 import { WorkerProcess } from '../../test/support/worker-process';
 import { numericArgs } from '../bench-args';
+import { dropDatabase } from '../bench-database';
 import { BenchContext, Figures, Scenario, verdict } from './scenario';
 import { DEMO_PASSWORD, seededIds, seedProvince } from './seed';
 
@@ -120,7 +121,7 @@ function isScenario(value: unknown): value is Scenario {
 
 /** A token for each demo user (username = role). */
 async function signIn(baseUrl: string, databaseUrl: string) {
-  const db = await createConnection({ uri: databaseUrl });
+  const db = await createConnection(mysqlConnectionOptions(databaseUrl, true));
   const [users] = (await db.query(
     `SELECT u.id, u.username, u.unit_id FROM users u JOIN wards w ON w.id = u.ward_id WHERE w.code = 'demo'`,
   )) as unknown as [{ id: string; username: Role; unit_id: string | null }[]];
@@ -149,15 +150,6 @@ function processCpuMs(pid: number | undefined): number {
   } catch {
     return NaN;
   }
-}
-
-async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const server = await createConnection({
-    uri: `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}/`,
-  });
-  await server.query(`DROP DATABASE IF EXISTS \`${url.pathname.slice(1)}\``);
-  await server.end();
 }
 
 function header(): string {

@@ -11,8 +11,19 @@ export function mysqlConnectionOptions(
     port: Number(url.port || 3306),
     user: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
+    ...databaseSocket(databaseUrl),
     ...(withDatabase ? { database: databaseName(databaseUrl) } : {}),
   };
+}
+
+/**
+ * `?socket=/run/mysqld/mysqld.sock`: a server on the same host reached through its Unix socket
+ * instead of TCP (host and port are then ignored). Each statement is a socket write and a read;
+ * through a Unix socket the kernel spends less on them than through the TCP loopback.
+ */
+export function databaseSocket(databaseUrl: string): { socketPath?: string } {
+  const socketPath = new URL(databaseUrl).searchParams.get('socket');
+  return socketPath ? { socketPath } : {};
 }
 
 export function databaseName(databaseUrl: string): string {

@@ -1,6 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { AppConfig } from './app-config';
-import { mysqlConnectionOptions } from './mysql-url';
+import { databaseSocket, mysqlConnectionOptions } from './mysql-url';
 import { createRedisClient, describeRedis } from './redis-client';
 
 /**
@@ -20,8 +20,9 @@ export async function checkServices(
     });
     await connection.end();
   } catch (error) {
+    const address = databaseSocket(databaseUrl).socketPath ?? `${db.hostname}:${db.port || 3306}`;
     problems.push(
-      `MySQL does not answer at ${db.hostname}:${db.port || 3306} (${describe(error)}): ` +
+      `MySQL does not answer at ${address} (${describe(error)}): ` +
         `start it (e.g. "service mariadb start" or "docker compose -f docker/compose.yml up -d mysql") or set DATABASE_URL.`,
     );
   }

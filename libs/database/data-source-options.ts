@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+import { databaseSocket } from '@cchc/common';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -16,8 +17,8 @@ export function dataSourceOptions(
     ...(readUrl
       ? {
           replication: {
-            master: { url: databaseUrl },
-            slaves: [{ url: readUrl }],
+            master: { url: databaseUrl, ...databaseSocket(databaseUrl) },
+            slaves: [{ url: readUrl, ...databaseSocket(readUrl) }],
             // A SELECT that names no query runner (repositories, authorisation) reads the primary.
             defaultMode: 'master',
             // A server that refused a connection rests for a second (ReadDatabase reads the
@@ -27,7 +28,7 @@ export function dataSourceOptions(
             restoreNodeTimeout: 1_000,
           },
         }
-      : { url: databaseUrl }),
+      : { url: databaseUrl, ...databaseSocket(databaseUrl) }),
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     // DATE columns are calendar dates in Asia/Ho_Chi_Minh: keep them as 'YYYY-MM-DD' strings.
