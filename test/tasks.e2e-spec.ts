@@ -436,6 +436,38 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       } while (cursor);
       expect(walked).toEqual(ids);
     });
+
+    it('counts a text search up to 100 (each match is confirmed on its row), the list to 1,000', async () => {
+      const ids: string[] = [];
+      for (let batch = 0; batch < 101; batch += 10) {
+        const made = await Promise.all(
+          Array.from({ length: Math.min(10, 101 - batch) }, (_, i) =>
+            createTask({ title: `Kiểm kê tài sản công đợt ${batch + i + 1}` }),
+          ),
+        );
+        ids.push(...made.map((task) => task.id));
+      }
+      type Page = {
+        items: { id: string }[];
+        total: number;
+        totalCapped: boolean;
+        nextCursor: string | null;
+      };
+      const get = async (path: string) => (await client.get('inspector', path)).body as Page;
+      const first = await get(`/tasks?text=${encodeURIComponent('kiểm kê tài sản')}&pageSize=100`);
+      expect(first).toMatchObject({ total: 100, totalCapped: true });
+      const rest = await get(
+        `/tasks?text=${encodeURIComponent('kiểm kê tài sản')}&pageSize=100&cursor=${first.nextCursor}`,
+      );
+      expect(rest).toMatchObject({ nextCursor: null });
+      expect([...first.items, ...rest.items].map((task) => task.id).sort()).toEqual(ids.sort());
+      // Exactly 100 is not "more".
+      const hundred = await get(`/tasks?text=${encodeURIComponent('kiểm kê tài sản công đợt 1')}`);
+      expect(hundred).toMatchObject({ total: 13, totalCapped: false });
+      const list = await get('/tasks?pageSize=1');
+      expect(list.totalCapped).toBe(false);
+      expect(list.total).toBeGreaterThan(101);
+    });
   });
 
   describe('amendments', () => {

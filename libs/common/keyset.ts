@@ -64,10 +64,11 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
 /**
  * One page of `builder` in the order of `sort` (SQL expressions of a unique key, ascending): after
  * the cursor's key (keyset) or at `page` (offset, for the first pages), with the count of matching
- * rows capped at COUNT_CAP. `keyOf` gives a row's values of `sort`; `manager` is the one `builder`
- * came from (the read replica's, when the list reads there). `index`, when given, is the one the
- * page's ids and the count read (USE INDEX), for a filter whose matches MariaDB's estimate
- * wrongly assumes spread evenly along the sort; the rows are still read by primary key.
+ * rows capped at `countCap` (COUNT_CAP unless said). `keyOf` gives a row's values of `sort`;
+ * `manager` is the one `builder` came from (the read replica's, when the list reads there).
+ * `index`, when given, is the one the page's ids and the count read (USE INDEX), for a filter
+ * whose matches MariaDB's estimate wrongly assumes spread evenly along the sort; the rows are
+ * still read by primary key.
  */
 export async function keysetPage<E extends ObjectLiteral>(
   manager: EntityManager,
@@ -75,7 +76,7 @@ export async function keysetPage<E extends ObjectLiteral>(
   query: KeysetPageQuery,
   sort: string[],
   keyOf: (row: E) => KeyValue[],
-  index?: string,
+  { index, countCap = COUNT_CAP }: { index?: string; countCap?: number } = {},
 ): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
   if (index) builder.useIndex(index);
   const counting = builder.clone();
@@ -105,7 +106,7 @@ export async function keysetPage<E extends ObjectLiteral>(
   counting
     .select('1', 'one')
     .orderBy()
-    .limit(COUNT_CAP + 1);
+    .limit(countCap + 1);
   const idRows = (await builder
     .select(id, 'keyset_id')
     .addSelect(`(SELECT COUNT(*) FROM (${counting.getQuery()}) capped)`, 'keyset_total')
@@ -116,7 +117,7 @@ export async function keysetPage<E extends ObjectLiteral>(
     idRows.length > 0
       ? Number(idRows[0].keyset_total)
       : query.cursor || query.page > 1
-        ? await cappedCount(manager, counting)
+        ? await cappedCount(manager, counting, countCap)
         : 0;
   const ids = idRows.map((row) => row.keyset_id);
   const more = ids.length > query.pageSize;
@@ -130,8 +131,8 @@ export async function keysetPage<E extends ObjectLiteral>(
   );
   return {
     rows,
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    total: Math.min(total, countCap),
+    totalCapped: total > countCap,
     page: query.page,
     pageSize: query.pageSize,
     // From the last row read back; should every row of the page vanish between the two reads,
@@ -140,15 +141,16 @@ export async function keysetPage<E extends ObjectLiteral>(
   };
 }
 
-/** Rows matching `builder`, counted up to COUNT_CAP + 1. */
-export async function cappedCount<E extends ObjectLiteral>(
+/** Rows matching `builder`, counted up to `countCap` + 1. */
+async function cappedCount<E extends ObjectLiteral>(
   manager: EntityManager,
   builder: SelectQueryBuilder<E>,
+  countCap: number,
 ): Promise<number> {
   const [sql, params] = builder
     .select('1', 'one')
     .orderBy()
-    .limit(COUNT_CAP + 1)
+    .limit(countCap + 1)
     .getQueryAndParameters();
   const [{ n }] = (await manager.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, params)) as {
     n: string | number;

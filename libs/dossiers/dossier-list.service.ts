@@ -81,7 +81,7 @@ export class DossierListService {
       // Dossiers received in a period sit together in the appointment order, not spread along it,
       // so MariaDB's estimate would walk the ward's list from its start: read the period's
       // entries and sort them instead.
-      query.receivedFrom ? 'idx_dossiers_list_received' : undefined,
+      { index: query.receivedFrom ? 'idx_dossiers_list_received' : undefined },
     );
     const procedures = rows.length
       ? await manager

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
-import { KeysetPage, keysetPage, KeyValue } from '@cchc/common';
+import { COUNT_CAP, KeysetPage, keysetPage, KeyValue } from '@cchc/common';
 import { ReadDatabase, ReformTaskEntity, searchCollation } from '@cchc/database';
 import { WorkflowEngine } from '@cchc/engine';
 import { ListTasksQuery } from './dto/list-tasks.query';
-import { matchText } from './task-search-text';
+import { matchText, TEXT_COUNT_CAP } from './task-search-text';
 import { TaskView, toTaskView } from './task-view';
 
 /**
@@ -72,7 +72,9 @@ export class TaskListService {
         today: this.engine.today(),
       });
     }
-    const { rows, ...page } = await keysetPage(manager, builder, query, sort, taskListKey);
+    const { rows, ...page } = await keysetPage(manager, builder, query, sort, taskListKey, {
+      countCap: query.text ? TEXT_COUNT_CAP : COUNT_CAP,
+    });
     return { ...page, items: rows.map((task) => toTaskView(task)) };
   }
 }

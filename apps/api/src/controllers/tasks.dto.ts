@@ -7,7 +7,8 @@ export class TaskPageDto {
   items: TaskWithSlaDto[];
 
   @ApiProperty({
-    description: 'Số nhiệm vụ khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn)',
+    description:
+      'Số nhiệm vụ khớp bộ lọc, đếm tới 1000, tới 100 khi tìm theo chữ (totalCapped: còn nhiều hơn)',
   })
   total: number;
 

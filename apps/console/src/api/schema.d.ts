@@ -2921,7 +2921,7 @@ export interface components {
     };
     TaskPageDto: {
       items: components['schemas']['TaskWithSlaDto'][];
-      /** @description Số nhiệm vụ khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn) */
+      /** @description Số nhiệm vụ khớp bộ lọc, đếm tới 1000, tới 100 khi tìm theo chữ (totalCapped: còn nhiều hơn) */
       total: number;
       /** @description true: hơn `total` nhiệm vụ khớp bộ lọc */
       totalCapped: boolean;
