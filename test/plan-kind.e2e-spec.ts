@@ -15,7 +15,10 @@ const plan = (title: string) =>
     '1.1\tKế hoạch CCHC năm\tVăn phòng HĐND&UBND\tQuý I/2026',
   ].join('\n');
 
-/** The console's import wizard sends the kind the preview suggested, or the one picked instead. */
+/**
+ * The console's import wizard sends the kind the preview suggested, or the one picked instead; a
+ * re-import keeps the stored kind unless told another, shown in its diff first.
+ */
 describe('plan kind suggested by the import preview (MariaDB)', () => {
   let api: INestApplication;
   let client: ApiClient;
@@ -89,5 +92,51 @@ describe('plan kind suggested by the import preview (MariaDB)', () => {
       'cchc-2026.txt': 'reform',
       'tieu-chi.txt': 'par_index',
     });
+  });
+
+  it('a re-import keeps the stored kind unless sent another, which its diff shows before it is applied and the audit records', async () => {
+    // The coordinator knows this is the PAR-Index plan; its title suggests reform.
+    const text = plan('KẾ HOẠCH Thực hiện các tiêu chí PAR Index năm 2026');
+    const created = await upload('&kind=par_index', text, 'par-index.txt');
+    const planId = created.body.planId as string;
+    const storedKind = async () =>
+      (await client.get('coordinator', `/plans/${planId}`)).body.kind as string;
+
+    const preview = await upload('&dryRun=true', text, 'par-index.txt');
+    expect(preview.body.suggestedKind.kind).toBe('reform');
+    expect(preview.body.matchedPlan).toEqual({ id: planId, kind: 'par_index' });
+    const fresh = await upload('&dryRun=true', plan('KẾ HOẠCH mới năm 2026'), 'moi.txt');
+    expect(fresh.body.matchedPlan).toBeNull();
+
+    const kept = await upload('', text, 'par-index.txt');
+    expect(kept.body).toMatchObject({ status: 'diff', planId });
+    expect(kept.body.diff.kind).toEqual({ before: 'par_index', after: 'par_index' });
+    const shown = await upload('&kind=reform', text, 'par-index.txt');
+    expect(shown.body.diff.kind).toEqual({ before: 'par_index', after: 'reform' });
+    expect(await storedKind()).toBe('par_index');
+
+    const confirmedAlone = await upload('&confirm=true', text, 'par-index.txt');
+    expect(confirmedAlone.body.status).toBe('amended');
+    expect(await storedKind()).toBe('par_index');
+    const changed = await upload('&kind=reform&confirm=true', text, 'par-index.txt');
+    expect(changed.body).toMatchObject({ status: 'amended', revision: 3 });
+    expect(changed.body.diff.kind).toEqual({ before: 'par_index', after: 'reform' });
+    expect(await storedKind()).toBe('reform');
+
+    const audit = (await api
+      .get(DataSource)
+      .query(
+        "SELECT event_type, payload FROM audit_events WHERE instance_type = 'plan' AND instance_id = ? ORDER BY seq",
+        [planId],
+      )) as { event_type: string; payload: string | Record<string, unknown> }[];
+    const kinds = audit.map(({ event_type, payload }) => {
+      const body = typeof payload === 'string' ? JSON.parse(payload) : payload;
+      return [event_type, body.kind];
+    });
+    expect(kinds).toEqual([
+      ['IMPORTED', undefined],
+      ['AMENDED', undefined],
+      ['AMENDED', { before: 'par_index', after: 'reform' }],
+    ]);
   });
 });

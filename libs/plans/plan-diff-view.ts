@@ -1,4 +1,11 @@
+import { PlanKind } from '@cchc/domain';
 import { FieldChange, PlanDiff } from '@cchc/plan-import';
+
+/** The plan's kind as stored and as the import leaves it (the same unless `kind` says another). */
+export interface PlanKindChange {
+  before: PlanKind;
+  after: PlanKind;
+}
 
 /** A diff as the person confirming it reads it. */
 export interface PlanDiffView {
@@ -13,9 +20,10 @@ export interface PlanDiffView {
   }[];
   removed: { taskId: string; ordinal: string; area: string | null; title: string; state: string }[];
   unchanged: number;
+  kind: PlanKindChange;
 }
 
-export function toDiffView(diff: PlanDiff): PlanDiffView {
+export function toDiffView(diff: PlanDiff, kind: PlanKindChange): PlanDiffView {
   return {
     added: diff.added.map(({ ordinal, area, title, sourceRow }) => ({
       ordinal,
@@ -39,5 +47,6 @@ export function toDiffView(diff: PlanDiff): PlanDiffView {
       state,
     })),
     unchanged: diff.unchanged,
+    kind,
   };
 }

@@ -16,6 +16,7 @@ import {
   PlanImportError,
   planContentHash,
   planImport,
+  PlannedTask,
   PlanPreview,
   PlanProblem,
 } from '@cchc/plan-import';
@@ -66,10 +67,19 @@ export interface PlannedTaskView {
   leaderRule: LeaderRule;
 }
 
+/** The plan an import of the file would amend instead of creating one. */
+export interface MatchedPlan {
+  id: string;
+  /** Kept on amendment unless the import is sent another `kind`. */
+  kind: PlanKind;
+}
+
 export interface ImportPreview extends PlanPreview {
   plannedTasks: PlannedTaskView[];
   /** The kind the plan's title suggests; the import is told it (`kind`), it never guesses. */
   suggestedKind: PlanKindSuggestion;
+  /** The plan imported before (`planId`, same number and year, or same content), else null. */
+  matchedPlan: MatchedPlan | null;
 }
 
 const byRow = (a: PlanProblem, b: PlanProblem) => (a.row ?? 0) - (b.row ?? 0);
@@ -95,13 +105,25 @@ export class PlanImportService {
    * Reads the file and says what an import would do, with every error that would refuse it (so a
    * clean preview commits); throws PlanImportError on unreadable files.
    */
-  async preview(importer: Importer, file: PlanFile, year?: number): Promise<ImportPreview> {
-    const { preview, planned, warnings } = await this.read(importer, file, year);
+  async preview(
+    importer: Importer,
+    file: PlanFile,
+    options: Pick<ImportOptions, 'year' | 'planId'> = {},
+  ): Promise<ImportPreview> {
+    const { preview, planned, warnings } = await this.read(importer, file, options.year);
+    const version = { preview, contentHash: this.contentHash(preview, planned.tasks) };
+    const matched = await findPlan(
+      this.dataSource.manager,
+      importer.wardId,
+      version,
+      options.planId,
+    );
     return {
       ...preview,
       warnings,
       errors: [...planned.errors].sort(byRow),
       suggestedKind: suggestPlanKind(preview.plan.title),
+      matchedPlan: matched && { id: matched.id, kind: matched.kind },
       plannedTasks: planned.tasks.map((task) => ({
         key: task.key,
         parentKey: task.parentKey,
@@ -130,8 +152,7 @@ export class PlanImportService {
       preview,
       narrative,
       tasks: planned.tasks,
-      contentHash:
-        preview.plan.number === null ? planContentHash(preview.plan, planned.tasks) : null,
+      contentHash: this.contentHash(preview, planned.tasks),
       kind: options.kind,
       now: this.clock.now(),
       onProgress: options.onProgress,
@@ -151,17 +172,20 @@ export class PlanImportService {
           warnings,
         };
       }
+      // Shown before it is applied, and applied only when sent: omitted, the stored kind stays.
+      const kind = { before: existing.kind, after: options.kind ?? existing.kind };
       if (!options.confirm) {
         const diff = diffPlan(await storedTasks(manager, existing.id), planned.tasks);
         const revision = existing.revision;
-        return { status: 'diff', planId: existing.id, revision, diff: toDiffView(diff), warnings };
+        const view = toDiffView(diff, kind);
+        return { status: 'diff', planId: existing.id, revision, diff: view, warnings };
       }
       const { diff, skipped, revision } = await amendPlan(write, existing, version);
       return {
         status: 'amended',
         planId: existing.id,
         revision,
-        diff: toDiffView(diff),
+        diff: toDiffView(diff, kind),
         warnings: [...warnings, ...skipped],
       };
     });
@@ -181,6 +205,11 @@ export class PlanImportService {
       actor: actorOf(user),
       fileName: file.fileName,
     };
+  }
+
+  /** Identifies a plan without a number; null when it has one. */
+  private contentHash(preview: PlanPreview, tasks: PlannedTask[]): string | null {
+    return preview.plan.number === null ? planContentHash(preview.plan, tasks) : null;
   }
 
   /** The file's preview and the tasks an import would write, with every warning of both. */

@@ -23,6 +23,7 @@ export interface PlanRow {
   id: string;
   number: string | null;
   title: string | null;
+  kind: PlanKind;
   revision: number;
 }
 
@@ -46,15 +47,15 @@ const SETTLED = ['accepted', 'cancelled'];
 /**
  * The plan imported before: the one named, else the one with the same number and year, else
  * (a plan without a number) the one with the same content. Locking reads, so that imports of
- * one ward serialised by the caller see each other's plans.
+ * one ward serialised by the caller see each other's plans (a preview's read waits for them too).
  */
 export async function findPlan(
   manager: EntityManager,
   wardId: string,
-  version: PlanVersion,
+  version: Pick<PlanVersion, 'preview' | 'contentHash'>,
   planId?: string,
 ): Promise<PlanRow | null> {
-  const select = 'SELECT id, number, title, revision FROM plans WHERE ward_id = ? AND ';
+  const select = 'SELECT id, number, title, kind, revision FROM plans WHERE ward_id = ? AND ';
   if (planId) {
     const [plan] = (await manager.query(`${select} id = ? FOR UPDATE`, [
       wardId,
@@ -183,12 +184,14 @@ export async function amendPlan(
       throw error;
     });
   await saveAreas(write, preview);
+  const kind = version.kind ?? plan.kind;
   await audit(write, 'AMENDED', now, {
     fileName: write.fileName,
     added: diff.added.length,
     changed: diff.changed.length,
     removed: diff.removed.length,
     skipped: skipped.length,
+    ...(kind === plan.kind ? {} : { kind: { before: plan.kind, after: kind } }),
   });
   return { diff, skipped, revision };
 }

@@ -94,7 +94,7 @@ export class PlansController {
       );
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8');
     const planFile = { fileName, data: file.buffer };
-    if (dryRun) return this.imports.preview(user, planFile, year);
+    if (dryRun) return this.imports.preview(user, planFile, { year, planId });
     return this.imports.import(user, planFile, { year, planId, confirm, kind });
   }
 

@@ -25,8 +25,10 @@ import {
 import {
   ImportOutcome,
   ImportPreview,
+  MatchedPlan,
   PlanAreaView,
   PlanDiffView,
+  PlanKindChange,
   PlannedTaskView,
   PlanSummary,
   PlanView,
@@ -255,6 +257,17 @@ export class PlanKindSuggestionDto implements PlanKindSuggestion {
   reason: string;
 }
 
+export class MatchedPlanDto implements MatchedPlan {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({
+    enum: PLAN_KINDS,
+    description: 'Loại kế hoạch đã lưu; giữ nguyên khi điều chỉnh nếu không gửi kind',
+  })
+  kind: PlanKind;
+}
+
 export class ImportPreviewDto implements ImportPreview {
   @ApiProperty({ type: PlanMetadataDto })
   plan: PlanMetadataDto;
@@ -276,9 +289,18 @@ export class ImportPreviewDto implements ImportPreview {
 
   @ApiProperty({
     type: PlanKindSuggestionDto,
-    description: 'Loại kế hoạch gợi ý theo tên kế hoạch; khi nhập cần gửi kind',
+    description:
+      'Loại kế hoạch gợi ý theo tên kế hoạch; khi nhập cần gửi kind (điều chỉnh: xem matchedPlan.kind)',
   })
   suggestedKind: PlanKindSuggestionDto;
+
+  @ApiProperty({
+    type: MatchedPlanDto,
+    nullable: true,
+    description:
+      'Kế hoạch đã nhập mà tệp này điều chỉnh (planId, cùng số và năm, hoặc cùng nội dung); null: tạo mới',
+  })
+  matchedPlan: MatchedPlanDto | null;
 }
 
 export class AddedTaskDto {
@@ -328,6 +350,14 @@ export class ChangedTaskDto extends RemovedTaskDto {
   fields: FieldChangeDto[];
 }
 
+export class PlanKindChangeDto implements PlanKindChange {
+  @ApiProperty({ enum: PLAN_KINDS })
+  before: PlanKind;
+
+  @ApiProperty({ enum: PLAN_KINDS })
+  after: PlanKind;
+}
+
 export class PlanDiffViewDto implements PlanDiffView {
   @ApiProperty({ type: [AddedTaskDto] })
   added: AddedTaskDto[];
@@ -340,6 +370,12 @@ export class PlanDiffViewDto implements PlanDiffView {
 
   @ApiProperty({ description: 'Số nhiệm vụ không đổi' })
   unchanged: number;
+
+  @ApiProperty({
+    type: PlanKindChangeDto,
+    description: 'Loại kế hoạch đã lưu và sau khi áp dụng (khác nhau chỉ khi gửi kind khác)',
+  })
+  kind: PlanKindChangeDto;
 }
 
 /** A new plan, written with its areas and tasks. */

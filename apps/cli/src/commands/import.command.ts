@@ -7,8 +7,9 @@ import { SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { EventRefusedError, StaleVersionError } from '@cchc/engine';
-import { PlanFile, PlanImportError, PlanPreview, PlanProblem } from '@cchc/plan-import';
-import { ImportOutcome, PlanImportService } from '@cchc/plans';
+import { PLAN_KIND_LABELS } from '@cchc/domain';
+import { PlanFile, PlanImportError, PlanProblem } from '@cchc/plan-import';
+import { ImportOutcome, ImportPreview, PlanImportService } from '@cchc/plans';
 import { checkDatabase, chooseImporter, chooseWard } from '../cli-importer';
 import { PlanCliModule } from '../plan-cli.module';
 import { parseWholeNumber, usageError } from './usage-error';
@@ -46,7 +47,10 @@ export class ImportCommand extends CommandRunner {
       const wardId = await chooseWard(dataSource, options.ward);
       const importer = await chooseImporter(dataSource, wardId, options.as);
       if (options.dryRun) {
-        const preview = await this.imports(app).preview(importer, file, options.year);
+        const preview = await this.imports(app).preview(importer, file, {
+          year: options.year,
+          planId: options.plan,
+        });
         printPreview(preview, options.json);
         return;
       }
@@ -155,7 +159,7 @@ function problemLines(problems: PlanProblem[]): string[] {
   );
 }
 
-function printPreview(preview: PlanPreview, json?: boolean): void {
+function printPreview(preview: ImportPreview, json?: boolean): void {
   if (json) {
     console.log(JSON.stringify(preview, null, 2));
     return;
@@ -166,6 +170,10 @@ function printPreview(preview: PlanPreview, json?: boolean): void {
   console.log(
     `${preview.tasks.length} nhiệm vụ trong ${preview.areas.length} lĩnh vực; ${preview.warnings.length} cảnh báo, ${preview.errors.length} lỗi`,
   );
+  if (preview.matchedPlan)
+    console.log(
+      `Điều chỉnh kế hoạch đã nhập ${preview.matchedPlan.id} (${PLAN_KIND_LABELS[preview.matchedPlan.kind]})`,
+    );
   problemLines([...preview.errors, ...preview.warnings]).forEach((line) => console.log(line));
 }
 
@@ -192,6 +200,9 @@ function printOutcome(outcome: ImportOutcome, json?: boolean): void {
       );
     }
     removed.forEach((task) => console.log(`  - ${task.area ?? ''} ${task.ordinal} ${task.title}`));
+    const { before, after } = outcome.diff.kind;
+    if (before !== after)
+      console.log(`  Loại kế hoạch: ${PLAN_KIND_LABELS[before]} → ${PLAN_KIND_LABELS[after]}`);
     if (outcome.status === 'diff') console.log('Chạy lại với --confirm để áp dụng.');
   }
   problemLines(outcome.warnings).forEach((line) => console.log(line));

@@ -2111,6 +2111,15 @@ export interface components {
       /** @example Tên kế hoạch có "Chỉ số CCHC" */
       reason: string;
     };
+    MatchedPlanDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Loại kế hoạch đã lưu; giữ nguyên khi điều chỉnh nếu không gửi kind
+       * @enum {string}
+       */
+      kind: 'reform' | 'par_index';
+    };
     ImportPreviewDto: {
       plan: components['schemas']['PlanMetadataDto'];
       areas: components['schemas']['PlanAreaDto'][];
@@ -2118,8 +2127,10 @@ export interface components {
       warnings: components['schemas']['PlanProblemDto'][];
       errors: components['schemas']['PlanProblemDto'][];
       plannedTasks: components['schemas']['PlannedTaskViewDto'][];
-      /** @description Loại kế hoạch gợi ý theo tên kế hoạch; khi nhập cần gửi kind */
+      /** @description Loại kế hoạch gợi ý theo tên kế hoạch; khi nhập cần gửi kind (điều chỉnh: xem matchedPlan.kind) */
       suggestedKind: components['schemas']['PlanKindSuggestionDto'];
+      /** @description Kế hoạch đã nhập mà tệp này điều chỉnh (planId, cùng số và năm, hoặc cùng nội dung); null: tạo mới */
+      matchedPlan: components['schemas']['MatchedPlanDto'] | null;
     };
     PlanCreatedDto: {
       /** @enum {string} */
@@ -2170,12 +2181,20 @@ export interface components {
       /** @example dang_thuc_hien */
       state: string;
     };
+    PlanKindChangeDto: {
+      /** @enum {string} */
+      before: 'reform' | 'par_index';
+      /** @enum {string} */
+      after: 'reform' | 'par_index';
+    };
     PlanDiffViewDto: {
       added: components['schemas']['AddedTaskDto'][];
       changed: components['schemas']['ChangedTaskDto'][];
       removed: components['schemas']['RemovedTaskDto'][];
       /** @description Số nhiệm vụ không đổi */
       unchanged: number;
+      /** @description Loại kế hoạch đã lưu và sau khi áp dụng (khác nhau chỉ khi gửi kind khác) */
+      kind: components['schemas']['PlanKindChangeDto'];
     };
     PlanAmendmentDto: {
       /** @enum {string} */
