@@ -41,6 +41,32 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     expect(await seriousViolations(page)).toEqual([]);
   }
 
+  /** A one-task plan under the given title, in a file outside the repository. */
+  const planText = (title: string) =>
+    [
+      title,
+      'TT\tLĩnh vực, tiêu chí\tCơ quan chủ trì\tThời gian hoàn thành',
+      'I\tCông tác chỉ đạo, điều hành\t\t',
+      '1.1\tKế hoạch CCHC năm\tVăn phòng HĐND&UBND\tQuý I/2026',
+    ].join('\n');
+  const planDir = mkdtempSync(join(tmpdir(), 'cchc-plan-'));
+  const planFile = (name: string, title: string) => {
+    const path = join(planDir, name);
+    writeFileSync(path, planText(title));
+    return path;
+  };
+
+  function kindRadios(page: Page) {
+    const group = page.getByRole('radiogroup', { name: 'Loại kế hoạch' });
+    const label = (name: string) => group.locator('label').filter({ hasText: name });
+    return {
+      parIndex: group.getByRole('radio', { name: 'Kế hoạch nâng cao Chỉ số CCHC' }),
+      reform: group.getByRole('radio', { name: 'Kế hoạch CCHC năm' }),
+      pickParIndex: () => label('Kế hoạch nâng cao Chỉ số CCHC').click(),
+      pickReform: () => label('Kế hoạch CCHC năm').click(),
+    };
+  }
+
   it('previews seed 002 with its rows and warnings, commits it, and shows the plan by area', async () => {
     const dryRun = await request(suite.api.getHttpServer())
       .post('/plans/import?dryRun=true')
@@ -158,24 +184,10 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
   });
 
   it('the wizard preselects the kind the title suggests; the coordinator picks another, and the plan shows it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cchc-plan-'));
-    const planFile = (name: string, title: string) => {
-      const path = join(dir, name);
-      const rows = [
-        title,
-        'TT\tLĩnh vực, tiêu chí\tCơ quan chủ trì\tThời gian hoàn thành',
-        'I\tCông tác chỉ đạo, điều hành\t\t',
-        '1.1\tKế hoạch CCHC năm\tVăn phòng HĐND&UBND\tQuý I/2026',
-      ];
-      writeFileSync(path, rows.join('\n'));
-      return path;
-    };
     const page = await newPage('desktop');
     await signIn(page, baseUrl, 'coordinator');
     await page.goto(`${baseUrl}/ke-hoach/nhap`);
-    const kindGroup = page.getByRole('radiogroup', { name: 'Loại kế hoạch' });
-    const parIndex = kindGroup.getByRole('radio', { name: 'Kế hoạch nâng cao Chỉ số CCHC' });
-    const reform = kindGroup.getByRole('radio', { name: 'Kế hoạch CCHC năm' });
+    const { parIndex, reform, pickParIndex } = kindRadios(page);
 
     await chooseFile(
       page,
@@ -191,7 +203,7 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     );
     await page.getByText('Gợi ý: Tên kế hoạch không nhắc đến Chỉ số CCHC').waitFor();
     expect(await reform.isChecked()).toBe(true);
-    await kindGroup.locator('label').filter({ hasText: 'Kế hoạch nâng cao Chỉ số CCHC' }).click();
+    await pickParIndex();
     expect(await parIndex.isChecked()).toBe(true);
     await check(page, 'plans-import-kind-desktop');
 
@@ -214,5 +226,52 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
       .getByText('Kế hoạch CCHC năm')
       .waitFor();
     await check(page, 'plans-list-kind-desktop');
+  });
+
+  it("a re-import the API matches to a plan preselects that plan's kind; another one picked shows in the diff before it is applied", async () => {
+    // Imported as the PAR-Index plan; its title suggests reform.
+    const title = 'KẾ HOẠCH Triển khai các tiêu chí PAR Index quý II năm 2026';
+    const created = await request(suite.api.getHttpServer())
+      .post('/plans/import?kind=par_index')
+      .set('Authorization', `Bearer ${await client.login('coordinator')}`)
+      .attach('file', Buffer.from(planText(title)), 'par-quy-2.txt');
+    expect(created.body.status).toBe('created');
+    const planId = created.body.planId as string;
+
+    const page = await newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}/ke-hoach/nhap`);
+    const { parIndex, pickReform } = kindRadios(page);
+    // The coordinator does not name the plan: the file's content finds it.
+    await chooseFile(page, planFile('par-quy-2.txt', title));
+    await page.getByText('Gợi ý: loại của kế hoạch đang điều chỉnh').waitFor();
+    expect(await parIndex.isChecked()).toBe(true);
+
+    await pickReform();
+    await page.getByRole('button', { name: 'Xác nhận nhập' }).click();
+    await page.getByText('Kế hoạch này đã được nhập trước đây').waitFor();
+    await page
+      .getByText('Loại kế hoạch: Kế hoạch nâng cao Chỉ số CCHC → Kế hoạch CCHC năm')
+      .waitFor();
+    await check(page, 'plans-import-kind-diff-desktop');
+    expect((await client.get('coordinator', `/plans/${planId}`)).body.kind).toBe('par_index');
+
+    await page.getByRole('button', { name: 'Áp dụng thay đổi' }).click();
+    await page.getByText('Đã điều chỉnh kế hoạch (lần 2)').waitFor();
+    expect((await client.get('coordinator', `/plans/${planId}`)).body.kind).toBe('reform');
+  });
+
+  it("names the plan's own errors with their field, such as a title without its year", async () => {
+    const page = await newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}/ke-hoach/nhap`);
+    await chooseFile(page, planFile('khong-nam.txt', 'KẾ HOẠCH Cải cách hành chính'));
+    await page.getByText(/1 dòng nhiệm vụ, 1 lĩnh vực, \d+ cảnh báo, 1 lỗi/).waitFor();
+    const yearError = page
+      .getByRole('listitem')
+      .filter({ hasText: 'Năm: Không xác định được năm của kế hoạch; cần chọn năm.' });
+    await yearError.getByText('Lỗi', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Xác nhận nhập' }).isDisabled()).toBe(true);
+    await check(page, 'plans-import-plan-error-desktop');
   });
 });

@@ -17,8 +17,8 @@ import type { PlanAmendment, PlanImportOutcome, PlanImportPreview } from '../api
 import { formatIsoDate, formatNumber } from '../common/format';
 import { PATHS } from '../paths';
 import { PlanDiffTable } from './PlanDiffTable';
-import { PlanPreviewTable } from './PlanPreviewTable';
-import { PlanKindField, type PlanKind } from './PlanKind';
+import { PlanPreviewTable, ProblemList } from './PlanPreviewTable';
+import { PlanKindChange, PlanKindField, type PlanKind } from './PlanKind';
 import { describeProblem, preselectedKind, sortProblems } from './plan-import-view';
 import { planName } from './plan-names';
 
@@ -171,7 +171,7 @@ function Preview({
   committing: boolean;
   onCommit: () => void;
 }) {
-  const problems = sortProblems(preview.errors, preview.warnings);
+  const problems = sortProblems(preview.errors, preview.warnings, preview.tasks);
   const blocked = preview.errors.length > 0;
   const summary = [
     `${formatNumber(preview.tasks.length)} dòng nhiệm vụ`,
@@ -201,15 +201,14 @@ function Preview({
         showIcon
         message={summary}
         description={
-          blocked
-            ? 'Sửa các lỗi trong tệp rồi chọn lại tệp: nhập kế hoạch khi còn lỗi sẽ không ghi gì.'
-            : problems.plan.length > 0 && (
-                <ul>
-                  {problems.plan.map((problem, index) => (
-                    <li key={index}>{describeProblem(problem)}</li>
-                  ))}
-                </ul>
-              )
+          // Problems no row of the table below shows (the plan's year, a missing column) go here.
+          (blocked || problems.plan.length > 0) && (
+            <>
+              {problems.plan.length > 0 && <ProblemList problems={problems.plan} />}
+              {blocked &&
+                'Sửa các lỗi trong tệp rồi chọn lại tệp: nhập kế hoạch khi còn lỗi sẽ không ghi gì.'}
+            </>
+          )
         }
       />
       <PlanPreviewTable tasks={preview.tasks} problems={problems.byRow} />
@@ -230,8 +229,9 @@ function DiffStep({
   onApply: () => void;
 }) {
   const { diff } = outcome;
-  const changes = diff.added.length + diff.changed.length + diff.removed.length;
-  if (changes === 0)
+  const tasksChanged = diff.added.length + diff.changed.length + diff.removed.length;
+  const kindChanged = diff.kind.before !== diff.kind.after;
+  if (tasksChanged === 0 && !kindChanged)
     return (
       <Result
         status="info"
@@ -247,7 +247,8 @@ function DiffStep({
         message="Kế hoạch này đã được nhập trước đây"
         description={`Thêm ${diff.added.length}, sửa ${diff.changed.length}, bỏ ${diff.removed.length}, giữ nguyên ${diff.unchanged} nhiệm vụ. Nhiệm vụ bị bỏ sẽ được hủy (cần Chủ tịch UBND); không xóa gì.`}
       />
-      <PlanDiffTable diff={diff} />
+      <PlanKindChange change={diff.kind} />
+      {tasksChanged > 0 && <PlanDiffTable diff={diff} />}
       <Button type="primary" loading={applying} onClick={onApply}>
         Áp dụng thay đổi
       </Button>

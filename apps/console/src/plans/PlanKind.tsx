@@ -1,5 +1,5 @@
 import { Radio, Space, Tag, Typography } from 'antd';
-import type { PlanSummary } from '../api/types';
+import type { PlanDiffView, PlanSummary } from '../api/types';
 
 export type PlanKind = PlanSummary['kind'];
 
@@ -47,5 +47,26 @@ export function PlanKindField({
       />
       <Typography.Text type="secondary">Gợi ý: {reason}</Typography.Text>
     </Space>
+  );
+}
+
+/**
+ * The kind a re-import leaves the plan: "Loại kế hoạch: before → after" when the coordinator
+ * picked another (it changes which tasks the PAR-Index criteria link to), else the kind it keeps.
+ */
+export function PlanKindChange({ change }: { change: PlanDiffView['kind'] }) {
+  const { before, after } = change;
+  return (
+    <Typography.Paragraph>
+      <Typography.Text strong>Loại kế hoạch:</Typography.Text>{' '}
+      {before === after ? (
+        `${PLAN_KIND_LABELS[after]} (giữ nguyên)`
+      ) : (
+        <>
+          <Typography.Text delete>{PLAN_KIND_LABELS[before]}</Typography.Text> →{' '}
+          {PLAN_KIND_LABELS[after]}
+        </>
+      )}
+    </Typography.Paragraph>
   );
 }

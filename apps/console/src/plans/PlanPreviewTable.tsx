@@ -51,20 +51,27 @@ export function PlanPreviewTable({
             key: 'problems',
             width: 300,
             render: (_: unknown, task) => (
-              <ul className="plan-problems">
-                {(problems.get(task.sourceRow) ?? []).map((problem, index) => (
-                  <li key={index}>
-                    <Tag className={problem.level === 'error' ? 'tone-bad' : 'tone-warning'}>
-                      {problem.level === 'error' ? 'Lỗi' : 'Cảnh báo'}
-                    </Tag>
-                    {describeProblem(problem)}
-                  </li>
-                ))}
-              </ul>
+              <ProblemList problems={problems.get(task.sourceRow) ?? []} />
             ),
           },
         ]}
       />
     </div>
+  );
+}
+
+/** Warnings and errors, each tagged with its level and named by row and column. */
+export function ProblemList({ problems }: { problems: RowProblem[] }) {
+  return (
+    <ul className="plan-problems">
+      {problems.map((problem, index) => (
+        <li key={index}>
+          <Tag className={problem.level === 'error' ? 'tone-bad' : 'tone-warning'}>
+            {problem.level === 'error' ? 'Lỗi' : 'Cảnh báo'}
+          </Tag>
+          {describeProblem(problem)}
+        </li>
+      ))}
+    </ul>
   );
 }

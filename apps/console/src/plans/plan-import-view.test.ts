@@ -11,13 +11,31 @@ describe('plan import problems', () => {
     { row: null, field: 'number', message: 'Không tìm thấy số kế hoạch' },
   ];
 
+  const tasks = [{ sourceRow: 7 }, { sourceRow: 9 }];
+
   it('puts each problem beside its row, errors first, and keeps plan-wide ones apart', () => {
-    const sorted = sortProblems(errors, warnings);
+    const sorted = sortProblems(errors, warnings, tasks);
     expect(sorted.plan.map((problem) => problem.field)).toEqual(['number']);
     expect(sorted.byRow.get(7)?.map((problem) => problem.level)).toEqual(['error', 'warning']);
     expect(rowLevel(sorted.byRow.get(7))).toBe('error');
     expect(rowLevel(sorted.byRow.get(9))).toBe('warning');
     expect(rowLevel(sorted.byRow.get(8))).toBeNull();
+  });
+
+  it("keeps apart the plan's own errors and those of rows that are not tasks, so none is hidden", () => {
+    const year = { row: null, field: 'year' as const, message: 'Không xác định được năm' };
+    const header = {
+      row: 3,
+      field: 'content' as const,
+      message: "Bảng nhiệm vụ thiếu cột 'Nội dung'",
+    };
+    const sorted = sortProblems([header, year], warnings, tasks);
+    expect(sorted.plan.map(describeProblem)).toEqual([
+      "Dòng 3, Nội dung: Bảng nhiệm vụ thiếu cột 'Nội dung'",
+      'Năm: Không xác định được năm',
+      'Số kế hoạch: Không tìm thấy số kế hoạch',
+    ]);
+    expect(sorted.plan.map((problem) => problem.level)).toEqual(['error', 'error', 'warning']);
   });
 
   it('names the row and the column in Vietnamese', () => {
@@ -31,15 +49,15 @@ describe('plan import problems', () => {
 
 describe('preselected plan kind', () => {
   const suggestedKind = { kind: 'par_index' as const, reason: 'Tên kế hoạch có "Chỉ số CCHC"' };
+  const kept = { kind: 'reform', reason: 'loại của kế hoạch đang điều chỉnh' };
 
   it("takes the title's suggestion for a new plan", () => {
-    expect(preselectedKind({ suggestedKind }, undefined)).toEqual(suggestedKind);
+    expect(preselectedKind({ suggestedKind, matchedPlan: null }, undefined)).toEqual(suggestedKind);
   });
 
-  it('keeps the kind of the plan being amended', () => {
-    expect(preselectedKind({ suggestedKind }, { kind: 'reform' })).toEqual({
-      kind: 'reform',
-      reason: 'loại của kế hoạch đang điều chỉnh',
-    });
+  it('keeps the kind of the plan being amended, picked or matched by the preview', () => {
+    expect(preselectedKind({ suggestedKind, matchedPlan: null }, { kind: 'reform' })).toEqual(kept);
+    const matchedPlan = { id: 'p1', kind: 'reform' as const };
+    expect(preselectedKind({ suggestedKind, matchedPlan }, undefined)).toEqual(kept);
   });
 });

@@ -24,21 +24,29 @@ export interface RowProblem extends PlanProblem {
 }
 
 export interface SortedProblems {
-  /** Problems of the plan as a whole (no row). */
+  /**
+   * Problems no task row shows, errors first: the plan's own (no row: its year, number, table)
+   * and those of rows that are not tasks (the table's header, an area's row).
+   */
   plan: RowProblem[];
-  /** Problems by source row, errors first. */
+  /** Problems by task row, errors first. */
   byRow: Map<number, RowProblem[]>;
 }
 
-/** Puts each warning and error beside the row it names, so the preview can highlight it. */
-export function sortProblems(errors: PlanProblem[], warnings: PlanProblem[]): SortedProblems {
+/** Puts each warning and error beside the task row it names, so the preview can highlight it. */
+export function sortProblems(
+  errors: PlanProblem[],
+  warnings: PlanProblem[],
+  tasks: { sourceRow: number }[],
+): SortedProblems {
   const all: RowProblem[] = [
     ...errors.map((problem) => ({ ...problem, level: 'error' as const })),
     ...warnings.map((problem) => ({ ...problem, level: 'warning' as const })),
   ];
+  const taskRows = new Set(tasks.map((task) => task.sourceRow));
   const sorted: SortedProblems = { plan: [], byRow: new Map() };
   for (const problem of all) {
-    if (problem.row === null) {
+    if (problem.row === null || !taskRows.has(problem.row)) {
       sorted.plan.push(problem);
       continue;
     }
@@ -65,13 +73,15 @@ export function rowLevel(problems: RowProblem[] | undefined): ProblemLevel | nul
 }
 
 /**
- * The kind the wizard preselects and why: an amended plan keeps its own, a new one takes the
- * kind its title suggests (the preview's `suggestedKind`).
+ * The kind the wizard preselects and why: an amended plan — the one picked, else the one the
+ * preview matched the file to — keeps its own (changing it is a choice, shown in the diff); a
+ * new one takes the kind its title suggests (the preview's `suggestedKind`).
  */
 export function preselectedKind(
-  preview: Pick<PlanImportPreview, 'suggestedKind'>,
+  preview: Pick<PlanImportPreview, 'suggestedKind' | 'matchedPlan'>,
   amended: Pick<PlanSummary, 'kind'> | undefined,
 ): PlanImportPreview['suggestedKind'] {
-  if (amended) return { kind: amended.kind, reason: 'loại của kế hoạch đang điều chỉnh' };
+  const kept = amended ?? preview.matchedPlan;
+  if (kept) return { kind: kept.kind, reason: 'loại của kế hoạch đang điều chỉnh' };
   return preview.suggestedKind;
 }
