@@ -32,6 +32,11 @@ const STATES = [
   'withdrawn',
 ];
 
+/** In hand and judged by the appointment: the clock runs, or the result awaits handing over. */
+const OPEN_STATES = ['received', 'processing', 'resultReady'];
+/** In hand, not returned: may have been marked overdue (before a pause, before the result). */
+const IN_HAND = [...OPEN_STATES, 'supplementRequested'];
+
 const DAILY_KEY =
   'ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, late_on, slip_on';
 const MONTHLY_KEY = 'ward_id, received_month, unit_id, outcome, due_on, late, marked, slip';
@@ -94,12 +99,15 @@ function expected(
       else figures.returnedOnTime++;
     }
     const lateBy = d.late === 1 && by(d.late_on);
-    const open = d.state === 'received' || d.state === 'processing';
-    // Pending at the cut-off: in hand (its clock runs) or returned only after it.
-    const pending = open || afterCutoff;
+    const open = OPEN_STATES.includes(d.state);
+    const paused = d.state === 'supplementRequested';
+    // Pending at the cut-off: in hand (neither returned, rejected nor withdrawn) or returned only after it.
+    const pending = open || paused || afterCutoff;
     if (pending) figures.pending++;
+    // Waiting for a supplement, the clock is stopped: overdue only if marked before the pause.
     const openOverdue =
       (open && ((d.overdue === 1 && lateBy) || d.appointment_date < (cutoff ? judgedOn : today))) ||
+      (paused && d.overdue === 1 && lateBy) ||
       (afterCutoff && lateBy);
     if (openOverdue) figures.openOverdue++;
     else if (pending) figures.pendingInTime++;
@@ -152,7 +160,7 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     const received = random.int(160);
     const appointment = received + 3 + random.int(10);
     const state = random.pick(STATES);
-    const overdue = ['received', 'processing'].includes(state) ? random.int(3) === 0 : false;
+    const overdue = IN_HAND.includes(state) ? random.int(3) === 0 : false;
     const returnedOn = state === 'returned' ? day(received + 1 + random.int(14)) : null;
     const late = overdue || random.int(5) === 0 ? 1 : 0;
     // First late some day after the receipt (around the cut-offs below), by the return.
@@ -168,27 +176,25 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     };
   };
 
-  const insert = async (count: number) => {
-    const rows: unknown[][] = [];
-    for (let i = 0; i < count; i++) {
-      const ward = random.pick(wards);
-      const f = fate();
-      rows.push([
-        randomUUID(),
-        ward.id,
-        `HS-${SEED}-${random.next()}`,
-        ward.procedure,
-        f.received_on,
-        random.pick(ward.units),
-        f.state,
-        f.appointment_date,
-        f.appointment_date,
-        f.overdue,
-        f.returned_on,
-        f.late,
-        f.late_on,
-      ]);
-    }
+  type Fate = ReturnType<typeof fate>;
+
+  /** Dossiers of these wards with these mirrored columns, in one multi-row insert. */
+  const insertRows = async (dossiers: { ward: (typeof wards)[number]; f: Fate }[]) => {
+    const rows = dossiers.map(({ ward, f }) => [
+      randomUUID(),
+      ward.id,
+      `HS-${SEED}-${random.next()}`,
+      ward.procedure,
+      f.received_on,
+      random.pick(ward.units),
+      f.state,
+      f.appointment_date,
+      f.appointment_date,
+      f.overdue,
+      f.returned_on,
+      f.late,
+      f.late_on,
+    ]);
     await db.query(
       `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
          received_on, handling_unit_id, state, original_appointment_date, appointment_date,
@@ -198,6 +204,9 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       rows.flat(),
     );
   };
+
+  const insert = (count: number) =>
+    insertRows(Array.from({ length: count }, () => ({ ward: random.pick(wards), f: fate() })));
 
   const all = async () => ({
     rows: (await db.query(
@@ -287,20 +296,30 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     ),
   });
 
-  it('fills in the same counts as the triggers kept, and goes back to the previous shape', async () => {
+  it('fills in the same counts as the triggers kept, and goes back to the previous shapes', async () => {
     const kept = await counted();
     expect(kept.daily.some((row: { late_on: string }) => row.late_on !== '9999-12-31')).toBe(true);
     expect(kept.daily.some((row: { slip_on: string }) => row.slip_on !== '9999-12-31')).toBe(true);
+    const outcomes = new Set(kept.daily.map((row: { outcome: string }) => row.outcome));
+    expect([...outcomes].sort()).toEqual(['early', 'late', 'on_time', 'open', 'other', 'paused']);
     expect(kept.monthly.length).toBeGreaterThan(0);
     const migration = db.migrations.find((m) => m.name === 'DossierCountsAsOf1763802510000')!;
     const dueMonth = db.migrations.find((m) => m.name === 'DossierCountsDueMonth1763803650000')!;
+    const inHand = db.migrations.find((m) => m.name === 'DossierCountsInHand1763804000000')!;
     const queryRunner = db.createQueryRunner();
     try {
+      await inHand.down(queryRunner);
+      const clockShape = await counted();
+      // Those waiting for a supplement or to be handed their result back under 'other'.
+      expect(
+        clockShape.daily.filter((row: { outcome: string }) => row.outcome === 'paused'),
+      ).toEqual([]);
+      expect(clockShape.daily).not.toEqual(kept.daily);
       await dueMonth.down(queryRunner);
       const dayShape = await counted();
-      expect(dayShape.daily).toEqual(kept.daily);
+      expect(dayShape.daily).toEqual(clockShape.daily);
       // An open dossier's appointment day in place of its month.
-      expect(dayShape.monthly).not.toEqual(kept.monthly);
+      expect(dayShape.monthly).not.toEqual(clockShape.monthly);
       await migration.down(queryRunner);
       const columns = (await db.query('SHOW COLUMNS FROM dossier_daily_counts')) as {
         Field: string;
@@ -313,6 +332,8 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       await migration.up(queryRunner);
       expect(await counted()).toEqual(dayShape);
       await dueMonth.up(queryRunner);
+      expect(await counted()).toEqual(clockShape);
+      await inHand.up(queryRunner);
     } finally {
       await queryRunner.release();
     }
@@ -405,9 +426,10 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
            SUM(state = 'returned' AND late = 0 AND returned_on < appointment_date) AS returnedEarly,
            SUM(state = 'returned' AND late = 0 AND returned_on >= appointment_date) AS returnedOnTime,
            SUM(state = 'returned' AND late = 1) AS returnedLate,
-           SUM(state IN ('received', 'processing') AND (overdue = 1 AND late = 1 OR appointment_date < ?))
-             AS openOverdue,
-           SUM(state IN ('received', 'processing')) AS pending
+           SUM(state IN ('received', 'processing', 'resultReady')
+                 AND (overdue = 1 AND late = 1 OR appointment_date < ?)
+               OR state = 'supplementRequested' AND overdue = 1 AND late = 1) AS openOverdue,
+           SUM(state IN ('received', 'processing', 'resultReady', 'supplementRequested')) AS pending
          FROM tthc_dossiers WHERE ward_id = ? AND received_on BETWEEN ? AND ?`,
         [today, ward.id, from, to],
       )) as Record<string, string | number>[];
@@ -436,5 +458,74 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
         ),
       });
     }
+  });
+
+  /*
+   * Still in hand though the clock is stopped or the result is done: pending, in time or overdue
+   * by the appointment — but one waiting for a supplement only if marked before its pause.
+   * Rejected and withdrawn ones are neither returned nor pending (overdue if they were late).
+   */
+  it('counts dossiers waiting for a supplement or for their result to be handed over as pending', async () => {
+    const [bare] = await insertBareWards(db, ['p3']);
+    const ward = { ...bare, procedure: randomUUID() };
+    await db.query(
+      `INSERT INTO procedures (id, ward_id, code, name, processing_days, handling_unit_id,
+         created_at, updated_at) VALUES (?, ?, '1.0', 'Thủ tục', 5, ?, NOW(3), NOW(3))`,
+      [ward.procedure, ward.id, ward.units[0]],
+    );
+    const dossier = (state: string, appointment: string, late: boolean, overdue = late) => ({
+      ward,
+      f: {
+        received_on: '2026-03-02',
+        state,
+        appointment_date: appointment,
+        overdue: overdue ? 1 : 0,
+        returned_on: null,
+        late: late ? 1 : 0,
+        late_on: late ? appointment : null,
+      },
+    });
+    await insertRows([
+      // Paused on 05/03 with days left: its appointment passed while the citizen supplements.
+      dossier('supplementRequested', '2026-03-09', false),
+      // Paused after missing 09/03: it stays overdue.
+      dossier('supplementRequested', '2026-03-09', true),
+      // The result recorded, not collected by 09/03; another's new appointment is 30/06.
+      dossier('resultReady', '2026-03-09', false),
+      dossier('resultReady', '2026-06-30', false),
+      dossier('rejected', '2026-03-09', false),
+      dossier('withdrawn', '2026-03-09', true, false),
+    ]);
+    const figures = async (cutoff?: string) =>
+      (
+        await stats.figures(
+          ward.id,
+          // A whole month: the monthly counts as they stand today, the daily ones at a cut-off.
+          { from: '2026-03-01', to: '2026-03-31' },
+          cutoff ? new Date(`${cutoff}T23:59:59.999+07:00`) : undefined,
+        )
+      ).overall;
+    const returnedNone = { received: 6, returnedEarly: 0, returnedOnTime: 0, returnedLate: 0 };
+    // Today (15/06) and as of 20/03: the paused one marked before its pause and the result due
+    // 09/03 are overdue; the other paused one and the result due 30/06 in time. The withdrawn
+    // one was late: overdue, not pending.
+    const since = {
+      ...returnedNone,
+      pending: 4,
+      openOverdue: 2,
+      pendingInTime: 2,
+      overdue: 3,
+      overdueWithoutSlip: 3,
+    };
+    expect(await figures()).toMatchObject(since);
+    expect(await figures('2026-03-20')).toMatchObject(since);
+    // As of 06/03, before the appointment: all four in time.
+    expect(await figures('2026-03-06')).toMatchObject({
+      ...returnedNone,
+      pending: 4,
+      openOverdue: 0,
+      pendingInTime: 4,
+      overdue: 0,
+    });
   });
 });

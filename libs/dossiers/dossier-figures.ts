@@ -16,15 +16,16 @@ import { IsoDate } from '@cchc/domain';
  * - returnedOnTime ("đúng hạn"): returned, never late, on the appointment date itself;
  * - returnedLate ("quá hạn"): returned, but late at some point: an appointment missed (judged
  *   on each event's date), or a slip started — a slip moves the appointment, not the fault;
- * - pending ("đang giải quyết"): not returned as of the cut-off and still in hand: received or
- *   processing now (its clock runs; states do not go back from a final one, so it was not
- *   returned at the cut-off either), or returned only after the cut-off. The rest ("other" in the
- *   counts) is neither returned nor pending: rejected or withdrawn, and — as the counts keep them
- *   together, with no day — those waiting for a supplement (the clock stopped on the citizen) or
- *   with a result not yet handed over; so received = the three returned + pending + the rest;
- * - openOverdue: pending and past its appointment as of the cut-off: received or processing and
- *   past its current appointment (marked, or the date is before today), or returned after the
- *   cut-off but late by it;
+ * - pending ("đang giải quyết"): not returned as of the cut-off and still in hand: received,
+ *   processing, with a result not yet handed over ('open' in the counts) or waiting for a
+ *   supplement ('paused') now — states do not go back from a final one, so it was not returned
+ *   at the cut-off either — or returned only after the cut-off. The rest ('other': rejected or
+ *   withdrawn) is neither returned nor pending; so received = the three returned + pending + the rest;
+ * - openOverdue: pending and past its appointment as of the cut-off: open and past its current
+ *   appointment (marked, or the date is before today); waiting for a supplement and marked
+ *   overdue by then (its appointment missed before the pause: the time the citizen takes does
+ *   not count, so the date passing meanwhile makes it no later); or returned after the cut-off
+ *   but late by it;
  * - pendingInTime ("trong hạn"): pending − openOverdue (quá hạn);
  * - onTimeRate: (returnedEarly + returnedOnTime) / every returned, null when none was returned;
  * - overdue: dossiers that were late (as returnedLate, returned or not) plus those open and
@@ -80,7 +81,7 @@ export const COUNTS: Record<keyof Counts, string> = {
   returnedEarly: "SUM(IF(t.outcome = 'early' AND NOT t.after_cutoff, t.n, 0))",
   returnedOnTime: "SUM(IF(t.outcome = 'on_time' AND NOT t.after_cutoff, t.n, 0))",
   returnedLate: "SUM(IF(t.outcome = 'late' AND NOT t.after_cutoff, t.n, 0))",
-  pending: "SUM(IF(t.outcome = 'open' OR t.after_cutoff, t.n, 0))",
+  pending: "SUM(IF(t.outcome IN ('open', 'paused') OR t.after_cutoff, t.n, 0))",
   openOverdue: 'SUM(IF(t.open_overdue, t.n, 0))',
   overdue: `SUM(IF(${OVERDUE}, t.n, 0))`,
   overdueSlipBeforeAppointment: `SUM(IF(${OVERDUE} AND t.slip = 1, t.n, 0))`,
@@ -222,7 +223,8 @@ export const countedParams = (asOf: AsOf, sources: Source[]) =>
 /**
  * The counts of the sources' rows, grouped by `key` (returned as `group_key`), as of the
  * cut-off (a.cutoff, a.judged_on): late by the cut-off and with a slip by then only if its
- * day is no later; a returned dossier is open at it if returned later. Groups whose dossiers
+ * day is no later; a returned dossier is open at it if returned later; a paused one is overdue
+ * only if marked (its appointment missed before the pause) and late by then. Groups whose dossiers
  * are all gone are left out.
  */
 export function countedBy(key: string, sources: Source[]): string {
@@ -232,6 +234,7 @@ export function countedBy(key: string, sources: Source[]): string {
             IF(${days.slip} <= a.cutoff, c.slip, 0) AS slip,
             c.outcome IN ('early', 'on_time', 'late') AND ${days.outcome} > a.cutoff AS after_cutoff,
             (c.outcome = 'open' AND ((c.marked = 1 AND ${lateBy}) OR ${days.outcome} < a.judged_on))
+              OR (c.outcome = 'paused' AND c.marked = 1 AND ${lateBy})
               OR (c.outcome = 'late' AND ${days.outcome} > a.cutoff AND ${lateBy}) AS open_overdue
           FROM ${table} c
           JOIN (SELECT CAST(? AS DATE) AS cutoff, CAST(? AS DATE) AS judged_on) a

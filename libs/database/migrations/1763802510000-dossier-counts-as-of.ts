@@ -13,29 +13,46 @@ type Column = (name: string) => string;
 /** The day of what has not happened (a key column cannot be NULL): after any cut-off. */
 const NEVER = "DATE '9999-12-31'";
 
-const OPEN = (c: Column) => `${c('state')} IN ('received', 'processing')`;
+/**
+ * The states the counts keep as still in hand (not returned): `open` ones are judged by their
+ * appointment (outcome 'open'), `paused` ones — the clock stopped — only by a miss recorded before
+ * the pause (outcome 'paused'). Any other state not returned is 'other'.
+ */
+export interface InHand {
+  open: readonly string[];
+  paused: readonly string[];
+}
+/** This migration's: in hand only while the clock runs (received, processing). */
+export const CLOCK_RUNS: InHand = { open: ['received', 'processing'], paused: [] };
+
+const inStates = (c: Column, states: readonly string[]) =>
+  `${c('state')} IN (${states.map((state) => `'${state}'`).join(', ')})`;
+const OPEN = (c: Column, h: InHand) => inStates(c, h.open);
 
 /**
  * Where a dossier stands for the QĐ 766 figures (the same tests as a scan of the dossiers):
- * returned early / on time / late, open (received or processing: its clock runs) or other.
+ * returned early / on time / late, open, paused (as `h` says) or other.
  */
-const OUTCOME = (c: Column) => `CASE
+const OUTCOME = (c: Column, h: InHand) => `CASE
   WHEN ${c('state')} = 'returned' AND ${c('late')} = 1 THEN 'late'
   WHEN ${c('state')} = 'returned' AND ${c('returned_on')} < ${c('appointment_date')} THEN 'early'
   WHEN ${c('state')} = 'returned' AND ${c('returned_on')} >= ${c('appointment_date')} THEN 'on_time'
-  WHEN ${OPEN(c)} THEN 'open' ELSE 'other' END`;
+  WHEN ${OPEN(c, h)} THEN 'open'
+  ${h.paused.length > 0 ? `WHEN ${inStates(c, h.paused)} THEN 'paused'` : ''}
+  ELSE 'other' END`;
 
 /**
  * The day that goes with the outcome: the return day (figures as of a cut-off count only those
  * returned by then), the appointment of an open dossier (overdue once it is before the day the
  * figures are judged on), the receipt day otherwise.
  */
-const OUTCOME_ON = (c: Column) => `CASE
+const OUTCOME_ON = (c: Column, h: InHand) => `CASE
   WHEN ${c('state')} = 'returned' THEN COALESCE(${c('returned_on')}, ${c('received_on')})
-  WHEN ${OPEN(c)} THEN ${c('appointment_date')} ELSE ${c('received_on')} END`;
+  WHEN ${OPEN(c, h)} THEN ${c('appointment_date')} ELSE ${c('received_on')} END`;
 
-/** The marked-overdue flag counts only while the clock runs (as the open-and-overdue figure). */
-const MARKED = (c: Column) => `IF(${OPEN(c)}, ${c('overdue')}, 0)`;
+/** The marked-overdue flag counts only while in hand (as the open-and-overdue figure). */
+const MARKED = (c: Column, h: InHand) =>
+  `IF(${inStates(c, [...h.open, ...h.paused])}, ${c('overdue')}, 0)`;
 
 /** The day the dossier was first late (figures as of a cut-off count it late from then). */
 const LATE_ON = (c: Column) => `COALESCE(${c('late_on')}, ${NEVER})`;
@@ -92,19 +109,20 @@ const count = (
   slip: string,
   slipOn: string,
   delta: number,
-  due: MonthlyDue = APPOINTMENT_DAY,
+  due: MonthlyDue,
+  h: InHand,
 ) => {
   const month = `${c('received_on')} - INTERVAL DAYOFMONTH(${c('received_on')}) - 1 DAY`;
-  const classes = `${c('late')}, ${MARKED(c)}, ${slip}`;
+  const classes = `${c('late')}, ${MARKED(c, h)}, ${slip}`;
   return `INSERT INTO dossier_daily_counts
       (ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, late_on, slip_on, n)
-      VALUES (${c('ward_id')}, ${c('received_on')}, ${c('handling_unit_id')}, ${OUTCOME(c)},
-        ${OUTCOME_ON(c)}, ${classes}, ${LATE_ON(c)}, ${slipOn}, ${delta})
+      VALUES (${c('ward_id')}, ${c('received_on')}, ${c('handling_unit_id')}, ${OUTCOME(c, h)},
+        ${OUTCOME_ON(c, h)}, ${classes}, ${LATE_ON(c)}, ${slipOn}, ${delta})
       ON DUPLICATE KEY UPDATE n = n + ${delta};
     INSERT INTO dossier_monthly_counts
       (ward_id, received_month, unit_id, outcome, due_on, late, marked, slip, n)
-      VALUES (${c('ward_id')}, ${month}, ${c('handling_unit_id')}, ${OUTCOME(c)},
-        IF(${OPEN(c)}, ${due(c('appointment_date'))}, ${month}), ${classes}, ${delta})
+      VALUES (${c('ward_id')}, ${month}, ${c('handling_unit_id')}, ${OUTCOME(c, h)},
+        IF(${OPEN(c, h)}, ${due(c('appointment_date'))}, ${month}), ${classes}, ${delta})
       ON DUPLICATE KEY UPDATE n = n + ${delta};`;
 };
 
@@ -124,7 +142,7 @@ const newCol: Column = (name) => `NEW.${name}`;
 const varCol: Column = (name) => `v_${name}`;
 
 /** A slip trigger: the dossier counted again when its first issued slip (class or day) changes. */
-function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE', due: MonthlyDue): string {
+function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE', due: MonthlyDue, h: InHand): string {
   const row = event === 'DELETE' ? 'OLD' : 'NEW';
   const before =
     event === 'INSERT'
@@ -147,8 +165,8 @@ function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE', due: MonthlyDue): st
         SELECT ${CLASS_COLUMNS.join(', ')} INTO ${CLASS_COLUMNS.map(varCol).join(', ')}
           FROM tthc_dossiers WHERE id = ${row}.dossier_id LOCK IN SHARE MODE;
         IF v_ward_id IS NOT NULL THEN
-          ${count(varCol, 'v_before', 'v_before_on', -1, due)}
-          ${count(varCol, 'v_after', 'v_after_on', 1, due)}
+          ${count(varCol, 'v_before', 'v_before_on', -1, due, h)}
+          ${count(varCol, 'v_after', 'v_after_on', 1, due, h)}
         END IF;
       END IF;
     END`;
@@ -165,15 +183,17 @@ export const DOSSIER_COUNT_TRIGGERS = [
 
 /**
  * The triggers that keep both tables in the writing transaction (the migration's, and again after
- * a bulk load that dropped them: bulk-load.ts).
+ * a bulk load that dropped them: bulk-load.ts). Later migrations pass their own appointment
+ * keeping and states in hand.
  */
 export async function createDossierCountTriggers(
   queryRunner: QueryRunner,
   due: MonthlyDue = APPOINTMENT_DAY,
+  h: InHand = CLOCK_RUNS,
 ): Promise<void> {
   const changed = CLASS_COLUMNS.map((name) => `NOT (OLD.${name} <=> NEW.${name})`).join(' OR ');
   await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_insert AFTER INSERT ON tthc_dossiers
-    FOR EACH ROW BEGIN ${count(newCol, '0', NEVER, 1, due)} END`);
+    FOR EACH ROW BEGIN ${count(newCol, '0', NEVER, 1, due, h)} END`);
   // A dossier's slips do not change in its own UPDATE: one lookup serves both sides.
   await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_update AFTER UPDATE ON tthc_dossiers
     FOR EACH ROW BEGIN
@@ -182,30 +202,31 @@ export async function createDossierCountTriggers(
       IF ${changed} THEN
         SET v_slip = ${committedFirstSlipOf('NEW.id')};
         SET v_slip_on = ${committedFirstSlipOnOf('NEW.id')};
-        ${count(oldCol, 'v_slip', 'v_slip_on', -1, due)}
-        ${count(newCol, 'v_slip', 'v_slip_on', 1, due)}
+        ${count(oldCol, 'v_slip', 'v_slip_on', -1, due, h)}
+        ${count(newCol, 'v_slip', 'v_slip_on', 1, due, h)}
       END IF;
     END`);
   await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_delete AFTER DELETE ON tthc_dossiers
     FOR EACH ROW BEGIN
-      ${count(oldCol, committedFirstSlipOf('OLD.id'), committedFirstSlipOnOf('OLD.id'), -1, due)}
+      ${count(oldCol, committedFirstSlipOf('OLD.id'), committedFirstSlipOnOf('OLD.id'), -1, due, h)}
     END`);
   for (const event of ['INSERT', 'UPDATE', 'DELETE'] as const)
-    await queryRunner.query(slipTrigger(event, due));
+    await queryRunner.query(slipTrigger(event, due, h));
 }
 
 /** Both tables filled in from the dossiers and their slips, in two set-based statements. */
 export async function fillDossierCounts(
   queryRunner: QueryRunner,
   due: MonthlyDue = APPOINTMENT_DAY,
+  h: InHand = CLOCK_RUNS,
 ): Promise<void> {
   const d: Column = (name) => `d.${name}`;
   await queryRunner.query(
     `INSERT INTO dossier_daily_counts
        (ward_id, received_on, unit_id, outcome, outcome_on, late, marked, slip, late_on, slip_on,
         n)
-     SELECT d.ward_id, d.received_on, d.handling_unit_id, ${OUTCOME(d)}, ${OUTCOME_ON(d)},
-       d.late, ${MARKED(d)}, ${firstSlipOf('d.id')}, ${LATE_ON(d)}, ${firstSlipOnOf('d.id')},
+     SELECT d.ward_id, d.received_on, d.handling_unit_id, ${OUTCOME(d, h)}, ${OUTCOME_ON(d, h)},
+       d.late, ${MARKED(d, h)}, ${firstSlipOf('d.id')}, ${LATE_ON(d)}, ${firstSlipOnOf('d.id')},
        COUNT(*)
      FROM tthc_dossiers d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
   );

@@ -33,6 +33,7 @@ import { DossierCountsDueMonth1763803650000 } from './1763803650000-dossier-coun
 import { ReportRevisionSignatures1763803700000 } from './1763803700000-report-revision-signatures';
 import { ParSurveyPlanKind1763803750000 } from './1763803750000-par-survey-plan-kind';
 import { ComposedTaskText1763803900000 } from './1763803900000-composed-task-text';
+import { DossierCountsInHand1763804000000 } from './1763804000000-dossier-counts-in-hand';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   ReportRevisionSignatures1763803700000,
   ParSurveyPlanKind1763803750000,
   ComposedTaskText1763803900000,
+  DossierCountsInHand1763804000000,
 ];

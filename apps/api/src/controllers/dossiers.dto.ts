@@ -273,12 +273,15 @@ export class DossierFiguresDto implements DossierFigures {
 
   @ApiProperty({
     description:
-      'Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận hoặc đang xử lý, hay trả sau ngày chốt); ' +
-      'không gồm hồ sơ chờ bổ sung, có kết quả chưa trả, từ chối, rút',
+      'Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận, đang xử lý, chờ bổ sung, có kết quả ' +
+      'chưa trả, hay trả sau ngày chốt); không gồm hồ sơ từ chối, rút',
   })
   pending: number;
 
-  @ApiProperty({ description: 'Đang giải quyết quá hạn: chưa trả và đã quá hạn' })
+  @ApiProperty({
+    description:
+      'Đang giải quyết quá hạn: chưa trả và đã quá hạn (hồ sơ chờ bổ sung chỉ khi đã quá hạn trước khi dừng)',
+  })
   openOverdue: number;
 
   @ApiProperty({ description: 'Đang giải quyết trong hạn (pending − openOverdue)' })

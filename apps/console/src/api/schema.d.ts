@@ -3550,9 +3550,9 @@ export interface components {
       returnedOnTime: number;
       /** @description Trả quá hạn */
       returnedLate: number;
-      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận hoặc đang xử lý, hay trả sau ngày chốt); không gồm hồ sơ chờ bổ sung, có kết quả chưa trả, từ chối, rút */
+      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận, đang xử lý, chờ bổ sung, có kết quả chưa trả, hay trả sau ngày chốt); không gồm hồ sơ từ chối, rút */
       pending: number;
-      /** @description Đang giải quyết quá hạn: chưa trả và đã quá hạn */
+      /** @description Đang giải quyết quá hạn: chưa trả và đã quá hạn (hồ sơ chờ bổ sung chỉ khi đã quá hạn trước khi dừng) */
       openOverdue: number;
       /** @description Đang giải quyết trong hạn (pending − openOverdue) */
       pendingInTime: number;
@@ -3576,9 +3576,9 @@ export interface components {
       returnedOnTime: number;
       /** @description Trả quá hạn */
       returnedLate: number;
-      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận hoặc đang xử lý, hay trả sau ngày chốt); không gồm hồ sơ chờ bổ sung, có kết quả chưa trả, từ chối, rút */
+      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận, đang xử lý, chờ bổ sung, có kết quả chưa trả, hay trả sau ngày chốt); không gồm hồ sơ từ chối, rút */
       pending: number;
-      /** @description Đang giải quyết quá hạn: chưa trả và đã quá hạn */
+      /** @description Đang giải quyết quá hạn: chưa trả và đã quá hạn (hồ sơ chờ bổ sung chỉ khi đã quá hạn trước khi dừng) */
       openOverdue: number;
       /** @description Đang giải quyết trong hạn (pending − openOverdue) */
       pendingInTime: number;
