@@ -248,6 +248,20 @@ describeWithSeed('002', 'report documents: every figure against the database', (
     reportId = opened.body.id;
     await s.moveTo('2026-03-05T09:00:00');
     expect((await receive('D-TRE-SAU', '2026-03-05T08:30:00')).appointmentDate).toBe('2026-03-12');
+    // The same morning: D-BO-SUNG waits for a supplement from then on (its appointment passing
+    // meanwhile makes it no later), D-TU-CHOI is rejected, D-CO-KQ goes into processing.
+    for (const code of ['D-BO-SUNG', 'D-TU-CHOI', 'D-CO-KQ'])
+      expect((await receive(code, '2026-03-05T08:40:00')).appointmentDate).toBe('2026-03-12');
+    await s.dossier('officer', 'D-BO-SUNG', { type: 'START_PROCESSING' });
+    await s.dossier('officer', 'D-BO-SUNG', {
+      type: 'REQUEST_SUPPLEMENT',
+      reason: 'Thiếu bản sao giấy chứng sinh',
+    });
+    await s.dossier('unit_head', 'D-TU-CHOI', {
+      type: 'REJECT',
+      reason: 'Thủ tục không thuộc thẩm quyền của phường',
+    });
+    await s.dossier('officer', 'D-CO-KQ', { type: 'START_PROCESSING' });
     const vhxh = (opened.body.contributions as { id: string; unitId: string }[]).find(
       (c) => c.unitId === units.VHXH,
     )!;
@@ -269,6 +283,8 @@ describeWithSeed('002', 'report documents: every figure against the database', (
     );
     await s.moveTo('2026-03-10T09:00:00');
     expect((await receive('D-CHO', '2026-03-10T08:30:00')).appointmentDate).toBe('2026-03-17');
+    // D-CO-KQ's result is ready before its appointment, but no one collects it by then.
+    await s.dossier('officer', 'D-CO-KQ', { type: 'RECORD_RESULT' });
 
     // After the cut-off: D-TRE-SAU (missed 12/03) returned, a task accepted, one more dossier.
     await s.moveTo('2026-03-16T09:00:00');
@@ -357,23 +373,25 @@ describeWithSeed('002', 'report documents: every figure against the database', (
               SUM(returned_by AND late = 0 AND returned_on < appointment_date) AS returnedEarly,
               SUM(returned_by AND late = 0 AND returned_on = appointment_date) AS returnedOnTime,
               SUM(returned_by AND late = 1) AS returnedLate,
-              SUM(state IN ('received', 'processing') OR (state = 'returned' AND NOT returned_by))
-                AS pending,
+              SUM(state IN ('received', 'processing', 'supplementRequested', 'resultReady')
+                  OR (state = 'returned' AND NOT returned_by)) AS pending,
               SUM(open_overdue) AS openOverdue,
               SUM(late_by OR open_overdue) AS overdue,
               SUM((late_by OR open_overdue) AND slip) AS overdueWithIssuedSlip
          FROM (SELECT d.*,
                       d.state = 'returned' AND d.returned_on <= ? AS returned_by,
                       d.late = 1 AND d.late_on <= ? AS late_by,
-                      (d.state IN ('received', 'processing')
+                      (d.state IN ('received', 'processing', 'resultReady')
                         AND (d.appointment_date <= ? OR (d.overdue = 1 AND d.late = 1 AND d.late_on <= ?)))
+                      -- The clock stopped: late only by a miss before the pause.
+                      OR (d.state = 'supplementRequested' AND d.overdue = 1 AND d.late = 1 AND d.late_on <= ?)
                       OR (d.state = 'returned' AND d.returned_on > ? AND d.late = 1 AND d.late_on <= ?)
                         AS open_overdue,
                       EXISTS (SELECT 1 FROM apology_slips a WHERE a.dossier_id = d.id
                                AND a.status = 'issued' AND a.issued_on <= ?) AS slip
                  FROM tthc_dossiers d
                 WHERE d.ward_id = ? AND d.received_on BETWEEN ? AND ?) d`,
-      [CUTOFF, CUTOFF, CUTOFF, CUTOFF, CUTOFF, CUTOFF, CUTOFF, wardId, FROM, CUTOFF],
+      [...Array<string>(8).fill(CUTOFF), wardId, FROM, CUTOFF],
     )) as Record<string, string | number | null>[];
     const n = (key: string) => Number(row[key] ?? 0);
     const returned = n('returnedEarly') + n('returnedOnTime') + n('returnedLate');
@@ -588,16 +606,25 @@ describeWithSeed('002', 'report documents: every figure against the database', (
     });
     expect(state(picked.overdue).dueDate).toBe('2026-02-27');
     expect(expected.late).toBeGreaterThanOrEqual(1);
+    const states = (await s.db.query(
+      "SELECT code, state, overdue FROM tthc_dossiers WHERE code IN ('D-BO-SUNG', 'D-CO-KQ', 'D-TU-CHOI') ORDER BY code",
+    )) as { code: string; state: string; overdue: number }[];
+    expect(states).toEqual([
+      { code: 'D-BO-SUNG', state: 'supplementRequested', overdue: 0 },
+      { code: 'D-CO-KQ', state: 'resultReady', overdue: 0 },
+      { code: 'D-TU-CHOI', state: 'rejected', overdue: 0 },
+    ]);
     expect(dossiers).toMatchObject({
-      received: 6,
+      received: 9,
       returnedEarly: 1,
       returnedOnTime: 1,
       returnedLate: 1,
-      // D-TON and D-TRE-SAU (returned after the cut-off) overdue, D-CHO in time.
-      pending: 3,
-      pendingInTime: 1,
-      openOverdue: 2,
-      overdue: 3,
+      // D-TON, D-TRE-SAU (returned after the cut-off) and D-CO-KQ (not collected by 12/03)
+      // overdue; D-CHO and D-BO-SUNG (waiting for its supplement) in time; D-TU-CHOI neither.
+      pending: 5,
+      pendingInTime: 2,
+      openOverdue: 3,
+      overdue: 4,
       overdueWithIssuedSlip: 1,
     });
     expect(expected.contributions).toHaveLength(1);
