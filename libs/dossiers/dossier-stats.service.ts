@@ -37,8 +37,8 @@ export class DossierStatsService {
    * late if it first became late by C (`late_on`), a slip if issued by C; a dossier returned
    * after C counts as still open, and open and overdue if it was late by C; a dossier open now
    * is overdue at C if its appointment was over by then, or it was marked overdue and late by
-   * C. Without a cut-off, every lateness and slip counts, and an open dossier is overdue if
-   * marked or its appointment is before today.
+   * C (one waiting for a supplement only so). Without a cut-off, every lateness and slip counts,
+   * and an open dossier is overdue if marked or its appointment is before today.
    */
   async figures(wardId: string, query: DossierStatsQuery, cutoff?: Date): Promise<DossierStats> {
     const asOf = cutoff
