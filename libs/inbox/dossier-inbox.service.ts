@@ -99,14 +99,21 @@ export class DossierInboxService {
     const params = [user.wardId, RUNNING_STATES, horizon];
     // The page's ids from the state index alone (the running dossiers are few beside the ward's
     // history), then their rows; left to itself MariaDB started from the units (seconds at
-    // 100,000 dossiers a ward).
+    // 100,000 dossiers a ward). One range per state, each already in appointment order, so each
+    // gives at most a page's entries: as one `state IN` range MariaDB sorted all of them (3,034
+    // on the province database, 6.6 ms).
+    const perState = RUNNING_STATES.map(
+      () => `(SELECT id, appointment_date, received_at FROM tthc_dossiers
+                USE INDEX (idx_dossiers_ward_state)
+              WHERE ward_id = ? AND state = ? AND appointment_date <= ?
+              ORDER BY appointment_date, received_at, id LIMIT ?)`,
+    );
     const rows = (await this.dataSource.query(
       `SELECT ${DOSSIER_COLUMNS}
-       FROM (SELECT id FROM tthc_dossiers USE INDEX (idx_dossiers_ward_state) WHERE ${where}
-             ORDER BY appointment_date, received_at, id LIMIT ?) page
+       FROM (${perState.join(' UNION ALL ')} ORDER BY appointment_date, received_at, id LIMIT ?) page
        STRAIGHT_JOIN tthc_dossiers d ON d.id = page.id ${STRAIGHT_DOSSIER_JOINS}
        ORDER BY d.appointment_date, d.received_at, d.id`,
-      [...params, limit],
+      [...RUNNING_STATES.flatMap((state) => [user.wardId, state, horizon, limit]), limit],
     )) as DossierRow[];
     const counted = await cappedCount(
       this.dataSource.manager,

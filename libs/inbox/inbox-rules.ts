@@ -44,12 +44,7 @@ const reporting =
   (where) =>
     where.andWhere('task.reporting = :reporting', { reporting: step });
 const extensionPending: TaskFilter = (where) => where.andWhere('task.extensionPending = TRUE');
-/**
- * Every overdue task awaits its unit: saying so lets the section walk `idx_tasks_ward_awaiting`
- * in order, past no accepted task, rather than the ward's list index.
- */
-const overdue: TaskFilter = (where, _user, today) =>
-  where.andWhere('task.awaitsUnit = TRUE').andWhere(OVERDUE_TASK, { today });
+const overdue: TaskFilter = (where, _user, today) => where.andWhere(OVERDUE_TASK, { today });
 const withoutLeader: TaskFilter = (where) =>
   where.andWhere("task.leaderId IS NULL AND task.state NOT IN ('accepted', 'cancelled')");
 
