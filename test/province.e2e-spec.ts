@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
 import { Workbook } from 'exceljs';
 import { ApiClient } from './support/api-client';
+import { demoWardIds } from './support/demo-ward-ids';
 import { docxText } from './support/document-text';
 import { samplePdf } from './support/evidence-samples';
 import { freshEnvironment } from './support/e2e-env';
@@ -120,15 +121,17 @@ describe('province officer (Sở Nội vụ), MariaDB', () => {
         response.on('end', () => callback(null, Buffer.concat(chunks)));
       });
 
+  /** A PDF uploaded as a file of the user's ward (POST /evidence) or of a task. */
+  const upload = async (username: string, text: string, path = '/evidence') => {
+    const uploaded = await request(api.getHttpServer())
+      .post(path)
+      .set('Authorization', `Bearer ${await client.login(username)}`)
+      .attach('file', await samplePdf(text), `${text}.pdf`);
+    expect([text, uploaded.status]).toEqual([text, 201]);
+    return uploaded.body as { id: string; sha256: string };
+  };
+
   it("downloads a ward's evidence file its scores name, and no other file", async () => {
-    const upload = async (username: string, text: string) => {
-      const uploaded = await request(api.getHttpServer())
-        .post('/evidence')
-        .set('Authorization', `Bearer ${await client.login(username)}`)
-        .attach('file', await samplePdf(text), `${text}.pdf`);
-      expect(uploaded.status).toBe(201);
-      return uploaded.body as { id: string; sha256: string };
-    };
     const named = await upload('coordinator', 'Kế hoạch CCHC năm 2026');
     const unnamed = await upload('coordinator', 'Bản nháp');
     const other = await upload('coordinator_hai-an', 'Kế hoạch của Hải An');
@@ -167,6 +170,109 @@ describe('province officer (Sở Nội vụ), MariaDB', () => {
     expect(
       (await client.get('province_officer', `/province/wards/${demoId}/evidence/tep`)).status,
     ).toBe(400);
+  });
+
+  it("downloads a ward's file named only by a target value or by a unit's contribution", async () => {
+    // A plan with one task of the culture office, a target entered by hand, and Q1's report.
+    const plan = await request(api.getHttpServer())
+      .post('/plans/import?year=2026')
+      .set('Authorization', `Bearer ${await client.login('coordinator')}`)
+      .attach(
+        'file',
+        Buffer.from(
+          'STT,Nội dung công việc,Cơ quan chủ trì,Thời gian hoàn thành\n' +
+            'I,Cải cách thủ tục hành chính,,\n' +
+            '1,Niêm yết công khai thủ tục,Phòng Văn hóa - Xã hội,Tháng 06/2026\n',
+        ),
+        'ke-hoach-2026.csv',
+      );
+    expect([plan.status, plan.body.status]).toEqual([200, 'created']);
+    const planId = plan.body.planId as string;
+    const target = await client.post('coordinator', `/plans/${planId}/targets`, {
+      code: 'CT-01',
+      name: 'Tỷ lệ hồ sơ thanh toán trực tuyến',
+      unit: 'percent',
+      comparator: 'gte',
+      value: 80,
+      source: 'entered',
+    });
+    expect(target.status).toBe(200);
+    const byValue = await upload('coordinator', 'Số liệu thanh toán trực tuyến');
+    const entered = await client.post(
+      'coordinator',
+      `/plans/${planId}/targets/${target.body.id}/values`,
+      {
+        from: '2025-12-15',
+        to: '2026-03-14',
+        value: 85,
+        evidenceIds: [byValue.id],
+      },
+    );
+    expect(entered.status).toBe(200);
+
+    const { units } = await demoWardIds(client);
+    const [task] = (await client.get('officer', `/tasks?planId=${planId}&leadUnitId=${units.VHXH}`))
+      .body.items as { id: string; version: number }[];
+    const started = await client.post('officer', `/tasks/${task.id}/events`, {
+      type: 'START',
+      version: task.version,
+    });
+    expect(started.status).toBe(200);
+    const byContribution = await upload(
+      'officer',
+      'Biên bản niêm yết',
+      `/tasks/${task.id}/evidence`,
+    );
+    // The task's working paper, which no contribution names.
+    const draft = await upload('officer', 'Bản nháp niêm yết', `/tasks/${task.id}/evidence`);
+    const report = await client.post('coordinator', '/reports', {
+      kind: 'quy',
+      year: 2026,
+      index: 1,
+    });
+    expect(report.status).toBe(201);
+    const contribution = (
+      report.body.contributions as { id: string; unitId: string; version: number }[]
+    ).find((row) => row.unitId === units.VHXH)!;
+    const submitted = await client.post(
+      'officer',
+      `/reports/${report.body.id}/contributions/${contribution.id}/events`,
+      {
+        type: 'SUBMIT',
+        version: contribution.version,
+        results: 'Niêm yết đủ thủ tục tại bộ phận một cửa',
+        problems: 'Không có',
+        proposals: 'Không có',
+        evidenceIds: [byContribution.id],
+      },
+    );
+    expect(submitted.status).toBe(200);
+
+    for (const named of [byValue, byContribution]) {
+      const file = await download(
+        'province_officer',
+        `/province/wards/${demoId}/evidence/${named.id}`,
+      );
+      expect([file.status, createHash('sha256').update(file.body).digest('hex')]).toEqual([
+        200,
+        named.sha256,
+      ]);
+    }
+    // Named by nothing, or asked for under another ward: as unknown.
+    for (const [wardId, id] of [
+      [demoId, draft.id],
+      [haiAnId, byValue.id],
+      [haiAnId, byContribution.id],
+    ])
+      expect(
+        (await client.get('province_officer', `/province/wards/${wardId}/evidence/${id}`)).status,
+      ).toBe(404);
+    // A ward user of another ward fetches it neither as its own file nor through the province.
+    expect((await client.get('coordinator_hai-an', `/evidence/${byValue.id}`)).status).toBe(404);
+    expect(
+      (await client.get('coordinator_hai-an', `/province/wards/${demoId}/evidence/${byValue.id}`))
+        .status,
+    ).toBe(403);
   });
 
   it("exports a ward's self-assessment as XLSX and DOCX, never another province's", async () => {
