@@ -424,4 +424,71 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
     await check(page, 'province-ward-evidence-desktop');
     await page.close();
   });
+  it("lets the coordinator enter a survey criterion's rate and source: points = maximum × rate", async () => {
+    // A year of its own with a survey criterion, so the totals the tests above read stay as they are.
+    const surveyTree = {
+      issuer: 'UBND thành phố Hải Phòng',
+      year: 2028,
+      criteria: [
+        { code: 'VII', name: 'Mức độ hài lòng của người dân', maxPoints: 2, method: 'self' },
+        { code: '7.1', name: 'Chỉ số SIPAS', maxPoints: 2, method: 'survey' },
+      ],
+    };
+    expect((await client.post('coordinator', '/par/criteria', surveyTree)).status).toBe(200);
+    const surveyed = async () =>
+      (await client.get('coordinator', '/par/2028')).body.criteria.find(
+        (criterion: { code: string }) => criterion.code === '7.1',
+      );
+    const page = await suite.newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await navigate(page, 'Chỉ số CCHC');
+    await page.getByLabel('Năm').fill('2028');
+    await page.getByRole('button', { name: 'Nhập kết quả điều tra 7.1' }).click();
+    const dialog = page.getByRole('dialog');
+    const rate = dialog.getByLabel(/^Tỷ lệ \(%\)/);
+    await rate.fill('150');
+    await dialog.getByRole('button', { name: 'Lưu kết quả' }).click();
+    // The API's refusal, beside the rate; the typed 150 is still there, not silently made 100.
+    await dialog
+      .locator('.ant-form-item', { hasText: 'Tỷ lệ (%)' })
+      .locator('.ant-form-item-explain-error', { hasText: 'phải từ 0 đến 100 (%)' })
+      .waitFor();
+    expect(await rate.inputValue()).toBe('150,00');
+    expect((await surveyed()).score).toBeNull();
+    await check(page, 'par-survey-refused-desktop');
+
+    // Neither the publishing document nor a file: the API's refusal, in the dialog (not behind it).
+    await rate.fill('87,5');
+    await dialog.getByRole('button', { name: 'Lưu kết quả' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/cần nêu nguồn kết quả điều tra/)
+      .waitFor();
+    expect((await surveyed()).score).toBeNull();
+    await dialog.getByLabel('Văn bản công bố kết quả').fill('Quyết định số 1234/QĐ-UBND');
+    await dialog.getByRole('button', { name: 'Lưu kết quả' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: 'Chỉ số SIPAS' });
+    await row.getByText('Kết quả điều tra: 87,5% (Quyết định số 1234/QĐ-UBND)').waitFor();
+    // Points: 2 × 87,5% = 1,75, with the product beneath them.
+    expect(await row.getByRole('cell').nth(3).innerText()).toBe('1,75\n2 × 87,5%');
+    expect(await surveyed()).toMatchObject({
+      acceptedPoints: 1.75,
+      score: { status: 'accepted', surveyRate: 87.5, surveySource: 'Quyết định số 1234/QĐ-UBND' },
+    });
+    await check(page, 'par-survey-entered-desktop');
+    await page.close();
+
+    for (const username of ['leader', 'officer']) {
+      const other = await suite.newPage('desktop');
+      await signIn(other, baseUrl, username);
+      await navigate(other, 'Chỉ số CCHC');
+      await other.getByLabel('Năm').fill('2028');
+      await other.getByText('Kết quả điều tra: 87,5% (Quyết định số 1234/QĐ-UBND)').waitFor();
+      expect([username, await other.getByRole('button', { name: /Nhập kết quả/ }).count()]).toEqual(
+        [username, 0],
+      );
+      await other.close();
+    }
+  });
 });

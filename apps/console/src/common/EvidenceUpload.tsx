@@ -10,15 +10,18 @@ const ACCEPTED = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
 /**
  * Evidence files of the ward (POST /evidence) as a form control: each chosen file is stored at
  * once and its id joins `value`; the API checks each file by its content and refuses the others.
+ * With `max`, no more can be chosen once that many are (a survey's result takes one file).
  */
 export function EvidenceUpload({
   value = [],
   onChange,
   id,
+  max,
 }: {
   value?: string[];
   onChange?: (ids: string[]) => void;
   id?: string;
+  max?: number;
 }) {
   const [files, setFiles] = useState<EvidenceFile[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -41,18 +44,20 @@ export function EvidenceUpload({
   const remove = (fileId: string) => onChange?.(value.filter((kept) => kept !== fileId));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Upload
-        accept={ACCEPTED}
-        showUploadList={false}
-        beforeUpload={(file) => {
-          void upload(file);
-          return false;
-        }}
-      >
-        <Button id={id} loading={pending}>
-          Tải tệp minh chứng lên
-        </Button>
-      </Upload>
+      {(max === undefined || value.length < max) && (
+        <Upload
+          accept={ACCEPTED}
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void upload(file);
+            return false;
+          }}
+        >
+          <Button id={id} loading={pending}>
+            Tải tệp minh chứng lên
+          </Button>
+        </Upload>
+      )}
       {error && <Alert type="error" showIcon message={error} />}
       {value.map((fileId) => {
         const file = files.find((candidate) => candidate.id === fileId);

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, InputNumber, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, data, http } from '../api/http';
 import type { Me, Role } from '../api/types';
+import { showFieldErrors } from '../common/field-errors';
 import { useUser } from '../session/session';
 import { AreaTotalsTable, CriteriaTable, CriterionAction } from './CriteriaTable';
 import { awaitingReview } from './par-tree';
@@ -45,6 +46,9 @@ export function ParPage() {
   const queryClient = useQueryClient();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [form] = Form.useForm<ScoreValues>();
+  // A refusal that names the dialog's fields shows beside them only, not again as a message.
+  const [fieldNamed, setFieldNamed] = useState(false);
   const assessment = useQuery({
     queryKey: ['par', year],
     queryFn: () => data(http.GET('/par/{year}', { params: { path: { year } } })),
@@ -96,12 +100,19 @@ export function ParPage() {
         }),
       );
     },
+    onMutate: () => setFieldNamed(false),
     onSuccess: (view) => {
       queryClient.setQueryData(['par', year], view);
       void queryClient.invalidateQueries({ queryKey: ['par-lost', year] });
       setDialog(null);
     },
+    onError: (error) => setFieldNamed(dialog !== null && showFieldErrors(form, error)),
   });
+  const failure = act.isError && !fieldNamed ? act.error.message : null;
+  const closeDialog = () => {
+    act.reset();
+    setDialog(null);
+  };
   const onAction = (criterion: Criterion, kind: CriterionAction) => {
     if (kind === 'accept') act.mutate({ criterion, kind, values: {} });
     else setDialog({ criterion, kind });
@@ -131,7 +142,8 @@ export function ParPage() {
           </>
         )}
       </Space>
-      {act.isError && <Alert type="error" showIcon message={act.error.message} />}
+      {/* A refusal of a dialog's values shows in the dialog, over the page. */}
+      {failure && !dialog && <Alert type="error" showIcon message={failure} />}
       {missing && (
         <Alert type="info" showIcon message={`Chưa có bộ tiêu chí Chỉ số CCHC năm ${year}`} />
       )}
@@ -160,8 +172,10 @@ export function ParPage() {
       )}
       <ScoreDialog
         dialog={dialog}
+        form={form}
         pending={act.isPending}
-        onCancel={() => setDialog(null)}
+        error={dialog && failure}
+        onCancel={closeDialog}
         onFinish={(values) =>
           dialog && act.mutate({ criterion: dialog.criterion, kind: dialog.kind, values })
         }

@@ -1,5 +1,5 @@
 import { TARGET_METRIC_LABELS, TARGET_METRICS } from '@cchc/domain';
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Form, FormInstance, Input, InputNumber, Modal, Select } from 'antd';
 import { EvidenceUpload } from '../common/EvidenceUpload';
 import { ReasonField } from '../common/ReasonField';
 import { formatPoints } from './par-tree';
@@ -13,25 +13,30 @@ const FIGURE_OPTIONS = TARGET_METRICS.map((value) => ({
 }));
 
 const TITLES = { score: 'Chấm điểm', survey: 'Nhập kết quả điều tra', return: 'Trả lại' };
+const OK_TEXTS = { score: 'Lưu điểm', survey: 'Lưu kết quả', return: 'Trả lại' };
 
 /**
  * "Chấm điểm" (the score with its explanation and what supports it: evidence files, the linked
  * tasks, the product's figures), the coordinator's "Nhập kết quả điều tra" of a survey criterion
  * (the rate in percent and its source: the publishing document, an evidence file) or "Trả lại"
- * with its reason.
+ * with its reason. The API checks the values (a rate from 0 to 100%); its refusals show beside the
+ * fields they name (the page sets them on `form`), any other as `error` in the dialog.
  */
 export function ScoreDialog({
   dialog,
+  form,
   pending,
+  error,
   onCancel,
   onFinish,
 }: {
   dialog: Dialog | null;
+  form: FormInstance<ScoreValues>;
   pending: boolean;
+  error: string | null;
   onCancel: () => void;
   onFinish: (values: ScoreValues) => void;
 }) {
-  const [form] = Form.useForm<ScoreValues>();
   const scoring = dialog?.kind === 'score';
   const criterion = dialog?.criterion;
   const score = criterion?.score;
@@ -39,7 +44,7 @@ export function ScoreDialog({
     <Modal
       open={dialog !== null}
       title={criterion && dialog && `${TITLES[dialog.kind]} tiêu chí ${criterion.code}`}
-      okText={dialog?.kind === 'return' ? 'Trả lại' : 'Lưu điểm'}
+      okText={dialog && OK_TEXTS[dialog.kind]}
       cancelText="Hủy"
       confirmLoading={pending}
       destroyOnHidden
@@ -68,13 +73,18 @@ export function ScoreDialog({
               label={`Tỷ lệ (%) theo kết quả điều tra; điểm = ${formatPoints(criterion?.maxPoints)} × tỷ lệ`}
               rules={[{ required: true, message: 'Cần nhập tỷ lệ' }]}
             >
-              <InputNumber min={0} max={100} step={0.01} decimalSeparator="," />
+              {/* No min/max: antd would silently turn a typed 150 into 100; the API refuses it. */}
+              <InputNumber step={0.01} decimalSeparator="," />
             </Form.Item>
-            <Form.Item name="source" label="Văn bản công bố kết quả">
+            <Form.Item
+              name="source"
+              label="Văn bản công bố kết quả"
+              extra="Cần nêu văn bản công bố hoặc tải lên tệp kết quả điều tra"
+            >
               <Input />
             </Form.Item>
-            <Form.Item name="evidenceIds" label="Tệp kết quả điều tra">
-              <EvidenceUpload />
+            <Form.Item name="evidenceIds" label="Tệp kết quả điều tra (một tệp)">
+              <EvidenceUpload max={1} />
             </Form.Item>
           </>
         ) : scoring ? (
@@ -110,6 +120,7 @@ export function ScoreDialog({
         ) : (
           <ReasonField />
         )}
+        {error && <Alert type="error" showIcon message={error} />}
       </Form>
     </Modal>
   );
