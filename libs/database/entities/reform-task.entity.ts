@@ -29,6 +29,8 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
 @Index('idx_tasks_lead_unit', ['leadUnitId'])
 @Index('idx_tasks_leader', ['leaderId'])
 @Index('idx_tasks_plan_area', ['planId', 'areaCode', 'ordinal'])
+@Index('idx_tasks_list_unit', ['wardId', 'leadUnitId', 'dueSort', 'createdAt'])
+@Index('idx_tasks_list_plan', ['wardId', 'planId', 'areaCode', 'dueSort', 'createdAt'])
 @Index('idx_tasks_parent', ['parentId', 'state'])
 @Index('idx_tasks_list', [
   'wardId',

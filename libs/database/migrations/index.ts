@@ -34,6 +34,7 @@ import { ReportRevisionSignatures1763803700000 } from './1763803700000-report-re
 import { ParSurveyPlanKind1763803750000 } from './1763803750000-par-survey-plan-kind';
 import { ComposedTaskText1763803900000 } from './1763803900000-composed-task-text';
 import { DossierCountsInHand1763804000000 } from './1763804000000-dossier-counts-in-hand';
+import { TaskListUnitPlanIndexes1763804200000 } from './1763804200000-task-list-unit-plan-indexes';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   ParSurveyPlanKind1763803750000,
   ComposedTaskText1763803900000,
   DossierCountsInHand1763804000000,
+  TaskListUnitPlanIndexes1763804200000,
 ];
