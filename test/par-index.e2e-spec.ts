@@ -163,7 +163,11 @@ describe('PAR-Index self-assessment (MariaDB)', () => {
     };
     // The officer's culture office leads 1.1 in the yearly plan, not in the PAR-Index plan.
     expect((await score('officer', 2026, '1.1', body)).status).toBe(403);
-    expect((await score('officer', 2026, '3.1', { ...body, score: 2.5 })).status).toBe(400);
+    const aboveMaximum = await score('officer', 2026, '3.1', { ...body, score: 2.5 });
+    expect([aboveMaximum.status, aboveMaximum.body.fields]).toEqual([
+      400,
+      [{ field: 'score', message: 'score 2.5 vượt điểm tối đa 2 của tiêu chí 3.1' }],
+    ]);
     expect((await score('officer', 2026, '3.2.1', body)).status).toBe(409);
     expect((await score('officer', 2026, '3.2', body)).status).toBe(409);
     expect(

@@ -114,10 +114,15 @@ export class ParAssessmentService {
   ): Promise<AssessmentView> {
     await this.dataSource.transaction(async (manager) => {
       const criterion = await this.scoredCriterion(manager, user.wardId, year, code);
-      if (dto.score > criterion.maxPoints)
-        throw new BadRequestException(
-          `score: ${dto.score} vượt điểm tối đa ${criterion.maxPoints} của tiêu chí ${code}`,
-        );
+      if (dto.score > criterion.maxPoints) {
+        const message = `score ${dto.score} vượt điểm tối đa ${criterion.maxPoints} của tiêu chí ${code}`;
+        // Named as the validation pipe names a field, so the console shows it beside the score.
+        throw new BadRequestException({
+          error: 'ValidationFailed',
+          message: `Dữ liệu không hợp lệ: score: ${message}`,
+          fields: [{ field: 'score', message }],
+        });
+      }
       const leads = (await linkedTasks(manager, user.wardId, year)).filter(
         (task) => task.ordinal === code,
       );
