@@ -491,4 +491,53 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
       await other.close();
     }
   });
+
+  it('refuses a score above the maximum, a negative one or a non-number beside the field', async () => {
+    // A year of its own, so the totals the tests above read stay as they are.
+    const scoreTree = {
+      issuer: 'UBND thành phố Hải Phòng',
+      year: 2029,
+      criteria: [
+        { code: 'II', name: 'Xây dựng và thi hành pháp luật', maxPoints: 10, method: 'self' },
+        { code: '2.1', name: 'Rà soát văn bản quy phạm pháp luật', maxPoints: 10, method: 'self' },
+      ],
+    };
+    expect((await client.post('coordinator', '/par/criteria', scoreTree)).status).toBe(200);
+    const saved = async () =>
+      (await client.get('coordinator', '/par/2029')).body.criteria.find(
+        (criterion: { code: string }) => criterion.code === '2.1',
+      ).score;
+    const page = await suite.newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await navigate(page, 'Chỉ số CCHC');
+    await page.getByLabel('Năm').fill('2029');
+    await page.getByRole('button', { name: 'Chấm điểm 2.1' }).click();
+    const dialog = page.getByRole('dialog');
+    const points = dialog.getByLabel(/^Điểm/);
+    const refusedBeside = async (typed: string, shown: string, message: string | RegExp) => {
+      await points.fill(typed);
+      await dialog.getByRole('button', { name: 'Lưu điểm' }).click();
+      await dialog
+        .locator('.ant-form-item', { hasText: 'Điểm (tối đa 10)' })
+        .locator('.ant-form-item-explain-error', { hasText: message })
+        .waitFor();
+      // What was typed stays (a number written the Vietnamese way), not silently changed.
+      expect([typed, await points.inputValue(), await saved()]).toEqual([typed, shown, null]);
+    };
+    // A non-number is no number: the field stays empty, and a score is needed.
+    await refusedBeside('abc', '', 'Cần nhập điểm');
+    // The API's refusals: 12 is not lowered to 10.
+    await refusedBeside('12', '12,00', 'score 12 vượt điểm tối đa 10 của tiêu chí 2.1');
+    await check(page, 'par-score-refused-desktop');
+    await refusedBeside('-1', '-1,00', 'score không được âm');
+    await refusedBeside('1,555', '1,555', /tối đa 2 chữ số thập phân/);
+    await points.fill('7,5');
+    await dialog.getByRole('button', { name: 'Lưu điểm' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await saved()).toMatchObject({ score: 7.5, status: 'submitted' });
+    const row = page.getByRole('row').filter({ hasText: 'Rà soát văn bản quy phạm pháp luật' });
+    await row.getByText('Chờ duyệt', { exact: true }).waitFor();
+    expect(await row.getByRole('cell').nth(3).innerText()).toBe('7,5');
+    await page.close();
+  });
 });

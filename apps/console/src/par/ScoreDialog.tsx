@@ -19,8 +19,9 @@ const OK_TEXTS = { score: 'Lưu điểm', survey: 'Lưu kết quả', return: 'T
  * "Chấm điểm" (the score with its explanation and what supports it: evidence files, the linked
  * tasks, the product's figures), the coordinator's "Nhập kết quả điều tra" of a survey criterion
  * (the rate in percent and its source: the publishing document, an evidence file) or "Trả lại"
- * with its reason. The API checks the values (a rate from 0 to 100%); its refusals show beside the
- * fields they name (the page sets them on `form`), any other as `error` in the dialog.
+ * with its reason. The API checks the values (a score from 0 to the criterion's maximum, a rate
+ * from 0 to 100%); its refusals show beside the fields they name (the page sets them on `form`),
+ * any other as `error` in the dialog.
  */
 export function ScoreDialog({
   dialog,
@@ -94,7 +95,8 @@ export function ScoreDialog({
               label={`Điểm (tối đa ${formatPoints(criterion?.maxPoints)})`}
               rules={[{ required: true, message: 'Cần nhập điểm' }]}
             >
-              <InputNumber min={0} max={criterion?.maxPoints} step={0.25} decimalSeparator="," />
+              {/* No min/max: antd would lower a typed 12 to the maximum; the API refuses it. */}
+              <InputNumber step={0.25} decimalSeparator="," />
             </Form.Item>
             <Form.Item name="note" label="Giải trình">
               <Input.TextArea rows={3} />
