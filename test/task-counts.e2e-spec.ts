@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
 import { dropMaintainingTriggers, refillMaintainedTables } from '@cchc/database';
+import { TASK_STATES } from '@cchc/domain';
 import { TaskStatsQuery, TaskStatsService } from '@cchc/escalations';
 import { freshEnvironment } from './support/e2e-env';
 import { insertBareWards, seededRandom } from './support/random-province';
@@ -14,7 +15,7 @@ import { redoMigration } from './support/redo-migration';
  * The maintained task counts against the tasks themselves: `reform_tasks.accepted_on` against
  * the audit history it comes from, `task_counts` against a recount of the rows, and the
  * dashboard's task figures (GET /stats/tasks) against their definitions applied to the rows in
- * plain code. A random province (two wards, three units each) written every way rows get
+ * plain code, and its count by state against a plain count of the rows by state. A random province (two wards, three units each) written every way rows get
  * written: tasks and histories in multi-row and single-row inserts, a task accepted twice with
  * the later event written first, acceptances either side of midnight in Việt Nam, another kind of
  * instance reaching `accepted`, tasks moved to another state, due date, unit or area (one and
@@ -193,6 +194,20 @@ describe(`Maintained task counts against the tasks and their history (seed ${SEE
     )) as Event[],
   });
 
+  /** The ward's tasks in each state, counted in the rows themselves (undated: in no period). */
+  const countByState = async (wardId: string, query: TaskStatsQuery) => {
+    const rows = (await db.query(
+      `SELECT state, COUNT(*) AS n FROM reform_tasks
+       WHERE ward_id = ? AND (? IS NULL OR due_date >= ?) AND (? IS NULL OR due_date <= ?)
+       GROUP BY state`,
+      [wardId, query.from ?? null, query.from ?? null, query.to ?? null, query.to ?? null],
+    )) as { state: string; n: string }[];
+    return TASK_STATES.map((state) => ({
+      state,
+      count: Number(rows.find((row) => row.state === state)?.n ?? 0),
+    }));
+  };
+
   const compare = async () => {
     const { tasks, events } = await all();
     const today = todayIn(clock.now());
@@ -202,7 +217,13 @@ describe(`Maintained task counts against the tasks and their history (seed ${SEE
         task: task.id,
         acceptedOn: acceptedOn.get(task.id) ?? null,
       });
-    const periods: TaskStatsQuery[] = [{}, { from: day(30), to: day(120) }, { to: day(60) }];
+    // Due days are within 200 days of START: the last period has no task, every state at zero.
+    const periods: TaskStatsQuery[] = [
+      {},
+      { from: day(30), to: day(120) },
+      { to: day(60) },
+      { from: day(300) },
+    ];
     for (const ward of wards) {
       for (const query of periods) {
         const inPeriod = tasks.filter(
@@ -213,6 +234,10 @@ describe(`Maintained task counts against the tasks and their history (seed ${SEE
         );
         const { units } = expected(inPeriod, events, today);
         const got = await stats.figures(ward.id, query);
+        expect({ query, byState: got.byState }).toEqual({
+          query,
+          byState: await countByState(ward.id, query),
+        });
         const want = [...units].map(([unitId, figures]) => ({
           unitId,
           ...figures,

@@ -3,10 +3,11 @@ import { EntityManager } from 'typeorm';
 import { addDays, endOfDayInstant, monthOf, todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
 import { ReadDatabase } from '@cchc/database';
-import { IsoDate } from '@cchc/domain';
+import { IsoDate, TASK_STATES } from '@cchc/domain';
 import { TASK_TIMER_KINDS } from './escalation-policy';
 import {
   MonthEscalationsDto,
+  StateCountDto,
   TaskCompletionFiguresDto,
   TaskStatsDto,
   TaskStatsQuery,
@@ -36,7 +37,9 @@ const COUNTS: Record<keyof Counts, string> = {
  * - acceptedOnTime: of those, accepted on or before the due date as it stands (after granted
  *   extensions and amendments), the day of acceptance taken from the audit history in Vietnam;
  * - onTimeRate: acceptedOnTime / accepted, null when none was accepted;
- * - overdue: as the list's "Quá hạn" filter (marked overdue, or open and past the date).
+ * - overdue: as the list's "Quá hạn" filter (marked overdue, or open and past the date);
+ * - byState: the tasks in each stored state, as the list's state filter (an open task past its
+ *   date stays in its state until the timer marks it overdue), every state listed.
  * The period filters the tasks by due date; escalations are those of the current month. A unit
  * or an area is listed when it has tasks in the filter. Read from the read replica (it may be a
  * moment behind).
@@ -50,8 +53,9 @@ export class TaskStatsService {
 
   async figures(wardId: string, query: TaskStatsQuery): Promise<TaskStatsDto> {
     const today = todayIn(this.clock.now());
-    const [units, overdueByArea, escalationsThisMonth] = await this.reads.run((manager) =>
+    const [byState, units, overdueByArea, escalationsThisMonth] = await this.reads.run((manager) =>
       Promise.all([
+        this.byState(manager, wardId, query),
         this.byUnit(manager, wardId, query, today),
         this.overdueByArea(manager, wardId, query, today),
         this.escalationsOfMonth(manager, wardId, today),
@@ -66,10 +70,25 @@ export class TaskStatsService {
       to: query.to ?? null,
       today,
       overall,
+      byState,
       units,
       overdueByArea,
       escalationsThisMonth,
     };
+  }
+
+  private async byState(
+    manager: EntityManager,
+    wardId: string,
+    query: TaskStatsQuery,
+  ): Promise<StateCountDto[]> {
+    const filter = countersOf(wardId, query);
+    const rows = (await manager.query(
+      `SELECT c.state, SUM(c.n) AS n FROM task_counts c WHERE ${filter.where} GROUP BY c.state`,
+      filter.params,
+    )) as { state: string; n: string | number }[];
+    const counts = new Map(rows.map((row) => [row.state, Number(row.n)]));
+    return TASK_STATES.map((state) => ({ state, count: counts.get(state) ?? 0 }));
   }
 
   private async byUnit(

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '@cchc/common';
-import { IsoDate } from '@cchc/domain';
+import { IsoDate, TASK_STATES, TaskState } from '@cchc/domain';
 
 /** The period is the tasks' due date; both ends are included. */
 export class TaskStatsQuery {
@@ -78,6 +78,16 @@ export class AreaOverdueDto {
   overdue: number;
 }
 
+export class StateCountDto {
+  @ApiProperty({ enum: TASK_STATES })
+  state: TaskState;
+
+  @ApiProperty({
+    description: 'Số nhiệm vụ đang ở trạng thái này (như bộ lọc "Trạng thái" của danh sách)',
+  })
+  count: number;
+}
+
 export class LevelCountDto {
   @ApiProperty()
   level: number;
@@ -135,6 +145,13 @@ export class TaskStatsDto {
 
   @ApiProperty({ type: TaskCompletionFiguresDto })
   overall: TaskCompletionFiguresDto;
+
+  @ApiProperty({
+    type: [StateCountDto],
+    description:
+      'Theo trạng thái: mọi trạng thái, theo thứ tự của danh sách, kể cả trạng thái không có nhiệm vụ',
+  })
+  byState: StateCountDto[];
 
   @ApiProperty({ type: [UnitTaskFiguresDto], description: 'Theo đơn vị chủ trì' })
   units: UnitTaskFiguresDto[];

@@ -4061,6 +4061,12 @@ export interface components {
       /** @description Nhiệm vụ quá hạn (như bộ lọc "Quá hạn" của danh sách) */
       overdue: number;
     };
+    StateCountDto: {
+      /** @enum {string} */
+      state: 'assigned' | 'inProgress' | 'reported' | 'accepted' | 'overdue' | 'cancelled';
+      /** @description Số nhiệm vụ đang ở trạng thái này (như bộ lọc "Trạng thái" của danh sách) */
+      count: number;
+    };
     UnitTaskFiguresDto: {
       /** @description Nhiệm vụ đã nghiệm thu (có hạn) */
       accepted: number;
@@ -4141,6 +4147,8 @@ export interface components {
        */
       today: string;
       overall: components['schemas']['TaskCompletionFiguresDto'];
+      /** @description Theo trạng thái: mọi trạng thái, theo thứ tự của danh sách, kể cả trạng thái không có nhiệm vụ */
+      byState: components['schemas']['StateCountDto'][];
       /** @description Theo đơn vị chủ trì */
       units: components['schemas']['UnitTaskFiguresDto'][];
       /** @description Nhiệm vụ quá hạn theo lĩnh vực của kế hoạch */
