@@ -1,6 +1,7 @@
 import { Page } from 'playwright-core';
 import { WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
+import { TASK_STATE_LABELS, TASK_STATES, TaskState } from '@cchc/domain';
 import { ApiClient } from './support/api-client';
 import { navigate, screenshot, seriousViolations, signIn, VIEWPORTS } from './support/browser';
 import { consoleSuite } from './support/console-suite';
@@ -9,7 +10,8 @@ import { eventually } from './support/test-app';
 
 /**
  * Issue 12, screens 2 and 8 and the phone layout: the chairman's escalations in "Việc cần làm",
- * the task figures of "Tổng quan" linked to their lists, and every screen at 390 px wide with
+ * the task figures of "Tổng quan" (tasks by state as the API and the list count them) linked to
+ * their lists, and every screen at 390 px wide with
  * its navigation in a drawer and no page scrolling sideways.
  */
 describe('console: escalations, task figures and the phone layout (Chromium, MariaDB)', () => {
@@ -106,6 +108,30 @@ describe('console: escalations, task figures and the phone layout (Chromium, Mar
     await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
     expect(new URL(page.url()).searchParams.get('overdue')).toBe('true');
     await page.getByRole('link', { name: overdueTitle }).waitFor();
+  }, 120_000);
+
+  it('shows every state’s exact count, as the API and the list filtered by it count, linked to that list', async () => {
+    const stats = await client.get('chairman', '/stats/tasks');
+    const byState = stats.body.byState as { state: TaskState; count: number }[];
+    expect(byState.map((figure) => figure.state)).toEqual(TASK_STATES);
+    // The done task is accepted; the late one is open or already marked overdue.
+    expect(byState.find((figure) => figure.state === 'accepted')?.count).toBe(1);
+    for (const { state, count } of byState) {
+      const list = await client.get('chairman', `/tasks?state=${state}&pageSize=1`);
+      expect({ state, count }).toEqual({ state, count: list.body.total });
+    }
+    const page = await newPage();
+    await signIn(page, baseUrl, 'chairman');
+    await page.goto(`${baseUrl}/tong-quan`);
+    for (const { state, count } of byState)
+      await page
+        .getByRole('link', { name: `${TASK_STATE_LABELS[state]}: ${count} nhiệm vụ`, exact: true })
+        .waitFor();
+    await screenshot(page, 'dashboard-by-state');
+    await page.getByRole('link', { name: 'Nghiệm thu: 1 nhiệm vụ', exact: true }).click();
+    await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('state')).toBe('accepted');
+    await page.getByRole('link', { name: 'Công khai kết quả giải quyết hồ sơ' }).waitFor();
   }, 120_000);
 
   it('puts the navigation in a drawer on a phone; no screen scrolls sideways', async () => {

@@ -1,5 +1,5 @@
 import type { TaskStats } from '../api/types';
-import { escalationsByUnit, onTimeByUnit, overdueByArea } from './task-figures';
+import { escalationsByUnit, onTimeByUnit, overdueByArea, tasksByState } from './task-figures';
 
 const figures = {
   accepted: 3,
@@ -16,6 +16,10 @@ const stats: TaskStats = {
   to: null,
   today: '2026-03-02',
   overall: figures,
+  byState: [
+    { state: 'assigned', count: 1234 },
+    { state: 'inProgress', count: 0 },
+  ],
   units: [
     { unitId: 'u1', unitCode: 'VHXH', unitName: 'Phòng Văn hóa - Xã hội', ...figures },
     {
@@ -64,6 +68,25 @@ describe('dashboard task figures', () => {
         value: 0,
         text: 'Văn phòng HĐND và UBND: chưa có nhiệm vụ được nghiệm thu',
         link: '/nhiem-vu?state=accepted&leadUnitId=u2',
+      },
+    ]);
+  });
+
+  it('gives each state its exact count, zero included, linked to the list of that state', () => {
+    expect(tasksByState(stats)).toEqual([
+      {
+        key: 'assigned',
+        label: 'Giao',
+        value: 1234,
+        text: 'Giao: 1.234 nhiệm vụ',
+        link: '/nhiem-vu?state=assigned',
+      },
+      {
+        key: 'inProgress',
+        label: 'Đang thực hiện',
+        value: 0,
+        text: 'Đang thực hiện: 0 nhiệm vụ',
+        link: '/nhiem-vu?state=inProgress',
       },
     ]);
   });

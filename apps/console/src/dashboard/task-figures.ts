@@ -1,5 +1,6 @@
 import type { TaskStats } from '../api/types';
 import { formatNumber } from '../common/format';
+import { stateLabel } from '../common/labels';
 import { PATHS } from '../paths';
 import { searchFromFilters, type TaskFilters } from '../tasks/task-filters';
 
@@ -17,6 +18,23 @@ const taskList = (filters: Omit<TaskFilters, 'page'>) =>
   `${PATHS.tasks}?${searchFromFilters({ ...filters, page: 1 }).toString()}`;
 
 const percent = (rate: number) => Math.round(rate * 1000) / 10;
+
+/**
+ * The ward's tasks in each state (every state, zero included), linked to the list filtered by
+ * that state: both count the stored state over the whole ward, so the figure is the list's total.
+ */
+export function tasksByState(stats: TaskStats): LinkedFigure[] {
+  return stats.byState.map(({ state, count }) => {
+    const label = stateLabel(state);
+    return {
+      key: state,
+      label,
+      value: count,
+      text: `${label}: ${formatNumber(count)} nhiệm vụ`,
+      link: taskList({ state }),
+    };
+  });
+}
 
 /**
  * On-time acceptance by lead unit, each linked to the unit's accepted tasks; a unit with no task
