@@ -162,6 +162,7 @@ describeWithMariaDb(
         ['coordinator', '/tasks/export.xlsx'],
         ['coordinator', '/dossiers'],
         ['coordinator', '/notifications'],
+        ['coordinator', '/notifications/summary'],
         ['coordinator', '/stats/tasks'],
         ['coordinator', '/stats/dossiers'],
         ['chairman', '/audit'],

@@ -69,6 +69,7 @@ const ANY_SIGNED_IN = [
   'POST /inspections/campaigns/:id/close',
   'GET /leader-assignments',
   'GET /notifications',
+  'GET /notifications/summary',
   'POST /notifications/:id/read',
   'GET /org-units',
   // PAR Index: the ward reads its self-assessment (scoring and review have @Roles).

@@ -73,6 +73,13 @@ export const listsScenario: Scenario = {
         paths: '/notifications?unread=true',
       })),
     );
+    rows.push(
+      ...(await load(ctx, {
+        endpoint: 'GET /notifications/summary',
+        role: 'officer',
+        paths: '/notifications/summary',
+      })),
+    );
     return rows;
   },
 };

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
-import { Clock } from '@cchc/common';
+import { Clock, COUNT_CAP } from '@cchc/common';
 import { NotificationEntity, ReadDatabase } from '@cchc/database';
 import { DossierNotifyRecipient, NotifyRecipient } from '@cchc/domain';
 import { runBatch, SqlStatement } from '@cchc/engine';
@@ -26,6 +26,17 @@ export interface NotifyJobData extends OutboxJobData {
   /** Recipients named by the machine (a campaign: CampaignNotifyEffect). */
   userIds?: string[];
   unitIds?: string[];
+}
+
+/** How many of the latest notifications the summary (the console's bell) carries. */
+export const SUMMARY_LATEST = 30;
+
+/** What the bell polls for: the unread count (capped like the lists' totals) and the latest. */
+export interface NotificationSummary {
+  /** Unread notifications, counted up to COUNT_CAP; `unreadCapped`: more than that. */
+  unread: number;
+  unreadCapped: boolean;
+  latest: NotificationEntity[];
 }
 
 /** Who is meant by each recipient kind, for a reform task `t`: a condition on the user `u`. */
@@ -105,6 +116,35 @@ export class NotificationService {
         take: 200,
       }),
     );
+  }
+
+  /**
+   * The unread count and the latest SUMMARY_LATEST notifications, in one statement on the read
+   * replica: the count is an uncorrelated subquery MariaDB runs once, read from
+   * idx_notifications_unread (never the user's read rows), and it comes with every row. No row
+   * means the user has no notification at all, so none unread either.
+   */
+  async summaryFor(userId: string): Promise<NotificationSummary> {
+    const { entities, raw } = await this.reads.run((manager) =>
+      manager
+        .getRepository(NotificationEntity)
+        .createQueryBuilder('n')
+        .addSelect(
+          `(SELECT COUNT(*) FROM (SELECT 1 FROM notifications u WHERE u.user_id = :userId AND u.read_at IS NULL LIMIT ${COUNT_CAP + 1}) capped)`,
+          'unread_count',
+        )
+        .where('n.user_id = :userId', { userId })
+        .orderBy('n.created_at', 'DESC')
+        .addOrderBy('n.id', 'DESC')
+        .limit(SUMMARY_LATEST)
+        .getRawAndEntities<{ unread_count: string | number }>(),
+    );
+    const unread = raw.length > 0 ? Number(raw[0].unread_count) : 0;
+    return {
+      unread: Math.min(unread, COUNT_CAP),
+      unreadCapped: unread > COUNT_CAP,
+      latest: entities,
+    };
   }
 
   async markRead(userId: string, id: string): Promise<NotificationEntity> {

@@ -4,6 +4,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('notifications')
 @Index('uq_notifications_dedupe', ['userId', 'dedupeKey'], { unique: true })
 @Index('idx_notifications_user', ['userId', 'createdAt'])
+// A user's unread ones newest first (the bell's count, `?unread=true`), without their read rows.
+@Index('idx_notifications_unread', ['userId', 'readAt', 'createdAt'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

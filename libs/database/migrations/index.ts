@@ -35,6 +35,7 @@ import { ParSurveyPlanKind1763803750000 } from './1763803750000-par-survey-plan-
 import { ComposedTaskText1763803900000 } from './1763803900000-composed-task-text';
 import { DossierCountsInHand1763804000000 } from './1763804000000-dossier-counts-in-hand';
 import { TaskListUnitPlanIndexes1763804200000 } from './1763804200000-task-list-unit-plan-indexes';
+import { NotificationsUnreadIndex1763804300000 } from './1763804300000-notifications-unread-index';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   ComposedTaskText1763803900000,
   DossierCountsInHand1763804000000,
   TaskListUnitPlanIndexes1763804200000,
+  NotificationsUnreadIndex1763804300000,
 ];

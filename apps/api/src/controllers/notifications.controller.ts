@@ -2,9 +2,13 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@cchc/auth';
 import { NotificationEntity } from '@cchc/database';
-import { ListNotificationsQuery, NotificationService } from '@cchc/notifications';
+import {
+  ListNotificationsQuery,
+  NotificationService,
+  NotificationSummary,
+} from '@cchc/notifications';
 import { ApiErrors, ApiSignedIn } from '../openapi';
-import { NotificationDto } from './notifications.dto';
+import { NotificationDto, NotificationSummaryDto } from './notifications.dto';
 
 @ApiTags('notifications')
 @ApiSignedIn()
@@ -21,6 +25,15 @@ export class NotificationsController {
     @Query() query: ListNotificationsQuery,
   ): Promise<NotificationEntity[]> {
     return this.notifications.listFor(user.id, query.unread === true);
+  }
+
+  @ApiOperation({
+    summary: 'Số thông báo chưa đọc và 30 thông báo mới nhất (cái chuông của bảng điều khiển)',
+  })
+  @ApiOkResponse({ type: NotificationSummaryDto })
+  @Get('summary')
+  summary(@CurrentUser() user: AuthUser): Promise<NotificationSummary> {
+    return this.notifications.summaryFor(user.id);
   }
 
   @ApiOperation({ summary: 'Đánh dấu thông báo đã đọc' })

@@ -33,3 +33,18 @@ export class NotificationDto implements NotificationEntity {
   @ApiProperty({ type: Date, nullable: true })
   readAt: Date | null;
 }
+
+/** What the console's bell polls: the unread count and the latest notifications. */
+export class NotificationSummaryDto {
+  @ApiProperty({
+    example: 3,
+    description: 'Số thông báo chưa đọc, đếm tới 1000 (unreadCapped: còn nhiều hơn)',
+  })
+  unread: number;
+
+  @ApiProperty({ description: 'true: hơn `unread` thông báo chưa đọc' })
+  unreadCapped: boolean;
+
+  @ApiProperty({ type: [NotificationDto], description: '30 thông báo mới nhất, mới nhất trước' })
+  latest: NotificationDto[];
+}

@@ -910,6 +910,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/notifications/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Số thông báo chưa đọc và 30 thông báo mới nhất (cái chuông của bảng điều khiển) */
+    get: operations['NotificationsController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/notifications/{id}/read': {
     parameters: {
       query?: never;
@@ -3185,6 +3202,17 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       readAt: string | null;
+    };
+    NotificationSummaryDto: {
+      /**
+       * @description Số thông báo chưa đọc, đếm tới 1000 (unreadCapped: còn nhiều hơn)
+       * @example 3
+       */
+      unread: number;
+      /** @description true: hơn `unread` thông báo chưa đọc */
+      unreadCapped: boolean;
+      /** @description 30 thông báo mới nhất, mới nhất trước */
+      latest: components['schemas']['NotificationDto'][];
     };
     ReminderStepDto: {
       /**
@@ -8019,6 +8047,43 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+      /** @description Không được phép (vai trò, phạm vi, hoặc mật khẩu dùng một lần chưa được đổi) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationSummaryDto'];
         };
       };
       /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
