@@ -1,11 +1,13 @@
 import { Workbook } from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { screenshot, seriousViolations, signIn, VIEWPORTS } from './support/browser';
 import { consoleSuite } from './support/console-suite';
 import { demoWardIds } from './support/demo-ward-ids';
+import { insertNotifications } from './support/notifications';
 
 /** Screens 9–11 of issue #12 in Chromium: bulk actions with a result per row, the bell, export. */
 describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () => {
@@ -14,8 +16,10 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
   let client: ApiClient;
   let units: Record<string, string>;
   let unitNames: Record<string, string>;
+  let db: DataSource;
   const { newPage } = consoleSuite('console_bulk', clock, async (suite) => {
     ({ baseUrl, client } = suite);
+    db = suite.api.get(DataSource);
     ({ units } = await demoWardIds(client));
     const list = (await client.get('coordinator', '/org-units')).body as {
       code: string;
@@ -38,6 +42,24 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
   async function taskList(page: Page, text: string) {
     await page.goto(`${baseUrl}/nhiem-vu?text=${encodeURIComponent(text)}`);
     await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
+  }
+
+  /**
+   * The bell of `username`'s page, once its name says the unread count GET /notifications/summary
+   * gives (so the badge is checked against the API, not against itself); its badge shows `shown`.
+   */
+  async function bellMatchingApi(page: Page, username: string, shown: string): Promise<Locator> {
+    const { unread } = (await client.get(username, '/notifications/summary')).body as {
+      unread: number;
+    };
+    const bell = page.getByRole('button', { name: `Thông báo: ${unread} chưa đọc` });
+    await bell.waitFor();
+    const badge = bell.locator('.ant-badge-count');
+    expect({ title: await badge.getAttribute('title'), text: await badge.innerText() }).toEqual({
+      title: String(unread),
+      text: shown,
+    });
+    return bell;
   }
 
   it('reassigns three selected tasks and shows the one refused with its reason', async () => {
@@ -91,7 +113,7 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
 
     const officer = await newPage();
     await signIn(officer, baseUrl, 'officer');
-    await officer.getByRole('button', { name: 'Thông báo: 1 chưa đọc' }).click();
+    await (await bellMatchingApi(officer, 'officer', '1')).click();
     const reminder = officer.getByRole('link', { name: new RegExp(`Nhắc hạn.*${title}`) });
     for (const viewport of ['desktop', 'phone'] as const) {
       await officer.setViewportSize(VIEWPORTS[viewport]);
@@ -106,6 +128,20 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
       .getByRole('button', { name: `Đánh dấu đã đọc: ${await reminder.innerText()}` })
       .click();
     await officer.getByRole('button', { name: 'Thông báo: 0 chưa đọc' }).waitFor();
+    expect((await client.get('officer', '/notifications/summary')).body.unread).toBe(0);
+  });
+
+  it('shows 99+ on the bell of a user with 120 unread notifications, and the latest 30 under it', async () => {
+    await insertNotifications(db, 'inspector', 'Thông báo thử', 120);
+    const page = await newPage();
+    await signIn(page, baseUrl, 'inspector');
+    const bell = await bellMatchingApi(page, 'inspector', '99+');
+    await screenshot(page, 'thong-bao-99-desktop');
+    await bell.click();
+    const drawer = page.locator('.notification-drawer');
+    await drawer.getByText('Thông báo thử 120').waitFor();
+    expect(await drawer.locator('.notification-unread').count()).toBe(30);
+    await expect(drawer.getByText('Thông báo thử 90', { exact: true }).count()).resolves.toBe(0);
   });
 
   it('exports the filtered list to an XLSX file whose rows match the screen', async () => {

@@ -10,13 +10,16 @@ import { PATHS } from '../paths';
 /** How often new notifications are fetched: the issue asks for no slower than 15 s. */
 const POLL_MS = 15_000;
 
-/** The bell of the header: unread count, the list, mark read; polls for new ones. */
+/**
+ * The bell of the header: unread count, the latest notifications, mark read; polls the summary
+ * (the count and the latest 30, not the user's whole list).
+ */
 export function NotificationBell({ userId }: { userId: string }) {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const notifications = useQuery({
+  const summary = useQuery({
     queryKey: ['notifications', userId],
-    queryFn: () => data(http.GET('/notifications')),
+    queryFn: () => data(http.GET('/notifications/summary')),
     refetchInterval: POLL_MS,
   });
   const markRead = useMutation({
@@ -24,8 +27,10 @@ export function NotificationBell({ userId }: { userId: string }) {
       data(http.POST('/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['notifications', userId] }),
   });
-  const items = notifications.data ?? [];
-  const unread = items.filter((item) => !item.readAt).length;
+  const items = summary.data?.latest ?? [];
+  const unread = summary.data?.unread ?? 0;
+  // Counted up to the API's cap: past it, "more than".
+  const unreadText = summary.data?.unreadCapped ? `${unread}+` : String(unread);
 
   const list = (
     <div>
@@ -34,7 +39,7 @@ export function NotificationBell({ userId }: { userId: string }) {
       ) : (
         <List<AppNotification>
           size="small"
-          dataSource={items.slice(0, 30)}
+          dataSource={items}
           renderItem={(item) => (
             <List.Item
               className={item.readAt ? undefined : 'notification-unread'}
@@ -78,12 +83,12 @@ export function NotificationBell({ userId }: { userId: string }) {
     <>
       <Button
         size="small"
-        aria-label={`Thông báo: ${unread} chưa đọc`}
+        aria-label={`Thông báo: ${unreadText} chưa đọc`}
         className="notification-bell"
         onClick={() => setOpen(true)}
       >
         <BellIcon />
-        <Badge count={unread} size="small" offset={[4, -2]} />
+        <Badge count={unread} title={unreadText} size="small" offset={[4, -2]} />
       </Button>
       <Drawer
         title="Thông báo"
