@@ -261,7 +261,7 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     expect((await client.get('coordinator', `/plans/${planId}`)).body.kind).toBe('reform');
   });
 
-  it("names the plan's own errors with their field, such as a title without its year", async () => {
+  it("names the plan's own errors with their field, such as a title without its year; the coordinator enters the year and imports it", async () => {
     const page = await newPage('desktop');
     await signIn(page, baseUrl, 'coordinator');
     await page.goto(`${baseUrl}/ke-hoach/nhap`);
@@ -271,7 +271,52 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
       .getByRole('listitem')
       .filter({ hasText: 'Năm: Không xác định được năm của kế hoạch; cần chọn năm.' });
     await yearError.getByText('Lỗi', { exact: true }).waitFor();
-    expect(await page.getByRole('button', { name: 'Xác nhận nhập' }).isDisabled()).toBe(true);
+    const commit = page.getByRole('button', { name: 'Xác nhận nhập' });
+    expect(await commit.isDisabled()).toBe(true);
+    // The year field asks for the year, highlighted and focused.
+    const yearInput = page.getByLabel('Năm kế hoạch');
+    const yearItem = page.locator('.ant-form-item', { has: yearInput });
+    const yearMessage = (text: string | RegExp) =>
+      yearItem.locator('.ant-form-item-explain-error', { hasText: text });
+    await yearMessage('Không xác định được năm của kế hoạch; cần chọn năm.').waitFor();
+    await yearItem.locator('input:focus').waitFor();
     await check(page, 'plans-import-plan-error-desktop');
+
+    // A year no plan may have: the API's refusal, beside the field; nothing is previewed.
+    const previewAgain = page.getByRole('button', { name: 'Xem trước lại' });
+    await yearInput.fill('2300');
+    await previewAgain.click();
+    await yearMessage(/^year phải là năm từ \d{4} đến \d{4}$/).waitFor();
+    expect(await commit.count()).toBe(0);
+    await check(page, 'plans-import-year-refused-desktop');
+
+    // The year typed is previewed again: the error is gone, and the commit sends it too.
+    await yearInput.fill('2026');
+    await yearItem.getByText('Bấm “Xem trước lại” để đọc kế hoạch với năm này.').waitFor();
+    await previewAgain.click();
+    await page.getByText(/1 dòng nhiệm vụ, 1 lĩnh vực, \d+ cảnh báo, 0 lỗi/).waitFor();
+    expect(await yearItem.locator('.ant-form-item-explain-error').count()).toBe(0);
+    await check(page, 'plans-import-year-entered-desktop');
+    await commit.click();
+    await page.getByText('Đã nhập kế hoạch: 1 nhiệm vụ, 1 lĩnh vực').waitFor();
+    const plans = (await client.get('coordinator', '/plans')).body as {
+      sourceFile: string;
+      year: number;
+    }[];
+    expect(plans.find((plan) => plan.sourceFile === 'khong-nam.txt')?.year).toBe(2026);
+
+    await page.getByRole('link', { name: 'Xem kế hoạch' }).click();
+    await page
+      .getByRole('heading', { name: 'Kế hoạch Cải cách hành chính', exact: true, level: 1 })
+      .waitFor();
+    const planYear = page.locator('.ant-descriptions-item', {
+      has: page.locator('.ant-descriptions-item-label', { hasText: /^Năm$/ }),
+    });
+    expect(await planYear.locator('.ant-descriptions-item-content').innerText()).toBe('2026');
+    await navigate(page, 'Kế hoạch');
+    const row = page.getByRole('row').filter({
+      has: page.getByRole('link', { name: 'Kế hoạch Cải cách hành chính', exact: true }),
+    });
+    await row.getByRole('cell', { name: '2026', exact: true }).waitFor();
   });
 });

@@ -19,8 +19,16 @@ import { PATHS } from '../paths';
 import { PlanDiffTable } from './PlanDiffTable';
 import { PlanPreviewTable, ProblemList } from './PlanPreviewTable';
 import { PlanKindChange, PlanKindField, type PlanKind } from './PlanKind';
-import { describeProblem, preselectedKind, sortProblems } from './plan-import-view';
+import {
+  describeProblem,
+  howToFix,
+  planYearState,
+  preselectedKind,
+  refusesYear,
+  sortProblems,
+} from './plan-import-view';
 import { planName } from './plan-names';
+import { PlanYearField } from './PlanYearField';
 
 const ACCEPTED_FILES = '.docx,.xlsx,.csv,.tsv,.txt';
 
@@ -28,7 +36,13 @@ const ACCEPTED_FILES = '.docx,.xlsx,.csv,.tsv,.txt';
 
 function importPlan(
   file: File,
-  query: { dryRun?: boolean; confirm?: boolean; planId?: string; kind?: PlanKind },
+  query: {
+    dryRun?: boolean;
+    confirm?: boolean;
+    planId?: string;
+    kind?: PlanKind;
+    year?: number;
+  },
 ) {
   return data(
     http.POST('/plans/import', {
@@ -50,10 +64,14 @@ export function PlanImportPage() {
   const [planId, setPlanId] = useState<string | undefined>();
   // What the coordinator picked; until then the preview's suggestion (or the amended plan's kind).
   const [chosenKind, setChosenKind] = useState<PlanKind | undefined>();
+  // The year the coordinator typed (until then the preview's), and the one the preview was sent:
+  // the commit sends that one, so the plan is imported as previewed.
+  const [typedYear, setTypedYear] = useState<string | undefined>();
+  const [year, setYear] = useState<number | undefined>();
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => data(http.GET('/plans')) });
   const preview = useMutation({
-    mutationFn: (chosen: File) =>
-      importPlan(chosen, { dryRun: true }) as Promise<PlanImportPreview>,
+    mutationFn: (chosen: { file: File; year?: number }) =>
+      importPlan(chosen.file, { dryRun: true, year: chosen.year }) as Promise<PlanImportPreview>,
   });
   const commit = useMutation({
     mutationFn: (confirm: boolean) =>
@@ -61,6 +79,7 @@ export function PlanImportPage() {
         confirm: confirm || undefined,
         planId,
         kind,
+        year,
       }) as Promise<PlanImportOutcome>,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans'] }),
   });
@@ -68,15 +87,24 @@ export function PlanImportPage() {
   const choose = (chosen: File) => {
     setFile(chosen);
     setChosenKind(undefined);
+    setTypedYear(undefined);
+    setYear(undefined);
     commit.reset();
-    preview.mutate(chosen);
+    preview.mutate({ file: chosen });
     return false; // the file goes to the API with dryRun, not to antd's own upload
+  };
+  const previewWithYear = () => {
+    const chosen = typedYear ? Number(typedYear) : undefined;
+    setYear(chosen);
+    commit.reset();
+    preview.mutate({ file: file as File, year: chosen });
   };
 
   const amended = plans.data?.find((plan) => plan.id === planId);
   const preselected = preview.data && preselectedKind(preview.data, amended);
   const kind = chosenKind ?? preselected?.kind;
   const outcome = commit.data;
+  const yearState = planYearState(preview.data, preview.error, year, typedYear);
   const step = outcome && outcome.status !== 'diff' ? 2 : preview.data ? 1 : 0;
   return (
     <Space direction="vertical" size="middle" className="page">
@@ -109,10 +137,20 @@ export function PlanImportPage() {
         }}
         style={{ width: '100%', maxWidth: 520 }}
       />
-      {preview.error && <ErrorAlert error={preview.error} />}
+      {file && !outcome && (
+        <PlanYearField
+          state={yearState}
+          previewing={preview.isPending}
+          onType={setTypedYear}
+          onPreview={previewWithYear}
+        />
+      )}
+      {/* A refused year shows beside its field. */}
+      {preview.error && !refusesYear(preview.error) && <ErrorAlert error={preview.error} />}
       {preview.data && preselected && kind && !outcome && (
         <Preview
           preview={preview.data}
+          yearUnapplied={yearState.unapplied}
           kindField={
             <PlanKindField
               value={kind}
@@ -162,11 +200,14 @@ function ErrorAlert({ error }: { error: Error }) {
 
 function Preview({
   preview,
+  yearUnapplied,
   kindField,
   committing,
   onCommit,
 }: {
   preview: PlanImportPreview;
+  /** A year typed but not previewed: the plan shown is not the one the commit would import. */
+  yearUnapplied: boolean;
   kindField: ReactNode;
   committing: boolean;
   onCommit: () => void;
@@ -205,14 +246,18 @@ function Preview({
           (blocked || problems.plan.length > 0) && (
             <>
               {problems.plan.length > 0 && <ProblemList problems={problems.plan} />}
-              {blocked &&
-                'Sửa các lỗi trong tệp rồi chọn lại tệp: nhập kế hoạch khi còn lỗi sẽ không ghi gì.'}
+              {blocked && howToFix(preview.errors)}
             </>
           )
         }
       />
       <PlanPreviewTable tasks={preview.tasks} problems={problems.byRow} />
-      <Button type="primary" disabled={blocked} loading={committing} onClick={onCommit}>
+      <Button
+        type="primary"
+        disabled={blocked || yearUnapplied}
+        loading={committing}
+        onClick={onCommit}
+      >
         Xác nhận nhập
       </Button>
     </Space>

@@ -1,5 +1,14 @@
+import { ApiError } from '../api/http';
 import type { PlanProblem } from '../api/types';
-import { describeProblem, preselectedKind, rowLevel, sortProblems } from './plan-import-view';
+import {
+  describeProblem,
+  howToFix,
+  planYearState,
+  preselectedKind,
+  refusesYear,
+  rowLevel,
+  sortProblems,
+} from './plan-import-view';
 
 describe('plan import problems', () => {
   const errors: PlanProblem[] = [
@@ -59,5 +68,61 @@ describe('preselected plan kind', () => {
     expect(preselectedKind({ suggestedKind, matchedPlan: null }, { kind: 'reform' })).toEqual(kept);
     const matchedPlan = { id: 'p1', kind: 'reform' as const };
     expect(preselectedKind({ suggestedKind, matchedPlan }, undefined)).toEqual(kept);
+  });
+});
+
+describe('the plan year field', () => {
+  const missing = { row: null, field: 'year' as const, message: 'Không xác định được năm' };
+  const noYear = { plan: { number: null, title: 'KẾ HOẠCH', year: null, issueDate: null } };
+  const read = (year: number) => ({ plan: { ...noYear.plan, year }, errors: [] });
+
+  it("shows the year the preview used, and the preview's error when it found none", () => {
+    expect(planYearState(read(2026), null, undefined, undefined)).toEqual({
+      value: '2026',
+      unapplied: false,
+      status: null,
+    });
+    expect(planYearState({ ...noYear, errors: [missing] }, null, undefined, undefined)).toEqual({
+      value: '',
+      unapplied: false,
+      status: { level: 'error', message: 'Không xác định được năm' },
+    });
+  });
+
+  it('asks for a new preview of a year typed, and is settled once the preview used it', () => {
+    const typed = planYearState({ ...noYear, errors: [missing] }, null, undefined, '2026');
+    expect(typed).toMatchObject({ value: '2026', unapplied: true, status: { level: 'warning' } });
+    expect(planYearState(read(2026), null, 2026, '2026')).toMatchObject({
+      unapplied: false,
+      status: null,
+    });
+    // Typing the year the document names changes nothing; clearing a year sent does.
+    expect(planYearState(read(2026), null, undefined, '2026').unapplied).toBe(false);
+    expect(planYearState(read(2027), null, 2027, '').unapplied).toBe(true);
+  });
+
+  it("shows the API's refusal of the year sent beside the field", () => {
+    const refusal = new ApiError(400, {
+      message: 'Dữ liệu không hợp lệ: year: year phải là năm từ 1902 đến 2197',
+      fields: [{ field: 'year', message: 'year phải là năm từ 1902 đến 2197' }],
+    });
+    expect(refusesYear(refusal)).toBe(true);
+    expect(planYearState(undefined, refusal, 2300, '2300')).toEqual({
+      value: '2300',
+      unapplied: false,
+      status: { level: 'error', message: 'year phải là năm từ 1902 đến 2197' },
+    });
+    expect(refusesYear(new ApiError(413, { message: 'Tệp quá lớn' }))).toBe(false);
+  });
+
+  it('says how to fix what blocks the import: the year here, the rest in the file', () => {
+    const file = { row: 3, field: 'table' as const, message: 'Không có bảng' };
+    expect(howToFix([missing])).toBe(
+      'Nhập Năm kế hoạch rồi bấm “Xem trước lại”: nhập kế hoạch khi còn lỗi sẽ không ghi gì.',
+    );
+    expect(howToFix([file])).toBe(
+      'Sửa các lỗi trong tệp rồi chọn lại tệp: nhập kế hoạch khi còn lỗi sẽ không ghi gì.',
+    );
+    expect(howToFix([missing, file])).toMatch(/^Nhập Năm kế hoạch .*; sửa các lỗi trong tệp/);
   });
 });

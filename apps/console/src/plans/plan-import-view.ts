@@ -1,4 +1,5 @@
 import type { PlanImportPreview, PlanProblem, PlanSummary } from '../api/types';
+import { apiFieldErrors } from '../common/field-errors';
 
 /** The column each import problem names, as the coordinator reads it. */
 export const PLAN_FIELD_LABELS: Record<string, string> = {
@@ -84,4 +85,60 @@ export function preselectedKind(
   const kept = amended ?? preview.matchedPlan;
   if (kept) return { kind: kept.kind, reason: 'loại của kế hoạch đang điều chỉnh' };
   return preview.suggestedKind;
+}
+
+const yearRefusal = (refusal: unknown) =>
+  apiFieldErrors(refusal).find(({ name }) => name.join('.') === 'year');
+
+export interface PlanYearState {
+  /** What the field shows: what the coordinator typed, else the year the preview used. */
+  value: string;
+  /** Typed but not yet previewed: the plan shown is of another year, so it may not be committed. */
+  unapplied: boolean;
+  /**
+   * Beside the field: asking for the preview of a year typed, else why the year cannot be used —
+   * the API's refusal of the year sent (the range of years is the API's rule alone) or the
+   * preview's "no year found" error.
+   */
+  status: { level: 'warning' | 'error'; message: string } | null;
+}
+
+/**
+ * "Năm kế hoạch": optional while the document names its year, needed when the preview found
+ * none; a year typed is sent with the preview (then with the commit) and wins over the document's.
+ * `sent` is the year sent with the last preview, if any.
+ */
+export function planYearState(
+  preview: Pick<PlanImportPreview, 'plan' | 'errors'> | undefined,
+  refusal: unknown,
+  sent: number | undefined,
+  typed: string | undefined,
+): PlanYearState {
+  const previewed = preview?.plan.year == null ? '' : String(preview.plan.year);
+  const value = typed ?? previewed;
+  if (typed !== undefined && typed !== (sent === undefined ? previewed : String(sent)))
+    return {
+      value,
+      unapplied: true,
+      status: { level: 'warning', message: 'Bấm “Xem trước lại” để đọc kế hoạch với năm này.' },
+    };
+  const missing = preview?.errors.find((problem) => problem.field === 'year');
+  const error = yearRefusal(refusal)?.errors.join(' ') ?? missing?.message;
+  return { value, unapplied: false, status: error ? { level: 'error', message: error } : null };
+}
+
+/** Whether the API refused the year sent (the wizard shows why beside its field). */
+export function refusesYear(refusal: unknown): boolean {
+  return yearRefusal(refusal) !== undefined;
+}
+
+/** What the coordinator does about a preview's errors: a missing year is typed, the rest fixed in the file. */
+export function howToFix(errors: PlanProblem[]): string {
+  const steps = [
+    errors.some((problem) => problem.field === 'year') &&
+      'nhập Năm kế hoạch rồi bấm “Xem trước lại”',
+    errors.some((problem) => problem.field !== 'year') && 'sửa các lỗi trong tệp rồi chọn lại tệp',
+  ].filter(Boolean);
+  const fix = steps.join('; ');
+  return `${fix.charAt(0).toUpperCase()}${fix.slice(1)}: nhập kế hoạch khi còn lỗi sẽ không ghi gì.`;
 }
