@@ -3,7 +3,15 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { endOfDayInstant, WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
-import { DueTimer, TimerFeeder, TimerRegistry, TimerService } from '@cchc/timers';
+import { TaskTimerPlanner } from '@cchc/escalations';
+import {
+  DueTimer,
+  FireOutcome,
+  TimerFeeder,
+  TimerProcessor,
+  TimerRegistry,
+  TimerService,
+} from '@cchc/timers';
 import { verifyDelivery } from '@cchc/webhooks';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
@@ -270,6 +278,62 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
     await eventually(async () => (await timersOf(taskId)).length === 0, 20_000, 'no timers');
   });
 
+  it('re-plans a task while one of its timers fires, without a deadlock', async () => {
+    const taskId = await createTask(calendar.addWorkingDays(today, 8));
+    await eventually(async () => (await timersOf(taskId)).length === 3, 20_000, 'planned timers');
+    await quiet();
+    const [{ id: timerId }] = (await db.query(
+      "SELECT id FROM timers WHERE subject_type = 'reform-task' AND subject_id = ? AND kind = 'remind' AND level = 1",
+      [taskId],
+    )) as { id: string }[];
+    // A transition holds the task's row while the firing and the plan start, so both wait for it.
+    const transition = db.createQueryRunner();
+    await transition.connect();
+    let firing: Promise<FireOutcome> | undefined;
+    let planning: Promise<number> | undefined;
+    try {
+      await transition.startTransaction('READ COMMITTED');
+      await transition.query('SELECT id FROM reform_tasks WHERE id = ? FOR UPDATE', [taskId]);
+      // The first reminder's moment has come (moved to now; the worker's feeder may fire it too).
+      await db.query('UPDATE timers SET fire_at = ? WHERE id = ?', [clock.now(), timerId]);
+      firing = worker.get(TimerProcessor).fire(timerId);
+      planning = db.transaction('READ COMMITTED', (manager) =>
+        worker.get(TaskTimerPlanner).planIn(manager, taskId),
+      );
+      await eventually(
+        async () =>
+          Number(
+            (
+              await db.query(
+                `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST
+                 WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND = 'Query'
+                   AND INFO LIKE CONCAT('%', ?, '%FOR UPDATE')`,
+                [taskId],
+              )
+            )[0].n,
+          ) >= 2,
+        20_000,
+        'the firing and the plan waiting for a lock',
+      );
+    } finally {
+      await transition.commitTransaction();
+      await transition.release();
+    }
+    // Before, the firing held its timer and the plan the timers' index entries: one was rolled back.
+    const [outcome] = await Promise.all([firing, planning]);
+    expect(['fired', 'gone']).toContain(outcome);
+    await quiet();
+    // Whichever took the task first: the reminder fired once and is planned no more, or the
+    // plan put it back at its time and the firing found it gone.
+    const reminders = (await escalationsOf(taskId)).filter((row) => row.kind === 'remind');
+    const timers = (await timersOf(taskId)).map((timer) => `${timer.kind} ${timer.level}`);
+    expect({ reminders: reminders.length, timers }).toEqual(
+      reminders.length > 0
+        ? { reminders: 1, timers: ['remind 2', 'deadline 1'] }
+        : { reminders: 0, timers: ['remind 1', 'remind 2', 'deadline 1'] },
+    );
+  });
+
   it('fires every pending timer once after Redis is flushed', async () => {
     const due = calendar.addWorkingDays(today, 6);
     const ids = await Promise.all(
@@ -309,6 +373,8 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
     let failNext = true;
     worker.get(TimerRegistry).register({
       subjectType: 'test-subject',
+      // A subject without a row: nothing to lock before its timers.
+      lockSubject: async () => undefined,
       fire: async (manager, timer) => {
         await manager.query('SELECT 1');
         if (timer.kind === 'flaky' && failNext) {

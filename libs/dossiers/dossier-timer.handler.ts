@@ -25,6 +25,10 @@ export class DossierTimerHandler implements TimerHandler, OnModuleInit {
     this.registry.register(this);
   }
 
+  lockSubject(manager: EntityManager, dossierId: string): Promise<void> {
+    return this.dossiers.lockRow(manager, dossierId);
+  }
+
   async fire(manager: EntityManager, timer: DueTimer): Promise<void> {
     if (timer.kind !== APPOINTMENT_TIMER) return;
     const current = await this.engine.load(tthcDossierPersistence, timer.subjectId, manager);

@@ -173,7 +173,7 @@ export class DossierService {
 
   /**
    * A transition and its timer plan, with the discipline of the task timer planner and the
-   * firing timer: the dossier's timer rows are locked first, then its row; READ COMMITTED, so
+   * firing timer: the dossier's row is locked first, then its timers; READ COMMITTED, so
    * no gap locks on the timers' index join concurrent receipts into a deadlock. Should one
    * happen all the same, the whole transaction runs again (nothing of it was written).
    */
@@ -184,10 +184,7 @@ export class DossierService {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-          await manager.query(
-            'SELECT id FROM timers WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
-            [tthcDossierPersistence.instanceType, dossierId],
-          );
+          await this.lockRow(manager, dossierId);
           await work(manager);
         });
         return;
@@ -206,6 +203,11 @@ export class DossierService {
     const dossier = await this.dossiers.findOne({ where: { code, wardId: user.wardId } });
     if (!dossier) throw new NotFoundException(`Không tìm thấy hồ sơ ${code}`);
     return dossier;
+  }
+
+  /** Locks the dossier's row: before its timers, by everyone who writes or fires them. */
+  async lockRow(manager: EntityManager, dossierId: string): Promise<void> {
+    await manager.query('SELECT id FROM tthc_dossiers WHERE id = ? FOR UPDATE', [dossierId]);
   }
 
   /** Makes the dossier's pending timers match its snapshot, in the caller's transaction. */

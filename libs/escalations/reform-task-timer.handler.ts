@@ -52,9 +52,13 @@ export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
     this.registry.register(this);
   }
 
+  async lockSubject(manager: EntityManager, taskId: string): Promise<void> {
+    await manager.query('SELECT id FROM reform_tasks WHERE id = ? FOR UPDATE', [taskId]);
+  }
+
   async fire(manager: EntityManager, timer: DueTimer): Promise<void> {
     const [task] = (await manager.query(
-      'SELECT ward_id, title, lead_unit_id, leader_id, due_date, version FROM reform_tasks WHERE id = ? FOR UPDATE',
+      'SELECT ward_id, title, lead_unit_id, leader_id, due_date, version FROM reform_tasks WHERE id = ?',
       [timer.subjectId],
     )) as TaskRow[];
     if (!task || !timer.dueDate || task.due_date !== timer.dueDate) return;

@@ -19,9 +19,9 @@ export interface PlanJobData extends OutboxJobData {
 
 /**
  * Re-plans a reform task's timers from its current state and due date; the engine writes a `plan`
- * job with every transition. The task's timers are locked before the task row, in the same order
- * as a firing timer does, and the plan is computed from the row as it is under the lock, so
- * concurrent plans of one task end with the latest state's timers.
+ * job with every transition. The task's row is locked before its timers, in the same order as a
+ * firing timer does (TimerHandler), and the plan is computed from the row as it is under the
+ * lock, so concurrent plans of one task end with the latest state's timers.
  */
 @Injectable()
 export class TaskTimerPlanner {
@@ -44,10 +44,6 @@ export class TaskTimerPlanner {
   }
 
   async planIn(manager: EntityManager, taskId: string): Promise<number> {
-    await manager.query(
-      'SELECT id FROM timers WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
-      [REFORM_TASK_SUBJECT, taskId],
-    );
     const [task] = (await manager.query(
       'SELECT ward_id, state, due_date FROM reform_tasks WHERE id = ? FOR UPDATE',
       [taskId],

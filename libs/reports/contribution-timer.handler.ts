@@ -27,9 +27,13 @@ export class ContributionTimerHandler implements TimerHandler, OnModuleInit {
     this.registry.register(this);
   }
 
+  lockSubject(manager: EntityManager, id: string): Promise<void> {
+    return this.contributions.lockRow(manager, id);
+  }
+
   async fire(manager: EntityManager, timer: DueTimer): Promise<void> {
     const [row] = (await manager.query(
-      'SELECT ward_id, due_date FROM report_contributions WHERE id = ? FOR UPDATE',
+      'SELECT ward_id, due_date FROM report_contributions WHERE id = ?',
       [timer.subjectId],
     )) as { ward_id: string; due_date: string }[];
     if (!row || !timer.dueDate) return;

@@ -44,11 +44,8 @@ export class ContributionService {
       Object.entries(fields).filter(([, value]) => value !== undefined),
     ) as Omit<ContributionEvent, 'actor' | 'today'>;
     await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      // Timers first, then the row: the order the firing timer locks them in.
-      await manager.query(
-        'SELECT id FROM timers WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
-        [CONTRIBUTION_SUBJECT, id],
-      );
+      // The row first, then its timers: the order the firing timer locks them in.
+      await this.lockRow(manager, id);
       const result = await this.engine.send(
         reportContributionPersistence,
         id,
@@ -59,6 +56,11 @@ export class ContributionService {
       );
       await this.planTimers(manager, id, row.ward_id, result.snapshot);
     });
+  }
+
+  /** Locks the contribution's row: before its timers, by everyone who writes or fires them. */
+  async lockRow(manager: EntityManager, id: string): Promise<void> {
+    await manager.query('SELECT id FROM report_contributions WHERE id = ? FOR UPDATE', [id]);
   }
 
   /** Makes the contribution's pending timers match its snapshot, in the caller's transaction. */

@@ -24,8 +24,8 @@ interface TimerRow {
 export type FireOutcome = 'fired' | 'gone' | { early: Date };
 
 /**
- * Fires one timer: locks its row, runs the subject type's handler and deletes the row in the same
- * transaction. A timer already fired (or replaced) has no row any more, so a job run twice, by two
+ * Fires one timer: locks its subject's row then its own, runs the subject type's handler and
+ * deletes the row in the same transaction. A timer already fired (or replaced) has no row any more, so a job run twice, by two
  * workers or after a flush, does nothing the second time.
  */
 @Processor(QUEUES.timers, { concurrency: timerSettings().concurrency })
@@ -61,8 +61,10 @@ export class TimerProcessor extends WorkerHost {
     // READ COMMITTED, as every writer of timers: the handlers re-plan a subject's timers, and
     // under REPEATABLE READ their gap locks deadlock with concurrent receipts and transitions.
     const outcome = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      // Read, not locked: the subject's row is locked before the timer's (TimerHandler). A timer
+      // row is never updated, only deleted, so what is read stays true while the row exists.
       const [row] = (await manager.query(
-        'SELECT id, subject_type, subject_id, kind, level, due_date, fire_at FROM timers WHERE id = ? FOR UPDATE',
+        'SELECT id, subject_type, subject_id, kind, level, due_date, fire_at FROM timers WHERE id = ?',
         [timerId],
       )) as TimerRow[];
       if (!row) return 'gone';
@@ -70,6 +72,12 @@ export class TimerProcessor extends WorkerHost {
       if (fireAt.getTime() > this.clock.now().getTime()) return { early: fireAt };
       const handler = this.registry.handlerFor(row.subject_type);
       if (!handler) throw new Error(`No timer handler for subject type '${row.subject_type}'`);
+      await handler.lockSubject(manager, row.subject_id);
+      const [locked] = (await manager.query('SELECT id FROM timers WHERE id = ? FOR UPDATE', [
+        timerId,
+      ])) as unknown[];
+      // Fired, or re-planned away, by whoever held the subject's row before.
+      if (!locked) return 'gone';
       const timer: DueTimer = {
         id: String(row.id),
         subjectType: row.subject_type,

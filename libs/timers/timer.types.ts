@@ -22,8 +22,14 @@ export interface DueTimer extends TimerSpec {
  * Fires the timers of one subject type. `fire` runs inside the transaction that also deletes
  * the timer row, so its effect and the timer's removal commit together or not at all.
  * Throwing rolls both back and the firing is retried.
+ *
+ * Lock order, for every writer of a subject's timers: the subject's row first, then its timers.
+ * A firing that held its timer while it waited for the subject's row deadlocked with a re-plan
+ * that held the row (or the timers' index entries) and wanted that timer.
  */
 export interface TimerHandler {
   readonly subjectType: string;
+  /** Locks the subject's row (FOR UPDATE); the processor locks the timer's row after it. */
+  lockSubject(manager: EntityManager, subjectId: string): Promise<void>;
   fire(manager: EntityManager, timer: DueTimer): Promise<void>;
 }
