@@ -20,19 +20,20 @@ export interface BenchWard {
   leader: Actor;
 }
 
-/** `count` new tasks of the unit, due far ahead (no timer fires), made through the engine. */
+/** `count` new tasks of the unit, due far ahead (no timer fires) unless told, made through the engine. */
 export async function createBenchTasks(
   engine: WorkflowEngine,
   ward: BenchWard,
   count: number,
   concurrency: number,
   title: string,
+  dueDate = '2099-12-31',
 ): Promise<string[]> {
   const ids = Array.from({ length: count }, () => randomUUID());
   await runPool(count, concurrency, async (i) => {
     await engine.create(reformTaskPersistence, {
       id: ids[i],
-      input: { leadUnitId: ward.unitId, leaderId: ward.leaderId, dueDate: '2099-12-31' },
+      input: { leadUnitId: ward.unitId, leaderId: ward.leaderId, dueDate },
       actor: ward.leader,
       columns: {
         ward_id: ward.wardId,

@@ -7,18 +7,22 @@
  * BENCH_DATABASE_URL (default …/cchc_bench_worker), BENCH_REDIS_URL (default db 13).
  */
 import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { Connection } from 'mysql2';
 import { DataSource } from 'typeorm';
+import { todayIn } from '@cchc/calendar';
 import { loadConfig, SystemClock } from '@cchc/common';
 import { dataSourceOptions } from '@cchc/database';
 import { Actor } from '@cchc/domain';
 import { WorkflowEngine } from '@cchc/engine';
+import { TaskTimerPlanner } from '@cchc/escalations';
 import { OutboxRelay } from '@cchc/queue';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { reformTaskPersistence } from '@cchc/tasks';
+import { TimerProcessor } from '@cchc/timers';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { numericArgs, runPool } from './bench-args';
 import { createBenchTasks, outboxDone, TASK_STEPS } from './bench-tasks';
@@ -86,6 +90,7 @@ runMain(async () => {
       for (const [sql, n] of [...counted].sort((a, b) => b[1] - a[1]))
         console.log(`  ${(n / tasks).toFixed(2).padStart(6)}  ${sql}`);
     }
+    await firingWhilePlanning(app, db, engine, actors, tasks);
     console.log(
       `\nload average after ${loadavg()
         .map((n) => n.toFixed(2))
@@ -96,6 +101,52 @@ runMain(async () => {
     await db.destroy();
   }
 });
+
+/**
+ * A timer falling due while its task is re-planned (a transition's plan job): `tasks` tasks due
+ * today, made while the relay is paused; each is planned (its first reminder, 3 working days
+ * before, is due at once), then that reminder's firing and another plan of the task start
+ * together. Prints the deadlocks the server counted meanwhile (Innodb_deadlocks, server-wide)
+ * and the firings or plans that failed.
+ */
+async function firingWhilePlanning(
+  app: INestApplicationContext,
+  db: DataSource,
+  engine: WorkflowEngine,
+  actors: Awaited<ReturnType<typeof actorsOf>>,
+  tasks: number,
+): Promise<void> {
+  const relay = app.get(OutboxRelay);
+  const processor = app.get(TimerProcessor);
+  const planner = app.get(TaskTimerPlanner);
+  const plan = (taskId: string) =>
+    db.transaction('READ COMMITTED', (manager) => planner.planIn(manager, taskId));
+  await relay.onApplicationShutdown();
+  const today = todayIn(new Date());
+  const ids = await createBenchTasks(engine, actors, tasks, 16, 'Nhiệm vụ đo hẹn giờ', today);
+  const deadlocks = async () =>
+    Number(
+      ((await db.query("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'")) as { Value: string }[])[0]
+        .Value,
+    );
+  const before = await deadlocks();
+  let failed = 0;
+  await runPool(tasks, 16, async (i) => {
+    await plan(ids[i]);
+    const [reminder] = (await db.query(
+      "SELECT id FROM timers WHERE subject_type = 'reform-task' AND subject_id = ? AND kind = 'remind' AND level = 1",
+      [ids[i]],
+    )) as { id: string }[];
+    const outcomes = await Promise.allSettled([processor.fire(reminder.id), plan(ids[i])]);
+    failed += outcomes.filter((outcome) => outcome.status === 'rejected').length;
+  });
+  console.log(
+    `\nA reminder firing while its task is re-planned, ${tasks} tasks: ` +
+      `${(await deadlocks()) - before} deadlocks on the server, ${failed} firings or plans failed`,
+  );
+  relay.onApplicationBootstrap();
+  await outboxDone(db);
+}
 
 /** Counts each statement the worker's connections send (a multi-statement query counts each). */
 function countStatements(): void {
