@@ -21,7 +21,7 @@ import { loadConfig, SystemClock } from '@cchc/common';
 import { dataSourceOptions } from '@cchc/database';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { numericArgs } from './bench-args';
-import { dropDatabase } from './bench-database';
+import { benchDatabaseUrl, dropDatabase } from './bench-database';
 
 const ROWS_PER_INSERT = 1000;
 
@@ -30,8 +30,7 @@ runMain(async () => {
   const base = loadConfig();
   const config = {
     ...base,
-    databaseUrl:
-      process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_audit'),
+    databaseUrl: benchDatabaseUrl(base.databaseUrl, 'cchc_bench_audit'),
   };
   // Each run starts from an empty database of its own.
   await dropDatabase(config.databaseUrl);

@@ -25,7 +25,7 @@ import { prepareRuntime, runMain } from '@cchc/runtime';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { TimerFeeder, TimerRunnerModule } from '@cchc/timers';
 import { numericArgs, runPool } from './bench-args';
-import { dropDatabase } from './bench-database';
+import { benchDatabaseUrl, dropDatabase } from './bench-database';
 
 const SEED_BATCH = 10_000;
 /** The first stream deadline falls due this long after the worker starts. */
@@ -48,8 +48,7 @@ runMain(async () => {
   const { active, stream, rate } = numericArgs({ active: 100_000, stream: 3000, rate: 200 });
   if (stream > active) throw new Error('--stream must not exceed --active');
   const base = loadConfig();
-  const databaseUrl =
-    process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_deadlines');
+  const databaseUrl = benchDatabaseUrl(base.databaseUrl, 'cchc_bench_deadlines');
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
   Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: 'warn' });
   // The bench's own database gets the demo ward it runs on, whatever NODE_ENV says.

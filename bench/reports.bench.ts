@@ -24,7 +24,7 @@ import { QueueModule } from '@cchc/queue';
 import { ReportService, ReportsModule } from '@cchc/reports';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { numericArgs } from './bench-args';
-import { dropDatabase } from './bench-database';
+import { benchDatabaseUrl, dropDatabase } from './bench-database';
 import { insertRows, TASK_AUDIT_COLUMNS, taskAuditRows } from './seed-rows';
 
 const YEAR = 2026;
@@ -75,8 +75,7 @@ runMain(async () => {
     seed: 1,
   });
   const base = loadConfig();
-  const databaseUrl =
-    process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_reports');
+  const databaseUrl = benchDatabaseUrl(base.databaseUrl, 'cchc_bench_reports');
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
   // Checkpoints of a throw-away database are signed with a throw-away key.
   const signingKey = generateKeyPairSync('ed25519').privateKey.export({

@@ -15,6 +15,7 @@ import { WorkflowEngine } from '@cchc/engine';
 import { prepareRuntime, runMain } from '@cchc/runtime';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { numericArgs, runPool } from './bench-args';
+import { benchDatabaseUrl } from './bench-database';
 import { BenchWard, createBenchTasks, TASK_STEPS } from './bench-tasks';
 
 interface Ward extends BenchWard {
@@ -29,8 +30,7 @@ runMain(async () => {
     ...base,
     // The bench's own database gets the demo ward it runs on, whatever NODE_ENV says.
     demoSeed: true,
-    databaseUrl:
-      process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench'),
+    databaseUrl: benchDatabaseUrl(base.databaseUrl, 'cchc_bench'),
   };
   await prepareRuntime(config, { seedDemo: true });
   const dataSource = await new DataSource({

@@ -25,6 +25,7 @@ import { reformTaskPersistence } from '@cchc/tasks';
 import { TimerProcessor } from '@cchc/timers';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { numericArgs, runPool } from './bench-args';
+import { benchDatabaseUrl } from './bench-database';
 import { createBenchTasks, outboxDone, TASK_STEPS } from './bench-tasks';
 
 /** Statements sent by connections of pools other than the engine's, by their first words. */
@@ -37,8 +38,7 @@ let enginePool: unknown;
 runMain(async () => {
   const { tasks } = numericArgs({ tasks: 300 });
   const base = loadConfig();
-  const databaseUrl =
-    process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_worker');
+  const databaseUrl = benchDatabaseUrl(base.databaseUrl, 'cchc_bench_worker');
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13',

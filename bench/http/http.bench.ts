@@ -23,15 +23,14 @@ import { prepareRuntime, runMain } from '@cchc/runtime';
 import { ApiProcess, freePort } from '../../test/support/api-process';
 import { WorkerProcess } from '../../test/support/worker-process';
 import { numericArgs } from '../bench-args';
-import { dropDatabase } from '../bench-database';
+import { benchDatabaseUrl, dropDatabase } from '../bench-database';
 import { BenchContext, Figures, Scenario, verdict } from './scenario';
 import { DEMO_PASSWORD, seededIds, seedProvince } from './seed';
 
 runMain(async () => {
   const args = numericArgs({ wards: 5, tasks: 100_000, dossiers: 1_000_000, seconds: 10, seed: 1 });
   const base = loadConfig();
-  const databaseUrl =
-    process.env.BENCH_DATABASE_URL ?? base.databaseUrl.replace(/\/[^/]*$/, '/cchc_bench_http');
+  const databaseUrl = benchDatabaseUrl(base.databaseUrl, 'cchc_bench_http');
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,

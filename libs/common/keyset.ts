@@ -141,19 +141,26 @@ export async function keysetPage<E extends ObjectLiteral>(
   };
 }
 
+/** Rows of `select` (plain SQL) counted up to `countCap` + 1: more than the cap says "more". */
+export async function countUpTo(
+  manager: EntityManager,
+  select: string,
+  params: unknown[],
+  countCap = COUNT_CAP,
+): Promise<number> {
+  const [{ n }] = (await manager.query(
+    `SELECT COUNT(*) AS n FROM (${select} LIMIT ${countCap + 1}) capped`,
+    params,
+  )) as { n: string | number }[];
+  return Number(n);
+}
+
 /** Rows matching `builder`, counted up to `countCap` + 1. */
-async function cappedCount<E extends ObjectLiteral>(
+function cappedCount<E extends ObjectLiteral>(
   manager: EntityManager,
   builder: SelectQueryBuilder<E>,
   countCap: number,
 ): Promise<number> {
-  const [sql, params] = builder
-    .select('1', 'one')
-    .orderBy()
-    .limit(countCap + 1)
-    .getQueryAndParameters();
-  const [{ n }] = (await manager.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, params)) as {
-    n: string | number;
-  }[];
-  return Number(n);
+  const [sql, params] = builder.select('1', 'one').orderBy().limit().getQueryAndParameters();
+  return countUpTo(manager, sql, params, countCap);
 }

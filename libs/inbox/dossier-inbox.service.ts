@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
 import { CalendarService } from '@cchc/calendar-store';
-import { COUNT_CAP } from '@cchc/common';
+import { COUNT_CAP, countUpTo } from '@cchc/common';
 import { DOSSIER_STATE_LABELS, DossierState, IsoDate } from '@cchc/domain';
 import { InboxDossierDto, InboxItemDto } from './dto/inbox.dto';
 
@@ -25,11 +25,8 @@ export async function cappedCount(
   select: string,
   params: unknown[],
 ): Promise<Pick<SectionContent, 'count' | 'countCapped'>> {
-  const [{ n }] = (await manager.query(
-    `SELECT COUNT(*) AS n FROM (${select} LIMIT ${COUNT_CAP + 1}) capped`,
-    params,
-  )) as { n: string | number }[];
-  return { count: Math.min(Number(n), COUNT_CAP), countCapped: Number(n) > COUNT_CAP };
+  const n = await countUpTo(manager, select, params);
+  return { count: Math.min(n, COUNT_CAP), countCapped: n > COUNT_CAP };
 }
 
 type DossierRow = Record<string, string | number | null>;
