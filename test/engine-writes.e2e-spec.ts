@@ -8,7 +8,7 @@ import { WorkflowEngine } from '@cchc/engine';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
-import { startApi } from './support/test-app';
+import { eventually, startApi } from './support/test-app';
 
 describe('engine writes (MariaDB)', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+07:00'));
@@ -81,6 +81,59 @@ describe('engine writes (MariaDB)', () => {
       [ids],
     )) as { audits: string }[];
     expect(Number(audits)).toBe(ids.length - 1);
+  });
+
+  it("locks the task's ward before its row, so that groups of one ward take its counters in turn", async () => {
+    const [unit] = (await db.query("SELECT id, ward_id FROM org_units WHERE code = 'VHXH'")) as {
+      id: string;
+      ward_id: string;
+    }[];
+    const [officer] = (await db.query("SELECT id FROM users WHERE username = 'officer'")) as {
+      id: string;
+    }[];
+    const created = await client.post('coordinator', '/tasks', {
+      title: 'Niêm yết thủ tục hành chính tại bộ phận một cửa',
+      leadUnitId: unit.id,
+      dueDate: '2026-12-31',
+    });
+    expect(created.status).toBe(201);
+    const taskId = created.body.id as string;
+    const holder = db.createQueryRunner();
+    await holder.startTransaction('READ COMMITTED');
+    let sent: Promise<unknown> | undefined;
+    try {
+      await holder.query('SELECT id FROM wards WHERE id = ? FOR UPDATE', [unit.ward_id]);
+      const actor: Actor = { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id };
+      sent = api
+        .get(WorkflowEngine)
+        .send(reformTaskPersistence, taskId, { type: 'START' } as never, actor, 1);
+      await eventually(
+        async () =>
+          Number(
+            (
+              (await db.query(
+                `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST
+                 WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND = 'Query'
+                   AND INFO LIKE '%FROM wards WHERE id IN%FOR UPDATE%'`,
+              )) as { n: string }[]
+            )[0].n,
+          ) === 1,
+        20_000,
+        "the group commit waiting for the ward's row",
+      );
+      const [waiting] = (await db.query('SELECT version FROM reform_tasks WHERE id = ?', [
+        taskId,
+      ])) as { version: number }[];
+      expect(waiting.version).toBe(1);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    await sent;
+    const [done] = (await db.query('SELECT state, version FROM reform_tasks WHERE id = ?', [
+      taskId,
+    ])) as { state: string; version: number }[];
+    expect(done).toEqual({ state: 'inProgress', version: 2 });
   });
 
   it('numbers concurrent edits of one calendar year one after another', async () => {

@@ -7,9 +7,12 @@ import { InsertRows, insertSql } from './statements';
 export interface GuardedWrite {
   /**
    * Sorts the group so concurrent groups lock the instances' rows in the same order. Rows the
-   * writes lock besides (the counters triggers keep) can still deadlock: the group is retried.
+   * writes lock besides (the counters triggers keep) are taken in the instances' order: without
+   * `wardLock` two groups can deadlock on them, and the group is retried.
    */
   lockKey: string;
+  /** The ward whose row is locked before any guard (PersistedWorkflow.lockWardFirst). */
+  wardLock?: string;
   guard: SqlStatement;
   inserts: InsertRows[];
 }
@@ -93,12 +96,22 @@ export class GroupCommit {
       .sort((a, b) => a.write.lockKey.localeCompare(b.write.lockKey));
     const connection = await this.pool().getConnection();
     try {
-      // The guarded UPDATEs in one round trip; each one's affected rows says whether it applied.
-      const guards = ['START TRANSACTION', ...order.map(({ write }) => render(write.guard))];
+      // The wards' rows, then the guarded UPDATEs, in one round trip; each guard's affected rows
+      // says whether it applied.
+      const wards = [...new Set(order.flatMap(({ write }) => write.wardLock ?? []))].sort();
+      const head = ['START TRANSACTION'];
+      if (wards.length > 0)
+        head.push(
+          render({
+            sql: `SELECT id FROM wards WHERE id IN (${wards.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
+            params: wards,
+          }),
+        );
+      const guards = [...head, ...order.map(({ write }) => render(write.guard))];
       const [results] = (await connection.query(guards.join(';\n'))) as unknown as [
         { affectedRows: number }[],
       ];
-      const matched = results.slice(1).map((result) => result.affectedRows === 1);
+      const matched = results.slice(head.length).map((result) => result.affectedRows === 1);
       // Then the applied transitions' rows, one multi-row INSERT per table, and the commit.
       const inserts = mergedByTable(
         order.flatMap(({ write }, i) => (matched[i] ? write.inserts : [])),

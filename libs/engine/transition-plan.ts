@@ -109,6 +109,7 @@ export function planTransition<TMachine extends AnyStateMachine>(
   const outbox = Outbox.rows(jobs, now);
   const write: GuardedWrite = {
     lockKey: current.id,
+    wardLock: (workflow.lockWardFirst && current.auditHead?.wardId) || undefined,
     guard: {
       sql:
         `UPDATE ${workflow.table} SET ${Object.keys(columns)

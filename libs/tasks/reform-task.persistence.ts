@@ -21,4 +21,6 @@ export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
   },
   // Every transition may change what the task waits for: its timers are re-planned (libs/escalations).
   afterEveryTransition: { queue: QUEUES.taskTimers, jobName: 'plan' },
+  // The task counts' triggers (migration TaskCounts) upsert the ward's counters.
+  lockWardFirst: true,
 };
