@@ -424,25 +424,29 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
     await check(page, 'province-ward-evidence-desktop');
     await page.close();
   });
-  it("lets the coordinator enter a survey criterion's rate and source: points = maximum × rate", async () => {
-    // A year of its own with a survey criterion, so the totals the tests above read stay as they are.
-    const surveyTree = {
-      issuer: 'UBND thành phố Hải Phòng',
-      year: 2028,
-      criteria: [
-        { code: 'VII', name: 'Mức độ hài lòng của người dân', maxPoints: 2, method: 'self' },
-        { code: '7.1', name: 'Chỉ số SIPAS', maxPoints: 2, method: 'survey' },
-      ],
-    };
-    expect((await client.post('coordinator', '/par/criteria', surveyTree)).status).toBe(200);
-    const surveyed = async () =>
-      (await client.get('coordinator', '/par/2028')).body.criteria.find(
-        (criterion: { code: string }) => criterion.code === '7.1',
+  /**
+   * A PAR year of a test's own (the totals the tests above read stay as they are), opened on the
+   * coordinator's PAR page; `criterion` reads `code` back from the API.
+   */
+  const openOwnYear = async (year: number, code: string, criteria: object[]) => {
+    const tree = { issuer: 'UBND thành phố Hải Phòng', year, criteria };
+    expect((await client.post('coordinator', '/par/criteria', tree)).status).toBe(200);
+    const criterion = async () =>
+      (await client.get('coordinator', `/par/${year}`)).body.criteria.find(
+        (candidate: { code: string }) => candidate.code === code,
       );
     const page = await suite.newPage('desktop');
     await signIn(page, baseUrl, 'coordinator');
     await navigate(page, 'Chỉ số CCHC');
-    await page.getByLabel('Năm').fill('2028');
+    await page.getByLabel('Năm').fill(String(year));
+    return { page, criterion };
+  };
+
+  it("lets the coordinator enter a survey criterion's rate and source: points = maximum × rate", async () => {
+    const { page, criterion: surveyed } = await openOwnYear(2028, '7.1', [
+      { code: 'VII', name: 'Mức độ hài lòng của người dân', maxPoints: 2, method: 'self' },
+      { code: '7.1', name: 'Chỉ số SIPAS', maxPoints: 2, method: 'survey' },
+    ]);
     await page.getByRole('button', { name: 'Nhập kết quả điều tra 7.1' }).click();
     const dialog = page.getByRole('dialog');
     const rate = dialog.getByLabel(/^Tỷ lệ \(%\)/);
@@ -493,24 +497,11 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
   });
 
   it('refuses a score above the maximum, a negative one or a non-number beside the field', async () => {
-    // A year of its own, so the totals the tests above read stay as they are.
-    const scoreTree = {
-      issuer: 'UBND thành phố Hải Phòng',
-      year: 2029,
-      criteria: [
-        { code: 'II', name: 'Xây dựng và thi hành pháp luật', maxPoints: 10, method: 'self' },
-        { code: '2.1', name: 'Rà soát văn bản quy phạm pháp luật', maxPoints: 10, method: 'self' },
-      ],
-    };
-    expect((await client.post('coordinator', '/par/criteria', scoreTree)).status).toBe(200);
-    const saved = async () =>
-      (await client.get('coordinator', '/par/2029')).body.criteria.find(
-        (criterion: { code: string }) => criterion.code === '2.1',
-      ).score;
-    const page = await suite.newPage('desktop');
-    await signIn(page, baseUrl, 'coordinator');
-    await navigate(page, 'Chỉ số CCHC');
-    await page.getByLabel('Năm').fill('2029');
+    const { page, criterion } = await openOwnYear(2029, '2.1', [
+      { code: 'II', name: 'Xây dựng và thi hành pháp luật', maxPoints: 10, method: 'self' },
+      { code: '2.1', name: 'Rà soát văn bản quy phạm pháp luật', maxPoints: 10, method: 'self' },
+    ]);
+    const saved = async () => (await criterion()).score;
     await page.getByRole('button', { name: 'Chấm điểm 2.1' }).click();
     const dialog = page.getByRole('dialog');
     const points = dialog.getByLabel(/^Điểm/);
