@@ -32,6 +32,9 @@ export type PlanImportOutcome = Schemas['PlanCreatedDto'] | PlanAmendment;
 /** GET /notifications: newest first. */
 export type AppNotification = Schemas['NotificationDto'];
 
+/** GET /notifications/summary: the unread count (capped) and the latest notifications. */
+export type NotificationSummary = Schemas['NotificationSummaryDto'];
+
 /** POST /tasks/bulk: what happened to each selected task. */
 export type BulkTaskResult = Schemas['BulkTaskResult'];
 

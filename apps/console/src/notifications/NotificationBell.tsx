@@ -3,9 +3,10 @@ import { Badge, Button, Drawer, Empty, List } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { data, http } from '../api/http';
-import type { AppNotification } from '../api/types';
+import type { AppNotification, NotificationSummary } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { PATHS } from '../paths';
+import { withRead } from './notification-summary';
 
 /** How often new notifications are fetched: the issue asks for no slower than 15 s. */
 const POLL_MS = 15_000;
@@ -25,7 +26,10 @@ export function NotificationBell({ userId }: { userId: string }) {
   const markRead = useMutation({
     mutationFn: (id: string) =>
       data(http.POST('/notifications/{id}/read', { params: { path: { id } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['notifications', userId] }),
+    onSuccess: (read) =>
+      client.setQueryData<NotificationSummary>(['notifications', userId], (shown) =>
+        shown ? withRead(shown, read) : shown,
+      ),
   });
   const items = summary.data?.latest ?? [];
   const unread = summary.data?.unread ?? 0;
