@@ -4,7 +4,7 @@ import { AuditVerification, GLOBAL_SCOPE } from '@cchc/audit';
 import { CalendarService } from '@cchc/calendar-store';
 import { ManualClock } from '@cchc/common';
 import { Actor } from '@cchc/domain';
-import { WorkflowEngine } from '@cchc/engine';
+import { StaleVersionError, WorkflowEngine } from '@cchc/engine';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
@@ -81,6 +81,61 @@ describe('engine writes (MariaDB)', () => {
       [ids],
     )) as { audits: string }[];
     expect(Number(audits)).toBe(ids.length - 1);
+  });
+
+  it("answers a stale transition in a group as stale and writes only the winners' rows", async () => {
+    const [unit] = (await db.query("SELECT id FROM org_units WHERE code = 'VHXH'")) as {
+      id: string;
+    }[];
+    const [officer] = (await db.query("SELECT id FROM users WHERE username = 'officer'")) as {
+      id: string;
+    }[];
+    const ids: string[] = [];
+    for (let i = 0; i < 13; i++) {
+      const created = await client.post('coordinator', '/tasks', {
+        title: `Kiểm tra việc niêm yết thủ tục số ${i + 1}`,
+        leadUnitId: unit.id,
+        dueDate: '2026-12-31',
+      });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id as string);
+    }
+    const engine = api.get(WorkflowEngine);
+    const actor: Actor = { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id };
+    const outboxRows = async (): Promise<number> => {
+      const [{ n }] = (await db.query('SELECT COUNT(*) AS n FROM outbox')) as { n: string }[];
+      return Number(n);
+    };
+    // One START alone tells how many outbox rows a START writes.
+    const before = await outboxRows();
+    await engine.send(reformTaskPersistence, ids[0], { type: 'START' } as never, actor, 1);
+    const perStart = (await outboxRows()) - before;
+    expect(perStart).toBeGreaterThan(0);
+    const racing = ids.slice(1);
+    // Two STARTs of each task at version 1, sent together: they share groups, one of each wins.
+    const outcomes = await Promise.allSettled(
+      racing.flatMap((id) =>
+        [0, 1].map(() =>
+          engine.send(reformTaskPersistence, id, { type: 'START' } as never, actor, 1),
+        ),
+      ),
+    );
+    racing.forEach((_, i) => {
+      const pair = outcomes.slice(2 * i, 2 * i + 2);
+      expect(pair.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      const lost = pair.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+      expect(lost.reason).toBeInstanceOf(StaleVersionError);
+    });
+    const [{ audits }] = (await db.query(
+      "SELECT COUNT(*) AS audits FROM audit_events WHERE instance_id IN (?) AND event_type = 'START'",
+      [racing],
+    )) as { audits: string }[];
+    expect(Number(audits)).toBe(racing.length);
+    expect((await outboxRows()) - before).toBe(perStart * ids.length);
+    const versions = (await db.query('SELECT DISTINCT version FROM reform_tasks WHERE id IN (?)', [
+      ids,
+    ])) as { version: number }[];
+    expect(versions).toEqual([{ version: 2 }]);
   });
 
   it("locks the task's ward before its row, so that groups of one ward take its counters in turn", async () => {

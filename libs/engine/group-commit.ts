@@ -1,4 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
+import type { PoolConnection } from 'mysql2/promise';
 import { Coalescer } from './coalescer';
 import { PrimaryPool, render, SqlStatement } from './sql-batch';
 import { InsertRows, insertSql } from './statements';
@@ -29,12 +30,15 @@ const DEADLOCK_ATTEMPTS = 8;
  * (16 clients on one ward's counters ran out of four immediate attempts: HTTP 500).
  */
 const DEADLOCK_PAUSE_MS = 5;
-/** Groups committed at once, on separate connections, so the server's threads share the work. */
+/**
+ * Groups of writes without a ward's lock committed at once, on separate connections, so the
+ * server's threads share the work.
+ */
 const IN_FLIGHT = 4;
 
 /**
  * Group commit: transitions that arrive while a commit is in flight are written together in the
- * next one, as ONE transaction of two round trips: the guarded UPDATE of each row, then the audit
+ * next one, as ONE transaction in one round trip: the guarded UPDATE of each row, then the audit
  * rows and the outbox rows of the transitions whose `UPDATE ... WHERE version = ?` matched, as one
  * multi-row INSERT each, and COMMIT. Each transition stays all-or-nothing, and a stale one is
  * skipped without failing its neighbours. A group the
@@ -42,19 +46,35 @@ const IN_FLIGHT = 4;
  * transition at fault fails alone and its neighbours are applied.
  */
 export class GroupCommit {
-  private readonly coalescer = new Coalescer<GuardedWrite, Outcome>(
-    (writes) => this.commitIsolatingFailures(writes),
-    64,
-    IN_FLIGHT,
-  );
+  private readonly unlocked = this.coalescer(IN_FLIGHT);
+  /**
+   * Writes that lock a ward's row go one group at a time per ward: groups in flight together
+   * would only wait for each other on that row, holding connections, while one bigger group
+   * gathers what arrives meanwhile.
+   */
+  private readonly byWard = new Map<string, Coalescer<GuardedWrite, Outcome>>();
 
   constructor(private readonly pool: () => PrimaryPool) {}
 
   /** Resolves true when the write was applied, false when its guard did not match. */
   async submit(write: GuardedWrite): Promise<boolean> {
-    const outcome = await this.coalescer.submit(write);
+    const outcome = await this.coalescerOf(write).submit(write);
     if (outcome instanceof Error) throw outcome;
     return outcome;
+  }
+
+  private coalescerOf({ wardLock }: GuardedWrite): Coalescer<GuardedWrite, Outcome> {
+    if (!wardLock) return this.unlocked;
+    let coalescer = this.byWard.get(wardLock);
+    if (!coalescer) {
+      coalescer = this.coalescer(1);
+      this.byWard.set(wardLock, coalescer);
+    }
+    return coalescer;
+  }
+
+  private coalescer(inFlight: number): Coalescer<GuardedWrite, Outcome> {
+    return new Coalescer((writes) => this.commitIsolatingFailures(writes), 64, inFlight);
   }
 
   private async commitIsolatingFailures(writes: GuardedWrite[]): Promise<Outcome[]> {
@@ -89,39 +109,73 @@ export class GroupCommit {
     }
   }
 
+  /**
+   * One round trip, so the ward's row is held for the server's work alone, never while this
+   * process is busy between two round trips: the inserts count on every guard applying. The first
+   * column of each inserted row (NOT NULL in the engine's tables) is NULL unless all guards
+   * applied, so a stale transition fails the INSERT (1048) and rolls back the group; that group,
+   * and one the server refused for its data, is then written in two round trips, which tell each
+   * transition's outcome.
+   */
   private async commit(writes: GuardedWrite[]): Promise<boolean[]> {
-    // Stable sort: two transitions of one instance keep their arrival order.
-    const order = writes
-      .map((write, index) => ({ write, index }))
-      .sort((a, b) => a.write.lockKey.localeCompare(b.write.lockKey));
-    const connection = await this.pool().getConnection();
+    const order = lockOrder(writes);
+    const guards = order.flatMap(({ write }, i) => [
+      render(write.guard),
+      `SET ${ALL_APPLIED} = ${i === 0 ? '' : `${ALL_APPLIED} AND `}ROW_COUNT() = 1`,
+    ]);
+    const inserts = mergedByTable(order.flatMap(({ write }) => write.inserts));
     try {
-      // The wards' rows, then the guarded UPDATEs, in one round trip; each guard's affected rows
-      // says whether it applied.
-      const wards = [...new Set(order.flatMap(({ write }) => write.wardLock ?? []))].sort();
-      const head = ['START TRANSACTION'];
-      if (wards.length > 0)
-        head.push(
-          render({
-            sql: `SELECT id FROM wards WHERE id IN (${wards.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
-            params: wards,
-          }),
+      await this.inTransaction(order, async (connection, head) => {
+        await connection.query(
+          [...head, ...guards, ...inserts.map(ifAllApplied), 'COMMIT'].join(';\n'),
         );
-      const guards = [...head, ...order.map(({ write }) => render(write.guard))];
-      const [results] = (await connection.query(guards.join(';\n'))) as unknown as [
-        { affectedRows: number }[],
-      ];
+      });
+      return writes.map(() => true);
+    } catch (error) {
+      if (!isStatementError(error)) throw error;
+      return this.commitChecked(order, writes.length);
+    }
+  }
+
+  /** The guarded UPDATEs, then the applied transitions' rows, and COMMIT: two round trips. */
+  private commitChecked(order: Ordered[], count: number): Promise<boolean[]> {
+    return this.inTransaction(order, async (connection, head) => {
+      const [results] = (await connection.query(
+        [...head, ...order.map(({ write }) => render(write.guard))].join(';\n'),
+      )) as unknown as [{ affectedRows: number }[]];
       const matched = results.slice(head.length).map((result) => result.affectedRows === 1);
-      // Then the applied transitions' rows, one multi-row INSERT per table, and the commit.
       const inserts = mergedByTable(
         order.flatMap(({ write }, i) => (matched[i] ? write.inserts : [])),
       );
       await connection.query(
         [...inserts.map((rows) => render(insertSql(rows))), 'COMMIT'].join(';\n'),
       );
-      const applied = new Array<boolean>(writes.length);
+      const applied = new Array<boolean>(count);
       order.forEach(({ index }, i) => (applied[index] = matched[i]));
       return applied;
+    });
+  }
+
+  /**
+   * Runs `work` on a connection of its own, given the statements that open the transaction and
+   * lock the wards' rows; rolls back if it fails.
+   */
+  private async inTransaction<T>(
+    order: Ordered[],
+    work: (connection: PoolConnection, head: string[]) => Promise<T>,
+  ): Promise<T> {
+    const wards = [...new Set(order.flatMap(({ write }) => write.wardLock ?? []))].sort();
+    const head = ['START TRANSACTION'];
+    if (wards.length > 0)
+      head.push(
+        render({
+          sql: `SELECT id FROM wards WHERE id IN (${wards.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
+          params: wards,
+        }),
+      );
+    const connection = await this.pool().getConnection();
+    try {
+      return await work(connection, head);
     } catch (error) {
       await connection.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -129,6 +183,26 @@ export class GroupCommit {
       connection.release();
     }
   }
+}
+
+interface Ordered {
+  write: GuardedWrite;
+  index: number;
+}
+
+/** Stable sort by lock key: two transitions of one instance keep their arrival order. */
+function lockOrder(writes: GuardedWrite[]): Ordered[] {
+  return writes
+    .map((write, index) => ({ write, index }))
+    .sort((a, b) => a.write.lockKey.localeCompare(b.write.lockKey));
+}
+
+/** Whether every guard of the group so far applied (a session variable of the connection). */
+const ALL_APPLIED = '@cchc_all_applied';
+
+/** A multi-row INSERT whose rows' first column is NULL unless every guard applied. */
+function ifAllApplied(rows: InsertRows): string {
+  return render(insertSql(rows, `IF(${ALL_APPLIED}, ?, NULL)`));
 }
 
 /** Rows for the same table and columns, as one multi-row INSERT each. */

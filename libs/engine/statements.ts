@@ -13,8 +13,9 @@ export interface InsertRows {
   rows: unknown[][];
 }
 
-export function insertSql({ table, columns, rows }: InsertRows): SqlStatement {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
+/** A multi-row INSERT; `firstValue` may wrap the placeholder of each row's first column. */
+export function insertSql({ table, columns, rows }: InsertRows, firstValue = '?'): SqlStatement {
+  const tuple = `(${[firstValue, ...columns.slice(1).map(() => '?')].join(', ')})`;
   return {
     sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`,
     params: rows.flat(),
