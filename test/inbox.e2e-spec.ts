@@ -387,7 +387,13 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
       for (let k = 0; k < count; k++) {
         const id = randomUUID();
         const state = random.pick(states);
-        const due = random.next() < 0.1 ? null : `2026-0${1 + random.int(5)}-1${random.int(10)}`;
+        // An overdue task's due date has passed (the machine lifts it out of overdue with a new one).
+        const due =
+          state === 'overdue'
+            ? `2026-0${1 + random.int(2)}-1${random.int(10)}`
+            : random.next() < 0.1
+              ? null
+              : `2026-0${1 + random.int(5)}-1${random.int(10)}`;
         await db.query(
           `INSERT INTO reform_tasks (id, ward_id, title, content, lead_unit_id, coordinating_unit_ids,
              due_date, state, late, version, machine_version, snapshot, created_at, updated_at)

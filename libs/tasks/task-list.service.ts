@@ -11,12 +11,14 @@ import { TaskView, toTaskView } from './task-view';
 /**
  * Overdue (for a query builder over alias `task`, parameter `:today`): also a task whose date has
  * passed before the worker marked it. By `dueSort` (an undated task's is 9999-12-31, never past).
- * Every overdue task awaits its unit: saying so lets a list walk `idx_tasks_ward_awaiting` in due
- * order, where past-due tasks come first, instead of the ward's list index past every other task
- * (21 entries for a page instead of 4,163 on the province database).
+ * Every overdue task awaits its unit, and its due date is today at the latest (the deadline
+ * fires at the end of the due day; a new due date brings the task back to work): so both the
+ * page and its capped count read one range of `idx_tasks_ward_awaiting` (past-due first, in due
+ * order) and nothing else. Before, a page passed 4,163 entries of the ward's list index and the
+ * count fetched up to 1,001 rows from `idx_tasks_ward_state` (15 ms on the province database).
  */
 export const OVERDUE_TASK =
-  "(task.awaitsUnit = TRUE AND (task.state = 'overdue' OR (task.state IN ('assigned', 'inProgress') AND task.dueSort < :today)))";
+  "(task.awaitsUnit = TRUE AND task.dueSort <= :today AND (task.state = 'overdue' OR task.dueSort < :today))";
 
 /** The task list's order (undated last), a unique key served by index idx_tasks_list. */
 export const TASK_LIST_ORDER = ['task.dueSort', 'task.createdAt', 'task.id'];
