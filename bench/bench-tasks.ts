@@ -58,3 +58,25 @@ export async function outboxDone(db: DataSource, pollMs = 50): Promise<void> {
   }
   throw new Error('the worker did not finish the outbox within five minutes');
 }
+
+/**
+ * Deletes benchmark tasks with what they left behind (history, timers, notifications), so that a
+ * scenario run again on the same database finds it as seeded: the task counts' and search terms'
+ * triggers follow the deleted rows. Only for tasks a benchmark made.
+ */
+export async function removeBenchTasks(db: DataSource, ids: string[]): Promise<void> {
+  const CHUNK = 1000;
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    await db.transaction(async (manager) => {
+      await manager.query(
+        "DELETE FROM timers WHERE subject_type = 'reform-task' AND subject_id IN (?)",
+        [chunk],
+      );
+      await manager.query('DELETE FROM notifications WHERE subject_id IN (?)', [chunk]);
+      await manager.query('DELETE FROM audit_events WHERE instance_id IN (?)', [chunk]);
+      await manager.query('DELETE FROM audit_sequences WHERE instance_id IN (?)', [chunk]);
+      await manager.query('DELETE FROM reform_tasks WHERE id IN (?)', [chunk]);
+    });
+  }
+}
