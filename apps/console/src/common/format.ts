@@ -38,3 +38,12 @@ export function formatDateTime(instant: string | Date | null | undefined): strin
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+/**
+ * A number as typed in Việt Nam, with a comma or a point before the decimals ("7,5" or "7.5");
+ * null when the text is no number (no thousands separators: the fields that read this are small).
+ */
+export function parseDecimal(text: string): number | null {
+  const trimmed = text.trim();
+  return /^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : null;
+}

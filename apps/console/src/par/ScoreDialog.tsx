@@ -1,5 +1,6 @@
 import { TARGET_METRIC_LABELS, TARGET_METRICS } from '@cchc/domain';
-import { Alert, Form, FormInstance, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Form, FormInstance, Input, Modal, Select } from 'antd';
+import { DECIMAL_RULE, DecimalInput } from '../common/DecimalInput';
 import { EvidenceUpload } from '../common/EvidenceUpload';
 import { ReasonField } from '../common/ReasonField';
 import { formatPoints } from './par-tree';
@@ -19,8 +20,9 @@ const OK_TEXTS = { score: 'Lưu điểm', survey: 'Lưu kết quả', return: 'T
  * "Chấm điểm" (the score with its explanation and what supports it: evidence files, the linked
  * tasks, the product's figures), the coordinator's "Nhập kết quả điều tra" of a survey criterion
  * (the rate in percent and its source: the publishing document, an evidence file) or "Trả lại"
- * with its reason. The API checks the values (a score from 0 to the criterion's maximum, a rate
- * from 0 to 100%); its refusals show beside the fields they name (the page sets them on `form`),
+ * with its reason. A score or rate that is no number is refused beside it, before anything is
+ * sent; the API checks the numbers (a score from 0 to the criterion's maximum, a rate from 0 to
+ * 100%); its refusals show beside the fields they name (the page sets them on `form`),
  * any other as `error` in the dialog.
  */
 export function ScoreDialog({
@@ -72,10 +74,10 @@ export function ScoreDialog({
             <Form.Item
               name="rate"
               label={`Tỷ lệ (%) theo kết quả điều tra; điểm = ${formatPoints(criterion?.maxPoints)} × tỷ lệ`}
-              rules={[{ required: true, message: 'Cần nhập tỷ lệ' }]}
+              rules={[{ required: true, message: 'Cần nhập tỷ lệ' }, DECIMAL_RULE]}
             >
-              {/* No min/max: antd would silently turn a typed 150 into 100; the API refuses it. */}
-              <InputNumber step={0.01} decimalSeparator="," />
+              {/* No bounds here: a typed 150 stays, and the API's refusal shows beside it. */}
+              <DecimalInput />
             </Form.Item>
             <Form.Item
               name="source"
@@ -93,10 +95,10 @@ export function ScoreDialog({
             <Form.Item
               name="score"
               label={`Điểm (tối đa ${formatPoints(criterion?.maxPoints)})`}
-              rules={[{ required: true, message: 'Cần nhập điểm' }]}
+              rules={[{ required: true, message: 'Cần nhập điểm' }, DECIMAL_RULE]}
             >
-              {/* No min/max: antd would lower a typed 12 to the maximum; the API refuses it. */}
-              <InputNumber step={0.25} decimalSeparator="," />
+              {/* No bounds here: a typed 12 stays, and the API's refusal shows beside it. */}
+              <DecimalInput />
             </Form.Item>
             <Form.Item name="note" label="Giải trình">
               <Input.TextArea rows={3} />

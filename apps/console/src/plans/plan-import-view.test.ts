@@ -110,7 +110,8 @@ describe('the plan year field', () => {
     expect(planYearState(undefined, refusal, 2300, '2300')).toEqual({
       value: '2300',
       unapplied: false,
-      status: { level: 'error', message: 'year phải là năm từ 1902 đến 2197' },
+      // Beside "Năm kế hoạch", the message need not say "year".
+      status: { level: 'error', message: 'phải là năm từ 1902 đến 2197' },
     });
     expect(refusesYear(new ApiError(413, { message: 'Tệp quá lớn' }))).toBe(false);
   });
