@@ -56,25 +56,28 @@ export const transitionsScenario: Scenario = {
         title,
       );
       const forEngine = await createBenchTasks(engine, ward, ENGINE_TASKS, CONCURRENCY, title);
-      const cursor = { next: 0 };
-      const rows: Figures[] = [];
-      for (const connections of ctx.concurrencies) {
+      try {
+        const cursor = { next: 0 };
+        const rows: Figures[] = [];
+        for (const connections of ctx.concurrencies) {
+          await outboxDone(db);
+          rows.push(await overHttp(ctx, connections, forHttp, cursor));
+        }
         await outboxDone(db);
-        rows.push(await overHttp(ctx, connections, forHttp, cursor));
+        const inProcess = await engineRate(engine, actors, forEngine);
+        const http = rows.find((row) => row.concurrency === CONCURRENCY);
+        if (http) {
+          const ratio = http.rps / inProcess;
+          const judged = `engine in process ${inProcess.toFixed(0)}/s; HTTP / engine ${ratio.toFixed(2)}`;
+          http.note = [judged, http.note].filter(Boolean).join('; ');
+          http.pass = http.failed === 0 && http.p99Ms <= 50 && ratio >= 0.5;
+        }
+        return rows;
+      } finally {
+        // The lists of a later run read the demo ward as it was seeded, not grown by this one.
+        await outboxDone(db);
+        await removeBenchTasks(db, [...forHttp, ...forEngine]);
       }
-      await outboxDone(db);
-      const inProcess = await engineRate(engine, actors, forEngine);
-      // The lists of a later run read the demo ward as it was seeded, not grown by this one.
-      await outboxDone(db);
-      await removeBenchTasks(db, [...forHttp, ...forEngine]);
-      const http = rows.find((row) => row.concurrency === CONCURRENCY);
-      if (http) {
-        const ratio = http.rps / inProcess;
-        const judged = `engine in process ${inProcess.toFixed(0)}/s; HTTP / engine ${ratio.toFixed(2)}`;
-        http.note = [judged, http.note].filter(Boolean).join('; ');
-        http.pass = http.failed === 0 && http.p99Ms <= 50 && ratio >= 0.5;
-      }
-      return rows;
     } finally {
       await db.destroy();
     }

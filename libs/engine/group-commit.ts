@@ -1,6 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
 import type { PoolConnection } from 'mysql2/promise';
 import { Coalescer } from './coalescer';
+import { Slots } from './slots';
 import { PrimaryPool, render, SqlStatement } from './sql-batch';
 import { InsertRows, insertSql } from './statements';
 
@@ -31,21 +32,22 @@ const DEADLOCK_ATTEMPTS = 8;
  */
 const DEADLOCK_PAUSE_MS = 5;
 /**
- * Groups of writes without a ward's lock committed at once, on separate connections, so the
- * server's threads share the work.
+ * Groups committed at once, on separate connections, so the server's threads share the work:
+ * per process, whatever their wards, so that commits never take the whole pool.
  */
 const IN_FLIGHT = 4;
 
 /**
  * Group commit: transitions that arrive while a commit is in flight are written together in the
- * next one, as ONE transaction in one round trip: the guarded UPDATE of each row, then the audit
- * rows and the outbox rows of the transitions whose `UPDATE ... WHERE version = ?` matched, as one
- * multi-row INSERT each, and COMMIT. Each transition stays all-or-nothing, and a stale one is
- * skipped without failing its neighbours. A group the
- * server refuses (a value too long, a constraint) is written again one transition at a time, so the
- * transition at fault fails alone and its neighbours are applied.
+ * next one, as ONE transaction: the guarded UPDATE of each row (`... WHERE version = ?`), then the
+ * audit rows and the outbox rows as one multi-row INSERT each, and COMMIT, in one round trip when
+ * every guard applies (`commit`). Each transition stays all-or-nothing, and a stale one is skipped
+ * without failing its neighbours (`commitChecked`). A group the server refuses (a value too long,
+ * a constraint) is written again one transition at a time, so the transition at fault fails alone
+ * and its neighbours are applied.
  */
 export class GroupCommit {
+  private readonly slots = new Slots(IN_FLIGHT);
   private readonly unlocked = this.coalescer(IN_FLIGHT);
   /**
    * Writes that lock a ward's row go one group at a time per ward: groups in flight together
@@ -74,7 +76,11 @@ export class GroupCommit {
   }
 
   private coalescer(inFlight: number): Coalescer<GuardedWrite, Outcome> {
-    return new Coalescer((writes) => this.commitIsolatingFailures(writes), 64, inFlight);
+    return new Coalescer(
+      (writes) => this.slots.run(() => this.commitIsolatingFailures(writes)),
+      64,
+      inFlight,
+    );
   }
 
   private async commitIsolatingFailures(writes: GuardedWrite[]): Promise<Outcome[]> {
@@ -113,7 +119,8 @@ export class GroupCommit {
    * One round trip, so the ward's row is held for the server's work alone, never while this
    * process is busy between two round trips: the inserts count on every guard applying. The first
    * column of each inserted row (NOT NULL in the engine's tables) is NULL unless all guards
-   * applied, so a stale transition fails the INSERT (1048) and rolls back the group; that group,
+   * applied, so a stale transition fails the INSERT (1048 in strict mode, the servers' default;
+   * without it its audit row's (instance, seq) is taken, 1062) and rolls back the group; that group,
    * and one the server refused for its data, is then written in two round trips, which tell each
    * transition's outcome.
    */
@@ -174,13 +181,19 @@ export class GroupCommit {
         }),
       );
     const connection = await this.pool().getConnection();
+    let reusable = true;
     try {
       return await work(connection, head);
     } catch (error) {
-      await connection.query('ROLLBACK').catch(() => undefined);
+      // A connection whose transaction may still be open is closed, never handed on.
+      reusable = await connection.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
       throw error;
     } finally {
-      connection.release();
+      if (reusable) connection.release();
+      else connection.destroy();
     }
   }
 }
