@@ -18,8 +18,13 @@ type Counts = Omit<TaskCompletionFiguresDto, 'acceptedLate' | 'onTimeRate'>;
 /** An undated task's due day in `task_counts` (its key columns cannot be NULL). */
 const UNDATED = '9999-12-31';
 
-/** Overdue as the list's "Quá hạn" filter (OVERDUE_TASK), on a counter: undated is never past. */
-const OVERDUE = "(c.state = 'overdue' OR (c.state IN ('assigned', 'inProgress') AND c.due_on < ?))";
+/**
+ * Overdue as the list's "Quá hạn" filter (OVERDUE_TASK), on a counter: undated is never past.
+ * Its two parameters are both today (OVERDUE_PARAMS).
+ */
+const OVERDUE =
+  "(c.due_on <= ? AND (c.state = 'overdue' OR (c.state IN ('assigned', 'inProgress') AND c.due_on < ?)))";
+const OVERDUE_PARAMS = (today: IsoDate): IsoDate[] => [today, today];
 
 const COUNTS: Record<keyof Counts, string> = {
   accepted: `SUM(IF(c.state = 'accepted' AND c.due_on <> '${UNDATED}', c.n, 0))`,
@@ -105,7 +110,7 @@ export class TaskStatsService {
        WHERE ${filter.where}
        GROUP BY unit.id, unit.code, unit.name HAVING SUM(c.n) > 0
        ORDER BY unit.name`,
-      [today, ...filter.params],
+      [...OVERDUE_PARAMS(today), ...filter.params],
     )) as Record<string, string | number | null>[];
     return rows.map((row) => ({
       unitId: String(row.unitId),
@@ -132,7 +137,7 @@ export class TaskStatsService {
        GROUP BY c.plan_id, plan.number, c.area_code, area.title, area.position
        HAVING SUM(c.n) > 0
        ORDER BY plan.number, area.position`,
-      [...filter.params, today],
+      [...filter.params, ...OVERDUE_PARAMS(today)],
     )) as Record<string, string | number | null>[];
     return rows.map((row) => ({
       planId: row.planId === null ? null : String(row.planId),
