@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { endOfDayInstant, WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
 import { TaskTimerPlanner } from '@cchc/escalations';
+import { OutboxRelay } from '@cchc/queue';
 import {
   DueTimer,
   FireOutcome,
@@ -366,6 +367,35 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
       expect(await noticesOf('officer', id, 'task.reminder')).toHaveLength(1);
     }
     clock.set('2026-03-02T09:00:00+07:00');
+  });
+
+  it('relays again at once, on any clock, the jobs that a flush of Redis took away', async () => {
+    const taskId = await createTask(null, 'Công việc có thông báo bị mất khi xoá Redis');
+    await quiet();
+    // Relayed just now, as far as the row tells; its job is not in Redis (the flush took it).
+    const { insertId } = await db.query(
+      "INSERT INTO outbox (queue, job_name, payload, created_at, relayed_at) VALUES ('notifications', 'notify', ?, ?, ?)",
+      [
+        JSON.stringify({
+          instanceType: 'reform-task',
+          instanceId: taskId,
+          seq: 1,
+          topic: 'task.assigned',
+          to: ['leadUnit'],
+        }),
+        clock.now(),
+        clock.now(),
+      ],
+    );
+    const processed = async () =>
+      (await db.query('SELECT processed_at FROM outbox WHERE id = ?', [insertId]))[0]
+        .processed_at !== null;
+    // While Redis keeps its keys, a young relayed row is left to its job (the clock stands still).
+    const relay = worker.get(OutboxRelay);
+    for (let tick = 0; tick < 3; tick++) await relay.relayNow();
+    expect(await processed()).toBe(false);
+    await wipeRedis();
+    await eventually(processed, 10_000, 'the row to be relayed again and processed');
   });
 
   it('fires the timers of any registered subject type once, removing each with its effect', async () => {

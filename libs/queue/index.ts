@@ -8,3 +8,4 @@ export * from './outbox-dead-letters.service';
 export * from './outbox-pruner.service';
 export * from './job-failures.service';
 export * from './job-request';
+export * from './redis-loss';

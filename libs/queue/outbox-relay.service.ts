@@ -12,9 +12,13 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock, Ticker } from '@cchc/common';
 import { OutboxSettings, outboxSettings } from './outbox-settings';
-import { outboxJobId, readOutboxEpoch } from './queues';
+import { QUEUES, outboxJobId, readOutboxEpoch } from './queues';
+import { redisLostKeys } from './redis-loss';
 
-/** A relayed job that has not been processed after this long is relayed again (e.g. Redis was flushed). */
+/**
+ * A relayed job that has not been processed after this long is relayed again (its job was lost
+ * in a way the loss marker does not show, e.g. Redis restored from an older snapshot).
+ */
 const REDELIVER_AFTER_MS = 60_000;
 const BATCH = 500;
 
@@ -29,7 +33,8 @@ interface PendingRow {
 /**
  * Moves committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED so that two workers
  * share the work; the job id comes from the row id, so a relay repeated after a crash adds nothing.
- * Rows stay pending until their job marks them processed, which rebuilds Redis after a flush.
+ * Rows stay pending until their job marks them processed, which rebuilds Redis after a flush:
+ * when Redis has lost its keys, every row relayed but not processed is relayed again at once.
  * Dead letters (rows whose job failed every attempt) are left alone until retried.
  */
 @Injectable()
@@ -62,6 +67,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayBatch(): Promise<number> {
+    if (await redisLostKeys(this.queue(QUEUES.notifications), 'outbox-relay'))
+      await this.forgetRelayed();
     // READ COMMITTED: the claim locks only the rows it takes, no gaps, so jobs inserting or
     // finishing outbox rows meanwhile never deadlock with it.
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
@@ -97,6 +104,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       ]);
       return rows.length;
     });
+  }
+
+  /** Redis lost the jobs of relayed rows: they become pending as if never relayed. */
+  private async forgetRelayed(): Promise<void> {
+    const { affectedRows } = (await this.dataSource.query(
+      `UPDATE outbox SET relayed_at = NULL
+       WHERE processed_at IS NULL AND dead_at IS NULL AND relayed_at IS NOT NULL`,
+    )) as { affectedRows: number };
+    if (affectedRows > 0)
+      this.logger.warn(`Redis lost its keys: relaying ${affectedRows} outbox rows again`);
   }
 
   /**

@@ -10,7 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock, Ticker } from '@cchc/common';
-import { QUEUES } from '@cchc/queue';
+import { QUEUES, redisLostKeys } from '@cchc/queue';
 import { TIMER_SETTINGS, TimerSettings } from './timer-settings';
 
 const PAGE = 5000;
@@ -48,8 +48,8 @@ export function timerJobId(timerId: string, dueWhenFed: boolean): string {
  * Moves timers from MySQL into BullMQ, only those due within the next window, as delayed jobs
  * with deterministic ids (two feeders, or a feeder repeating itself, add nothing twice).
  * Each tick reads on from where the last one stopped along the fire_at index, plus the rows
- * inserted lately; at start and every sweep it starts again from the earliest timer, so after a
- * FLUSHALL every pending timer is back within one sweep. Redis never holds timers beyond the
+ * inserted lately; at start, every sweep and when Redis has lost its keys it starts again from the
+ * earliest timer, so after a FLUSHALL every pending timer is back within a tick. Redis never holds timers beyond the
  * window, nor more than `maxQueued` of them (when many fall due at once, the rest wait in MySQL).
  */
 @Injectable()
@@ -95,7 +95,10 @@ export class TimerFeeder implements OnApplicationBootstrap, OnApplicationShutdow
   private async tick(): Promise<number> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + this.settings.windowMs);
-    const sweep = !this.cursor || Date.now() - this.lastSweepAt >= this.settings.sweepEveryMs;
+    const sweep =
+      (await redisLostKeys(this.queue, 'timer-feeder')) ||
+      !this.cursor ||
+      Date.now() - this.lastSweepAt >= this.settings.sweepEveryMs;
     const maxId = await this.maxId();
     const sinceId = this.recentIds[0] ?? maxId;
     let budget = this.settings.maxQueued - (await this.queuedJobs());
