@@ -32,8 +32,9 @@ if (!hasRedisTools) {
  * its deadline is escalated and a dossier past its appointment gets its apology slip drafted;
  * then every node is flushed, and the work still completes, once, from MySQL (timers fed again,
  * outbox rows relayed again).
+ *
+ * A job relayed just before the flush is lost with it and relayed again at the relay's next tick.
  */
-/** A job relayed just before the flush is lost with it and relayed again at the relay's next tick. */
 const AFTER_FLUSH_MS = 20_000;
 
 (hasRedisTools ? describe : describe.skip)('BullMQ on a Redis Cluster (3 masters)', () => {

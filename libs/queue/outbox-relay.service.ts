@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock, Ticker } from '@cchc/common';
 import { OutboxSettings, outboxSettings } from './outbox-settings';
 import { QUEUES, outboxJobId, readOutboxEpoch } from './queues';
-import { redisLostKeys } from './redis-loss';
+import { markRedisRebuilt, redisLostKeys } from './redis-loss';
 
 /**
  * A relayed job that has not been processed after this long is relayed again (its job was lost
@@ -21,6 +21,7 @@ import { redisLostKeys } from './redis-loss';
  */
 const REDELIVER_AFTER_MS = 60_000;
 const BATCH = 500;
+const LOSS_MARKER = 'outbox-relay';
 
 interface PendingRow {
   id: string;
@@ -67,8 +68,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayBatch(): Promise<number> {
-    if (await redisLostKeys(this.queue(QUEUES.notifications), 'outbox-relay'))
+    const anyQueue = this.queue(QUEUES.notifications);
+    if (await redisLostKeys(anyQueue, LOSS_MARKER)) {
       await this.forgetRelayed();
+      await markRedisRebuilt(anyQueue, LOSS_MARKER);
+    }
     // READ COMMITTED: the claim locks only the rows it takes, no gaps, so jobs inserting or
     // finishing outbox rows meanwhile never deadlock with it.
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
@@ -106,14 +110,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  /** Redis lost the jobs of relayed rows: they become pending as if never relayed. */
+  /**
+   * Redis lost the jobs of relayed rows: they become pending as if never relayed. In batches, each
+   * READ COMMITTED (as the claim: no gap locks, so transitions inserting outbox rows never wait).
+   */
   private async forgetRelayed(): Promise<void> {
-    const { affectedRows } = (await this.dataSource.query(
-      `UPDATE outbox SET relayed_at = NULL
-       WHERE processed_at IS NULL AND dead_at IS NULL AND relayed_at IS NOT NULL`,
-    )) as { affectedRows: number };
-    if (affectedRows > 0)
-      this.logger.warn(`Redis lost its keys: relaying ${affectedRows} outbox rows again`);
+    let forgotten = 0;
+    for (;;) {
+      const { affectedRows } = (await this.dataSource.transaction('READ COMMITTED', (manager) =>
+        manager.query(
+          `UPDATE outbox SET relayed_at = NULL
+           WHERE processed_at IS NULL AND dead_at IS NULL AND relayed_at IS NOT NULL
+           ORDER BY id LIMIT ${BATCH}`,
+        ),
+      )) as { affectedRows: number };
+      forgotten += affectedRows;
+      if (affectedRows < BATCH) break;
+    }
+    if (forgotten > 0)
+      this.logger.warn(`Redis lost its keys: relaying ${forgotten} outbox rows again`);
   }
 
   /**

@@ -10,13 +10,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock, Ticker } from '@cchc/common';
-import { QUEUES, redisLostKeys } from '@cchc/queue';
+import { markRedisRebuilt, QUEUES, redisLostKeys } from '@cchc/queue';
 import { TIMER_SETTINGS, TimerSettings } from './timer-settings';
 
 const PAGE = 5000;
 const FAILED_TIMER_KEPT_S = 600;
 /** New rows are looked for again for this many ticks: a transaction may commit a lower id late. */
 const RECENT_TICKS = 5;
+const LOSS_MARKER = 'timer-feeder';
 
 interface FeedCursor {
   fireAt: Date;
@@ -48,9 +49,10 @@ export function timerJobId(timerId: string, dueWhenFed: boolean): string {
  * Moves timers from MySQL into BullMQ, only those due within the next window, as delayed jobs
  * with deterministic ids (two feeders, or a feeder repeating itself, add nothing twice).
  * Each tick reads on from where the last one stopped along the fire_at index, plus the rows
- * inserted lately; at start, every sweep and when Redis has lost its keys it starts again from the
- * earliest timer, so after a FLUSHALL every pending timer is back within a tick. Redis never holds timers beyond the
- * window, nor more than `maxQueued` of them (when many fall due at once, the rest wait in MySQL).
+ * inserted lately; at start, every sweep and when Redis has lost its keys it starts again from
+ * the earliest timer, so after a FLUSHALL the pending timers are queued again from the next tick
+ * on. Redis never holds timers beyond the window, nor more than `maxQueued` of them (when many
+ * fall due at once, the rest wait in MySQL).
  */
 @Injectable()
 export class TimerFeeder implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -95,10 +97,9 @@ export class TimerFeeder implements OnApplicationBootstrap, OnApplicationShutdow
   private async tick(): Promise<number> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + this.settings.windowMs);
+    const lost = await redisLostKeys(this.queue, LOSS_MARKER);
     const sweep =
-      (await redisLostKeys(this.queue, 'timer-feeder')) ||
-      !this.cursor ||
-      Date.now() - this.lastSweepAt >= this.settings.sweepEveryMs;
+      lost || !this.cursor || Date.now() - this.lastSweepAt >= this.settings.sweepEveryMs;
     const maxId = await this.maxId();
     const sinceId = this.recentIds[0] ?? maxId;
     let budget = this.settings.maxQueued - (await this.queuedJobs());
@@ -114,6 +115,8 @@ export class TimerFeeder implements OnApplicationBootstrap, OnApplicationShutdow
     const range = await this.feedRange(this.cursor, horizon, budget, now);
     this.cursor = range.cursor;
     fed += range.fed;
+    // The sweep has begun (it goes on from the cursor at the next ticks).
+    if (lost) await markRedisRebuilt(this.queue, LOSS_MARKER);
     this.stats.ticks += 1;
     this.recentIds = [...this.recentIds, maxId].slice(-RECENT_TICKS);
     return fed;

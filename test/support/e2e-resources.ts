@@ -19,13 +19,22 @@ export function e2eRunId(): string {
 export const e2eDatabasePrefix = (runId = e2eRunId()) => `cchc_e2e_${runId}_`;
 export const e2eRedisPrefix = (runId = e2eRunId()) => `cchc-e2e-${runId}`;
 
-/** Deletes this run's BullMQ keys (what a FLUSHALL would do to them), and nothing else. */
+/**
+ * Deletes this run's BullMQ keys, all at once as a FLUSHALL would (one script: nothing the
+ * worker writes meanwhile survives half a wipe), and nothing else.
+ */
 export async function wipeRedis(prefix = e2eRedisPrefix()): Promise<void> {
   const redis = new Redis(E2E_REDIS_URL);
   try {
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 })) {
-      if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
-    }
+    await redis.eval(
+      `local keys = redis.call('KEYS', ARGV[1])
+       for i = 1, #keys, 1000 do
+         redis.call('UNLINK', unpack(keys, i, math.min(i + 999, #keys)))
+       end
+       return #keys`,
+      0,
+      `${prefix}:*`,
+    );
   } finally {
     redis.disconnect();
   }
