@@ -141,6 +141,14 @@ export async function keysetPage<E extends ObjectLiteral>(
   };
 }
 
+/**
+ * The rows of `select` (plain SQL) counted up to `countCap` + 1 (more than the cap says "more"),
+ * as an expression: a column of a page's own statement is an uncorrelated subquery MariaDB runs
+ * once, a statement less than counting apart.
+ */
+export const cappedCountSql = (select: string, countCap = COUNT_CAP) =>
+  `(SELECT COUNT(*) FROM (${select} LIMIT ${countCap + 1}) capped)`;
+
 /** Rows of `select` (plain SQL) counted up to `countCap` + 1: more than the cap says "more". */
 export async function countUpTo(
   manager: EntityManager,
@@ -149,9 +157,11 @@ export async function countUpTo(
   countCap = COUNT_CAP,
 ): Promise<number> {
   const [{ n }] = (await manager.query(
-    `SELECT COUNT(*) AS n FROM (${select} LIMIT ${countCap + 1}) capped`,
+    `SELECT ${cappedCountSql(select, countCap)} AS n`,
     params,
-  )) as { n: string | number }[];
+  )) as {
+    n: string | number;
+  }[];
   return Number(n);
 }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
 import { CalendarService } from '@cchc/calendar-store';
-import { COUNT_CAP, countUpTo } from '@cchc/common';
+import { COUNT_CAP, cappedCountSql } from '@cchc/common';
 import { DOSSIER_STATE_LABELS, DossierState, IsoDate } from '@cchc/domain';
 import { InboxDossierDto, InboxItemDto } from './dto/inbox.dto';
 
@@ -19,13 +19,9 @@ export interface SectionContent {
   items: InboxItemDto[];
 }
 
-/** The rows of `select` counted up to COUNT_CAP (like the lists' totals), and whether more match. */
-export async function cappedCount(
-  manager: EntityManager,
-  select: string,
-  params: unknown[],
-): Promise<Pick<SectionContent, 'count' | 'countCapped'>> {
-  const n = await countUpTo(manager, select, params);
+/** The capped count that came with a page's rows as `total` (no row: nothing matches). */
+export function countOfPage(rows: Record<string, unknown>[]): Omit<SectionContent, 'items'> {
+  const n = rows.length > 0 ? Number(rows[0].total) : 0;
   return { count: Math.min(n, COUNT_CAP), countCapped: n > COUNT_CAP };
 }
 
@@ -52,20 +48,16 @@ export class DossierInboxService {
     const params = [user.wardId, user.unitId];
     const rows = (await this.dataSource.query(
       `SELECT ${DOSSIER_COLUMNS}, s.id AS slip_id, s.round, s.missed_appointment_date,
-         s.new_appointment_date, s.drafted_on
+         s.new_appointment_date, s.drafted_on,
+         ${cappedCountSql(`SELECT 1 FROM apology_slips s WHERE ${where}`)} AS total
        FROM apology_slips s JOIN tthc_dossiers d ON d.id = s.dossier_id ${DOSSIER_JOINS}
        WHERE ${where}
        ORDER BY s.missed_appointment_date, d.code, s.round LIMIT ?`,
-      [...params, limit],
+      [...params, ...params, limit],
     )) as DossierRow[];
-    const counted = await cappedCount(
-      this.dataSource.manager,
-      `SELECT 1 FROM apology_slips s WHERE ${where}`,
-      params,
-    );
     const dossiers = await this.dossiers(rows, today);
     return {
-      ...counted,
+      ...countOfPage(rows),
       items: rows.map((row, index) => ({
         ...emptyItem(),
         dossier: dossiers[index],
@@ -106,20 +98,19 @@ export class DossierInboxService {
               ORDER BY appointment_date, received_at, id LIMIT ?)`,
     );
     const rows = (await this.dataSource.query(
-      `SELECT ${DOSSIER_COLUMNS}
+      `SELECT ${DOSSIER_COLUMNS}, ${cappedCountSql(`SELECT 1 FROM tthc_dossiers WHERE ${where}`)} AS total
        FROM (${perState.join(' UNION ALL ')} ORDER BY appointment_date, received_at, id LIMIT ?) page
        STRAIGHT_JOIN tthc_dossiers d ON d.id = page.id ${STRAIGHT_DOSSIER_JOINS}
        ORDER BY d.appointment_date, d.received_at, d.id`,
-      [...RUNNING_STATES.flatMap((state) => [user.wardId, state, horizon, limit]), limit],
+      [
+        ...params,
+        ...RUNNING_STATES.flatMap((state) => [user.wardId, state, horizon, limit]),
+        limit,
+      ],
     )) as DossierRow[];
-    const counted = await cappedCount(
-      this.dataSource.manager,
-      `SELECT 1 FROM tthc_dossiers WHERE ${where}`,
-      params,
-    );
     const dossiers = await this.dossiers(rows, today);
     return {
-      ...counted,
+      ...countOfPage(rows),
       items: dossiers.map((dossier) => ({
         ...emptyItem(),
         dossier,

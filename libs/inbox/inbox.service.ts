@@ -3,12 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { AuthUser } from '@cchc/auth';
-import { Clock, COUNT_CAP, keysetPage } from '@cchc/common';
+import { cappedCountSql, Clock, keysetPage } from '@cchc/common';
 import { ReformTaskEntity } from '@cchc/database';
 import { IsoDate } from '@cchc/domain';
 import { TaskSlaService } from '@cchc/escalations';
 import { TASK_LIST_ORDER, taskListKey, toTaskView } from '@cchc/tasks';
-import { DossierInboxService, emptyItem, SectionContent } from './dossier-inbox.service';
+import {
+  countOfPage,
+  DossierInboxService,
+  emptyItem,
+  SectionContent,
+} from './dossier-inbox.service';
 import { InboxDto, InboxSectionDto } from './dto/inbox.dto';
 import { INBOX_RULES, SectionRule, TaskFilter } from './inbox-rules';
 
@@ -110,17 +115,14 @@ export class InboxService {
     const from = 'escalations e JOIN reform_tasks t ON t.id = e.task_id';
     const where = `e.ward_id = ? AND e.to_chairman = TRUE AND e.task_open = TRUE
       AND t.state NOT IN ('accepted', 'cancelled')`;
-    // The capped count comes with the rows (an uncorrelated subquery MariaDB runs once).
     const rows = (await this.tasks.manager.query(
       `SELECT e.id, e.task_id, e.level, e.due_date, e.fired_at, u.id AS unit_id, u.name AS unit_name,
-         (SELECT COUNT(*) FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped)
-           AS total
+         ${cappedCountSql(`SELECT 1 FROM ${from} WHERE ${where}`)} AS total
        FROM ${from} JOIN org_units u ON u.id = e.lead_unit_id
        WHERE ${where} ORDER BY e.fired_at DESC, e.id DESC LIMIT ?`,
       [user.wardId, user.wardId, ITEMS_PER_SECTION],
     )) as Record<string, string | number | Date>[];
-    const total = rows.length ? Number(rows[0].total) : 0;
-    const counted = { count: Math.min(total, COUNT_CAP), countCapped: total > COUNT_CAP };
+    const counted = countOfPage(rows);
     const entities = rows.length
       ? await this.tasks.findBy({ id: In(rows.map((row) => String(row.task_id))) })
       : [];

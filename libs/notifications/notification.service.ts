@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
-import { Clock, COUNT_CAP } from '@cchc/common';
+import { cappedCountSql, Clock, COUNT_CAP } from '@cchc/common';
 import { NotificationEntity, ReadDatabase } from '@cchc/database';
 import { DossierNotifyRecipient, NotifyRecipient } from '@cchc/domain';
 import { runBatch, SqlStatement } from '@cchc/engine';
@@ -130,7 +130,9 @@ export class NotificationService {
         .getRepository(NotificationEntity)
         .createQueryBuilder('n')
         .addSelect(
-          `(SELECT COUNT(*) FROM (SELECT 1 FROM notifications u WHERE u.user_id = :userId AND u.read_at IS NULL LIMIT ${COUNT_CAP + 1}) capped)`,
+          cappedCountSql(
+            'SELECT 1 FROM notifications u WHERE u.user_id = :userId AND u.read_at IS NULL',
+          ),
           'unread_count',
         )
         .where('n.user_id = :userId', { userId })
