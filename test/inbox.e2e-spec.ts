@@ -187,7 +187,9 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
       expect(calendar.workingDaysBetween('2026-03-02', near.appointmentDate)).toBe(2);
       const far = await receive('HS-CON-XA', '2026-02-26T09:30:00+07:00');
       expect(calendar.workingDaysBetween('2026-03-02', far.appointmentDate)).toBe(3);
-      const withdrawn = await receive('HS-DA-RUT', '2026-02-12T10:00:00+07:00');
+      // Near its appointment, not past it: its appointment timer would fire at once, and could
+      // move the dossier (and draft a slip) before the withdrawal below.
+      const withdrawn = await receive('HS-DA-RUT', '2026-02-25T10:00:00+07:00');
       const withdrawal = await client.post('one_stop_officer', '/dossiers/HS-DA-RUT/events', {
         type: 'WITHDRAW',
         version: withdrawn.version,
