@@ -159,20 +159,22 @@ async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string
         'INSERT INTO audit_events (instance_type, instance_id, seq, event_type, from_state, to_state, actor_id, actor_role, reason, payload, occurred_at, ward_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [...Object.values(event), wardId, prevHash, eventHash(event, prevHash)],
       );
-      // The notification, and the re-planning of the task's timers that every transition asks for.
+      // The notification, and the re-planning of the task's timers when the step changes them
+      // (SUBMIT_REPORT: a reported task waits for no due date), as the engine writes them.
       const instance = { instanceType: 'reform-task', instanceId: id, seq: version + 1 };
-      await connection.query(
-        'INSERT INTO outbox (queue, job_name, payload, created_at) VALUES (?, ?, ?, ?), (?, ?, ?, ?)',
+      const jobs = [
         [
           'notifications',
           'notify',
           JSON.stringify({ to: ['leader'], topic: 'task.started', ...instance }),
-          now,
-          'task-timers',
-          'plan',
-          JSON.stringify(instance),
-          now,
         ],
+        ...(TASK_STEPS[step].type === 'SUBMIT_REPORT'
+          ? [['task-timers', 'plan', JSON.stringify(instance)]]
+          : []),
+      ];
+      await connection.query(
+        `INSERT INTO outbox (queue, job_name, payload, created_at) VALUES ${jobs.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        jobs.flatMap((job) => [...job, now]),
       );
       await connection.commit();
     } catch (error) {

@@ -138,6 +138,64 @@ describe('engine writes (MariaDB)', () => {
     expect(versions).toEqual([{ version: 2 }]);
   });
 
+  it("writes a task's plan job only with a step that can change its timers", async () => {
+    const [unit] = (await db.query("SELECT id FROM org_units WHERE code = 'VHXH'")) as {
+      id: string;
+    }[];
+    const users = (await db.query(
+      "SELECT id, username FROM users WHERE username IN ('officer', 'chairman')",
+    )) as { id: string; username: string }[];
+    const userId = (name: string) => users.find((user) => user.username === name)?.id as string;
+    const officer: Actor = {
+      kind: 'user',
+      userId: userId('officer'),
+      role: 'officer',
+      unitId: unit.id,
+    };
+    const chairman: Actor = {
+      kind: 'user',
+      userId: userId('chairman'),
+      role: 'chairman',
+      unitId: null,
+    };
+    const created = await client.post('coordinator', '/tasks', {
+      title: 'Rà soát quy trình nội bộ giải quyết thủ tục hành chính',
+      leadUnitId: unit.id,
+      dueDate: '2026-12-31',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const jobsOf = async (seq: number): Promise<string[]> =>
+      (
+        (await db.query(
+          "SELECT job_name FROM outbox WHERE JSON_VALUE(payload, '$.instanceId') = ? " +
+            "AND JSON_VALUE(payload, '$.seq') = ? ORDER BY job_name",
+          [id, seq],
+        )) as { job_name: string }[]
+      ).map((row) => row.job_name);
+    const steps: [Actor, Record<string, unknown>][] = [
+      [officer, { type: 'START' }],
+      [officer, { type: 'SUBMIT_REPORT', report: 'Đã rà soát xong' }],
+      [chairman, { type: 'RETURN', reason: 'Thiếu danh mục quy trình' }],
+      [
+        officer,
+        { type: 'REQUEST_EXTENSION', proposedDueDate: '2027-01-29', reason: 'Chờ ý kiến sở' },
+      ],
+      [chairman, { type: 'DECIDE_EXTENSION', decision: 'approve' }],
+      [officer, { type: 'SUBMIT_REPORT', report: 'Đã bổ sung danh mục' }],
+      [chairman, { type: 'APPROVE' }],
+    ];
+    for (const [i, [actor, event]] of steps.entries())
+      await api.get(WorkflowEngine).send(reformTaskPersistence, id, event as never, actor, i + 1);
+    const jobs = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(jobsOf));
+    const plans = jobs.map((names) => names.includes('plan'));
+    // A job at creation, none at START (still before its due date), one when reported (its
+    // timers dropped) and returned, none for an extension asked for, one when granted (a new due
+    // date) and reported again, none when accepted (nothing to wait for before or after).
+    expect(plans).toEqual([true, false, true, true, false, true, true, false]);
+    expect(jobs[7]).toEqual(['notify', 'settled']);
+  });
+
   it("locks the task's ward before its row, so that groups of one ward take its counters in turn", async () => {
     const [unit] = (await db.query("SELECT id, ward_id FROM org_units WHERE code = 'VHXH'")) as {
       id: string;

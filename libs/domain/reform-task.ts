@@ -10,6 +10,17 @@ export const TASK_STATES = [
 ] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
+/**
+ * What a task in a state waits for, which decides its timers: its due date (reminders and the
+ * deadline), its escalations once overdue, or nothing.
+ */
+export type TaskTimerPhase = 'beforeDue' | 'overdue' | 'none';
+
+export function taskTimerPhase(state: TaskState): TaskTimerPhase {
+  if (state === 'assigned' || state === 'inProgress') return 'beforeDue';
+  return state === 'overdue' ? 'overdue' : 'none';
+}
+
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
   assigned: 'Giao',
   inProgress: 'Đang thực hiện',

@@ -19,8 +19,16 @@ export interface PersistedWorkflow<TMachine extends AnyStateMachine = AnyStateMa
   project(snapshot: SnapshotFrom<TMachine>): Record<string, unknown>;
   /** Machine actions (by type) that become outbox jobs; other actions are ignored. */
   jobRoutes: Record<string, JobRoute>;
-  /** A job written with every transition (creation included), e.g. to re-plan the instance's timers. */
-  afterEveryTransition?: JobRoute;
+  /**
+   * A job written at creation and by every transition that changes what `inputsOf` returns, e.g.
+   * to re-plan the instance's timers, which depend on nothing else of the snapshot: a transition
+   * that leaves them as they were gives the worker no job to do.
+   */
+  replan?: {
+    route: JobRoute;
+    /** What the job's work depends on, comparable with `===` (a string). */
+    inputsOf(snapshot: SnapshotFrom<TMachine>): string;
+  };
   /**
    * The table's triggers keep counters per ward (e.g. `task_counts`): a group commit locks the
    * wards' rows first, so that concurrent groups of one ward take its counter rows one after the

@@ -82,7 +82,7 @@ export function planTransition<TMachine extends AnyStateMachine>(
   );
   const next = nextSnapshot as SnapshotFrom<TMachine>;
   const version = current.version + 1;
-  const jobs = jobsFor(workflow, current.id, version, actions);
+  const jobs = jobsFor(workflow, current.id, version, actions, next, current.snapshot);
   const fromState = stateOf(current.snapshot);
   const toState = stateOf(next);
   const columns: Record<string, unknown> = {
@@ -134,11 +134,17 @@ export function planTransition<TMachine extends AnyStateMachine>(
   };
 }
 
-export function jobsFor(
-  workflow: PersistedWorkflow,
+/**
+ * The jobs of a step: its actions' routes, then the workflow's re-plan when the step changed its
+ * inputs (`before` is the snapshot the step started from; a creation has none).
+ */
+export function jobsFor<TMachine extends AnyStateMachine>(
+  workflow: PersistedWorkflow<TMachine>,
   instanceId: string,
   seq: number,
   actions: { type: string; params?: unknown }[],
+  after: SnapshotFrom<TMachine>,
+  before?: SnapshotFrom<TMachine>,
 ): OutboxJob[] {
   const instance = { instanceType: workflow.instanceType, instanceId, seq };
   const jobs: OutboxJob[] = actions.flatMap((action) => {
@@ -147,8 +153,9 @@ export function jobsFor(
     const params = (action.params ?? {}) as Record<string, unknown>;
     return [{ ...route, payload: { ...params, ...instance } }];
   });
-  const always = workflow.afterEveryTransition;
-  return always ? [...jobs, { ...always, payload: instance }] : jobs;
+  const { replan } = workflow;
+  if (!replan || (before && replan.inputsOf(before) === replan.inputsOf(after))) return jobs;
+  return [...jobs, { ...replan.route, payload: instance }];
 }
 
 /** The row just written, as a read of it returns it. */

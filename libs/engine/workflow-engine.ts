@@ -95,7 +95,7 @@ export class WorkflowEngine {
       created_at: now,
       updated_at: now,
     };
-    const jobs = jobsFor(workflow, command.id, 1, actions);
+    const jobs = jobsFor(workflow, command.id, 1, actions, snapshot);
     const toState = stateOf(snapshot);
     const outbox = Outbox.rows(jobs, now);
     const audit = AuditLog.row({

@@ -1,5 +1,5 @@
 import { endOfDayInstant, parseIsoDate, WorkingCalendar } from '@cchc/calendar';
-import { IsoDate, NotifyRecipient, TaskState } from '@cchc/domain';
+import { IsoDate, NotifyRecipient, TaskState, taskTimerPhase } from '@cchc/domain';
 import type { TimerSpec } from '@cchc/timers';
 
 /** A reminder before the due date: `workingDaysBefore` working days earlier, at `at` (Vietnam time). */
@@ -74,7 +74,8 @@ export function planTaskTimers(
   const add = (kind: TaskTimerKind, level: number, fireAt: Date) => {
     if (!fired.has(firedSlot(kind, level))) timers.push({ kind, level, dueDate: due, fireAt });
   };
-  if (task.state === 'assigned' || task.state === 'inProgress') {
+  const phase = taskTimerPhase(task.state);
+  if (phase === 'beforeDue') {
     policy.reminders.forEach((step, index) => {
       const fireAt = instantAt(calendar.subtractWorkingDays(due, step.workingDaysBefore), step.at);
       // A reminder whose moment has passed still comes (late, e.g. after the worker was down)
@@ -83,7 +84,7 @@ export function planTaskTimers(
         add(TASK_TIMER_KINDS.remind, index + 1, fireAt);
     });
     add(TASK_TIMER_KINDS.deadline, 1, deadline);
-  } else if (task.state === 'overdue') {
+  } else if (phase === 'overdue') {
     policy.escalations.forEach((step, index) => {
       add(
         TASK_TIMER_KINDS.escalate,

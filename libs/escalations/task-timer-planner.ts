@@ -19,8 +19,9 @@ export interface PlanJobData extends OutboxJobData {
 
 /**
  * Re-plans a reform task's timers from its current state and due date; the engine writes a `plan`
- * job with every transition. The task's row is locked before its timers, in the same order as a
- * firing timer does (TimerHandler), and the plan is computed from the row as it is under the
+ * job with a task's creation and every transition that changes its timer phase or due date. The
+ * task's row is locked before its timers, in the same order as a firing timer does
+ * (TimerHandler), and the plan is computed from the row as it is under the
  * lock, so concurrent plans of one task end with the latest state's timers.
  */
 @Injectable()

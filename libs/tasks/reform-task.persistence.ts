@@ -1,6 +1,7 @@
 import { ReformTaskMachine, reformTaskWorkflow } from '@cchc/workflows';
 import { PersistedWorkflow } from '@cchc/engine';
 import { QUEUES } from '@cchc/queue';
+import { taskTimerPhase } from '@cchc/domain';
 
 /** Reform tasks live in `reform_tasks`; these columns mirror the snapshot for filters and deadlines. */
 export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
@@ -19,8 +20,12 @@ export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
     // A settled child may complete its group task (libs/plans GroupCompletionService).
     settled: { queue: QUEUES.groupTasks, jobName: 'settled' },
   },
-  // Every transition may change what the task waits for: its timers are re-planned (libs/escalations).
-  afterEveryTransition: { queue: QUEUES.taskTimers, jobName: 'plan' },
+  // Its timers (libs/escalations) follow what it waits for and its due date: a transition that
+  // changes either has them re-planned; START or APPROVE, say, changes neither.
+  replan: {
+    route: { queue: QUEUES.taskTimers, jobName: 'plan' },
+    inputsOf: (snapshot) => `${taskTimerPhase(snapshot.value)} ${snapshot.context.dueDate ?? ''}`,
+  },
   // The task counts' triggers (migration TaskCounts) upsert the ward's counters.
   lockWardFirst: true,
 };
