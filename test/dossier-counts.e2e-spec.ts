@@ -55,6 +55,7 @@ interface Row {
   returned_on: string | null;
   late: number;
   late_on: string | null;
+  closed_on: string | null;
 }
 interface Slip {
   id: string;
@@ -92,7 +93,9 @@ function expected(
   for (const d of rows) {
     figures.received++;
     const returned = d.state === 'returned';
-    const afterCutoff = returned && cutoff !== null && (d.returned_on as string) > cutoff;
+    // Returned, rejected or withdrawn only after the cut-off: in hand at it.
+    const closedOn = returned ? d.returned_on : d.closed_on;
+    const afterCutoff = closedOn !== null && cutoff !== null && closedOn > cutoff;
     if (returned && !afterCutoff) {
       if (d.late) figures.returnedLate++;
       else if ((d.returned_on as string) < d.appointment_date) figures.returnedEarly++;
@@ -101,7 +104,7 @@ function expected(
     const lateBy = d.late === 1 && by(d.late_on);
     const open = OPEN_STATES.includes(d.state);
     const paused = d.state === 'supplementRequested';
-    // Pending at the cut-off: in hand (neither returned, rejected nor withdrawn) or returned only after it.
+    // Pending at the cut-off: in hand (neither returned, rejected nor withdrawn) or closed only after it.
     const pending = open || paused || afterCutoff;
     if (pending) figures.pending++;
     // Waiting for a supplement, the clock is stopped: overdue only if marked before the pause.
@@ -162,9 +165,14 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     const state = random.pick(STATES);
     const overdue = IN_HAND.includes(state) ? random.int(3) === 0 : false;
     const returnedOn = state === 'returned' ? day(received + 1 + random.int(14)) : null;
+    // Rejected or withdrawn some day after the receipt (around the cut-offs below).
+    const closedOn = ['rejected', 'withdrawn'].includes(state)
+      ? day(received + random.int(30))
+      : null;
     const late = overdue || random.int(5) === 0 ? 1 : 0;
     // First late some day after the receipt (around the cut-offs below), by the return.
     const lateOn = day(received + 1 + random.int(30));
+    const ended = returnedOn ?? closedOn;
     return {
       received_on: day(received),
       state,
@@ -172,7 +180,8 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       overdue: overdue ? 1 : 0,
       returned_on: returnedOn,
       late,
-      late_on: late ? (returnedOn !== null && returnedOn < lateOn ? returnedOn : lateOn) : null,
+      late_on: late ? (ended !== null && ended < lateOn ? ended : lateOn) : null,
+      closed_on: closedOn,
     };
   };
 
@@ -194,13 +203,14 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       f.returned_on,
       f.late,
       f.late_on,
+      f.closed_on,
     ]);
     await db.query(
       `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
          received_on, handling_unit_id, state, original_appointment_date, appointment_date,
-         overdue, returned_on, late, late_on, content_hash, version, machine_version, snapshot,
-         created_at, updated_at)
-       VALUES ${rows.map(() => "(?, ?, ?, ?, 'A', NOW(3), ?, ?, ?, ?, ?, ?, ?, ?, ?, REPEAT('0', 64), 1, 1, '{}', NOW(3), NOW(3))").join(', ')}`,
+         overdue, returned_on, late, late_on, closed_on, content_hash, version, machine_version,
+         snapshot, created_at, updated_at)
+       VALUES ${rows.map(() => "(?, ?, ?, ?, 'A', NOW(3), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, REPEAT('0', 64), 1, 1, '{}', NOW(3), NOW(3))").join(', ')}`,
       rows.flat(),
     );
   };
@@ -211,7 +221,7 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
   const all = async () => ({
     rows: (await db.query(
       `SELECT id, ward_id, handling_unit_id, received_on, state, appointment_date, overdue,
-         returned_on, late, late_on FROM tthc_dossiers WHERE ward_id IN (?)`,
+         returned_on, late, late_on, closed_on FROM tthc_dossiers WHERE ward_id IN (?)`,
       [wards.map((ward) => ward.id)],
     )) as Row[],
     slips: (await db.query(
@@ -269,13 +279,22 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       const f = random.int(4) === 0 ? { ...dossier } : { ...dossier, ...fate() };
       await db.query(
         `UPDATE tthc_dossiers SET state = ?, appointment_date = ?, overdue = ?, returned_on = ?,
-           late = ?, late_on = ?, version = version + 1 WHERE id = ?`,
-        [f.state, f.appointment_date, f.overdue, f.returned_on, f.late, f.late_on, dossier.id],
+           late = ?, late_on = ?, closed_on = ?, version = version + 1 WHERE id = ?`,
+        [
+          f.state,
+          f.appointment_date,
+          f.overdue,
+          f.returned_on,
+          f.late,
+          f.late_on,
+          f.closed_on,
+          dossier.id,
+        ],
       );
     }
     // A multi-row UPDATE, and dossiers deleted (their slips first).
     await db.query(
-      "UPDATE tthc_dossiers SET state = 'withdrawn' WHERE state = 'supplementRequested' AND ward_id = ?",
+      "UPDATE tthc_dossiers SET state = 'withdrawn', closed_on = DATE_ADD(received_on, INTERVAL 20 DAY) WHERE state = 'supplementRequested' AND ward_id = ?",
       [wards[0].id],
     );
     ({ rows } = await all());
@@ -306,8 +325,19 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     const migration = db.migrations.find((m) => m.name === 'DossierCountsAsOf1763802510000')!;
     const dueMonth = db.migrations.find((m) => m.name === 'DossierCountsDueMonth1763803650000')!;
     const inHand = db.migrations.find((m) => m.name === 'DossierCountsInHand1763804000000')!;
+    const closedOn = db.migrations.find((m) => m.name === 'DossierClosedOn1763804400000')!;
+    const closed = (await all()).rows.filter((dossier) => dossier.closed_on !== null);
+    expect(closed.length).toBeGreaterThan(0);
     const queryRunner = db.createQueryRunner();
     try {
+      await closedOn.down(queryRunner);
+      const receiptShape = await counted();
+      // Rejected and withdrawn ones under their receipt day, not the day they closed.
+      type DailyRow = { outcome: string; outcome_on: string; received_on: string };
+      const others = (shape: { daily: DailyRow[] }) =>
+        shape.daily.filter((row) => row.outcome === 'other');
+      expect(others(receiptShape).every((row) => row.outcome_on === row.received_on)).toBe(true);
+      expect(others(receiptShape)).not.toEqual(others(kept));
       await inHand.down(queryRunner);
       const clockShape = await counted();
       // Those waiting for a supplement or to be handed their result back under 'other'.
@@ -334,6 +364,15 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       await dueMonth.up(queryRunner);
       expect(await counted()).toEqual(clockShape);
       await inHand.up(queryRunner);
+      expect(await counted()).toEqual(receiptShape);
+      // The days they closed come back from their audit events: none here, so their last
+      // update's day, then the days they were written with, counted again by the triggers.
+      await closedOn.up(queryRunner);
+      for (const dossier of closed)
+        await db.query('UPDATE tthc_dossiers SET closed_on = ? WHERE id = ?', [
+          dossier.closed_on,
+          dossier.id,
+        ]);
     } finally {
       await queryRunner.release();
     }
@@ -483,6 +522,7 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
         returned_on: null,
         late: late ? 1 : 0,
         late_on: late ? appointment : null,
+        closed_on: ['rejected', 'withdrawn'].includes(state) ? '2026-03-12' : null,
       },
     });
     await insertRows([
@@ -519,13 +559,22 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
     };
     expect(await figures()).toMatchObject(since);
     expect(await figures('2026-03-20')).toMatchObject(since);
-    // As of 06/03, before the appointment: all four in time.
+    // As of 06/03, before the appointment and before the rejection and withdrawal (12/03): all
+    // six in hand, in time.
     expect(await figures('2026-03-06')).toMatchObject({
       ...returnedNone,
-      pending: 4,
+      pending: 6,
       openOverdue: 0,
-      pendingInTime: 4,
+      pendingInTime: 6,
       overdue: 0,
+    });
+    // As of 10/03: the withdrawn one still in hand, late since 09/03, so overdue; the rejected
+    // one in hand and in time.
+    expect(await figures('2026-03-10')).toMatchObject({
+      ...returnedNone,
+      pending: 6,
+      openOverdue: 3,
+      overdue: 3,
     });
   });
 });

@@ -404,4 +404,46 @@ describe('Dossier lateness, appointment dates and figures', () => {
     );
     expect(Number(count)).toBe(75);
   });
+
+  it('counts a dossier rejected or withdrawn after a cut-off as pending at it', async () => {
+    clock.set(DAY('2026-12-14'));
+    for (const code of ['R-1', 'R-2']) {
+      const created = await client.post(
+        'one_stop_officer',
+        '/dossiers',
+        dossier(code, '2026-12-14T08:00:00+07:00'),
+      );
+      expect(created.status).toBe(201);
+    }
+    await ok('officer', 'R-1', { type: 'START_PROCESSING' });
+    // Withdrawn on 16/12 at 23:30, Vietnam time (16:30 UTC): its day is the 16th.
+    clock.set(DAY('2026-12-16', '23:30'));
+    await ok('one_stop_officer', 'R-1', { type: 'WITHDRAW', reason: 'Người nộp rút hồ sơ' });
+    clock.set(DAY('2026-12-17'));
+    await ok('unit_head', 'R-2', { type: 'REJECT', reason: 'Hồ sơ không thuộc thẩm quyền' });
+    const rows = await db.query(
+      "SELECT code, state, closed_on FROM tthc_dossiers WHERE code IN ('R-1', 'R-2') ORDER BY code",
+    );
+    expect(rows).toEqual([
+      { code: 'R-1', state: 'withdrawn', closed_on: '2026-12-16' },
+      { code: 'R-2', state: 'rejected', closed_on: '2026-12-17' },
+    ]);
+    const [{ demoWard }] = await db.query(
+      "SELECT ward_id AS demoWard FROM tthc_dossiers WHERE code = 'R-1'",
+    );
+    const stats = api.get(DossierStatsService);
+    const asOf = async (cutoff?: string) =>
+      (
+        await stats.figures(
+          demoWard,
+          { from: '2026-12-14', to: '2026-12-14' },
+          cutoff ? new Date(`${cutoff}T23:59:59.999+07:00`) : undefined,
+        )
+      ).overall;
+    // In hand, in time, as of 15/12; R-2 still as of 16/12; neither returned nor pending after.
+    expect(await asOf('2026-12-15')).toMatchObject({ received: 2, pending: 2, pendingInTime: 2 });
+    expect(await asOf('2026-12-16')).toMatchObject({ received: 2, pending: 1, pendingInTime: 1 });
+    expect(await asOf('2026-12-17')).toMatchObject({ received: 2, pending: 0, returnedLate: 0 });
+    expect(await asOf()).toMatchObject({ received: 2, pending: 0, overdue: 0 });
+  });
 });

@@ -78,6 +78,7 @@ export const baseContext: DossierContext = {
   returnedOn: null,
   returnedLate: false,
   lateSince: null,
+  closedOn: null,
 };
 
 /** Round 1 started by the unit's delay report, before the appointment. */
@@ -123,6 +124,8 @@ export function contextIn(
     supplementRequested: { pausedOn: PAUSED_ON, remainingWorkingDays: 6, supplementRequests: 1 },
     resultReady: { resultOn: BEFORE },
     returned: { resultOn: BEFORE, returnedOn: BEFORE },
+    rejected: { closedOn: BEFORE },
+    withdrawn: { closedOn: BEFORE },
   };
   return { ...baseContext, ...facts[state], ...overrides };
 }

@@ -147,14 +147,15 @@ describe('tthcDossierMachine', () => {
       context: Partial<DossierContext>;
       emitted: EmittedAction[];
     }
+    // Closed on the event's day (BEFORE, validEvent's), recorded for figures as of a cut-off.
     const rejected: Accepted = {
       state: 'rejected',
-      context: {},
+      context: { closedOn: BEFORE },
       emitted: [notice('dossier.rejected', 'oneStop')],
     };
     const withdrawn: Accepted = {
       state: 'withdrawn',
-      context: {},
+      context: { closedOn: BEFORE },
       emitted: [notice('dossier.withdrawn', 'handlingUnit')],
     };
     const approved = (state: DossierState): Accepted => ({
@@ -903,7 +904,10 @@ describe('tthcDossierMachine', () => {
       for (const type of ['REJECT', 'WITHDRAW'] as const) {
         const closed = expectAccepted(snapshotIn('supplementRequested'), validEvent(type));
         expect(closed.snapshot.status).toBe('done');
-        expect(closed.snapshot.context).toEqual(contextIn('supplementRequested'));
+        expect(closed.snapshot.context).toEqual({
+          ...contextIn('supplementRequested'),
+          closedOn: BEFORE,
+        });
       }
     });
 

@@ -106,6 +106,7 @@ const tthcDossierSetup = setup({
       resultLate: event.today > context.appointmentDate,
       lateSince: lateAfterAppointment(context, event.today),
     })),
+    recordClosing: assign(({ context, event }) => ({ ...context, closedOn: event.today })),
     recordReturn: assign(({ context, event }) => ({
       ...context,
       returnedOn: event.today,
@@ -212,8 +213,9 @@ const missedNoSlip = recordMissedAppointment(false);
 
 const rejectTarget = '#tthcDossier.rejected';
 const withdrawTarget = '#tthcDossier.withdrawn';
-const rejectedNotice = notify('dossier.rejected', 'oneStop');
-const withdrawnNotice = notify('dossier.withdrawn', 'handlingUnit');
+/** A dossier rejected or withdrawn: the day it left the unit's hands, and who is told. */
+const rejecting = ['recordClosing', notify('dossier.rejected', 'oneStop')] as const;
+const withdrawing = ['recordClosing', notify('dossier.withdrawn', 'handlingUnit')] as const;
 const approveApologyActions = [
   issueApology,
   'approveApology',
@@ -227,11 +229,15 @@ const whileClockRuns = {
     actions: [missedThenSlip, ...approveApologyActions],
   },
   APPOINTMENT_MISSED: { guard: 'permitted', actions: missedThenSlip },
-  REJECT: { guard: 'permitted', target: rejectTarget, actions: [missedNoSlip, rejectedNotice] },
+  REJECT: {
+    guard: 'permitted',
+    target: rejectTarget,
+    actions: [missedNoSlip, ...rejecting],
+  },
   WITHDRAW: {
     guard: 'permitted',
     target: withdrawTarget,
-    actions: [missedNoSlip, withdrawnNotice],
+    actions: [missedNoSlip, ...withdrawing],
   },
 } as const;
 
@@ -256,6 +262,7 @@ export const tthcDossierMachine = tthcDossierSetup.createMachine({
     returnedOn: null,
     returnedLate: false,
     lateSince: null,
+    closedOn: null,
   }),
   entry: notify('dossier.received', 'handlingUnit'),
   states: {
@@ -305,8 +312,8 @@ export const tthcDossierMachine = tthcDossierSetup.createMachine({
           target: 'processing',
           actions: ['resumeClock', notify('dossier.supplement.received', 'handlingUnit')],
         },
-        REJECT: { guard: 'permitted', target: rejectTarget, actions: rejectedNotice },
-        WITHDRAW: { guard: 'permitted', target: withdrawTarget, actions: withdrawnNotice },
+        REJECT: { guard: 'permitted', target: rejectTarget, actions: rejecting },
+        WITHDRAW: { guard: 'permitted', target: withdrawTarget, actions: withdrawing },
       },
     },
     // The result exists, so the appointment can no longer be missed; a slip still pending
@@ -319,7 +326,7 @@ export const tthcDossierMachine = tthcDossierSetup.createMachine({
           actions: ['recordReturn', notify('dossier.returned', 'handlingUnit')],
         },
         APPROVE_APOLOGY: { guard: 'permitted', actions: approveApologyActions },
-        WITHDRAW: { guard: 'permitted', target: withdrawTarget, actions: withdrawnNotice },
+        WITHDRAW: { guard: 'permitted', target: withdrawTarget, actions: withdrawing },
       },
     },
     returned: { type: 'final' },

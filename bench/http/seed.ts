@@ -368,19 +368,22 @@ async function seedDossiers(db: DataSource, count: number): Promise<void> {
     await db.query(
       `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
          received_on, handling_unit_id, state, original_appointment_date, appointment_date, overdue,
-         apology_round, result_on, returned_on, late, late_on, content_hash, version,
+         apology_round, result_on, returned_on, late, late_on, closed_on, content_hash, version,
          machine_version, snapshot, created_at, updated_at)
        SELECT UUID(), y.ward_id, CONCAT('HS-', LPAD(y.seq, 7, '0')), y.procedure_id, y.applicant,
          TIMESTAMP(y.received_on, '02:00:00'), y.received_on, y.unit_id, y.state, y.appointment,
-         y.moved, y.overdue, y.late, y.done_on, IF(y.state = 'returned', y.done_on, NULL), y.late,
-         IF(y.late, y.appointment, NULL), REPEAT('0', 64), 1, 1,
+         y.moved, y.overdue, y.late, IF(y.state = 'returned', y.done_on, NULL),
+         IF(y.state = 'returned', y.done_on, NULL), y.late, IF(y.late, y.appointment, NULL),
+         IF(y.state = 'rejected', y.done_on, NULL), REPEAT('0', 64), 1, 1,
          JSON_OBJECT('value', y.state, 'context', JSON_OBJECT('handlingUnitId', y.unit_id,
            'receivedOn', y.received_on, 'processingDays', y.days, 'originalAppointmentDate', y.appointment,
            'appointmentDate', y.moved, 'pausedOn', NULL, 'remainingWorkingDays', NULL,
            'supplementRequests', 0, 'overdue', y.overdue = 1, 'delayReported', FALSE,
-           'apologyRound', y.late, 'apologyPending', NULL, 'resultOn', y.done_on,
-           'resultLate', y.late = 1, 'returnedOn', IF(y.state = 'returned', y.done_on, NULL),
-           'returnedLate', y.late = 1, 'lateSince', IF(y.late, y.appointment, NULL))),
+           'apologyRound', y.late, 'apologyPending', NULL,
+           'resultOn', IF(y.state = 'returned', y.done_on, NULL), 'resultLate', y.late = 1,
+           'returnedOn', IF(y.state = 'returned', y.done_on, NULL), 'returnedLate', y.late = 1,
+           'lateSince', IF(y.late, y.appointment, NULL),
+           'closedOn', IF(y.state = 'rejected', y.done_on, NULL))),
          TIMESTAMP(y.received_on, '02:00:00'), TIMESTAMP(COALESCE(y.done_on, y.received_on), '09:00:00')
        FROM (
          SELECT x.*, p.ward_id, p.unit_id, p.procedure_id, p.days,

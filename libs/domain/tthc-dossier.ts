@@ -178,6 +178,12 @@ export interface DossierContext {
   returnedOn: IsoDate | null;
   returnedLate: boolean;
   /**
+   * The day the dossier was rejected or withdrawn: in hand until then (figures as of an earlier
+   * cut-off count it pending). Null otherwise; a snapshot stored before the field existed has
+   * none, read as null.
+   */
+  closedOn: IsoDate | null;
+  /**
    * The day by whose end the dossier was first late, set once and never changed (figures as of
    * a cut-off count it late from then): the appointment it missed (an appointment is missed at
    * the end of its day, whether the timer, a later event or a late return records it), or the

@@ -19,13 +19,14 @@ import { IsoDate } from '@cchc/domain';
  * - pending ("đang giải quyết"): not returned as of the cut-off and still in hand: received,
  *   processing, with a result not yet handed over ('open' in the counts) or waiting for a
  *   supplement ('paused') now — states do not go back from a final one, so it was not returned
- *   at the cut-off either — or returned only after the cut-off. The rest ('other': rejected or
- *   withdrawn) is neither returned nor pending; so received = the three returned + pending + the rest;
+ *   at the cut-off either — or returned, rejected or withdrawn only after the cut-off. The rest
+ *   ('other': rejected or withdrawn by then) is neither returned nor pending; so received = the
+ *   three returned + pending + the rest;
  * - openOverdue: pending and past its appointment as of the cut-off: open and past its current
  *   appointment (marked, or the date is before today); waiting for a supplement and marked
  *   overdue by then (its appointment missed before the pause: the time the citizen takes does
- *   not count, so the date passing meanwhile makes it no later); or returned after the cut-off
- *   but late by it;
+ *   not count, so the date passing meanwhile makes it no later); or returned, rejected or
+ *   withdrawn after the cut-off but late by it;
  * - pendingInTime ("trong hạn"): pending − openOverdue (quá hạn);
  * - onTimeRate: (returnedEarly + returnedOnTime) / every returned, null when none was returned;
  * - overdue: dossiers that were late (as returnedLate, returned or not) plus those open and
@@ -223,19 +224,22 @@ export const countedParams = (asOf: AsOf, sources: Source[]) =>
 /**
  * The counts of the sources' rows, grouped by `key` (returned as `group_key`), as of the
  * cut-off (a.cutoff, a.judged_on): late by the cut-off and with a slip by then only if its
- * day is no later; a returned dossier is open at it if returned later; a paused one is overdue
+ * day is no later; a returned, rejected or withdrawn dossier is open at it if it closed later
+ * (overdue if late by then); a paused one is overdue
  * only if marked (its appointment missed before the pause) and late by then. Groups whose dossiers
  * are all gone are left out.
  */
 export function countedBy(key: string, sources: Source[]): string {
   const rows = sources.map(({ table, days, conditions }) => {
     const lateBy = `(c.late = 1 AND ${days.late} <= a.cutoff)`;
+    // Returned, rejected or withdrawn only after the cut-off: still in hand at it.
+    const afterCutoff = `(c.outcome IN ('early', 'on_time', 'late', 'other') AND ${days.outcome} > a.cutoff)`;
     return `SELECT ${key} AS group_key, c.n, c.outcome, ${lateBy} AS late_by,
             IF(${days.slip} <= a.cutoff, c.slip, 0) AS slip,
-            c.outcome IN ('early', 'on_time', 'late') AND ${days.outcome} > a.cutoff AS after_cutoff,
+            ${afterCutoff} AS after_cutoff,
             (c.outcome = 'open' AND ((c.marked = 1 AND ${lateBy}) OR ${days.outcome} < a.judged_on))
               OR (c.outcome = 'paused' AND c.marked = 1 AND ${lateBy})
-              OR (c.outcome = 'late' AND ${days.outcome} > a.cutoff AND ${lateBy}) AS open_overdue
+              OR (${afterCutoff} AND ${lateBy}) AS open_overdue
           FROM ${table} c
           JOIN (SELECT CAST(? AS DATE) AS cutoff, CAST(? AS DATE) AS judged_on) a
           WHERE ${conditions.join(' AND ')}`;

@@ -17,6 +17,8 @@ export const tthcDossierPersistence: PersistedWorkflow<TthcDossierMachine> = {
     late: context.apologyRound > 0 || context.overdue || context.resultLate || context.returnedLate,
     // A snapshot stored before the field existed has none: never late as far as it knows.
     late_on: context.lateSince ?? null,
+    // Likewise: a dossier rejected or withdrawn before the field existed has it from the audit.
+    closed_on: context.closedOn ?? null,
   }),
   jobRoutes: {
     notify: { queue: QUEUES.notifications, jobName: 'notify' },

@@ -35,7 +35,7 @@ export class ApiProcess {
     this.child = spawn(
       process.execPath,
       [
-        ...nodeArgs(),
+        ...nodeArgs('API_NODE_ARGS'),
         '-r',
         join(ROOT, 'tools', 'register.js'),
         join(ROOT, 'apps', 'api', 'src', 'main.ts'),
@@ -97,7 +97,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Extra Node flags for the API, e.g. `API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile it under a benchmark. */
-function nodeArgs(): string[] {
-  return (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/**
+ * Extra Node flags for a child process from an environment variable, e.g.
+ * `API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile the API under a benchmark.
+ */
+export function nodeArgs(variable: 'API_NODE_ARGS' | 'WORKER_NODE_ARGS'): string[] {
+  return (process.env[variable] ?? '').split(' ').filter(Boolean);
 }

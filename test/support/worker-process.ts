@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { AppConfig } from '@cchc/common';
+import { nodeArgs } from './api-process';
 import { killHard, terminate } from './kill-hard';
 
 const ROOT = join(__dirname, '..', '..');
@@ -20,7 +21,12 @@ export class WorkerProcess {
     this.output = '';
     const child = spawn(
       process.execPath,
-      ['-r', join(ROOT, 'tools', 'register.js'), join(ROOT, 'apps', 'worker', 'src', 'main.ts')],
+      [
+        ...nodeArgs('WORKER_NODE_ARGS'),
+        '-r',
+        join(ROOT, 'tools', 'register.js'),
+        join(ROOT, 'apps', 'worker', 'src', 'main.ts'),
+      ],
       {
         cwd: ROOT,
         env: {

@@ -152,6 +152,10 @@ export class TthcDossierEntity extends WorkflowInstanceColumns {
   @Column('date', { name: 'late_on', nullable: true })
   lateOn: IsoDate | null;
 
+  /** The day it was rejected or withdrawn (the snapshot's `closedOn`); null otherwise. */
+  @Column('date', { name: 'closed_on', nullable: true })
+  closedOn: IsoDate | null;
+
   /** SHA-256 of what the one-stop system sent; a repeated code must carry the same. */
   @Column('char', { name: 'content_hash', length: 64 })
   contentHash: string;

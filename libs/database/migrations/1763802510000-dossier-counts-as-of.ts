@@ -21,6 +21,11 @@ const NEVER = "DATE '9999-12-31'";
 export interface InHand {
   open: readonly string[];
   paused: readonly string[];
+  /**
+   * A rejected or withdrawn dossier was in hand until `closed_on` (DossierClosedOn): its day is
+   * that one, so figures as of an earlier cut-off count it pending. Without, its receipt day.
+   */
+  closedOn?: boolean;
 }
 /** This migration's: in hand only while the clock runs (received, processing). */
 export const CLOCK_RUNS: InHand = { open: ['received', 'processing'], paused: [] };
@@ -48,7 +53,9 @@ const OUTCOME = (c: Column, h: InHand) => `CASE
  */
 const OUTCOME_ON = (c: Column, h: InHand) => `CASE
   WHEN ${c('state')} = 'returned' THEN COALESCE(${c('returned_on')}, ${c('received_on')})
-  WHEN ${OPEN(c, h)} THEN ${c('appointment_date')} ELSE ${c('received_on')} END`;
+  WHEN ${OPEN(c, h)} THEN ${c('appointment_date')}
+  ${h.closedOn ? `WHEN ${c('closed_on')} IS NOT NULL THEN ${c('closed_on')}` : ''}
+  ELSE ${c('received_on')} END`;
 
 /** The marked-overdue flag counts only while in hand (as the open-and-overdue figure). */
 const MARKED = (c: Column, h: InHand) =>
@@ -126,7 +133,8 @@ const count = (
       ON DUPLICATE KEY UPDATE n = n + ${delta};`;
 };
 
-const CLASS_COLUMNS = [
+/** The dossier's columns its counter rows depend on. */
+const classColumns = (h: InHand) => [
   'ward_id',
   'handling_unit_id',
   'received_on',
@@ -136,6 +144,7 @@ const CLASS_COLUMNS = [
   'returned_on',
   'appointment_date',
   'late_on',
+  ...(h.closedOn ? ['closed_on'] : []),
 ];
 const oldCol: Column = (name) => `OLD.${name}`;
 const newCol: Column = (name) => `NEW.${name}`;
@@ -154,7 +163,7 @@ function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE', due: MonthlyDue, h: 
       DECLARE v_before_on, v_after_on DATE;
       DECLARE v_ward_id, v_handling_unit_id CHAR(36);
       DECLARE v_state VARCHAR(32);
-      DECLARE v_received_on, v_returned_on, v_appointment_date, v_late_on DATE;
+      DECLARE v_received_on, v_returned_on, v_appointment_date, v_late_on, v_closed_on DATE;
       DECLARE v_late, v_overdue TINYINT;
       SET v_before = ${FIRST_SLIP(before)};
       SET v_before_on = ${FIRST_SLIP_ON(before)};
@@ -162,7 +171,7 @@ function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE', due: MonthlyDue, h: 
       SET v_after_on = ${firstSlipOnOf(`${row}.dossier_id`)};
       IF v_before <> v_after OR v_before_on <> v_after_on THEN
         -- The dossier as committed (a locking read), not as an older snapshot saw it.
-        SELECT ${CLASS_COLUMNS.join(', ')} INTO ${CLASS_COLUMNS.map(varCol).join(', ')}
+        SELECT ${classColumns(h).join(', ')} INTO ${classColumns(h).map(varCol).join(', ')}
           FROM tthc_dossiers WHERE id = ${row}.dossier_id LOCK IN SHARE MODE;
         IF v_ward_id IS NOT NULL THEN
           ${count(varCol, 'v_before', 'v_before_on', -1, due, h)}
@@ -191,7 +200,9 @@ export async function createDossierCountTriggers(
   due: MonthlyDue = APPOINTMENT_DAY,
   h: InHand = CLOCK_RUNS,
 ): Promise<void> {
-  const changed = CLASS_COLUMNS.map((name) => `NOT (OLD.${name} <=> NEW.${name})`).join(' OR ');
+  const changed = classColumns(h)
+    .map((name) => `NOT (OLD.${name} <=> NEW.${name})`)
+    .join(' OR ');
   await queryRunner.query(`CREATE TRIGGER tthc_dossiers_counts_insert AFTER INSERT ON tthc_dossiers
     FOR EACH ROW BEGIN ${count(newCol, '0', NEVER, 1, due, h)} END`);
   // A dossier's slips do not change in its own UPDATE: one lookup serves both sides.

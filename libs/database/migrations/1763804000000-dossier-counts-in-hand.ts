@@ -39,7 +39,8 @@ export class DossierCountsInHand1763804000000 implements MigrationInterface {
   }
 }
 
-async function recount(queryRunner: QueryRunner, inHand: InHand): Promise<void> {
+/** The counts' triggers replaced by those classifying as `inHand` says, and both tables counted again. */
+export async function recount(queryRunner: QueryRunner, inHand: InHand): Promise<void> {
   for (const trigger of DOSSIER_COUNT_TRIGGERS) await queryRunner.query(`DROP TRIGGER ${trigger}`);
   await queryRunner.query('DELETE FROM dossier_daily_counts');
   await queryRunner.query('DELETE FROM dossier_monthly_counts');

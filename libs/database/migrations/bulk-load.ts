@@ -15,7 +15,7 @@ import {
   TASK_TERM_TRIGGERS,
 } from './1763803500000-task-search-terms';
 import { APPOINTMENT_MONTH } from './1763803650000-dossier-counts-due-month';
-import { IN_HAND } from './1763804000000-dossier-counts-in-hand';
+import { IN_HAND_UNTIL_CLOSED } from './1763804400000-dossier-closed-on';
 
 /*
  * Loading rows in bulk (a benchmark's province) without the triggers that maintain the counts
@@ -36,12 +36,12 @@ export async function dropMaintainingTriggers(queryRunner: QueryRunner): Promise
 export async function refillMaintainedTables(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query('DELETE FROM dossier_daily_counts');
   await queryRunner.query('DELETE FROM dossier_monthly_counts');
-  await fillDossierCounts(queryRunner, APPOINTMENT_MONTH, IN_HAND);
+  await fillDossierCounts(queryRunner, APPOINTMENT_MONTH, IN_HAND_UNTIL_CLOSED);
   await queryRunner.query('DELETE FROM task_counts');
   await fillTaskCounts(queryRunner);
   await queryRunner.query('DELETE FROM task_search_terms');
   await fillTaskTerms(queryRunner);
-  await createDossierCountTriggers(queryRunner, APPOINTMENT_MONTH, IN_HAND);
+  await createDossierCountTriggers(queryRunner, APPOINTMENT_MONTH, IN_HAND_UNTIL_CLOSED);
   await createTaskCountTriggers(queryRunner);
   await createTaskTermTriggers(queryRunner);
 }

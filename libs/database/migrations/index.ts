@@ -36,6 +36,7 @@ import { ComposedTaskText1763803900000 } from './1763803900000-composed-task-tex
 import { DossierCountsInHand1763804000000 } from './1763804000000-dossier-counts-in-hand';
 import { TaskListUnitPlanIndexes1763804200000 } from './1763804200000-task-list-unit-plan-indexes';
 import { NotificationsUnreadIndex1763804300000 } from './1763804300000-notifications-unread-index';
+import { DossierClosedOn1763804400000 } from './1763804400000-dossier-closed-on';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   DossierCountsInHand1763804000000,
   TaskListUnitPlanIndexes1763804200000,
   NotificationsUnreadIndex1763804300000,
+  DossierClosedOn1763804400000,
 ];
