@@ -416,18 +416,21 @@ describe('Dossier lateness, appointment dates and figures', () => {
       expect(created.status).toBe(201);
     }
     await ok('officer', 'R-1', { type: 'START_PROCESSING' });
-    // Withdrawn on 16/12 at 23:30, Vietnam time (16:30 UTC): its day is the 16th.
-    clock.set(DAY('2026-12-16', '23:30'));
+    // Withdrawn at 06:30 on 17/12, Vietnam time (23:30 on 16/12 UTC): its day is the 17th.
+    clock.set(DAY('2026-12-17', '06:30'));
     await ok('one_stop_officer', 'R-1', { type: 'WITHDRAW', reason: 'Người nộp rút hồ sơ' });
-    clock.set(DAY('2026-12-17'));
+    clock.set(DAY('2026-12-18'));
     await ok('unit_head', 'R-2', { type: 'REJECT', reason: 'Hồ sơ không thuộc thẩm quyền' });
-    const rows = await db.query(
-      "SELECT code, state, closed_on FROM tthc_dossiers WHERE code IN ('R-1', 'R-2') ORDER BY code",
-    );
-    expect(rows).toEqual([
-      { code: 'R-1', state: 'withdrawn', closed_on: '2026-12-16' },
-      { code: 'R-2', state: 'rejected', closed_on: '2026-12-17' },
-    ]);
+    const closed = async () =>
+      (await db.query(
+        `SELECT code, state, closed_on, JSON_VALUE(snapshot, '$.context.closedOn') AS closedOn
+         FROM tthc_dossiers WHERE code IN ('R-1', 'R-2') ORDER BY code`,
+      )) as { code: string; state: string; closed_on: string; closedOn: string }[];
+    const days = [
+      { code: 'R-1', state: 'withdrawn', closed_on: '2026-12-17', closedOn: '2026-12-17' },
+      { code: 'R-2', state: 'rejected', closed_on: '2026-12-18', closedOn: '2026-12-18' },
+    ];
+    expect(await closed()).toEqual(days);
     const [{ demoWard }] = await db.query(
       "SELECT ward_id AS demoWard FROM tthc_dossiers WHERE code = 'R-1'",
     );
@@ -440,10 +443,30 @@ describe('Dossier lateness, appointment dates and figures', () => {
           cutoff ? new Date(`${cutoff}T23:59:59.999+07:00`) : undefined,
         )
       ).overall;
-    // In hand, in time, as of 15/12; R-2 still as of 16/12; neither returned nor pending after.
-    expect(await asOf('2026-12-15')).toMatchObject({ received: 2, pending: 2, pendingInTime: 2 });
-    expect(await asOf('2026-12-16')).toMatchObject({ received: 2, pending: 1, pendingInTime: 1 });
-    expect(await asOf('2026-12-17')).toMatchObject({ received: 2, pending: 0, returnedLate: 0 });
-    expect(await asOf()).toMatchObject({ received: 2, pending: 0, overdue: 0 });
+    const figures = async () =>
+      Promise.all(['2026-12-16', '2026-12-17', '2026-12-18', undefined].map(asOf));
+    // In hand, in time, until the day each closed; then neither returned nor pending.
+    const expected = [2, 1, 0, 0].map((pending) => ({
+      received: 2,
+      pending,
+      pendingInTime: pending,
+      returnedLate: 0,
+      overdue: 0,
+    }));
+    expect(await figures()).toMatchObject(expected);
+    // Dossiers closed before the column existed get their days from the audit events that
+    // closed them, in Vietnam time, into their snapshots too; the counts follow.
+    const migration = db.migrations.find((m) => m.name === 'DossierClosedOn1763804400000')!;
+    const queryRunner = db.createQueryRunner();
+    try {
+      await migration.down(queryRunner);
+      const columns = (await db.query('SHOW COLUMNS FROM tthc_dossiers')) as { Field: string }[];
+      expect(columns.map((column) => column.Field)).not.toContain('closed_on');
+      await migration.up(queryRunner);
+    } finally {
+      await queryRunner.release();
+    }
+    expect(await closed()).toEqual(days);
+    expect(await figures()).toMatchObject(expected);
   });
 });

@@ -46,16 +46,18 @@ const OUTCOME = (c: Column, h: InHand) => `CASE
   ${h.paused.length > 0 ? `WHEN ${inStates(c, h.paused)} THEN 'paused'` : ''}
   ELSE 'other' END`;
 
+const closedDay = (c: Column, h: InHand) =>
+  h.closedOn ? ` WHEN ${c('closed_on')} IS NOT NULL THEN ${c('closed_on')}` : '';
+
 /**
  * The day that goes with the outcome: the return day (figures as of a cut-off count only those
  * returned by then), the appointment of an open dossier (overdue once it is before the day the
- * figures are judged on), the receipt day otherwise.
+ * figures are judged on), the day it closed (`h.closedOn`), the receipt day otherwise. The
+ * statement's text without `h.closedOn` is the one earlier migrations ran.
  */
 const OUTCOME_ON = (c: Column, h: InHand) => `CASE
   WHEN ${c('state')} = 'returned' THEN COALESCE(${c('returned_on')}, ${c('received_on')})
-  WHEN ${OPEN(c, h)} THEN ${c('appointment_date')}
-  ${h.closedOn ? `WHEN ${c('closed_on')} IS NOT NULL THEN ${c('closed_on')}` : ''}
-  ELSE ${c('received_on')} END`;
+  WHEN ${OPEN(c, h)} THEN ${c('appointment_date')}${closedDay(c, h)} ELSE ${c('received_on')} END`;
 
 /** The marked-overdue flag counts only while in hand (as the open-and-overdue figure). */
 const MARKED = (c: Column, h: InHand) =>
@@ -163,7 +165,7 @@ function slipTrigger(event: 'INSERT' | 'UPDATE' | 'DELETE', due: MonthlyDue, h: 
       DECLARE v_before_on, v_after_on DATE;
       DECLARE v_ward_id, v_handling_unit_id CHAR(36);
       DECLARE v_state VARCHAR(32);
-      DECLARE v_received_on, v_returned_on, v_appointment_date, v_late_on, v_closed_on DATE;
+      DECLARE v_received_on, v_returned_on, v_appointment_date, v_late_on${h.closedOn ? ', v_closed_on' : ''} DATE;
       DECLARE v_late, v_overdue TINYINT;
       SET v_before = ${FIRST_SLIP(before)};
       SET v_before_on = ${FIRST_SLIP_ON(before)};

@@ -274,7 +274,7 @@ export class DossierFiguresDto implements DossierFigures {
   @ApiProperty({
     description:
       'Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận, đang xử lý, chờ bổ sung, có kết quả ' +
-      'chưa trả, hay trả sau ngày chốt); không gồm hồ sơ từ chối, rút',
+      'chưa trả, hay trả, từ chối, rút sau ngày chốt); không gồm hồ sơ đã từ chối, rút đến ngày chốt',
   })
   pending: number;
 

@@ -3578,7 +3578,7 @@ export interface components {
       returnedOnTime: number;
       /** @description Trả quá hạn */
       returnedLate: number;
-      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận, đang xử lý, chờ bổ sung, có kết quả chưa trả, hay trả sau ngày chốt); không gồm hồ sơ từ chối, rút */
+      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận, đang xử lý, chờ bổ sung, có kết quả chưa trả, hay trả, từ chối, rút sau ngày chốt); không gồm hồ sơ đã từ chối, rút đến ngày chốt */
       pending: number;
       /** @description Đang giải quyết quá hạn: chưa trả và đã quá hạn (hồ sơ chờ bổ sung chỉ khi đã quá hạn trước khi dừng) */
       openOverdue: number;
@@ -3604,7 +3604,7 @@ export interface components {
       returnedOnTime: number;
       /** @description Trả quá hạn */
       returnedLate: number;
-      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận, đang xử lý, chờ bổ sung, có kết quả chưa trả, hay trả sau ngày chốt); không gồm hồ sơ từ chối, rút */
+      /** @description Đang giải quyết: chưa trả tại ngày chốt (tiếp nhận, đang xử lý, chờ bổ sung, có kết quả chưa trả, hay trả, từ chối, rút sau ngày chốt); không gồm hồ sơ đã từ chối, rút đến ngày chốt */
       pending: number;
       /** @description Đang giải quyết quá hạn: chưa trả và đã quá hạn (hồ sơ chờ bổ sung chỉ khi đã quá hạn trước khi dừng) */
       openOverdue: number;
