@@ -187,6 +187,16 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
 
   type Fate = ReturnType<typeof fate>;
 
+  /** A fate's columns from the appointment on, in the order the statements below write them. */
+  const outcomeOf = (f: Fate) => [
+    f.appointment_date,
+    f.overdue,
+    f.returned_on,
+    f.late,
+    f.late_on,
+    f.closed_on,
+  ];
+
   /** Dossiers of these wards with these mirrored columns, in one multi-row insert. */
   const insertRows = async (dossiers: { ward: (typeof wards)[number]; f: Fate }[]) => {
     const rows = dossiers.map(({ ward, f }) => [
@@ -198,12 +208,7 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       random.pick(ward.units),
       f.state,
       f.appointment_date,
-      f.appointment_date,
-      f.overdue,
-      f.returned_on,
-      f.late,
-      f.late_on,
-      f.closed_on,
+      ...outcomeOf(f),
     ]);
     await db.query(
       `INSERT INTO tthc_dossiers (id, ward_id, code, procedure_id, applicant_name, received_at,
@@ -280,16 +285,7 @@ describe(`Maintained dossier counts against the dossiers (seed ${SEED})`, () => 
       await db.query(
         `UPDATE tthc_dossiers SET state = ?, appointment_date = ?, overdue = ?, returned_on = ?,
            late = ?, late_on = ?, closed_on = ?, version = version + 1 WHERE id = ?`,
-        [
-          f.state,
-          f.appointment_date,
-          f.overdue,
-          f.returned_on,
-          f.late,
-          f.late_on,
-          f.closed_on,
-          dossier.id,
-        ],
+        [f.state, ...outcomeOf(f), dossier.id],
       );
     }
     // A multi-row UPDATE, and dossiers deleted (their slips first).

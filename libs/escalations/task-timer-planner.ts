@@ -5,7 +5,7 @@ import { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
-import { IsoDate, TaskState } from '@cchc/domain';
+import { IsoDate, TaskState, taskTimerPhase } from '@cchc/domain';
 import { markOutboxProcessed, onBehalfOfRequest, OutboxJobData, QUEUES } from '@cchc/queue';
 import { TimerService } from '@cchc/timers';
 import { firedSlot, planTaskTimers } from './escalation-policy';
@@ -49,7 +49,8 @@ export class TaskTimerPlanner {
       'SELECT ward_id, state, due_date FROM reform_tasks WHERE id = ? FOR UPDATE',
       [taskId],
     )) as { ward_id: string; state: TaskState; due_date: IsoDate | null }[];
-    if (!task) {
+    // Gone, or waiting for nothing (reported, accepted, cancelled): no timer, nothing to read.
+    if (!task || taskTimerPhase(task.state) === 'none') {
       await this.timers.replace(manager, REFORM_TASK_SUBJECT, taskId, []);
       return 0;
     }

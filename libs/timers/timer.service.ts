@@ -24,6 +24,14 @@ export class TimerService {
     subjectId: string,
     timers: TimerSpec[],
   ): Promise<void> {
+    if (timers.length === 0) {
+      // Nothing kept: one statement, which locks what it deletes.
+      await manager.query('DELETE FROM timers WHERE subject_type = ? AND subject_id = ?', [
+        subjectType,
+        subjectId,
+      ]);
+      return;
+    }
     const stored = (await manager.query(
       'SELECT id, kind, level, due_date, fire_at FROM timers ' +
         'WHERE subject_type = ? AND subject_id = ? FOR UPDATE',
