@@ -299,7 +299,7 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
       await db.query('UPDATE timers SET fire_at = ? WHERE id = ?', [clock.now(), timerId]);
       firing = worker.get(TimerProcessor).fire(timerId);
       planning = db.transaction('READ COMMITTED', (manager) =>
-        worker.get(TaskTimerPlanner).planIn(manager, taskId),
+        worker.get(TaskTimerPlanner).planIn(manager, { instanceId: taskId }),
       );
       await eventually(
         async () =>
@@ -510,6 +510,50 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
         20_000,
         'the timers of the new policy',
       );
+    });
+
+    it("re-plans every ward's tasks with an edited calendar, which the worker has not read yet", async () => {
+      const due = calendar.addWorkingDays(today, 8);
+      const reminderDay = calendar.subtractWorkingDays(due, 1);
+      await client.put('coordinator', '/escalation-policy', {
+        reminders: [{ workingDaysBefore: 1, at: '14:00', to: ['leadUnitHead'] }],
+        escalations: [{ workingDaysAfter: 3, to: ['chairman'] }],
+      });
+      const taskId = await createTask(due, 'Rà soát lịch làm việc');
+      const timersAt = (reminderOn: string) =>
+        JSON.stringify([
+          new Date(`${reminderOn}T14:00:00+07:00`).toISOString(),
+          endOfDayInstant(due).toISOString(),
+        ]);
+      const firesAt = async () => JSON.stringify((await timersOf(taskId)).map((row) => row.fireAt));
+      await eventually(async () => (await firesAt()) === timersAt(reminderDay), 20_000, 'planned');
+      await quiet();
+
+      // The day before the due date becomes a day off: the reminder moves to the working day before.
+      const year = (await client.get('officer', '/calendar/years/2026')).body;
+      const original = {
+        daysOff: year.schedule.daysOff,
+        makeUpWorkdays: year.schedule.makeUpWorkdays,
+        source: year.schedule.source,
+      };
+      const withDayOff = {
+        ...original,
+        daysOff: [...original.daysOff, { date: reminderDay, name: 'Nghỉ đột xuất (thử nghiệm)' }],
+      };
+      expect((await client.put('system_admin', '/calendar/years/2026', withDayOff)).status).toBe(
+        200,
+      );
+      const movedTo = new WorkingCalendar([{ year: 2026, ...withDayOff }]).subtractWorkingDays(
+        due,
+        1,
+      );
+      expect(movedTo < reminderDay).toBe(true);
+      await eventually(async () => (await firesAt()) === timersAt(movedTo), 20_000, 'moved');
+
+      const restored = await client.put('system_admin', '/calendar/years/2026', original);
+      expect(restored.status).toBe(200);
+      await eventually(async () => (await firesAt()) === timersAt(reminderDay), 20_000, 'back');
+      await quiet();
     });
   });
 

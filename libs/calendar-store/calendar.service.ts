@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   assertValidYearSchedule,
   EffectiveSchedule,
@@ -30,13 +30,12 @@ export interface YearView extends EffectiveSchedule {
  */
 @Injectable()
 export class CalendarService {
-  private readonly cache = new RefreshingCache(REFRESH_MS, async () => {
-    const edited = await loadEditedSchedules(this.dataSource);
-    return {
-      calendar: new WorkingCalendar(edited),
-      editedYears: new Set(edited.map((schedule) => schedule.year)),
-    };
-  });
+  private readonly cache = new RefreshingCache(REFRESH_MS, async () =>
+    this.builtFrom(await loadEditedSchedules(this.dataSource)),
+  );
+  /** The last calendar built, and the edited schedules it was built from. */
+  private built: { from: string; calendar: WorkingCalendar; editedYears: Set<number> } | null =
+    null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -45,6 +44,15 @@ export class CalendarService {
 
   async workingCalendar(): Promise<WorkingCalendar> {
     return (await this.load()).calendar;
+  }
+
+  /**
+   * The calendar as committed, read in the caller's transaction (one small read; built again
+   * only when it changed): for work an edit asked for, which must not use a copy of the calendar
+   * this process read before the edit.
+   */
+  async committedCalendar(manager: EntityManager): Promise<WorkingCalendar> {
+    return this.builtFrom(await loadEditedSchedules(manager)).calendar;
   }
 
   async year(year: number): Promise<YearView> {
@@ -57,11 +65,15 @@ export class CalendarService {
     };
   }
 
-  /** Replaces a year's schedule (validated), records it in the audit, and uses it from now on. */
+  /**
+   * Replaces a year's schedule (validated), records it in the audit, and uses it from now on.
+   * `alsoInTransaction` writes what follows from the edit (re-planned timers) with it.
+   */
   async replaceYear(
     year: number,
     schedule: Omit<YearSchedule, 'year'>,
     actor: Actor,
+    alsoInTransaction?: (manager: EntityManager, now: Date) => Promise<unknown>,
   ): Promise<YearView> {
     const full: YearSchedule = { ...schedule, year };
     assertValidYearSchedule(full, year);
@@ -85,6 +97,7 @@ export class CalendarService {
         payload: { previous, schedule: full },
         occurredAt: now,
       });
+      await alsoInTransaction?.(manager, now);
     });
     this.cache.forget(CALENDAR);
     return this.year(year);
@@ -92,5 +105,16 @@ export class CalendarService {
 
   private load() {
     return this.cache.get(CALENDAR);
+  }
+
+  private builtFrom(edited: YearSchedule[]) {
+    const from = JSON.stringify(edited);
+    if (this.built?.from !== from)
+      this.built = {
+        from,
+        calendar: new WorkingCalendar(edited),
+        editedYears: new Set(edited.map((schedule) => schedule.year)),
+      };
+    return this.built;
   }
 }

@@ -2,9 +2,8 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, RefreshingCache } from '@cchc/common';
-import { Outbox } from '@cchc/engine';
-import { QUEUES } from '@cchc/queue';
 import { DEFAULT_ESCALATION_POLICY, EscalationPolicy } from './escalation-policy';
+import { requestTaskPlans } from './task-plan-requests';
 
 export interface EscalationPolicyView extends EscalationPolicy {
   /** True while the ward has not set its own policy. */
@@ -14,9 +13,6 @@ export interface EscalationPolicyView extends EscalationPolicy {
 
 /** Another process may have replaced a ward's policy; what only shows is re-read at most this often. */
 const SHOWN_REFRESH_MS = 30_000;
-
-/** States whose timers depend on the policy. */
-const WATCHED_STATES = ['assigned', 'inProgress', 'overdue'];
 
 /** Each ward's reminder and escalation policy (the defaults until its coordinator sets one). */
 @Injectable()
@@ -55,8 +51,8 @@ export class EscalationPolicyService {
   }
 
   /**
-   * Replaces the ward's policy and, in the same transaction, asks for every watched task of the
-   * ward to be re-planned with it.
+   * Replaces the ward's policy and, in the same transaction, asks for the timers of the ward's
+   * tasks to be planned again with it.
    */
   async replace(
     wardId: string,
@@ -82,19 +78,7 @@ export class EscalationPolicyService {
           'ON DUPLICATE KEY UPDATE policy = VALUES(policy), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)',
         [wardId, JSON.stringify(clean), updatedBy, now],
       );
-      const tasks = (await manager.query(
-        'SELECT id, version FROM reform_tasks WHERE ward_id = ? AND state IN (?)',
-        [wardId, WATCHED_STATES],
-      )) as { id: string; version: number }[];
-      await Outbox.enqueue(
-        manager,
-        tasks.map((task) => ({
-          queue: QUEUES.taskTimers,
-          jobName: 'plan',
-          payload: { instanceType: 'reform-task', instanceId: task.id, seq: task.version },
-        })),
-        now,
-      );
+      await requestTaskPlans(manager, { wardId }, now);
     });
     this.shown.forget(wardId);
     return this.view(wardId);

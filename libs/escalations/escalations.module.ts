@@ -3,6 +3,7 @@ import { CalendarStoreModule } from '@cchc/calendar-store';
 import { EngineModule } from '@cchc/engine';
 import { TimersModule } from '@cchc/timers';
 import { WebhooksModule } from '@cchc/webhooks';
+import { CalendarEditService } from './calendar-edit.service';
 import { EscalationPolicyService } from './escalation-policy.service';
 import { EscalationService } from './escalation.service';
 import { TaskSlaService } from './task-sla.service';
@@ -10,11 +11,23 @@ import { TaskStatsService } from './task-stats.service';
 import { ReformTaskTimerHandler } from './reform-task-timer.handler';
 import { TaskTimerPlanner, TaskTimerPlanProcessor } from './task-timer-planner';
 
-/** Policies and the escalation log, for the API. */
+/** Policies, calendar edits and the escalation log, for the API. */
 @Module({
   imports: [CalendarStoreModule],
-  providers: [EscalationPolicyService, EscalationService, TaskSlaService, TaskStatsService],
-  exports: [EscalationPolicyService, EscalationService, TaskSlaService, TaskStatsService],
+  providers: [
+    CalendarEditService,
+    EscalationPolicyService,
+    EscalationService,
+    TaskSlaService,
+    TaskStatsService,
+  ],
+  exports: [
+    CalendarEditService,
+    EscalationPolicyService,
+    EscalationService,
+    TaskSlaService,
+    TaskStatsService,
+  ],
 })
 export class EscalationsModule {}
 

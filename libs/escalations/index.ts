@@ -2,6 +2,7 @@ export * from './dto/escalation-policy.dto';
 export * from './dto/list-escalations.query';
 export * from './dto/task-sla.dto';
 export * from './dto/task-stats.dto';
+export * from './calendar-edit.service';
 export * from './escalation-policy';
 export * from './escalation-policy.service';
 export * from './escalation.service';

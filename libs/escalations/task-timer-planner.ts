@@ -15,6 +15,8 @@ export const REFORM_TASK_SUBJECT = 'reform-task';
 
 export interface PlanJobData extends OutboxJobData {
   instanceId: string;
+  /** Asked for by a calendar edit: plan with the calendar as committed (see requestTaskPlans). */
+  freshCalendar?: boolean;
 }
 
 /**
@@ -38,13 +40,16 @@ export class TaskTimerPlanner {
     // READ COMMITTED: no gap locks, so plans of different tasks never deadlock on the timers'
     // index; plans of one task are serialised by the task row's lock.
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const planned = await this.planIn(manager, job.instanceId);
+      const planned = await this.planIn(manager, job);
       await markOutboxProcessed(manager, job.outboxId, this.clock.now());
       return planned;
     });
   }
 
-  async planIn(manager: EntityManager, taskId: string): Promise<number> {
+  async planIn(
+    manager: EntityManager,
+    { instanceId: taskId, freshCalendar }: Pick<PlanJobData, 'instanceId' | 'freshCalendar'>,
+  ): Promise<number> {
     const [task] = (await manager.query(
       'SELECT ward_id, state, due_date FROM reform_tasks WHERE id = ? FOR UPDATE',
       [taskId],
@@ -65,7 +70,9 @@ export class TaskTimerPlanner {
     const timers = planTaskTimers(
       { state: task.state, dueDate: task.due_date },
       await this.policies.policyOf(manager, task.ward_id),
-      await this.calendars.workingCalendar(),
+      await (freshCalendar
+        ? this.calendars.committedCalendar(manager)
+        : this.calendars.workingCalendar()),
       this.clock.now(),
       new Set(fired),
     );

@@ -6,6 +6,7 @@ import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
 import { LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR } from '@cchc/calendar';
 import { CalendarService, YearView } from '@cchc/calendar-store';
 import { IsCalendarDate, IsText } from '@cchc/common';
+import { CalendarEditService } from '@cchc/escalations';
 import { ApiErrors, ApiSignedIn } from '../openapi';
 import { NamedDayDto, WorkdaysResultDto, YearViewDto } from './calendar.dto';
 
@@ -60,7 +61,10 @@ class AddWorkdaysQuery {
 @ApiSignedIn()
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly edits: CalendarEditService,
+  ) {}
 
   @ApiOperation({ summary: 'Lịch làm việc của một năm (ngày nghỉ, ngày làm bù)' })
   @ApiOkResponse({ type: YearViewDto })
@@ -80,7 +84,7 @@ export class CalendarController {
     @Param() { year }: YearParams,
     @Body() dto: YearScheduleDto,
   ): Promise<YearView> {
-    return this.calendar.replaceYear(year, dto, actorOf(user));
+    return this.edits.replaceYear(year, dto, actorOf(user));
   }
 
   @ApiOperation({ summary: 'Cộng n ngày làm việc vào một ngày' })
