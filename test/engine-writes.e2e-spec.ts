@@ -196,57 +196,116 @@ describe('engine writes (MariaDB)', () => {
     expect(jobs[7]).toEqual(['notify', 'settled']);
   });
 
-  it("locks the task's ward before its row, so that groups of one ward take its counters in turn", async () => {
-    const [unit] = (await db.query("SELECT id, ward_id FROM org_units WHERE code = 'VHXH'")) as {
-      id: string;
-      ward_id: string;
-    }[];
-    const [officer] = (await db.query("SELECT id FROM users WHERE username = 'officer'")) as {
-      id: string;
-    }[];
-    const created = await client.post('coordinator', '/tasks', {
-      title: 'Niêm yết thủ tục hành chính tại bộ phận một cửa',
-      leadUnitId: unit.id,
-      dueDate: '2026-12-31',
+  describe("locks the task's ward before its row, so that writes of one ward take its counters in turn", () => {
+    let unit: { id: string; ward_id: string };
+    let actor: Actor;
+
+    beforeAll(async () => {
+      [unit] = (await db.query("SELECT id, ward_id FROM org_units WHERE code = 'VHXH'")) as {
+        id: string;
+        ward_id: string;
+      }[];
+      const [officer] = (await db.query("SELECT id FROM users WHERE username = 'officer'")) as {
+        id: string;
+      }[];
+      actor = { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id };
     });
-    expect(created.status).toBe(201);
-    const taskId = created.body.id as string;
-    const holder = db.createQueryRunner();
-    await holder.startTransaction('READ COMMITTED');
-    let sent: Promise<unknown> | undefined;
-    try {
-      await holder.query('SELECT id FROM wards WHERE id = ? FOR UPDATE', [unit.ward_id]);
-      const actor: Actor = { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id };
-      sent = api
-        .get(WorkflowEngine)
-        .send(reformTaskPersistence, taskId, { type: 'START' } as never, actor, 1);
-      await eventually(
-        async () =>
-          Number(
-            (
-              (await db.query(
-                `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST
-                 WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND = 'Query'
-                   AND INFO LIKE '%FROM wards WHERE id IN%FOR UPDATE%'`,
-              )) as { n: string }[]
-            )[0].n,
-          ) === 1,
-        20_000,
-        "the group commit waiting for the ward's row",
+
+    const createTask = async (title: string) => {
+      const created = await client.post('coordinator', '/tasks', {
+        title,
+        leadUnitId: unit.id,
+        dueDate: '2026-12-31',
+      });
+      expect(created.status).toBe(201);
+      return created.body.id as string;
+    };
+
+    /** Starts `write` while another transaction holds the ward's row; it must wait for it. */
+    const waitsForTheWard = async (
+      write: () => Promise<unknown>,
+      notYetWritten: () => Promise<void>,
+    ) => {
+      const holder = db.createQueryRunner();
+      await holder.startTransaction('READ COMMITTED');
+      let written: Promise<unknown> | undefined;
+      try {
+        await holder.query('SELECT id FROM wards WHERE id = ? FOR UPDATE', [unit.ward_id]);
+        written = write();
+        await eventually(
+          async () =>
+            Number(
+              (
+                (await db.query(
+                  `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST
+                   WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND = 'Query'
+                     AND INFO LIKE '%FROM wards WHERE id IN%FOR UPDATE%'`,
+                )) as { n: string }[]
+              )[0].n,
+            ) === 1,
+          20_000,
+          "the write waiting for the ward's row",
+        );
+        await notYetWritten();
+      } finally {
+        await holder.commitTransaction();
+        await holder.release();
+      }
+      await written;
+    };
+
+    const versionOf = async (taskId: string) =>
+      (
+        (await db.query('SELECT state, version FROM reform_tasks WHERE id = ?', [taskId])) as {
+          state: string;
+          version: number;
+        }[]
+      )[0];
+
+    it('in a group commit', async () => {
+      const taskId = await createTask('Niêm yết thủ tục hành chính tại bộ phận một cửa');
+      await waitsForTheWard(
+        () =>
+          api
+            .get(WorkflowEngine)
+            .send(reformTaskPersistence, taskId, { type: 'START' } as never, actor, 1),
+        async () => expect(await versionOf(taskId)).toEqual({ state: 'assigned', version: 1 }),
       );
-      const [waiting] = (await db.query('SELECT version FROM reform_tasks WHERE id = ?', [
-        taskId,
-      ])) as { version: number }[];
-      expect(waiting.version).toBe(1);
-    } finally {
-      await holder.commitTransaction();
-      await holder.release();
-    }
-    await sent;
-    const [done] = (await db.query('SELECT state, version FROM reform_tasks WHERE id = ?', [
-      taskId,
-    ])) as { state: string; version: number }[];
-    expect(done).toEqual({ state: 'inProgress', version: 2 });
+      expect(await versionOf(taskId)).toEqual({ state: 'inProgress', version: 2 });
+    });
+
+    it("in a caller's transaction", async () => {
+      const taskId = await createTask('Rà soát quy trình nội bộ giải quyết thủ tục');
+      await waitsForTheWard(
+        () =>
+          db.transaction((manager) =>
+            api
+              .get(WorkflowEngine)
+              .send(reformTaskPersistence, taskId, { type: 'START' } as never, actor, 1, manager),
+          ),
+        async () => expect(await versionOf(taskId)).toEqual({ state: 'assigned', version: 1 }),
+      );
+      expect(await versionOf(taskId)).toEqual({ state: 'inProgress', version: 2 });
+    });
+
+    it('when a task is created', async () => {
+      const title = 'Công khai kết quả giải quyết hồ sơ trên cổng dịch vụ công';
+      const countOf = async () =>
+        Number(
+          (
+            (await db.query('SELECT COUNT(*) AS n FROM reform_tasks WHERE title = ?', [title])) as {
+              n: string;
+            }[]
+          )[0].n,
+        );
+      let taskId = '';
+      await waitsForTheWard(
+        async () => (taskId = await createTask(title)),
+        async () => expect(await countOf()).toBe(0),
+      );
+      expect(await countOf()).toBe(1);
+      expect(await versionOf(taskId)).toEqual({ state: 'assigned', version: 1 });
+    });
   });
 
   it('numbers concurrent edits of one calendar year one after another', async () => {

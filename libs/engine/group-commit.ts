@@ -19,6 +19,15 @@ export interface GuardedWrite {
   inserts: InsertRows[];
 }
 
+/** Locks the wards' rows, in one order, before the counters their instances' triggers keep. */
+export function lockWardsSql(wardIds: string[]): SqlStatement {
+  const wards = [...new Set(wardIds)].sort();
+  return {
+    sql: `SELECT id FROM wards WHERE id IN (${wards.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
+    params: wards,
+  };
+}
+
 /** Whether a write was applied (its guard matched), or why it failed on its own. */
 type Outcome = boolean | Error;
 
@@ -171,15 +180,9 @@ export class GroupCommit {
     order: Ordered[],
     work: (connection: PoolConnection, head: string[]) => Promise<T>,
   ): Promise<T> {
-    const wards = [...new Set(order.flatMap(({ write }) => write.wardLock ?? []))].sort();
+    const wards = order.flatMap(({ write }) => write.wardLock ?? []);
     const head = ['START TRANSACTION'];
-    if (wards.length > 0)
-      head.push(
-        render({
-          sql: `SELECT id FROM wards WHERE id IN (${wards.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
-          params: wards,
-        }),
-      );
+    if (wards.length > 0) head.push(render(lockWardsSql(wards)));
     const connection = await this.pool().getConnection();
     let reusable = true;
     try {

@@ -33,7 +33,8 @@ export interface PersistedWorkflow<TMachine extends AnyStateMachine = AnyStateMa
    * The table's triggers keep counters per ward (e.g. `task_counts`): a group commit locks the
    * wards' rows first, so that concurrent groups of one ward take its counter rows one after the
    * other instead of each in the order of its instances (a deadlock in about every third group at
-   * 16 clients on one ward).
+   * 16 clients on one ward). A creation and a transition in a caller's transaction lock it too,
+   * and a caller that locks such an instance's row before writing it uses WorkflowEngine.lockRow.
    */
   lockWardFirst?: boolean;
 }

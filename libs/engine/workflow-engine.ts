@@ -13,7 +13,7 @@ import {
   MachineVersionError,
   StaleVersionError,
 } from './engine-errors';
-import { GroupCommit, GuardedWrite } from './group-commit';
+import { GroupCommit, GuardedWrite, lockWardsSql } from './group-commit';
 import { PersistedWorkflow } from './persisted-workflow';
 import { GroupRead, InstanceRow, instanceRowSql } from './group-read';
 import { RecentRows } from './recent-rows';
@@ -63,6 +63,8 @@ export class WorkflowEngine {
   private readonly groupCommit: GroupCommit;
   private readonly groupRead: GroupRead;
   private readonly recent = new RecentRows(RECENT_ROWS);
+  /** The wards each caller's transaction has locked (lockWardIn). */
+  private readonly wardsLockedBy = new WeakMap<EntityManager, Set<string>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -112,7 +114,10 @@ export class WorkflowEngine {
       prevHash: GENESIS_HASH,
       wardId: typeof row.ward_id === 'string' ? row.ward_id : null,
     });
+    const wardLock = workflow.lockWardFirst && typeof row.ward_id === 'string' ? row.ward_id : null;
+    if (manager && wardLock) await this.lockWardIn(manager, wardLock);
     await runBatch(manager ?? this.dataSource, [
+      ...(wardLock && !manager ? [lockWardsSql([wardLock])] : []),
       insertSql({ table: workflow.table, columns: Object.keys(row), rows: [Object.values(row)] }),
       insertSql(audit),
       ...(outbox ? [insertSql(outbox)] : []),
@@ -253,6 +258,7 @@ export class WorkflowEngine {
     write: GuardedWrite,
     expectedVersion: number,
   ): Promise<void> {
+    if (write.wardLock) await this.lockWardIn(manager, write.wardLock);
     const update = (await manager.query(write.guard.sql, write.guard.params)) as {
       affectedRows?: number;
     };
@@ -268,5 +274,40 @@ export class WorkflowEngine {
         throw new StaleVersionError(expectedVersion, expectedVersion + 1);
       throw error;
     }
+  }
+
+  /**
+   * Locks an instance's row in a caller's transaction that will write it, in the order the
+   * engine's own writes lock: its ward's row first when the workflow says so (lockWardFirst).
+   * A caller that locked the instance alone and then sent it an event would hold the row a group
+   * commit of its ward waits for, while waiting for that group's ward or counters: a deadlock.
+   */
+  async lockRow(
+    manager: EntityManager,
+    workflow: PersistedWorkflow<AnyStateMachine>,
+    id: string,
+  ): Promise<void> {
+    if (workflow.lockWardFirst) {
+      // A row's ward never changes, so it is read outside the caller's transaction: a plain read
+      // in it would fix its snapshot (REPEATABLE READ) before the locks it is about to wait for.
+      const [row] = (await this.dataSource.query(
+        `SELECT ward_id FROM ${workflow.table} WHERE id = ?`,
+        [id],
+      )) as { ward_id: string }[];
+      if (row) await this.lockWardIn(manager, row.ward_id);
+    }
+    await manager.query(`SELECT id FROM ${workflow.table} WHERE id = ? FOR UPDATE`, [id]);
+  }
+
+  /**
+   * In a caller's transaction, the ward's row is locked before the instance's, as a group commit
+   * does (PersistedWorkflow.lockWardFirst), once per transaction.
+   */
+  private async lockWardIn(manager: EntityManager, wardId: string): Promise<void> {
+    const locked = this.wardsLockedBy.get(manager) ?? new Set<string>();
+    if (locked.has(wardId)) return;
+    const { sql, params } = lockWardsSql([wardId]);
+    await manager.query(sql, params);
+    this.wardsLockedBy.set(manager, locked.add(wardId));
   }
 }

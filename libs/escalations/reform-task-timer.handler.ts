@@ -52,8 +52,8 @@ export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
     this.registry.register(this);
   }
 
-  async lockSubject(manager: EntityManager, taskId: string): Promise<void> {
-    await manager.query('SELECT id FROM reform_tasks WHERE id = ? FOR UPDATE', [taskId]);
+  lockSubject(manager: EntityManager, taskId: string): Promise<void> {
+    return this.engine.lockRow(manager, reformTaskPersistence, taskId);
   }
 
   async fire(manager: EntityManager, timer: DueTimer): Promise<void> {

@@ -48,6 +48,8 @@ export class GroupCompletionService {
     const parentId = child.parent_id;
     return this.dataSource.transaction(async (manager) => {
       let outcome: GroupOutcome;
+      await this.engine.lockRow(manager, reformTaskPersistence, parentId);
+      // A locking read: the row as committed now, not as this transaction's snapshot saw it.
       const [parent] = (await manager.query(
         'SELECT id, state, version FROM reform_tasks WHERE id = ? FOR UPDATE',
         [parentId],
