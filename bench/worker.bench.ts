@@ -120,7 +120,7 @@ async function firingWhilePlanning(
   const processor = app.get(TimerProcessor);
   const planner = app.get(TaskTimerPlanner);
   const plan = (taskId: string) =>
-    db.transaction('READ COMMITTED', (manager) => planner.planIn(manager, { instanceId: taskId }));
+    db.transaction('READ COMMITTED', (manager) => planner.planIn(manager, taskId));
   await relay.onApplicationShutdown();
   const today = todayIn(new Date());
   const ids = await createBenchTasks(engine, actors, tasks, 16, 'Nhiệm vụ đo hẹn giờ', today);

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { endOfDayInstant, WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
+import { CalendarService } from '@cchc/calendar-store';
 import { TaskTimerPlanner } from '@cchc/escalations';
 import { OutboxRelay } from '@cchc/queue';
 import {
@@ -299,7 +300,7 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
       await db.query('UPDATE timers SET fire_at = ? WHERE id = ?', [clock.now(), timerId]);
       firing = worker.get(TimerProcessor).fire(timerId);
       planning = db.transaction('READ COMMITTED', (manager) =>
-        worker.get(TaskTimerPlanner).planIn(manager, { instanceId: taskId }),
+        worker.get(TaskTimerPlanner).planIn(manager, taskId),
       );
       await eventually(
         async () =>
@@ -512,13 +513,13 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
       );
     });
 
-    it("re-plans every ward's tasks with an edited calendar, which the worker has not read yet", async () => {
-      const due = calendar.addWorkingDays(today, 8);
-      const reminderDay = calendar.subtractWorkingDays(due, 1);
+    it("re-plans the tasks an edited calendar moves, with the calendar as committed, not the worker's copy", async () => {
       await client.put('coordinator', '/escalation-policy', {
         reminders: [{ workingDaysBefore: 1, at: '14:00', to: ['leadUnitHead'] }],
         escalations: [{ workingDaysAfter: 3, to: ['chairman'] }],
       });
+      const due = calendar.addWorkingDays(today, 8);
+      const reminderDay = calendar.subtractWorkingDays(due, 1);
       const taskId = await createTask(due, 'Rà soát lịch làm việc');
       const timersAt = (reminderOn: string) =>
         JSON.stringify([
@@ -529,7 +530,8 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
       await eventually(async () => (await firesAt()) === timersAt(reminderDay), 20_000, 'planned');
       await quiet();
 
-      // The day before the due date becomes a day off: the reminder moves to the working day before.
+      // The day before the due date becomes a day off: the reminder moves to the working day
+      // before. The worker holds a copy of the calendar read just before the edit.
       const year = (await client.get('officer', '/calendar/years/2026')).body;
       const original = {
         daysOff: year.schedule.daysOff,
@@ -540,18 +542,20 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
         ...original,
         daysOff: [...original.daysOff, { date: reminderDay, name: 'Nghỉ đột xuất (thử nghiệm)' }],
       };
-      expect((await client.put('system_admin', '/calendar/years/2026', withDayOff)).status).toBe(
-        200,
-      );
       const movedTo = new WorkingCalendar([{ year: 2026, ...withDayOff }]).subtractWorkingDays(
         due,
         1,
       );
       expect(movedTo < reminderDay).toBe(true);
-      await eventually(async () => (await firesAt()) === timersAt(movedTo), 20_000, 'moved');
-
-      const restored = await client.put('system_admin', '/calendar/years/2026', original);
-      expect(restored.status).toBe(200);
+      try {
+        await worker.get(CalendarService).workingCalendar();
+        const edited = await client.put('system_admin', '/calendar/years/2026', withDayOff);
+        expect(edited.status).toBe(200);
+        await eventually(async () => (await firesAt()) === timersAt(movedTo), 20_000, 'moved');
+      } finally {
+        const restored = await client.put('system_admin', '/calendar/years/2026', original);
+        expect(restored.status).toBe(200);
+      }
       await eventually(async () => (await firesAt()) === timersAt(reminderDay), 20_000, 'back');
       await quiet();
     });

@@ -221,32 +221,35 @@ describe('engine writes (MariaDB)', () => {
       return created.body.id as string;
     };
 
-    /** Starts `write` while another transaction holds the ward's row; it must wait for it. */
-    const waitsForTheWard = async (
-      write: () => Promise<unknown>,
-      notYetWritten: () => Promise<void>,
-    ) => {
+    /**
+     * Starts `write` while another transaction holds the ward's row: it must wait for it having
+     * changed nothing and, when it writes a task, without holding that task's row.
+     */
+    const waitsForTheWard = async (write: () => Promise<unknown>, taskId?: string) => {
       const holder = db.createQueryRunner();
       await holder.startTransaction('READ COMMITTED');
       let written: Promise<unknown> | undefined;
       try {
         await holder.query('SELECT id FROM wards WHERE id = ? FOR UPDATE', [unit.ward_id]);
         written = write();
-        await eventually(
-          async () =>
-            Number(
-              (
-                (await db.query(
-                  `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST
-                   WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND = 'Query'
-                     AND INFO LIKE '%FROM wards WHERE id IN%FOR UPDATE%'`,
-                )) as { n: string }[]
-              )[0].n,
-            ) === 1,
+        const waiting = await eventually(
+          async () => {
+            const rows = (await db.query(
+              `SELECT trx.trx_rows_modified AS modified FROM information_schema.INNODB_TRX trx
+             JOIN information_schema.PROCESSLIST list ON list.ID = trx.trx_mysql_thread_id
+             WHERE trx.trx_state = 'LOCK WAIT' AND list.DB = DATABASE()
+               AND trx.trx_query LIKE '%FROM wards WHERE id IN%FOR UPDATE%'`,
+            )) as { modified: string }[];
+            return rows.length === 1 ? rows : null;
+          },
           20_000,
           "the write waiting for the ward's row",
         );
-        await notYetWritten();
+        expect(Number(waiting[0].modified)).toBe(0);
+        if (taskId)
+          await db.transaction((manager) =>
+            manager.query('SELECT id FROM reform_tasks WHERE id = ? FOR UPDATE NOWAIT', [taskId]),
+          );
       } finally {
         await holder.commitTransaction();
         await holder.release();
@@ -269,7 +272,7 @@ describe('engine writes (MariaDB)', () => {
           api
             .get(WorkflowEngine)
             .send(reformTaskPersistence, taskId, { type: 'START' } as never, actor, 1),
-        async () => expect(await versionOf(taskId)).toEqual({ state: 'assigned', version: 1 }),
+        taskId,
       );
       expect(await versionOf(taskId)).toEqual({ state: 'inProgress', version: 2 });
     });
@@ -283,27 +286,27 @@ describe('engine writes (MariaDB)', () => {
               .get(WorkflowEngine)
               .send(reformTaskPersistence, taskId, { type: 'START' } as never, actor, 1, manager),
           ),
-        async () => expect(await versionOf(taskId)).toEqual({ state: 'assigned', version: 1 }),
+        taskId,
       );
       expect(await versionOf(taskId)).toEqual({ state: 'inProgress', version: 2 });
     });
 
+    it('when a caller locks the task to write it (WorkflowEngine.lockRow)', async () => {
+      const taskId = await createTask('Cập nhật danh mục thủ tục hành chính của phường');
+      await waitsForTheWard(
+        () =>
+          db.transaction('READ COMMITTED', (manager) =>
+            api.get(WorkflowEngine).lockRow(manager, reformTaskPersistence, taskId, unit.ward_id),
+          ),
+        taskId,
+      );
+    });
+
     it('when a task is created', async () => {
-      const title = 'Công khai kết quả giải quyết hồ sơ trên cổng dịch vụ công';
-      const countOf = async () =>
-        Number(
-          (
-            (await db.query('SELECT COUNT(*) AS n FROM reform_tasks WHERE title = ?', [title])) as {
-              n: string;
-            }[]
-          )[0].n,
-        );
       let taskId = '';
       await waitsForTheWard(
-        async () => (taskId = await createTask(title)),
-        async () => expect(await countOf()).toBe(0),
+        async () => (taskId = await createTask('Công khai kết quả giải quyết hồ sơ trực tuyến')),
       );
-      expect(await countOf()).toBe(1);
       expect(await versionOf(taskId)).toEqual({ state: 'assigned', version: 1 });
     });
   });

@@ -206,8 +206,8 @@ export class DossierService {
   }
 
   /** Locks the dossier's row: before its timers, by everyone who writes or fires them. */
-  lockRow(manager: EntityManager, dossierId: string): Promise<void> {
-    return this.engine.lockRow(manager, tthcDossierPersistence, dossierId);
+  async lockRow(manager: EntityManager, dossierId: string): Promise<void> {
+    await manager.query('SELECT id FROM tthc_dossiers WHERE id = ? FOR UPDATE', [dossierId]);
   }
 
   /** Makes the dossier's pending timers match its snapshot, in the caller's transaction. */

@@ -63,8 +63,6 @@ export class WorkflowEngine {
   private readonly groupCommit: GroupCommit;
   private readonly groupRead: GroupRead;
   private readonly recent = new RecentRows(RECENT_ROWS);
-  /** The wards each caller's transaction has locked (lockWardIn). */
-  private readonly wardsLockedBy = new WeakMap<EntityManager, Set<string>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -115,7 +113,7 @@ export class WorkflowEngine {
       wardId: typeof row.ward_id === 'string' ? row.ward_id : null,
     });
     const wardLock = workflow.lockWardFirst && typeof row.ward_id === 'string' ? row.ward_id : null;
-    if (manager && wardLock) await this.lockWardIn(manager, wardLock);
+    if (manager && wardLock) await lockWardIn(manager, wardLock);
     await runBatch(manager ?? this.dataSource, [
       ...(wardLock && !manager ? [lockWardsSql([wardLock])] : []),
       insertSql({ table: workflow.table, columns: Object.keys(row), rows: [Object.values(row)] }),
@@ -258,7 +256,7 @@ export class WorkflowEngine {
     write: GuardedWrite,
     expectedVersion: number,
   ): Promise<void> {
-    if (write.wardLock) await this.lockWardIn(manager, write.wardLock);
+    if (write.wardLock) await lockWardIn(manager, write.wardLock);
     const update = (await manager.query(write.guard.sql, write.guard.params)) as {
       affectedRows?: number;
     };
@@ -281,33 +279,25 @@ export class WorkflowEngine {
    * engine's own writes lock: its ward's row first when the workflow says so (lockWardFirst).
    * A caller that locked the instance alone and then sent it an event would hold the row a group
    * commit of its ward waits for, while waiting for that group's ward or counters: a deadlock.
+   * `wardId` is the row's ward (it never changes), read by the caller without a lock.
    */
   async lockRow(
     manager: EntityManager,
     workflow: PersistedWorkflow<AnyStateMachine>,
     id: string,
+    wardId: string,
   ): Promise<void> {
-    if (workflow.lockWardFirst) {
-      // A row's ward never changes, so it is read outside the caller's transaction: a plain read
-      // in it would fix its snapshot (REPEATABLE READ) before the locks it is about to wait for.
-      const [row] = (await this.dataSource.query(
-        `SELECT ward_id FROM ${workflow.table} WHERE id = ?`,
-        [id],
-      )) as { ward_id: string }[];
-      if (row) await this.lockWardIn(manager, row.ward_id);
-    }
+    if (workflow.lockWardFirst) await lockWardIn(manager, wardId);
     await manager.query(`SELECT id FROM ${workflow.table} WHERE id = ? FOR UPDATE`, [id]);
   }
+}
 
-  /**
-   * In a caller's transaction, the ward's row is locked before the instance's, as a group commit
-   * does (PersistedWorkflow.lockWardFirst), once per transaction.
-   */
-  private async lockWardIn(manager: EntityManager, wardId: string): Promise<void> {
-    const locked = this.wardsLockedBy.get(manager) ?? new Set<string>();
-    if (locked.has(wardId)) return;
-    const { sql, params } = lockWardsSql([wardId]);
-    await manager.query(sql, params);
-    this.wardsLockedBy.set(manager, locked.add(wardId));
-  }
+/**
+ * Locks the ward's row in a caller's transaction, before an instance's row, as a group commit
+ * does (PersistedWorkflow.lockWardFirst); again for each write, a lock already held costs a
+ * round trip.
+ */
+async function lockWardIn(manager: EntityManager, wardId: string): Promise<void> {
+  const { sql, params } = lockWardsSql([wardId]);
+  await manager.query(sql, params);
 }

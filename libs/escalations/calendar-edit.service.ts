@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService, YearView } from '@cchc/calendar-store';
 import { YearSchedule } from '@cchc/calendar';
 import { Actor } from '@cchc/domain';
-import { requestTaskPlans } from './task-plan-requests';
+import { requestTaskPlans, TaskPlanScope } from './task-plan-requests';
 
 /**
  * A year of the calendar edited: reminders and escalations are counted in its working days, so
- * the timers of every ward's tasks are planned again with it, asked for in the edit's transaction.
+ * the timers of every ward's tasks it can move are planned again with it, asked for in the
+ * edit's transaction.
  */
 @Injectable()
 export class CalendarEditService {
@@ -14,7 +15,16 @@ export class CalendarEditService {
 
   replaceYear(year: number, schedule: Omit<YearSchedule, 'year'>, actor: Actor): Promise<YearView> {
     return this.calendars.replaceYear(year, schedule, actor, (manager, now) =>
-      requestTaskPlans(manager, 'allWards', now, { freshCalendar: true }),
+      requestTaskPlans(manager, dueDatesCountedAcross(year), now),
     );
   }
+}
+
+/**
+ * The due dates whose timers can be counted across a year's days: an escalation comes at most
+ * 250 working days (under a calendar year) after the due date, a reminder at most 60 before it
+ * (EscalationPolicyDto), with a month to spare on each side.
+ */
+function dueDatesCountedAcross(year: number): TaskPlanScope {
+  return { dueFrom: `${year - 2}-12-01`, dueTo: `${year + 1}-06-30` };
 }

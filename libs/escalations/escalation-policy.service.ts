@@ -43,10 +43,16 @@ export class EscalationPolicyService {
     return this.shown.get(wardId);
   }
 
+  /**
+   * The ward's policy as committed, share-locked in the caller's transaction: a plan waits for a
+   * replacement in flight, and a replacement for the plans reading before it, so no plan misses
+   * the re-planning a replacement asks for.
+   */
   async policyOf(manager: EntityManager, wardId: string): Promise<EscalationPolicy> {
-    const [row] = (await manager.query('SELECT policy FROM escalation_policies WHERE ward_id = ?', [
-      wardId,
-    ])) as { policy: EscalationPolicy | string }[];
+    const [row] = (await manager.query(
+      'SELECT policy FROM escalation_policies WHERE ward_id = ? LOCK IN SHARE MODE',
+      [wardId],
+    )) as { policy: EscalationPolicy | string }[];
     return row ? parsePolicy(row.policy) : DEFAULT_ESCALATION_POLICY;
   }
 

@@ -52,8 +52,12 @@ export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
     this.registry.register(this);
   }
 
-  lockSubject(manager: EntityManager, taskId: string): Promise<void> {
-    return this.engine.lockRow(manager, reformTaskPersistence, taskId);
+  async lockSubject(manager: EntityManager, taskId: string): Promise<void> {
+    // A plain read fixes no snapshot here: the timer processor's transaction is READ COMMITTED.
+    const [task] = (await manager.query('SELECT ward_id FROM reform_tasks WHERE id = ?', [
+      taskId,
+    ])) as { ward_id: string }[];
+    if (task) await this.engine.lockRow(manager, reformTaskPersistence, taskId, task.ward_id);
   }
 
   async fire(manager: EntityManager, timer: DueTimer): Promise<void> {

@@ -15,8 +15,6 @@ export const REFORM_TASK_SUBJECT = 'reform-task';
 
 export interface PlanJobData extends OutboxJobData {
   instanceId: string;
-  /** Asked for by a calendar edit: plan with the calendar as committed (see requestTaskPlans). */
-  freshCalendar?: boolean;
 }
 
 /**
@@ -40,16 +38,13 @@ export class TaskTimerPlanner {
     // READ COMMITTED: no gap locks, so plans of different tasks never deadlock on the timers'
     // index; plans of one task are serialised by the task row's lock.
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const planned = await this.planIn(manager, job);
+      const planned = await this.planIn(manager, job.instanceId);
       await markOutboxProcessed(manager, job.outboxId, this.clock.now());
       return planned;
     });
   }
 
-  async planIn(
-    manager: EntityManager,
-    { instanceId: taskId, freshCalendar }: Pick<PlanJobData, 'instanceId' | 'freshCalendar'>,
-  ): Promise<number> {
+  async planIn(manager: EntityManager, taskId: string): Promise<number> {
     const [task] = (await manager.query(
       'SELECT ward_id, state, due_date FROM reform_tasks WHERE id = ? FOR UPDATE',
       [taskId],
@@ -70,9 +65,7 @@ export class TaskTimerPlanner {
     const timers = planTaskTimers(
       { state: task.state, dueDate: task.due_date },
       await this.policies.policyOf(manager, task.ward_id),
-      await (freshCalendar
-        ? this.calendars.committedCalendar(manager)
-        : this.calendars.workingCalendar()),
+      await this.calendars.committedCalendar(manager),
       this.clock.now(),
       new Set(fired),
     );

@@ -38,9 +38,9 @@ export class GroupCompletionService {
     // A task's parent is set when it is created and never changes, so most tasks (those without
     // one) need no transaction: their row is marked done by one statement.
     const [child] = (await this.dataSource.query(
-      'SELECT parent_id FROM reform_tasks WHERE id = ?',
+      'SELECT parent_id, ward_id FROM reform_tasks WHERE id = ?',
       [job.instanceId],
-    )) as { parent_id: string | null }[];
+    )) as { parent_id: string | null; ward_id: string }[];
     if (!child?.parent_id) {
       await markOutboxProcessed(this.dataSource.manager, job.outboxId, this.clock.now());
       return 'no-parent';
@@ -48,10 +48,11 @@ export class GroupCompletionService {
     const parentId = child.parent_id;
     return this.dataSource.transaction(async (manager) => {
       let outcome: GroupOutcome;
-      await this.engine.lockRow(manager, reformTaskPersistence, parentId);
-      // A locking read: the row as committed now, not as this transaction's snapshot saw it.
+      // A group and its children are of one ward. Locked before anything is read, so this
+      // transaction's snapshot is taken after the locks.
+      await this.engine.lockRow(manager, reformTaskPersistence, parentId, child.ward_id);
       const [parent] = (await manager.query(
-        'SELECT id, state, version FROM reform_tasks WHERE id = ? FOR UPDATE',
+        'SELECT id, state, version FROM reform_tasks WHERE id = ?',
         [parentId],
       )) as { id: string; state: string; version: number }[];
       const children = (await manager.query(

@@ -1,7 +1,10 @@
 import { ReformTaskMachine, reformTaskWorkflow } from '@cchc/workflows';
-import { PersistedWorkflow } from '@cchc/engine';
+import { JobRoute, PersistedWorkflow } from '@cchc/engine';
 import { QUEUES } from '@cchc/queue';
 import { taskTimerPhase } from '@cchc/domain';
+
+/** The job that plans a task's timers again (libs/escalations TaskTimerPlanner). */
+export const TASK_PLAN_ROUTE: JobRoute = { queue: QUEUES.taskTimers, jobName: 'plan' };
 
 /** Reform tasks live in `reform_tasks`; these columns mirror the snapshot for filters and deadlines. */
 export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
@@ -23,7 +26,7 @@ export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
   // Its timers (libs/escalations) follow what it waits for and its due date: a transition that
   // changes either has them re-planned; START or APPROVE, say, changes neither.
   replan: {
-    route: { queue: QUEUES.taskTimers, jobName: 'plan' },
+    route: TASK_PLAN_ROUTE,
     inputsOf: (snapshot) => `${taskTimerPhase(snapshot.value)} ${snapshot.context.dueDate ?? ''}`,
   },
   // The task counts' triggers (migration TaskCounts) upsert the ward's counters.
