@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditVerification, GLOBAL_SCOPE } from '@cchc/audit';
 import { CalendarService } from '@cchc/calendar-store';
 import { ManualClock } from '@cchc/common';
@@ -257,6 +257,11 @@ describe('engine writes (MariaDB)', () => {
       await written;
     };
 
+    const start = (taskId: string, manager?: EntityManager) =>
+      api
+        .get(WorkflowEngine)
+        .send(reformTaskPersistence, taskId, { type: 'START' } as never, actor, 1, manager);
+
     const versionOf = async (taskId: string) =>
       (
         (await db.query('SELECT state, version FROM reform_tasks WHERE id = ?', [taskId])) as {
@@ -267,27 +272,13 @@ describe('engine writes (MariaDB)', () => {
 
     it('in a group commit', async () => {
       const taskId = await createTask('Niêm yết thủ tục hành chính tại bộ phận một cửa');
-      await waitsForTheWard(
-        () =>
-          api
-            .get(WorkflowEngine)
-            .send(reformTaskPersistence, taskId, { type: 'START' } as never, actor, 1),
-        taskId,
-      );
+      await waitsForTheWard(() => start(taskId), taskId);
       expect(await versionOf(taskId)).toEqual({ state: 'inProgress', version: 2 });
     });
 
     it("in a caller's transaction", async () => {
       const taskId = await createTask('Rà soát quy trình nội bộ giải quyết thủ tục');
-      await waitsForTheWard(
-        () =>
-          db.transaction((manager) =>
-            api
-              .get(WorkflowEngine)
-              .send(reformTaskPersistence, taskId, { type: 'START' } as never, actor, 1, manager),
-          ),
-        taskId,
-      );
+      await waitsForTheWard(() => db.transaction((manager) => start(taskId, manager)), taskId);
       expect(await versionOf(taskId)).toEqual({ state: 'inProgress', version: 2 });
     });
 
