@@ -100,6 +100,89 @@ describeWithSeed('002', 'contribution timers: exactly once after Redis is flushe
       ]);
   });
 
+  it('plans every contribution’s timers again when the ward’s policy changes, and back when it is restored', async () => {
+    const plannedAt = async () =>
+      (await pending())
+        .map((t) => `${t.subject_id} ${t.kind} ${t.level} ${t.fire_at.toISOString()}`)
+        .sort();
+    const before = await plannedAt();
+    const { reminders, escalations } = (await s.client.get('coordinator', '/escalation-policy'))
+      .body;
+    const changed = await s.client.put('coordinator', '/escalation-policy', {
+      reminders: [{ workingDaysBefore: 1, at: '14:00', to: ['leadUnitHead'] }],
+      escalations: [{ workingDaysAfter: 3, to: ['chairman'] }],
+    });
+    expect(changed.status).toBe(200);
+    await eventually(
+      async () => {
+        const timers = await pending();
+        return ids.every((id) => {
+          const own = timers.filter((t) => t.subject_id === id);
+          // One reminder now, at 14:00 in Vietnam (07:00 UTC), then the deadline.
+          return (
+            own.map((t) => `${t.kind} ${t.level}`).join() === 'remind 1,deadline 1' &&
+            own[0].fire_at.getUTCHours() === 7
+          );
+        });
+      },
+      20_000,
+      'the timers of the new policy',
+    );
+    const restored = await s.client.put('coordinator', '/escalation-policy', {
+      reminders,
+      escalations,
+    });
+    expect(restored.status).toBe(200);
+    await eventually(
+      async () => JSON.stringify(await plannedAt()) === JSON.stringify(before),
+      20_000,
+      'the timers of the restored policy',
+    );
+    await s.quiet();
+  });
+
+  it('moves a contribution’s first reminder when its day becomes a day off, and back when the calendar is restored', async () => {
+    const firstReminders = async () =>
+      (await pending()).filter(
+        (t) => t.subject_id === vhxh && t.kind === 'remind' && t.level === 1,
+      );
+    const [reminder] = await firstReminders();
+    const day = reminder.fire_at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const year = (await s.client.get('officer', '/calendar/years/2026')).body;
+    const original = {
+      daysOff: year.schedule.daysOff,
+      makeUpWorkdays: year.schedule.makeUpWorkdays,
+      source: year.schedule.source,
+    };
+    const withDayOff = {
+      ...original,
+      daysOff: [...original.daysOff, { date: day, name: 'Nghỉ đột xuất (thử nghiệm)' }],
+    };
+    try {
+      expect((await s.client.put('system_admin', '/calendar/years/2026', withDayOff)).status).toBe(
+        200,
+      );
+      await eventually(
+        async () => {
+          const [moved] = await firstReminders();
+          return moved && moved.fire_at < reminder.fire_at;
+        },
+        20_000,
+        'the reminder a working day earlier',
+      );
+    } finally {
+      expect((await s.client.put('system_admin', '/calendar/years/2026', original)).status).toBe(
+        200,
+      );
+    }
+    await eventually(
+      async () => (await firstReminders())[0]?.fire_at.getTime() === reminder.fire_at.getTime(),
+      20_000,
+      'the reminder back on its day',
+    );
+    await s.quiet();
+  });
+
   it('fires the reminders, the late marking and both escalations, each once, though Redis loses them every time and a second worker joins', async () => {
     const fired: string[] = [];
     for (let round = 0; round < 10; round += 1) {

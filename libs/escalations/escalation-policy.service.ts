@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, RefreshingCache } from '@cchc/common';
 import { DEFAULT_ESCALATION_POLICY, EscalationPolicy } from './escalation-policy';
-import { requestTaskPlans } from './task-plan-requests';
+import { TimerPlanRequests } from './timer-plan-requests';
 
 export interface EscalationPolicyView extends EscalationPolicy {
   /** True while the ward has not set its own policy. */
@@ -24,6 +24,7 @@ export class EscalationPolicyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly planRequests: TimerPlanRequests,
   ) {}
 
   async view(wardId: string): Promise<EscalationPolicyView> {
@@ -58,7 +59,7 @@ export class EscalationPolicyService {
 
   /**
    * Replaces the ward's policy and, in the same transaction, asks for the timers of the ward's
-   * tasks to be planned again with it.
+   * tasks and report contributions to be planned again with it.
    */
   async replace(
     wardId: string,
@@ -84,7 +85,7 @@ export class EscalationPolicyService {
           'ON DUPLICATE KEY UPDATE policy = VALUES(policy), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)',
         [wardId, JSON.stringify(clean), updatedBy, now],
       );
-      await requestTaskPlans(manager, { wardId }, now);
+      await this.planRequests.request(manager, { wardId }, now);
     });
     this.shown.forget(wardId);
     return this.view(wardId);

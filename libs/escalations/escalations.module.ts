@@ -9,12 +9,18 @@ import { EscalationService } from './escalation.service';
 import { TaskSlaService } from './task-sla.service';
 import { TaskStatsService } from './task-stats.service';
 import { ReformTaskTimerHandler } from './reform-task-timer.handler';
-import { TaskTimerPlanner, TaskTimerPlanProcessor } from './task-timer-planner';
+import { TaskTimerPlanner } from './task-timer-planner';
+import { TimerPlanRequests } from './timer-plan-requests';
 
-/** Policies, calendar edits and the escalation log, for the API. */
+/**
+ * Policies, calendar edits and the escalation log; tasks' timer planner, registered where the
+ * policy and the calendar change (the API) and where plans run (the worker).
+ */
 @Module({
-  imports: [CalendarStoreModule],
+  imports: [CalendarStoreModule, TimersModule],
   providers: [
+    TaskTimerPlanner,
+    TimerPlanRequests,
     CalendarEditService,
     EscalationPolicyService,
     EscalationService,
@@ -27,14 +33,14 @@ import { TaskTimerPlanner, TaskTimerPlanProcessor } from './task-timer-planner';
     EscalationService,
     TaskSlaService,
     TaskStatsService,
+    TaskTimerPlanner,
   ],
 })
 export class EscalationsModule {}
 
-/** The worker's part: plans reform tasks' timers after each transition and fires them. */
+/** The worker's part: fires reform tasks' timers (TimerRunnerModule runs their plans). */
 @Module({
   imports: [EscalationsModule, TimersModule, WebhooksModule, EngineModule, CalendarStoreModule],
-  providers: [TaskTimerPlanner, TaskTimerPlanProcessor, ReformTaskTimerHandler],
-  exports: [TaskTimerPlanner],
+  providers: [ReformTaskTimerHandler],
 })
 export class TaskTimersModule {}

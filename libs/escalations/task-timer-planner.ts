@@ -1,47 +1,53 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Job } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
-import { IsoDate, TaskState, taskTimerPhase } from '@cchc/domain';
-import { markOutboxProcessed, onBehalfOfRequest, OutboxJobData, QUEUES } from '@cchc/queue';
-import { TimerService } from '@cchc/timers';
+import { IsoDate, TASK_STATES, TaskState, taskTimerPhase } from '@cchc/domain';
+import { TimerPlanner, TimerPlanScope, TimerRegistry, TimerService } from '@cchc/timers';
 import { firedSlot, planTaskTimers } from './escalation-policy';
 import { EscalationPolicyService } from './escalation-policy.service';
 
 export const REFORM_TASK_SUBJECT = 'reform-task';
 
-export interface PlanJobData extends OutboxJobData {
-  instanceId: string;
-}
+/** The states in which a task has timers. */
+const TIMED_STATES = TASK_STATES.filter((state) => taskTimerPhase(state) !== 'none');
 
 /**
- * Re-plans a reform task's timers from its current state and due date; the engine writes a `plan`
+ * Plans a reform task's timers from its current state and due date; the engine writes a `plan`
  * job with a task's creation and every transition that changes its timer phase or due date. The
  * task's row is locked before its timers, in the same order as a firing timer does
- * (TimerHandler), and the plan is computed from the row as it is under the
- * lock, so concurrent plans of one task end with the latest state's timers.
+ * (TimerHandler), and the plan is computed from the row as it is under the lock, so concurrent
+ * plans of one task end with the latest state's timers.
  */
 @Injectable()
-export class TaskTimerPlanner {
+export class TaskTimerPlanner implements TimerPlanner, OnModuleInit {
+  readonly subjectType = REFORM_TASK_SUBJECT;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: TimerRegistry,
     private readonly timers: TimerService,
     private readonly policies: EscalationPolicyService,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
   ) {}
 
-  plan(job: PlanJobData): Promise<number> {
-    // READ COMMITTED: no gap locks, so plans of different tasks never deadlock on the timers'
-    // index; plans of one task are serialised by the task row's lock.
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const planned = await this.planIn(manager, job.instanceId);
-      await markOutboxProcessed(manager, job.outboxId, this.clock.now());
-      return planned;
-    });
+  onModuleInit(): void {
+    this.registry.registerPlanner(this);
+  }
+
+  async timed(
+    manager: EntityManager,
+    scope: TimerPlanScope,
+  ): Promise<{ id: string; version: number }[]> {
+    return (await ('wardId' in scope
+      ? manager.query('SELECT id, version FROM reform_tasks WHERE ward_id = ? AND state IN (?)', [
+          scope.wardId,
+          TIMED_STATES,
+        ])
+      : manager.query(
+          'SELECT id, version FROM reform_tasks WHERE due_date BETWEEN ? AND ? AND state IN (?)',
+          [scope.dueFrom, scope.dueTo, TIMED_STATES],
+        ))) as { id: string; version: number }[];
   }
 
   async planIn(manager: EntityManager, taskId: string): Promise<number> {
@@ -71,16 +77,5 @@ export class TaskTimerPlanner {
     );
     await this.timers.replace(manager, REFORM_TASK_SUBJECT, taskId, timers);
     return timers.length;
-  }
-}
-
-@Processor(QUEUES.taskTimers, { concurrency: 4 })
-export class TaskTimerPlanProcessor extends WorkerHost {
-  constructor(private readonly planner: TaskTimerPlanner) {
-    super();
-  }
-
-  process(job: Job<PlanJobData>): Promise<number> {
-    return onBehalfOfRequest(job, () => this.planner.plan(job.data));
   }
 }

@@ -1,13 +1,13 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuthUser } from '@cchc/auth';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
-import { ContributionContext, ContributionEvent, TaskState } from '@cchc/domain';
+import { ContributionContext, ContributionEvent, ContributionState, TaskState } from '@cchc/domain';
 import { EscalationPolicyService, firedSlot, planTaskTimers } from '@cchc/escalations';
 import { WorkflowEngine } from '@cchc/engine';
-import { TimerService } from '@cchc/timers';
+import { TimerPlanner, TimerPlanScope, TimerRegistry, TimerService } from '@cchc/timers';
 import { ContributionEventDto } from './dto/report-event.dto';
 import { reportContributionPersistence } from './report.persistence';
 
@@ -15,21 +15,32 @@ export const CONTRIBUTION_SUBJECT = reportContributionPersistence.instanceType;
 
 type ContributionSnapshot = { value: unknown; context: ContributionContext };
 
+/** The states in which a contribution waits for its unit, and so has timers. */
+const WAITING_STATES: readonly ContributionState[] = ['requested', 'returned'];
+
 /**
  * Units' contributions: their events go through the engine, and in the same transaction their
  * reminders, deadline and escalations are re-planned with the ward's escalation policy in
- * working days (the timers the worker fires, exactly once, as for tasks).
+ * working days (the timers the worker fires, exactly once, as for tasks); planned again, by a
+ * `plan` job each, when the policy or the calendar changes (TimerPlanner).
  */
 @Injectable()
-export class ContributionService {
+export class ContributionService implements TimerPlanner, OnModuleInit {
+  readonly subjectType = CONTRIBUTION_SUBJECT;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
+    private readonly registry: TimerRegistry,
     private readonly timers: TimerService,
     private readonly policies: EscalationPolicyService,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    this.registry.registerPlanner(this);
+  }
 
   /** Applies a user's event to a contribution of one of the ward's reports. */
   async sendEvent(user: AuthUser, reportId: string, id: string, dto: ContributionEventDto) {
@@ -63,15 +74,46 @@ export class ContributionService {
     await manager.query('SELECT id FROM report_contributions WHERE id = ? FOR UPDATE', [id]);
   }
 
-  /** Makes the contribution's pending timers match its snapshot, in the caller's transaction. */
+  async timed(
+    manager: EntityManager,
+    scope: TimerPlanScope,
+  ): Promise<{ id: string; version: number }[]> {
+    return (await ('wardId' in scope
+      ? manager.query(
+          'SELECT id, version FROM report_contributions WHERE ward_id = ? AND state IN (?)',
+          [scope.wardId, WAITING_STATES],
+        )
+      : manager.query(
+          'SELECT id, version FROM report_contributions WHERE state IN (?) AND due_date BETWEEN ? AND ?',
+          [WAITING_STATES, scope.dueFrom, scope.dueTo],
+        ))) as { id: string; version: number }[];
+  }
+
+  async planIn(manager: EntityManager, id: string): Promise<number> {
+    const [row] = (await manager.query(
+      'SELECT ward_id FROM report_contributions WHERE id = ? FOR UPDATE',
+      [id],
+    )) as { ward_id: string }[];
+    if (!row) {
+      await this.timers.replace(manager, CONTRIBUTION_SUBJECT, id, []);
+      return 0;
+    }
+    const { snapshot } = await this.engine.load(reportContributionPersistence, id, manager);
+    return this.planTimers(manager, id, row.ward_id, snapshot);
+  }
+
+  /**
+   * Makes the contribution's pending timers match its snapshot, in the caller's transaction,
+   * with the policy and the calendar as committed (share-locked: see policyOf); how many.
+   */
   async planTimers(
     manager: EntityManager,
     id: string,
     wardId: string,
     snapshot: ContributionSnapshot,
-  ): Promise<void> {
+  ): Promise<number> {
     const { context } = snapshot;
-    const waiting = snapshot.value === 'requested' || snapshot.value === 'returned';
+    const waiting = WAITING_STATES.includes(snapshot.value as ContributionState);
     // A contribution waits like a task in progress, and once its due date passed like an
     // overdue one: reminders and the deadline, then escalations.
     const state: TaskState = !waiting ? 'accepted' : context.overdue ? 'overdue' : 'inProgress';
@@ -82,11 +124,12 @@ export class ContributionService {
     const timers = planTaskTimers(
       { state, dueDate: context.dueDate },
       await this.policies.policyOf(manager, wardId),
-      await this.calendars.workingCalendar(),
+      await this.calendars.committedCalendar(manager),
       this.clock.now(),
       fired,
     );
     await this.timers.replace(manager, CONTRIBUTION_SUBJECT, id, timers);
+    return timers.length;
   }
 
   /** Attachments are evidence files of tasks the contributing unit leads (libs/evidence). */

@@ -1,10 +1,8 @@
 import { ReformTaskMachine, reformTaskWorkflow } from '@cchc/workflows';
-import { JobRoute, PersistedWorkflow } from '@cchc/engine';
+import { PersistedWorkflow } from '@cchc/engine';
 import { QUEUES } from '@cchc/queue';
 import { taskTimerPhase } from '@cchc/domain';
-
-/** The job that plans a task's timers again (libs/escalations TaskTimerPlanner). */
-export const TASK_PLAN_ROUTE: JobRoute = { queue: QUEUES.taskTimers, jobName: 'plan' };
+import { TIMER_PLAN_ROUTE } from '@cchc/timers';
 
 /** Reform tasks live in `reform_tasks`; these columns mirror the snapshot for filters and deadlines. */
 export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
@@ -23,10 +21,10 @@ export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
     // A settled child may complete its group task (libs/plans GroupCompletionService).
     settled: { queue: QUEUES.groupTasks, jobName: 'settled' },
   },
-  // Its timers (libs/escalations) follow what it waits for and its due date: a transition that
+  // Its timers (libs/escalations TaskTimerPlanner) follow what it waits for and its due date: a transition that
   // changes either has them re-planned; START or APPROVE, say, changes neither.
   replan: {
-    route: TASK_PLAN_ROUTE,
+    route: TIMER_PLAN_ROUTE,
     inputsOf: (snapshot) => `${taskTimerPhase(snapshot.value)} ${snapshot.context.dueDate ?? ''}`,
   },
   // The task counts' triggers (migration TaskCounts) upsert the ward's counters.

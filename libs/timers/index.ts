@@ -4,4 +4,5 @@ export * from './timer-registry';
 export * from './timer-settings';
 export * from './timer-feeder.service';
 export * from './timer.processor';
+export * from './timer-plan.processor';
 export * from './timers.module';

@@ -33,3 +33,22 @@ export interface TimerHandler {
   lockSubject(manager: EntityManager, subjectId: string): Promise<void>;
   fire(manager: EntityManager, timer: DueTimer): Promise<void>;
 }
+
+/** Whose timers to plan again: one ward's subjects, or every ward's due in a range of days. */
+export type TimerPlanScope = { wardId: string } | { dueFrom: IsoDate; dueTo: IsoDate };
+
+/**
+ * Plans the timers of one subject type from its state, its ward's escalation policy and the
+ * calendar. When the policy or the calendar changes, the subjects `timed` names are planned
+ * again, one `plan` job each (TIMER_PLAN_ROUTE), by `planIn`.
+ */
+export interface TimerPlanner {
+  readonly subjectType: string;
+  /** The subjects in scope whose state has timers, with their versions. */
+  timed(manager: EntityManager, scope: TimerPlanScope): Promise<{ id: string; version: number }[]>;
+  /**
+   * Makes the subject's pending timers match its state as it is under its row's lock (taken
+   * first, as for a firing), in the caller's transaction; how many it has now.
+   */
+  planIn(manager: EntityManager, subjectId: string): Promise<number>;
+}

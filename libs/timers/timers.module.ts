@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TimerFeeder } from './timer-feeder.service';
 import { TimerRegistry } from './timer-registry';
 import { TIMER_SETTINGS, timerSettings } from './timer-settings';
+import { TimerPlanProcessor } from './timer-plan.processor';
 import { TimerProcessor } from './timer.processor';
 import { TimerService } from './timer.service';
 
@@ -12,14 +13,15 @@ import { TimerService } from './timer.service';
 })
 export class TimersModule {}
 
-/** The worker's part: feeds due timers into BullMQ and fires them. Needs QueueModule. */
+/** The worker's part: feeds due timers into BullMQ, fires them and plans them again. Needs QueueModule. */
 @Module({
   imports: [TimersModule],
   providers: [
     { provide: TIMER_SETTINGS, useFactory: () => timerSettings() },
     TimerFeeder,
     TimerProcessor,
+    TimerPlanProcessor,
   ],
-  exports: [TimerFeeder, TimerProcessor],
+  exports: [TimerFeeder, TimerProcessor, TimerPlanProcessor],
 })
 export class TimerRunnerModule {}
