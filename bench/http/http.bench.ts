@@ -66,6 +66,8 @@ runMain(async () => {
       seconds: args.seconds,
       concurrencies: [1, 16],
       apiCpuMs: () => processCpuMs(api.pid),
+      workerCpuMs: () => processCpuMs(worker.pid),
+      machineCpuMs,
     };
     console.log(
       `bench:http — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${args.seconds} s per run; ` +
@@ -146,6 +148,17 @@ function processCpuMs(pid: number | undefined): number {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
     return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Busy time of all the machine's cores so far (/proc/stat: all but idle and iowait), in ms. */
+function machineCpuMs(): number {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
+    return (user + nice + system + irq + softirq + steal) * 10;
   } catch {
     return NaN;
   }

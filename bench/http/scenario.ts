@@ -36,6 +36,10 @@ export interface BenchContext {
   concurrencies: number[];
   /** CPU time the API process has used so far, in ms (NaN where it cannot be read). */
   apiCpuMs(): number;
+  /** CPU time the worker process has used so far, in ms (NaN where it cannot be read). */
+  workerCpuMs(): number;
+  /** CPU time every process of the machine has used so far (MariaDB, Redis, this one), in ms. */
+  machineCpuMs(): number;
 }
 
 /** What a scenario promises at concurrency 16 (the targets); unset bounds are not judged. */

@@ -59,11 +59,10 @@ export const transitionsScenario: Scenario = {
       try {
         const cursor = { next: 0 };
         const rows: Figures[] = [];
-        for (const connections of ctx.concurrencies) {
-          await outboxDone(db);
-          rows.push(await overHttp(ctx, connections, forHttp, cursor));
-        }
         await outboxDone(db);
+        for (const connections of ctx.concurrencies) {
+          rows.push(await overHttp(ctx, db, connections, forHttp, cursor));
+        }
         const inProcess = await engineRate(engine, actors, forEngine);
         const http = rows.find((row) => row.concurrency === CONCURRENCY);
         if (http) {
@@ -92,13 +91,18 @@ function actorsOf(ctx: BenchContext): Record<'officer' | 'leader', Actor> {
   };
 }
 
-/** Each connection takes a task of its own and moves it through the three steps, then the next. */
+/**
+ * Each connection takes a task of its own and moves it through the three steps, then the next.
+ * The CPU each transition cost is counted until the worker has done the jobs the run wrote.
+ */
 async function overHttp(
   ctx: BenchContext,
+  db: DataSource,
   connections: number,
   ids: string[],
   cursor: { next: number },
 ): Promise<Figures> {
+  const before = cpuMs(ctx);
   const result = await autocannon({
     url: ctx.baseUrl,
     connections,
@@ -122,6 +126,10 @@ async function overHttp(
       },
     })),
   });
+  await outboxDone(db);
+  const after = cpuMs(ctx);
+  const per = (key: keyof typeof after) =>
+    ((after[key] - before[key]) / result.requests.total).toFixed(2);
   return {
     endpoint: 'POST /tasks/:id/events',
     concurrency: connections,
@@ -129,8 +137,15 @@ async function overHttp(
     p99Ms: result.latency.p99,
     rps: result.requests.total / result.duration,
     requests: result.requests.total,
-    ...failures(result),
+    ...failures(
+      result,
+      `CPU ms/transition: API ${per('api')}, worker ${per('worker')}, machine ${per('machine')}`,
+    ),
   };
+}
+
+function cpuMs(ctx: BenchContext) {
+  return { api: ctx.apiCpuMs(), worker: ctx.workerCpuMs(), machine: ctx.machineCpuMs() };
 }
 
 /** Transitions per second of the engine in this process, 16 tasks at a time. */

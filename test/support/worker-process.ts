@@ -17,6 +17,11 @@ export class WorkerProcess {
     private readonly env: Record<string, string> = {},
   ) {}
 
+  /** The running process's id (undefined before start and after it stopped). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     this.output = '';
     const child = spawn(
