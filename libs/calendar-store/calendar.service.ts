@@ -50,7 +50,8 @@ export class CalendarService {
    * The calendar as committed, read in the caller's transaction and share-locked (one small read;
    * built again only when it changed): what timers are planned with. The lock makes a plan wait
    * for an edit in flight, and the edit for the plans reading before it; an edit asks for every
-   * task it can move to be planned again (libs/escalations CalendarEditService).
+   * task and report contribution it can move to be planned again (libs/escalations
+   * CalendarEditService).
    */
   async committedCalendar(manager: EntityManager): Promise<WorkingCalendar> {
     return this.builtFrom(await loadEditedSchedules(manager, { shareLocked: true })).calendar;

@@ -3,11 +3,18 @@ import { EntityManager } from 'typeorm';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
 import { IsoDate, TASK_STATES, TaskState, taskTimerPhase } from '@cchc/domain';
-import { TimerPlanner, TimerPlanScope, TimerRegistry, TimerService } from '@cchc/timers';
+import { reformTaskPersistence } from '@cchc/tasks';
+import {
+  subjectsWithTimers,
+  TimerPlanner,
+  TimerPlanScope,
+  TimerRegistry,
+  TimerService,
+} from '@cchc/timers';
 import { firedSlot, planTaskTimers } from './escalation-policy';
 import { EscalationPolicyService } from './escalation-policy.service';
 
-export const REFORM_TASK_SUBJECT = 'reform-task';
+export const REFORM_TASK_SUBJECT = reformTaskPersistence.instanceType;
 
 /** The states in which a task has timers. */
 const TIMED_STATES = TASK_STATES.filter((state) => taskTimerPhase(state) !== 'none');
@@ -35,19 +42,8 @@ export class TaskTimerPlanner implements TimerPlanner, OnModuleInit {
     this.registry.registerPlanner(this);
   }
 
-  async timed(
-    manager: EntityManager,
-    scope: TimerPlanScope,
-  ): Promise<{ id: string; version: number }[]> {
-    return (await ('wardId' in scope
-      ? manager.query('SELECT id, version FROM reform_tasks WHERE ward_id = ? AND state IN (?)', [
-          scope.wardId,
-          TIMED_STATES,
-        ])
-      : manager.query(
-          'SELECT id, version FROM reform_tasks WHERE due_date BETWEEN ? AND ? AND state IN (?)',
-          [scope.dueFrom, scope.dueTo, TIMED_STATES],
-        ))) as { id: string; version: number }[];
+  timed(manager: EntityManager, scope: TimerPlanScope): Promise<{ id: string; version: number }[]> {
+    return subjectsWithTimers(manager, reformTaskPersistence.table, TIMED_STATES, scope);
   }
 
   async planIn(manager: EntityManager, taskId: string): Promise<number> {

@@ -8,6 +8,7 @@ export const QUEUES = {
   notifications: 'notifications',
   groupTasks: 'group-tasks',
   timers: 'timers',
+  /** `plan` jobs of every subject type with a TimerPlanner (named when only tasks had one). */
   taskTimers: 'task-timers',
   webhooks: 'webhooks',
   apologies: 'apologies',

@@ -42,7 +42,8 @@ export class ContributionTimerHandler implements TimerHandler, OnModuleInit {
     const event = await this.eventFor(manager, row.ward_id, timer);
     if (!event) return;
     try {
-      const result = await this.engine.send(
+      // A step that changes its timers (the deadline passed) has the engine ask for a plan.
+      await this.engine.send(
         reportContributionPersistence,
         timer.subjectId,
         event,
@@ -50,7 +51,6 @@ export class ContributionTimerHandler implements TimerHandler, OnModuleInit {
         current.version,
         manager,
       );
-      await this.contributions.planTimers(manager, timer.subjectId, row.ward_id, result.snapshot);
     } catch (error) {
       if (error instanceof EventRefusedError) return;
       throw error;

@@ -4,25 +4,30 @@ import { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuthUser } from '@cchc/auth';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
-import { ContributionContext, ContributionEvent, ContributionState, TaskState } from '@cchc/domain';
+import { ContributionEvent, taskTimerPhase } from '@cchc/domain';
 import { EscalationPolicyService, firedSlot, planTaskTimers } from '@cchc/escalations';
 import { WorkflowEngine } from '@cchc/engine';
-import { TimerPlanner, TimerPlanScope, TimerRegistry, TimerService } from '@cchc/timers';
+import {
+  subjectsWithTimers,
+  TimerPlanner,
+  TimerPlanScope,
+  TimerRegistry,
+  TimerService,
+} from '@cchc/timers';
 import { ContributionEventDto } from './dto/report-event.dto';
-import { reportContributionPersistence } from './report.persistence';
+import {
+  contributionTimerState,
+  reportContributionPersistence,
+  WAITING_STATES,
+} from './report.persistence';
 
 export const CONTRIBUTION_SUBJECT = reportContributionPersistence.instanceType;
 
-type ContributionSnapshot = { value: unknown; context: ContributionContext };
-
-/** The states in which a contribution waits for its unit, and so has timers. */
-const WAITING_STATES: readonly ContributionState[] = ['requested', 'returned'];
-
 /**
- * Units' contributions: their events go through the engine, and in the same transaction their
- * reminders, deadline and escalations are re-planned with the ward's escalation policy in
- * working days (the timers the worker fires, exactly once, as for tasks); planned again, by a
- * `plan` job each, when the policy or the calendar changes (TimerPlanner).
+ * Units' contributions: their events go through the engine. Their reminders, deadline and
+ * escalations are timers in working days, planned from the ward's escalation policy by the
+ * worker (TimerPlanner) after a step that changes them, and again when the policy or the
+ * calendar changes; the worker fires them exactly once, as for tasks.
  */
 @Injectable()
 export class ContributionService implements TimerPlanner, OnModuleInit {
@@ -54,19 +59,7 @@ export class ContributionService implements TimerPlanner, OnModuleInit {
     const event = Object.fromEntries(
       Object.entries(fields).filter(([, value]) => value !== undefined),
     ) as Omit<ContributionEvent, 'actor' | 'today'>;
-    await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      // The row first, then its timers: the order the firing timer locks them in.
-      await this.lockRow(manager, id);
-      const result = await this.engine.send(
-        reportContributionPersistence,
-        id,
-        event,
-        actorOf(user),
-        version,
-        manager,
-      );
-      await this.planTimers(manager, id, row.ward_id, result.snapshot);
-    });
+    await this.engine.send(reportContributionPersistence, id, event, actorOf(user), version);
   }
 
   /** Locks the contribution's row: before its timers, by everyone who writes or fires them. */
@@ -74,56 +67,35 @@ export class ContributionService implements TimerPlanner, OnModuleInit {
     await manager.query('SELECT id FROM report_contributions WHERE id = ? FOR UPDATE', [id]);
   }
 
-  async timed(
-    manager: EntityManager,
-    scope: TimerPlanScope,
-  ): Promise<{ id: string; version: number }[]> {
-    return (await ('wardId' in scope
-      ? manager.query(
-          'SELECT id, version FROM report_contributions WHERE ward_id = ? AND state IN (?)',
-          [scope.wardId, WAITING_STATES],
-        )
-      : manager.query(
-          'SELECT id, version FROM report_contributions WHERE state IN (?) AND due_date BETWEEN ? AND ?',
-          [WAITING_STATES, scope.dueFrom, scope.dueTo],
-        ))) as { id: string; version: number }[];
+  timed(manager: EntityManager, scope: TimerPlanScope): Promise<{ id: string; version: number }[]> {
+    return subjectsWithTimers(manager, 'report_contributions', WAITING_STATES, scope);
   }
 
+  /**
+   * Makes the contribution's pending timers match its snapshot, with the policy and the
+   * calendar as committed (share-locked: see policyOf).
+   */
   async planIn(manager: EntityManager, id: string): Promise<number> {
     const [row] = (await manager.query(
       'SELECT ward_id FROM report_contributions WHERE id = ? FOR UPDATE',
       [id],
     )) as { ward_id: string }[];
-    if (!row) {
+    const snapshot =
+      row && (await this.engine.load(reportContributionPersistence, id, manager)).snapshot;
+    const state = snapshot ? contributionTimerState(snapshot) : null;
+    // Gone, or waiting for nothing (sent or accepted): no timer, nothing to read.
+    if (!snapshot || !state || taskTimerPhase(state) === 'none') {
       await this.timers.replace(manager, CONTRIBUTION_SUBJECT, id, []);
       return 0;
     }
-    const { snapshot } = await this.engine.load(reportContributionPersistence, id, manager);
-    return this.planTimers(manager, id, row.ward_id, snapshot);
-  }
-
-  /**
-   * Makes the contribution's pending timers match its snapshot, in the caller's transaction,
-   * with the policy and the calendar as committed (share-locked: see policyOf); how many.
-   */
-  async planTimers(
-    manager: EntityManager,
-    id: string,
-    wardId: string,
-    snapshot: ContributionSnapshot,
-  ): Promise<number> {
     const { context } = snapshot;
-    const waiting = WAITING_STATES.includes(snapshot.value as ContributionState);
-    // A contribution waits like a task in progress, and once its due date passed like an
-    // overdue one: reminders and the deadline, then escalations.
-    const state: TaskState = !waiting ? 'accepted' : context.overdue ? 'overdue' : 'inProgress';
     const fired = new Set([
       ...context.reminded.map((level) => firedSlot('remind', level)),
       ...context.escalated.map((level) => firedSlot('escalate', level)),
     ]);
     const timers = planTaskTimers(
       { state, dueDate: context.dueDate },
-      await this.policies.policyOf(manager, wardId),
+      await this.policies.policyOf(manager, row.ward_id),
       await this.calendars.committedCalendar(manager),
       this.clock.now(),
       fired,

@@ -1,5 +1,7 @@
+import { ContributionContext, ContributionState, TaskState } from '@cchc/domain';
 import { PersistedWorkflow } from '@cchc/engine';
 import { QUEUES } from '@cchc/queue';
+import { TIMER_PLAN_ROUTE } from '@cchc/timers';
 import {
   PeriodicReportMachine,
   periodicReportWorkflow,
@@ -23,6 +25,21 @@ export const periodicReportPersistence: PersistedWorkflow<PeriodicReportMachine>
   jobRoutes: { notify: { queue: QUEUES.notifications, jobName: 'notify' } },
 };
 
+/** The states in which a contribution waits for its unit, and so has timers. */
+export const WAITING_STATES: readonly ContributionState[] = ['requested', 'returned'];
+
+/**
+ * What a contribution's timers are planned as: waiting, like a task in progress (reminders and
+ * the deadline), and once its due date passed like an overdue one (escalations); else none.
+ */
+export function contributionTimerState(snapshot: {
+  value: unknown;
+  context: ContributionContext;
+}): TaskState {
+  if (!WAITING_STATES.includes(snapshot.value as ContributionState)) return 'accepted';
+  return snapshot.context.overdue ? 'overdue' : 'inProgress';
+}
+
 /** Units' contributions live in `report_contributions`; due_date is indexed for the timers. */
 export const reportContributionPersistence: PersistedWorkflow<ReportContributionMachine> = {
   definition: reportContributionWorkflow,
@@ -35,4 +52,10 @@ export const reportContributionPersistence: PersistedWorkflow<ReportContribution
     submitted_on: context.submittedOn,
   }),
   jobRoutes: { notify: { queue: QUEUES.notifications, jobName: 'notify' } },
+  // Its timers (ContributionService, a TimerPlanner) are planned by the worker after a step that
+  // changes what it waits for or its due date, as a task's are.
+  replan: {
+    route: TIMER_PLAN_ROUTE,
+    inputsOf: (snapshot) => `${contributionTimerState(snapshot)} ${snapshot.context.dueDate}`,
+  },
 };

@@ -14,7 +14,6 @@ import { nextDocumentNumber } from '@cchc/database';
 import { documentNumber } from '@cchc/documents';
 import { ReportEvent } from '@cchc/domain';
 import { auditHistory, WorkflowEngine } from '@cchc/engine';
-import { ContributionService } from './contribution.service';
 import { CompileReportDto, OpenReportDto, ReportEventDto } from './dto/report-event.dto';
 import { ReportCalendarService } from './report-calendar.service';
 import { AuditCheckpoints, canonicalJson, sha256Hex } from '@cchc/audit';
@@ -40,7 +39,7 @@ import {
 
 /**
  * Periodic reports of a ward: opening a period (the report and one contribution per lead unit
- * of the plan, with their timers), the report's events, and compiling — freezing the figures as
+ * of the plan, whose timers the worker plans), the report's events, and compiling — freezing the figures as
  * of the cut-off into a new revision with its content hash, in the transition's transaction.
  */
 @Injectable()
@@ -50,7 +49,6 @@ export class ReportService {
     private readonly engine: WorkflowEngine,
     private readonly calendars: ReportCalendarService,
     private readonly figures: ReportFiguresService,
-    private readonly contributions: ContributionService,
     private readonly checkpoints: AuditCheckpoints,
     private readonly clock: Clock,
   ) {}
@@ -95,11 +93,10 @@ export class ReportService {
           manager,
         );
         for (const { lead_unit_id: unitId } of units) {
-          const contributionId = randomUUID();
-          const created = await this.engine.create(
+          await this.engine.create(
             reportContributionPersistence,
             {
-              id: contributionId,
+              id: randomUUID(),
               input: { unitId, dueDate: period.contributionDueDate },
               actor,
               auditEvent: 'REQUESTED',
@@ -111,12 +108,6 @@ export class ReportService {
               },
             },
             manager,
-          );
-          await this.contributions.planTimers(
-            manager,
-            contributionId,
-            user.wardId,
-            created.snapshot,
           );
         }
       });

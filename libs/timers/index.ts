@@ -1,6 +1,7 @@
 export * from './timer.types';
 export * from './timer.service';
 export * from './timer-registry';
+export * from './timed-subjects';
 export * from './timer-settings';
 export * from './timer-feeder.service';
 export * from './timer.processor';
