@@ -2,6 +2,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
 import { CalendarService } from '@cchc/calendar-store';
 import { ManualClock } from '@cchc/common';
+import { yearWithDayOff } from './support/calendar-edits';
 import { demoWardIds } from './support/demo-ward-ids';
 import { E2E_REDIS_URL, freshEnvironment, wipeRedis } from './support/e2e-env';
 import { e2eRedisPrefix } from './support/e2e-resources';
@@ -149,16 +150,7 @@ describeWithSeed('002', 'contribution timers: exactly once after Redis is flushe
       );
     const [reminder] = await firstReminders();
     const day = reminder.fire_at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
-    const year = (await s.client.get('officer', '/calendar/years/2026')).body;
-    const original = {
-      daysOff: year.schedule.daysOff,
-      makeUpWorkdays: year.schedule.makeUpWorkdays,
-      source: year.schedule.source,
-    };
-    const withDayOff = {
-      ...original,
-      daysOff: [...original.daysOff, { date: day, name: 'Nghỉ đột xuất (thử nghiệm)' }],
-    };
+    const { original, withDayOff } = await yearWithDayOff(s.client, 2026, day);
     // The worker holds a copy of the calendar read just before the edit: plans must not use it.
     await workers[0].get(CalendarService).workingCalendar();
     let restored: number | undefined;

@@ -16,6 +16,7 @@ import {
 } from '@cchc/timers';
 import { verifyDelivery } from '@cchc/webhooks';
 import { ApiClient } from './support/api-client';
+import { yearWithDayOff } from './support/calendar-edits';
 import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment, wipeRedis } from './support/e2e-env';
 import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
@@ -532,16 +533,7 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
 
       // The day before the due date becomes a day off: the reminder moves to the working day
       // before. The worker holds a copy of the calendar read just before the edit.
-      const year = (await client.get('officer', '/calendar/years/2026')).body;
-      const original = {
-        daysOff: year.schedule.daysOff,
-        makeUpWorkdays: year.schedule.makeUpWorkdays,
-        source: year.schedule.source,
-      };
-      const withDayOff = {
-        ...original,
-        daysOff: [...original.daysOff, { date: reminderDay, name: 'Nghỉ đột xuất (thử nghiệm)' }],
-      };
+      const { original, withDayOff } = await yearWithDayOff(client, 2026, reminderDay);
       const movedTo = new WorkingCalendar([{ year: 2026, ...withDayOff }]).subtractWorkingDays(
         due,
         1,
