@@ -32,13 +32,16 @@ export class ContributionTimerHandler implements TimerHandler, OnModuleInit {
   }
 
   async fire(manager: EntityManager, timer: DueTimer): Promise<void> {
-    const [row] = (await manager.query(
-      'SELECT ward_id, due_date FROM report_contributions WHERE id = ?',
-      [timer.subjectId],
-    )) as { ward_id: string; due_date: string }[];
+    const [row] = (await manager.query('SELECT ward_id FROM report_contributions WHERE id = ?', [
+      timer.subjectId,
+    ])) as { ward_id: string }[];
     if (!row || !timer.dueDate) return;
     const current = await this.engine.load(reportContributionPersistence, timer.subjectId, manager);
-    if (current.snapshot.context.dueDate !== timer.dueDate) return;
+    const { context } = current.snapshot;
+    if (context.dueDate !== timer.dueDate) return;
+    // A reminder left from before the deadline passed (its plan job not run yet) stays silent:
+    // the overdue notice says more, as the planner would have it (planTaskTimers).
+    if (timer.kind === TASK_TIMER_KINDS.remind && context.overdue) return;
     const event = await this.eventFor(manager, row.ward_id, timer);
     if (!event) return;
     try {

@@ -68,7 +68,7 @@ export class ContributionService implements TimerPlanner, OnModuleInit {
   }
 
   timed(manager: EntityManager, scope: TimerPlanScope): Promise<{ id: string; version: number }[]> {
-    return subjectsWithTimers(manager, 'report_contributions', WAITING_STATES, scope);
+    return subjectsWithTimers(manager, reportContributionPersistence.table, WAITING_STATES, scope);
   }
 
   /**
@@ -82,7 +82,7 @@ export class ContributionService implements TimerPlanner, OnModuleInit {
     )) as { ward_id: string }[];
     const snapshot =
       row && (await this.engine.load(reportContributionPersistence, id, manager)).snapshot;
-    const state = snapshot ? contributionTimerState(snapshot) : null;
+    const state = snapshot && contributionTimerState(snapshot);
     // Gone, or waiting for nothing (sent or accepted): no timer, nothing to read.
     if (!snapshot || !state || taskTimerPhase(state) === 'none') {
       await this.timers.replace(manager, CONTRIBUTION_SUBJECT, id, []);

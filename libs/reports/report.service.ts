@@ -39,8 +39,9 @@ import {
 
 /**
  * Periodic reports of a ward: opening a period (the report and one contribution per lead unit
- * of the plan, whose timers the worker plans), the report's events, and compiling — freezing the figures as
- * of the cut-off into a new revision with its content hash, in the transition's transaction.
+ * of the plan, whose timers the worker plans), the report's events, and compiling — freezing
+ * the figures as of the cut-off into a new revision with its content hash, in the transition's
+ * transaction.
  */
 @Injectable()
 export class ReportService {

@@ -58,8 +58,9 @@ export class TimerProcessor extends WorkerHost {
 
   async fire(timerId: string): Promise<FireOutcome> {
     let fired: { kind: string; lateSeconds: number } | null = null;
-    // READ COMMITTED, as every writer of timers: the handlers re-plan a subject's timers, and
-    // under REPEATABLE READ their gap locks deadlock with concurrent receipts and transitions.
+    // READ COMMITTED, as every writer of timers: some handlers (dossiers') re-plan a subject's
+    // timers, and under REPEATABLE READ their gap locks deadlock with concurrent receipts and
+    // transitions.
     const outcome = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       // Read, not locked: the subject's row is locked before the timer's (TimerHandler). A timer
       // row is never updated, only deleted, so what is read stays true while the row exists.
