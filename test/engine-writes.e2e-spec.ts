@@ -232,19 +232,30 @@ describe('engine writes (MariaDB)', () => {
       try {
         await holder.query('SELECT id FROM wards WHERE id = ? FOR UPDATE', [unit.ward_id]);
         written = write();
+        // What the server showed last, said if the wait never shows (a rare failure in CI).
+        let seen: unknown[] = [];
         const waiting = await eventually(
           async () => {
             const rows = (await db.query(
-              `SELECT trx.trx_rows_modified AS modified FROM information_schema.INNODB_TRX trx
-             JOIN information_schema.PROCESSLIST list ON list.ID = trx.trx_mysql_thread_id
-             WHERE trx.trx_state = 'LOCK WAIT' AND list.DB = DATABASE()
-               AND trx.trx_query LIKE '%FROM wards WHERE id IN%FOR UPDATE%'`,
-            )) as { modified: string }[];
-            return rows.length === 1 ? rows : null;
+              `SELECT trx.trx_rows_modified AS modified, trx.trx_state AS state,
+                      LEFT(trx.trx_query, 300) AS query
+                 FROM information_schema.INNODB_TRX trx
+                 JOIN information_schema.PROCESSLIST list ON list.ID = trx.trx_mysql_thread_id
+                WHERE list.DB = DATABASE()`,
+            )) as { modified: string; state: string; query: string | null }[];
+            seen = rows;
+            const waits = rows.filter(
+              (row) =>
+                row.state === 'LOCK WAIT' &&
+                /FROM wards WHERE id IN[\s\S]*FOR UPDATE/.test(row.query ?? ''),
+            );
+            return waits.length === 1 ? waits : null;
           },
           20_000,
           "the write waiting for the ward's row",
-        );
+        ).catch((error: Error) => {
+          throw new Error(`${error.message}; transactions seen last: ${JSON.stringify(seen)}`);
+        });
         expect(Number(waiting[0].modified)).toBe(0);
         if (taskId)
           await db.transaction((manager) =>
