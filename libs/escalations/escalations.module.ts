@@ -11,6 +11,7 @@ import { TaskStatsService } from './task-stats.service';
 import { ReformTaskTimerHandler } from './reform-task-timer.handler';
 import { TaskTimerPlanner } from './task-timer-planner';
 import { TimerPlanRequests } from './timer-plan-requests';
+import { TimerPlanWriter } from './timer-plan-writer';
 
 /**
  * Policies, calendar edits and the escalation log; tasks' timer planner, registered where the
@@ -21,6 +22,7 @@ import { TimerPlanRequests } from './timer-plan-requests';
   providers: [
     TaskTimerPlanner,
     TimerPlanRequests,
+    TimerPlanWriter,
     CalendarEditService,
     EscalationPolicyService,
     EscalationService,
@@ -34,6 +36,7 @@ import { TimerPlanRequests } from './timer-plan-requests';
     TaskSlaService,
     TaskStatsService,
     TaskTimerPlanner,
+    TimerPlanWriter,
   ],
 })
 export class EscalationsModule {}

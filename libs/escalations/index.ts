@@ -11,4 +11,5 @@ export * from './task-sla';
 export * from './task-sla.service';
 export * from './task-stats.service';
 export * from './task-timer-planner';
+export * from './timer-plan-writer';
 export * from './escalations.module';

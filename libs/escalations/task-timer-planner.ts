@@ -1,18 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CalendarService } from '@cchc/calendar-store';
-import { Clock } from '@cchc/common';
 import { IsoDate, TASK_STATES, TaskState, taskTimerPhase } from '@cchc/domain';
 import { reformTaskPersistence } from '@cchc/tasks';
-import {
-  subjectsWithTimers,
-  TimerPlanner,
-  TimerPlanScope,
-  TimerRegistry,
-  TimerService,
-} from '@cchc/timers';
-import { firedSlot, planTaskTimers } from './escalation-policy';
-import { EscalationPolicyService } from './escalation-policy.service';
+import { subjectsWithTimers, TimerPlanner, TimerPlanScope, TimerRegistry } from '@cchc/timers';
+import { firedSlot } from './escalation-policy';
+import { TimerPlanWriter } from './timer-plan-writer';
 
 export const REFORM_TASK_SUBJECT = reformTaskPersistence.instanceType;
 
@@ -32,10 +24,7 @@ export class TaskTimerPlanner implements TimerPlanner, OnModuleInit {
 
   constructor(
     private readonly registry: TimerRegistry,
-    private readonly timers: TimerService,
-    private readonly policies: EscalationPolicyService,
-    private readonly calendars: CalendarService,
-    private readonly clock: Clock,
+    private readonly plans: TimerPlanWriter,
   ) {}
 
   onModuleInit(): void {
@@ -51,11 +40,9 @@ export class TaskTimerPlanner implements TimerPlanner, OnModuleInit {
       'SELECT ward_id, state, due_date FROM reform_tasks WHERE id = ? FOR UPDATE',
       [taskId],
     )) as { ward_id: string; state: TaskState; due_date: IsoDate | null }[];
-    // Gone, or waiting for nothing (reported, accepted, cancelled): no timer, nothing to read.
-    if (!task || taskTimerPhase(task.state) === 'none') {
-      await this.timers.replace(manager, REFORM_TASK_SUBJECT, taskId, []);
-      return 0;
-    }
+    // Gone, or waiting for nothing (reported, accepted, cancelled).
+    if (!task || taskTimerPhase(task.state) === 'none')
+      return this.plans.write(manager, REFORM_TASK_SUBJECT, taskId, null);
     const fired = task.due_date
       ? (
           (await manager.query(
@@ -64,14 +51,10 @@ export class TaskTimerPlanner implements TimerPlanner, OnModuleInit {
           )) as { kind: string; level: number }[]
         ).map((row) => firedSlot(row.kind, row.level))
       : [];
-    const timers = planTaskTimers(
-      { state: task.state, dueDate: task.due_date },
-      await this.policies.policyOf(manager, task.ward_id),
-      await this.calendars.committedCalendar(manager),
-      this.clock.now(),
-      new Set(fired),
-    );
-    await this.timers.replace(manager, REFORM_TASK_SUBJECT, taskId, timers);
-    return timers.length;
+    return this.plans.write(manager, REFORM_TASK_SUBJECT, taskId, {
+      wardId: task.ward_id,
+      watched: { state: task.state, dueDate: task.due_date },
+      fired: new Set(fired),
+    });
   }
 }

@@ -2,18 +2,10 @@ import { BadRequestException, Injectable, NotFoundException, OnModuleInit } from
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuthUser } from '@cchc/auth';
-import { CalendarService } from '@cchc/calendar-store';
-import { Clock } from '@cchc/common';
 import { ContributionEvent, taskTimerPhase } from '@cchc/domain';
-import { EscalationPolicyService, firedSlot, planTaskTimers } from '@cchc/escalations';
+import { firedSlot, TimerPlanWriter } from '@cchc/escalations';
 import { WorkflowEngine } from '@cchc/engine';
-import {
-  subjectsWithTimers,
-  TimerPlanner,
-  TimerPlanScope,
-  TimerRegistry,
-  TimerService,
-} from '@cchc/timers';
+import { subjectsWithTimers, TimerPlanner, TimerPlanScope, TimerRegistry } from '@cchc/timers';
 import { ContributionEventDto } from './dto/report-event.dto';
 import {
   contributionTimerState,
@@ -37,10 +29,7 @@ export class ContributionService implements TimerPlanner, OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
     private readonly registry: TimerRegistry,
-    private readonly timers: TimerService,
-    private readonly policies: EscalationPolicyService,
-    private readonly calendars: CalendarService,
-    private readonly clock: Clock,
+    private readonly plans: TimerPlanWriter,
   ) {}
 
   onModuleInit(): void {
@@ -73,7 +62,7 @@ export class ContributionService implements TimerPlanner, OnModuleInit {
 
   /**
    * Makes the contribution's pending timers match its snapshot, with the policy and the
-   * calendar as committed (share-locked: see policyOf).
+   * calendar as committed (TimerPlanWriter).
    */
   async planIn(manager: EntityManager, id: string): Promise<number> {
     const [row] = (await manager.query(
@@ -83,25 +72,18 @@ export class ContributionService implements TimerPlanner, OnModuleInit {
     const snapshot =
       row && (await this.engine.load(reportContributionPersistence, id, manager)).snapshot;
     const state = snapshot && contributionTimerState(snapshot);
-    // Gone, or waiting for nothing (sent or accepted): no timer, nothing to read.
-    if (!snapshot || !state || taskTimerPhase(state) === 'none') {
-      await this.timers.replace(manager, CONTRIBUTION_SUBJECT, id, []);
-      return 0;
-    }
+    // Gone, or waiting for nothing (sent or accepted).
+    if (!snapshot || !state || taskTimerPhase(state) === 'none')
+      return this.plans.write(manager, CONTRIBUTION_SUBJECT, id, null);
     const { context } = snapshot;
-    const fired = new Set([
-      ...context.reminded.map((level) => firedSlot('remind', level)),
-      ...context.escalated.map((level) => firedSlot('escalate', level)),
-    ]);
-    const timers = planTaskTimers(
-      { state, dueDate: context.dueDate },
-      await this.policies.policyOf(manager, row.ward_id),
-      await this.calendars.committedCalendar(manager),
-      this.clock.now(),
-      fired,
-    );
-    await this.timers.replace(manager, CONTRIBUTION_SUBJECT, id, timers);
-    return timers.length;
+    return this.plans.write(manager, CONTRIBUTION_SUBJECT, id, {
+      wardId: row.ward_id,
+      watched: { state, dueDate: context.dueDate },
+      fired: new Set([
+        ...context.reminded.map((level) => firedSlot('remind', level)),
+        ...context.escalated.map((level) => firedSlot('escalate', level)),
+      ]),
+    });
   }
 
   /** Attachments are evidence files of tasks the contributing unit leads (libs/evidence). */
