@@ -293,4 +293,50 @@ describeWithSeed('002', 'contribution timers: exactly once after Redis is flushe
     expect(await audited(silent)).toEqual(before.audit);
     expect(await notices()).toEqual(before.notices);
   });
+
+  it('keeps a reminder left from before the deadline silent once the contribution is overdue', async () => {
+    // VHXH sent its part after the first reminder; returned now, long past its due date, it is
+    // planned its deadline alone, which marks it overdue at once, then its escalations catch up.
+    const { contributions } = await s.report(reportId);
+    const { version } = contributions.find((c: { id: string }) => c.id === vhxh);
+    const returned = await s.client.post(
+      'coordinator',
+      `/reports/${reportId}/contributions/${vhxh}/events`,
+      { type: 'RETURN', version, reason: 'Bổ sung số liệu' },
+    );
+    expect(returned.status).toBe(200);
+    await eventually(
+      async () => (await audited(vhxh)).escalate === 2,
+      20_000,
+      'the returned contribution to be marked overdue and escalated',
+    );
+    await s.quiet();
+    const before = { audit: await audited(vhxh), notices: await notices() };
+    expect(before.audit).toEqual({ remind: 1, deadline: 1, escalate: 2 });
+    // As if its second reminder had been planned before the deadline and its job came late.
+    const [{ due_date: dueDate }] = await s.db.query(
+      "SELECT DATE_FORMAT(due_date, '%Y-%m-%d') AS due_date FROM report_contributions WHERE id = ?",
+      [vhxh],
+    );
+    await s.db.query(
+      'INSERT INTO timers (subject_type, subject_id, kind, level, due_date, fire_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [SUBJECT, vhxh, 'remind', 2, dueDate, clock.now()],
+    );
+    await eventually(
+      async () => (await pending()).every((timer) => timer.kind !== 'remind'),
+      20_000,
+      'the late reminder to be taken',
+    );
+    await s.quiet();
+    expect(await audited(vhxh)).toEqual(before.audit);
+    expect(
+      (await notices()).filter(
+        (row) => row.subject_id === vhxh && row.topic === 'contribution.reminder',
+      ),
+    ).toEqual(
+      before.notices.filter(
+        (row) => row.subject_id === vhxh && row.topic === 'contribution.reminder',
+      ),
+    );
+  });
 });
