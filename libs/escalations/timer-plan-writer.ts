@@ -29,7 +29,8 @@ export class TimerPlanWriter {
   ) {}
 
   /**
-   * Replaces the subject's pending timers; returns how many it now has. `waiting` is null when
+   * Replaces the subject's pending timers; returns how many it now has. The caller holds the
+   * subject's row lock (taken before its timers, as a firing timer does). `waiting` is null when
    * the subject is gone or waits for nothing: it keeps no timer, and nothing more is read.
    */
   async write(
