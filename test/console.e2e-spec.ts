@@ -66,6 +66,22 @@ describe('web console (Chromium, MariaDB)', () => {
     expect(await page.context().cookies()).toEqual([]);
   });
 
+  it('moves nothing for a person who asked the system for reduced motion, not even a clicked button', async () => {
+    /** Clicks "Đăng nhập" on an empty form; whether a wave then spreads from the button. */
+    const waveAfterClick = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const page = await newPage('desktop', reducedMotion);
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByText('Nhập tên đăng nhập').waitFor();
+      const wave = await page.evaluate(() => document.querySelector('.ant-wave') !== null);
+      const animations = await page.evaluate(() => document.getAnimations().length);
+      await page.context().close();
+      return { wave, animated: animations > 0 };
+    };
+    expect(await waveAfterClick('no-preference')).toEqual({ wave: true, animated: true });
+    expect(await waveAfterClick('reduce')).toEqual({ wave: false, animated: false });
+  });
+
   it('officer reports a task with a PDF; the leader approves it from "Việc cần làm" and downloads the file intact', async () => {
     const task = await createTask('Niêm yết công khai thủ tục hành chính tại Bộ phận một cửa');
     const officer = await newPage();

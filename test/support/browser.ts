@@ -47,14 +47,21 @@ export class ConsoleBrowser {
     await this.browser?.close();
   }
 
-  async newPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<Page> {
+  /**
+   * A page in a context of its own. Its person asks the system for reduced motion unless the test
+   * says otherwise: the console then runs without animations, so a click never lands on a dialog
+   * still opening.
+   */
+  async newPage(
+    viewport: keyof typeof VIEWPORTS = 'desktop',
+    reducedMotion: 'reduce' | 'no-preference' = 'reduce',
+  ): Promise<Page> {
     if (!this.browser) throw new Error('ConsoleBrowser.launch() first');
     const context = await this.browser.newContext({
       viewport: VIEWPORTS[viewport],
       locale: 'vi-VN',
       acceptDownloads: true,
-      // The console then runs without animations: a click never lands on a dialog still opening.
-      reducedMotion: 'reduce',
+      reducedMotion,
     });
     const page = await context.newPage();
     this.errors.push(...consoleErrors(page));
@@ -93,7 +100,6 @@ export async function signIn(
   await page.getByRole('heading', { name: home, level: 1 }).waitFor();
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
 /**
  * Waits (up to 2 s) for the page's finite animations and transitions — a panel opening, a dialog
  * fading in — to end, so that screenshots and axe see the page at rest: mid-fade, text is paler
@@ -108,6 +114,8 @@ export async function settled(page: Page): Promise<void> {
   ])`);
 }
 
+/** axe-core's serious and critical violations on the page as it is now. */
+/** axe-core's serious and critical violations on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await settled(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -122,7 +130,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** A screenshot of the page under screenshots/ (git-ignored), at the viewport's size. */
+/** A screenshot of the whole page at the viewport's width, under screenshots/ (git-ignored). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await settled(page);
   mkdirSync(SCREENSHOTS, { recursive: true });

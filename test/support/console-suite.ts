@@ -12,7 +12,10 @@ export interface ConsoleSuite {
   /** http://127.0.0.1:<port> of the API, which serves the console too. */
   baseUrl: string;
   client: ApiClient;
-  newPage(viewport?: keyof typeof VIEWPORTS): Promise<Page>;
+  newPage(
+    viewport?: keyof typeof VIEWPORTS,
+    reducedMotion?: 'reduce' | 'no-preference',
+  ): Promise<Page>;
   /** Starts the worker on the suite's clock (closed with the suite). */
   startWorker(): Promise<INestApplicationContext>;
 }
@@ -30,7 +33,7 @@ export function consoleSuite(
   const chromium = new ConsoleBrowser();
   let worker: INestApplicationContext | null = null;
   const suite = {
-    newPage: (viewport?: keyof typeof VIEWPORTS) => chromium.newPage(viewport),
+    newPage: (viewport, reducedMotion) => chromium.newPage(viewport, reducedMotion),
     startWorker: async () => (worker = await startWorker(clock)),
   } as ConsoleSuite;
 

@@ -37,6 +37,7 @@ import { DossierCountsInHand1763804000000 } from './1763804000000-dossier-counts
 import { TaskListUnitPlanIndexes1763804200000 } from './1763804200000-task-list-unit-plan-indexes';
 import { NotificationsUnreadIndex1763804300000 } from './1763804300000-notifications-unread-index';
 import { DossierClosedOn1763804400000 } from './1763804400000-dossier-closed-on';
+import { ContributionWardIndex1763804500000 } from './1763804500000-contribution-ward-index';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   TaskListUnitPlanIndexes1763804200000,
   NotificationsUnreadIndex1763804300000,
   DossierClosedOn1763804400000,
+  ContributionWardIndex1763804500000,
 ];
