@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
-import { screenshot, seriousViolations, signIn } from './support/browser';
+import { MotionPreference, screenshot, seriousViolations, signIn } from './support/browser';
 import { consoleSuite } from './support/console-suite';
 import { demoWardIds } from './support/demo-ward-ids';
 import { samplePdf } from './support/evidence-samples';
@@ -68,7 +68,7 @@ describe('web console (Chromium, MariaDB)', () => {
 
   it('moves nothing for a person who asked the system for reduced motion, not even a clicked button', async () => {
     /** Clicks "Đăng nhập" on an empty form: how many waves spread from it, whether anything moved. */
-    const afterClick = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const afterClick = async (reducedMotion: MotionPreference) => {
       const page = await newPage('desktop', reducedMotion);
       await page.goto(`${baseUrl}/`);
       // Counts every wave put in the page, however briefly it stays.

@@ -13,6 +13,9 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 } as const;
 
+/** What a page's person asked the system for (the CSS `prefers-reduced-motion`). */
+export type MotionPreference = 'reduce' | 'no-preference';
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(join(consoleDir(), 'index.html')))
     throw new Error(`No console build in ${consoleDir()}: npm run build:console`);
@@ -54,7 +57,7 @@ export class ConsoleBrowser {
    */
   async newPage(
     viewport: keyof typeof VIEWPORTS = 'desktop',
-    reducedMotion: 'reduce' | 'no-preference' = 'reduce',
+    reducedMotion: MotionPreference = 'reduce',
   ): Promise<Page> {
     if (!this.browser) throw new Error('ConsoleBrowser.launch() first');
     const context = await this.browser.newContext({
@@ -114,7 +117,6 @@ export async function settled(page: Page): Promise<void> {
   ])`);
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
 /**
  * axe-core's serious and critical violations on the page as it is now. Run in the page itself
  * (legacy mode: the console has no frames to gather results from, and the default opens a blank

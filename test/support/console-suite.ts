@@ -2,7 +2,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Page } from 'playwright-core';
 import { Clock } from '@cchc/common';
 import { ApiClient } from './api-client';
-import { ConsoleBrowser, VIEWPORTS } from './browser';
+import { ConsoleBrowser, MotionPreference, VIEWPORTS } from './browser';
 import { freshEnvironment } from './e2e-env';
 import { startApi, startWorker } from './test-app';
 
@@ -12,10 +12,7 @@ export interface ConsoleSuite {
   /** http://127.0.0.1:<port> of the API, which serves the console too. */
   baseUrl: string;
   client: ApiClient;
-  newPage(
-    viewport?: keyof typeof VIEWPORTS,
-    reducedMotion?: 'reduce' | 'no-preference',
-  ): Promise<Page>;
+  newPage(viewport?: keyof typeof VIEWPORTS, reducedMotion?: MotionPreference): Promise<Page>;
   /** Starts the worker on the suite's clock (closed with the suite). */
   startWorker(): Promise<INestApplicationContext>;
 }
