@@ -7,10 +7,11 @@ import { ApiClient } from './support/api-client';
 import { freshEnvironment } from './support/e2e-env';
 import { startApi } from './support/test-app';
 import { demoWardIds } from './support/demo-ward-ids';
+import { redoMigration } from './support/redo-migration';
 
 /*
  * The dossier list's filters (issue 16: each reads its own index, `apology_status` and
- * `clock_running` are stored), checked against the same question answered in JavaScript from
+ * `may_be_overdue` are stored), checked against the same question answered in JavaScript from
  * each dossier's snapshot. The API runs alone, so no timer fires: a missed appointment is
  * caught by the next event's date. Another ward holds a copy of every dossier, so a filter
  * that lost the ward would show twice as many rows.
@@ -23,7 +24,7 @@ interface Row {
   code: string;
   received_at: Date;
   apology_status: string;
-  clock_running: number;
+  may_be_overdue: number;
   snapshot: { value: string; context: DossierContext };
 }
 
@@ -41,8 +42,8 @@ function expected(rows: Row[], filter: Filter, today: string): string[] {
   const matches = (row: Row): boolean => {
     const state = row.snapshot.value;
     const context = row.snapshot.context;
-    const running = state === 'received' || state === 'processing';
-    const overdue = running && (context.overdue || context.appointmentDate < today);
+    const overdue =
+      mayBeOverdue(state, context) && (context.overdue || context.appointmentDate < today);
     return Object.entries(filter).every(([name, value]) => {
       switch (name) {
         case 'state':
@@ -81,6 +82,17 @@ function expected(rows: Row[], filter: Filter, today: string): string[] {
     .map((row) => row.code);
 }
 
+/**
+ * Judged by its appointment as the figures judge it: in hand (the result not yet handed over
+ * included), or waiting for a supplement after missing it.
+ */
+function mayBeOverdue(state: string, context: DossierContext): boolean {
+  return (
+    ['received', 'processing', 'resultReady'].includes(state) ||
+    (state === 'supplementRequested' && context.overdue)
+  );
+}
+
 function apologyOf(context: DossierContext): string {
   if (context.apologyRound === 0) return 'none';
   return context.apologyPending ? 'pending' : 'signed';
@@ -99,7 +111,7 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
   const rows = async (ward = wardId): Promise<Row[]> =>
     (
       (await db.query(
-        `SELECT id, code, received_at, apology_status, clock_running, snapshot
+        `SELECT id, code, received_at, apology_status, may_be_overdue, snapshot
          FROM tthc_dossiers WHERE ward_id = ?`,
         [ward],
       )) as (Omit<Row, 'snapshot'> & { snapshot: string | Row['snapshot'] })[]
@@ -116,13 +128,13 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
       stored.map((row) => ({
         code: row.code,
         apology: row.apology_status,
-        running: Boolean(row.clock_running),
+        mayBeOverdue: Boolean(row.may_be_overdue),
       })),
     ).toEqual(
       stored.map((row) => ({
         code: row.code,
         apology: apologyOf(row.snapshot.context),
-        running: ['received', 'processing'].includes(row.snapshot.value),
+        mayBeOverdue: mayBeOverdue(row.snapshot.value, row.snapshot.context),
       })),
     );
   };
@@ -200,7 +212,7 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
     await api?.close();
   });
 
-  it('keeps the stored apology status and running clock with every transition that changes them', async () => {
+  it('keeps the stored apology status and overdue basis with every transition that changes them', async () => {
     await expectStoredFacts();
     // Past its appointment: the first event marks it overdue and opens a pending slip.
     expect(await ok('officer', 'DL-00', { type: 'START_PROCESSING' })).toMatchObject({
@@ -236,6 +248,8 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
     await ok('officer', 'DL-31', { type: 'START_PROCESSING' });
     await ok('officer', 'DL-31', { type: 'RECORD_RESULT' });
     await ok('officer', 'DL-51', { type: 'START_PROCESSING' });
+    // Its result recorded on the appointment day, then not collected by it.
+    await ok('officer', 'DL-51', { type: 'RECORD_RESULT' });
     await ok('officer', 'DL-41', { type: 'START_PROCESSING' });
     await ok('unit_head', 'DL-41', {
       type: 'APPROVE_APOLOGY',
@@ -244,6 +258,9 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
     });
     // The supplement arrives; then a signed appointment is missed too: a second pending round.
     clock.set(DAY('2026-03-11'));
+    // Its appointment missed, then a supplement asked for: overdue while the citizen supplements.
+    await ok('officer', 'DL-50', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-50', { type: 'REQUEST_SUPPLEMENT', reason: 'Thiếu tờ khai có chữ ký' });
     await ok('one_stop_officer', 'DL-71', { type: 'SUPPLEMENT_RECEIVED' });
     expect(await ok('officer', 'DL-00', { type: 'RECORD_RESULT' })).toMatchObject({
       apologyRound: 2,
@@ -293,6 +310,8 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
       { handlingUnitId: vhxh, receivedFrom: '2026-02-09', receivedTo: '2026-02-25' },
       { handlingUnitId: kthtdt, overdue: 'true' },
       { state: 'returned', apology: 'pending' },
+      { state: 'resultReady', overdue: 'true' },
+      { state: 'supplementRequested', overdue: 'true' },
     ];
     for (const filter of filters) {
       const codes = expected(ours, filter, today());
@@ -315,6 +334,8 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
       { overdue: 'false' },
       { apology: 'pending', overdue: 'true' },
       { state: 'returned', apology: 'pending' },
+      { state: 'resultReady', overdue: 'true' },
+      { state: 'supplementRequested', overdue: 'true' },
     ];
     for (const filter of nonEmpty) {
       expect({ filter, some: expected(ours, filter, today()).length > 0 }).toEqual({
@@ -325,6 +346,28 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
     const bad = await client.get('one_stop_officer', '/dossiers?apology=maybe');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('apology');
+  });
+
+  it("lists as overdue exactly the dossiers the ward's figures count overdue, in all and by unit", async () => {
+    const stats = (await client.get('leader', '/stats/dossiers')).body as {
+      overall: { openOverdue: number };
+      units: { unitId: string; openOverdue: number }[];
+    };
+    const listed = async (filter: Filter) =>
+      (await walk({ overdue: 'true', ...filter }, 100)).codes;
+    expect(stats.overall.openOverdue).toBeGreaterThan(0);
+    const overdue = await listed({});
+    expect(overdue.length).toBe(stats.overall.openOverdue);
+    for (const { unitId, openOverdue } of stats.units) {
+      expect({ unitId, listed: (await listed({ handlingUnitId: unitId })).length }).toEqual({
+        unitId,
+        listed: openOverdue,
+      });
+    }
+    // The migration that brought the column fills it for the dossiers already there.
+    await redoMigration(db, 'DossierListOverdue1763804600000');
+    await expectStoredFacts();
+    expect(await listed({})).toEqual(overdue);
   });
 
   it('caps the count at 1,000 for a filter and still pages every matching row', async () => {

@@ -7,9 +7,12 @@ import { WorkflowEngine } from '@cchc/engine';
 import { DossierView, toDossierView } from './dossier-view';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
 
-/** Open, clock running, and the appointment passed (also before the timer marked it). */
+/**
+ * Overdue now, as the figures' openOverdue counts it: judged by its appointment and marked
+ * overdue or past it (also before the timer marked it).
+ */
 export const OVERDUE_SQL =
-  '(dossier.clockRunning = 1 AND (dossier.overdue = 1 OR dossier.appointmentDate < :today))';
+  '(dossier.mayBeOverdue = 1 AND (dossier.overdue = 1 OR dossier.appointmentDate < :today))';
 
 export type DossierPage = KeysetPage<DossierView>;
 

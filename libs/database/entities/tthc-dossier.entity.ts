@@ -40,9 +40,9 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'receivedAt',
   'id',
 ])
-@Index('idx_dossiers_list_running', [
+@Index('idx_dossiers_list_overdue', [
   'wardId',
-  'clockRunning',
+  'mayBeOverdue',
   'appointmentDate',
   'receivedAt',
   'id',
@@ -108,17 +108,22 @@ export class TthcDossierEntity extends WorkflowInstanceColumns {
   @Column('boolean')
   overdue: boolean;
 
-  /** Received or processing: the appointment clock runs (stored, for the overdue filter). */
+  /**
+   * In hand and judged by its appointment (received, processing, result not yet handed over), or
+   * waiting for a supplement after missing it: overdue when marked or past its appointment, as
+   * the figures count it (stored, for the list's overdue filter).
+   */
   @Column({
     type: 'boolean',
-    name: 'clock_running',
+    name: 'may_be_overdue',
     select: false,
     insert: false,
     update: false,
     generatedType: 'STORED',
-    asExpression: "state IN ('received', 'processing')",
+    asExpression:
+      "state IN ('received', 'processing', 'resultReady') OR (state IN ('supplementRequested') AND overdue = 1)",
   })
-  clockRunning: boolean;
+  mayBeOverdue: boolean;
 
   @Column('int', { name: 'apology_round' })
   apologyRound: number;

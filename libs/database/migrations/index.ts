@@ -38,6 +38,7 @@ import { TaskListUnitPlanIndexes1763804200000 } from './1763804200000-task-list-
 import { NotificationsUnreadIndex1763804300000 } from './1763804300000-notifications-unread-index';
 import { DossierClosedOn1763804400000 } from './1763804400000-dossier-closed-on';
 import { ContributionWardIndex1763804500000 } from './1763804500000-contribution-ward-index';
+import { DossierListOverdue1763804600000 } from './1763804600000-dossier-list-overdue';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   NotificationsUnreadIndex1763804300000,
   DossierClosedOn1763804400000,
   ContributionWardIndex1763804500000,
+  DossierListOverdue1763804600000,
 ];
