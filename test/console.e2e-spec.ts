@@ -78,10 +78,9 @@ describe('web console (Chromium, MariaDB)', () => {
         }))).observe(document.body, { childList: true, subtree: true })`);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByText('Nhập tên đăng nhập').waitFor();
-      // Ant Design starts a wave on the frame after the click.
-      await page.evaluate(
-        'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
-      );
+      if (reducedMotion === 'no-preference') await page.waitForFunction('window.waves > 0');
+      // Ant Design puts its wave in a few frames after the click: none may come in this while.
+      else await page.waitForTimeout(500);
       const moved = await page.evaluate<boolean>('document.getAnimations().length > 0');
       const waves = await page.evaluate<number>('window.waves');
       await page.context().close();

@@ -248,24 +248,48 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
     await ok('officer', 'DL-31', { type: 'START_PROCESSING' });
     await ok('officer', 'DL-31', { type: 'RECORD_RESULT' });
     await ok('officer', 'DL-51', { type: 'START_PROCESSING' });
-    // Its result recorded on the appointment day, then not collected by it.
-    await ok('officer', 'DL-51', { type: 'RECORD_RESULT' });
     await ok('officer', 'DL-41', { type: 'START_PROCESSING' });
     await ok('unit_head', 'DL-41', {
       type: 'APPROVE_APOLOGY',
       newAppointmentDate: '2026-03-20',
       reason: 'Chờ ý kiến của cơ quan liên quan',
     });
+    // Received today, due in a week: a result recorded in time and then not collected by the
+    // appointment (overdue, unmarked); a supplement asked for in time and still awaited after it
+    // (not overdue: the time the citizen takes does not count).
+    for (const code of ['DL-90', 'DL-91']) {
+      const received = await client.post('one_stop_officer', '/dossiers', {
+        code,
+        procedureCode: '1.000894',
+        applicant: { name: 'Trần Văn Bình' },
+        receivedAt: '2026-03-02T08:30:00+07:00',
+      });
+      expect(received.status).toBe(201);
+    }
+    await ok('officer', 'DL-90', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-90', { type: 'RECORD_RESULT' });
+    await ok('officer', 'DL-91', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-91', { type: 'REQUEST_SUPPLEMENT', reason: 'Thiếu bản vẽ sơ đồ' });
     // The supplement arrives; then a signed appointment is missed too: a second pending round.
     clock.set(DAY('2026-03-11'));
-    // Its appointment missed, then a supplement asked for: overdue while the citizen supplements.
-    await ok('officer', 'DL-50', { type: 'START_PROCESSING' });
-    await ok('officer', 'DL-50', { type: 'REQUEST_SUPPLEMENT', reason: 'Thiếu tờ khai có chữ ký' });
     await ok('one_stop_officer', 'DL-71', { type: 'SUPPLEMENT_RECEIVED' });
     expect(await ok('officer', 'DL-00', { type: 'RECORD_RESULT' })).toMatchObject({
       apologyRound: 2,
     });
     await ok('one_stop_officer', 'DL-00', { type: 'RETURN_RESULT' });
+    // Its appointment missed, then a supplement asked for: overdue while the citizen supplements.
+    await ok('officer', 'DL-50', { type: 'START_PROCESSING' });
+    await ok('officer', 'DL-50', { type: 'REQUEST_SUPPLEMENT', reason: 'Thiếu tờ khai có chữ ký' });
+    expect(
+      (await rows())
+        .filter((row) => ['DL-90', 'DL-91', 'DL-50'].includes(row.code))
+        .map(({ code, snapshot }) => [code, snapshot.value, snapshot.context.overdue])
+        .sort(),
+    ).toEqual([
+      ['DL-50', 'supplementRequested', true],
+      ['DL-90', 'resultReady', false],
+      ['DL-91', 'supplementRequested', false],
+    ]);
     const statuses = new Set((await rows()).map((row) => row.apology_status));
     expect([...statuses].sort()).toEqual(['none', 'pending', 'signed']);
   });
@@ -289,7 +313,7 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
       [otherWard, wardId],
     );
     const copies = await rows(otherWard);
-    expect(copies.length).toBe(RECEIPT_DAYS.length * 4);
+    expect(copies.length).toBe(RECEIPT_DAYS.length * 4 + 2);
     const ours = await rows();
     const filters: Filter[] = [
       {},
@@ -312,6 +336,7 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
       { state: 'returned', apology: 'pending' },
       { state: 'resultReady', overdue: 'true' },
       { state: 'supplementRequested', overdue: 'true' },
+      { state: 'supplementRequested', overdue: 'false' },
     ];
     for (const filter of filters) {
       const codes = expected(ours, filter, today());
@@ -336,6 +361,7 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
       { state: 'returned', apology: 'pending' },
       { state: 'resultReady', overdue: 'true' },
       { state: 'supplementRequested', overdue: 'true' },
+      { state: 'supplementRequested', overdue: 'false' },
     ];
     for (const filter of nonEmpty) {
       expect({ filter, some: expected(ours, filter, today()).length > 0 }).toEqual({

@@ -118,9 +118,10 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * axe-core's serious and critical violations on the page as it is now. Run in the page itself
- * (legacy mode: the console has no frames to gather results from, and the default opens a blank
- * page for that at each call), collecting violations only: a third of the time, the same findings.
+ * axe-core's serious and critical violations on the page as it is now, violations only. Legacy
+ * mode runs axe in the page and in each same-origin frame (the apology slip's PDF preview), where
+ * the default opens a blank page at each call to gather the frames' results: a third of the time,
+ * the same findings. A cross-origin frame would not be audited; the console has none.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await settled(page);

@@ -1,13 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { IN_HAND } from './1763804000000-dossier-counts-in-hand';
-
-const quoted = (states: readonly string[]) => states.map((state) => `'${state}'`).join(', ');
 
 /**
  * The dossier list's "quá hạn" filter counted only dossiers whose clock runs (received,
  * processing), while the figures' openOverdue also counts one whose result waits to be handed
  * over past its appointment, and one waiting for a supplement whose appointment was missed
- * before the pause (IN_HAND): a ward saw fewer dossiers in the list than on its dashboard.
+ * before the pause (IN_HAND of 1763804000000): a ward saw fewer dossiers in the list than on its
+ * dashboard.
  * `may_be_overdue` (stored) holds the dossiers the figures judge by their appointment; those of
  * them marked overdue or past their appointment are the list's overdue ones, found at the start
  * of idx_dossiers_list_overdue as before.
@@ -18,8 +16,8 @@ export class DossierListOverdue1763804600000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       `ALTER TABLE tthc_dossiers DROP INDEX idx_dossiers_list_running, DROP COLUMN clock_running,
-         ADD COLUMN may_be_overdue BOOLEAN AS (state IN (${quoted(IN_HAND.open)})
-           OR (state IN (${quoted(IN_HAND.paused)}) AND overdue = 1)) STORED,
+         ADD COLUMN may_be_overdue BOOLEAN AS (state IN ('received', 'processing', 'resultReady')
+           OR (state IN ('supplementRequested') AND overdue = 1)) STORED,
          ADD INDEX idx_dossiers_list_overdue (ward_id, may_be_overdue, appointment_date,
            received_at, id, overdue)`,
     );
