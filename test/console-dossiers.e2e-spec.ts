@@ -74,8 +74,9 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     await page.getByText('Không có hồ sơ phù hợp').waitFor();
     expect(await page.getByRole('link', { name: CODE }).count()).toBe(0);
     await page.goto(`${baseUrl}/ho-so?apology=pending&overdue=true&appointmentTo=2026-02-28`);
-    await page.getByRole('link', { name: CODE }).waitFor();
-    await page.getByText('Phiếu chờ ký', { exact: true }).first().waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: CODE }) });
+    await row.getByText('Phiếu chờ ký', { exact: true }).waitFor();
+    await row.getByText('Quá hạn', { exact: true }).waitFor();
   }, 120_000);
 
   it('shows the unit head the slip to sign and the one-stop desk the missed appointment, each linked to the dossier', async () => {
@@ -133,6 +134,9 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     await page.reload();
     await page.getByText(/^Đã ký ngày 27\/02\/2026$/).waitFor();
     await page.getByText('Ký phiếu xin lỗi và hẹn lại', { exact: true }).waitFor();
+    // A new appointment ahead: no longer overdue, but it did miss one.
+    await page.getByText('Trễ hẹn', { exact: true }).waitFor();
+    expect(await page.getByText('Quá hạn', { exact: true }).count()).toBe(0);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Tải phiếu PDF' }).click(),

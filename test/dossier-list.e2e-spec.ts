@@ -29,7 +29,7 @@ interface Row {
 }
 
 interface Page {
-  items: { code: string }[];
+  items: { code: string; overdue: boolean }[];
   total: number;
   totalCapped: boolean;
   nextCursor: string | null;
@@ -158,6 +158,7 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
   /** Every page of the list by cursor (`pageSize` rows each), and the first page's count. */
   const walk = async (filter: Filter, pageSize: number) => {
     const codes: string[] = [];
+    const flaggedOverdue: string[] = [];
     let first: Page | null = null;
     let cursor: string | null = null;
     do {
@@ -168,9 +169,10 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
       const page = response.body as Page;
       first ??= page;
       codes.push(...page.items.map((item) => item.code));
+      flaggedOverdue.push(...page.items.filter((item) => item.overdue).map((item) => item.code));
       cursor = page.nextCursor;
     } while (cursor);
-    return { codes, first: first as Page };
+    return { codes, flaggedOverdue, first: first as Page };
   };
 
   beforeAll(async () => {
@@ -390,6 +392,12 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
         listed: openOverdue,
       });
     }
+    // Each row says "overdue" exactly when the filter lists it, as does the dossier's own page
+    // (DL-90: a result past its appointment that no timer marks).
+    expect((await walk({}, 100)).flaggedOverdue).toEqual(overdue);
+    expect(overdue).toContain('DL-90');
+    const single = await client.get('one_stop_officer', '/dossiers/DL-90');
+    expect(single.body).toMatchObject({ state: 'resultReady', overdue: true });
     // The migration that brought the column fills it for the dossiers already there.
     await redoMigration(db, 'DossierListOverdue1763804600000');
     await expectStoredFacts();

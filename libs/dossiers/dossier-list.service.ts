@@ -9,7 +9,7 @@ import { ListDossiersQuery } from './dto/list-dossiers.query';
 
 /**
  * Overdue now, as the figures' openOverdue counts it: judged by its appointment and marked
- * overdue or past it (also before the timer marked it).
+ * overdue or past it (also before the timer marked it). The view's `isOverdueOn` is the same rule.
  */
 export const OVERDUE_SQL =
   '(dossier.mayBeOverdue = 1 AND (dossier.overdue = 1 OR dossier.appointmentDate < :today))';
@@ -70,10 +70,9 @@ export class DossierListService {
     if (query.apology) {
       builder.andWhere('dossier.apologyStatus = :apology', { apology: query.apology });
     }
+    const today = this.engine.today();
     if (query.overdue !== undefined) {
-      builder.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, {
-        today: this.engine.today(),
-      });
+      builder.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, { today });
     }
     const { rows, ...page } = await keysetPage(
       manager,
@@ -95,7 +94,7 @@ export class DossierListService {
     return {
       ...page,
       items: rows.map((row) =>
-        toDossierView(row, byId.get(row.procedureId) as ProcedureEntity, user),
+        toDossierView(row, byId.get(row.procedureId) as ProcedureEntity, user, today),
       ),
     };
   }

@@ -45,7 +45,9 @@ export interface DossierView {
   stateLabel: string;
   originalAppointmentDate: IsoDate;
   appointmentDate: IsoDate;
+  /** Overdue now (`isOverdueOn`): what the list's overdue filter and the figures' openOverdue count. */
   overdue: boolean;
+  /** Missed, or announced it would miss, an appointment at least once; stays once returned. */
   late: boolean;
   /** While waiting for a supplement: when the clock stopped and the working days then left. */
   clockStopped: { since: IsoDate; remainingWorkingDays: number } | null;
@@ -86,10 +88,30 @@ export function seesApplicantContact(viewer: DossierViewer, handlingUnitId: stri
   }
 }
 
+/** In hand: judged by its appointment, as is a supplement awaited after a missed one (`may_be_overdue`). */
+const JUDGED_BY_APPOINTMENT: readonly DossierState[] = ['received', 'processing', 'resultReady'];
+
+/**
+ * Overdue on `today`, by the rule of the list's filter (`OVERDUE_SQL`) and the figures'
+ * openOverdue: judged by its appointment, and marked overdue or past it — a result waiting to be
+ * handed over past its appointment is overdue though no timer marks it.
+ */
+export function isOverdueOn(
+  dossier: Pick<TthcDossierEntity, 'state' | 'overdue' | 'appointmentDate'>,
+  today: IsoDate,
+): boolean {
+  const marked = Boolean(dossier.overdue);
+  const judged =
+    JUDGED_BY_APPOINTMENT.includes(dossier.state) ||
+    (dossier.state === 'supplementRequested' && marked);
+  return judged && (marked || dossier.appointmentDate < today);
+}
+
 export function toDossierView(
   dossier: TthcDossierEntity,
   procedure: ProcedureEntity,
   viewer: DossierViewer,
+  today: IsoDate,
   details: Pick<DossierView, 'allowedEvents' | 'apologies' | 'history'> = {},
 ): DossierView {
   const snapshot = (
@@ -119,7 +141,7 @@ export function toDossierView(
     stateLabel: DOSSIER_STATE_LABELS[dossier.state],
     originalAppointmentDate: dossier.originalAppointmentDate,
     appointmentDate: dossier.appointmentDate,
-    overdue: Boolean(dossier.overdue),
+    overdue: isOverdueOn(dossier, today),
     late: Boolean(dossier.late),
     clockStopped:
       context.pausedOn !== null

@@ -138,7 +138,7 @@ export class DossierService {
       ...dossier,
       machine_version: dossier.machineVersion,
     });
-    return toDossierView(dossier, procedure, user, {
+    return toDossierView(dossier, procedure, user, this.engine.today(), {
       allowedEvents: allowedEvents(tthcDossierPersistence.definition, snapshot, actorOf(user)),
       apologies: await this.apologies.listFor(dossier.id),
       history: await auditHistory(this.dataSource, tthcDossierPersistence.instanceType, dossier.id),

@@ -154,10 +154,17 @@ export class DossierViewDto implements DossierView {
   @ApiProperty({ example: '2026-03-09' })
   appointmentDate: string;
 
-  @ApiProperty()
+  @ApiProperty({
+    description:
+      'Overdue now, as `?overdue=true` lists it and the figures count it: in hand (received, ' +
+      'processing, result not yet handed over) and marked overdue or past its appointment, or ' +
+      'waiting for a supplement after missing it. False once closed.',
+  })
   overdue: boolean;
 
-  @ApiProperty()
+  @ApiProperty({
+    description: 'Missed, or announced it would miss, an appointment at least once; stays true.',
+  })
   late: boolean;
 
   @ApiProperty({ type: ClockStoppedDto, nullable: true })

@@ -3499,7 +3499,9 @@ export interface components {
       originalAppointmentDate: string;
       /** @example 2026-03-09 */
       appointmentDate: string;
+      /** @description Overdue now, as `?overdue=true` lists it and the figures count it: in hand (received, processing, result not yet handed over) and marked overdue or past its appointment, or waiting for a supplement after missing it. False once closed. */
       overdue: boolean;
+      /** @description Missed, or announced it would miss, an appointment at least once; stays true. */
       late: boolean;
       clockStopped: components['schemas']['ClockStoppedDto'] | null;
       apologyRound: number;

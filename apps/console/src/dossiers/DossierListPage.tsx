@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Checkbox, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, DatePicker, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { data, http } from '../api/http';
@@ -13,6 +13,7 @@ import {
   searchFromDossierFilters,
 } from './dossier-filters';
 import { APOLOGY_OPTIONS, apologyStatus, DOSSIER_STATE_OPTIONS } from './labels';
+import { DossierStatus } from './DossierStatus';
 import { pagerTotal } from '../common/paging';
 
 const PAGE_SIZE = 20;
@@ -130,12 +131,7 @@ export function DossierListPage() {
             title: 'Trạng thái',
             key: 'state',
             width: 170,
-            render: (_: unknown, dossier) => (
-              <Space size={4} wrap>
-                {dossier.stateLabel}
-                {dossier.overdue && <Tag color="red">Quá hạn</Tag>}
-              </Space>
-            ),
+            render: (_: unknown, dossier) => <DossierStatus dossier={dossier} />,
           },
           {
             title: 'Phiếu xin lỗi',

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { auditEventLabel } from '@cchc/domain';
-import { Card, Descriptions, Empty, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Card, Descriptions, Empty, Result, Space, Spin, Timeline, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { ApiError, data, http } from '../api/http';
 import type { HistoryEntry } from '../api/types';
@@ -8,6 +8,7 @@ import { formatDateTime, formatIsoDate } from '../common/format';
 import { ROLE_LABELS } from '../common/labels';
 import { useUnits } from '../common/org';
 import { ApologySlips } from './ApologySlips';
+import { DossierStatus } from './DossierStatus';
 import { apologyStatus, dossierStateLabel } from './labels';
 
 function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
@@ -76,10 +77,7 @@ export function DossierPage() {
             {units.data?.byId.get(view.handlingUnitId)?.name ?? '—'}
           </Descriptions.Item>
           <Descriptions.Item label="Trạng thái">
-            <Space size={4} wrap>
-              {view.stateLabel}
-              {view.overdue && <Tag color="red">Quá hạn</Tag>}
-            </Space>
+            <DossierStatus dossier={view} />
           </Descriptions.Item>
           <Descriptions.Item label="Phiếu xin lỗi">{apologyStatus(view)}</Descriptions.Item>
           <Descriptions.Item label="Ngày tiếp nhận">
