@@ -153,6 +153,31 @@ describe('lunar calendar (UTC+7)', () => {
     });
   });
 
+  it('ends every lunar month of 1900–2199 on its 29th or 30th, and the next begins on its 1st', () => {
+    // The days around each new moon are where the month's start is computed; checked month by
+    // month (a daily sweep of three centuries takes seconds). 2054-05-07 once came out as day 0.
+    const failures: string[] = [];
+    const expectRoundTrip = (date: string) => {
+      const lunar = solarToLunar(date);
+      const back = lunarToSolar(lunar.day, lunar.month, lunar.year, lunar.leap);
+      if (back !== date) failures.push(`${date} → ${JSON.stringify(lunar)} → ${back}`);
+      return lunar;
+    };
+    let start = lunarToSolar(1, 2, 1900);
+    while (start < '2199-12-01') {
+      const first = expectRoundTrip(start);
+      const last = expectRoundTrip(addDays(start, -1));
+      if (first.day !== 1 || (last.day !== 29 && last.day !== 30)) {
+        failures.push(`${start}: ${JSON.stringify(last)} then ${JSON.stringify(first)}`);
+      }
+      const after29 = addDays(start, 29);
+      start = solarToLunar(after29).day === 1 ? after29 : addDays(start, 30);
+    }
+    expect(failures).toEqual([]);
+    expect(solarToLunar('2054-05-07')).toEqual({ day: 30, month: 3, year: 2054, leap: false });
+    expect(solarToLunar('2062-04-09')).toEqual({ day: 30, month: 2, year: 2062, leap: false });
+  });
+
   it('round-trips and advances one day at a time over 1990–2050', () => {
     // Collected and asserted once: 22,000 separate expect() calls would make the test slow.
     const failures: string[] = [];

@@ -137,9 +137,11 @@ function sunSectorAtStartOf(julianDay: number): number {
 }
 
 function startOfLunarMonthContaining(julianDay: number): number {
-  const k = Math.floor((julianDay - NEW_MOON_ZERO) / SYNODIC_MONTH);
-  const start = newMoonDay(k + 1);
-  return start <= julianDay ? start : newMoonDay(k);
+  // The mean month only estimates k: a true new moon can fall more than a day from the mean, so
+  // step back until the new moon is on or before the day (2054-05-07 needs two steps).
+  let k = Math.floor((julianDay - NEW_MOON_ZERO) / SYNODIC_MONTH) + 1;
+  while (newMoonDay(k) > julianDay) k--;
+  return newMoonDay(k);
 }
 
 // Both searches below are reused by every date of a year; caching them (a few hundred entries at
