@@ -594,6 +594,40 @@ describe('TTHC dossiers and apology slips', () => {
     ]);
   });
 
+  it('records on the signed slip the appointment it replaces, moved by a supplement since the draft', async () => {
+    // B's draft is about 05/03 (the delay reported above); on that day the clock stops for a
+    // supplement, which comes back the next day and moves the appointment before anyone signs.
+    const paused = await send('officer', B.code, {
+      type: 'REQUEST_SUPPLEMENT',
+      version: (await view(B.code)).version,
+      reason: 'Bổ sung bản sao sổ hộ khẩu',
+    });
+    expect(paused.status).toBe(200);
+    clock.set('2026-03-06T09:00:00+07:00');
+    const resumed = await send('one_stop_officer', B.code, {
+      type: 'SUPPLEMENT_RECEIVED',
+      version: paused.body.version,
+    });
+    const moved = resumed.body.appointmentDate as string;
+    expect(moved > '2026-03-05').toBe(true);
+    const signed = await send('unit_head', B.code, {
+      type: 'APPROVE_APOLOGY',
+      version: resumed.body.version,
+      newAppointmentDate: '2026-03-13',
+    });
+    expect(signed.status).toBe(200);
+    const [slip] = await eventually(
+      async () => {
+        const slips = (await client.get('officer', `/dossiers/${B.code}/apologies`)).body as Slip[];
+        return slips[0]?.status === 'issued' ? slips : null;
+      },
+      15_000,
+      "B's signed slip",
+    );
+    // As printed on the slip, and as the figures judge whether it came before that appointment.
+    expect(slip).toMatchObject({ missedAppointmentDate: moved, newAppointmentDate: '2026-03-13' });
+  });
+
   it('pages the dossier list by cursor in appointment order, each page after the last', async () => {
     type Row = { code: string; appointmentDate: string; receivedAt: string };
     const all = (await client.get('one_stop_officer', '/dossiers?pageSize=200')).body as {

@@ -212,13 +212,16 @@ export class ApologyService {
       );
       await manager.query(
         `UPDATE apology_slips SET status = 'issued', year = ?, number = ?, number_text = ?,
-           new_appointment_date = ?, reason = ?, signer_id = ?, signer_name = ?,
-           signer_position = ?, issued_on = ?, issued_at = ?, docx = ?, pdf = ?
+           missed_appointment_date = ?, new_appointment_date = ?, reason = ?, signer_id = ?,
+           signer_name = ?, signer_position = ?, issued_on = ?, issued_at = ?, docx = ?, pdf = ?
          WHERE id = ?`,
         [
           year,
           number,
           numberText,
+          // The appointment the signed slip replaces, as printed: a supplement received while the
+          // draft waited may have moved it since the draft.
+          job.appointmentDate,
           job.newAppointmentDate,
           job.reason,
           signing.actor.kind === 'user' ? signing.actor.userId : null,
