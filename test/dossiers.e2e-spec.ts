@@ -33,6 +33,7 @@ interface Slip {
   missedAppointmentDate: string;
   newAppointmentDate: string;
   signerName: string;
+  documents: { docx: string; pdf: string } | null;
 }
 
 function dossier(code: string, procedureCode: string, applicantName: string) {
@@ -69,10 +70,10 @@ describe('TTHC dossiers and apology slips', () => {
   const view = async (code: string) => (await client.get('officer', `/dossiers/${code}`)).body;
   const send = (user: string, code: string, body: object) =>
     client.post(user, `/dossiers/${code}/events`, body);
-  const download = async (id: string, format: string) =>
+  const download = async (id: string, format: string, role = 'one_stop_officer') =>
     request(api.getHttpServer())
       .get(`/apologies/${id}/document?format=${format}`)
-      .set('Authorization', `Bearer ${await client.login('one_stop_officer')}`)
+      .set('Authorization', `Bearer ${await client.login(role)}`)
       .buffer(true)
       .parse((response, done) => {
         const chunks: Buffer[] = [];
@@ -436,6 +437,22 @@ describe('TTHC dossiers and apology slips', () => {
       expect(text).not.toContain('DỰ THẢO');
     }
     expect((await download(slip.id, 'odt')).status).toBe(400);
+    // It prints the applicant's address, phone and email: those who see them in the dossier
+    // download it; the leader and the ward admin, who see the name only, get neither file nor link.
+    for (const role of ['chairman', 'inspector', 'unit_head']) {
+      expect({ role, status: (await download(slip.id, 'pdf', role)).status }).toEqual({
+        role,
+        status: 200,
+      });
+    }
+    for (const role of ['leader', 'admin']) {
+      const refused = await download(slip.id, 'docx', role);
+      expect({ role, status: refused.status }).toEqual({ role, status: 403 });
+      expect(refused.text ?? String(refused.body)).toContain('Bộ phận một cửa');
+    }
+    const listed = (await client.get('leader', `/dossiers/${A.code}/apologies`)).body as Slip[];
+    expect(listed[0]).toMatchObject({ id: slip.id, documents: null });
+    expect(((await view(A.code)).apologies as Slip[])[0].documents).not.toBeNull();
   });
 
   it('never makes a second slip when the jobs run again after a restart, even on two workers', async () => {

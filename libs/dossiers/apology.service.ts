@@ -1,11 +1,17 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { parseIsoDate, todayIn } from '@cchc/calendar';
 import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
-import { ApologySlipEntity, nextDocumentNumber } from '@cchc/database';
+import { AuthUser } from '@cchc/auth';
+import { ApologySlipEntity, nextDocumentNumber, TthcDossierEntity } from '@cchc/database';
 import { Actor, ApologyTrigger, IsoDate, RecordedAuditEvent, Role } from '@cchc/domain';
 import { AuditLog, isDuplicateKey, Outbox } from '@cchc/engine';
 import { markOutboxProcessed, OutboxJobData, QUEUES } from '@cchc/queue';
@@ -23,7 +29,12 @@ import {
   SlipSource,
 } from './apology-document';
 import { tthcDossierPersistence } from './dossier.persistence';
-import { ApologySlipView, toApologySlipView } from './dossier-view';
+import {
+  ApologySlipView,
+  DossierViewer,
+  seesApplicantContact,
+  toApologySlipView,
+} from './dossier-view';
 
 /** A `startApology` action of the dossier machine, relayed from the outbox. */
 export interface DraftApologyJob extends OutboxJobData {
@@ -271,10 +282,20 @@ export class ApologyService {
     });
   }
 
-  /** The slips of a dossier, oldest round first. */
-  async listFor(dossierId: string): Promise<ApologySlipView[]> {
-    const slips = await this.slips.find({ where: { dossierId }, order: { round: 'ASC' } });
-    return slips.map(toApologySlipView);
+  /**
+   * The slips of a dossier, oldest round first; their documents only for a viewer who may see the
+   * applicant's contact details (the slip prints address, phone and email).
+   */
+  async listFor(
+    dossier: Pick<TthcDossierEntity, 'id' | 'handlingUnitId'>,
+    viewer: DossierViewer,
+  ): Promise<ApologySlipView[]> {
+    const slips = await this.slips.find({
+      where: { dossierId: dossier.id },
+      order: { round: 'ASC' },
+    });
+    const withDocuments = seesApplicantContact(viewer, dossier.handlingUnitId);
+    return slips.map((slip) => toApologySlipView(slip, withDocuments));
   }
 
   /** The slip of a round, if its draft exists. */
@@ -282,19 +303,27 @@ export class ApologyService {
     return this.slips.findOne({ where: { dossierId, round } });
   }
 
-  async document(wardId: string, id: string, format: string): Promise<SlipDocument> {
+  /** The slip's document, for a viewer of its ward who may see the applicant's contact details. */
+  async document(viewer: AuthUser, id: string, format: string): Promise<SlipDocument> {
     if (format !== 'docx' && format !== 'pdf') {
       throw new BadRequestException('format phải là docx hoặc pdf');
     }
     const slip = await this.slips
       .createQueryBuilder('slip')
       .addSelect(`slip.${format}`)
-      .where('slip.id = :id AND slip.wardId = :wardId', { id, wardId })
+      .where('slip.id = :id AND slip.wardId = :wardId', { id, wardId: viewer.wardId })
       .getOne();
     if (!slip) throw new NotFoundException(`Không tìm thấy phiếu xin lỗi ${id}`);
-    const [{ code }] = (await this.dataSource.query('SELECT code FROM tthc_dossiers WHERE id = ?', [
-      slip.dossierId,
-    ])) as { code: string }[];
+    const [{ code, handling_unit_id }] = (await this.dataSource.query(
+      'SELECT code, handling_unit_id FROM tthc_dossiers WHERE id = ?',
+      [slip.dossierId],
+    )) as { code: string; handling_unit_id: string }[];
+    if (!seesApplicantContact(viewer, handling_unit_id)) {
+      throw new ForbiddenException(
+        'Phiếu xin lỗi ghi địa chỉ, điện thoại và thư điện tử của người nộp: chỉ Bộ phận một cửa, ' +
+          'Chủ tịch, Đoàn kiểm tra và đơn vị giải quyết hồ sơ được tải phiếu.',
+      );
+    }
     return {
       data: slip[format as SlipFormat],
       contentType: SLIP_CONTENT_TYPES[format],

@@ -23,7 +23,8 @@ export interface ApologySlipView {
   signerPosition: string;
   draftedOn: IsoDate;
   issuedOn: IsoDate | null;
-  documents: { docx: string; pdf: string };
+  /** Null for a viewer who may not see the applicant's contact details, which the slip prints. */
+  documents: { docx: string; pdf: string } | null;
 }
 
 /** A dossier as the API shows it. */
@@ -158,7 +159,10 @@ export function toDossierView(
   };
 }
 
-export function toApologySlipView(slip: ApologySlipEntity): ApologySlipView {
+export function toApologySlipView(
+  slip: ApologySlipEntity,
+  withDocuments: boolean,
+): ApologySlipView {
   return {
     id: slip.id,
     round: slip.round,
@@ -172,9 +176,11 @@ export function toApologySlipView(slip: ApologySlipEntity): ApologySlipView {
     signerPosition: slip.signerPosition,
     draftedOn: slip.draftedOn,
     issuedOn: slip.issuedOn,
-    documents: {
-      docx: `/apologies/${slip.id}/document?format=docx`,
-      pdf: `/apologies/${slip.id}/document?format=pdf`,
-    },
+    documents: withDocuments
+      ? {
+          docx: `/apologies/${slip.id}/document?format=docx`,
+          pdf: `/apologies/${slip.id}/document?format=pdf`,
+        }
+      : null,
   };
 }

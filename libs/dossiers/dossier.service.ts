@@ -140,7 +140,7 @@ export class DossierService {
     });
     return toDossierView(dossier, procedure, user, this.engine.today(), {
       allowedEvents: allowedEvents(tthcDossierPersistence.definition, snapshot, actorOf(user)),
-      apologies: await this.apologies.listFor(dossier.id),
+      apologies: await this.apologies.listFor(dossier, user),
       history: await auditHistory(this.dataSource, tthcDossierPersistence.instanceType, dossier.id),
     });
   }

@@ -12,7 +12,8 @@ export class ApologiesController {
   constructor(private readonly apologies: ApologyService) {}
 
   /**
-   * The slip as DOCX or PDF (the draft until the head signs, then the issued one). `inline=true`
+   * The slip as DOCX or PDF (the draft until the head signs, then the issued one), for those who
+   * may see the applicant's contact details, which it prints. `inline=true`
    * lets the console show the PDF in a frame (helmet's defaults already allow same-origin frames).
    */
   @ApiOperation({ summary: 'Tải phiếu xin lỗi và hẹn lại (DOCX hoặc PDF)' })
@@ -20,7 +21,7 @@ export class ApologiesController {
     'application/pdf',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   )
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 403, 404)
   @Get(':id/document')
   @ApiQuery({ name: 'format', enum: ['docx', 'pdf'] })
   @ApiQuery({ name: 'inline', required: false, type: Boolean })
@@ -31,7 +32,7 @@ export class ApologiesController {
     @Query('inline') inline: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const document = await this.apologies.document(user.wardId, id, format);
+    const document = await this.apologies.document(user, id, format);
     const disposition = document.contentDisposition;
     response.setHeader(
       'Content-Disposition',

@@ -126,7 +126,7 @@ export class DossiersController {
     @Param('code') code: string,
   ): Promise<ApologySlipView[]> {
     const dossier = await this.dossiers.find(user, code);
-    return this.apologies.listFor(dossier.id);
+    return this.apologies.listFor(dossier, user);
   }
 }
 

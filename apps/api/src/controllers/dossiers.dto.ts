@@ -62,8 +62,14 @@ export class ApologySlipViewDto implements ApologySlipView {
   @ApiProperty({ type: String, nullable: true, example: '2026-03-04' })
   issuedOn: string | null;
 
-  @ApiProperty({ type: SlipDocumentsDto })
-  documents: SlipDocumentsDto;
+  @ApiProperty({
+    type: SlipDocumentsDto,
+    nullable: true,
+    description:
+      "Null for a viewer who may not see the applicant's contact details (the slip prints them): " +
+      'only the one-stop desk, the chairman, inspectors and the handling unit download slips.',
+  })
+  documents: SlipDocumentsDto | null;
 }
 
 export class DossierProcedureDto {

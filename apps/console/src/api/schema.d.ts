@@ -3469,7 +3469,8 @@ export interface components {
       draftedOn: string;
       /** @example 2026-03-04 */
       issuedOn: string | null;
-      documents: components['schemas']['SlipDocumentsDto'];
+      /** @description Null for a viewer who may not see the applicant's contact details (the slip prints them): only the one-stop desk, the chairman, inspectors and the handling unit download slips. */
+      documents: components['schemas']['SlipDocumentsDto'] | null;
     };
     DossierViewDto: {
       /** Format: uuid */

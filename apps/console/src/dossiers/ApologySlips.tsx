@@ -107,21 +107,30 @@ export function ApologySlips({ dossier, onSigned }: Props) {
               {slip.signerName} — {slip.signerPosition}
             </Descriptions.Item>
           </Descriptions>
-          <Space wrap className="event-buttons">
-            <a href={slip.documents.docx} download>
-              Tải phiếu DOCX
-            </a>
-            <a href={slip.documents.pdf} download>
-              Tải phiếu PDF
-            </a>
-          </Space>
+          {slip.documents ? (
+            <Space wrap className="event-buttons">
+              <a href={slip.documents.docx} download>
+                Tải phiếu DOCX
+              </a>
+              <a href={slip.documents.pdf} download>
+                Tải phiếu PDF
+              </a>
+            </Space>
+          ) : (
+            <Typography.Paragraph type="secondary" className="event-buttons">
+              Phiếu ghi thông tin liên hệ của người nộp: chỉ Bộ phận một cửa, Chủ tịch, Đoàn kiểm
+              tra và đơn vị giải quyết hồ sơ được tải phiếu.
+            </Typography.Paragraph>
+          )}
           {slip.status === 'draft' && mayApprove && (
             <Space direction="vertical" size="middle" className="page" style={{ marginTop: 16 }}>
-              <iframe
-                style={{ width: '100%', height: 480, border: '1px solid #d9d9d9' }}
-                title={`Xem trước phiếu lần ${slip.round}`}
-                src={`${slip.documents.pdf}&inline=true`}
-              />
+              {slip.documents && (
+                <iframe
+                  style={{ width: '100%', height: 480, border: '1px solid #d9d9d9' }}
+                  title={`Xem trước phiếu lần ${slip.round}`}
+                  src={`${slip.documents.pdf}&inline=true`}
+                />
+              )}
               <SignSlip dossier={dossier} slip={slip} onSigned={onSigned} />
             </Space>
           )}
