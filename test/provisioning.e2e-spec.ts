@@ -274,23 +274,29 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
       .send({ active: false });
     expect(selfLock.status).toBe(409);
 
+    // The unlock brings back the account, not the sessions the lock ended: a token from before
+    // it is refused, and cannot be renewed; lan.vt signs in again.
     await request(server).patch(`/users/${lanId}`).set(admin).send({ active: true }).expect(200);
-    expect((await request(server).get('/auth/me').set(lan)).status).toBe(200);
+    expect((await request(server).get('/auth/me').set(lan)).status).toBe(401);
+    expect((await request(server).post('/auth/refresh').set(lan)).status).toBe(401);
+    tokens.delete('lan.vt');
+    const lanAgain = await as('lan.vt');
+    expect((await request(server).get('/auth/me').set(lanAgain)).status).toBe(200);
     const reset = await request(server).post(`/users/${lanId}/reset-password`).set(admin);
     expect(reset.status).toBe(200);
     // A reset ends the live sessions, as if the password had leaked.
-    expect((await request(server).get('/auth/me').set(lan)).status).toBe(401);
+    expect((await request(server).get('/auth/me').set(lanAgain)).status).toBe(401);
     expect((await login('lan.vt')).status).toBe(401);
     const fresh = await login('lan.vt', reset.body.oneTimePassword);
     expect([fresh.status, fresh.body.mustChangePassword]).toEqual([200, true]);
 
+    // The system administrator's account (qtht) is the operator's, not the ward admin's to see.
     const list = await request(server).get('/users/accounts').set(admin);
     expect(list.body.map((account: Account) => account.username)).toEqual([
       'duc.lm',
       'hoa.tt',
       'lan.vt',
       'qt.anbien',
-      'qtht',
       'thanh.nv',
     ]);
     const asLan = { Authorization: `Bearer ${fresh.body.accessToken}` };
@@ -337,6 +343,103 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
     expect(imported.status).toBe(200);
     expect(imported.body.created[0]).toMatchObject({ username: 'an.nt', mustChangePassword: true });
     expect(imported.body.created[0].oneTimePassword).toMatch(/^[A-Za-z2-9]{14}$/);
+  });
+
+  it("keeps the province's and the system's accounts out of a ward admin's reach", async () => {
+    const admin = await as('qt.anbien');
+    const server = api.getHttpServer();
+    const count = async () => Number((await db.query('SELECT COUNT(*) AS n FROM users'))[0].n);
+    const before = await count();
+
+    // A province officer reads every ward of the province: a ward admin may not make one.
+    for (const role of ['province_officer', 'system_admin']) {
+      const refused = await request(server)
+        .post('/users')
+        .set(admin)
+        .send({ username: `gia.${role.replace('_', '.')}`, fullName: 'Giả Mạo', role });
+      expect([role, refused.status]).toEqual([role, 400]);
+      expect(refused.body.message).toMatch(/^role: không được cấp vai trò /);
+    }
+    const sheet = await request(server)
+      .post('/users/import')
+      .set(admin)
+      .attach(
+        'file',
+        Buffer.from(
+          'Họ và tên,Tên đăng nhập,Vai trò,Đơn vị\n' +
+            'Cường,cuong.nv,officer,VHXH\n' +
+            'Sở,so.gia,province_officer,\n' +
+            'Sở hai,so.gia2,Chuyên viên Sở Nội vụ,\n',
+        ),
+        'cb.csv',
+      );
+    expect(sheet.status).toBe(400);
+    expect(
+      (sheet.body.problems as { row: number; field: string; message: string }[]).map((problem) => [
+        problem.row,
+        problem.field,
+        problem.message.split(';')[0],
+      ]),
+    ).toEqual([
+      [3, 'role', 'Vai trò: "province_officer" không phải vai trò được cấp'],
+      [4, 'role', 'Vai trò: "Chuyên viên Sở Nội vụ" không phải vai trò được cấp'],
+    ]);
+    expect(sheet.body.problems[0].message).not.toContain('province_officer (');
+    expect(await count()).toBe(before);
+
+    // Nor turn one of the ward's accounts into one.
+    const duc = (await db.query("SELECT id FROM users WHERE username = 'duc.lm'"))[0].id as string;
+    const promote = await request(server)
+      .patch(`/users/${duc}`)
+      .set(admin)
+      .send({ role: 'province_officer' });
+    expect(promote.status).toBe(400);
+    expect(promote.body.message).toMatch(/^role: /);
+    expect((await db.query('SELECT role FROM users WHERE id = ?', [duc]))[0].role).toBe(
+      'coordinator',
+    );
+
+    // The operator gives the role (CLI); the ward admin cannot see, change or reset that account.
+    const province = join(dir, 'so-noi-vu.csv');
+    await writeFile(
+      province,
+      'Họ và tên,Tên đăng nhập,Vai trò,Đơn vị\nChuyên viên Sở,so.noivu,province_officer,\n',
+    );
+    const given = await runCliAsync(
+      ['users', 'import', province, '--ward', 'an-bien', '--json'],
+      production,
+    );
+    expect(given.stderr).toBe('');
+    const [officer] = JSON.parse(given.stdout) as Account[];
+    expect(officer.role).toBe('province_officer');
+    const stored = async (id: string) =>
+      (
+        (await db.query(
+          'SELECT role, active, full_name, password_hash, password_changed_at FROM users WHERE id = ?',
+          [id],
+        )) as Record<string, unknown>[]
+      )[0];
+    const qtht = (await db.query("SELECT id FROM users WHERE username = 'qtht'"))[0].id as string;
+    for (const id of [officer.id, qtht]) {
+      const unchanged = await stored(id);
+      for (const body of [{ fullName: 'Đổi tên' }, { active: false }, { role: 'officer' }]) {
+        const patched = await request(server).patch(`/users/${id}`).set(admin).send(body);
+        // As for an account of another ward: no such account in this one.
+        expect([patched.status, patched.body.message]).toEqual([
+          404,
+          `id: không có tài khoản ${id} trong phường`,
+        ]);
+      }
+      const reset = await request(server).post(`/users/${id}/reset-password`).set(admin);
+      expect([reset.status, reset.body.message]).toEqual([
+        404,
+        `id: không có tài khoản ${id} trong phường`,
+      ]);
+      expect(await stored(id)).toEqual(unchanged);
+    }
+    const listed = (await request(server).get('/users/accounts').set(admin)).body as Account[];
+    expect(listed.map((account) => account.username)).not.toContain('so.noivu');
+    expect((await login('so.noivu', officer.oneTimePassword)).status).toBe(200);
   });
 
   it('lets the system administrator create wards with their first admin, the operator reset a password', async () => {

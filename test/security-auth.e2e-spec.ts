@@ -2,12 +2,13 @@ import { INestApplication } from '@nestjs/common';
 import { sign } from 'jsonwebtoken';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { createConnection } from 'mysql2/promise';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@cchc/common';
 import { ApiClient } from './support/api-client';
-import { freePort } from './support/api-process';
+import { ApiProcess, freePort } from './support/api-process';
 import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment } from './support/e2e-env';
 import { startApi } from './support/test-app';
@@ -336,6 +337,66 @@ describe('login throttling by address', () => {
       statuses.push(response.status);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+});
+
+describe('error logs', () => {
+  let api: ApiProcess;
+  let config: AppConfig;
+
+  beforeAll(async () => {
+    config = await freshEnvironment('security_logs');
+    api = new ApiProcess(config, await freePort());
+    await api.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.terminate();
+  });
+
+  it('carry no access token: the Authorization header and the session cookie are redacted', async () => {
+    const login = await fetch(`${api.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'coordinator', password: 'demo' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    expect(accessToken).toMatch(/^ey/);
+    // A table gone from under the API: an unexpected error, answered 500 and logged with the request.
+    const connection = await createConnection(config.databaseUrl);
+    await connection.query('RENAME TABLE webhooks TO webhooks_hidden');
+    let failed: Response;
+    try {
+      failed = await fetch(`${api.url}/webhooks`, {
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          cookie: `cchc_session=${accessToken}`,
+          'x-request-id': 'log-redaction-check',
+        },
+      });
+    } finally {
+      await connection.query('RENAME TABLE webhooks_hidden TO webhooks');
+      await connection.end();
+    }
+    expect(failed.status).toBe(500);
+    let line: string | undefined;
+    for (let tries = 0; !line && tries < 50; tries += 1) {
+      line = api
+        .recentOutput(1_000_000)
+        .split('\n')
+        .find((candidate) => candidate.includes('log-redaction-check'));
+      if (!line) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(line).toBeDefined();
+    const logged = JSON.parse(line as string) as {
+      level: number;
+      req: { headers: Record<string, string> };
+    };
+    expect(logged.level).toBe(50);
+    expect(logged.req.headers.authorization).toBe('[Redacted]');
+    expect(logged.req.headers.cookie).toBe('[Redacted]');
+    const payload = accessToken.split('.')[1];
+    expect(api.recentOutput(1_000_000)).not.toContain(payload);
   });
 });
 

@@ -176,7 +176,10 @@ export class AuthService {
     }
     const changedAt = user.password_changed_at;
     if (changedAt && claims.auth_time < changedAt.getTime() / 1000) {
-      throw new UnauthorizedException('Mật khẩu đã được đổi hoặc cấp lại; hãy đăng nhập lại');
+      // Moved by a password change or reset, and by a lock (so an unlock revives no token).
+      throw new UnauthorizedException(
+        'Phiên đăng nhập đã kết thúc (mật khẩu được đổi, cấp lại hoặc tài khoản bị khóa); hãy đăng nhập lại',
+      );
     }
     return {
       id: user.id,

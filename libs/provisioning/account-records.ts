@@ -1,15 +1,27 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { Actor, RecordedAuditEvent, Role, ROLE_LABELS, ROLES } from '@cchc/domain';
+import { EntityManager, In } from 'typeorm';
+import { Actor, RecordedAuditEvent, Role, ROLE_LABELS } from '@cchc/domain';
 import { OrgUnitEntity, UserEntity } from '@cchc/database';
 import { AuditLog } from '@cchc/engine';
 import { AccountView } from './dto/account.dto';
 import { UNIT_ROLES } from './staff-sheet';
 
-/** What a ward's admin may give: every role but the system administrator's. */
-export const WARD_ASSIGNABLE_ROLES: readonly Role[] = ROLES.filter(
-  (role) => role !== 'system_admin',
-);
+/**
+ * What a ward's admin may give, and the accounts they may see and manage: the ward's own staff,
+ * its admins included. Listed, not derived from ROLES, so that a new role is out of reach until
+ * named here. The province officer (reads every ward of the province) and the system
+ * administrator are the operator's to give (CLI): a ward admin neither creates nor touches them.
+ */
+export const WARD_ASSIGNABLE_ROLES: readonly Role[] = [
+  'chairman',
+  'leader',
+  'coordinator',
+  'unit_head',
+  'officer',
+  'one_stop_officer',
+  'inspector',
+  'admin',
+];
 
 export function assertAssignable(role: Role, assignable: readonly Role[]): void {
   if (!assignable.includes(role))
@@ -35,13 +47,18 @@ export async function unitFor(
   return unit.id;
 }
 
+/**
+ * The account, locked for the change, if the caller may manage it: one of the ward's with a role
+ * in `manageable`. Any other answers 404, as an unknown one (another ward's, the province's).
+ */
 export async function lockAccount(
   manager: EntityManager,
   wardId: string,
   id: string,
+  manageable: readonly Role[],
 ): Promise<UserEntity> {
   const user = await manager.findOne(UserEntity, {
-    where: { id, wardId },
+    where: { id, wardId, role: In([...manageable]) },
     lock: { mode: 'pessimistic_write' },
   });
   if (!user) throw new NotFoundException(`id: không có tài khoản ${id} trong phường`);

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { hash } from 'argon2';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { oneTimePassword as generateOneTimePassword, signInTime } from '@cchc/auth';
 import { Clock } from '@cchc/common';
 import { Actor, Role } from '@cchc/domain';
@@ -31,15 +31,21 @@ export class AccountService {
     private readonly clock: Clock,
   ) {}
 
-  /** Every account of the ward, locked ones included. */
-  async list(wardId: string): Promise<AccountView[]> {
-    const users = await this.users.find({ where: { wardId }, order: { username: 'ASC' } });
+  /** Every account of the ward the caller may manage, locked ones included. */
+  async list(
+    wardId: string,
+    manageable: readonly Role[] = WARD_ASSIGNABLE_ROLES,
+  ): Promise<AccountView[]> {
+    const users = await this.users.find({
+      where: { wardId, role: In([...manageable]) },
+      order: { username: 'ASC' },
+    });
     return users.map(toAccountView);
   }
 
   /**
    * Changes an account; absent fields stay. An admin cannot lock themselves out or change their
-   * own role (409).
+   * own role (409). `active: false` also ends the account's sessions (see below).
    */
   async update(
     actor: Actor,
@@ -49,10 +55,8 @@ export class AccountService {
     assignable: readonly Role[] = WARD_ASSIGNABLE_ROLES,
   ): Promise<AccountView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await lockAccount(manager, wardId, id);
+      const user = await lockAccount(manager, wardId, id, assignable);
       if (dto.role !== undefined && dto.role !== user.role) assertAssignable(dto.role, assignable);
-      if (user.role === 'system_admin' && !assignable.includes('system_admin'))
-        throw new ConflictException('id: tài khoản quản trị hệ thống không sửa được ở đây');
       const isSelf = actor.kind === 'user' && actor.userId === user.id;
       if (isSelf && (dto.active === false || (dto.role && dto.role !== user.role)))
         throw new ConflictException('Không tự khóa tài khoản hay đổi vai trò của chính mình');
@@ -75,7 +79,11 @@ export class AccountService {
         Object.entries(changes).filter(([key, value]) => user[key as keyof UserEntity] !== value),
       );
       if (Object.keys(changed).length === 0) return toAccountView(user);
-      await manager.update(UserEntity, user.id, changed);
+      // A lock ends the sessions for good: tokens from before it stay dead after an unlock
+      // (the guard refuses a token whose sign-in is older than passwordChangedAt).
+      const sessionsEnd =
+        changed.active === false ? { passwordChangedAt: new Date(signInTime() * 1000) } : {};
+      await manager.update(UserEntity, user.id, { ...changed, ...sessionsEnd });
       await auditAccount(manager, {
         actor,
         user,
@@ -104,9 +112,7 @@ export class AccountService {
     const password = generateOneTimePassword();
     const passwordHash = await hash(password);
     return this.dataSource.transaction(async (manager) => {
-      const user = await lockAccount(manager, wardId, id);
-      if (!assignable.includes(user.role))
-        throw new ConflictException('id: tài khoản quản trị hệ thống không cấp lại mật khẩu ở đây');
+      const user = await lockAccount(manager, wardId, id, assignable);
       // Ends the user's live sessions too (tokens carry their sign-in time, see signInTime).
       const passwordChangedAt = new Date(signInTime() * 1000);
       await manager.update(UserEntity, user.id, {

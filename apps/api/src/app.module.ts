@@ -65,6 +65,9 @@ import { WardsController } from './controllers/wards.controller';
         autoLogging: false,
         genReqId: (request) =>
           (request as { id?: string }).id ?? requestIdOf(request.headers['x-request-id']),
+        // Every line logged during a request carries its headers (a 5xx's stack included): never
+        // the access token, sent as a Bearer header or the console's session cookie.
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       },
     }),
     CommonModule,
