@@ -286,7 +286,7 @@ describe('tamper-evident audit (MariaDB)', () => {
     expect(sheet.getRow(2).values).toEqual([
       undefined,
       ...[1, expect.any(String), expect.any(String), expect.any(String), 'Nhiệm vụ'],
-      ...[tasks[3], 4, 'Trả lại báo cáo', 'RETURN', 'Báo cáo', 'Đang thực hiện'],
+      ...[tasks[3], 4, 'Trả lại báo cáo', 'RETURN', 'Chờ nghiệm thu', 'Đang thực hiện'],
       ...[expect.any(String), expect.any(String)],
     ]);
     expect(sheet.getRow(2).getCell(12).value).toBe(

@@ -54,7 +54,7 @@ describe('web console: Nhật ký (Chromium, MariaDB)', () => {
       // Events and states in Vietnamese, never their codes.
       await page.getByRole('cell', { name: 'Đăng nhập không thành công' }).first().waitFor();
       await page.getByRole('cell', { name: 'Bắt đầu thực hiện', exact: true }).waitFor();
-      await page.getByRole('cell', { name: 'Giao → Đang thực hiện', exact: true }).waitFor();
+      await page.getByRole('cell', { name: 'Đã giao → Đang thực hiện', exact: true }).waitFor();
       expect(await page.getByRole('cell', { name: 'LOGIN_FAILED' }).count()).toBe(0);
       await screenshot(page, `audit-${size}`);
       expect(await seriousViolations(page)).toEqual([]);

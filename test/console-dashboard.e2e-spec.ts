@@ -93,7 +93,7 @@ describe('console: escalations, task figures and the phone layout (Chromium, Mar
         .getByRole('link', { name: 'Phòng Văn hóa - Xã hội: 100% đúng hạn (1/1 nhiệm vụ)' })
         .waitFor();
       await page.getByRole('link', { name: 'Ngoài kế hoạch: 1 nhiệm vụ quá hạn' }).waitFor();
-      await page.getByText('Từ 01/03/2026 đến 31/03/2026: 1 lần chuyển lên Chủ tịch.').waitFor();
+      await page.getByText('Từ 01/03/2026 đến 31/03/2026: 1 lần chuyển cấp trên xử lý.').waitFor();
       await page
         .getByRole('img', { name: /^Tỷ lệ hoàn thành đúng hạn: Phòng Văn hóa - Xã hội 100%/ })
         .waitFor();
@@ -128,7 +128,7 @@ describe('console: escalations, task figures and the phone layout (Chromium, Mar
         .getByRole('link', { name: `${TASK_STATE_LABELS[state]}: ${count} nhiệm vụ`, exact: true })
         .waitFor();
     await screenshot(page, 'dashboard-by-state');
-    await page.getByRole('link', { name: 'Nghiệm thu: 1 nhiệm vụ', exact: true }).click();
+    await page.getByRole('link', { name: 'Đã nghiệm thu: 1 nhiệm vụ', exact: true }).click();
     await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
     expect(new URL(page.url()).searchParams.get('state')).toBe('accepted');
     await page.getByRole('link', { name: 'Công khai kết quả giải quyết hồ sơ' }).waitFor();

@@ -122,7 +122,7 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
       `/tasks?planId=${plan.id}&areaCode=I&state=assigned`,
     );
     expect(areaOne.body.total).toBeGreaterThan(0);
-    await page.getByRole('link', { name: `I, Giao: ${areaOne.body.total} nhiệm vụ` }).click();
+    await page.getByRole('link', { name: `I, Đã giao: ${areaOne.body.total} nhiệm vụ` }).click();
     await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
     expect(new URL(page.url()).searchParams.get('areaCode')).toBe('I');
     await page.getByRole('link', { name: areaOne.body.items[0].title }).waitFor();

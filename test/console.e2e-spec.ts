@@ -100,7 +100,7 @@ describe('web console (Chromium, MariaDB)', () => {
     await act(officer, 'Gửi báo cáo', { 'Nội dung báo cáo': 'Đã niêm yết 45 thủ tục' }, [
       { name: 'Danh sách niêm yết.pdf', mimeType: 'application/pdf', buffer: pdf },
     ]);
-    await officer.getByText('Báo cáo', { exact: true }).first().waitFor();
+    await officer.getByText('Chờ nghiệm thu', { exact: true }).first().waitFor();
 
     const leader = await newPage();
     await signIn(leader, baseUrl, 'leader');
@@ -111,7 +111,7 @@ describe('web console (Chromium, MariaDB)', () => {
     const timeline = leader.locator('.ant-timeline');
     await timeline.getByText('Trần Thị Hương — Lãnh đạo phụ trách').waitFor();
     expect(await timeline.getByText('Hoàng Văn Nam — Cán bộ, công chức').count()).toBe(2);
-    expect(await timeline.getByText('Báo cáo → Nghiệm thu').count()).toBe(1);
+    expect(await timeline.getByText('Chờ nghiệm thu → Đã nghiệm thu').count()).toBe(1);
     const download = leader.waitForEvent('download');
     await timeline.getByRole('link', { name: 'Danh sách niêm yết.pdf' }).click();
     const file = await download;

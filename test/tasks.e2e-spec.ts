@@ -120,7 +120,7 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       const view = (await client.get('officer', `/tasks/${task.id}`)).body;
       expect(view).toMatchObject({
         state: 'assigned',
-        stateLabel: 'Giao',
+        stateLabel: 'Đã giao',
         dueDate: '2026-03-31',
         late: false,
         version: 1,
@@ -182,14 +182,14 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       });
       expect(response.body).toMatchObject({
         state: 'reported',
-        stateLabel: 'Báo cáo',
+        stateLabel: 'Chờ nghiệm thu',
         late: false,
         version: 3,
       });
       response = await send('leader', task.id, { type: 'APPROVE', version: 3 });
       expect(response.body).toMatchObject({
         state: 'accepted',
-        stateLabel: 'Nghiệm thu',
+        stateLabel: 'Đã nghiệm thu',
         version: 4,
         allowedEvents: [],
       });
@@ -528,10 +528,10 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({
         state: 'assigned',
-        stateLabel: 'Giao',
+        stateLabel: 'Đã giao',
         allowedEvents: expect.any(Array),
       });
-      expect(response.body.message).toMatch(/Giao/);
+      expect(response.body.message).toMatch(/trạng thái "Đã giao"/);
     });
 
     it('refuses a stale version with 409 and the current version', async () => {

@@ -141,7 +141,7 @@ export const CONTRIBUTION_EVENT_LABELS: Record<ContributionEventType, string> = 
   RETURN: 'Trả lại',
   DEADLINE_PASSED: 'Quá hạn gửi',
   REMIND: 'Nhắc hạn',
-  ESCALATE: 'Báo cáo vượt cấp',
+  ESCALATE: 'Chuyển cấp trên xử lý',
 };
 
 export const SYSTEM_CONTRIBUTION_EVENTS: readonly ContributionEventType[] = [

@@ -21,11 +21,12 @@ export function taskTimerPhase(state: TaskState): TaskTimerPhase {
   return state === 'overdue' ? 'overdue' : 'none';
 }
 
+/** States as read beside the event buttons: a status, never the verb of a button. */
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
-  assigned: 'Giao',
+  assigned: 'Đã giao',
   inProgress: 'Đang thực hiện',
-  reported: 'Báo cáo',
-  accepted: 'Nghiệm thu',
+  reported: 'Chờ nghiệm thu',
+  accepted: 'Đã nghiệm thu',
   overdue: 'Quá hạn',
   cancelled: 'Đã hủy',
 };
@@ -59,7 +60,7 @@ export const TASK_EVENT_LABELS: Record<TaskEventType, string> = {
   CANCEL: 'Hủy nhiệm vụ',
   AMEND: 'Điều chỉnh nhiệm vụ',
   REMIND: 'Nhắc hạn',
-  ESCALATE: 'Báo cáo vượt cấp',
+  ESCALATE: 'Chuyển cấp trên xử lý',
   CHILDREN_COMPLETED: 'Hoàn thành các nhiệm vụ thành phần',
 };
 

@@ -13,7 +13,7 @@ const TITLES: Record<string, string> = {
   'task.cancelled': 'Nhiệm vụ đã bị hủy',
   'task.amended': 'Nhiệm vụ được điều chỉnh theo kế hoạch',
   'task.reminder': 'Nhắc hạn: nhiệm vụ sắp đến hạn',
-  'task.escalated': 'Báo cáo vượt cấp: nhiệm vụ quá hạn chưa hoàn thành',
+  'task.escalated': 'Chuyển cấp trên xử lý: nhiệm vụ quá hạn chưa hoàn thành',
 };
 
 export function notificationText(

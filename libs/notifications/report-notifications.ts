@@ -12,7 +12,7 @@ const TITLES: Record<string, string> = {
   'contribution.returned': 'Báo cáo đóng góp bị trả lại, cần bổ sung',
   'contribution.overdue': 'Quá hạn gửi báo cáo định kỳ',
   'contribution.reminder': 'Nhắc hạn gửi báo cáo định kỳ',
-  'contribution.escalated': 'Báo cáo vượt cấp: đơn vị chưa gửi báo cáo định kỳ',
+  'contribution.escalated': 'Chuyển cấp trên xử lý: đơn vị chưa gửi báo cáo định kỳ',
   'report.submitted': 'Báo cáo định kỳ chờ duyệt',
   'report.approved': 'Báo cáo định kỳ đã được duyệt, chờ ký',
   'report.signed': 'Báo cáo định kỳ đã được ký',

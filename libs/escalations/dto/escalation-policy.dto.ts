@@ -58,7 +58,7 @@ export class EscalationPolicyDto {
 
   @ApiProperty({ type: [EscalationStepDto] })
   @IsArray({ message: 'phải là danh sách' })
-  @ArrayMaxSize(10, { message: 'tối đa 10 cấp báo cáo vượt cấp' })
+  @ArrayMaxSize(10, { message: 'tối đa 10 cấp chuyển cấp trên' })
   @ValidateNested({ each: true })
   @Type(() => EscalationStepDto)
   escalations: EscalationStepDto[];

@@ -21,14 +21,14 @@ export class EscalationsController {
     private readonly escalations: EscalationService,
   ) {}
 
-  @ApiOperation({ summary: 'Chính sách nhắc việc và báo cáo vượt cấp của phường' })
+  @ApiOperation({ summary: 'Chính sách nhắc việc và chuyển cấp trên xử lý của phường' })
   @ApiOkResponse({ type: EscalationPolicyViewDto })
   @Get('escalation-policy')
   policy(@CurrentUser() user: AuthUser): Promise<EscalationPolicyView> {
     return this.policies.view(user.wardId);
   }
 
-  @ApiOperation({ summary: 'Thay chính sách nhắc việc và báo cáo vượt cấp' })
+  @ApiOperation({ summary: 'Thay chính sách nhắc việc và chuyển cấp trên xử lý' })
   @ApiOkResponse({ type: EscalationPolicyViewDto })
   @ApiErrors(400, 403)
   @Roles('coordinator')
@@ -40,7 +40,7 @@ export class EscalationsController {
     return this.policies.replace(user.wardId, dto, user.id);
   }
 
-  @ApiOperation({ summary: 'Nhật ký nhắc việc, quá hạn và báo cáo vượt cấp' })
+  @ApiOperation({ summary: 'Nhật ký nhắc việc, quá hạn và chuyển cấp trên xử lý' })
   @ApiOkResponse({ type: [EscalationDto] })
   @ApiErrors(400, 403)
   @Roles('leader', 'chairman', 'coordinator', 'inspector')

@@ -95,7 +95,7 @@ export class ContributionViewDto implements ContributionView {
   @ApiProperty({ type: [Number], description: 'Các lần nhắc đã gửi' })
   reminded: number[];
 
-  @ApiProperty({ type: [Number], description: 'Các lần báo cáo vượt cấp đã gửi' })
+  @ApiProperty({ type: [Number], description: 'Các lần chuyển cấp trên xử lý đã gửi' })
   escalated: number[];
 
   @ApiProperty()

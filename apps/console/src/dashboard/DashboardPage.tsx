@@ -87,7 +87,7 @@ export function DashboardPage() {
             <Typography.Paragraph>
               Từ {formatIsoDate(taskStats.data.escalationsThisMonth.from)} đến{' '}
               {formatIsoDate(taskStats.data.escalationsThisMonth.to)}:{' '}
-              {formatNumber(taskStats.data.escalationsThisMonth.total)} lần chuyển lên Chủ tịch.
+              {formatNumber(taskStats.data.escalationsThisMonth.total)} lần chuyển cấp trên xử lý.
             </Typography.Paragraph>
             <LinkedFigures
               title="Chuyển lên trong tháng theo đơn vị"

@@ -76,9 +76,9 @@ describe('dashboard task figures', () => {
     expect(tasksByState(stats)).toEqual([
       {
         key: 'assigned',
-        label: 'Giao',
+        label: 'Đã giao',
         value: 1234,
-        text: 'Giao: 1.234 nhiệm vụ',
+        text: 'Đã giao: 1.234 nhiệm vụ',
         link: '/nhiem-vu?state=assigned',
       },
       {

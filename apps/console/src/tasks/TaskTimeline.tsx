@@ -1,15 +1,8 @@
+import { auditEventLabel } from '@cchc/domain';
 import { Empty, Timeline, Typography } from 'antd';
 import type { HistoryEntry } from '../api/types';
 import { formatDateTime } from '../common/format';
-import { ROLE_LABELS, stateLabel, TASK_EVENT_BUTTONS } from '../common/labels';
-
-const EVENT_TITLES: Record<string, string> = {
-  ...TASK_EVENT_BUTTONS,
-  CREATED: 'Giao nhiệm vụ',
-  DEADLINE_PASSED: 'Quá hạn',
-  REMIND: 'Nhắc hạn',
-  ESCALATE: 'Báo cáo vượt cấp',
-};
+import { ROLE_LABELS, stateLabel } from '../common/labels';
 
 /** The task's audit history: time, person (name and role), from → to, reason and report. */
 export function TaskTimeline({ entries, loading }: { entries: HistoryEntry[]; loading: boolean }) {
@@ -21,7 +14,7 @@ export function TaskTimeline({ entries, loading }: { entries: HistoryEntry[]; lo
         key: entry.seq,
         children: (
           <div className="timeline-entry">
-            <Typography.Text strong>{EVENT_TITLES[entry.event] ?? entry.event}</Typography.Text>{' '}
+            <Typography.Text strong>{auditEventLabel('reform-task', entry.event)}</Typography.Text>{' '}
             <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
             <div>
               {entry.actorName ?? 'Hệ thống'}
@@ -30,7 +23,7 @@ export function TaskTimeline({ entries, loading }: { entries: HistoryEntry[]; lo
                 : ''}
             </div>
             <div>
-              {entry.from ? `${stateLabel(entry.from)} → ` : ''}
+              {entry.from && entry.from !== entry.to ? `${stateLabel(entry.from)} → ` : ''}
               {stateLabel(entry.to)}
             </div>
             {entry.reason && <div>Lý do: {entry.reason}</div>}
