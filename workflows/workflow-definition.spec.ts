@@ -71,11 +71,11 @@ describe('refusal', () => {
   it('names the state and the event when the state does not take the event type', () => {
     expect(refusal(wf, snapshotIn('assigned'), validEvent('APPROVE'))).toEqual({
       kind: 'state',
-      message: 'Không thể "Nghiệm thu" khi nhiệm vụ đang ở trạng thái "Giao".',
+      message: 'Không thể "Nghiệm thu" khi nhiệm vụ đang ở trạng thái "Đã giao".',
     });
     expect(refusal(wf, snapshotIn('reported'), validEvent('DEADLINE_PASSED'))).toEqual({
       kind: 'state',
-      message: 'Không thể "Quá hạn" khi nhiệm vụ đang ở trạng thái "Báo cáo".',
+      message: 'Không thể "Quá hạn" khi nhiệm vụ đang ở trạng thái "Chờ nghiệm thu".',
     });
   });
 
