@@ -2,7 +2,7 @@ import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
-import { DEFAULT_CHECKLIST } from '@cchc/inspections';
+import { DEFAULT_CHECKLIST, InspectionStats } from '@cchc/inspections';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { docxText } from './support/document-text';
@@ -502,5 +502,126 @@ describe('inspection campaigns (MariaDB)', () => {
       (await client.get('one_stop_officer', `/inspections/campaigns/${announced.body.id}`)).status,
     ).toBe(404);
     expect((await client.get('system_admin', '/inspections/campaigns')).body).toEqual([]);
+  });
+
+  // Q2/2026 under the national calendar: 15/03–14/06. Every unit was visited in Q1 (02/03).
+  it('counts coverage from the start of the reporting year and carries open findings into Q2', async () => {
+    const [announced] = (
+      (await client.get('inspector', '/inspections/campaigns?year=2026')).body as {
+        id: string;
+        decisionNumber: string;
+      }[]
+    ).filter((summary) => summary.decisionNumber === '60/QĐ-UBND');
+    campaign = (await client.get('inspector', `/inspections/campaigns/${announced.id}`)).body;
+    expect(
+      (await act('inspector', `/visits/${units.VHXH}/checklist`, { results: allResults() }, 'put'))
+        .status,
+    ).toBe(200);
+    const recorded = await act('inspector', '/findings', {
+      unitId: units.VHXH,
+      topicCode: 'MOT_CUA',
+      description: 'Chưa niêm yết đầy đủ thủ tục hành chính mới',
+      severity: 'trung_binh',
+      recommendation: 'Khắc phục trước 30/4/2026.',
+    });
+    expect(recorded.status).toBe(200);
+    expect(
+      (await act('inspector', `/visits/${units.VHXH}/finish`, { doneOn: '2026-03-12' })).status,
+    ).toBe(200);
+    const [open] = campaign.findings;
+    expect(
+      (
+        await act('inspector', `/findings/${open.id}/task`, {
+          dueDate: '2026-04-30',
+          leaderId: users.leader,
+        })
+      ).status,
+    ).toBe(200);
+
+    // Compiled after the Q2 cut-off, the remediation task never done.
+    clock.set(new Date('2026-06-16T09:00:00+07:00'));
+    const wardId = (
+      (await db.query('SELECT ward_id FROM inspection_campaigns LIMIT 1')) as {
+        ward_id: string;
+      }[]
+    )[0].ward_id;
+    const unitCount = Object.keys(units).length;
+    const q2 = await api
+      .get(InspectionStats)
+      .forWard(wardId, '2026-03-15', '2026-06-14', new Date('2026-06-14T23:59:59.999+07:00'));
+    expect(q2).toMatchObject({
+      coverageFrom: '2025-12-15',
+      unitsTotal: unitCount,
+      unitsInspected: unitCount,
+      coverageRate: 1,
+      // Q1's settled findings stay in Q1; the open one is carried, overdue since 30/04.
+      findings: 1,
+      settled: 0,
+      overdue: 1,
+    });
+    expect(q2.byUnit.find((unit) => unit.unitId === units.VHXH)).toMatchObject({
+      inspected: true,
+      lastInspectedOn: '2026-03-12',
+      findings: 1,
+      overdue: 1,
+    });
+
+    const opened = await client.post('coordinator', '/reports', {
+      kind: 'quy',
+      year: 2026,
+      index: 2,
+    });
+    expect(opened.status).toBe(201);
+    const started = await client.post('coordinator', `/reports/${opened.body.id}/events`, {
+      type: 'START_COMPILING',
+      version: opened.body.version,
+    });
+    expect(started.status).toBe(200);
+    const compiled = await client.post('coordinator', `/reports/${opened.body.id}/compile`, {
+      version: started.body.version,
+    });
+    expect([compiled.status, compiled.body.message]).toEqual([200, undefined]);
+    const json = await request(api.getHttpServer())
+      .get(`/reports/${opened.body.id}/document?format=json`)
+      .set('Authorization', `Bearer ${await client.login('chairman')}`)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      });
+    const rows = (
+      JSON.parse(json.body as string) as {
+        content: { inspections: { rows: { label: string; value: string }[] } };
+      }
+    ).content.inspections.rows;
+    const value = (label: string) => rows.find((row) => row.label === label)?.value;
+    expect(value('Đơn vị đã được kiểm tra / tổng số đơn vị')).toMatch(
+      new RegExp(`^${unitCount}/${unitCount} \\(100`),
+    );
+    expect(value('Đơn vị chưa được kiểm tra')).toBe('Không có');
+    expect(value('Số tồn tại, hạn chế phát hiện')).toBe('1');
+    expect(value('Khắc phục quá hạn')).toBe('1');
+  });
+
+  it("shows the figures within the user's inspection scope: a unit its own, nothing to others", async () => {
+    const figures = async (role: string) => client.get(role, '/stats/inspections?year=2026');
+    const ward = await figures('chairman');
+    expect(ward.body.byUnit).toHaveLength(Object.keys(units).length);
+    const own = await figures('officer');
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ unitsTotal: 1, unitsInspected: 1 });
+    expect(own.body.byUnit.map((unit: { unitId: string }) => unit.unitId)).toEqual([units.VHXH]);
+    // Its own findings only: PAKN (settled) and the one left open.
+    expect(own.body).toMatchObject({ findings: 2, settled: 1, overdue: 1 });
+    const other = await figures('one_stop_officer');
+    expect(other.status).toBe(200);
+    expect(other.body.byUnit).toHaveLength(1);
+    expect(other.body.byUnit[0].unitId).not.toBe(units.VHXH);
+    expect(other.body).toMatchObject({ unitsTotal: 1, findings: 0 });
+    for (const role of ['admin', 'province_officer', 'system_admin']) {
+      const refused = await figures(role);
+      expect([role, refused.status, refused.body.byUnit]).toEqual([role, 403, undefined]);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { samplePdf } from './support/evidence-samples';
 import { freshEnvironment } from './support/e2e-env';
+import { ReportSession } from './support/report-session';
 import { readSeed, SEEDS_DIR } from './support/seeds';
 import { startApi } from './support/test-app';
 
@@ -239,6 +240,97 @@ interface TargetView {
     const bad = await client.get('chairman', `/plans/${planId}/targets/actuals?cutoff=hôm-qua`);
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/cutoff/);
+  });
+
+  /** CT-02 "Thanh toán trực tuyến ≥ 80%" (entered) as GET …/actuals gives it for a window. */
+  const paymentActual = async (query: string) => {
+    const response = await client.get('chairman', `/plans/${planId}/targets/actuals${query}`);
+    expect(response.status).toBe(200);
+    const row = (response.body.targets as { target: TargetView }[]).find(
+      (candidate) => candidate.target.code === 'CT-02',
+    );
+    return { from: response.body.from, to: response.body.to, ...row };
+  };
+  const enterPayment = async (from: string, to: string, value: number) => {
+    const targets = (await client.get('coordinator', `/plans/${planId}/targets`))
+      .body as TargetView[];
+    const payment = targets.find((target) => target.code === 'CT-02') as TargetView;
+    const entered = await client.post(
+      'coordinator',
+      `/plans/${planId}/targets/${payment.id}/values`,
+      { from, to, value, note: 'Theo Cổng DVC' },
+    );
+    expect(entered.status).toBe(200);
+  };
+  /** Opens, compiles and reads a period's report: its section (3) row of CT-02. */
+  const reportRow = async (kind: string, year: number, index: number) => {
+    const opened = await client.post('coordinator', '/reports', { kind, year, index });
+    expect(opened.status).toBe(201);
+    const started = await client.post('coordinator', `/reports/${opened.body.id}/events`, {
+      type: 'START_COMPILING',
+      version: opened.body.version,
+    });
+    expect(started.status).toBe(200);
+    const compiled = await client.post('coordinator', `/reports/${opened.body.id}/compile`, {
+      version: started.body.version,
+    });
+    expect([compiled.status, compiled.body.message]).toEqual([200, undefined]);
+    const json = await new ReportSession(api, clock).document(opened.body.id, 'format=json');
+    expect(json.status).toBe(200);
+    const { content } = JSON.parse(json.body.toString('utf8')) as {
+      content: { targets: { rows: { code: string; actual: string | null; verdict: string }[] } };
+    };
+    return content.targets.rows.find((row) => row.code === 'CT-02');
+  };
+  const endOf = (day: string) => encodeURIComponent(`${day}T23:59:59.999+07:00`);
+
+  it("counts a quarter's value entered after its cut-off, in the API and in the quarter's report", async () => {
+    // Q2's online-payment rate can only be known once Q2 (15/3–14/6) is over.
+    clock.set(new Date('2026-06-16T09:00:00+07:00'));
+    await enterPayment('2026-03-15', '2026-06-14', 88);
+    expect(
+      await paymentActual(`?from=2026-03-15&to=2026-06-14&cutoff=${endOf('2026-06-14')}`),
+    ).toMatchObject({
+      actual: 0.88,
+      verdict: 'met',
+      note: 'Số liệu kỳ 2026-03-15 – 2026-06-14',
+    });
+    // As of Q1's cut-off the Q2 figure is no figure of it: Q1's value stands.
+    expect(
+      await paymentActual(`?from=2025-12-15&to=2026-03-14&cutoff=${endOf('2026-03-14')}`),
+    ).toMatchObject({ actual: 0.85 });
+    expect(await reportRow('quy', 2026, 2)).toMatchObject({
+      actual: expect.stringMatching(/^88/),
+      verdict: 'Đạt',
+    });
+  });
+
+  it("judges the year by the year's value, with the targets page's default window the annual report's", async () => {
+    clock.set(new Date('2026-12-18T09:00:00+07:00'));
+    await enterPayment('2026-01-01', '2026-12-31', 70);
+    const annual = await paymentActual(
+      `?from=2025-12-15&to=2026-12-14&cutoff=${endOf('2026-12-14')}`,
+    );
+    expect(annual).toMatchObject({
+      actual: 0.7,
+      verdict: 'not_met',
+      note: 'Số liệu kỳ 2026-01-01 – 2026-12-31',
+    });
+    // The page's default: the reporting year of the plan (15/12/2025–14/12/2026), counted to now.
+    expect(await paymentActual('')).toMatchObject({
+      from: '2025-12-15',
+      to: '2026-12-14',
+      actual: 0.7,
+      verdict: 'not_met',
+    });
+    // A quarter still gets its own value, not the year's.
+    expect(
+      await paymentActual(`?from=2026-03-15&to=2026-06-14&cutoff=${endOf('2026-06-14')}`),
+    ).toMatchObject({ actual: 0.88 });
+    expect(await reportRow('nam', 2026, 1)).toMatchObject({
+      actual: expect.stringMatching(/^70/),
+      verdict: 'Không đạt',
+    });
   });
 });
 

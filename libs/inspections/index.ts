@@ -9,9 +9,18 @@ export { CampaignService } from './campaign.service';
 export { ChecklistService } from './checklist.service';
 export { FindingService } from './finding.service';
 /**
- * `InspectionStats.forWard(wardId, from, to, asOf?)`: the figures of the periodic report's
- * inspection section (as of its cut-off) and of GET /stats/inspections (as things stand).
+ * `InspectionStats.forWard(wardId, from, to, asOf?)`: the whole ward's figures, for the periodic
+ * report's inspection section (as of its cut-off) and the targets; `forUser(user, from, to)`:
+ * what the user's inspection scope shows, for GET /stats/inspections (as things stand).
  */
 export { InspectionStats } from './inspection-stats.service';
+export {
+  annualReportingRule,
+  NATIONAL_ANNUAL_RULE,
+  reportingYear,
+  reportingYearOf,
+  type AnnualReportingRule,
+  type ReportingYear,
+} from './reporting-year';
 export { InspectionsModule } from './inspections.module';
 export { VisitService } from './visit.service';

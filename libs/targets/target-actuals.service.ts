@@ -3,20 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
+import { shortDate } from '@cchc/documents';
 import { DossierStatsService } from '@cchc/dossiers';
-import { InspectionStats } from '@cchc/inspections';
+import { annualReportingRule, InspectionStats, reportingYear } from '@cchc/inspections';
 import { TargetActualView, TargetActualsView, TargetView } from './dto/target-view.dto';
+import { bestMatchingValue } from './entered-values';
 import { judgeTarget, TARGET_VERDICT_LABELS, TargetMetric } from './metrics';
 import { loadTargets, planInWard } from './target-records';
 import { PlanTaskFigures, planTaskFigures, Ratio, ratio } from './task-figures';
 
 export interface ActualsWindow {
-  /** First day of the period (default: 1 January of the plan's year). */
+  /**
+   * First day of the period (default: the first day of the plan's reporting year, as the annual
+   * report counts it: 15/12 of the year before, or the ward's own start).
+   */
   from?: string;
-  /** Last day of the period (default: 31 December of the plan's year). */
+  /** Last day of the period (default: the annual cut-off of the plan's year, 14/12). */
   to?: string;
   /** The instant the figures are counted as of (default: now). */
   cutoff?: Date;
+  /**
+   * Entered values are those entered by this instant (default: now — for a report, when it is
+   * compiled: a period's figure can only be entered once the period is over).
+   */
+  enteredBy?: Date;
 }
 
 interface Actual {
@@ -28,8 +38,8 @@ interface Actual {
 /**
  * The actual of every confirmed target of a plan, as of a cut-off: computed metrics from the
  * plan's tasks (their state at the cut-off, from the audit history) and the dossier figures of
- * QĐ 766 (DossierStatsService), units inspected (InspectionStats), entered targets from the latest value of a period within the
- * window entered by the cut-off; then met / not met.
+ * QĐ 766 (DossierStatsService), units inspected (InspectionStats), entered targets from the
+ * value whose period best matches the window up to the cut-off's day; then met / not met.
  */
 @Injectable()
 export class TargetActuals {
@@ -46,18 +56,23 @@ export class TargetActuals {
     window: ActualsWindow = {},
   ): Promise<TargetActualsView> {
     const plan = await planInWard(this.dataSource, wardId, planId);
-    const from = window.from ?? `${plan.year}-01-01`;
-    const to = window.to ?? `${plan.year}-12-31`;
+    // The same year the annual report covers, so the targets page and the report agree.
+    const year = reportingYear(await annualReportingRule(this.dataSource, wardId), plan.year);
+    const from = window.from ?? year.from;
+    const to = window.to ?? year.to;
     const cutoff = window.cutoff ?? this.clock.now();
+    const enteredBy = window.enteredBy ?? this.clock.now();
+    // Nothing after the cut-off's day is counted: a later period's value is no figure of it.
+    const lastDay = [to, todayIn(cutoff)].sort()[0];
     const targets = (await loadTargets(this.dataSource, planId)).filter(
       (target) => target.status === 'confirmed',
     );
-    const computed = await this.computed(wardId, planId, { from, to, cutoff }, targets);
+    const computed = await this.computed(wardId, planId, { from, lastDay, cutoff }, targets);
     const views = targets.map((target): TargetActualView => {
       const actual =
         target.source === 'computed' && target.metric
           ? computed(target.metric)
-          : enteredActual(target, from, to, cutoff);
+          : enteredActual(target, from, lastDay, enteredBy);
       const measured = actual.ratio ? actual.ratio.rate : actual.value;
       const verdict = judgeTarget(target, measured);
       return {
@@ -78,7 +93,7 @@ export class TargetActuals {
   private async computed(
     wardId: string,
     planId: string,
-    window: Required<ActualsWindow>,
+    window: { from: string; lastDay: string; cutoff: Date },
     targets: TargetView[],
   ): Promise<(metric: TargetMetric) => Actual> {
     const metrics = new Set(targets.map((target) => target.metric));
@@ -86,9 +101,9 @@ export class TargetActuals {
       metrics.has('tasks_completed') || metrics.has('tasks_on_time')
         ? await planTaskFigures(this.dataSource, planId, window.cutoff)
         : null;
-    // Dossiers received and visits done from the period's start to the cut-off's day (or the
-    // period's end, if earlier).
-    const lastDay = [window.to, todayIn(window.cutoff)].sort()[0];
+    // Dossiers received from the period's start to the cut-off's day (or the period's end, if
+    // earlier); units inspected from the start of the reporting year (InspectionStats).
+    const { lastDay } = window;
     const dossiers =
       metrics.has('dossiers_on_time') || metrics.has('apology_coverage')
         ? (
@@ -130,7 +145,8 @@ export class TargetActuals {
         case 'units_self_inspected':
           return ofRatio(
             inspections && ratio(inspections.unitsInspected, inspections.unitsTotal),
-            'Đơn vị đã được kiểm tra (đợt kiểm tra CCHC) trên tổng số đơn vị của phường.',
+            inspections &&
+              `Đơn vị đã được kiểm tra (đợt kiểm tra CCHC) từ ${shortDate(inspections.coverageFrom)} đến ${shortDate(inspections.to)} trên tổng số đơn vị của phường (mỗi đơn vị ít nhất một lần trong năm).`,
           );
       }
     };
@@ -138,15 +154,14 @@ export class TargetActuals {
 }
 
 /**
- * An entered target's actual: the value of the period within the window that ends last, as it
- * was entered by the cut-off (a value entered afterwards is not known yet).
+ * An entered target's actual: the value whose period best matches [from, lastDay] (see
+ * bestMatchingValue), among those entered by `enteredBy`. A period's figure is entered after the
+ * period ends (Q2's rate, 15/3–14/6, around the 20th of June), so a report compiled after its
+ * cut-off reads what was entered by its compiling, and a recompile what was entered by then.
  */
-function enteredActual(target: TargetView, from: string, to: string, cutoff: Date): Actual {
-  const known = target.values.filter(
-    (value) => value.from >= from && value.to <= to && new Date(value.enteredAt) <= cutoff,
-  );
-  const latest = known.sort((a, b) => a.to.localeCompare(b.to)).at(-1);
-  if (!latest) return { ratio: null, value: null, note: 'Chưa nhập số liệu cho kỳ này.' };
-  const value = target.unit === 'percent' ? latest.value / 100 : latest.value;
-  return { ratio: null, value, note: `Số liệu kỳ ${latest.from} – ${latest.to}` };
+function enteredActual(target: TargetView, from: string, lastDay: string, enteredBy: Date): Actual {
+  const best = bestMatchingValue(target.values, from, lastDay, enteredBy);
+  if (!best) return { ratio: null, value: null, note: 'Chưa nhập số liệu cho kỳ này.' };
+  const value = target.unit === 'percent' ? best.value / 100 : best.value;
+  return { ratio: null, value, note: `Số liệu kỳ ${best.from} – ${best.to}` };
 }

@@ -101,7 +101,8 @@ export class CampaignView extends CampaignSummaryView {
 export class UnitInspectionFigures {
   @ApiProperty() unitId: string;
   @ApiProperty() unitName: string;
-  @ApiProperty({ description: 'Đã được kiểm tra trong kỳ' }) inspected: boolean;
+  @ApiProperty({ description: 'Đã được kiểm tra từ `coverageFrom` đến `to`' })
+  inspected: boolean;
   @ApiProperty({ type: String, nullable: true }) lastInspectedOn: string | null;
   @ApiProperty() findings: number;
   @ApiProperty({ description: 'Nhiệm vụ khắc phục đã nghiệm thu' }) remediated: number;
@@ -112,13 +113,25 @@ export class UnitInspectionFigures {
 export class InspectionFigures {
   @ApiProperty({ example: '2026-01-01' }) from: string;
   @ApiProperty({ example: '2026-12-31' }) to: string;
+  @ApiProperty({
+    example: '2025-12-15',
+    description:
+      'Tính đơn vị đã được kiểm tra từ ngày này đến `to`: đầu năm báo cáo (mỗi đơn vị được kiểm tra ít nhất một lần trong năm), hoặc `from` nếu sớm hơn',
+  })
+  coverageFrom: string;
   @ApiProperty() unitsTotal: number;
-  @ApiProperty({ description: 'Đơn vị được kiểm tra ít nhất một lần trong kỳ' })
+  @ApiProperty({
+    description: 'Đơn vị được kiểm tra ít nhất một lần từ `coverageFrom` đến `to`',
+  })
   unitsInspected: number;
   @ApiProperty({ type: Number, nullable: true, description: 'unitsInspected / unitsTotal' })
   coverageRate: number | null;
   @ApiProperty({ example: 1, description: 'Chỉ tiêu: 100% đơn vị' }) coverageTarget: number;
-  @ApiProperty() findings: number;
+  @ApiProperty({
+    description:
+      'Tồn tại, hạn chế của các lượt kiểm tra trong kỳ, và của lượt kiểm tra trước đó chưa được xử lý xong khi kỳ bắt đầu',
+  })
+  findings: number;
   @ApiProperty() remediated: number;
   @ApiProperty() settled: number;
   @ApiProperty({ type: Number, nullable: true, description: 'settled / findings' })

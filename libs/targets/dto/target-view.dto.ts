@@ -82,8 +82,8 @@ export class TargetActualView {
 
 export class TargetActualsView {
   @ApiProperty() planId: string;
-  @ApiProperty({ example: '2026-01-01' }) from: string;
-  @ApiProperty({ example: '2026-12-31' }) to: string;
+  @ApiProperty({ example: '2025-12-15' }) from: string;
+  @ApiProperty({ example: '2026-12-14' }) to: string;
   @ApiProperty({ description: 'Số liệu tính đến thời điểm này' }) cutoff: Date;
   @ApiProperty({ type: [TargetActualView] }) targets: TargetActualView[];
 }

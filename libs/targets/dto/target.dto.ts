@@ -127,7 +127,8 @@ export class TargetValueDto {
 export class TargetActualsQuery {
   @ApiPropertyOptional({
     example: '2025-12-15',
-    description: 'Từ ngày (mặc định: đầu năm kế hoạch)',
+    description:
+      'Từ ngày (mặc định: đầu năm báo cáo của năm kế hoạch như báo cáo năm: 15/12 năm trước, hoặc ngày phường bắt đầu tính số liệu)',
   })
   @IsOptional()
   @IsCalendarDate()
@@ -135,7 +136,7 @@ export class TargetActualsQuery {
 
   @ApiPropertyOptional({
     example: '2026-03-14',
-    description: 'Đến ngày (mặc định: cuối năm kế hoạch)',
+    description: 'Đến ngày (mặc định: ngày chốt số liệu năm của năm kế hoạch, 14/12)',
   })
   @IsOptional()
   @IsCalendarDate()
@@ -143,7 +144,8 @@ export class TargetActualsQuery {
 
   @ApiPropertyOptional({
     example: '2026-03-14T23:59:59+07:00',
-    description: 'Số liệu tính đến thời điểm này (mặc định: bây giờ)',
+    description:
+      'Số liệu tính đến thời điểm này (mặc định: bây giờ); số liệu nhập tay là số liệu đã nhập đến nay của kỳ khớp nhất với khoảng từ `from` đến ngày này',
   })
   @IsOptional()
   @IsISO8601(

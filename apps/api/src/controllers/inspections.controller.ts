@@ -294,16 +294,18 @@ export class InspectionsController {
 export class InspectionStatsController {
   constructor(private readonly stats: InspectionStats) {}
 
+  /** Scoped as the campaigns are (inspection-scope.ts): a unit's staff get their unit's only. */
   @ApiOperation({
-    summary: 'Số liệu kiểm tra: đơn vị được kiểm tra, tồn tại đã khắc phục, quá hạn, theo đơn vị',
+    summary:
+      'Số liệu kiểm tra: đơn vị được kiểm tra, tồn tại đã khắc phục, quá hạn, theo đơn vị (trong phạm vi người dùng được xem)',
   })
   @ApiOkResponse({ type: InspectionFigures })
-  @ApiErrors(400)
+  @ApiErrors(400, 403)
   @Get('inspections')
   inspections(
     @CurrentUser() user: AuthUser,
     @Query() query: StatsYearQuery,
   ): Promise<InspectionFigures> {
-    return this.stats.forWard(user.wardId, `${query.year}-01-01`, `${query.year}-12-31`);
+    return this.stats.forUser(user, `${query.year}-01-01`, `${query.year}-12-31`);
   }
 }
