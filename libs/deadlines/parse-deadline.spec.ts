@@ -1,5 +1,5 @@
 import { ParsedDeadline } from '@cchc/domain';
-import { parseDeadline } from './parse-deadline';
+import { MAX_DEADLINE_LENGTH, parseDeadline } from './parse-deadline';
 
 type Expected = Partial<ParsedDeadline>;
 const fixed = (due: string): Expected => ({ kind: 'fixed', due, milestones: [due], start: null });
@@ -75,6 +75,34 @@ const CASES: [string, number, Expected][] = [
     2023,
     { kind: 'milestones', milestones: ['2022-12-21', '2023-12-31'] },
   ],
+  // a clause without a year takes the next clause's year, not the plan's (plan 2025 here)
+  [
+    'Tháng 6 và tháng 12/2026',
+    2025,
+    { kind: 'milestones', due: '2026-12-31', milestones: ['2026-06-30', '2026-12-31'] },
+  ],
+  [
+    'Quý I; Quý IV/2026',
+    2025,
+    { kind: 'milestones', due: '2026-12-31', milestones: ['2026-03-31', '2026-12-31'] },
+  ],
+  [
+    'Ngày 15/01, 15/7/2026',
+    2025,
+    { kind: 'milestones', due: '2026-07-15', milestones: ['2026-01-15', '2026-07-15'] },
+  ],
+  [
+    'Quý I; thực hiện cả năm 2026',
+    2025,
+    {
+      kind: 'range',
+      start: '2026-01-01',
+      due: '2026-12-31',
+      milestones: ['2026-03-31', '2026-12-31'],
+    },
+  ],
+  ['Tháng 6; tháng 12', 2025, { kind: 'milestones', milestones: ['2025-06-30', '2025-12-31'] }],
+  ['Quý I/2026; quý II', 2026, { kind: 'milestones', milestones: ['2026-03-31', '2026-06-30'] }],
   // range
   [
     'Tháng 01/2026 đến tháng 5/2026',
@@ -168,6 +196,10 @@ const UNRECOGNIZED: string[] = [
   'Theo chỉ đạo tại văn bản 12/UBND',
   'Bắt đầu: tháng 01/2026',
   'Quý I/2026;; Quý II/2026',
+  // after a year other than the plan's, which year a bare clause means is a guess
+  'Tháng 12/2025; tháng 6',
+  // the next clause's year makes these run backwards: flagged, not read with the plan's year
+  'Tháng 11; tháng 2/2027',
 ];
 
 describe('parseDeadline', () => {
@@ -192,6 +224,44 @@ describe('parseDeadline', () => {
       confidence: 'none',
       readAs: null,
       suggestion: null,
+    });
+  });
+});
+
+describe('parseDeadline on an over-long cell', () => {
+  const notUnderstood = (cell: string) => ({
+    kind: 'unrecognized',
+    due: null,
+    milestones: [],
+    raw: cell,
+    confidence: 'none',
+    readAs: null,
+    suggestion: null,
+  });
+
+  it('flags a 14 KB paragraph without reading it through the OCR repairs', () => {
+    const words = 'Tổ chức thực hiện kiểm tra việc duy trì hệ thống quản lý chất lượng năm'.split(
+      ' ',
+    );
+    const cell = Array.from({ length: 3200 }, (_, i) => words[i % words.length]).join(' ');
+    expect(cell.length).toBeGreaterThan(14_000);
+    expect(parseDeadline(cell, { year: 2026 })).toMatchObject(notUnderstood(cell));
+  });
+
+  it('flags a long cell even when every clause of it would read', () => {
+    const days = Array.from({ length: 365 }, (_, i) => {
+      const date = new Date(Date.UTC(2026, 0, 1 + i));
+      return `Ngày ${date.getUTCDate()}/${date.getUTCMonth() + 1}/2026`;
+    });
+    const cell = days.join('; ');
+    expect(parseDeadline(cell, { year: 2026 })).toMatchObject(notUnderstood(cell));
+  });
+
+  it('still reads a cell of the longest allowed length', () => {
+    const cell = `Quý I/2026${' '.repeat(MAX_DEADLINE_LENGTH)}`;
+    expect(parseDeadline(cell, { year: 2026 })).toMatchObject({
+      kind: 'period',
+      due: '2026-03-31',
     });
   });
 });

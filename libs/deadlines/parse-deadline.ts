@@ -31,8 +31,16 @@ export interface DeadlineReading extends ParsedDeadline {
 /** Clause separators, strongest first; a part is split only when it does not parse whole. */
 const SEPARATORS = [/;/, /,/, / va /];
 
+const YEAR_WRITTEN = /\b\d{4}\b/;
+
 /** The most repairs (about three expected misreadings) a reading stays `tolerant` with. */
 const TOLERANT_MAX_COST = 1;
+
+/**
+ * Real cells are under 50 characters; a longer one is a paragraph, not a deadline, and reading
+ * it through the OCR repairs would cost seconds (they grow faster than its length).
+ */
+export const MAX_DEADLINE_LENGTH = 200;
 
 /** "Quỹ" (a fund) folds to "quy" like "Quý" (a quarter): a cell naming it is never sure. */
 const FUND = /(?<!\p{L})quỹ(?!\p{L})/u;
@@ -42,9 +50,16 @@ const FUND = /(?<!\p{L})quỹ(?!\p{L})/u;
  * `unrecognized` with the raw text, for a person. Readings are listed in README.md.
  */
 export function parseDeadline(raw: string, ctx: DeadlineContext): DeadlineReading {
+  const notUnderstood = (): DeadlineReading => ({
+    ...unrecognizedDeadline(raw),
+    confidence: 'none',
+    readAs: null,
+    suggestion: null,
+  });
+  if (raw.replace(/\s+/g, ' ').trim().length > MAX_DEADLINE_LENGTH) return notUnderstood();
   const unsure = FUND.test(raw.normalize('NFC').toLowerCase());
   for (const { text, confidence } of attempts(normalizeDeadlineText(raw))) {
-    const pieces = splitPieces(text, ctx.year, 0);
+    const pieces = splitPieces(text, ctx.year);
     const reading = pieces && read(pieces);
     if (!reading) continue;
     if (confidence === 'doubtful' || unsure) {
@@ -57,7 +72,7 @@ export function parseDeadline(raw: string, ctx: DeadlineContext): DeadlineReadin
     }
     return { ...reading, raw, confidence, readAs: text, suggestion: null };
   }
-  return { ...unrecognizedDeadline(raw), confidence: 'none', readAs: null, suggestion: null };
+  return notUnderstood();
 }
 
 /** The text as written, then with ever bolder repairs; the first the grammar reads wins. */
@@ -86,16 +101,60 @@ function repairOcr(text: string, generic: number): Repair {
   );
 }
 
-function splitPieces(text: string, year: number, level: number): Piece[] | null {
+/** A clause of the cell as written, and what it says read with the plan's year. */
+interface Leaf {
+  text: string;
+  piece: Piece;
+}
+
+function splitClauses(text: string, year: number, level: number): Leaf[] | null {
   if (text === '') return null;
   const whole = parseClause(text, year);
-  if (whole) return [whole];
+  if (whole) return [{ text, piece: whole }];
   if (level === SEPARATORS.length) return null;
-  const pieces: Piece[] = [];
+  const leaves: Leaf[] = [];
   for (const part of text.split(SEPARATORS[level])) {
-    const sub = splitPieces(part.trim(), year, level + 1);
+    const sub = splitClauses(part.trim(), year, level + 1);
     if (!sub) return null;
-    pieces.push(...sub);
+    leaves.push(...sub);
+  }
+  return leaves;
+}
+
+const startYear = (piece: Piece): number | null => {
+  if (piece.type === 'dated') return Number(piece.spans[0].start.slice(0, 4));
+  if (piece.type === 'range') return Number(piece.from.start.slice(0, 4));
+  return null;
+};
+
+/**
+ * The cell's clauses, a clause without a year taking the year of the next clause that has one
+ * ("Tháng 6 và tháng 12/2026", "Quý I; thực hiện cả năm 2026"), as a range's sides do. A clause
+ * without a year after the last one written takes the plan's year only when every year written
+ * is the plan's; otherwise which year it means is a guess, and the cell is flagged.
+ */
+function splitPieces(text: string, year: number): Piece[] | null {
+  const leaves = splitClauses(text, year, 0);
+  if (!leaves) return null;
+  const written = leaves.map((leaf) =>
+    YEAR_WRITTEN.test(leaf.text) ? startYear(leaf.piece) : null,
+  );
+  const pieces: Piece[] = [];
+  for (const [index, leaf] of leaves.entries()) {
+    if (written[index] !== null || startYear(leaf.piece) === null) {
+      pieces.push(leaf.piece);
+      continue;
+    }
+    const next = written.slice(index + 1).find((found) => found !== null);
+    if (next === undefined) {
+      const earlier = written.slice(0, index).filter((found) => found !== null);
+      if (earlier.some((found) => found !== year)) return null;
+      pieces.push(leaf.piece);
+      continue;
+    }
+    const piece = parseClause(leaf.text, next);
+    if (!piece) return null;
+    pieces.push(piece);
   }
   return pieces;
 }

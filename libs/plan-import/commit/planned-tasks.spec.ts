@@ -208,6 +208,13 @@ describe('planImport', () => {
     ]);
     expect(result.warnings).toEqual([
       {
+        // the plan names a leader the ward has two of: said, not silently replaced
+        row: 6,
+        field: 'leader',
+        message:
+          "Kế hoạch ghi lãnh đạo phụ trách 'Phó Chủ tịch' nhưng chưa xác định được là ai; tạm giao cho lãnh đạo được phân công theo đơn vị, cần kiểm tra.",
+      },
+      {
         row: 8,
         field: 'leader',
         message:
@@ -222,6 +229,52 @@ describe('planImport', () => {
     expect(result.warnings.map((warning) => warning.message)).toEqual([
       "Chưa xác định được lãnh đạo phụ trách 'Phó Chủ tịch'; cần chọn người sau khi nhập.",
       'Nhiệm vụ 1 chưa có lãnh đạo phụ trách (kế hoạch không ghi, phường chưa phân công lĩnh vực); Chủ tịch UBND nghiệm thu.',
+    ]);
+  });
+
+  it('says when a leader the plan names is not found, even when the ward assigned one', () => {
+    const assignedLeader = createAssignedLeader([
+      { leaderId: 'vice-1', areaCode: 'I', unitId: null },
+    ]);
+    const result = planImport(
+      preview([row(5, '1', { leader: 'PCT Hương' }), row(6, '2', { leader: 'Phó Chủ tịch UBND' })]),
+      rules({ assignedLeader }),
+    );
+    expect(result.tasks.map((task) => [task.leaderId, task.leaderRule])).toEqual([
+      ['vice-1', 'area'],
+      ['vice-1', 'area'],
+    ]);
+    expect(result.warnings).toEqual([
+      {
+        row: 5,
+        field: 'leader',
+        message:
+          "Kế hoạch ghi lãnh đạo phụ trách 'PCT Hương' nhưng chưa xác định được là ai; tạm giao cho lãnh đạo được phân công theo lĩnh vực, cần kiểm tra.",
+      },
+      {
+        row: 6,
+        field: 'leader',
+        message:
+          "Kế hoạch ghi lãnh đạo phụ trách 'Phó Chủ tịch UBND' nhưng chưa xác định được là ai; tạm giao cho lãnh đạo được phân công theo lĩnh vực, cần kiểm tra.",
+      },
+    ]);
+  });
+
+  it('says when the leader cell names several people and one was taken', () => {
+    const resolveLeader = createLeaderResolver([
+      { id: 'chair', fullName: 'Nguyễn Văn Thành', role: 'chairman' },
+      { id: 'vice-1', fullName: 'Trần Thị Hương', role: 'leader' },
+    ]);
+    const result = planImport(
+      preview([row(5, '1', { leader: 'Chủ tịch, Phó Chủ tịch UBND' })]),
+      rules({ resolveLeader }),
+    );
+    expect(result.tasks[0].leaderId).toBe('vice-1');
+    expect(result.warnings.map((warning) => [warning.row, warning.message])).toEqual([
+      [
+        5,
+        "Ô lãnh đạo phụ trách 'Chủ tịch, Phó Chủ tịch UBND' ghi nhiều người; đã lấy Trần Thị Hương, cần kiểm tra.",
+      ],
     ]);
   });
 

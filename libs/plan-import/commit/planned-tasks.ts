@@ -169,13 +169,23 @@ export function planImport(preview: PlanPreview, rules: WardImportRules): Planne
 
   const leaderOf = (task: PlanTaskPreview, unitId: string) => {
     const named = task.leader ? rules.resolveLeader(task.leader) : null;
-    if (named?.userId) return { leaderId: named.userId, leaderRule: 'plan' as const };
+    if (named?.userId) {
+      // e.g. the cell names two people and one was taken
+      if (named.note) warn(task.sourceRow, 'leader', named.note);
+      return { leaderId: named.userId, leaderRule: 'plan' as const };
+    }
     const assigned = rules.assignedLeader(unitId, task.area);
+    // A leader the plan names is never replaced silently: the plan and the ward may disagree.
+    if (named) {
+      const unresolved = assigned
+        ? `Kế hoạch ghi lãnh đạo phụ trách '${task.leader}' nhưng chưa xác định được là ai; tạm giao cho lãnh đạo được phân công ${assigned.rule === 'unit' ? 'theo đơn vị' : 'theo lĩnh vực'}, cần kiểm tra.`
+        : (named.note ??
+          `Chưa xác định được lãnh đạo phụ trách '${task.leader}'; cần chọn người sau khi nhập.`);
+      warn(task.sourceRow, 'leader', unresolved);
+    }
     if (assigned) return { leaderId: assigned.userId, leaderRule: assigned.rule };
-    if (named?.note) warn(task.sourceRow, 'leader', named.note);
     return { leaderId: null, leaderRule: 'none' as const };
   };
-
   const tasks = placed.flatMap((task): PlannedTask[] => {
     const lead = leadOf(task);
     if ('problem' in lead) {

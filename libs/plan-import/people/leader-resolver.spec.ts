@@ -30,4 +30,16 @@ describe('createLeaderResolver', () => {
       note: "Chưa xác định được lãnh đạo phụ trách 'Lãnh đạo UBND'; cần chọn người sau khi nhập.",
     });
   });
+
+  it('keeps the one found in a cell naming several people, with a note', () => {
+    const single = createLeaderResolver(leaders.slice(0, 2));
+    expect(single('Chủ tịch, Phó Chủ tịch UBND')).toEqual({
+      userId: 'vice-1',
+      note: "Ô lãnh đạo phụ trách 'Chủ tịch, Phó Chủ tịch UBND' ghi nhiều người; đã lấy Trần Thị Hương, cần kiểm tra.",
+    });
+    expect(resolve('Chủ tịch UBND; Đ/c Lê Văn Hải').note).toMatch(/ghi nhiều người/);
+    // a name and that person's office is one person
+    expect(resolve('Đ/c Trần Thị Hương, PCT UBND')).toEqual({ userId: 'vice-1' });
+    expect(resolve('Đ/c Nguyễn Văn Thành, Chủ tịch UBND')).toEqual({ userId: 'chair' });
+  });
 });

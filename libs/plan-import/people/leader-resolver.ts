@@ -17,13 +17,22 @@ export type ResolveLeader = (raw: string) => LeaderMatch;
 
 const contains = (text: string, words: string) => ` ${text} `.includes(` ${words} `);
 
+/** The office a piece of the cell names, if any: "Phó Chủ tịch"/"PCT", or "Chủ tịch"/"CT". */
+function officeOf(text: string): LeaderRecord['role'] | null {
+  if (contains(text, 'pho chu tich') || contains(text, 'pct')) return 'leader';
+  if (contains(text, 'chu tich') || contains(text, 'ct')) return 'chairman';
+  return null;
+}
+
 /**
  * Maps the "Lãnh đạo phụ trách" cell to a user: by full name ("Đ/c Nguyễn Văn Thành"), or
  * "Chủ tịch UBND" to the ward's only chairman. "Phó Chủ tịch" alone names nobody in
- * particular when a ward has several; anything not certain is left for a person.
+ * particular when a ward has several; anything not certain is left for a person. A cell that
+ * names someone besides the one found ("Chủ tịch, Phó Chủ tịch UBND") keeps that one, with a
+ * note.
  */
 export function createLeaderResolver(leaders: LeaderRecord[]): ResolveLeader {
-  return (raw) => {
+  const resolveWhole = (raw: string): LeaderMatch => {
     const text = foldKey(raw);
     const byName = leaders.filter((leader) => contains(text, foldKey(leader.fullName)));
     if (byName.length === 1) return { userId: byName[0].id };
@@ -38,5 +47,23 @@ export function createLeaderResolver(leaders: LeaderRecord[]): ResolveLeader {
       userId: null,
       note: `Chưa xác định được lãnh đạo phụ trách '${raw}'; cần chọn người sau khi nhập.`,
     };
+  };
+  return (raw) => {
+    const match = resolveWhole(raw);
+    const chosen = leaders.find((leader) => leader.id === match.userId);
+    if (!chosen) return match;
+    const parts = raw.split(/[,;\n+]|\s+và\s+/i).filter((part) => part.trim() !== '');
+    const someoneElse = parts.some((part) => {
+      const own = resolveWhole(part);
+      if (own.userId) return own.userId !== chosen.id;
+      const office = officeOf(foldKey(part));
+      return office !== null && office !== chosen.role;
+    });
+    return someoneElse
+      ? {
+          userId: chosen.id,
+          note: `Ô lãnh đạo phụ trách '${raw}' ghi nhiều người; đã lấy ${chosen.fullName}, cần kiểm tra.`,
+        }
+      : match;
   };
 }

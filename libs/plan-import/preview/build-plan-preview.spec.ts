@@ -71,6 +71,59 @@ describe('buildPlanPreview: columns', () => {
     ]);
   });
 
+  it('takes the end column, not the start column, as the deadline', () => {
+    const header = [
+      'TT',
+      'Nội dung công việc',
+      'Cơ quan chủ trì',
+      'Thời gian bắt đầu',
+      'Thời gian hoàn thành',
+    ];
+    const result = preview(
+      gridDocument([
+        header,
+        ['1', 'Ban hành kế hoạch', 'Phòng VHXH', 'Tháng 01/2026', 'Tháng 3/2026'],
+      ]),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.tasks.map((task) => task.deadline?.raw)).toEqual(['Tháng 3/2026']);
+    expect(messagesAt(result, 1)).toEqual([]);
+  });
+
+  it('reads "Bắt đầu | Hoàn thành" under a merged "Thời gian thực hiện" as the header\'s second row', () => {
+    const result = preview(
+      gridDocument([
+        [
+          'TT',
+          'Nội dung công việc',
+          'Cơ quan chủ trì',
+          'Thời gian thực hiện',
+          'Thời gian thực hiện',
+        ],
+        ['', '', '', 'Bắt đầu', 'Hoàn thành'],
+        ['1', 'Ban hành kế hoạch', 'Phòng VHXH', 'Tháng 01/2026', 'Tháng 3/2026'],
+      ]),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.tasks.map((task) => [task.ordinal, task.deadline?.raw])).toEqual([
+      ['1', 'Tháng 3/2026'],
+    ]);
+    expect([1, 2].flatMap((row) => messagesAt(result, row))).toEqual([]);
+  });
+
+  it('warns when two columns name the same field, saying which one is read', () => {
+    const result = preview(
+      gridDocument([
+        ['TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Thời gian thực hiện', 'Thời hạn'],
+        ['1', 'Ban hành kế hoạch', 'Phòng VHXH', 'Quý I/2026', 'Quý II/2026'],
+      ]),
+    );
+    expect(result.tasks.map((task) => task.deadline?.raw)).toEqual(['Quý I/2026']);
+    expect(messagesAt(result, 1)).toEqual([
+      "Hai cột cùng là 'Thời gian thực hiện': đã đọc cột 'Thời gian thực hiện', bỏ qua cột 'Thời hạn'; cần kiểm tra.",
+    ]);
+  });
+
   it('reads a header spanning two rows ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"), also repeated', () => {
     const groupRow = ['TT', 'Nội dung', 'Cơ quan thực hiện', '', 'Thời gian'];
     const subRow = ['', '', 'Chủ trì', 'Phối hợp', ''];
@@ -133,7 +186,64 @@ describe('buildPlanPreview: rows', () => {
       product: 'Báo cáo',
     });
     expect(messagesAt(result, 3)).toEqual([
+      'Dòng không có số thứ tự được ghép vào nhiệm vụ 1 (phần tiếp của ô phía trên).',
+    ]);
+  });
+
+  it('keeps a row without ordinal that has its own lead unit or deadline as a row of its own', () => {
+    const result = preview(
+      gridDocument([
+        HEADER,
+        ['1', 'Tuyên truyền CCHC', 'Phòng VHXH', '', 'Thường xuyên', 'KH'],
+        ['', '- Tổ chức hội thi', 'Phòng VHXH', '', 'Quý III/2026', 'Bài thi'],
+        ['', '- Phát thanh', 'TTDVSNC', '', 'Quý IV/2026', 'File'],
+        ['2', 'Kiểm tra', 'VP', '', 'Quý II/', 'BC'],
+        ['', '', '', '', '2026', ''],
+      ]),
+    );
+    expect(result.tasks.map((task) => [task.ordinal, task.content, task.deadline?.raw])).toEqual([
+      ['1', 'Tuyên truyền CCHC', 'Thường xuyên'],
+      [null, '- Tổ chức hội thi', 'Quý III/2026'],
+      [null, '- Phát thanh', 'Quý IV/2026'],
+      ['2', 'Kiểm tra', 'Quý II/ 2026'],
+    ]);
+    expect(messagesAt(result, 3)).toContain(
+      'Dòng không có số thứ tự; đã nhận là một nhiệm vụ, cần kiểm tra.',
+    );
+    expect(messagesAt(result, 6)).toEqual([
+      'Dòng không có số thứ tự được ghép vào nhiệm vụ 2 (phần tiếp của ô phía trên).',
+    ]);
+  });
+
+  it('merges the row after a repeated header into the task above as a cell cut by the page', () => {
+    const result = preview(
+      gridDocument([
+        HEADER,
+        ['1', 'Ban hành kế hoạch', 'Phòng VHXH', '', 'Quý I/2026', ''],
+        HEADER,
+        ['', 'năm 2026 của phường', 'Phòng VHXH', '', '', 'Kế hoạch'],
+      ]),
+    );
+    expect(result.tasks).toHaveLength(1);
+    expect(result.tasks[0]).toMatchObject({
+      content: 'Ban hành kế hoạch năm 2026 của phường',
+      product: 'Kế hoạch',
+    });
+    expect(messagesAt(result, 4)).toContain(
       'Dòng không có số thứ tự được ghép vào nhiệm vụ 1 (ô bị ngắt trang).',
+    );
+  });
+
+  it('says so when it skips a row made of header words', () => {
+    const result = preview(
+      gridDocument([
+        HEADER,
+        ['1', 'Thực hiện đầy đủ, kịp thời', 'Phòng VHXH', '', 'Quý I/2026', 'Báo cáo'],
+        ['', 'các nhiệm vụ được giao', '', '', '', 'thực hiện nhiệm vụ'],
+      ]),
+    );
+    expect(messagesAt(result, 3)).toEqual([
+      "Bỏ qua dòng giống dòng tiêu đề: 'các nhiệm vụ được giao | thực hiện nhiệm vụ'; cần kiểm tra.",
     ]);
   });
 
@@ -334,6 +444,41 @@ describe('buildPlanPreview: errors', () => {
     expect(result.warnings).toEqual([
       { row: 1, field: 'deadline', message: 'Bảng không có cột thời gian thực hiện.' },
       { row: 2, field: 'deadline', message: 'Chưa có thời gian thực hiện.' },
+    ]);
+  });
+});
+
+describe('buildPlanPreview: ordinals under a section numeral', () => {
+  it('reads "I.1", "I.2", "II.1" as tasks of their sections, "I.2.1" under "I.2"', () => {
+    const result = preview(
+      gridDocument([
+        HEADER,
+        ['I', 'Chỉ đạo điều hành', '', '', '', ''],
+        ['I.1', 'Ban hành kế hoạch', 'Phòng VHXH', '', 'Quý I/2026', 'KH'],
+        ['I.2', 'Kiểm tra', 'Phòng VHXH', '', '', ''],
+        ['I.2.1.', 'Kiểm tra các phòng', 'Phòng VHXH', '', 'Quý II/2026', 'BC'],
+        ['II', 'Cải cách thể chế', '', '', '', ''],
+        ['II.1', 'Rà soát văn bản', 'VP HĐND&UBND', '', 'Quý III/2026', 'BC'],
+        ['I.3', 'Lạc mục', 'VP HĐND&UBND', '', 'Quý III/2026', 'BC'],
+      ]),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.areas.map((area) => area.code)).toEqual(['I', 'II']);
+    expect(
+      result.tasks.map((task) => [task.area, task.ordinal, task.parent, task.isGroup]),
+    ).toEqual([
+      ['I', 'I.1', null, false],
+      ['I', 'I.2', null, true],
+      ['I', 'I.2.1', 'I.2', false],
+      ['II', 'II.1', null, false],
+      ['II', 'I.3', null, false],
+    ]);
+    expect(result.warnings.filter((warning) => warning.field === 'ordinal')).toEqual([
+      {
+        row: 8,
+        field: 'ordinal',
+        message: "Số thứ tự 'I.3' thuộc mục I nhưng nằm trong mục II; cần kiểm tra.",
+      },
     ]);
   });
 });

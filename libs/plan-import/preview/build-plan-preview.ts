@@ -86,6 +86,14 @@ export function buildPlanPreview(source: SourceDocument, options: PlanPreviewOpt
     });
   }
 
+  for (const { field, kept, ignored } of table.duplicates) {
+    warnings.push({
+      row: table.headerRow,
+      field,
+      message: `Hai cột cùng là '${FIELD_LABELS[field]}': đã đọc cột '${kept}', bỏ qua cột '${ignored}'; cần kiểm tra.`,
+    });
+  }
+
   const rows = interpretRows(table);
   warnings.push(...rows.warnings);
   if (rows.tasks.length === 0) {

@@ -13,6 +13,11 @@ export interface TaskUnderstanding {
 
 type Warn = (field: PlanProblem['field'], message: string) => void;
 
+/** Cell text quoted in a message; the whole text stays in the task. */
+const MAX_QUOTED = 300;
+const quoted = (text: string) =>
+  text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+
 /** Every name in a units cell, resolved; unknown names and interpreted typos are reported. */
 function unitsOf(
   cell: string | undefined,
@@ -26,7 +31,7 @@ function unitsOf(
     if (!known) {
       warn(
         field,
-        match.note ?? `Không nhận ra đơn vị '${raw}'; cần chọn đơn vị hoặc thêm bí danh.`,
+        match.note ?? `Không nhận ra đơn vị '${quoted(raw)}'; cần chọn đơn vị hoặc thêm bí danh.`,
       );
     } else if (match.note) {
       warn(field, match.note);
@@ -44,7 +49,7 @@ function deadlineOf(raw: string, understanding: TaskUnderstanding, warn: Warn): 
   if (!understanding.deadlineContext) return unrecognizedDeadline(raw);
   const deadline = understanding.parseDeadline(raw, understanding.deadlineContext);
   if (deadline.kind === 'unrecognized') {
-    warn('deadline', `Chưa hiểu thời gian thực hiện '${raw}'; cần nhập hạn cụ thể.`);
+    warn('deadline', `Chưa hiểu thời gian thực hiện '${quoted(raw)}'; cần nhập hạn cụ thể.`);
   }
   return deadline;
 }

@@ -44,6 +44,28 @@ describe('readXlsx', () => {
     ]);
   });
 
+  it('writes a date as the sheet shows it: a month stays a month, not its 1st', async () => {
+    const data = await workbookBuffer((workbook) => {
+      const sheet = workbook.addWorksheet('KH');
+      const formats = ['mm/yyyy', 'mmm-yy', 'dd/mm/yyyy', 'd-mmm', '"Tháng "mm"/"yyyy'];
+      for (const numFmt of formats) {
+        const row = sheet.addRow([numFmt, new Date(Date.UTC(2026, 10, 1))]);
+        row.getCell(2).numFmt = numFmt;
+      }
+      const ordinal = sheet.addRow([1.1]);
+      ordinal.getCell(1).numFmt = '0.00';
+    });
+    const [sheet] = (await readXlsx(data)).tables;
+    expect(sheet.rows.map((row) => row.cells)).toEqual([
+      ['mm/yyyy', '11/2026'],
+      ['mmm-yy', '11/2026'],
+      ['dd/mm/yyyy', '01/11/2026'],
+      ['d-mmm', '01/11'],
+      ['"Tháng "mm"/"yyyy', '11/2026'],
+      ['1.10', ''],
+    ]);
+  });
+
   it('rejects a file that is not an XLSX', async () => {
     await expect(readXlsx(Buffer.from('not a zip'))).rejects.toBeInstanceOf(PlanImportError);
   });
@@ -79,5 +101,17 @@ describe('cellValueText', () => {
     expect(cellValueText(true)).toBe('true');
     expect(cellValueText(null)).toBe('');
     expect(cellValueText({ error: '#N/A' })).toBe('');
+  });
+
+  it('keeps the date parts and decimals the number format shows', () => {
+    const november = new Date(Date.UTC(2026, 10, 1));
+    expect(cellValueText(november)).toBe('01/11/2026');
+    expect(cellValueText(november, 'mm/yyyy')).toBe('11/2026');
+    expect(cellValueText(november, '[$-42A]mmmm yyyy')).toBe('11/2026');
+    expect(cellValueText(november, 'General')).toBe('01/11/2026');
+    expect(cellValueText(november, 'h:mm')).toBe('01/11/2026');
+    expect(cellValueText({ formula: 'A1', result: november }, 'mm/yyyy')).toBe('11/2026');
+    expect(cellValueText(2.1, '0.00')).toBe('2.10');
+    expect(cellValueText(2.1, 'General')).toBe('2.1');
   });
 });

@@ -32,17 +32,50 @@ export function assertMergesWithinLimits(sheetXml: string[]): void {
   }
 }
 
-/** Text of an ExcelJS cell value, whatever its type (rich text, formula, hyperlink, date). */
-export function cellValueText(value: CellValue): string {
+/** The parts of a date a number format shows; null when it shows a time or is no date format. */
+function shownDateParts(numFmt: string): { day: boolean; month: boolean; year: boolean } | null {
+  // Quoted text, [colours/locales] and escaped characters are not format codes.
+  const codes = numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  if (/[hs]/.test(codes)) return null;
+  const parts = { day: codes.includes('d'), month: codes.includes('m'), year: codes.includes('y') };
+  return parts.day || parts.month || parts.year ? parts : null;
+}
+
+/**
+ * A date as the sheet shows it, the way plans write it (15/01/2026). Excel turns a typed
+ * "11/2026" into 1 November shown as `mm/yyyy`: it is a month, not the 1st, so only the parts
+ * the format shows are written ("11/2026"), and the deadline reader sees a month.
+ */
+function dateText(value: Date, numFmt: string | undefined): string {
+  // ExcelJS gives dates at UTC midnight.
+  const day = pad(value.getUTCDate());
+  const month = pad(value.getUTCMonth() + 1);
+  const year = String(value.getUTCFullYear());
+  const shown = numFmt ? shownDateParts(numFmt) : null;
+  if (!shown) return `${day}/${month}/${year}`;
+  return [shown.day ? day : '', shown.month ? month : '', shown.year ? year : '']
+    .filter((part) => part !== '')
+    .join('/');
+}
+
+/** A number as the sheet shows it when its format fixes the decimals ("1.10" under `0.00`). */
+function numberText(value: number, numFmt: string | undefined): string {
+  const decimals = numFmt ? /^0\.(0{1,6})$/.exec(numFmt)?.[1].length : undefined;
+  return decimals === undefined ? String(value) : value.toFixed(decimals);
+}
+
+/**
+ * Text of an ExcelJS cell value, whatever its type (rich text, formula, hyperlink, date), as
+ * the cell's number format shows it where that matters (dates without a day, fixed decimals).
+ */
+export function cellValueText(value: CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // ExcelJS gives dates at UTC midnight; write them the way plans do (15/01/2026).
-    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
-  }
+  if (value instanceof Date) return dateText(value, numFmt);
+  if (typeof value === 'number') return numberText(value, numFmt);
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('formula' in value || 'sharedFormula' in value)
-    return cellValueText(value.result as CellValue);
+    return cellValueText(value.result as CellValue, numFmt);
   if ('hyperlink' in value) return cellValueText(value.text as CellValue);
   return ''; // an error value (#N/A …) says nothing about the task
 }
@@ -56,7 +89,8 @@ function sheetTable(sheet: Worksheet): SourceTable {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     for (let column = 1; column <= width; column += 1) {
-      cells.push(cellValueText(row.getCell(column).value));
+      const cell = row.getCell(column);
+      cells.push(cellValueText(cell.value, cell.numFmt));
     }
     if (cells.some((cell) => cell.trim() !== '')) rows.push({ sourceRow: rowNumber, cells });
   });

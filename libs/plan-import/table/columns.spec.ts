@@ -1,4 +1,10 @@
-import { fieldOfHeader, fieldsInHeaderText, mapColumns } from './columns';
+import {
+  duplicateColumns,
+  fieldOfHeader,
+  fieldsInHeaderText,
+  isHeaderLabel,
+  mapColumns,
+} from './columns';
 
 describe('fieldOfHeader', () => {
   it.each([
@@ -22,6 +28,16 @@ describe('fieldOfHeader', () => {
     ['Thời hạn', 'deadline'],
     ['THỜI GIAN THỰC HIỆN', 'deadline'],
     ['Ghi chú', null],
+    // Only the end of the work is tracked: a start column is no field.
+    ['Thời gian bắt đầu', null],
+    ['Thời gian thực hiện Bắt đầu', null],
+    ['Từ ngày', null],
+    ['Đến ngày', 'deadline'],
+    ['Hoàn thành', 'deadline'],
+    ['Kết thúc', 'deadline'],
+    ['Thời gian thực hiện Hoàn thành', 'deadline'],
+    ['Thời gian bắt đầu - kết thúc', 'deadline'],
+    ['Sản phẩm hoàn thành', 'product'],
   ])('%s → %s', (header, field) => {
     expect(fieldOfHeader(header)).toBe(field);
   });
@@ -43,6 +59,27 @@ describe('mapColumns', () => {
       null,
       'leadUnit',
     ]);
+  });
+});
+
+describe('start-date columns', () => {
+  it('are header labels (a sub-header row may be made of them) but map to no field', () => {
+    expect(isHeaderLabel('Bắt đầu')).toBe(true);
+    expect(isHeaderLabel('Tháng 01/2026')).toBe(false);
+    expect(
+      mapColumns(['TT', 'Nội dung', 'Chủ trì', 'Thời gian bắt đầu', 'Thời gian hoàn thành']),
+    ).toEqual(['ordinal', 'content', 'leadUnit', null, 'deadline']);
+  });
+});
+
+describe('duplicateColumns', () => {
+  it('names every column left unread because an earlier one has its field', () => {
+    expect(duplicateColumns(['TT', 'Nội dung', 'Thời gian thực hiện', 'Thời hạn'])).toEqual([
+      { field: 'deadline', kept: 'Thời gian thực hiện', ignored: 'Thời hạn' },
+    ]);
+    expect(
+      duplicateColumns(['TT', 'Nội dung', 'Thời gian bắt đầu', 'Thời gian hoàn thành']),
+    ).toEqual([]);
   });
 });
 

@@ -1,6 +1,12 @@
 import { foldKey } from '../text/fold';
 import type { PlanField, SourceRow, SourceTable } from '../types';
-import { fieldOfHeader, mapColumns } from './columns';
+import {
+  duplicateColumns,
+  fieldOfHeader,
+  isHeaderLabel,
+  mapColumns,
+  type DuplicateColumn,
+} from './columns';
 
 export const REQUIRED_FIELDS: PlanField[] = ['ordinal', 'content', 'leadUnit'];
 
@@ -8,6 +14,8 @@ export interface TaskTable {
   /** The header row(s), first row's number for messages. */
   headerRow: number;
   columns: (PlanField | null)[];
+  /** Columns left unread because an earlier one names the same field; said in a warning. */
+  duplicates: DuplicateColumn[];
   /** Normalised header texts; a data-less row repeating them is a header after a page break. */
   headerKeys: string[];
   /** Rows after the header, in order (several source tables joined). */
@@ -26,14 +34,14 @@ function isHeaderCandidate(cells: string[]): boolean {
 /**
  * The row below a header is its second line when every cell that differs from the cell above
  * (merged cells repeat their text) is itself a header word: "Chủ trì | Phối hợp" under
- * "Cơ quan thực hiện".
+ * "Cơ quan thực hiện", "Bắt đầu | Hoàn thành" under "Thời gian thực hiện".
  */
 function isSubHeader(header: string[], below: string[] | undefined): boolean {
   if (!below) return false;
   const differing = below
     .map((cell, column) => ({ cell: cell.trim(), above: (header[column] ?? '').trim() }))
     .filter(({ cell, above }) => cell !== '' && cell !== above);
-  return differing.length > 0 && differing.every(({ cell }) => fieldOfHeader(cell) !== null);
+  return differing.length > 0 && differing.every(({ cell }) => isHeaderLabel(cell));
 }
 
 function combineHeader(first: string[], second: string[]): string[] {
@@ -94,7 +102,13 @@ export function findTaskTable(tables: SourceTable[]): TaskTable | null {
   const headerKeys = start
     .slice(best.rowIndex, best.rowIndex + best.headerRows)
     .map((row) => headerKey(row.cells));
-  return { headerRow: start[best.rowIndex].sourceRow, columns: best.columns, headerKeys, body };
+  return {
+    headerRow: start[best.rowIndex].sourceRow,
+    columns: best.columns,
+    duplicates: duplicateColumns(best.cells),
+    headerKeys,
+    body,
+  };
 }
 
 /** A row's text as compared with the header: non-empty cells, folded. */

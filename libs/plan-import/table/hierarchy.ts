@@ -1,6 +1,6 @@
 import type { PlanProblem } from '../types';
 import type { RawTask } from './interpret-rows';
-import { ancestorOrdinals, numericOrdinal } from './ordinals';
+import { ancestorOrdinals, hierarchicalOrdinal } from './ordinals';
 
 export interface TaskPlacement {
   parent: string | null;
@@ -11,7 +11,7 @@ const keyOf = (area: string | null, ordinal: string) => `${area ?? ''}|${ordinal
 
 /**
  * Hierarchical ordinals within an area: "2.1" hangs under "2", "2.1.1" under "2.1" (or "2"
- * when "2.1" is absent). A row that has children is a group, the others are leaf tasks.
+ * when "2.1" is absent), "I.1.2" under "I.1". A row that has children is a group, the others are leaf tasks.
  * Ordinals are only unique inside an area: some plans restart at 1 in every section.
  */
 export function placeTasks(tasks: RawTask[]): {
@@ -35,7 +35,7 @@ export function placeTasks(tasks: RawTask[]): {
   });
   const placements: TaskPlacement[] = tasks.map(() => ({ parent: null, isGroup: false }));
   tasks.forEach((task, index) => {
-    if (task.ordinal === null || numericOrdinal(task.ordinal) === null) return;
+    if (task.ordinal === null || hierarchicalOrdinal(task.ordinal) === null) return;
     const ancestors = ancestorOrdinals(task.ordinal);
     const parent = ancestors.find((ordinal) => byKey.has(keyOf(task.area, ordinal)));
     if (parent === undefined) {

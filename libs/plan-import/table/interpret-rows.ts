@@ -1,8 +1,9 @@
 import { cleanCellText } from '../text/clean-cell';
+import { stripDiacritics } from '../text/fold';
 import type { PlanArea, PlanField, PlanProblem, SourceRow } from '../types';
-import { fieldOfHeader } from './columns';
+import { isHeaderLabel } from './columns';
 import { headerKey, type TaskTable } from './find-task-table';
-import { numericOrdinal, sectionHeading } from './ordinals';
+import { hierarchicalOrdinal, ordinalSection, sectionHeading } from './ordinals';
 
 /** A task row with its cells by meaning, before units and deadlines are understood. */
 export interface RawTask {
@@ -29,6 +30,27 @@ function isColumnIndexRow(cells: string[]): boolean {
   return numbers.length >= 3 && numbers.every((number, index) => Number(number) === index + 1);
 }
 
+/** A cell without accents or case, for UNFINISHED_DEADLINE. */
+const plainText = (text: string) => stripDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** A deadline cut short: "Quý II/", "Tháng 01/2026 -", "Quý I,". */
+const UNFINISHED_DEADLINE = /[/,;:\-–]$|\b(?:thang|quy|nam|ngay|den|va)$/;
+
+/**
+ * Whether a row without ordinal carries the rest of the open task's cells rather than a task
+ * of its own: it names no other lead unit, and no deadline unless the task's was cut short.
+ * A cell merged down repeats the task's text, which is no new content.
+ */
+function isFragmentOf(task: RawTask, values: RawTask['values']): boolean {
+  const own = (field: PlanField) =>
+    values[field] !== undefined && values[field] !== task.values[field];
+  if (own('leadUnit')) return false;
+  const cutDeadline = task.values.deadline
+    ? UNFINISHED_DEADLINE.test(plainText(task.values.deadline))
+    : false;
+  return !own('deadline') || cutDeadline;
+}
+
 class RowInterpreter {
   readonly areas: PlanArea[] = [];
   readonly tasks: RawTask[] = [];
@@ -36,6 +58,8 @@ class RowInterpreter {
   private area: string | null = null;
   /** The task a row without ordinal continues; none right after a section heading. */
   private open: RawTask | null = null;
+  /** The header was just repeated: the next row may carry the rest of a cut cell. */
+  private afterPageBreak = false;
   private readonly ordinalColumn: number;
 
   constructor(private readonly table: TaskTable) {
@@ -45,7 +69,21 @@ class RowInterpreter {
   read(row: SourceRow): void {
     const cells = row.cells.map(cleanCellText);
     if (cells.every((cell) => cell === '')) return;
-    if (this.isHeaderAgain(row.cells, cells) || isColumnIndexRow(cells)) return;
+    if (this.table.headerKeys.includes(headerKey(row.cells))) {
+      this.afterPageBreak = true;
+      return;
+    }
+    if (isColumnIndexRow(cells)) return;
+    if (this.looksLikeHeader(cells)) {
+      this.warn(
+        row.sourceRow,
+        null,
+        `Bỏ qua dòng giống dòng tiêu đề: ${quote(cells.filter((cell) => cell !== '').join(' | '))}; cần kiểm tra.`,
+      );
+      return;
+    }
+    const afterPageBreak = this.afterPageBreak;
+    this.afterPageBreak = false;
     const values = this.valuesOf(cells);
     const lone = this.loneText(row, cells);
     const ordinalText = lone ?? values.ordinal ?? '';
@@ -56,20 +94,24 @@ class RowInterpreter {
       this.startArea(row.sourceRow, heading.code, heading.rest || (values.content ?? ''));
     } else if (lone !== null) {
       this.warn(row.sourceRow, null, `Bỏ qua dòng không thuộc bảng nhiệm vụ: ${quote(lone)}.`);
-    } else if (ordinalText === '' && this.open) {
-      this.continueOpenTask(row.sourceRow, this.open, values);
+    } else if (ordinalText === '' && this.open && afterPageBreak) {
+      this.continueOpenTask(row.sourceRow, this.open, values, 'ô bị ngắt trang');
+    } else if (ordinalText === '' && this.open && isFragmentOf(this.open, values)) {
+      this.continueOpenTask(row.sourceRow, this.open, values, 'phần tiếp của ô phía trên');
     } else {
       this.startTask(row.sourceRow, ordinalText, values);
     }
   }
 
-  /** A header repeated after a page break, or its second line ("Chủ trì | Phối hợp"). */
-  private isHeaderAgain(rawCells: string[], cells: string[]): boolean {
-    if (this.table.headerKeys.includes(headerKey(rawCells))) return true;
+  /**
+   * A row of header labels only, not the header as read: a header repeated with other words,
+   * or a continuation whose fragments happen to be header words. Skipped, and said.
+   */
+  private looksLikeHeader(cells: string[]): boolean {
     const ordinal = cells[this.ordinalColumn] ?? '';
-    if (numericOrdinal(ordinal) !== null || sectionHeading(ordinal) !== null) return false;
+    if (hierarchicalOrdinal(ordinal) !== null || sectionHeading(ordinal) !== null) return false;
     const filled = cells.filter((cell) => cell !== '');
-    return filled.length >= 2 && filled.every((cell) => fieldOfHeader(cell) !== null);
+    return filled.length >= 2 && filled.every((cell) => isHeaderLabel(cell));
   }
 
   private valuesOf(cells: string[]): Partial<Record<PlanField, string>> {
@@ -115,18 +157,25 @@ class RowInterpreter {
   }
 
   private startTask(sourceRow: number, ordinalText: string, values: RawTask['values']): void {
-    const ordinal = ordinalText === '' ? null : (numericOrdinal(ordinalText) ?? ordinalText);
+    const ordinal = ordinalText === '' ? null : (hierarchicalOrdinal(ordinalText) ?? ordinalText);
+    const section = ordinal === null ? null : ordinalSection(ordinal);
     if (ordinal === null) {
       this.warn(
         sourceRow,
         'ordinal',
         'Dòng không có số thứ tự; đã nhận là một nhiệm vụ, cần kiểm tra.',
       );
-    } else if (numericOrdinal(ordinalText) === null) {
+    } else if (hierarchicalOrdinal(ordinalText) === null) {
       this.warn(
         sourceRow,
         'ordinal',
         `Số thứ tự ${quote(ordinalText)} không phải dạng số (1, 2.1…); cần kiểm tra.`,
+      );
+    } else if (section !== null && section !== this.area) {
+      this.warn(
+        sourceRow,
+        'ordinal',
+        `Số thứ tự ${quote(ordinal)} thuộc mục ${section} nhưng nằm trong ${this.area ? `mục ${this.area}` : 'phần chưa có mục'}; cần kiểm tra.`,
       );
     }
     const task: RawTask = { sourceRow, ordinal, area: this.area, values };
@@ -134,8 +183,13 @@ class RowInterpreter {
     this.open = task;
   }
 
-  /** A cell split by a page break: its rest is appended cell by cell, with a space. */
-  private continueOpenTask(sourceRow: number, task: RawTask, values: RawTask['values']): void {
+  /** A cell split over rows: its rest is appended cell by cell, with a space. */
+  private continueOpenTask(
+    sourceRow: number,
+    task: RawTask,
+    values: RawTask['values'],
+    why: string,
+  ): void {
     for (const [field, text] of Object.entries(values) as [PlanField, string][]) {
       const existing = task.values[field];
       // A cell merged down into the continuation row repeats the same text: not new content.
@@ -143,7 +197,7 @@ class RowInterpreter {
       task.values[field] = existing ? `${existing} ${text}` : text;
     }
     const label = task.ordinal ? `nhiệm vụ ${task.ordinal}` : 'nhiệm vụ phía trên';
-    this.warn(sourceRow, null, `Dòng không có số thứ tự được ghép vào ${label} (ô bị ngắt trang).`);
+    this.warn(sourceRow, null, `Dòng không có số thứ tự được ghép vào ${label} (${why}).`);
   }
 
   private warn(row: number, field: PlanProblem['field'], message: string): void {

@@ -1,4 +1,10 @@
-import { ancestorOrdinals, numericOrdinal, romanValue, sectionHeading } from './ordinals';
+import {
+  ancestorOrdinals,
+  hierarchicalOrdinal,
+  numericOrdinal,
+  romanValue,
+  sectionHeading,
+} from './ordinals';
 
 describe('romanValue', () => {
   it('reads section numerals and rejects other letters', () => {
@@ -35,9 +41,36 @@ describe('sectionHeading', () => {
     expect(sectionHeading('V) Cải cách công vụ')).toEqual({ code: 'V', rest: 'Cải cách công vụ' });
   });
 
+  it('does not read a task numbered under a section ("I.1") as the section again', () => {
+    expect(['I.1', 'II.3', 'IV.2.1', 'I.1. Ban hành kế hoạch'].map(sectionHeading)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('does not read words starting with those letters', () => {
     expect(sectionHeading('In ấn tài liệu')).toBeNull();
     expect(sectionHeading('Việc khác')).toBeNull();
+  });
+});
+
+describe('hierarchicalOrdinal', () => {
+  it('accepts numeric ordinals and ordinals under a section numeral', () => {
+    expect(['2.1.', 'I.1', 'II.3.2.', ' IV.10 '].map(hierarchicalOrdinal)).toEqual([
+      '2.1',
+      'I.1',
+      'II.3.2',
+      'IV.10',
+    ]);
+    expect(['I', 'I.', 'IIII.1', 'A.1', 'I.a'].map(hierarchicalOrdinal)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -45,5 +78,7 @@ describe('ancestorOrdinals', () => {
   it('lists the possible parents, nearest first', () => {
     expect(ancestorOrdinals('2.1.3')).toEqual(['2.1', '2']);
     expect(ancestorOrdinals('4')).toEqual([]);
+    expect(ancestorOrdinals('II.1.2')).toEqual(['II.1']);
+    expect(ancestorOrdinals('II.1')).toEqual([]);
   });
 });

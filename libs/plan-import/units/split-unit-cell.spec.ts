@@ -1,5 +1,6 @@
 import { COMMUNE_UNITS, resolverFor, WARD_UNITS } from '../testing/ward-units';
-import { splitUnitCell } from './split-unit-cell';
+import type { ResolveUnit } from '../types';
+import { MAX_NAME_PIECES, splitUnitCell } from './split-unit-cell';
 
 const names = (raw: string, units = WARD_UNITS) =>
   splitUnitCell(raw, resolverFor(units)).map(({ raw: written, match }) => [
@@ -53,5 +54,27 @@ describe('splitUnitCell', () => {
 
   it('gives nothing for an empty cell', () => {
     expect(names('  ')).toEqual([]);
+  });
+
+  it('reads a cell of 600 names with work linear in its names', () => {
+    const resolve = resolverFor(WARD_UNITS);
+    let calls = 0;
+    const budget = 600 * (MAX_NAME_PIECES + 2);
+    const counting: ResolveUnit = (raw) => {
+      calls += 1;
+      // Fails at once instead of running for minutes when every run of pieces is tried.
+      if (calls > budget) throw new Error(`more than ${budget} look-ups`);
+      return resolve(raw);
+    };
+    const cell = [
+      'Phòng VHXH',
+      ...Array.from({ length: 598 }, (_, i) => `tổ chức xã hội ${i}`),
+      'Công an phường',
+    ].join(', ');
+    const found = splitUnitCell(cell, counting);
+    expect(found.map(({ match }) => match.unitId)).toEqual(['unit-VHXH', null, 'unit-CA']);
+    expect(found[1].raw).toBe(
+      Array.from({ length: 598 }, (_, i) => `tổ chức xã hội ${i}`).join(', '),
+    );
   });
 });

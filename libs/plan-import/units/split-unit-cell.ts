@@ -19,6 +19,12 @@ const BARE_ABBREVIATION = /^[\p{Lu}\d]+(?:[-&][\p{Lu}\d]+)*$/u;
 
 const isKnown = (match: UnitMatch) => Boolean(match.unitId || match.groupCode);
 
+/**
+ * The most pieces one unit name may span ("Phòng Kinh tế, Hạ tầng và Đô thị" is 3). Trying
+ * longer runs would make a long cell cost the cube of its commas and hold the event loop.
+ */
+export const MAX_NAME_PIECES = 8;
+
 interface Piece {
   start: number;
   end: number;
@@ -43,7 +49,7 @@ interface Taken {
 
 /**
  * Splits a cell naming several units into names and resolves each. Greedy: from each piece,
- * the longest run of pieces that resolves as one name wins ("Phòng Kinh tế, Hạ tầng và Đô
+ * the longest run of pieces (at most MAX_NAME_PIECES) that resolves as one name wins ("Phòng Kinh tế, Hạ tầng và Đô
  * thị", "Các phòng, đơn vị chuyên môn"). A bare abbreviation first inherits the kind word the
  * list started with ("CC VP-TK, VH-XH" names two civil-servant posts). Consecutive pieces
  * nobody knows stay together as written, to be reported once.
@@ -55,7 +61,8 @@ export function splitUnitCell(raw: string, resolveUnit: ResolveUnit): ResolvedNa
   const slice = (first: number, last: number) => text.slice(parts[first].start, parts[last].end);
 
   const longestKnownRun = (first: number): Taken | null => {
-    for (let last = parts.length - 1; last >= first; last -= 1) {
+    const longest = Math.min(parts.length, first + MAX_NAME_PIECES) - 1;
+    for (let last = longest; last >= first; last -= 1) {
       const match = resolveUnit(slice(first, last));
       if (isKnown(match)) return { name: { raw: slice(first, last), match }, next: last + 1 };
     }

@@ -13,6 +13,8 @@ describe('unitNameKey', () => {
     ['CA phường', 'Công an'],
     ['CC VP-TK', 'Công chức Văn phòng - Thống kê'],
     ['P. VHXH', 'phòng văn hóa xã hội'],
+    ['Ban CHQS', 'Ban Chỉ huy quân sự'],
+    ['BCHQS phường', 'Ban Chỉ huy quân sự phường'],
   ])('%s = %s', (abbreviated, written) => {
     expect(key(abbreviated)).toBe(key(written));
   });

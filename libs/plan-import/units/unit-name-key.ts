@@ -22,6 +22,8 @@ export const UNIT_ABBREVIATIONS: Record<string, string> = {
   tpht: 'tu phap ho tich',
   dcxd: 'dia chinh xay dung',
   tckt: 'tai chinh ke toan',
+  chqs: 'chi huy quan su',
+  bchqs: 'ban chi huy quan su',
 };
 
 /** Words that name the kind of unit; "VHXH" alone still finds "Phòng Văn hóa - Xã hội". */
