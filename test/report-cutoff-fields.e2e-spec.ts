@@ -1,6 +1,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { ManualClock } from '@cchc/common';
+import { docxText } from './support/document-text';
 import { freshEnvironment } from './support/e2e-env';
 import { ReportSession, vnTime } from './support/report-session';
 import { startApi, startWorker } from './support/test-app';
@@ -37,6 +38,14 @@ const AMENDED = [
   row('4', 'Đánh giá mức độ hài lòng', 'Phòng VHXH', 'Trước ngày 31/05/2026'),
 ];
 
+/** Amended again on 16/06: tasks due 31/07 and 10/09/2026, and one due in January 2027. */
+const AMENDED_AGAIN = [
+  ...AMENDED,
+  row('5', 'Cập nhật niêm yết thủ tục', 'Phòng VHXH', 'Trước ngày 10/09/2026'),
+  row('6', 'Sơ kết mô hình một cửa', 'Phòng VHXH', 'Trước ngày 31/07/2026'),
+  row('7', 'Tổng kết công tác năm', 'Phòng VHXH', 'Trước ngày 31/01/2027'),
+];
+
 interface TaskLine {
   ordinal: string;
   leadUnit: string;
@@ -46,6 +55,8 @@ interface TaskLine {
 interface Content {
   tasks: { total: number; byState: Record<string, number>; overdue: TaskLine[] };
   nextTasks: TaskLine[];
+  cutoffInstant: string;
+  dossiers: { from: string; to: string };
 }
 
 describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + Redis)', () => {
@@ -82,13 +93,9 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
       .set('Authorization', `Bearer ${await s.client.login(username)}`)
       .attach('file', Buffer.from(text), 'kh-09.txt');
 
-  /** Opens the quarter's report, compiles it and returns its figures as the JSON download has them. */
-  const compiledQuarter = async (index: number): Promise<Content> => {
-    const opened = await s.client.post('coordinator', '/reports', {
-      kind: 'quy',
-      year: 2026,
-      index,
-    });
+  /** Opens a period's report and starts compiling it; its id and the compile's response. */
+  const compile = async (kind: string, index: number) => {
+    const opened = await s.client.post('coordinator', '/reports', { kind, year: 2026, index });
     expect(opened.status).toBe(201);
     const id = opened.body.id as string;
     const started = await s.client.post('coordinator', `/reports/${id}/events`, {
@@ -99,11 +106,18 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
     const compiled = await s.client.post('coordinator', `/reports/${id}/compile`, {
       version: started.body.version,
     });
+    return { id, planId: opened.body.planId as string | null, compiled };
+  };
+
+  /** Compiles a period's report and returns its figures as the JSON download has them. */
+  const compiled = async (kind: string, index: number): Promise<Content & { id: string }> => {
+    const { id, compiled } = await compile(kind, index);
     expect(compiled.status).toBe(200);
     const json = await s.client.get('chairman', `/reports/${id}/document?format=json`);
     expect(json.status).toBe(200);
-    return (json.body as { content: Content }).content;
+    return { ...(json.body as { content: Content }).content, id };
   };
+  const compiledQuarter = (index: number) => compiled('quy', index);
 
   const line = (ordinal: string, unit: string, dueDate: string, state?: string) =>
     expect.objectContaining({
@@ -187,5 +201,73 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
       line('4', 'VHXH', '2026-05-31'),
     ]);
     expect(content.nextTasks).toEqual([line('1', 'VHXH', '2026-06-30', 'assigned')]);
+  });
+  const ordinals = (lines: TaskLine[]) => lines.map((task) => task.ordinal).sort();
+
+  it('compiles Q3 before its cut-off as of the moment compiled, never as of the future', async () => {
+    const amended = await upload('chairman', plan(AMENDED_AGAIN), `?planId=${planId}&confirm=true`);
+    expect(amended.body).toMatchObject({ status: 'amended', planId });
+    await s.moveTo('2026-08-05T09:00:00', worker);
+    const content = await compiledQuarter(3);
+    expect(content.cutoffInstant).toBe(vnTime('2026-08-05T09:00:00').toISOString());
+    expect(content.dossiers).toMatchObject({ from: '2026-06-15', to: '2026-08-05' });
+    // Overdue: past due on 05/08 (task 6 due 31/07), not task 5 due 10/09, before the cut-off 14/09.
+    expect(ordinals(content.tasks.overdue)).toEqual(['1', '2', '4', '6']);
+    // Ahead: task 5 (this quarter's rest) and task 3 (30/09), not task 7 (2027).
+    expect(ordinals(content.nextTasks)).toEqual(['3', '5']);
+    const docx = await request(api.getHttpServer())
+      .get(`/reports/${content.id}/document?format=docx`)
+      .set('Authorization', `Bearer ${await s.client.login('chairman')}`)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const text = await docxText(docx.body);
+    expect(text).toContain(
+      'Số liệu tính từ ngày 15/06/2026 đến 05/08/2026 09:00 (thời điểm tổng hợp, ' +
+        'trước ngày chốt số liệu 14/09/2026 của kỳ báo cáo).',
+    );
+    expect(text).not.toContain('đến ngày 14/09/2026');
+  });
+
+  it('refuses to compile a period not yet begun, saying from when it can be', async () => {
+    const { compiled: refused } = await compile('quy', 4);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe(
+      'Kỳ báo cáo Quý IV/2026 chưa bắt đầu: chưa có số liệu để tổng hợp, có thể tổng hợp từ ngày 15/09/2026',
+    );
+  });
+
+  it('lists as next after 9 months the tasks due by the year’s cut-off, not into 2027', async () => {
+    await s.moveTo('2026-09-16T09:00:00', worker);
+    const content = await compiled('chin_thang', 1);
+    expect(content.cutoffInstant).toBe(vnTime('2026-09-14T23:59:59.999').toISOString());
+    expect(ordinals(content.nextTasks)).toEqual(['3']);
+  });
+
+  it('opens a report on the reform plan, not on a PAR-Index plan imported after it', async () => {
+    const parPlan = [
+      'ỦY BAN NHÂN DÂN PHƯỜNG MẪU',
+      'Số: 88/KH-UBND',
+      'Phường Mẫu, ngày 20 tháng 8 năm 2026',
+      'KẾ HOẠCH',
+      'Nâng cao Chỉ số cải cách hành chính năm 2026',
+      HEAD[5],
+      'I. Công tác chỉ đạo, điều hành',
+      row('1.1', 'Kế hoạch CCHC năm', 'Phòng VHXH', 'Trước ngày 30/09/2026'),
+    ].join('\n');
+    const imported = await upload('coordinator', parPlan, '?kind=par_index&year=2026');
+    expect(imported.body).toMatchObject({ status: 'created' });
+    const plans = (await s.db.query(
+      "SELECT id, kind, DATE_FORMAT(issued_on, '%Y-%m-%d') AS issued_on FROM plans ORDER BY issued_on",
+    )) as { id: string; kind: string; issued_on: string }[];
+    expect(plans.map((p) => [p.kind, p.issued_on])).toEqual([
+      ['reform', '2026-01-05'],
+      ['par_index', '2026-08-20'],
+    ]);
+    const { planId: opened } = await compile('thang', 9);
+    expect(opened).toBe(planId);
   });
 });

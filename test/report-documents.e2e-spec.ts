@@ -39,6 +39,7 @@ interface TaskAtCutoff {
   title: string;
   areaCode: string | null;
   areaName: string | null;
+  areaPosition: number | null;
   leadUnit: string;
   dueDate: string | null;
   state: TaskState;
@@ -312,7 +313,8 @@ describeWithSeed('002', 'report documents: every figure against the database', (
     const rows = (await s.db.query(
       // Due date and lead unit at the cut-off: set by the last AMEND or REASSIGN by then, else
       // the values the task was created with (its first event).
-      `SELECT t.id, t.ordinal, t.title, t.area_code, a.title AS area_name, u.name AS lead_unit,
+      `SELECT t.id, t.ordinal, t.title, t.area_code, a.title AS area_name, a.position AS area_position,
+              u.name AS lead_unit,
               COALESCE(
                 (SELECT JSON_UNQUOTE(JSON_EXTRACT(e.payload, '$.changes.dueDate')) FROM audit_events e
                   WHERE e.instance_type = 'reform-task' AND e.instance_id = t.id AND e.occurred_at <= ?
@@ -356,6 +358,7 @@ describeWithSeed('002', 'report documents: every figure against the database', (
         title: row.title as string,
         areaCode: row.area_code as string | null,
         areaName: row.area_name as string | null,
+        areaPosition: row.area_position === null ? null : Number(row.area_position),
         leadUnit: row.lead_unit as string,
         dueDate: row.due_date as string | null,
         state: row.state as TaskState,
@@ -450,8 +453,13 @@ describeWithSeed('002', 'report documents: every figure against the database', (
 
   it('counts every figure again from the rows, as of the cut-off', async () => {
     const tasks = await tasksAtCutoff();
-    const areaCodes = [...new Set(tasks.map((task) => task.areaCode ?? ''))].sort((a, b) =>
-      a.localeCompare(b, 'vi'),
+    // Areas in the plan's order (plan_areas.position: I, II, …, IX), tasks without one last.
+    const positionOf = (code: string) =>
+      code === ''
+        ? Infinity
+        : (tasks.find((task) => task.areaCode === code)?.areaPosition ?? Infinity - 1);
+    const areaCodes = [...new Set(tasks.map((task) => task.areaCode ?? ''))].sort(
+      (a, b) => positionOf(a) - positionOf(b) || a.localeCompare(b, 'vi'),
     );
     const doneOf = (list: TaskAtCutoff[]) =>
       list.filter((task) => task.state === 'accepted').length;
@@ -501,12 +509,12 @@ describeWithSeed('002', 'report documents: every figure against the database', (
     });
     const notCancelled = tasks.filter((task) => task.state !== 'cancelled');
     const returned = dossiers.returnedEarly + dossiers.returnedOnTime + dossiers.returnedLate;
+    // The quarter's own value, whenever it was entered before the compile (a period's figure is
+    // entered once the period is over: the cut-off does not bound when).
     const [entered] = (await s.db.query(
       `SELECT v.value FROM target_values v JOIN plan_targets t ON t.id = v.target_id
-        WHERE t.plan_id = ? AND t.code = 'CT-05' AND v.period_from >= ? AND v.period_to <= ?
-          AND v.entered_at <= ?
-        ORDER BY v.period_to DESC, v.entered_at DESC LIMIT 1`,
-      [planId, FROM, CUTOFF, CUTOFF_INSTANT],
+        WHERE t.plan_id = ? AND t.code = 'CT-05' AND v.period_from = ? AND v.period_to = ?`,
+      [planId, FROM, CUTOFF],
     )) as { value: string }[];
     const contributions = (await s.db.query(
       `SELECT u.name AS unit, c.late,
@@ -771,7 +779,7 @@ describeWithSeed('002', 'report documents: every figure against the database', (
       return found!;
     };
     const { totals } = expected;
-    expect(bodyRows(sheet('1. Nhiệm vụ theo lĩnh vực'), 'Lĩnh vực')).toEqual(
+    expect(bodyRows(sheet('1.1. Nhiệm vụ theo lĩnh vực'), 'Lĩnh vực')).toEqual(
       [...expected.areas, { ...totals, label: 'Tổng cộng' }].map((area) =>
         [
           area.label,
@@ -784,7 +792,7 @@ describeWithSeed('002', 'report documents: every figure against the database', (
     const taskRows = (rows: string[][]) => rows.map((row) => row.slice(1)).sort(byText);
     const expectedTaskRows = (tasks: TaskAtCutoff[]) =>
       tasks.map((task) => taskCells(task).map(cell)).sort(byText);
-    expect(taskRows(bodyRows(sheet('1. Nhiệm vụ quá hạn'), 'STT'))).toEqual(
+    expect(taskRows(bodyRows(sheet('1.2. Nhiệm vụ quá hạn'), 'STT'))).toEqual(
       expectedTaskRows(expected.overdue),
     );
     expect(taskRows(bodyRows(sheet('6. Nhiệm vụ kỳ tới'), 'STT'))).toEqual(

@@ -1,13 +1,20 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { createHash } from 'node:crypto';
+import request from 'supertest';
 import { ManualClock } from '@cchc/common';
 import { demoWardIds } from './support/demo-ward-ids';
 import { docxText } from './support/document-text';
 import { freshEnvironment } from './support/e2e-env';
+import { redoMigration } from './support/redo-migration';
 import { ReportSession, vnTime } from './support/report-session';
 import { describeWithSeed } from './support/seeds';
 import { startApi, startWorker } from './support/test-app';
+/** "01/12/2026 07:29" for an instant: Vietnam time, as the documents print it. */
+const vnDateTime = (iso: string) => {
+  const local = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
+};
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 interface Contribution {
@@ -28,6 +35,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
   let s: ReportSession;
   let units: Record<string, string>;
   let reportId: string;
+  let signedReportId: string;
   let doneBeforeCutoff: string;
   let acceptedAfterCutoff: string;
   let planId: string;
@@ -128,6 +136,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     ).toBe(403);
     const opened = await s.open('quy', 2026, 1);
     reportId = opened.id;
+    signedReportId = opened.id;
     expect(opened).toMatchObject({
       state: 'open',
       periodLabel: 'Quý I/2026',
@@ -423,7 +432,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       'Độc lập - Tự do - Hạnh phúc',
       'Số: 01/BC-UBND',
       'ngày 18 tháng 3 năm 2026',
-      'Quý I/2026',
+      'Kết quả thực hiện công tác cải cách hành chính quý I/2026',
       'từ ngày 15/12/2025 đến ngày 14/03/2026',
       `Tổng số nhiệm vụ: ${content.tasks.total}; đã hoàn thành ${content.tasks.done}`,
       `Hồ sơ TTHC tiếp nhận: ${content.dossiers.received};`,
@@ -432,8 +441,9 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       'Tỷ lệ nhiệm vụ hoàn thành',
       'Chưa có dữ liệu kiểm tra',
       'Nơi nhận:',
-      'CHỦ TỊCH',
-      chairman.full_name,
+      `TM. ỦY BAN NHÂN DÂN CHỦ TỊCH ${chairman.full_name}`,
+      // The checkpoint's time as a Vietnamese reader reads it, not in UTC.
+      `lúc ${vnDateTime(latest.auditCheckpoint.createdAt)}: gốc Merkle`,
       `gốc Merkle ${latest.auditCheckpoint.root}`,
     ])
       expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
@@ -443,8 +453,8 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     const workbook = new Workbook();
     await workbook.xlsx.load(xlsx.body);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      '1. Nhiệm vụ theo lĩnh vực',
-      '1. Nhiệm vụ quá hạn',
+      '1.1. Nhiệm vụ theo lĩnh vực',
+      '1.2. Nhiệm vụ quá hạn',
       '2. Hồ sơ TTHC',
       '3. Chỉ tiêu',
       '4. Kiểm tra CCHC',
@@ -452,12 +462,13 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       '6. Nhiệm vụ kỳ tới',
       'Toàn vẹn nhật ký',
     ]);
-    const areas = workbook.getWorksheet('1. Nhiệm vụ theo lĩnh vực')!;
+    const areas = workbook.getWorksheet('1.1. Nhiệm vụ theo lĩnh vực')!;
     const total = areas.getRow(areas.rowCount);
     expect(total.getCell(1).value).toBe('Tổng cộng');
     expect(total.getCell(2).value).toBe(content.tasks.total);
     const dossiers = workbook.getWorksheet('2. Hồ sơ TTHC')!;
     expect(dossiers.getRow(3).values).toEqual([undefined, 'Tiếp nhận', 2]);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     expect((await s.document(reportId, 'format=docx&revision=9')).status).toBe(404);
     expect((await s.document(reportId, 'format=pdf')).status).toBe(400);
   });
@@ -626,5 +637,53 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
       cells.push([String(row.getCell(1).value), String(row.getCell(2).value)]),
     );
     expect(cells).toEqual(expect.arrayContaining(expected));
+  });
+  it('keeps the signer under "CHỦ TỊCH" after the chairman changes; a draft names the new one', async () => {
+    const [old] = (await s.db.query(
+      "SELECT id, full_name FROM users WHERE role = 'chairman' AND active = 1",
+    )) as { id: string; full_name: string }[];
+    const [stored] = (await s.db.query(
+      'SELECT signed_by, signer_name FROM report_revisions WHERE report_id = ? AND number IS NOT NULL',
+      [signedReportId],
+    )) as { signed_by: string; signer_name: string }[];
+    expect(stored).toEqual({ signed_by: old.id, signer_name: old.full_name });
+    // Revisions signed before the columns existed take the signer from the SIGN event.
+    await redoMigration(s.db, 'ReportRevisionSigner1763804700000');
+    expect(
+      await s.db.query(
+        'SELECT revision, signed_by, signer_name FROM report_revisions WHERE report_id = ? ORDER BY revision',
+        [signedReportId],
+      ),
+    ).toEqual([
+      { revision: 1, signed_by: null, signer_name: null },
+      { revision: 2, signed_by: old.id, signer_name: old.full_name },
+    ]);
+    // The ward's chairman changes: the old one leaves, another is appointed.
+    expect((await s.client.patch('admin', `/users/${old.id}`, { active: false })).status).toBe(200);
+    const appointed = await s.client.post('admin', '/users', {
+      username: 'chu.tich.moi',
+      fullName: 'Trần Quốc Hưng',
+      role: 'chairman',
+    });
+    expect(appointed.status).toBe(201);
+    const docx = async (id: string) =>
+      docxText(
+        (
+          await request(api.getHttpServer())
+            .get(`/reports/${id}/document?format=docx`)
+            .set('Authorization', `Bearer ${await s.client.login('leader')}`)
+            .buffer(true)
+            .parse((response, done) => {
+              const chunks: Buffer[] = [];
+              response.on('data', (chunk: Buffer) => chunks.push(chunk));
+              response.on('end', () => done(null, Buffer.concat(chunks)));
+            })
+        ).body,
+      );
+    const signed = await docx(signedReportId);
+    expect(signed).toContain(`CHỦ TỊCH ${old.full_name}`);
+    expect(signed).not.toContain('Trần Quốc Hưng');
+    // Q2's report is compiled, not signed: the one who would sign it now.
+    expect(await docx(reportId)).toContain('CHỦ TỊCH Trần Quốc Hưng');
   });
 });

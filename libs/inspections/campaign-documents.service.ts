@@ -88,6 +88,7 @@ export class CampaignDocumentsService {
     const name = (userId: string) => people.find((p) => p.id === userId)?.full_name ?? userId;
     return {
       wardName: ward.name,
+      province: ward.province,
       place: placeName(ward.province, ward.name),
       title: row.title,
       decisionNumber: row.decision_number,

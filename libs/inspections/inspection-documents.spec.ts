@@ -86,4 +86,34 @@ describe('inspection documents', () => {
       expect(text).toContain(expected);
     }
   });
+
+  const notice = (source: Partial<CampaignDocumentSource>, recommendation: string) =>
+    renderNoticeDocx({
+      ...campaign,
+      ...source,
+      noticeNumber: '12/TB-UBND',
+      concludedOn: '2026-04-20',
+      chairmanName: 'Nguyễn Văn Thành',
+      unitNames: ['Phòng Văn hóa - Xã hội'],
+      findings: [{ ...finding, recommendation }],
+    }).then(docxText);
+
+  it('heads the notice with the province above the ward, never the ward above itself', async () => {
+    const text = await notice({ province: 'Thành phố Hải Phòng' }, 'Niêm yết đầy đủ');
+    expect(text).toContain('UBND THÀNH PHỐ HẢI PHÒNG ỦY BAN NHÂN DÂN PHƯỜNG MẪU');
+    expect(text).not.toContain('UBND PHƯỜNG MẪU');
+    expect(await notice({}, 'Niêm yết đầy đủ')).toContain(
+      'UBND CẤP TỈNH ỦY BAN NHÂN DÂN PHƯỜNG MẪU',
+    );
+  });
+
+  it('ends the recommendation with a full stop before what was done about it', async () => {
+    const text = await notice({}, 'Niêm yết đầy đủ');
+    expect(text).toContain(
+      'Kiến nghị: Niêm yết đầy đủ. Đã giao nhiệm vụ khắc phục, hạn 30/06/2026.',
+    );
+    expect(await notice({}, 'Cập nhật sổ theo dõi.')).toContain(
+      'Kiến nghị: Cập nhật sổ theo dõi. Đã giao nhiệm vụ',
+    );
+  });
 });

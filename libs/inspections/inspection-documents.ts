@@ -27,6 +27,8 @@ export const MINUTES_SYMBOL = 'BB-ĐKT';
 
 export interface CampaignDocumentSource {
   wardName: string;
+  /** The ward's province ("Thành phố Hải Phòng"): its UBND is the notice's superior line. */
+  province?: string | null;
   /** Place on the date line, e.g. "Hải Phòng". */
   place: string;
   title: string;
@@ -75,6 +77,12 @@ function campaignLine(source: CampaignDocumentSource): string {
   );
 }
 
+/** The text as a sentence: ends with a full stop unless it already ends with a stop. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' || /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 function findingLines(findings: DocumentFinding[], withUnit: boolean): string[] {
   if (findings.length === 0) return ['Không phát hiện tồn tại, hạn chế.'];
   return findings.map((finding, index) => {
@@ -83,7 +91,9 @@ function findingLines(findings: DocumentFinding[], withUnit: boolean): string[] 
     return (
       `${index + 1}. ${where}${finding.topicTitle}: ${finding.description} ` +
       `(mức độ: ${FINDING_SEVERITY_LABELS[finding.severity].toLocaleLowerCase('vi-VN')}${par}). ` +
-      `Kiến nghị: ${finding.recommendation} ${finding.remedy}`
+      [`Kiến nghị: ${sentence(finding.recommendation)}`, sentence(finding.remedy)]
+        .filter((part) => part !== '')
+        .join(' ')
     );
   });
 }
@@ -162,7 +172,8 @@ export function renderNoticeDocx(source: NoticeSource): Promise<Buffer> {
   const title = 'THÔNG BÁO';
   return renderNationalDocx(`Thông báo kết luận kiểm tra ${source.noticeNumber}`, [
     nationalHeader({
-      superior: upper(`UBND ${source.wardName}`),
+      // The ward's superior is the province (as on the periodic report), never the ward itself.
+      superior: upper(source.province ? `UBND ${source.province}` : 'UBND cấp tỉnh'),
       issuer: upper(`Ủy ban nhân dân ${source.wardName}`),
       number: `Số: ${source.noticeNumber}`,
       placeAndDate: `${source.place}, ${longDate(source.concludedOn)}`,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
+import { activeChairmanName } from '@cchc/org';
 import { ParAssessmentService } from './par-assessment.service';
 import { assessmentDocx, assessmentWorkbook } from './par-export';
 
@@ -24,6 +25,10 @@ export class ParExportService {
     const [ward] = (await this.dataSource.query('SELECT name, province FROM wards WHERE id = ?', [
       wardId,
     ])) as { name: string; province: string | null }[];
-    return assessmentDocx(view, { ...ward, today: todayIn(this.clock.now()) });
+    return assessmentDocx(view, {
+      ...ward,
+      today: todayIn(this.clock.now()),
+      chairmanName: await activeChairmanName(this.dataSource, wardId),
+    });
   }
 }

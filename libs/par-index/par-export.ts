@@ -6,10 +6,10 @@ import {
   nationalHeader,
   placeName,
   renderNationalDocx,
-  signatureBlock,
+  twoColumns,
 } from '@cchc/documents';
 import { neutralizeFormula } from '@cchc/common';
-import { IsoDate } from '@cchc/domain';
+import { IsoDate, PAR_SCORE_STATUS_LABELS } from '@cchc/domain';
 import { SCORING_METHOD_LABELS } from './criteria-tree';
 import { AssessmentView, CriterionView } from './dto/par-view.dto';
 
@@ -17,9 +17,13 @@ export interface ExportWard {
   name: string;
   province: string | null;
   today: IsoDate;
+  /** The ward's chairman, who signs the report ("CHỦ TỊCH" and his name). */
+  chairmanName?: string;
 }
 
-const STATUS_LABELS = { submitted: 'Chờ thẩm định', accepted: 'Đã thẩm định', returned: 'Trả lại' };
+// The ward's coordinator accepts a score (duyệt); the province's appraisal (thẩm định) is not
+// recorded here, so neither label claims it.
+const STATUS_LABELS = PAR_SCORE_STATUS_LABELS;
 const points = (value: number | null) => (value === null ? '' : value.toLocaleString('vi-VN'));
 const percent = (value: number | null) =>
   value === null ? '' : `${value.toLocaleString('vi-VN')}%`;
@@ -42,7 +46,7 @@ export async function assessmentWorkbook(view: AssessmentView): Promise<Buffer> 
     { header: 'Điểm tối đa', width: 12 },
     { header: 'Phương pháp', width: 26 },
     { header: 'Điểm tự đánh giá', width: 16 },
-    { header: 'Điểm thẩm định', width: 16 },
+    { header: 'Điểm đã duyệt', width: 16 },
     { header: 'Trạng thái', width: 16 },
     { header: 'Giải trình', width: 50 },
     { header: 'Tỷ lệ cho điểm', width: 50 },
@@ -86,6 +90,25 @@ const cell = (text: string, bold = false) =>
     children: [new Paragraph({ children: [new TextRun({ text, size: 24, bold })] })],
   });
 
+/**
+ * The ward's report is the People's Committee's, signed by its chairman on its behalf (NĐ 30/2020):
+ * "TM. ỦY BAN NHÂN DÂN", then "CHỦ TỊCH", room to sign, and his name.
+ */
+function committeeSignature(recipients: string[], signerName: string): Table {
+  return twoColumns(
+    [
+      docLine({ text: 'Nơi nhận:', size: 12, bold: true, italics: true, align: 'left' }),
+      ...recipients.map((text) => docLine({ text, size: 11, align: 'left' })),
+    ],
+    [
+      docLine({ text: 'TM. ỦY BAN NHÂN DÂN', size: 14, bold: true }),
+      docLine({ text: 'CHỦ TỊCH', size: 14, bold: true }),
+      ...Array.from({ length: 3 }, () => docLine({ text: '', size: 14 })), // room to sign
+      docLine({ text: signerName, size: 14, bold: true }),
+    ],
+  );
+}
+
 /** The self-assessment report in the national format: header, table by criterion, totals, signature. */
 export function assessmentDocx(view: AssessmentView, ward: ExportWard): Promise<Buffer> {
   const [year, month, day] = ward.today.split('-');
@@ -94,7 +117,7 @@ export function assessmentDocx(view: AssessmentView, ward: ExportWard): Promise<
     rows: [
       new TableRow({
         tableHeader: true,
-        children: ['Mã', 'Lĩnh vực, tiêu chí', 'Điểm tối đa', 'Tự đánh giá', 'Thẩm định'].map((h) =>
+        children: ['Mã', 'Lĩnh vực, tiêu chí', 'Điểm tối đa', 'Tự đánh giá', 'Đã duyệt'].map((h) =>
           cell(h, true),
         ),
       }),
@@ -115,7 +138,7 @@ export function assessmentDocx(view: AssessmentView, ward: ExportWard): Promise<
   return renderNationalDocx(`Tự đánh giá Chỉ số CCHC năm ${view.year}`, [
     nationalHeader({
       superior: view.issuer.toUpperCase(),
-      issuer: `UBND ${ward.name.toUpperCase()}`,
+      issuer: `ỦY BAN NHÂN DÂN ${ward.name.toLocaleUpperCase('vi-VN')}`,
       number: 'Số:      /BC-UBND',
       placeAndDate: `${placeName(ward.province, ward.name)}, ngày ${day} tháng ${Number(month)} năm ${year}`,
     }),
@@ -127,7 +150,7 @@ export function assessmentDocx(view: AssessmentView, ward: ExportWard): Promise<
     }),
     bodyParagraph(
       `Căn cứ Bộ tiêu chí xác định Chỉ số cải cách hành chính do ${view.issuer} ban hành, ` +
-        `UBND ${ward.name} báo cáo kết quả tự đánh giá, chấm điểm như sau:`,
+        `Ủy ban nhân dân ${ward.name} báo cáo kết quả tự đánh giá, chấm điểm như sau:`,
     ),
     table,
     bodyParagraph(
@@ -140,10 +163,6 @@ export function assessmentDocx(view: AssessmentView, ward: ExportWard): Promise<
           (area.percent === null ? '' : ` (${percent(area.percent)})`),
       ),
     ),
-    signatureBlock({
-      recipients: ['- Sở Nội vụ;', '- Lưu: VT.'],
-      signerPosition: 'CHỦ TỊCH',
-      signerName: '',
-    }),
+    committeeSignature(['- Sở Nội vụ;', '- Lưu: VT.'], ward.chairmanName ?? ''),
   ]);
 }

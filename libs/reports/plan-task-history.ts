@@ -27,12 +27,13 @@ async function plannedTasks(
   planId: string,
 ): Promise<PlannedTask[]> {
   const rows = (await db.query(
-    `SELECT t.id, t.ordinal, t.title, t.area_code, a.title AS area_name, t.lead_unit_id,
+    `SELECT t.id, t.ordinal, t.title, t.area_code, a.title AS area_name, a.position AS area_position,
+              t.lead_unit_id,
               DATE_FORMAT(t.due_date, '%Y-%m-%d') AS due_date
        FROM reform_tasks t
        LEFT JOIN plan_areas a ON a.plan_id = t.plan_id AND a.code = t.area_code
        WHERE t.plan_id = ? AND t.is_group = 0
-       ORDER BY t.area_code, t.ordinal`,
+       ORDER BY a.position IS NULL, a.position, t.area_code, t.source_row, t.ordinal`,
     [planId],
   )) as {
     id: string;
@@ -40,6 +41,7 @@ async function plannedTasks(
     title: string;
     area_code: string | null;
     area_name: string | null;
+    area_position: number | null;
     lead_unit_id: string;
     due_date: IsoDate | null;
   }[];
@@ -49,6 +51,7 @@ async function plannedTasks(
     title: row.title,
     areaCode: row.area_code,
     areaName: row.area_name,
+    areaPosition: row.area_position,
     leadUnitId: row.lead_unit_id,
     dueDate: row.due_date,
   }));

@@ -1,6 +1,13 @@
 import { endOfDayInstant } from '@cchc/calendar';
 import { TaskAuditRow, tasksAsOf } from '@cchc/tasks';
-import { nextPeriodTasks, PlannedTask, taskSection } from './report-content';
+import {
+  nextPeriodTasks,
+  PlannedTask,
+  ratioText,
+  romanValue,
+  taskSection,
+  verdictRatioText,
+} from './report-content';
 
 const CUTOFF = '2026-03-14';
 const cutoffInstant = endOfDayInstant(CUTOFF);
@@ -149,5 +156,72 @@ describe('taskSection and nextPeriodTasks', () => {
 
   it('lists the open tasks due in the next period', () => {
     expect(nextPeriodTasks(asOf, CUTOFF, '2026-06-14').map((t) => t.ordinal)).toEqual(['5']);
+  });
+});
+
+describe('areas in the plan’s order', () => {
+  const one = (code: string, position: number | null) =>
+    tasksAsOf(
+      [{ ...task(code, code, '2026-03-31'), areaPosition: position }],
+      [event(code, 1, 'CREATED', 'assigned', '2026-01-05T08:00:00')],
+      cutoffInstant,
+    )[0];
+
+  it('lists IX after VIII, not between IV and V', () => {
+    expect(['I', 'IV', 'V', 'IX', 'X', 'XII'].map(romanValue)).toEqual([1, 4, 5, 9, 10, 12]);
+    expect(romanValue('A')).toBeNull();
+    const tasks = ['IX', 'V', 'IV', 'X', 'I'].map((code) => one(code, null));
+    expect(taskSection(tasks, CUTOFF).areas.map((a) => a.code)).toEqual([
+      'I',
+      'IV',
+      'V',
+      'IX',
+      'X',
+    ]);
+  });
+
+  it('follows the plan’s positions when it has them, tasks without an area last', () => {
+    const tasks = [one('B', 3), one('A', 2), one('C', 1), { ...one('', null), areaCode: null }];
+    expect(taskSection(tasks, CUTOFF).areas.map((a) => a.code)).toEqual(['C', 'A', 'B', '']);
+  });
+});
+
+describe('figures counted before the cut-off day ended', () => {
+  // Q4/2026 (cut-off 14/12) compiled on 01/12/2026: tasks due 1–13/12 are not overdue yet.
+  const counted = '2026-12-01';
+  const open = (id: string, dueDate: string) =>
+    tasksAsOf(
+      [task(id, 'I', dueDate)],
+      [event(id, 1, 'CREATED', 'assigned', '2026-10-01T08:00:00')],
+      endOfDayInstant(counted),
+    )[0];
+  const tasks = [open('a', '2026-11-30'), open('b', '2026-12-01'), open('c', '2026-12-10')];
+
+  it('counts overdue only what was past due on the day counted', () => {
+    expect(taskSection(tasks, counted).overdue.map((t) => t.ordinal)).toEqual(['a']);
+  });
+
+  it('lists the tasks still ahead from that day on', () => {
+    expect(nextPeriodTasks(tasks, '2026-11-30', '2027-03-14').map((t) => t.ordinal)).toEqual([
+      'b',
+      'c',
+    ]);
+  });
+});
+
+describe('a target’s actual beside its verdict', () => {
+  it('prints enough decimals not to contradict the verdict', () => {
+    // 2249/2500 = 89,96%: judged on two decimals, not met against ≥ 90%.
+    expect(ratioText(2249 / 2500)).toBe('90%');
+    expect(verdictRatioText(2249 / 2500, { comparator: 'gte', value: 90 }, false)).toBe('89,96%');
+    expect(verdictRatioText(0.9996, { comparator: 'gte', value: 100 }, false)).toBe('99,96%');
+    expect(verdictRatioText(0.9004, { comparator: 'lte', value: 90 }, false)).toBe('90,04%');
+    expect(verdictRatioText(0.5, { comparator: 'eq', value: 50 }, true)).toBe('50%');
+  });
+
+  it('keeps one decimal where it agrees with the verdict', () => {
+    expect(verdictRatioText(2 / 3, { comparator: 'gte', value: 90 }, false)).toBe('66,7%');
+    expect(verdictRatioText(0.92345, { comparator: 'gte', value: 90 }, true)).toBe('92,3%');
+    expect(verdictRatioText(0.9, { comparator: 'gte', value: 90 }, null)).toBe('90%');
   });
 });

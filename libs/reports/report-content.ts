@@ -1,4 +1,4 @@
-import { IsoDate, TASK_STATES, TaskState } from '@cchc/domain';
+import { IsoDate, TargetComparator, TASK_STATES, TaskState } from '@cchc/domain';
 import type { DossierFigures } from '@cchc/dossiers';
 import type { TaskStateAsOf } from '@cchc/tasks';
 import type { ReportPeriod } from './reporting-calendar';
@@ -15,6 +15,8 @@ export interface PlannedTask {
   title: string;
   areaCode: string | null;
   areaName: string | null;
+  /** The area's place in the plan (plan_areas.position); areas are listed in that order. */
+  areaPosition?: number | null;
   leadUnitId: string;
   /** The task's due date (extensions included): as it stands, or as of the cut-off in a TaskAsOf. */
   dueDate: IsoDate | null;
@@ -71,6 +73,31 @@ export function ratioText(value: number | null): string {
   return value === null ? 'không có' : percentText(Math.round(value * 1000) / 10);
 }
 
+/**
+ * A ratio (0.8996) in percent beside a target (≥ 90) and its verdict: one decimal, or as many
+ * more as it takes for the printed figure to agree with the verdict ("89,96%" beside "Không
+ * đạt", never "90%"), since the verdict is judged on more decimals than one.
+ */
+export function verdictRatioText(
+  value: number,
+  target: { comparator: TargetComparator; value: number },
+  met: boolean | null,
+): string {
+  let shown = Math.round(value * 1000) / 10;
+  for (let decimals = 2; met !== null && decimals <= 6; decimals += 1) {
+    const agrees =
+      target.comparator === 'gte'
+        ? shown >= target.value
+        : target.comparator === 'lte'
+          ? shown <= target.value
+          : shown === target.value;
+    if (agrees === met) break;
+    const scale = 10 ** decimals;
+    shown = Math.round(value * 100 * scale) / scale;
+  }
+  return percentText(shown);
+}
+
 function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 }
@@ -86,9 +113,45 @@ function line(task: TaskAsOf): TaskLine {
   };
 }
 
-/** Section (1): tasks by area and state, done, on time / late, and the overdue list. */
-export function taskSection(tasks: TaskAsOf[], cutoffDate: IsoDate): TaskSection {
+const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+/** 9 from "IX", null for a code that is not a Roman numeral. */
+export function romanValue(code: string): number | null {
+  if (!/^[IVXLC]+$/.test(code)) return null;
+  let total = 0;
+  for (let i = 0; i < code.length; i += 1) {
+    const digit = ROMAN_DIGITS[code[i]];
+    const next = ROMAN_DIGITS[code[i + 1]] ?? 0;
+    total += digit < next ? -digit : digit;
+  }
+  return total;
+}
+
+/**
+ * Areas in the plan's order; else by Roman value (IV, V, …, IX, X, not IV, IX, V), then by code;
+ * tasks outside any area last.
+ */
+function compareAreas(
+  a: { code: string; position: number | null },
+  b: { code: string; position: number | null },
+): number {
+  if ((a.code === '') !== (b.code === '')) return a.code === '' ? 1 : -1;
+  if (a.position !== null && b.position !== null && a.position !== b.position)
+    return a.position - b.position;
+  if ((a.position === null) !== (b.position === null)) return a.position === null ? 1 : -1;
+  const [ra, rb] = [romanValue(a.code), romanValue(b.code)];
+  if (ra !== null && rb !== null && ra !== rb) return ra - rb;
+  if ((ra === null) !== (rb === null)) return ra === null ? 1 : -1;
+  return a.code.localeCompare(b.code, 'vi', { numeric: true });
+}
+
+/**
+ * Section (1): tasks by area and state, done, on time / late, and the overdue list: open and past
+ * due on `countedTo`, the last day counted (the cut-off, or the day compiled before it).
+ */
+export function taskSection(tasks: TaskAsOf[], countedTo: IsoDate): TaskSection {
   const areas = new Map<string, AreaFigures>();
+  const positions = new Map<string, number | null>();
   const byState = emptyCounts();
   for (const task of tasks) {
     byState[task.state] += 1;
@@ -105,6 +168,7 @@ export function taskSection(tasks: TaskAsOf[], cutoffDate: IsoDate): TaskSection
     area.byState[task.state] += 1;
     if (task.state === 'accepted') area.done += 1;
     areas.set(code, area);
+    positions.set(code, task.areaPosition ?? positions.get(code) ?? null);
   }
   for (const area of areas.values())
     area.donePercent = percent(area.done, area.total - area.byState.cancelled);
@@ -112,7 +176,7 @@ export function taskSection(tasks: TaskAsOf[], cutoffDate: IsoDate): TaskSection
   const overdue = tasks.filter(
     (task) =>
       task.state === 'overdue' ||
-      (OPEN_STATES.includes(task.state) && task.dueDate !== null && task.dueDate < cutoffDate),
+      (OPEN_STATES.includes(task.state) && task.dueDate !== null && task.dueDate < countedTo),
   );
   return {
     total: tasks.length,
@@ -121,19 +185,27 @@ export function taskSection(tasks: TaskAsOf[], cutoffDate: IsoDate): TaskSection
     donePercent: percent(done, tasks.length - byState.cancelled),
     doneOnTime: tasks.filter((task) => task.onTime === true).length,
     doneLate: tasks.filter((task) => task.onTime === false).length,
-    areas: [...areas.values()].sort((a, b) => a.code.localeCompare(b.code, 'vi')),
+    areas: [...areas.values()].sort((a, b) =>
+      compareAreas(
+        { code: a.code, position: positions.get(a.code) ?? null },
+        { code: b.code, position: positions.get(b.code) ?? null },
+      ),
+    ),
     overdue: overdue.map(line),
   };
 }
 
-/** Section (6): tasks still open at the cut-off that fall due in the next period. */
-export function nextPeriodTasks(tasks: TaskAsOf[], cutoffDate: IsoDate, nextCutoff: IsoDate) {
+/**
+ * Section (6): tasks still open when counted that fall due after `after` (the cut-off) up to the
+ * next period's cut-off.
+ */
+export function nextPeriodTasks(tasks: TaskAsOf[], after: IsoDate, nextCutoff: IsoDate) {
   return tasks
     .filter(
       (task) =>
         OPEN_STATES.includes(task.state) &&
         task.dueDate !== null &&
-        task.dueDate > cutoffDate &&
+        task.dueDate > after &&
         task.dueDate <= nextCutoff,
     )
     .map(line);
@@ -195,7 +267,10 @@ export interface ReportContent {
   ward: { name: string; place: string; superior: string };
   period: ReportPeriod;
   plan: { id: string; number: string | null; title: string | null } | null;
-  /** The instant the figures are counted up to (end of the cut-off day, Vietnam time). */
+  /**
+   * The instant the figures are counted up to: the end of the cut-off day (Vietnam time), or the
+   * moment they were compiled when that came first.
+   */
   cutoffInstant: string;
   tasks: TaskSection;
   dossiers: DossierSection;

@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import mammoth from 'mammoth';
 import { ReportContent } from './report-content';
-import { renderReportDocx, renderReportXlsx } from './report-documents';
+import { renderReportDocx, renderReportXlsx, sectionTables } from './report-documents';
 
 const content: ReportContent = {
   ward: { name: 'Phường Mẫu', place: 'Hải Phòng', superior: 'UBND thành phố Hải Phòng' },
@@ -94,16 +94,55 @@ describe('report documents', () => {
       'ỦY BAN NHÂN DÂN PHƯỜNG MẪU',
       'Số: 3/BC-UBND',
       'Hải Phòng, ngày 18 tháng 3 năm 2026',
-      'Kết quả thực hiện công tác cải cách hành chính Quý I/2026',
+      'Kết quả thực hiện công tác cải cách hành chính quý I/2026',
       'Tổng số nhiệm vụ: 3; đã hoàn thành 1 (33,3%)',
       'đang giải quyết 2 (trong hạn 2, quá hạn 0); tỷ lệ đúng hạn 90%',
       'Chưa nêu lý do',
       'Không có nhiệm vụ đến hạn trong kỳ tới',
       'Nguyễn Văn A',
       `lần 2, mã kiểm tra sha-256 ${'a'.repeat(64)}`,
-      `Điểm kiểm tra nhật ký số 41 lúc 2026-03-16T02:00:00.000Z: gốc Merkle ${'b'.repeat(64)} trên 57 chuỗi`,
+      `Điểm kiểm tra nhật ký số 41 lúc 16/03/2026 09:00: gốc Merkle ${'b'.repeat(64)} trên 57 chuỗi`,
+      'Số liệu tính từ ngày 15/12/2025 đến ngày 14/03/2026.',
+      'TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn A',
+      '1. Kết quả thực hiện nhiệm vụ 1.1. Nhiệm vụ theo lĩnh vực',
+      '1.2. Nhiệm vụ quá hạn',
     ])
       expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
+  });
+
+  it('numbers each section once, writes the period lower-case mid-sentence and no UTC time', async () => {
+    const { value } = await mammoth.extractRawText({
+      buffer: await renderReportDocx(
+        { ...content, period: { ...content.period, kind: 'nam', label: 'Năm 2026' } },
+        meta,
+      ),
+    });
+    const text = value.replace(/\s+/g, ' ');
+    expect(text).toContain('Kết quả thực hiện công tác cải cách hành chính năm 2026');
+    const numbers = sectionTables(content).map((section) => section.title.split(' ')[0]);
+    expect(numbers).toEqual(['1.1.', '1.2.', '2.', '3.', '4.', '5.', '6.']);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('says how far the figures go when compiled before the cut-off day ended', async () => {
+    // Compiled at 07:29 on 01/12/2026 (Vietnam time), Q4's cut-off 14/12/2026.
+    const early: ReportContent = {
+      ...content,
+      period: {
+        ...content.period,
+        index: 4,
+        label: 'Quý IV/2026',
+        from: '2026-09-15',
+        cutoffDate: '2026-12-14',
+      },
+      cutoffInstant: '2026-12-01T00:29:38.000Z',
+    };
+    const text = (await mammoth.extractRawText({ buffer: await renderReportDocx(early, meta) }))
+      .value;
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Số liệu tính từ ngày 15/09/2026 đến 01/12/2026 07:29 (thời điểm tổng hợp, trước ngày chốt số liệu 14/12/2026 của kỳ báo cáo).',
+    );
+    expect(text).not.toContain('đến ngày 14/12/2026');
   });
 
   it('says under its title, on a correction, which sent report it replaces and why', async () => {
@@ -134,6 +173,10 @@ describe('report documents', () => {
     expect(workbook.getWorksheet('Toàn vẹn nhật ký')!.getRow(1).getCell(1).value).toContain(
       `gốc Merkle ${'b'.repeat(64)}`,
     );
+    expect(workbook.worksheets.map((sheet) => sheet.name).slice(0, 2)).toEqual([
+      '1.1. Nhiệm vụ theo lĩnh vực',
+      '1.2. Nhiệm vụ quá hạn',
+    ]);
     const problems = workbook.getWorksheet('5. Khó khăn và kiến nghị')!;
     expect(problems.getRow(3).getCell(3).value).toBe('\'=HYPERLINK("http://x")');
     expect(workbook.getWorksheet('3. Chỉ tiêu')!.getRow(2).getCell(1).value).toBe(

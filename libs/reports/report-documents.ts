@@ -9,6 +9,7 @@ import {
   type FileChild,
 } from 'docx';
 import { Workbook } from 'exceljs';
+import { endOfDayInstant, todayIn } from '@cchc/calendar';
 import {
   bodyParagraph,
   docLine,
@@ -16,7 +17,7 @@ import {
   nationalHeader,
   renderNationalDocx,
   shortDate,
-  signatureBlock,
+  twoColumns,
 } from '@cchc/documents';
 import { neutralizeFormula } from '@cchc/common';
 import { IsoDate, TASK_STATE_LABELS, TASK_STATES } from '@cchc/domain';
@@ -68,8 +69,38 @@ function pendingRows(dossiers: DossierSection): (string | number)[][] {
   ];
 }
 
+/** "01/12/2026 07:29": an instant as a Vietnamese reader reads it, in Vietnam time. */
+export function vietnamDateTime(instant: string | Date): string {
+  const time = new Date(instant);
+  // Vietnam keeps UTC+7 all year.
+  const local = new Date(time.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
+  return `${shortDate(todayIn(time))} ${local}`;
+}
+
+/** "quý I/2026", "năm 2026": a period's label inside a sentence. */
+function labelInSentence(label: string): string {
+  return label.charAt(0).toLocaleLowerCase('vi-VN') + label.slice(1);
+}
+
+/**
+ * The line saying which days the figures count: up to the cut-off day, or — compiled before it
+ * ended — up to the minute they were compiled, and that the period had not yet reached its cut-off.
+ */
+export function countedText(content: ReportContent): string {
+  const { period } = content;
+  const from = `Số liệu tính từ ngày ${shortDate(period.from)}`;
+  if (new Date(content.cutoffInstant) >= endOfDayInstant(period.cutoffDate))
+    return `${from} đến ngày ${shortDate(period.cutoffDate)}.`;
+  return (
+    `${from} đến ${vietnamDateTime(content.cutoffInstant)} (thời điểm tổng hợp, ` +
+    `trước ngày chốt số liệu ${shortDate(period.cutoffDate)} của kỳ báo cáo).`
+  );
+}
+
 /** The rows of every section, shared by the DOCX tables and the XLSX sheets. */
 export function sectionTables(content: ReportContent): {
+  /** A heading above the section in the DOCX (section 1 has two tables). */
+  group?: string;
   title: string;
   headers: string[];
   rows: (string | number)[][];
@@ -98,7 +129,8 @@ export function sectionTables(content: ReportContent): {
   ];
   return [
     {
-      title: '1. Nhiệm vụ theo lĩnh vực',
+      group: '1. Kết quả thực hiện nhiệm vụ',
+      title: '1.1. Nhiệm vụ theo lĩnh vực',
       headers: ['Lĩnh vực', 'Tổng số', ...stateHeaders, 'Tỷ lệ hoàn thành'],
       rows: [
         ...tasks.areas.map((area) => [
@@ -116,7 +148,7 @@ export function sectionTables(content: ReportContent): {
       ],
     },
     {
-      title: '1. Nhiệm vụ quá hạn',
+      title: '1.2. Nhiệm vụ quá hạn',
       headers: taskHeaders,
       rows: taskRows(tasks.overdue),
       note: tasks.overdue.length === 0 ? 'Không có nhiệm vụ quá hạn' : null,
@@ -202,9 +234,9 @@ export function renderReportDocx(
   meta: ReportDocumentMeta,
 ): Promise<Buffer> {
   const { tasks, dossiers, period } = content;
-  const title = `BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính ${period.label}`;
+  const title = `BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính ${labelInSentence(period.label)}`;
   const summary = [
-    `Số liệu tính từ ngày ${shortDate(period.from)} đến ngày ${shortDate(period.cutoffDate)}.`,
+    countedText(content),
     `Tổng số nhiệm vụ: ${tasks.total}; đã hoàn thành ${tasks.done} (${rate(tasks.donePercent)}), ` +
       `trong đó đúng hạn ${tasks.doneOnTime}, quá hạn ${tasks.doneLate}; ` +
       `còn quá hạn ${tasks.overdue.length}.`,
@@ -218,7 +250,10 @@ export function renderReportDocx(
       `hồ sơ quá hạn có phiếu xin lỗi ${dossiers.overdueWithIssuedSlip}/${dossiers.overdue}.`,
   ];
   const sections: FileChild[] = sectionTables(content).flatMap((section) => [
-    docLine({ text: section.title, bold: true, align: 'left', before: 12 }),
+    ...(section.group
+      ? [docLine({ text: section.group, bold: true, align: 'left', before: 12 })]
+      : []),
+    docLine({ text: section.title, bold: true, align: 'left', before: section.group ? 6 : 12 }),
     ...(section.note ? [bodyParagraph(section.note)] : []),
     ...(section.rows.length > 0 ? [table(section.headers, section.rows)] : []),
   ]);
@@ -237,16 +272,15 @@ export function renderReportDocx(
     ...summary.map(bodyParagraph),
     ...sections,
     new Paragraph({ spacing: { before: 240 }, children: [] }),
-    signatureBlock({
-      recipients: [
+    committeeSignature(
+      [
         '- Sở Nội vụ;',
         `- Thường trực HĐND ${content.ward.name};`,
         '- Chủ tịch, các Phó Chủ tịch UBND;',
         '- Lưu: VT, VHXH.',
       ],
-      signerPosition: 'CHỦ TỊCH',
-      signerName: meta.signerName,
-    }),
+      meta.signerName,
+    ),
     docLine({
       text: `Số liệu tổng hợp lần ${meta.revision}, mã kiểm tra sha-256 ${meta.contentHash}`,
       size: 9,
@@ -256,6 +290,25 @@ export function renderReportDocx(
     }),
     docLine({ text: checkpointText(content), size: 9, italics: true, align: 'left' }),
   ]);
+}
+
+/**
+ * The chairman signs on behalf of the People's Committee (thẩm quyền "TM." of NĐ 30/2020): "TM.
+ * ỦY BAN NHÂN DÂN", then "CHỦ TỊCH", room to sign, and his name.
+ */
+function committeeSignature(recipients: string[], signerName: string) {
+  return twoColumns(
+    [
+      docLine({ text: 'Nơi nhận:', size: 12, bold: true, italics: true, align: 'left' }),
+      ...recipients.map((text) => docLine({ text, size: 11, align: 'left' })),
+    ],
+    [
+      docLine({ text: 'TM. ỦY BAN NHÂN DÂN', size: 14, bold: true }),
+      docLine({ text: 'CHỦ TỊCH', size: 14, bold: true }),
+      ...Array.from({ length: 3 }, () => docLine({ text: '', size: 14 })), // room to sign
+      docLine({ text: signerName, size: 14, bold: true }),
+    ],
+  );
 }
 
 /**
@@ -279,7 +332,7 @@ export function checkpointText(content: ReportContent): string {
   if (!checkpoint)
     return 'Điểm kiểm tra nhật ký: chưa có (số liệu tổng hợp trước khi có chuỗi băm).';
   return (
-    `Điểm kiểm tra nhật ký số ${checkpoint.id} lúc ${checkpoint.createdAt}: ` +
+    `Điểm kiểm tra nhật ký số ${checkpoint.id} lúc ${vietnamDateTime(checkpoint.createdAt)}: ` +
     `gốc Merkle ${checkpoint.root} trên ${checkpoint.instanceCount} chuỗi, khóa ký ${checkpoint.keyId}.`
   );
 }

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
+import { activeChairmanName } from '@cchc/org';
 import { ReportDocumentQuery } from './dto/report-event.dto';
 import { ReportContent } from './report-content';
 import { renderReportDocx, renderReportXlsx, ReportReplaced } from './report-documents';
@@ -74,7 +75,8 @@ export class ReportDownloadService {
         // Each revision carries its own signature: a corrected one keeps its number and day.
         number: stored.number,
         date: stored.signedOn ?? todayIn(new Date(stored.compiledAt)),
-        signerName: await this.chairmanName(row.ward_id),
+        // A signed revision carries its signer as he was; a draft, the chairman who would sign.
+        signerName: stored.signerName ?? (await activeChairmanName(this.dataSource, row.ward_id)),
         revision,
         contentHash: stored.contentHash,
         replaces,
@@ -95,13 +97,5 @@ export class ReportDownloadService {
       signedOn: corrected.signedOn,
       reason: stored.correctionReason ?? '',
     };
-  }
-
-  private async chairmanName(wardId: string): Promise<string> {
-    const [chairman] = (await this.dataSource.query(
-      "SELECT full_name FROM users WHERE ward_id = ? AND role = 'chairman' AND active = 1 ORDER BY created_at LIMIT 1",
-      [wardId],
-    )) as { full_name: string }[];
-    return chairman?.full_name ?? '';
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { endOfDayInstant } from '@cchc/calendar';
+import { addDays, endOfDayInstant, todayIn } from '@cchc/calendar';
 import { ReadDatabase } from '@cchc/database';
-import { ContributionContext } from '@cchc/domain';
+import { ContributionContext, IsoDate } from '@cchc/domain';
 import { DossierStatsService } from '@cchc/dossiers';
 import { InspectionStats } from '@cchc/inspections';
 import { COMPARATOR_SIGNS, TargetActuals } from '@cchc/targets';
@@ -16,11 +16,18 @@ import {
   TargetLine,
   ReportContent,
   taskSection,
+  verdictRatioText,
 } from './report-content';
 import { NO_INSPECTIONS, NO_TARGETS } from './report-documents';
 import { planTasksAsOf } from './plan-task-history';
 import { ReportCalendarService } from './report-calendar.service';
 import { nextPeriodRef, ReportPeriod } from './reporting-calendar';
+
+/** A rate against its 100% target: 0.9996 reads "99,96%", never "100%". */
+const ofFull = (rate: number | null) =>
+  rate === null
+    ? ratioText(rate)
+    : verdictRatioText(rate, { comparator: 'gte', value: 100 }, rate >= 1);
 
 /** What the figures need of a report row. */
 export interface ReportSource {
@@ -31,7 +38,8 @@ export interface ReportSource {
 }
 
 /**
- * Gathers a report's contents as of its cut-off: tasks from their audit history, dossier figures
+ * Gathers a report's contents as of an instant (the end of the cut-off day, or the compile time
+ * when that comes first): tasks from their audit history, dossier figures
  * from the QĐ 766 statistics over the period (both heavy, from the read replica), the units'
  * contributions as they stand (from the primary: a unit's part sent a moment ago is in).
  */
@@ -46,9 +54,14 @@ export class ReportFiguresService {
     private readonly reads: ReadDatabase,
   ) {}
 
-  async content(report: ReportSource): Promise<Omit<ReportContent, 'auditCheckpoint'>> {
+  async content(
+    report: ReportSource,
+    cutoffInstant: Date,
+  ): Promise<Omit<ReportContent, 'auditCheckpoint'>> {
     const { period } = report;
-    const cutoffInstant = endOfDayInstant(period.cutoffDate);
+    // The last day counted: the cut-off day, or today when compiled before the cut-off has ended.
+    const countedTo = todayIn(cutoffInstant);
+    const early = cutoffInstant < endOfDayInstant(period.cutoffDate);
     const [ward] = (await this.dataSource.query('SELECT name, province FROM wards WHERE id = ?', [
       report.wardId,
     ])) as { name: string; province: string | null }[];
@@ -61,7 +74,7 @@ export class ReportFiguresService {
     const next = await this.calendars.period(report.wardId, nextPeriodRef(period));
     const stats = await this.dossierStats.figures(
       report.wardId,
-      { from: period.from, to: period.cutoffDate },
+      { from: period.from, to: countedTo },
       cutoffInstant,
     );
     const { overall } = stats;
@@ -74,10 +87,10 @@ export class ReportFiguresService {
       period,
       plan,
       cutoffInstant: cutoffInstant.toISOString(),
-      tasks: taskSection(tasks, period.cutoffDate),
+      tasks: taskSection(tasks, countedTo),
       dossiers: {
         from: period.from,
-        to: period.cutoffDate,
+        to: countedTo,
         received: overall.received,
         returnedEarly: overall.returnedEarly,
         returnedOnTime: overall.returnedOnTime,
@@ -91,22 +104,28 @@ export class ReportFiguresService {
         overdueWithoutSlip: overall.overdueWithoutSlip,
         apologyCoverage: overall.apologyCoverage,
       },
-      targets: await this.targetSection(report, cutoffInstant),
-      inspections: await this.inspectionSection(report.wardId, period, cutoffInstant),
+      targets: await this.targetSection(report, countedTo, cutoffInstant),
+      inspections: await this.inspectionSection(report.wardId, period, countedTo, cutoffInstant),
       contributions: await this.contributions(report.id),
-      nextTasks: nextPeriodTasks(tasks, period.cutoffDate, next.cutoffDate),
+      // Compiled early, the open tasks due from today on are still ahead of the ward.
+      nextTasks: nextPeriodTasks(
+        tasks,
+        early ? addDays(countedTo, -1) : period.cutoffDate,
+        next.cutoffDate,
+      ),
     };
   }
 
   /** Section (3): every confirmed target of the plan with its actual as of the cut-off. */
   private async targetSection(
     report: ReportSource,
+    countedTo: IsoDate,
     cutoff: Date,
   ): Promise<OptionalSection<TargetLine>> {
     if (!report.planId) return { rows: [], note: NO_TARGETS };
     const { targets } = await this.targets.forPlan(report.wardId, report.planId, {
       from: report.period.from,
-      to: report.period.cutoffDate,
+      to: countedTo,
       cutoff,
     });
     if (targets.length === 0) return { rows: [], note: NO_TARGETS };
@@ -114,6 +133,11 @@ export class ReportFiguresService {
       note: null,
       rows: targets.map(({ target, actual, verdict, verdictLabel }) => {
         const percent = target.unit === 'percent';
+        const met = verdict === 'met' ? true : verdict === 'not_met' ? false : null;
+        const judged =
+          target.comparator === null || target.value === null
+            ? null
+            : { comparator: target.comparator, value: target.value };
         return {
           code: target.code,
           name: target.name,
@@ -121,8 +145,15 @@ export class ReportFiguresService {
             target.comparator === null || target.value === null
               ? (target.qualitative ?? '')
               : `${COMPARATOR_SIGNS[target.comparator]} ${target.value}${percent ? '%' : ''}`,
-          actual: actual === null ? null : percent ? ratioText(actual) : String(actual),
-          met: verdict === 'met' ? true : verdict === 'not_met' ? false : null,
+          actual:
+            actual === null
+              ? null
+              : !percent
+                ? String(actual)
+                : judged
+                  ? verdictRatioText(actual, judged, met)
+                  : ratioText(actual),
+          met,
           verdict: verdictLabel,
         };
       }),
@@ -137,6 +168,7 @@ export class ReportFiguresService {
   private async inspectionSection(
     wardId: string,
     period: ReportPeriod,
+    countedTo: IsoDate,
     cutoff: Date,
   ): Promise<OptionalSection<InspectionLine>> {
     const [campaign] = (await this.dataSource.query(
@@ -144,14 +176,14 @@ export class ReportFiguresService {
       [wardId],
     )) as unknown[];
     if (!campaign) return { rows: [], note: NO_INSPECTIONS };
-    const figures = await this.inspections.forWard(wardId, period.from, period.cutoffDate, cutoff);
+    const figures = await this.inspections.forWard(wardId, period.from, countedTo, cutoff);
     const notInspected = figures.byUnit.filter((unit) => !unit.inspected);
     return {
       note: null,
       rows: [
         {
           label: 'Đơn vị đã được kiểm tra / tổng số đơn vị',
-          value: `${figures.unitsInspected}/${figures.unitsTotal} (${ratioText(figures.coverageRate)}, mục tiêu 100%)`,
+          value: `${figures.unitsInspected}/${figures.unitsTotal} (${ofFull(figures.coverageRate)}, mục tiêu 100%)`,
         },
         {
           label: 'Đơn vị chưa được kiểm tra',
@@ -161,7 +193,7 @@ export class ReportFiguresService {
         { label: 'Đã khắc phục', value: String(figures.remediated) },
         {
           label: 'Đã xử lý xong (khắc phục hoặc kết luận)',
-          value: `${figures.settled} (${ratioText(figures.remediationRate)}, mục tiêu 100%)`,
+          value: `${figures.settled} (${ofFull(figures.remediationRate)}, mục tiêu 100%)`,
         },
         { label: 'Khắc phục quá hạn', value: String(figures.overdue) },
       ],

@@ -25,6 +25,8 @@ export interface RevisionView {
 
 export interface StoredRevision extends RevisionView {
   content: string;
+  /** Who signed it, named as he was then (null until signed, or signed before this was kept). */
+  signerName: string | null;
 }
 
 const COLUMNS = `revision, content_hash, compiled_at, number,
@@ -41,6 +43,7 @@ interface RevisionRow {
   corrects_revision: number | null;
   correction_reason: string | null;
   content?: string;
+  signer_name?: string | null;
 }
 
 function revisionView(row: RevisionRow): RevisionView {
@@ -72,10 +75,13 @@ export async function storedRevision(
   revision: number,
 ): Promise<StoredRevision | null> {
   const [row] = (await db.query(
-    `SELECT ${COLUMNS}, content FROM report_revisions WHERE report_id = ? AND revision = ?`,
+    `SELECT ${COLUMNS}, content, signer_name FROM report_revisions
+      WHERE report_id = ? AND revision = ?`,
     [reportId, revision],
   )) as RevisionRow[];
-  return row ? { ...revisionView(row), content: row.content as string } : null;
+  return row
+    ? { ...revisionView(row), content: row.content as string, signerName: row.signer_name ?? null }
+    : null;
 }
 
 /** Stores newly frozen figures; a correction's revision names the sent one it replaces. */
@@ -107,16 +113,25 @@ export async function insertRevision(
   );
 }
 
-/** The revision the chairman signed: its number and day. */
+/** The revision the chairman signed: its number and day, and who signed it, as he is named now. */
 export async function recordSignature(
   manager: EntityManager,
   reportId: string,
   revision: number,
-  signature: { number: string | null; signedOn: IsoDate | null },
+  signature: { number: string | null; signedOn: IsoDate | null; signedBy: string },
 ): Promise<void> {
   await manager.query(
-    'UPDATE report_revisions SET number = ?, signed_on = ? WHERE report_id = ? AND revision = ?',
-    [signature.number, signature.signedOn, reportId, revision],
+    `UPDATE report_revisions v LEFT JOIN users u ON u.id = ?
+        SET v.number = ?, v.signed_on = ?, v.signed_by = ?, v.signer_name = u.full_name
+      WHERE v.report_id = ? AND v.revision = ?`,
+    [
+      signature.signedBy,
+      signature.number,
+      signature.signedOn,
+      signature.signedBy,
+      reportId,
+      revision,
+    ],
   );
 }
 

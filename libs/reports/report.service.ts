@@ -8,10 +8,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuthUser } from '@cchc/auth';
-import { parseIsoDate } from '@cchc/calendar';
+import { endOfDayInstant, parseIsoDate, todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
 import { nextDocumentNumber } from '@cchc/database';
-import { documentNumber } from '@cchc/documents';
+import { documentNumber, shortDate } from '@cchc/documents';
 import { ReportEvent } from '@cchc/domain';
 import { auditHistory, WorkflowEngine } from '@cchc/engine';
 import { CompileReportDto, OpenReportDto, ReportEventDto } from './dto/report-event.dto';
@@ -164,7 +164,8 @@ export class ReportService {
         manager,
       );
       const { context } = snapshot;
-      if (dto.type === 'SIGN') await recordSignature(manager, id, context.revision, context);
+      if (dto.type === 'SIGN')
+        await recordSignature(manager, id, context.revision, { ...context, signedBy: user.id });
       if (dto.type === 'SEND')
         await recordSending(manager, id, context.revision, this.engine.today());
     });
@@ -174,24 +175,38 @@ export class ReportService {
   /**
    * Freezes the figures as of the cut-off: the canonical JSON and its sha-256 are stored as the
    * next revision (earlier revisions stay), and COMPILE records it in the report's history.
+   * Never as of a future instant: compiled before the end of the cut-off day (the month's report
+   * on its last day, or one the province asks for early) the figures stand as of now, and the
+   * document says so; a period not yet begun has nothing to compile (409).
    */
   async compile(user: AuthUser, id: string, dto: CompileReportDto): Promise<ReportView> {
     const row = await this.row(user.wardId, id);
-    const figures = await this.figures.content({
-      id,
-      wardId: row.ward_id,
-      planId: row.plan_id,
-      period: {
-        kind: row.period_kind,
-        year: row.period_year,
-        index: row.period_index,
-        label: row.period_label,
-        from: row.period_from,
-        cutoffDate: row.cutoff_date,
-        contributionDueDate: row.contribution_due_date,
-        upstreamDueDate: row.upstream_due_date,
+    const now = this.clock.now();
+    if (todayIn(now) < row.period_from)
+      throw new ConflictException(
+        `Kỳ báo cáo ${row.period_label} chưa bắt đầu: chưa có số liệu để tổng hợp, ` +
+          `có thể tổng hợp từ ngày ${shortDate(row.period_from)}`,
+      );
+    const cutoffEnd = endOfDayInstant(row.cutoff_date);
+    const asOf = now < cutoffEnd ? now : cutoffEnd;
+    const figures = await this.figures.content(
+      {
+        id,
+        wardId: row.ward_id,
+        planId: row.plan_id,
+        period: {
+          kind: row.period_kind,
+          year: row.period_year,
+          index: row.period_index,
+          label: row.period_label,
+          from: row.period_from,
+          cutoffDate: row.cutoff_date,
+          contributionDueDate: row.contribution_due_date,
+          upstreamDueDate: row.upstream_due_date,
+        },
       },
-    });
+      asOf,
+    );
     // Signs the ward's history as it stands, so the report carries a root to check it against.
     const checkpoint = await this.checkpoints.checkpoint(row.ward_id, 'on-demand');
     const content: ReportContent = {
@@ -239,6 +254,10 @@ export class ReportService {
     return row;
   }
 
+  /**
+   * The plan named, or by default the ward's latest reform plan of the year: a PAR-Index plan
+   * (kind `par_index`, its tasks the criteria) imported later is not what the period reports on.
+   */
   private async latestPlan(
     wardId: string,
     year: number | null,
@@ -247,7 +266,7 @@ export class ReportService {
     const [plan] = (await this.dataSource.query(
       planId
         ? 'SELECT id FROM plans WHERE ward_id = ? AND id = ?'
-        : 'SELECT id FROM plans WHERE ward_id = ? AND year = ? ORDER BY issued_on DESC, created_at DESC LIMIT 1',
+        : "SELECT id FROM plans WHERE ward_id = ? AND year = ? AND kind = 'reform' ORDER BY issued_on DESC, created_at DESC LIMIT 1",
       [wardId, planId ?? year],
     )) as { id: string }[];
     return plan?.id ?? null;

@@ -65,6 +65,23 @@ describe('reportPeriod (national preset)', () => {
       index: 1,
     });
   });
+
+  it('follows 6 and 9 months with the rest of the same year, to the year’s cut-off', () => {
+    for (const kind of ['sau_thang', 'chin_thang'] as const) {
+      const next = reportPeriod(national, nextPeriodRef({ kind, year: 2026, index: 1 }), calendar);
+      expect({ kind, cutoffDate: next.cutoffDate }).toEqual({ kind, cutoffDate: '2026-12-14' });
+    }
+    expect(nextPeriodRef({ kind: 'nam', year: 2026, index: 1 })).toEqual({
+      kind: 'nam',
+      year: 2027,
+      index: 1,
+    });
+    expect(nextPeriodRef({ kind: 'thang', year: 2026, index: 12 })).toEqual({
+      kind: 'thang',
+      year: 2027,
+      index: 1,
+    });
+  });
 });
 
 describe('reportPeriod (a ward changes the preset)', () => {

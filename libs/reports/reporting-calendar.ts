@@ -167,8 +167,15 @@ export function reportPeriod(
   };
 }
 
-/** The period of the same kind that follows (the next quarter, or the same kind next year). */
+/**
+ * The period whose cut-off bounds a report's "Nhiệm vụ kỳ tới": the next month or quarter (Q1 of
+ * the next year after Q4), the next year after the year. After 6 or 9 months it is the rest of
+ * the same year, up to the year's cut-off (14/12 in the national preset): the year report comes
+ * next, and "6 tháng đầu năm" of the next year would skip half a year of tasks.
+ */
 export function nextPeriodRef(ref: ReportPeriodRef): ReportPeriodRef {
+  if (ref.kind === 'sau_thang' || ref.kind === 'chin_thang')
+    return { kind: 'nam', year: ref.year, index: 1 };
   return ref.index < PERIODS_PER_YEAR[ref.kind]
     ? { ...ref, index: ref.index + 1 }
     : { ...ref, year: ref.year + 1, index: 1 };

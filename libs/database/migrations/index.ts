@@ -39,6 +39,7 @@ import { NotificationsUnreadIndex1763804300000 } from './1763804300000-notificat
 import { DossierClosedOn1763804400000 } from './1763804400000-dossier-closed-on';
 import { ContributionWardIndex1763804500000 } from './1763804500000-contribution-ward-index';
 import { DossierListOverdue1763804600000 } from './1763804600000-dossier-list-overdue';
+import { ReportRevisionSigner1763804700000 } from './1763804700000-report-revision-signer';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   DossierClosedOn1763804400000,
   ContributionWardIndex1763804500000,
   DossierListOverdue1763804600000,
+  ReportRevisionSigner1763804700000,
 ];
