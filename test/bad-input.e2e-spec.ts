@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@cchc/common';
@@ -178,5 +179,217 @@ describe('bad input gets a clear 4xx', () => {
     expect(overdue.body.fields).toEqual([
       { field: 'overdue', message: 'overdue phải là true hoặc false (hoặc 1/0)' },
     ]);
+  });
+
+  const bearer = async (username: string) => `Bearer ${await client.login(username)}`;
+  const fieldsOf = (response: request.Response) =>
+    (response.body.fields ?? []).map((f: { field: string }) => f.field);
+  const unitName = async (code: string) =>
+    (await db.query('SELECT name FROM org_units WHERE code = ?', [code]))[0].name as string;
+  const brokenText = (property: string) =>
+    `${property} chứa ký tự Unicode hỏng (nửa cặp surrogate UTF-16 đứng lẻ); hãy gõ hoặc dán lại`;
+
+  it('refuses lone UTF-16 surrogates in any text with a 400 naming the field, writing nothing', async () => {
+    const written = async () =>
+      Promise.all(['reform_tasks', 'wards', 'users', 'tthc_dossiers', 'webhooks'].map(count));
+    const before = await written();
+
+    const title = await client.post('coordinator', '/tasks', task({ title: '\ud800' }));
+    expect(title.status).toBe(400);
+    expect(title.body.fields).toEqual([{ field: 'title', message: brokenText('title') }]);
+
+    const created = (await client.post('coordinator', '/tasks', task({}))).body;
+    const report = await client.post('officer', `/tasks/${created.id}/events`, {
+      type: 'SUBMIT_REPORT',
+      version: created.version,
+      report: 'x\ud83d',
+    });
+    expect(report.status).toBe(400);
+    expect(fieldsOf(report)).toEqual(['report']);
+
+    const ward = await client.post('system_admin', '/wards', { code: 'phuong-x', name: 'X\ud800' });
+    expect([ward.status, fieldsOf(ward)]).toEqual([400, ['name']]);
+
+    const dossier = await client.post('one_stop_officer', '/dossiers', {
+      code: 'H31-260212-0002',
+      procedureCode: '1.000894',
+      applicant: { name: 'A\udc00' },
+      receivedAt: '2026-02-12T09:30:00+07:00',
+    });
+    expect([dossier.status, fieldsOf(dossier)]).toEqual([400, ['applicant.name']]);
+
+    const user = await client.post('admin', '/users', {
+      username: 'nguoi.moi',
+      fullName: 'A\ud800',
+      role: 'officer',
+      unitId: units.VHXH,
+    });
+    expect([user.status, fieldsOf(user)]).toEqual([400, ['fullName']]);
+
+    // Fields that are not IsText (a signing key, a password) are refused all the same.
+    const webhook = await client.post('coordinator', '/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      secret: 'a-secret-of-sixteen-\udfff',
+      events: ['task.overdue'],
+    });
+    expect(webhook.body.fields).toEqual([{ field: 'secret', message: brokenText('secret') }]);
+    const login = await request(api.getHttpServer())
+      .post('/auth/login')
+      .send({ username: 'officer', password: 'demo\ud800' });
+    expect([login.status, fieldsOf(login)]).toEqual([400, ['password']]);
+
+    const after = await written();
+    expect(after).toEqual([before[0] + 1, ...before.slice(1)]);
+  });
+
+  it('refuses uploads and bodies that are not UTF-8 with a 400 naming the line; XLSX still reads', async () => {
+    // A CSV saved by Excel in a Vietnamese locale: cp1258, where ò is the single byte 0xF2.
+    const cp1258 = (text: string) => Buffer.from(text, 'latin1');
+    const vhxh = await unitName('VHXH');
+    const units = await request(api.getHttpServer())
+      .post('/units/import')
+      .set('Authorization', await bearer('admin'))
+      .attach('file', cp1258('code,name\nVHXH,Phòng X\n'), 'don-vi.csv');
+    expect(units.status).toBe(400);
+    expect(units.body.message).toBe(
+      'file: Dòng 2: Tệp không phải UTF-8: hãy lưu lại dưới dạng CSV UTF-8.',
+    );
+    expect(await unitName('VHXH')).toBe(vhxh);
+
+    const workbook = new Workbook();
+    workbook.addWorksheet('Đơn vị').addRows([
+      ['code', 'name'],
+      ['VHXH', vhxh],
+    ]);
+    const xlsx = await request(api.getHttpServer())
+      .post('/units/import')
+      .set('Authorization', await bearer('admin'))
+      .attach('file', Buffer.from(await workbook.xlsx.writeBuffer()), 'don-vi.xlsx');
+    expect(xlsx.status).toBe(200);
+    expect(await unitName('VHXH')).toBe(vhxh);
+
+    const plan = await request(api.getHttpServer())
+      .post('/plans/import?dryRun=true')
+      .set('Authorization', await bearer('coordinator'))
+      .attach(
+        'file',
+        Buffer.concat([
+          Buffer.from('STT,Nội dung công việc,Cơ quan chủ trì,Thời gian hoàn thành\n'),
+          cp1258('1,Rà soát,Phòng Văn hóa - Xã hội,Quý I/2026\n'),
+        ]),
+        'ke-hoach.csv',
+      );
+    expect(plan.status).toBe(400);
+    expect(plan.body.errors).toEqual([
+      {
+        row: 2,
+        field: 'table',
+        message: 'Tệp không phải UTF-8: hãy lưu lại dưới dạng CSV UTF-8.',
+      },
+    ]);
+
+    const dossiers = await count('tthc_dossiers');
+    const bulk = async (contentType: string, body: Buffer) =>
+      request(api.getHttpServer())
+        .post('/dossiers/bulk')
+        .set('Authorization', await bearer('one_stop_officer'))
+        .set('Content-Type', contentType)
+        .send(body);
+    const csv = await bulk(
+      'text/csv',
+      Buffer.concat([
+        Buffer.from('Mã hồ sơ,Mã thủ tục,Người nộp,Ngày tiếp nhận\n'),
+        Buffer.from('H31-1,1.000894,Nguyễn Thị Hằng,2026-02-12T09:30:00+07:00\n'),
+        cp1258('H31-2,1.000894,Trần Văn Ân,2026-02-12T09:30:00+07:00\n'),
+      ]),
+    );
+    expect(csv.status).toBe(400);
+    expect(csv.body.message).toBe(
+      'Dòng 3: tệp không phải UTF-8; hãy lưu lại dưới dạng CSV UTF-8. Chưa hồ sơ nào được ghi.',
+    );
+    const ndjson = await bulk(
+      'application/x-ndjson',
+      cp1258('{"code":"H31-3","procedureCode":"1.000894","applicant":{"name":"Trần"}}\n'),
+    );
+    expect(ndjson.status).toBe(400);
+    expect(ndjson.body.message).toContain('Dòng 1: tệp không phải UTF-8');
+
+    const raw = await request(api.getHttpServer())
+      .post('/dossiers')
+      .set('Authorization', await bearer('one_stop_officer'))
+      .set('Content-Type', 'application/json')
+      .serialize((bytes: Buffer) => bytes as unknown as string) // the bytes as they are
+      .send(
+        Buffer.concat([
+          Buffer.from('{"code":"H31-4","procedureCode":"1.000894","applicant":{"name":"Tr'),
+          Buffer.from([0xe2]),
+          Buffer.from('n"},"receivedAt":"2026-02-12T09:30:00+07:00"}'),
+        ]),
+      );
+    expect(raw.status).toBe(400);
+    expect(raw.body.message).toBe(
+      'Nội dung yêu cầu không phải UTF-8 (có byte của bảng mã khác); hãy gửi văn bản mã hóa UTF-8',
+    );
+    expect(await count('tthc_dossiers')).toBe(dossiers);
+  });
+
+  it('says which parameter is wrong: ids, years and reversed periods are 400s', async () => {
+    const webhook = await client.get('coordinator', '/webhooks/not-a-uuid/deliveries');
+    expect([webhook.status, webhook.body.message]).toEqual([400, 'id phải là UUID của webhook']);
+    const report = await client.get('coordinator', '/reports/not-a-uuid');
+    expect([report.status, report.body.message]).toEqual([400, 'id phải là UUID của báo cáo']);
+
+    for (const year of ['99999999999999999999', '0', '1999', '2101', '20x6']) {
+      const par = await client.get('coordinator', `/par/${year}`);
+      expect([par.status, par.body.message]).toEqual([400, 'year phải là năm từ 2000 đến 2100']);
+    }
+    expect((await client.get('coordinator', '/par/2026')).status).not.toBe(400);
+
+    for (const [path, from, to] of [
+      ['/stats/tasks', 'from', 'to'],
+      ['/stats/dossiers', 'from', 'to'],
+      ['/dossiers', 'receivedFrom', 'receivedTo'],
+      ['/dossiers', 'appointmentFrom', 'appointmentTo'],
+    ]) {
+      const reversed = await client.get(
+        'coordinator',
+        `${path}?${from}=2026-12-31&${to}=2026-01-01`,
+      );
+      expect(reversed.status).toBe(400);
+      expect(reversed.body.fields).toEqual([
+        { field: to, message: `${to} (2026-01-01) không được trước ${from} (2026-12-31)` },
+      ]);
+      const oneDay = await client.get('coordinator', `${path}?${from}=2026-03-01&${to}=2026-03-01`);
+      expect(oneDay.status).toBe(200);
+    }
+  });
+
+  it("says multer's refusals of an upload in Vietnamese, naming the field", async () => {
+    const wrongField = await request(api.getHttpServer())
+      .post('/units/import')
+      .set('Authorization', await bearer('admin'))
+      .attach('other', Buffer.from('code,name\n'), 'don-vi.csv');
+    expect(wrongField.status).toBe(400);
+    expect(wrongField.body.message).toBe(
+      "Không nhận tệp (trường 'other'): tệp phải được gửi trong trường 'file' (multipart/form-data).",
+    );
+
+    const noBoundary = await request(api.getHttpServer())
+      .post('/units/import')
+      .set('Authorization', await bearer('admin'))
+      .set('Content-Type', 'multipart/form-data')
+      .send('--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nx\r\n--x--\r\n');
+    expect(noBoundary.status).toBe(400);
+    expect(noBoundary.body.message).toBe(
+      "Tiêu đề Content-Type thiếu 'boundary' của multipart/form-data; hãy để trình duyệt hoặc thư viện HTTP tự đặt tiêu đề này.",
+    );
+
+    const cut = await request(api.getHttpServer())
+      .post('/units/import')
+      .set('Authorization', await bearer('admin'))
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .send('--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncode');
+    expect(cut.status).toBe(400);
+    expect(cut.body.message).toMatch(/multipart\/form-data bị cắt giữa chừng|Tệp tải lên bị cắt/);
   });
 });

@@ -84,7 +84,7 @@ describe('evidence files of task reports (MariaDB + local storage)', () => {
   it('takes evidence only from who may report now: the lead unit, once the task is under way', async () => {
     const early = await upload('officer', pdf, pdfName);
     expect(early.status).toBe(403);
-    expect(early.body.message).toContain('hiện tại: Giao');
+    expect(early.body.message).toContain('hiện tại: Đã giao');
     const started = await client.post('officer', `/tasks/${taskId}/events`, {
       type: 'START',
       version: (await task()).version,

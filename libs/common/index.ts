@@ -8,6 +8,8 @@ export * from './keyset';
 export * from './ticker';
 export * from './spreadsheet-cell';
 export * from './validators';
+export * from './path-params';
+export * from './utf8';
 export * from './request-context';
 export * from './redis-client';
 export * from './refreshing-cache';

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { IsOptional, validateSync } from 'class-validator';
 import {
   IsCalendarDate,
+  IsNotBefore,
   IsStrictBoolean,
   IsText,
   PLANNABLE_RANGE,
@@ -27,6 +28,15 @@ class Sample {
   @IsOptional()
   @IsStrictBoolean()
   dryRun?: boolean;
+
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  @IsNotBefore('from')
+  to?: string;
 }
 
 function problems(value: Record<string, unknown>): string[] {
@@ -49,6 +59,41 @@ describe('IsText', () => {
     [{ comment: '\u001b[31m' }, 'comment chứa ký tự điều khiển (NUL…) không được phép'],
   ])('refuses %j', (value, message) => {
     expect(problems(value)).toContain(message);
+  });
+
+  it.each(['\ud800', 'x\ud83d', 'A\udc00', '\udc00\ud800'])(
+    'refuses %j: a lone UTF-16 surrogate has no UTF-8 form',
+    (title) => {
+      expect(problems({ title })).toEqual([
+        'title chứa ký tự Unicode hỏng (nửa cặp surrogate UTF-16 đứng lẻ); hãy gõ hoặc dán lại',
+      ]);
+      expect(problems({ comment: title })).toHaveLength(1);
+    },
+  );
+
+  it('accepts characters outside the BMP (a surrogate pair)', () => {
+    expect(problems({ title: 'Xong 😀', comment: '𠀀' })).toEqual([]);
+  });
+});
+
+describe('IsNotBefore', () => {
+  it('accepts a period in order, a single day, or either end alone', () => {
+    expect(problems({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+    expect(problems({ from: '2026-03-01', to: '2026-03-01' })).toEqual([]);
+    expect(problems({ to: '2026-01-01' })).toEqual([]);
+    expect(problems({ from: '2026-12-31' })).toEqual([]);
+  });
+
+  it('refuses a reversed period naming both fields', () => {
+    expect(problems({ from: '2026-12-31', to: '2026-01-01' })).toEqual([
+      'to (2026-01-01) không được trước from (2026-12-31)',
+    ]);
+  });
+
+  it('leaves an impossible date to the date rule alone', () => {
+    expect(problems({ from: '2026-12-31', to: '2026-02-30' })).toEqual([
+      'to phải là ngày có thật dạng YYYY-MM-DD, từ 1900-01-01 đến 2199-12-31',
+    ]);
   });
 });
 

@@ -13,6 +13,19 @@ export const TEXT_MAX_LENGTH = 20_000;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
+ * Whether `text` is well-formed Unicode: a lone UTF-16 surrogate ("\ud800" in JSON) has no
+ * UTF-8 form, so the database would refuse it or store U+FFFD in its place.
+ */
+export function isWellFormed(text: string): boolean {
+  // ES2024's String#isWellFormed (Node 20 has it; the ES2023 typings do not declare it).
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** Why a string that is not well-formed Unicode is refused, for any field that holds one. */
+export const notWellFormedMessage = (property: string) =>
+  `${property} chứa ký tự Unicode hỏng (nửa cặp surrogate UTF-16 đứng lẻ); hãy gõ hoặc dán lại`;
+
+/**
  * Text a person typed: a string of at most `maxLength` characters (at most its column), with no
  * NUL or other control characters and, unless `allowBlank`, not empty or only spaces.
  */
@@ -28,11 +41,18 @@ export function IsText(maxLength: number, options: { allowBlank?: boolean } = {}
       validator: {
         validate: (value: unknown) =>
           typeof value !== 'string' ||
-          (!CONTROL_CHARACTERS.test(value) && (options.allowBlank || /\S/.test(value))),
-        defaultMessage: (args) =>
-          typeof args?.value === 'string' && CONTROL_CHARACTERS.test(args.value)
+          (isWellFormed(value) &&
+            !CONTROL_CHARACTERS.test(value) &&
+            (options.allowBlank || /\S/.test(value))),
+        defaultMessage: (args) => {
+          const value: unknown = args?.value;
+          if (typeof value === 'string' && !isWellFormed(value)) {
+            return notWellFormedMessage('$property');
+          }
+          return typeof value === 'string' && CONTROL_CHARACTERS.test(value)
             ? '$property chứa ký tự điều khiển (NUL…) không được phép'
-            : '$property không được để trống hay chỉ có khoảng trắng',
+            : '$property không được để trống hay chỉ có khoảng trắng';
+        },
       },
     }),
   );
@@ -75,6 +95,27 @@ export function IsCalendarDate(range: DateRange = CALENDAR_RANGE, options?: Vali
     },
     options,
   );
+}
+
+/**
+ * The end of a period (`to`) on or after its start (`start`, another property): a reversed
+ * period is a 400 naming both, not an empty answer. Checked only when both are dates.
+ */
+export function IsNotBefore(start: string) {
+  return ValidateBy({
+    name: 'isNotBefore',
+    constraints: [start],
+    validator: {
+      validate: (value: unknown, args) => {
+        const from: unknown = (args?.object as Record<string, unknown> | undefined)?.[start];
+        return !isIsoDate(value) || !isIsoDate(from) || value >= from;
+      },
+      defaultMessage: (args) => {
+        const from = (args?.object as Record<string, unknown> | undefined)?.[start];
+        return `$property (${String(args?.value)}) không được trước ${start} (${String(from)})`;
+      },
+    },
+  });
 }
 
 const BOOLEAN_WORDS = new Map<unknown, boolean>([

@@ -83,7 +83,65 @@ describe('readBulkLines', () => {
   });
 });
 
+describe('readBulkLines on bytes that are not UTF-8', () => {
+  const header = 'code,procedureCode,applicant name,receivedAt\n';
+  const row = (code: string) => `${code},1.000894,Nguyễn Thị Hằng,2026-02-12T09:30:00+07:00\n`;
+
+  it.each([1, 7, 4096])(
+    'refuses a cp1258 CSV with a 400 naming its first bad line (chunks of %i bytes)',
+    async (size) => {
+      const bytes = Buffer.concat([
+        Buffer.from(header + row('H1')),
+        Buffer.from(row('H2').replace('Nguyễn Thị Hằng', 'Trần Văn Ân'), 'latin1'),
+        Buffer.from(row('H3')),
+      ]);
+      async function* body() {
+        for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+      }
+      const read = readBulkLines(body(), 'csv', LIMITS);
+      await expect(read).rejects.toBeInstanceOf(BadRequestException);
+      await expect(read).rejects.toThrow(
+        'Dòng 3: tệp không phải UTF-8; hãy lưu lại dưới dạng CSV UTF-8. Chưa hồ sơ nào được ghi.',
+      );
+    },
+  );
+
+  it('refuses NDJSON with a raw latin-1 byte, and a bad byte in the CSV header', async () => {
+    const ndjson = Buffer.concat([
+      Buffer.from(JSON.stringify(DOSSIER) + '\n'),
+      Buffer.from(JSON.stringify({ ...DOSSIER, applicant: { name: 'Trần' } }), 'latin1'),
+    ]);
+    await expect(
+      readBulkLines(
+        (async function* () {
+          yield ndjson;
+        })(),
+        'ndjson',
+        LIMITS,
+      ),
+    ).rejects.toThrow(/^Dòng 2: tệp không phải UTF-8; hãy lưu lại dưới dạng NDJSON/);
+    const badHeader = Buffer.concat([Buffer.from('Mã hồ sơ,Người nộp\n', 'latin1'), ndjson]);
+    await expect(
+      readBulkLines(
+        (async function* () {
+          yield badHeader;
+        })(),
+        'csv',
+        LIMITS,
+      ),
+    ).rejects.toThrow(/^Dòng 1: tệp không phải UTF-8/);
+  });
+});
+
 describe('checkDossier', () => {
+  it('refuses an applicant name with a lone UTF-16 surrogate (from a JSON escape)', async () => {
+    const line = JSON.parse('{"name":"A\\udc00"}') as { name: string };
+    const bad = await checkDossier({ ...DOSSIER, applicant: line });
+    expect('error' in bad && bad.error).toEqual(
+      expect.stringContaining('applicant.name: name chứa ký tự Unicode hỏng'),
+    );
+  });
+
   it('accepts a valid dossier and names every wrong field of a bad one', async () => {
     expect(await checkDossier(DOSSIER)).toHaveProperty('dto');
     const bad = await checkDossier({

@@ -4,6 +4,7 @@ import { validate, ValidationError } from 'class-validator';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { CsvError, parse } from 'csv-parse';
+import { NotUtf8Error, utf8Checked } from '@cchc/common';
 import { csvMessage, csvOptions, detectDelimiter } from '@cchc/plan-import';
 import { foldKey } from '@cchc/procedures';
 import { CreateDossierDto } from './dto/create-dossier.dto';
@@ -177,8 +178,8 @@ function describeErrors(errors: ValidationError[], prefix = ''): string[] {
  * naming the columns in English or Vietnamese, `,` `;` or tab) and checks every line. Line
  * numbers are the file's lines (NDJSON) or records (CSV, the header is 1). The whole upload
  * is read and checked before anything is written, so a 413 (over `limits`, or a declared
- * Content-Length over them, refused before reading) or a 400 (a CSV that cannot be parsed)
- * never comes after a write.
+ * Content-Length over them, refused before reading) or a 400 (a CSV that cannot be parsed, a
+ * file that is not UTF-8) never comes after a write.
  */
 export async function readBulkLines(
   body: AsyncIterable<Buffer>,
@@ -187,16 +188,24 @@ export async function readBulkLines(
   declaredBytes: number | null = null,
 ): Promise<CheckedLine[]> {
   if (declaredBytes !== null && declaredBytes > limits.maxBytes) throw tooLarge(limits);
-  const chunks = limited(body, limits);
+  const chunks = utf8Checked(limited(body, limits));
   const checked: CheckedLine[] = [];
-  for await (const raw of format === 'ndjson' ? ndjsonLines(chunks) : csvLines(chunks)) {
-    if (checked.length >= limits.maxLines) throw tooLarge(limits);
-    if ('error' in raw) {
-      checked.push({ line: raw.line, code: null, error: raw.error });
-      continue;
+  try {
+    for await (const raw of format === 'ndjson' ? ndjsonLines(chunks) : csvLines(chunks)) {
+      if (checked.length >= limits.maxLines) throw tooLarge(limits);
+      if ('error' in raw) {
+        checked.push({ line: raw.line, code: null, error: raw.error });
+        continue;
+      }
+      const code = typeof raw.value.code === 'string' ? raw.value.code : null;
+      checked.push({ line: raw.line, code, ...(await checkDossier(raw.value)) });
     }
-    const code = typeof raw.value.code === 'string' ? raw.value.code : null;
-    checked.push({ line: raw.line, code, ...(await checkDossier(raw.value)) });
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+    const saveAs = format === 'csv' ? 'CSV UTF-8' : 'NDJSON mã hóa UTF-8';
+    throw new BadRequestException(
+      `Dòng ${error.line}: tệp không phải UTF-8; hãy lưu lại dưới dạng ${saveAs}. Chưa hồ sơ nào được ghi.`,
+    );
   }
   return checked;
 }

@@ -13,14 +13,45 @@ import { EventRefusedError, InstanceNotFoundError, StaleVersionError } from '@cc
 import { PlanImportError, UploadTooLargeError } from '@cchc/plan-import';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './request-limits';
 
-/** Multer's own (English) refusals of a multipart upload, said in Vietnamese. */
-const UPLOAD_MESSAGES: Record<string, string> = {
-  'File too large': 'Tệp tải lên vượt quá dung lượng cho phép.',
-  'Too many files': 'Chỉ được tải lên một tệp mỗi lần.',
-  'Unexpected field': "Tệp phải được gửi trong trường 'file' (multipart/form-data).",
-  'Field name too long': 'Tên trường quá dài.',
-  'Too many parts': 'Yêu cầu có quá nhiều phần.',
+/**
+ * Multer's and busboy's own (English) refusals of a multipart upload, said in Vietnamese. Nest
+ * passes them on as `<message>` or `<message> - <field>`; the field is named when known.
+ */
+const UPLOAD_MESSAGES: Record<string, (field: string) => string> = {
+  'File too large': () => 'Tệp tải lên vượt quá dung lượng cho phép.',
+  'Too many files': (field) => `Chỉ được tải lên một tệp mỗi lần${field}.`,
+  // multer 2 says "Unexpected file field"; older releases "Unexpected field".
+  'Unexpected file field': (field) =>
+    `Không nhận tệp${field}: tệp phải được gửi trong trường 'file' (multipart/form-data).`,
+  'Unexpected field': (field) =>
+    `Không nhận tệp${field}: tệp phải được gửi trong trường 'file' (multipart/form-data).`,
+  'Field name too long': () => 'Tên trường quá dài.',
+  'Field value too long': (field) => `Giá trị quá dài${field}.`,
+  'Too many fields': () => 'Biểu mẫu có quá nhiều trường.',
+  'Too many parts': () => 'Yêu cầu có quá nhiều phần.',
+  'Field name missing': () => 'Một phần của biểu mẫu không có tên trường.',
+  'Field name nesting too deep': (field) => `Tên trường lồng quá sâu${field}.`,
+  'Field name array index too large': (field) => `Chỉ số mảng trong tên trường quá lớn${field}.`,
+  'Invalid field name': (field) => `Tên trường không hợp lệ${field}.`,
+  'Multipart: Boundary not found': () =>
+    "Tiêu đề Content-Type thiếu 'boundary' của multipart/form-data; hãy để trình duyệt hoặc thư viện HTTP tự đặt tiêu đề này.",
+  'Multipart: Malformed part header': () =>
+    'Tiêu đề của một phần trong nội dung multipart/form-data bị hỏng.',
+  'Multipart: Unexpected end of form': () =>
+    'Nội dung multipart/form-data bị cắt giữa chừng (thiếu ranh giới kết thúc).',
+  'Multipart: Unexpected end of file': () => 'Tệp tải lên bị cắt giữa chừng.',
 };
+
+/** The Vietnamese of an upload refusal, or null when `message` is not one of multer's. */
+export function uploadMessage(message: string): string | null {
+  for (const [english, vietnamese] of Object.entries(UPLOAD_MESSAGES)) {
+    if (message === english) return vietnamese('');
+    if (message.startsWith(`${english} - `)) {
+      return vietnamese(` (trường '${message.slice(english.length + 3)}')`);
+    }
+  }
+  return null;
+}
 
 /**
  * Every error leaves as JSON a person can understand: what is wrong and, for refused events,
@@ -41,7 +72,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
       const payload = error.getResponse();
       const body =
         typeof payload === 'string' ? { message: payload } : (payload as Record<string, unknown>);
-      const upload = UPLOAD_MESSAGES[String(body.message)];
+      const upload = typeof body.message === 'string' ? uploadMessage(body.message) : null;
       return [error.getStatus(), upload ? { ...body, error: 'Upload', message: upload } : body];
     }
     const bodyError = describeBodyError(error);
@@ -107,6 +138,10 @@ const BODY_ERRORS: Record<string, [number, string]> = {
     `Nội dung yêu cầu quá lớn (tối đa ${MAX_BODY_BYTES / 1024} KB)`,
   ],
   'entity.parse.failed': [HttpStatus.BAD_REQUEST, 'Nội dung yêu cầu không phải JSON hợp lệ'],
+  'entity.not.utf8': [
+    HttpStatus.BAD_REQUEST,
+    'Nội dung yêu cầu không phải UTF-8 (có byte của bảng mã khác); hãy gửi văn bản mã hóa UTF-8',
+  ],
   'entity.too.deep': [
     HttpStatus.BAD_REQUEST,
     `Nội dung JSON lồng quá sâu (tối đa ${MAX_JSON_DEPTH} cấp)`,

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { json, NextFunction, Request, Response } from 'express';
+import { isUtf8 } from 'node:buffer';
 import { Server, STATUS_CODES } from 'node:http';
 import { Duplex } from 'node:stream';
 
@@ -13,10 +14,11 @@ export const MAX_JSON_DEPTH = 32;
  * JSON and form bodies with a size limit and a nesting limit checked on the raw bytes, before
  * parsing, so a deep document is refused before anything recursive (parser, class-transformer,
  * class-validator) walks it. Errors carry body-parser's `type`, turned into 4xx by the filter.
+ * Bytes that are not UTF-8 are refused too (the parser would store them as U+FFFD).
  * Requests Node's HTTP parser refuses (an address or headers over 16 KB) get JSON too.
  */
 export function useRequestLimits(app: INestApplication): void {
-  const parseJson = json({ limit: MAX_BODY_BYTES, verify: refuseDeepJson, reviver: composed });
+  const parseJson = json({ limit: MAX_BODY_BYTES, verify: checkJson, reviver: composed });
   // Named as body-parser names it, so that Nest does not add its own parser after this one.
   app.use(function jsonParser(request: Request, response: Response, next: NextFunction) {
     parseJson(request, response, (error?: unknown) => next(error && withoutSyntaxError(error)));
@@ -24,6 +26,7 @@ export function useRequestLimits(app: INestApplication): void {
   (app as NestExpressApplication).useBodyParser('urlencoded', {
     limit: MAX_BODY_BYTES,
     extended: false,
+    verify: refuseNonUtf8,
   });
   (app.getHttpServer() as Server).on('clientError', answerInJson);
 }
@@ -64,12 +67,25 @@ function composed(_key: string, value: unknown): unknown {
   return typeof value === 'string' ? value.normalize('NFC') : value;
 }
 
-function refuseDeepJson(_request: unknown, _response: unknown, body: Buffer): void {
+function checkJson(request: unknown, response: unknown, body: Buffer, encoding: string): void {
+  refuseNonUtf8(request, response, body, encoding);
   if (jsonDepth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw Object.assign(new Error(`JSON lồng quá ${MAX_JSON_DEPTH} cấp`), {
       status: 400,
       type: 'entity.too.deep',
     });
+  }
+}
+
+/** A body declared (or defaulted to) UTF-8 whose bytes are not; UTF-16/32 JSON is left alone. */
+function refuseNonUtf8(
+  _request: unknown,
+  _response: unknown,
+  body: Buffer,
+  encoding: string,
+): void {
+  if (encoding.toLowerCase() === 'utf-8' && !isUtf8(body)) {
+    throw Object.assign(new Error('Body is not UTF-8'), { status: 400, type: 'entity.not.utf8' });
   }
 }
 

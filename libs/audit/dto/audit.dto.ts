@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsCalendarDate } from '@cchc/common';
+import { IsCalendarDate, IsNotBefore } from '@cchc/common';
 
 /** A period of the history in calendar days (Vietnam time), both ends included. */
 export class AuditPeriodQuery {
@@ -12,6 +12,7 @@ export class AuditPeriodQuery {
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Đến ngày (giờ Việt Nam)' })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('from')
   to?: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '@cchc/common';
+import { IsCalendarDate, IsNotBefore } from '@cchc/common';
 
 /** The period is the receipt date; both ends are included. */
 export class DossierStatsQuery {
@@ -17,5 +17,6 @@ export class DossierStatsQuery {
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Tiếp nhận đến ngày' })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('from')
   to?: string;
 }

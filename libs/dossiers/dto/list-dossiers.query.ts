@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, IsStrictBoolean, KeysetPageQuery } from '@cchc/common';
+import { IsCalendarDate, IsNotBefore, IsStrictBoolean, KeysetPageQuery } from '@cchc/common';
 import { APOLOGY_STATUSES, ApologyStatus, DOSSIER_STATES, DossierState } from '@cchc/domain';
 
 export class ListDossiersQuery extends KeysetPageQuery {
@@ -27,6 +27,7 @@ export class ListDossiersQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ example: '2026-02-28', description: 'Tiếp nhận đến ngày' })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('receivedFrom')
   receivedTo?: string;
 
   @ApiPropertyOptional({ example: '2026-02-01', description: 'Hẹn trả từ ngày' })
@@ -37,6 +38,7 @@ export class ListDossiersQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ example: '2026-02-28', description: 'Hẹn trả đến ngày' })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('appointmentFrom')
   appointmentTo?: string;
 
   @ApiPropertyOptional({

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '@cchc/common';
+import { IsCalendarDate, IsNotBefore } from '@cchc/common';
 
 /** GET /escalations filters; from/to bound the day the step fired (Vietnam time), inclusive. */
 export class ListEscalationsQuery {
@@ -33,5 +33,6 @@ export class ListEscalationsQuery {
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('from')
   to?: string;
 }

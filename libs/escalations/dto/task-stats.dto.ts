@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '@cchc/common';
+import { IsCalendarDate, IsNotBefore } from '@cchc/common';
 import { IsoDate, TASK_STATES, TaskState } from '@cchc/domain';
 
 /** The period is the tasks' due date; both ends are included. */
@@ -18,6 +18,7 @@ export class TaskStatsQuery {
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Hạn hoàn thành đến ngày' })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('from')
   to?: string;
 }
 

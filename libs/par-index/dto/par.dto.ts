@@ -16,9 +16,12 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsText, TEXT_MAX_LENGTH } from '@cchc/common';
+import { IsText, TEXT_MAX_LENGTH, YearRange } from '@cchc/common';
 import { TARGET_METRICS, TargetMetric } from '@cchc/targets';
 import { SCORING_METHODS, ScoringMethod } from '../criteria-tree';
+
+/** The years a PAR Index criteria set may be loaded for, so the only years it can be read for. */
+export const PAR_YEARS: YearRange = { first: 2000, last: 2100 };
 
 const IsPoints = (field: string) =>
   applyDecorators(
@@ -64,8 +67,8 @@ export class CriteriaTreeDto {
 
   @ApiProperty({ example: 2026 })
   @IsInt({ message: 'year phải là số năm' })
-  @Min(2000, { message: 'year từ 2000' })
-  @Max(2100, { message: 'year đến 2100' })
+  @Min(PAR_YEARS.first, { message: `year từ ${PAR_YEARS.first}` })
+  @Max(PAR_YEARS.last, { message: `year đến ${PAR_YEARS.last}` })
   year: number;
 
   @ApiProperty({ type: [CriterionDto] })

@@ -1,3 +1,4 @@
+import { PlanImportError } from '../plan-import-error';
 import { csvOf, docxOf, PlanLayout, xlsxOf } from '../testing/plan-files';
 import { UploadFormat } from './read-source';
 import { readSource } from './read-source';
@@ -28,6 +29,15 @@ describe('readSource', () => {
       expect(cells).toContain(composed.normalize('NFC'));
       const texts = [...cells, ...document.text.map((line) => line.text)];
       expect(texts.every((text) => text === text.normalize('NFC'))).toBe(true);
+    },
+  );
+
+  it.each(['csv', 'text'] as const)(
+    'refuses %s that is not UTF-8 rather than reading U+FFFD',
+    async (format) => {
+      const read = readSource(format, Buffer.from('TT,Nội dung\n1,Phòng Văn hóa\n', 'latin1'));
+      await expect(read).rejects.toBeInstanceOf(PlanImportError);
+      await expect(read).rejects.toThrow(/^Tệp không phải UTF-8: hãy lưu lại dưới dạng/);
     },
   );
 });

@@ -42,4 +42,23 @@ describe('readUpload', () => {
       format: 'csv',
     });
   });
+
+  it.each([
+    ['csv', 'CSV UTF-8'],
+    ['text', 'văn bản (.txt) UTF-8'],
+  ] as const)(
+    'refuses %s that is not UTF-8 (cp1258 from Excel) naming its first bad line',
+    async (format, saveAs) => {
+      const bytes = Buffer.concat([
+        Buffer.from('TT,Nội dung,Đơn vị chủ trì\r\n1,Rà soát,Văn phòng\r\n'),
+        Buffer.from('2,Số hóa,Phòng Văn hóa\r\n', 'latin1'),
+      ]);
+      const read = readUpload(format, bytes);
+      await expect(read).rejects.toBeInstanceOf(PlanImportError);
+      await expect(read).rejects.toMatchObject({
+        message: `Dòng 3: Tệp không phải UTF-8: hãy lưu lại dưới dạng ${saveAs}.`,
+        problems: [{ row: 3, field: 'table' }],
+      });
+    },
+  );
 });

@@ -1,8 +1,9 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { firstNonUtf8Line } from '@cchc/common';
 import { PlanImportError } from '../plan-import-error';
 import type { SourceDocument } from '../types';
-import type { UploadFormat } from './read-source';
+import { notUtf8Problem, type UploadFormat } from './read-source';
 import type { ReaderAnswer, ReaderJob } from './reader-thread';
 import {
   MAX_PARALLEL_READS,
@@ -106,12 +107,18 @@ function run(worker: Worker, job: ReaderJob, timeLimitMs: number): Promise<Sourc
  * Reads an uploaded file in a worker thread, so a crafted file cannot stall the event loop:
  * the thread is stopped after `timeLimitMs` or when it needs more than
  * READ_MEMORY_LIMIT_MB (UploadTooLargeError); at most MAX_PARALLEL_READS run at once, the
- * others wait their turn.
+ * others wait their turn. A CSV or text file that is not UTF-8 is a PlanImportError naming its
+ * first bad line.
  */
 export async function readUpload(
   format: UploadFormat,
   data: Buffer,
   timeLimitMs = READ_TIME_LIMIT_MS,
 ): Promise<SourceDocument> {
+  // Checked here rather than in the thread, which then need not load @cchc/common.
+  if (format === 'csv' || format === 'text') {
+    const line = firstNonUtf8Line(data);
+    if (line !== null) throw new PlanImportError([notUtf8Problem(format, line)]);
+  }
   return run(await acquire(), { format, data }, timeLimitMs);
 }

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, IsText, TEXT_MAX_LENGTH } from '@cchc/common';
+import { IsCalendarDate, IsNotBefore, IsText, TEXT_MAX_LENGTH } from '@cchc/common';
 import {
   TARGET_COMPARATORS,
   TARGET_METRICS,
@@ -140,6 +140,7 @@ export class TargetActualsQuery {
   })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('from')
   to?: string;
 
   @ApiPropertyOptional({

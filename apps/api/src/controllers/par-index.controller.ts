@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
   Post,
   Put,
   Query,
@@ -25,6 +24,7 @@ import {
 } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { YearParam } from '@cchc/common';
 import {
   AssessmentView,
   CriteriaLoadedView,
@@ -38,6 +38,7 @@ import {
   ScoreDto,
   SurveyResultDto,
   ParSurveyService,
+  PAR_YEARS,
   YearOnYearView,
 } from '@cchc/par-index';
 import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
@@ -46,10 +47,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-const yearPipe = () =>
-  new ParseIntPipe({
-    exceptionFactory: () => new BadRequestException('year phải là số năm, ví dụ 2026'),
-  });
+const yearPipe = () => new YearParam(PAR_YEARS);
 
 @ApiTags('par-index')
 @ApiSignedIn()

@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
@@ -15,6 +14,7 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { actorOf, AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { uuidParam } from '@cchc/common';
 import { contentDisposition } from '@cchc/dossiers';
 import {
   CompileReportDto,
@@ -40,7 +40,8 @@ import {
   ReportViewDto,
 } from './reports.dto';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+const reportUuid = uuidParam('id', 'của báo cáo');
+const contributionUuid = uuidParam('contributionId', 'của báo cáo đóng góp');
 
 @ApiTags('reports')
 @ApiSignedIn()
@@ -112,9 +113,9 @@ export class ReportsController {
 
   @ApiOperation({ summary: 'Một báo cáo: trạng thái, báo cáo đóng góp, các lần tổng hợp, lịch sử' })
   @ApiOkResponse({ type: ReportViewDto })
-  @ApiErrors(404)
+  @ApiErrors(400, 404)
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<ReportView> {
+  get(@CurrentUser() user: AuthUser, @Param('id', reportUuid) id: string): Promise<ReportView> {
     return this.reports.get(user, id);
   }
 
@@ -125,7 +126,7 @@ export class ReportsController {
   @HttpCode(200)
   compile(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', reportUuid) id: string,
     @Body() dto: CompileReportDto,
   ): Promise<ReportView> {
     return this.reports.compile(user, id, dto);
@@ -138,7 +139,7 @@ export class ReportsController {
   @HttpCode(200)
   send(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', reportUuid) id: string,
     @Body() dto: ReportEventDto,
   ): Promise<ReportView> {
     return this.reports.sendEvent(user, id, dto);
@@ -151,8 +152,8 @@ export class ReportsController {
   @HttpCode(200)
   async contribute(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('contributionId', uuid) contributionId: string,
+    @Param('id', reportUuid) id: string,
+    @Param('contributionId', contributionUuid) contributionId: string,
     @Body() dto: ContributionEventDto,
   ): Promise<ReportView> {
     await this.contributions.sendEvent(user, id, contributionId, dto);
@@ -171,7 +172,7 @@ export class ReportsController {
   @Get(':id/document')
   async document(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', reportUuid) id: string,
     @Query() query: ReportDocumentQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { uuidParam } from '@cchc/common';
 import { WebhookDeliveryEntity } from '@cchc/database';
 import { CreateWebhookDto, WebhookService, WebhookView } from '@cchc/webhooks';
 import { ApiErrors, ApiSignedIn } from '../openapi';
@@ -31,11 +32,11 @@ export class WebhooksController {
 
   @ApiOperation({ summary: 'Nhật ký gửi của một webhook' })
   @ApiOkResponse({ type: [WebhookDeliveryDto] })
-  @ApiErrors(404)
+  @ApiErrors(400, 404)
   @Get(':id/deliveries')
   deliveries(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', uuidParam('id', 'của webhook')) id: string,
   ): Promise<WebhookDeliveryEntity[]> {
     return this.webhooks.deliveriesOf(user.wardId, id);
   }

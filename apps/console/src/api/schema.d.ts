@@ -951,9 +951,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Chính sách nhắc việc và báo cáo vượt cấp của phường */
+    /** Chính sách nhắc việc và chuyển cấp trên xử lý của phường */
     get: operations['EscalationsController_policy'];
-    /** Thay chính sách nhắc việc và báo cáo vượt cấp */
+    /** Thay chính sách nhắc việc và chuyển cấp trên xử lý */
     put: operations['EscalationsController_replacePolicy'];
     post?: never;
     delete?: never;
@@ -969,7 +969,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Nhật ký nhắc việc, quá hạn và báo cáo vượt cấp */
+    /** Nhật ký nhắc việc, quá hạn và chuyển cấp trên xử lý */
     get: operations['EscalationsController_list'];
     put?: never;
     post?: never;
@@ -1573,7 +1573,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Số liệu kiểm tra: đơn vị được kiểm tra, tồn tại đã khắc phục, quá hạn, theo đơn vị */
+    /** Số liệu kiểm tra: đơn vị được kiểm tra, tồn tại đã khắc phục, quá hạn, theo đơn vị (trong phạm vi người dùng được xem) */
     get: operations['InspectionStatsController_inspections'];
     put?: never;
     post?: never;
@@ -2364,9 +2364,9 @@ export interface components {
     };
     TargetActualsView: {
       planId: string;
-      /** @example 2026-01-01 */
+      /** @example 2025-12-15 */
       from: string;
-      /** @example 2026-12-31 */
+      /** @example 2026-12-14 */
       to: string;
       /**
        * Format: date-time
@@ -2705,7 +2705,7 @@ export interface components {
       returnReason: string | null;
       /** @description Các lần nhắc đã gửi */
       reminded: number[];
-      /** @description Các lần báo cáo vượt cấp đã gửi */
+      /** @description Các lần chuyển cấp trên xử lý đã gửi */
       escalated: number[];
       version: number;
       allowedEvents: string[];
@@ -4039,7 +4039,7 @@ export interface components {
     UnitInspectionFigures: {
       unitId: string;
       unitName: string;
-      /** @description Đã được kiểm tra trong kỳ */
+      /** @description Đã được kiểm tra từ `coverageFrom` đến `to` */
       inspected: boolean;
       lastInspectedOn: string | null;
       findings: number;
@@ -4055,8 +4055,13 @@ export interface components {
       from: string;
       /** @example 2026-12-31 */
       to: string;
+      /**
+       * @description Tính đơn vị đã được kiểm tra từ ngày này đến `to`: đầu năm báo cáo (mỗi đơn vị được kiểm tra ít nhất một lần trong năm), hoặc `from` nếu sớm hơn
+       * @example 2025-12-15
+       */
+      coverageFrom: string;
       unitsTotal: number;
-      /** @description Đơn vị được kiểm tra ít nhất một lần trong kỳ */
+      /** @description Đơn vị được kiểm tra ít nhất một lần từ `coverageFrom` đến `to` */
       unitsInspected: number;
       /** @description unitsInspected / unitsTotal */
       coverageRate: number | null;
@@ -4065,6 +4070,7 @@ export interface components {
        * @example 1
        */
       coverageTarget: number;
+      /** @description Tồn tại, hạn chế của các lượt kiểm tra trong kỳ, và của lượt kiểm tra trước đó chưa được xử lý xong khi kỳ bắt đầu */
       findings: number;
       remediated: number;
       settled: number;
@@ -5361,11 +5367,11 @@ export interface operations {
   TargetsController_actualsOf: {
     parameters: {
       query?: {
-        /** @description Từ ngày (mặc định: đầu năm kế hoạch) */
+        /** @description Từ ngày (mặc định: đầu năm báo cáo của năm kế hoạch như báo cáo năm: 15/12 năm trước, hoặc ngày phường bắt đầu tính số liệu) */
         from?: string;
-        /** @description Đến ngày (mặc định: cuối năm kế hoạch) */
+        /** @description Đến ngày (mặc định: ngày chốt số liệu năm của năm kế hoạch, 14/12) */
         to?: string;
-        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ) */
+        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ); số liệu nhập tay là số liệu đã nhập đến nay của kỳ khớp nhất với khoảng từ `from` đến ngày này */
         cutoff?: string;
       };
       header?: never;
@@ -6550,11 +6556,11 @@ export interface operations {
   ProvinceController_targetsOf: {
     parameters: {
       query?: {
-        /** @description Từ ngày (mặc định: đầu năm kế hoạch) */
+        /** @description Từ ngày (mặc định: đầu năm báo cáo của năm kế hoạch như báo cáo năm: 15/12 năm trước, hoặc ngày phường bắt đầu tính số liệu) */
         from?: string;
-        /** @description Đến ngày (mặc định: cuối năm kế hoạch) */
+        /** @description Đến ngày (mặc định: ngày chốt số liệu năm của năm kế hoạch, 14/12) */
         to?: string;
-        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ) */
+        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ); số liệu nhập tay là số liệu đã nhập đến nay của kỳ khớp nhất với khoảng từ `from` đến ngày này */
         cutoff?: string;
       };
       header?: never;
@@ -8410,6 +8416,15 @@ export interface operations {
           'application/json': components['schemas']['WebhookDeliveryDto'][];
         };
       };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
+        };
+      };
       /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
       401: {
         headers: {
@@ -9379,6 +9394,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReportViewDto'];
+        };
+      };
+      /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDto'];
         };
       };
       /** @description Chưa đăng nhập hoặc phiên đã hết hạn */
