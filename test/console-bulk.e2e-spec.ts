@@ -81,6 +81,12 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
     await page.getByText('Đã chọn 3 nhiệm vụ').waitFor();
     await page.getByRole('button', { name: 'Giao lại', exact: true }).click();
     const dialog = page.getByRole('dialog');
+    // "Hủy" could read as cancelling the tasks: the dialog closes with "Đóng".
+    await dialog.getByRole('button', { name: 'Đóng', exact: true }).last().waitFor();
+    expect(await dialog.getByRole('button', { name: 'Hủy', exact: true }).count()).toBe(0);
+    // Empty, it says what to pick and throws nothing (the suite checks the console).
+    await dialog.getByRole('button', { name: 'Giao lại', exact: true }).click();
+    await dialog.getByText('Chọn cơ quan chủ trì mới').waitFor();
     await dialog.getByLabel('Cơ quan chủ trì mới').fill(unitNames.VP);
     await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: 'Giao lại', exact: true }).click();
@@ -124,9 +130,12 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
       });
       await screenshot(officer, `thong-bao-${viewport}`);
     }
-    await officer
-      .getByRole('button', { name: `Đánh dấu đã đọc: ${await reminder.innerText()}` })
-      .click();
+    const markRead = officer.getByRole('button', {
+      name: `Đánh dấu đã đọc: ${await reminder.innerText()}`,
+    });
+    // An action, not a status.
+    expect(await markRead.innerText()).toBe('Đánh dấu đã đọc');
+    await markRead.click();
     await officer.getByRole('button', { name: 'Thông báo: 0 chưa đọc' }).waitFor();
     expect((await client.get('officer', '/notifications/summary')).body.unread).toBe(0);
   });

@@ -100,7 +100,8 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     const desk = await newPage();
     await signIn(desk, baseUrl, 'one_stop_officer');
     const due = sectionOf(desk, 'Hồ sơ sắp đến hạn / quá hạn hẹn trả');
-    await due.getByText('Quá hạn hẹn trả 1 ngày làm việc').waitFor();
+    // Overdue stands out in red, as on the dossier pages.
+    await due.locator('.ant-tag-red', { hasText: 'Quá hạn hẹn trả 1 ngày làm việc' }).waitFor();
     await due.getByRole('link', { name: `${CODE} — Nguyễn Thị Hằng` }).waitFor();
     await screenshot(desk, 'inbox-one-stop-desktop');
     expect(await seriousViolations(desk)).toEqual([]);
@@ -126,13 +127,31 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
 
     const reason = 'Hồ sơ cần xác minh thêm thông tin hộ tịch tại nơi cư trú trước đây';
     await page.getByLabel('Lý do').fill(reason);
-    await page.getByRole('button', { name: 'Ký phiếu' }).click();
+    // A refusal reads with the field's label, not the API's field code.
+    const date = page.getByLabel('Ngày hẹn trả mới');
+    const proposed = await date.inputValue();
+    await date.fill('28/02/2026'); // a Saturday
+    await date.press('Enter'); // submits the form, as "Ký phiếu" does
+    await page.getByRole('dialog').getByRole('button', { name: 'Ký và phát hành' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'không phải ngày làm việc' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/^Ngày hẹn trả mới: ngày 28\/02\/2026 không phải/);
+    await date.fill(proposed);
+    await date.press('Enter');
+    // An official, numbered document: the head confirms before it is issued.
+    const confirm = page.getByRole('dialog', { name: 'Ký và phát hành phiếu xin lỗi lần 1?' });
+    await confirm.getByText('Phiếu được cấp số và phát hành chính thức').waitFor();
+    await screenshot(page, 'dossier-sign-confirm-desktop');
+    await confirm.getByRole('button', { name: 'Ký và phát hành' }).click();
     await page.getByRole('button', { name: 'Ký phiếu' }).waitFor({ state: 'detached' });
-    await eventually(async () => (await slips())[0]?.status === 'issued', 10_000, 'the slip');
-    expect((await slips())[0].reason).toBe(reason);
-
-    await page.reload();
+    // Without reloading: the page asks again until the worker has issued the slip.
+    await page
+      .getByRole('status')
+      .getByText(/^Đã ký phiếu lần 1; phiếu số \S+ được phát hành\.$/)
+      .waitFor({ timeout: 20_000 });
     await page.getByText(/^Đã ký ngày 27\/02\/2026$/).waitFor();
+    expect(await page.getByText('Dự thảo, chờ ký').count()).toBe(0);
+    expect((await slips())[0]).toMatchObject({ status: 'issued', reason });
     await page.getByText('Ký phiếu xin lỗi và hẹn lại', { exact: true }).waitFor();
     // A new appointment ahead: no longer overdue, but it did miss one.
     await page.getByText('Trễ hẹn', { exact: true }).waitFor();
@@ -144,5 +163,60 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     const pdf = readFileSync((await download.path()) as string);
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
     await screenshot(page, 'dossier-signed-desktop');
+  }, 120_000);
+
+  it('moves a dossier on from its page: each step the user may take, asking what it needs', async () => {
+    const code = 'HS-2026-0043';
+    const received = await client.post('one_stop_officer', '/dossiers', {
+      code,
+      procedureCode: '1.000894',
+      applicant: { name: 'Trần Văn Bình', phone: '0987 654 321' },
+      receivedAt: '2026-02-26T09:00:00+07:00',
+    });
+    expect(received.status).toBe(201);
+    for (const size of ['desktop', 'phone'] as const) {
+      const page = await newPage(size);
+      await signIn(page, baseUrl, 'officer');
+      await page.goto(`${baseUrl}/ho-so/${code}`);
+      await page.getByRole('heading', { name: `Hồ sơ ${code}`, level: 1 }).waitFor();
+      // The handling unit's officer sees the applicant's phone, and only the steps it may take.
+      await page.getByText('0987 654 321').waitFor();
+      await page.getByRole('button', { name: 'Bắt đầu xử lý' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Trả kết quả' }).count()).toBe(0);
+      await screenshot(page, `dossier-actions-${size}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    const page = await newPage();
+    await signIn(page, baseUrl, 'officer');
+    await page.goto(`${baseUrl}/ho-so/${code}`);
+    await page.getByRole('button', { name: 'Bắt đầu xử lý' }).click();
+    const start = page.getByRole('dialog', { name: `Bắt đầu xử lý (${code})` });
+    await start
+      .getByText(`Xác nhận “Bắt đầu xử lý” cho hồ sơ ${code} của Trần Văn Bình?`)
+      .waitFor();
+    await start.getByRole('button', { name: 'Bắt đầu xử lý' }).click();
+    await start.waitFor({ state: 'detached' });
+    await page.getByText('Đang xử lý', { exact: true }).first().waitFor();
+    // A supplement needs its content: asked for beside the field, nothing sent without it.
+    await page.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }).click();
+    const supplement = page.getByRole('dialog', { name: `Yêu cầu bổ sung hồ sơ (${code})` });
+    await supplement.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }).click();
+    await supplement.getByText('Nhập nội dung cần bổ sung').waitFor();
+    expect((await client.get('officer', `/dossiers/${code}`)).body.state).toBe('processing');
+    await supplement.getByLabel('Nội dung cần bổ sung').fill('Bổ sung bản sao giấy chứng sinh');
+    await screenshot(page, 'dossier-supplement-dialog-desktop');
+    await supplement.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }).click();
+    await supplement.waitFor({ state: 'detached' });
+    await page.getByText('Chờ bổ sung', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ bổ sung' }).waitFor();
+    const history = (await client.get('officer', `/dossiers/${code}`)).body.history as {
+      event: string;
+      reason: string | null;
+    }[];
+    expect(history.map((entry) => [entry.event, entry.reason])).toEqual([
+      ['RECEIVED', null],
+      ['START_PROCESSING', null],
+      ['REQUEST_SUPPLEMENT', 'Bổ sung bản sao giấy chứng sinh'],
+    ]);
   }, 120_000);
 });

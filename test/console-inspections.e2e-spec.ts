@@ -92,11 +92,11 @@ describe('web console: Kiểm tra (Chromium, MariaDB)', () => {
       await page.getByRole('heading', { name: 'Đơn vị được kiểm tra', level: 2 }).waitFor();
       await page.getByRole('button', { name: 'Văn phòng HĐND&UBND: Đã kiểm tra' }).click();
       await page.getByText('Ghi chú: Niêm yết chưa cập nhật').waitFor();
-      await page.getByRole('link', { name: 'Nhiệm vụ khắc phục: Giao' }).waitFor();
+      await page.getByRole('link', { name: 'Nhiệm vụ khắc phục: Đã giao' }).waitFor();
       await screenshot(page, `inspections-campaign-${viewport}`);
       expect(await seriousViolations(page)).toEqual([]);
       if (viewport === 'desktop') {
-        await page.getByRole('link', { name: 'Nhiệm vụ khắc phục: Giao' }).click();
+        await page.getByRole('link', { name: 'Nhiệm vụ khắc phục: Đã giao' }).click();
         await page
           .getByRole('heading', { level: 1, name: /Khắc phục tồn tại sau kiểm tra CCHC/ })
           .waitFor();

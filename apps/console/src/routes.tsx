@@ -1,6 +1,7 @@
-import { Spin } from 'antd';
+import { Result, Spin } from 'antd';
 import { lazy, ReactNode, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { mayOpen, Screen } from './access';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './session/LoginPage';
 import { PATHS } from './paths';
@@ -62,7 +63,25 @@ const WardReportPage = lazy(() =>
   import('./province/WardReportPage').then((m) => ({ default: m.WardReportPage })),
 );
 
-const screen = (element: ReactNode) => <Suspense fallback={<Spin />}>{element}</Suspense>;
+/**
+ * A screen for the roles that may open it (those whose navigation links to it); a URL typed by
+ * anyone else gets a 403 page rather than a half-working screen whose calls the API refuses.
+ */
+function Guarded({ name, children }: { name: Screen; children: ReactNode }) {
+  const user = useUser();
+  if (!mayOpen(user.role, name))
+    return (
+      <Result
+        status="403"
+        title="Bạn không có quyền truy cập trang này"
+        subTitle="Trang này dành cho vai trò khác."
+        extra={<Link to="/">Về trang chủ</Link>}
+      />
+    );
+  return <Suspense fallback={<Spin />}>{children}</Suspense>;
+}
+
+const screen = (name: Screen, element: ReactNode) => <Guarded name={name}>{element}</Guarded>;
 
 /** Where signing in lands: the province officer has no ward work, so its inbox is the ranking. */
 function Home() {
@@ -82,31 +101,38 @@ export function ConsoleRoutes() {
         }
       >
         <Route index element={<Home />} />
-        <Route path={PATHS.inbox} element={screen(<InboxPage />)} />
-        <Route path={PATHS.dashboard} element={screen(<DashboardPage />)} />
-        <Route path={PATHS.tasks} element={screen(<TaskListPage />)} />
-        <Route path={`${PATHS.tasks}/:id`} element={screen(<TaskPage />)} />
-        <Route path={PATHS.dossiers} element={screen(<DossierListPage />)} />
-        <Route path={`${PATHS.dossiers}/:code`} element={screen(<DossierPage />)} />
-        <Route path={PATHS.plans} element={screen(<PlanListPage />)} />
-        <Route path={PATHS.planImport} element={screen(<PlanImportPage />)} />
-        <Route path={`${PATHS.plans}/:id`} element={screen(<PlanPage />)} />
-        <Route path={PATHS.inspections} element={screen(<CampaignListPage />)} />
-        <Route path={PATHS.checklistTemplate} element={screen(<ChecklistTemplatePage />)} />
-        <Route path={`${PATHS.inspections}/:id`} element={screen(<CampaignPage />)} />
-        <Route path={PATHS.reports} element={screen(<ReportListPage />)} />
-        <Route path={`${PATHS.reports}/:id`} element={screen(<ReportPage />)} />
-        <Route path={PATHS.par} element={screen(<ParPage />)} />
-        <Route path={PATHS.ranking} element={screen(<RankingPage />)} />
-        <Route path={`${PATHS.ranking}/:wardId`} element={screen(<WardPage />)} />
+        <Route path={PATHS.inbox} element={screen('inbox', <InboxPage />)} />
+        <Route path={PATHS.dashboard} element={screen('dashboard', <DashboardPage />)} />
+        <Route path={PATHS.tasks} element={screen('tasks', <TaskListPage />)} />
+        <Route path={`${PATHS.tasks}/:id`} element={screen('tasks', <TaskPage />)} />
+        <Route path={PATHS.dossiers} element={screen('dossiers', <DossierListPage />)} />
+        <Route path={`${PATHS.dossiers}/:code`} element={screen('dossiers', <DossierPage />)} />
+        <Route path={PATHS.plans} element={screen('plans', <PlanListPage />)} />
+        <Route path={PATHS.planImport} element={screen('planImport', <PlanImportPage />)} />
+        <Route path={`${PATHS.plans}/:id`} element={screen('plans', <PlanPage />)} />
+        <Route path={PATHS.inspections} element={screen('inspections', <CampaignListPage />)} />
+        <Route
+          path={PATHS.checklistTemplate}
+          element={screen('inspections', <ChecklistTemplatePage />)}
+        />
+        <Route
+          path={`${PATHS.inspections}/:id`}
+          element={screen('inspections', <CampaignPage />)}
+        />
+        <Route path={PATHS.reports} element={screen('reports', <ReportListPage />)} />
+        <Route path={`${PATHS.reports}/:id`} element={screen('reports', <ReportPage />)} />
+        <Route path={PATHS.par} element={screen('par', <ParPage />)} />
+        <Route path={PATHS.ranking} element={screen('ranking', <RankingPage />)} />
+        <Route path={`${PATHS.ranking}/:wardId`} element={screen('ranking', <WardPage />)} />
         <Route
           path={`${PATHS.ranking}/:wardId/bao-cao/:reportId`}
-          element={screen(<WardReportPage />)}
+          element={screen('ranking', <WardReportPage />)}
         />
-        <Route path={PATHS.audit} element={screen(<AuditPage />)} />
-        <Route path={PATHS.admin} element={screen(<AdminPage />)} />
+        <Route path={PATHS.audit} element={screen('audit', <AuditPage />)} />
+        <Route path={PATHS.admin} element={screen('admin', <AdminPage />)} />
       </Route>
-      <Route path="*" element={<Navigate to={PATHS.inbox} replace />} />
+      {/* Home is the role's own (the province officer's is the ranking). */}
+      <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );
 }

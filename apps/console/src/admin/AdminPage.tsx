@@ -1,9 +1,11 @@
 import { ROLE_LABELS } from '@cchc/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError, data, fileForm, http } from '../api/http';
 import type { components } from '../api/schema';
+import { apiErrorMessage } from '../common/api-error';
+import { useUser } from '../session/session';
 
 type Account = components['schemas']['AccountView'];
 type Provisioned = components['schemas']['ProvisionedAccountView'];
@@ -24,7 +26,7 @@ function Refusal({ error }: { error: unknown }) {
       type="error"
       showIcon
       role="alert"
-      title={body?.message ?? 'Không kết nối được máy chủ; vui lòng thử lại'}
+      title={apiErrorMessage(error)}
       description={
         problems.length > 0 && (
           <ul className="admin-problems">
@@ -73,6 +75,7 @@ function OneTimePasswords({ accounts }: { accounts: Provisioned[] }) {
  * one-time password again for who forgot theirs, and locking an account (its sessions end at once).
  */
 export function AdminPage() {
+  const user = useUser();
   const queryClient = useQueryClient();
   const [issued, setIssued] = useState<Provisioned[]>([]);
   const units = useQuery({ queryKey: ['org-units'], queryFn: () => data(http.GET('/org-units')) });
@@ -117,7 +120,9 @@ export function AdminPage() {
     <Space direction="vertical" size="middle" className="page">
       <Typography.Title level={1}>Quản trị đơn vị</Typography.Title>
 
-      <Typography.Title level={2}>Đơn vị</Typography.Title>
+      <Typography.Title level={2} className="section-title">
+        Đơn vị
+      </Typography.Title>
       <Space wrap>
         <Upload accept={SHEETS} showUploadList={false} beforeUpload={upload(importUnits.mutate)}>
           <Button loading={importUnits.isPending}>Nhập đơn vị từ tệp</Button>
@@ -144,7 +149,9 @@ export function AdminPage() {
         ]}
       />
 
-      <Typography.Title level={2}>Tài khoản</Typography.Title>
+      <Typography.Title level={2} className="section-title">
+        Tài khoản
+      </Typography.Title>
       <Space wrap>
         <Upload accept={SHEETS} showUploadList={false} beforeUpload={upload(importUsers.mutate)}>
           <Button loading={importUsers.isPending}>Nhập cán bộ từ tệp</Button>
@@ -162,7 +169,7 @@ export function AdminPage() {
         loading={accounts.isPending}
         dataSource={accounts.data}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: true }}
+        scroll={{ x: 960 }}
         columns={[
           { title: 'Tên đăng nhập', dataIndex: 'username' },
           { title: 'Họ và tên', dataIndex: 'fullName' },
@@ -185,25 +192,53 @@ export function AdminPage() {
           {
             title: 'Thao tác',
             key: 'actions',
-            render: (_, account) => (
-              <Space wrap>
-                <Button
-                  size="small"
-                  aria-label={`Cấp lại mật khẩu: ${account.username}`}
-                  loading={reset.isPending && reset.variables === account.id}
-                  onClick={() => reset.mutate(account.id)}
-                >
-                  Cấp lại mật khẩu
-                </Button>
-                <Button
-                  size="small"
-                  aria-label={`${account.active ? 'Khóa' : 'Mở khóa'}: ${account.username}`}
-                  onClick={() => lock.mutate({ id: account.id, active: !account.active })}
-                >
-                  {account.active ? 'Khóa' : 'Mở khóa'}
-                </Button>
-              </Space>
-            ),
+            width: 260,
+            render: (_, account) => {
+              const who = `${account.username} (${account.fullName})`;
+              return (
+                <Space wrap>
+                  <Popconfirm
+                    title={`Cấp lại mật khẩu cho ${who}?`}
+                    description="Mật khẩu dùng một lần mới thay thế mật khẩu cũ; người dùng bị đăng xuất và phải đổi mật khẩu khi đăng nhập lại."
+                    okText="Cấp lại mật khẩu"
+                    cancelText="Đóng"
+                    onConfirm={() => reset.mutate(account.id)}
+                  >
+                    <Button
+                      size="small"
+                      aria-label={`Cấp lại mật khẩu: ${account.username}`}
+                      loading={reset.isPending && reset.variables === account.id}
+                    >
+                      Cấp lại mật khẩu
+                    </Button>
+                  </Popconfirm>
+                  {/* No self-lockout: the admin's own row has no "Khóa". */}
+                  {account.id !== user.id &&
+                    (account.active ? (
+                      <Popconfirm
+                        title={`Khóa tài khoản ${who}?`}
+                        description="Người dùng bị đăng xuất ngay và không đăng nhập được cho đến khi được mở khóa."
+                        okText="Khóa tài khoản"
+                        okButtonProps={{ danger: true }}
+                        cancelText="Đóng"
+                        onConfirm={() => lock.mutate({ id: account.id, active: false })}
+                      >
+                        <Button size="small" danger aria-label={`Khóa: ${account.username}`}>
+                          Khóa
+                        </Button>
+                      </Popconfirm>
+                    ) : (
+                      <Button
+                        size="small"
+                        aria-label={`Mở khóa: ${account.username}`}
+                        onClick={() => lock.mutate({ id: account.id, active: true })}
+                      >
+                        Mở khóa
+                      </Button>
+                    ))}
+                </Space>
+              );
+            },
           },
         ]}
       />

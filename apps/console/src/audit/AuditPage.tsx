@@ -19,6 +19,7 @@ import {
   auditQuery,
   searchFromAuditFilters,
 } from './audit-filters';
+import { apiErrorMessage } from '../common/api-error';
 
 const LIMIT = 50;
 const TYPE_OPTIONS = Object.entries(AUDIT_SUBJECT_LABELS).map(([value, label]) => ({
@@ -150,8 +151,8 @@ export function AuditPage() {
         </Button>
       </Space>
       {verify.data && <VerifyResult report={verify.data} />}
-      {verify.error && <Alert type="error" showIcon message={verify.error.message} />}
-      {entries.error && <Alert type="error" showIcon message={entries.error.message} />}
+      {verify.error && <Alert type="error" showIcon message={apiErrorMessage(verify.error)} />}
+      {entries.error && <Alert type="error" showIcon message={apiErrorMessage(entries.error)} />}
       <Table<AuditEntry>
         rowKey="id"
         loading={entries.isFetching}

@@ -2,6 +2,7 @@ import { Alert, Button, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { data, fileForm, http } from '../api/http';
 import type { components } from '../api/schema';
+import { fileErrorMessage } from './api-error';
 
 type EvidenceFile = components['schemas']['EvidenceViewDto'];
 
@@ -36,7 +37,7 @@ export function EvidenceUpload({
       setFiles((current) => [...current, stored]);
       onChange?.([...value, stored.id]);
     } catch (failure) {
-      setError(`${file.name}: ${(failure as Error).message}`);
+      setError(fileErrorMessage(file.name, failure));
     } finally {
       setPending(false);
     }

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
+  App,
   Button,
   Card,
   DatePicker,
@@ -11,9 +12,11 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
-import { ApiError, data, http } from '../api/http';
+import { data, http } from '../api/http';
+import { apiErrorMessage } from '../common/api-error';
 import type { ApologySlip, Dossier } from './types';
 import { formatIsoDate } from '../common/format';
+import { awaitingIssue } from './slip-issuing';
 
 interface SignForm {
   reason?: string;
@@ -22,6 +25,7 @@ interface SignForm {
 
 /** The head signs the draft (APPROVE_APOLOGY), possibly with another reason or date. */
 function SignSlip({ dossier, slip, onSigned }: Props & { slip: ApologySlip }) {
+  const { modal } = App.useApp();
   const sign = useMutation({
     mutationFn: (values: SignForm) =>
       data(
@@ -35,8 +39,20 @@ function SignSlip({ dossier, slip, onSigned }: Props & { slip: ApologySlip }) {
           },
         }),
       ),
-    onSuccess: onSigned,
+    onSuccess: () => onSigned(slip.round),
   });
+  // Signing issues an official, numbered document: the head confirms it first.
+  const confirm = (values: SignForm) =>
+    modal.confirm({
+      title: `Ký và phát hành phiếu xin lỗi lần ${slip.round}?`,
+      content:
+        `Phiếu được cấp số và phát hành chính thức, hẹn trả hồ sơ ngày ` +
+        `${values.newAppointmentDate?.format('DD/MM/YYYY') ?? formatIsoDate(slip.newAppointmentDate)}. ` +
+        'Sau khi ký, phiếu không còn sửa được.',
+      okText: 'Ký và phát hành',
+      cancelText: 'Đóng',
+      onOk: () => sign.mutate(values),
+    });
   return (
     <Form<SignForm>
       layout="vertical"
@@ -44,14 +60,14 @@ function SignSlip({ dossier, slip, onSigned }: Props & { slip: ApologySlip }) {
         reason: slip.reason ?? undefined,
         newAppointmentDate: dayjs(slip.newAppointmentDate),
       }}
-      onFinish={(values) => sign.mutate(values)}
+      onFinish={confirm}
     >
       {sign.error && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={sign.error instanceof ApiError ? sign.error.message : 'Không ký được phiếu'}
+          title={apiErrorMessage(sign.error, 'Không ký được phiếu; vui lòng thử lại')}
         />
       )}
       <Form.Item label="Lý do" name="reason">
@@ -69,7 +85,7 @@ function SignSlip({ dossier, slip, onSigned }: Props & { slip: ApologySlip }) {
 
 interface Props {
   dossier: Dossier;
-  onSigned: () => void;
+  onSigned: (round: number) => void;
 }
 
 /** The dossier's apology slips: details, downloads, and for the head the draft to sign. */
@@ -87,9 +103,11 @@ export function ApologySlips({ dossier, onSigned }: Props) {
         >
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
             <Descriptions.Item label="Tình trạng">
-              {slip.status === 'draft'
-                ? 'Dự thảo, chờ ký'
-                : `Đã ký ngày ${formatIsoDate(slip.issuedOn)}`}
+              {slip.status === 'issued'
+                ? `Đã ký ngày ${formatIsoDate(slip.issuedOn)}`
+                : awaitingIssue(dossier, slip)
+                  ? 'Đã ký, đang phát hành phiếu…'
+                  : 'Dự thảo, chờ ký'}
             </Descriptions.Item>
             <Descriptions.Item label="Diện">
               {slip.trigger === 'overdue' ? 'Quá hạn hẹn trả' : 'Báo trước trễ hạn'}

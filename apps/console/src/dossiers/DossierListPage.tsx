@@ -29,7 +29,9 @@ function DateRange(props: {
     <DatePicker.RangePicker
       aria-label={props.label}
       format="DD/MM/YYYY"
-      placeholder={[`${props.label} từ ngày`, 'đến ngày']}
+      // Short enough to show whole ("Tiếp nhận từ n…" was cut), in a box wide enough for it.
+      placeholder={[`${props.label} từ`, 'đến']}
+      style={{ width: 280, maxWidth: '100%' }}
       value={[props.from ? dayjs(props.from) : null, props.to ? dayjs(props.to) : null]}
       onChange={(range) =>
         props.onChange(range?.[0]?.format('YYYY-MM-DD'), range?.[1]?.format('YYYY-MM-DD'))

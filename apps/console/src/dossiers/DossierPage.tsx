@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { auditEventLabel } from '@cchc/domain';
-import { Card, Descriptions, Empty, Result, Space, Spin, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Result, Space, Spin, Timeline, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError, data, http } from '../api/http';
 import type { HistoryEntry } from '../api/types';
@@ -8,8 +9,43 @@ import { formatDateTime, formatIsoDate } from '../common/format';
 import { ROLE_LABELS } from '../common/labels';
 import { useUnits } from '../common/org';
 import { ApologySlips } from './ApologySlips';
+import { DossierActions } from './DossierActions';
 import { DossierStatus } from './DossierStatus';
 import { apologyStatus, dossierStateLabel } from './labels';
+import { ISSUE_WAIT_MS, issuePollInterval } from './slip-issuing';
+import type { Dossier } from './types';
+
+/** After "Ký phiếu": the slip being issued, then its number, or a word if it takes long. */
+function IssueNotice({ dossier, round, at }: { dossier: Dossier; round: number; at: number }) {
+  const slip = dossier.apologies?.find((candidate) => candidate.round === round);
+  // Polling stops after ISSUE_WAIT_MS; this re-renders the notice then.
+  const [gaveUp, setGaveUp] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setGaveUp(true), Math.max(0, at + ISSUE_WAIT_MS - Date.now()));
+    return () => clearTimeout(timer);
+  }, [at]);
+  if (slip?.status === 'issued')
+    return (
+      <Alert
+        type="success"
+        showIcon
+        role="status"
+        title={`Đã ký phiếu lần ${round}; phiếu số ${slip.number ?? '—'} được phát hành.`}
+      />
+    );
+  return (
+    <Alert
+      type={gaveUp ? 'warning' : 'info'}
+      showIcon
+      role="status"
+      title={
+        gaveUp
+          ? `Đã ký phiếu lần ${round}; phiếu chưa phát hành xong, vui lòng tải lại trang sau ít phút.`
+          : `Đã ký phiếu lần ${round}; đang cấp số và phát hành phiếu…`
+      }
+    />
+  );
+}
 
 function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
   if (entries.length === 0) return <Empty description="Chưa có lịch sử" />;
@@ -43,9 +79,12 @@ export function DossierPage() {
   const { code = '' } = useParams();
   const queryClient = useQueryClient();
   const units = useUnits();
+  // The round just signed and when: the worker issues the slip a moment after the signature.
+  const [signed, setSigned] = useState<{ round: number; at: number } | null>(null);
   const dossier = useQuery({
     queryKey: ['dossier', code],
     queryFn: () => data(http.GET('/dossiers/{code}', { params: { path: { code } } })),
+    refetchInterval: (query) => issuePollInterval(query.state.data, signed?.at ?? null, Date.now()),
   });
 
   if (dossier.isPending) return <Spin />;
@@ -58,10 +97,15 @@ export function DossierPage() {
     );
   const view = dossier.data;
 
-  async function refresh() {
+  async function onChanged() {
     await queryClient.invalidateQueries({ queryKey: ['dossier', code] });
     await queryClient.invalidateQueries({ queryKey: ['dossiers'] });
     await queryClient.invalidateQueries({ queryKey: ['inbox'] });
+  }
+
+  async function onSigned(round: number) {
+    setSigned({ round, at: Date.now() });
+    await onChanged();
   }
 
   return (
@@ -73,6 +117,15 @@ export function DossierPage() {
             {view.procedure.name} ({view.procedure.code})
           </Descriptions.Item>
           <Descriptions.Item label="Người nộp">{view.applicant.name}</Descriptions.Item>
+          {view.applicant.phone && (
+            <Descriptions.Item label="Điện thoại">{view.applicant.phone}</Descriptions.Item>
+          )}
+          {view.applicant.address && (
+            <Descriptions.Item label="Địa chỉ">{view.applicant.address}</Descriptions.Item>
+          )}
+          {view.applicant.email && (
+            <Descriptions.Item label="Thư điện tử">{view.applicant.email}</Descriptions.Item>
+          )}
           <Descriptions.Item label="Đơn vị giải quyết">
             {units.data?.byId.get(view.handlingUnitId)?.name ?? '—'}
           </Descriptions.Item>
@@ -89,6 +142,7 @@ export function DossierPage() {
               ` (hẹn ban đầu ${formatIsoDate(view.originalAppointmentDate)})`}
           </Descriptions.Item>
         </Descriptions>
+        <DossierActions dossier={view} onChanged={onChanged} />
       </Card>
       <Card
         title={
@@ -97,7 +151,10 @@ export function DossierPage() {
           </Typography.Title>
         }
       >
-        <ApologySlips dossier={view} onSigned={refresh} />
+        <Space direction="vertical" size="middle" className="page">
+          {signed && <IssueNotice dossier={view} round={signed.round} at={signed.at} />}
+          <ApologySlips dossier={view} onSigned={onSigned} />
+        </Space>
       </Card>
       <Card
         title={

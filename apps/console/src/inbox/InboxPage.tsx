@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Empty, List, Space, Spin, Typography } from 'antd';
+import { Badge, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { data, http } from '../api/http';
 import type { InboxItem } from '../api/types';
@@ -65,7 +65,13 @@ function Entry({ item }: { item: InboxItem }) {
                 {formatIsoDate(apologySlip.newAppointmentDate)}
               </span>
             )}
-            {note && <span>{note}</span>}
+            {/* Overdue stands out as on the dossier pages; "còn N ngày" stays plain. */}
+            {note &&
+              (dossier.workingDaysOverdue !== null ? (
+                <Tag color="red">{note}</Tag>
+              ) : (
+                <span>{note}</span>
+              ))}
           </Space>
         }
       />

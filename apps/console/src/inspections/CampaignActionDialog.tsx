@@ -7,6 +7,7 @@ import { data, http } from '../api/http';
 import { useWardUsers } from '../common/org';
 import { findingUnits } from './campaign-forms';
 import type { Campaign } from './types';
+import { apiErrorMessage } from '../common/api-error';
 
 /** A step on a campaign that asks for a form (the others are one click on CampaignPage). */
 export type CampaignAction =
@@ -124,7 +125,7 @@ export function CampaignActionDialog({
       onCancel={onClose}
       destroyOnHidden
     >
-      {send.isError && <Alert type="error" showIcon message={send.error.message} />}
+      {send.isError && <Alert type="error" showIcon message={apiErrorMessage(send.error)} />}
       {finding && <p>Tồn tại: {finding.description}</p>}
       <Form<Values> form={form} layout="vertical" onFinish={(values) => send.mutate(values)}>
         {action.type === 'FINISH_VISIT' && (

@@ -22,6 +22,7 @@ import { ACTION_TITLES, CampaignAction, CampaignActionDialog } from './CampaignA
 import { findingActions, visitActions } from './campaign-forms';
 import { ChecklistDialog } from './ChecklistDialog';
 import type { Campaign, Finding, Visit } from './types';
+import { apiErrorMessage } from '../common/api-error';
 
 const documentPath = (id: string, suffix: string) => `/inspections/campaigns/${id}${suffix}`;
 
@@ -109,7 +110,8 @@ export function CampaignPage() {
     },
     onSuccess: updated,
   });
-  if (campaign.isError) return <Alert type="error" showIcon message={campaign.error.message} />;
+  if (campaign.isError)
+    return <Alert type="error" showIcon message={apiErrorMessage(campaign.error)} />;
   if (!campaign.data) return <Spin />;
   const view = campaign.data;
   const started = view.visits.filter((visit) => visit.state !== 'scheduled');
@@ -142,7 +144,7 @@ export function CampaignPage() {
           },
         ]}
       />
-      {act.isError && <Alert type="error" showIcon message={act.error.message} />}
+      {act.isError && <Alert type="error" showIcon message={apiErrorMessage(act.error)} />}
       <Space wrap>
         {CAMPAIGN_BUTTONS.filter((button) => view.allowedEvents.includes(button.event)).map(
           ({ event, label }) => (

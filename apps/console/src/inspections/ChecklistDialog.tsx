@@ -4,6 +4,7 @@ import { CHECKLIST_RESULT_LABELS, CHECKLIST_RESULTS } from '@cchc/domain';
 import { data, http } from '../api/http';
 import { checklistResults, ChecklistFormValues, checklistValues } from './campaign-forms';
 import type { Campaign, Visit } from './types';
+import { apiErrorMessage } from '../common/api-error';
 
 interface Values {
   topics: ChecklistFormValues;
@@ -49,7 +50,7 @@ export function ChecklistDialog({
       destroyOnHidden
       width={720}
     >
-      {save.isError && <Alert type="error" showIcon message={save.error.message} />}
+      {save.isError && <Alert type="error" showIcon message={apiErrorMessage(save.error)} />}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -6,6 +6,7 @@ import { apiFieldErrors, showFieldErrors } from '../common/field-errors';
 import { PATHS } from '../paths';
 import { useUser } from '../session/session';
 import { suggestCode, templateBody, TopicRow } from './checklist-template';
+import { apiErrorMessage } from '../common/api-error';
 
 /**
  * The roles PUT/DELETE /inspections/checklist admit (@Roles there decides; this only spares the
@@ -31,7 +32,7 @@ export function ChecklistTemplatePage() {
     <Space direction="vertical" size="middle" className="page">
       <Link to={PATHS.inspections}>← Kiểm tra</Link>
       <Typography.Title level={1}>Danh mục kiểm tra</Typography.Title>
-      {template.isError && <Alert type="error" showIcon title={template.error.message} />}
+      {template.isError && <Alert type="error" showIcon title={apiErrorMessage(template.error)} />}
       {template.isPending && <Spin />}
       {template.data && (
         <>
@@ -98,7 +99,7 @@ function TemplateForm({ topics, source }: { topics: TopicRow[]; source: 'default
       onFinish={(values) => save.mutate(values)}
     >
       {error && apiFieldErrors(error).length === 0 && (
-        <Alert type="error" showIcon title={error.message} />
+        <Alert type="error" showIcon title={apiErrorMessage(error)} />
       )}
       <Form.List name="topics">
         {(fields, { add, remove, move }) => (
@@ -168,7 +169,7 @@ function TemplateForm({ topics, source }: { topics: TopicRow[]; source: 'default
                   title="Khôi phục danh mục mặc định?"
                   description="Danh mục riêng của phường sẽ bị thay bằng danh mục mặc định."
                   okText="Khôi phục"
-                  cancelText="Không"
+                  cancelText="Đóng"
                   onConfirm={() => reset.mutate()}
                 >
                   <Button loading={reset.isPending}>Khôi phục danh mục mặc định</Button>

@@ -7,6 +7,7 @@ import { data, http } from '../api/http';
 import { useUnits, useWardUsers } from '../common/org';
 import { PATHS } from '../paths';
 import { campaignBody, CampaignFormValues, repeatedUnit } from './campaign-forms';
+import { apiErrorMessage } from '../common/api-error';
 
 const KIND_OPTIONS = INSPECTION_KINDS.map((value) => ({
   value,
@@ -58,7 +59,7 @@ export function CreateCampaignDialog({ onClose }: { onClose(): void }) {
       destroyOnHidden
       width={720}
     >
-      {create.isError && <Alert type="error" showIcon message={create.error.message} />}
+      {create.isError && <Alert type="error" showIcon message={apiErrorMessage(create.error)} />}
       <Form<FormValues>
         form={form}
         layout="vertical"

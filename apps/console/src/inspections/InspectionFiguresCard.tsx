@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions } from 'antd';
 import { data, http } from '../api/http';
 import { formatNumber } from '../common/format';
+import { apiErrorMessage } from '../common/api-error';
 
 function percent(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 100)}%`;
@@ -13,7 +14,8 @@ export function InspectionFiguresCard({ year }: { year: number }) {
     queryKey: ['inspection-figures', year],
     queryFn: () => data(http.GET('/stats/inspections', { params: { query: { year } } })),
   });
-  if (figures.isError) return <Alert type="error" showIcon message={figures.error.message} />;
+  if (figures.isError)
+    return <Alert type="error" showIcon message={apiErrorMessage(figures.error)} />;
   const view = figures.data;
   return (
     <Card size="small" title={`Kết quả kiểm tra năm ${year}`} loading={!view}>

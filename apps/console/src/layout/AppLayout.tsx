@@ -1,16 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { data, http } from '../api/http';
-import type { Role } from '../api/types';
+import { mayOpen, Screen } from '../access';
 import { ROLE_LABELS } from '../common/labels';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession, useUser } from '../session/session';
 import { PATHS } from '../paths';
-
-/** Those who score, review or answer for the self-assessment. */
-const PAR_ROLES: readonly Role[] = ['coordinator', 'chairman', 'leader', 'unit_head', 'officer'];
 
 /**
  * The frame of every signed-in screen: navigation with counts, the user, sign-out. Below antd's
@@ -30,37 +27,32 @@ export function AppLayout() {
     refetchInterval: 15_000,
   });
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
-  const items = [
+  // The links of the screens the role may open (access.ts, which the route guard reads too).
+  const links: { screen: Screen; path: string; label: ReactNode }[] = [
     {
-      key: PATHS.inbox,
+      screen: 'inbox',
+      path: PATHS.inbox,
       label: (
-        <Link to={PATHS.inbox}>
+        <>
           Việc cần làm <Badge count={inbox.data?.total ?? 0} size="small" />
-        </Link>
+        </>
       ),
     },
-    { key: PATHS.tasks, label: <Link to={PATHS.tasks}>Nhiệm vụ</Link> },
-    { key: PATHS.dashboard, label: <Link to={PATHS.dashboard}>Tổng quan</Link> },
-    { key: PATHS.dossiers, label: <Link to={PATHS.dossiers}>Hồ sơ TTHC</Link> },
-    { key: PATHS.plans, label: <Link to={PATHS.plans}>Kế hoạch</Link> },
-    { key: PATHS.inspections, label: <Link to={PATHS.inspections}>Kiểm tra</Link> },
-    { key: PATHS.reports, label: <Link to={PATHS.reports}>Báo cáo</Link> },
-    ...(PAR_ROLES.includes(user.role)
-      ? [{ key: PATHS.par, label: <Link to={PATHS.par}>Chỉ số CCHC</Link> }]
-      : []),
-    // Who did what, and whether the history is intact: for those who examine or answer for it.
-    ...(user.role === 'inspector' || user.role === 'chairman'
-      ? [{ key: PATHS.audit, label: <Link to={PATHS.audit}>Nhật ký</Link> }]
-      : []),
-    ...(user.role === 'admin'
-      ? [{ key: PATHS.admin, label: <Link to={PATHS.admin}>Quản trị</Link> }]
-      : []),
+    { screen: 'tasks', path: PATHS.tasks, label: 'Nhiệm vụ' },
+    { screen: 'dashboard', path: PATHS.dashboard, label: 'Tổng quan' },
+    { screen: 'dossiers', path: PATHS.dossiers, label: 'Hồ sơ TTHC' },
+    { screen: 'plans', path: PATHS.plans, label: 'Kế hoạch' },
+    { screen: 'inspections', path: PATHS.inspections, label: 'Kiểm tra' },
+    { screen: 'reports', path: PATHS.reports, label: 'Báo cáo' },
+    { screen: 'par', path: PATHS.par, label: 'Chỉ số CCHC' },
+    // The province officer reads the wards from above: its one screen is their ranking.
+    { screen: 'ranking', path: PATHS.ranking, label: 'Xếp hạng phường, xã' },
+    { screen: 'audit', path: PATHS.audit, label: 'Nhật ký' },
+    { screen: 'admin', path: PATHS.admin, label: 'Quản trị' },
   ];
-  // The province officer reads the wards from above: its one screen is their ranking.
-  const menu =
-    user.role === 'province_officer'
-      ? [{ key: PATHS.ranking, label: <Link to={PATHS.ranking}>Xếp hạng phường, xã</Link> }]
-      : items;
+  const menu = links
+    .filter((link) => mayOpen(user.role, link.screen))
+    .map((link) => ({ key: link.path, label: <Link to={link.path}>{link.label}</Link> }));
   const userName = (
     <span className="app-user-name">
       {user.fullName} ({ROLE_LABELS[user.role]})

@@ -59,7 +59,7 @@ export function NotificationBell({ userId }: { userId: string }) {
                         onClick={() => markRead.mutate(item.id)}
                         aria-label={`Đánh dấu đã đọc: ${item.title}`}
                       >
-                        Đã đọc
+                        Đánh dấu đã đọc
                       </Button>,
                     ]
               }

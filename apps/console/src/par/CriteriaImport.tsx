@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { data, fileForm, http } from '../api/http';
 import { RowProblems } from '../common/RowProblems';
+import { apiErrorMessage } from '../common/api-error';
 
 /**
  * "Nạp bộ tiêu chí" (coordinator): the year's criteria tree from XLSX/CSV (with the issuer typed
@@ -73,7 +74,7 @@ export function CriteriaImport({
             message={`Đã nạp ${load.data.criteria} tiêu chí năm ${load.data.year} (${load.data.linkedToTasks} tiêu chí gắn với nhiệm vụ)`}
           />
         )}
-        {load.error && <Alert type="error" showIcon message={load.error.message} />}
+        {load.error && <Alert type="error" showIcon message={apiErrorMessage(load.error)} />}
         <RowProblems error={load.error} />
       </Space>
     </Card>

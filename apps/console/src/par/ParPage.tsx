@@ -11,6 +11,7 @@ import { CriteriaImport } from './CriteriaImport';
 import { LostPointsCard } from './LostPointsCard';
 import { type Dialog, ScoreDialog } from './ScoreDialog';
 import type { Assessment, Criterion, ScoreValues } from './types';
+import { apiErrorMessage } from '../common/api-error';
 
 const UNIT_SCORERS: readonly Role[] = ['unit_head', 'officer'];
 
@@ -108,7 +109,7 @@ export function ParPage() {
     },
     onError: (error) => setFieldNamed(dialog !== null && showFieldErrors(form, error)),
   });
-  const failure = act.isError && !fieldNamed ? act.error.message : null;
+  const failure = act.isError && !fieldNamed ? apiErrorMessage(act.error) : null;
   const closeDialog = () => {
     act.reset();
     setDialog(null);
@@ -151,7 +152,7 @@ export function ParPage() {
         <CriteriaImport year={year} issuer={view?.issuer} scored={scored(view)} />
       )}
       {assessment.isError && !missing && (
-        <Alert type="error" showIcon message={assessment.error.message} />
+        <Alert type="error" showIcon message={apiErrorMessage(assessment.error)} />
       )}
       {assessment.isLoading && <Spin />}
       {view && (

@@ -48,7 +48,7 @@ export function ScoreDialog({
       open={dialog !== null}
       title={criterion && dialog && `${TITLES[dialog.kind]} tiêu chí ${criterion.code}`}
       okText={dialog && OK_TEXTS[dialog.kind]}
-      cancelText="Hủy"
+      cancelText="Đóng"
       confirmLoading={pending}
       destroyOnHidden
       onCancel={onCancel}

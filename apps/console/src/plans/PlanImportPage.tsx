@@ -29,6 +29,7 @@ import {
 } from './plan-import-view';
 import { planName } from './plan-names';
 import { PlanYearField } from './PlanYearField';
+import { apiErrorMessage } from '../common/api-error';
 
 const ACCEPTED_FILES = '.docx,.xlsx,.csv,.tsv,.txt';
 
@@ -184,7 +185,7 @@ function ErrorAlert({ error }: { error: Error }) {
     <Alert
       type="error"
       showIcon
-      message={error.message}
+      message={apiErrorMessage(error)}
       description={
         fields.length > 0 && (
           <ul>

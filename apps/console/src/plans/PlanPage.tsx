@@ -10,6 +10,7 @@ import { searchFromFilters } from '../tasks/task-filters';
 import { planName } from './plan-names';
 import { PlanKindTag } from './PlanKind';
 import { TargetsCard } from './TargetsCard';
+import { apiErrorMessage } from '../common/api-error';
 
 /** The task list filtered to one plan (and area, and state). */
 function tasksLink(planId: string, areaCode?: string, state?: string): string {
@@ -33,7 +34,7 @@ export function PlanPage() {
     queryKey: ['plan', id],
     queryFn: () => data(http.GET('/plans/{id}', { params: { path: { id } } })),
   });
-  if (plan.isError) return <Alert type="error" showIcon message={plan.error.message} />;
+  if (plan.isError) return <Alert type="error" showIcon message={apiErrorMessage(plan.error)} />;
   if (!plan.data) return <Spin />;
   const view = plan.data;
   return (

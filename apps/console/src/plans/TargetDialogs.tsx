@@ -10,6 +10,7 @@ import type { Dayjs } from 'dayjs';
 import { data, http } from '../api/http';
 import { EvidenceUpload } from '../common/EvidenceUpload';
 import { Target, targetBody, TargetFormValues, targetFormValues } from './target-view';
+import { apiErrorMessage } from '../common/api-error';
 
 const METRIC_OPTIONS = TARGET_METRICS.map((value) => ({
   value,
@@ -63,7 +64,7 @@ export function TargetFormDialog({
       open
       title={target ? `Sửa chỉ tiêu ${target.code}` : 'Thêm chỉ tiêu'}
       okText="Lưu chỉ tiêu"
-      cancelText="Hủy"
+      cancelText="Đóng"
       confirmLoading={save.isPending}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -140,7 +141,7 @@ export function TargetFormDialog({
           </Form.Item>
         )}
       </Form>
-      {save.isError && <Alert type="error" showIcon message={save.error.message} />}
+      {save.isError && <Alert type="error" showIcon message={apiErrorMessage(save.error)} />}
     </Modal>
   );
 }
@@ -189,7 +190,7 @@ export function TargetValueDialog({
       open
       title={`Nhập số liệu ${target.code}`}
       okText="Lưu số liệu"
-      cancelText="Hủy"
+      cancelText="Đóng"
       confirmLoading={save.isPending}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -221,7 +222,7 @@ export function TargetValueDialog({
           <EvidenceUpload />
         </Form.Item>
       </Form>
-      {save.isError && <Alert type="error" showIcon message={save.error.message} />}
+      {save.isError && <Alert type="error" showIcon message={apiErrorMessage(save.error)} />}
     </Modal>
   );
 }

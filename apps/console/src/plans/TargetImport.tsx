@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Space, Typography, Upload } from 'antd';
 import { data, fileForm, http } from '../api/http';
 import { RowProblems } from '../common/RowProblems';
+import { apiErrorMessage } from '../common/api-error';
 
 /**
  * "Nhập chỉ tiêu từ tệp" (CSV or XLSX): all rows or none; a refusal lists each problem by its
@@ -44,7 +45,7 @@ export function TargetImport({ planId }: { planId: string }) {
           message={`Đã nhập: ${upload.data.created} chỉ tiêu mới, ${upload.data.updated} chỉ tiêu cập nhật`}
         />
       )}
-      {upload.error && <Alert type="error" showIcon message={upload.error.message} />}
+      {upload.error && <Alert type="error" showIcon message={apiErrorMessage(upload.error)} />}
       <RowProblems error={upload.error} />
     </Space>
   );

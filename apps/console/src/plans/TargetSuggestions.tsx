@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Typography } from 'antd';
 import { data, http } from '../api/http';
 import { Target, targetText } from './target-view';
+import { apiErrorMessage } from '../common/api-error';
 
 /** The coordinator's suggested targets: each with the plan's sentence, to confirm or drop. */
 export function Suggestions({ planId }: { planId: string }) {
@@ -38,7 +39,7 @@ export function Suggestions({ planId }: { planId: string }) {
           <Typography.Text className="muted">{read.data.created} gợi ý mới</Typography.Text>
         )}
       </Space>
-      {error && <Alert type="error" showIcon message={error.message} />}
+      {error && <Alert type="error" showIcon message={apiErrorMessage(error)} />}
       {suggested.length > 0 && (
         <Table<Target>
           rowKey="id"

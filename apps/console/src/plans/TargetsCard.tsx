@@ -17,6 +17,7 @@ import {
 import { TargetFormDialog, TargetValueDialog } from './TargetDialogs';
 import { TargetImport } from './TargetImport';
 import { Suggestions } from './TargetSuggestions';
+import { apiErrorMessage } from '../common/api-error';
 
 /**
  * Targets against their actuals: the target as written, the actual, met / not met. Without
@@ -127,14 +128,16 @@ function TargetActions({
       <Popconfirm
         title={`Xóa chỉ tiêu ${target.code} cùng số liệu đã nhập?`}
         okText="Xóa"
-        cancelText="Hủy"
+        cancelText="Đóng"
         onConfirm={() => remove.mutate()}
       >
         <Button size="small" aria-label={`Xóa ${target.code}`} loading={remove.isPending}>
           Xóa
         </Button>
       </Popconfirm>
-      {remove.isError && <Typography.Text type="danger">{remove.error.message}</Typography.Text>}
+      {remove.isError && (
+        <Typography.Text type="danger">{apiErrorMessage(remove.error)}</Typography.Text>
+      )}
     </Space>
   );
 }
@@ -175,7 +178,9 @@ export function TargetsCard({ planId }: { planId: string }) {
             </Typography.Text>
           )}
         </Space>
-        {actuals.isError && <Alert type="error" showIcon message={actuals.error.message} />}
+        {actuals.isError && (
+          <Alert type="error" showIcon message={apiErrorMessage(actuals.error)} />
+        )}
         <TargetActualsTable
           rows={actuals.data?.targets}
           loading={actuals.isFetching}

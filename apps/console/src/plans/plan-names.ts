@@ -1,8 +1,9 @@
+import { mayOpen } from '../access';
 import type { PlanSummary, Role } from '../api/types';
 
 /** Who may import or amend a plan (the API's rule on POST /plans/import). */
 export function canImportPlans(role: Role): boolean {
-  return role === 'coordinator' || role === 'chairman';
+  return mayOpen(role, 'planImport');
 }
 
 /** "Kế hoạch số 07/KH-UBND — Tên", falling back on the file name when the plan has neither. */

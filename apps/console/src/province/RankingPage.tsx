@@ -6,6 +6,7 @@ import { formatNumber } from '../common/format';
 import { formatPercent, formatPoints, formatRate } from '../par/par-tree';
 import { PATHS } from '../paths';
 import type { WardRanking } from './types';
+import { apiErrorMessage } from '../common/api-error';
 
 /** The year of the province's screens: in the address, so a ward's page keeps it. */
 export function useYear(): [number, (year: number) => void] {
@@ -34,7 +35,9 @@ export function RankingPage() {
           onChange={(value) => value && setYear(value)}
         />
       </Space>
-      {rankings.isError && <Alert type="error" showIcon message={rankings.error.message} />}
+      {rankings.isError && (
+        <Alert type="error" showIcon message={apiErrorMessage(rankings.error)} />
+      )}
       {rankings.data && (
         <Typography.Text className="muted">
           Cách xếp hạng: {rankings.data.orderedBy}

@@ -12,6 +12,7 @@ import { planName } from '../plans/plan-names';
 import { TargetActualsTable } from '../plans/TargetsCard';
 import type { ReportSummary } from '../reports/types';
 import { useYear } from './RankingPage';
+import { apiErrorMessage } from '../common/api-error';
 
 function WardTargets({ wardId, plans }: { wardId: string; plans: PlanSummary[] }) {
   const [planId, setPlanId] = useState<string | undefined>(plans[0]?.id);
@@ -38,7 +39,7 @@ function WardTargets({ wardId, plans }: { wardId: string; plans: PlanSummary[] }
           options={plans.map((plan) => ({ value: plan.id, label: planName(plan) }))}
         />
       </Space>
-      {actuals.isError && <Alert type="error" showIcon message={actuals.error.message} />}
+      {actuals.isError && <Alert type="error" showIcon message={apiErrorMessage(actuals.error)} />}
       <TargetActualsTable rows={actuals.data?.targets} loading={actuals.isFetching} />
     </Space>
   );
@@ -53,7 +54,8 @@ function WardAssessment({ wardId, year }: { wardId: string; year: number }) {
   });
   if (assessment.error instanceof ApiError && assessment.error.status === 404)
     return <Typography.Text>Chưa có bộ tiêu chí Chỉ số CCHC năm {year}</Typography.Text>;
-  if (assessment.isError) return <Alert type="error" showIcon message={assessment.error.message} />;
+  if (assessment.isError)
+    return <Alert type="error" showIcon message={apiErrorMessage(assessment.error)} />;
   if (!assessment.data) return null;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -98,7 +100,7 @@ export function WardPage() {
     <Space direction="vertical" size="middle" className="page">
       <Link to={`${PATHS.ranking}?nam=${year}`}>← Xếp hạng phường, xã</Link>
       <Typography.Title level={1}>{ward?.name ?? 'Phường, xã'}</Typography.Title>
-      {error && <Alert type="error" showIcon message={error.message} />}
+      {error && <Alert type="error" showIcon message={apiErrorMessage(error)} />}
       <Card title="Chỉ tiêu của kế hoạch">
         {plans.data && <WardTargets wardId={wardId} plans={plans.data} />}
       </Card>

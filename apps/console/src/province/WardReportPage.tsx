@@ -11,6 +11,7 @@ import { ReportFacts } from '../reports/ReportFacts';
 import { RevisionsTable } from '../reports/RevisionsTable';
 import type { Contribution } from '../reports/types';
 import { useYear } from './RankingPage';
+import { apiErrorMessage } from '../common/api-error';
 
 /**
  * The part of a revision's JSON (`GET …/document?format=json`, libs/reports ReportContent) this
@@ -68,7 +69,8 @@ function Figures({
         }),
       )) as unknown as FrozenFigures,
   });
-  if (figures.isError) return <Alert type="error" showIcon message={figures.error.message} />;
+  if (figures.isError)
+    return <Alert type="error" showIcon message={apiErrorMessage(figures.error)} />;
   if (!figures.data) return <Spin />;
   const { tasks, dossiers, targets, inspections } = figures.data.content;
   return (
@@ -162,7 +164,8 @@ export function WardReportPage() {
         }),
       ),
   });
-  if (report.isError) return <Alert type="error" showIcon message={report.error.message} />;
+  if (report.isError)
+    return <Alert type="error" showIcon message={apiErrorMessage(report.error)} />;
   if (!report.data) return <Spin />;
   const view = report.data;
   const latest = view.revisions.at(-1)?.revision;

@@ -17,6 +17,7 @@ import { REPORT_PERIOD_KIND_LABELS, REPORT_PERIOD_KINDS, ReportPeriodKind } from
 import { data, http } from '../api/http';
 import { showFieldErrors } from '../common/field-errors';
 import type { ReportingCalendar } from './types';
+import { apiErrorMessage } from '../common/api-error';
 
 type Fields = Omit<ReportingCalendar, 'preset' | 'countFrom'> & { countFrom: Dayjs | null };
 
@@ -117,7 +118,7 @@ export function CalendarForm({ calendar }: { calendar: ReportingCalendar }) {
           <DatePicker format="DD/MM/YYYY" placeholder="Từ đầu kỳ" />
         </Form.Item>
       </Space>
-      {failure && <Alert type="error" showIcon message={failure.message} />}
+      {failure && <Alert type="error" showIcon message={apiErrorMessage(failure)} />}
       <Space wrap style={{ display: 'flex', marginTop: 8 }}>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           Lưu lịch báo cáo
@@ -126,7 +127,7 @@ export function CalendarForm({ calendar }: { calendar: ReportingCalendar }) {
           <Popconfirm
             title="Bỏ lịch riêng của phường, dùng lại lịch theo hướng dẫn của Bộ Nội vụ?"
             okText="Đồng ý"
-            cancelText="Hủy"
+            cancelText="Đóng"
             onConfirm={() => reset.mutate()}
           >
             <Button loading={reset.isPending}>Dùng lịch theo hướng dẫn của Bộ Nội vụ</Button>

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { data, fileForm, http } from '../api/http';
+import { fileErrorMessage } from '../common/api-error';
 
 const ACCEPTED = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
 
@@ -57,7 +58,7 @@ export function ContributionEvidence({
       await queryClient.invalidateQueries({ queryKey: ['task-evidence', task] });
       onChange?.([...value, stored.id]);
     } catch (failure) {
-      setError(`${file.name}: ${(failure as Error).message}`);
+      setError(fileErrorMessage(file.name, failure));
     } finally {
       setPending(false);
     }

@@ -9,6 +9,7 @@ import { PATHS } from '../paths';
 import { useUser } from '../session/session';
 import { CalendarForm } from './CalendarForm';
 import type { ReportingCalendar, ReportSummary } from './types';
+import { apiErrorMessage } from '../common/api-error';
 
 const KIND_OPTIONS = REPORT_PERIOD_KINDS.map((value) => ({
   value,
@@ -70,7 +71,7 @@ function OpenPeriodForm() {
   });
   return (
     <Card title="Mở kỳ báo cáo">
-      {open.isError && <Alert type="error" showIcon message={open.error.message} />}
+      {open.isError && <Alert type="error" showIcon message={apiErrorMessage(open.error)} />}
       <Form
         layout="inline"
         initialValues={{ kind: 'quy', year: new Date().getFullYear(), index: 1 }}

@@ -22,6 +22,7 @@ import { ContributionEvidence } from './ContributionEvidence';
 import { ReportFacts } from './ReportFacts';
 import { RevisionsTable } from './RevisionsTable';
 import type { Contribution, Report } from './types';
+import { apiErrorMessage } from '../common/api-error';
 
 /** The report steps offered as buttons, in the order of the lifecycle (RETURN asks a reason). */
 const STEPS = ['START_COMPILING', 'SUBMIT_FOR_APPROVAL', 'APPROVE', 'SIGN', 'SEND'] as const;
@@ -75,7 +76,8 @@ export function ReportPage() {
       ),
     onSuccess: done,
   });
-  if (report.isError) return <Alert type="error" showIcon message={report.error.message} />;
+  if (report.isError)
+    return <Alert type="error" showIcon message={apiErrorMessage(report.error)} />;
   if (!report.data) return <Spin />;
   const view = report.data;
   const error = step.error ?? contribute.error;
@@ -94,7 +96,7 @@ export function ReportPage() {
           description={`Lý do: ${view.corrects.reason}`}
         />
       )}
-      {error && <Alert type="error" showIcon message={error.message} />}
+      {error && <Alert type="error" showIcon message={apiErrorMessage(error)} />}
       <Space wrap>
         {view.allowedEvents.includes('COMPILE') && (
           <Button loading={step.isPending} onClick={() => step.mutate({ type: 'COMPILE' })}>
@@ -262,7 +264,7 @@ function ReasonOrTextDialog({
       open={dialog !== null}
       title={submit ? 'Gửi báo cáo đóng góp' : correct ? REPORT_EVENT_LABELS.CORRECT : 'Trả lại'}
       okText={submit ? 'Gửi' : correct ? 'Đính chính' : 'Trả lại'}
-      cancelText="Hủy"
+      cancelText="Đóng"
       confirmLoading={pending}
       destroyOnHidden
       onCancel={onCancel}

@@ -2,6 +2,7 @@ import { PASSWORD_MIN_LENGTH, PASSWORD_RULE } from '@cchc/domain';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, data, http } from '../api/http';
+import { apiErrorMessage, UNREACHABLE } from '../common/api-error';
 
 interface Passwords {
   currentPassword: string;
@@ -33,8 +34,8 @@ export function ChangePasswordPage({ fullName, onChanged, onSignOut }: Props) {
     } catch (caught) {
       setError(
         caught instanceof ApiError && caught.status < 500
-          ? (caught.body.message ?? 'Không đổi được mật khẩu')
-          : 'Không kết nối được máy chủ; vui lòng thử lại',
+          ? apiErrorMessage(caught, 'Không đổi được mật khẩu')
+          : UNREACHABLE,
       );
     } finally {
       setBusy(false);

@@ -2,6 +2,7 @@ import { DatePicker, Form, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ApiError, data, http } from '../api/http';
 import type { BulkTaskResult, Task } from '../api/types';
+import { apiErrorMessage, readableMessage } from '../common/api-error';
 import { useUnits } from '../common/org';
 import { ReasonField } from '../common/ReasonField';
 import { BULK_ACTION_LABELS, bulkBody, BulkActionType, BulkValues } from './bulk-actions';
@@ -24,7 +25,9 @@ export function BulkActionDialog({ type, tasks, onClose, onDone }: Props) {
   const title = BULK_ACTION_LABELS[type];
 
   async function send() {
-    const values = await form.validateFields();
+    // An incomplete form shows its messages beside the fields; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setSending(true);
     setFailure(null);
     try {
@@ -40,10 +43,9 @@ export function BulkActionDialog({ type, tasks, onClose, onDone }: Props) {
       setResults(answer.results);
       onDone();
     } catch (error) {
+      const failed = 'Không gửi được; vui lòng thử lại';
       setFailure(
-        error instanceof ApiError && error.status < 500
-          ? error.message
-          : 'Không gửi được; vui lòng thử lại',
+        error instanceof ApiError && error.status < 500 ? apiErrorMessage(error, failed) : failed,
       );
     } finally {
       setSending(false);
@@ -56,7 +58,7 @@ export function BulkActionDialog({ type, tasks, onClose, onDone }: Props) {
       open
       title={`${title} (${tasks.length} nhiệm vụ)`}
       okText={results ? 'Đóng' : title}
-      cancelText="Hủy"
+      cancelText="Đóng"
       cancelButtonProps={{ style: results ? { display: 'none' } : undefined }}
       confirmLoading={sending}
       onOk={results ? onClose : send}
@@ -81,7 +83,8 @@ export function BulkActionDialog({ type, tasks, onClose, onDone }: Props) {
                   <Tag className="bulk-done">Đã thực hiện</Tag>
                 ) : (
                   <span>
-                    <Tag className="bulk-refused">Bị từ chối</Tag> {result.message}
+                    <Tag className="bulk-refused">Bị từ chối</Tag>{' '}
+                    {result.message && readableMessage(result.message)}
                   </span>
                 ),
             },

@@ -4,6 +4,7 @@ import { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, data, fileForm, http } from '../api/http';
 import type { Task } from '../api/types';
+import { apiErrorMessage, fileErrorMessage } from '../common/api-error';
 import { formatDateTime } from '../common/format';
 import { TASK_EVENT_BUTTONS } from '../common/labels';
 import { useUnits } from '../common/org';
@@ -38,7 +39,9 @@ export function EventDialog({ task, choice, onClose, onDone }: Props) {
       : TASK_EVENT_BUTTONS[choice.type];
 
   async function send() {
-    const raw = await form.validateFields();
+    // An incomplete form shows its messages beside the fields; nothing is sent.
+    const raw = await form.validateFields().catch(() => null);
+    if (!raw) return;
     const values = Object.fromEntries(
       Object.entries(raw).map(([key, value]) => [
         key,
@@ -62,10 +65,11 @@ export function EventDialog({ task, choice, onClose, onDone }: Props) {
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         await onDone(await whoActedFirst(task.id, error));
-      } else if (error instanceof ApiError && error.status < 500) {
-        message.error(error.message);
       } else {
-        message.error('Không gửi được; vui lòng thử lại');
+        const failed = 'Không gửi được; vui lòng thử lại';
+        message.error(
+          error instanceof ApiError && error.status < 500 ? apiErrorMessage(error, failed) : failed,
+        );
       }
     } finally {
       setSending(false);
@@ -94,7 +98,8 @@ export function EventDialog({ task, choice, onClose, onDone }: Props) {
               {
                 required: field.required,
                 whitespace: true,
-                message: `Nhập ${field.label.toLowerCase()}`,
+                // A date or a unit is picked, not typed.
+                message: `${field.kind === 'unit' || field.kind === 'date' ? 'Chọn' : 'Nhập'} ${field.label.toLowerCase()}`,
               },
             ]}
           >
@@ -144,7 +149,14 @@ async function uploadEvidence(taskId: string, files: UploadFile[]): Promise<stri
         body: { file: file as unknown as File },
         bodySerializer: fileForm,
       }),
-    );
+    ).catch((error: unknown) => {
+      // The user needs the file named, not the form field ("file: …").
+      if (!(error instanceof ApiError)) throw error;
+      throw new ApiError(error.status, {
+        ...error.body,
+        message: fileErrorMessage(file.name, error),
+      });
+    });
     ids.push(uploaded.id);
   }
   return ids;
