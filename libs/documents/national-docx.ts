@@ -115,12 +115,20 @@ export function nationalHeader(header: NationalHeader): Table {
 export interface SignatureBlock {
   /** "- Như trên;" … */
   recipients: string[];
+  /**
+   * Whom the signer signs for (thẩm quyền, NĐ 30/2020), above the position: "TM. ỦY BAN NHÂN
+   * DÂN" when the chairman signs the People's Committee's document; none when in his own name.
+   */
+  onBehalfOf?: string;
   /** Upper case, e.g. "CHỦ TỊCH". */
   signerPosition: string;
   signerName: string;
 }
 
-/** Nơi nhận on the left; the signer's position, room to sign and name on the right. */
+/** The People's Committee's documents, signed by its chairman on its behalf (NĐ 30/2020). */
+export const ON_BEHALF_OF_COMMITTEE = 'TM. ỦY BAN NHÂN DÂN';
+
+/** Nơi nhận on the left; the signer's authority and position, room to sign and name on the right. */
 export function signatureBlock(signature: SignatureBlock): Table {
   return twoColumns(
     [
@@ -128,6 +136,9 @@ export function signatureBlock(signature: SignatureBlock): Table {
       ...signature.recipients.map((text) => docLine({ text, size: 11, align: 'left' })),
     ],
     [
+      ...(signature.onBehalfOf
+        ? [docLine({ text: signature.onBehalfOf, size: 14, bold: true })]
+        : []),
       docLine({ text: signature.signerPosition, size: 14, bold: true }),
       ...Array.from({ length: 3 }, () => docLine({ text: '', size: 14 })), // room to sign
       docLine({ text: signature.signerName, size: 14, bold: true }),

@@ -5,8 +5,9 @@ import {
   docLine,
   nationalHeader,
   placeName,
+  ON_BEHALF_OF_COMMITTEE,
   renderNationalDocx,
-  twoColumns,
+  signatureBlock,
 } from '@cchc/documents';
 import { neutralizeFormula } from '@cchc/common';
 import { IsoDate, PAR_SCORE_STATUS_LABELS } from '@cchc/domain';
@@ -90,25 +91,6 @@ const cell = (text: string, bold = false) =>
     children: [new Paragraph({ children: [new TextRun({ text, size: 24, bold })] })],
   });
 
-/**
- * The ward's report is the People's Committee's, signed by its chairman on its behalf (NĐ 30/2020):
- * "TM. ỦY BAN NHÂN DÂN", then "CHỦ TỊCH", room to sign, and his name.
- */
-function committeeSignature(recipients: string[], signerName: string): Table {
-  return twoColumns(
-    [
-      docLine({ text: 'Nơi nhận:', size: 12, bold: true, italics: true, align: 'left' }),
-      ...recipients.map((text) => docLine({ text, size: 11, align: 'left' })),
-    ],
-    [
-      docLine({ text: 'TM. ỦY BAN NHÂN DÂN', size: 14, bold: true }),
-      docLine({ text: 'CHỦ TỊCH', size: 14, bold: true }),
-      ...Array.from({ length: 3 }, () => docLine({ text: '', size: 14 })), // room to sign
-      docLine({ text: signerName, size: 14, bold: true }),
-    ],
-  );
-}
-
 /** The self-assessment report in the national format: header, table by criterion, totals, signature. */
 export function assessmentDocx(view: AssessmentView, ward: ExportWard): Promise<Buffer> {
   const [year, month, day] = ward.today.split('-');
@@ -163,6 +145,11 @@ export function assessmentDocx(view: AssessmentView, ward: ExportWard): Promise<
           (area.percent === null ? '' : ` (${percent(area.percent)})`),
       ),
     ),
-    committeeSignature(['- Sở Nội vụ;', '- Lưu: VT.'], ward.chairmanName ?? ''),
+    signatureBlock({
+      recipients: ['- Sở Nội vụ;', '- Lưu: VT.'],
+      onBehalfOf: ON_BEHALF_OF_COMMITTEE,
+      signerPosition: 'CHỦ TỊCH',
+      signerName: ward.chairmanName ?? '',
+    }),
   ]);
 }

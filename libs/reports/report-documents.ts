@@ -16,8 +16,9 @@ import {
   longDate,
   nationalHeader,
   renderNationalDocx,
+  ON_BEHALF_OF_COMMITTEE,
   shortDate,
-  twoColumns,
+  signatureBlock,
 } from '@cchc/documents';
 import { neutralizeFormula } from '@cchc/common';
 import { IsoDate, TASK_STATE_LABELS, TASK_STATES } from '@cchc/domain';
@@ -272,15 +273,17 @@ export function renderReportDocx(
     ...summary.map(bodyParagraph),
     ...sections,
     new Paragraph({ spacing: { before: 240 }, children: [] }),
-    committeeSignature(
-      [
+    signatureBlock({
+      recipients: [
         '- Sở Nội vụ;',
         `- Thường trực HĐND ${content.ward.name};`,
         '- Chủ tịch, các Phó Chủ tịch UBND;',
         '- Lưu: VT, VHXH.',
       ],
-      meta.signerName,
-    ),
+      onBehalfOf: ON_BEHALF_OF_COMMITTEE,
+      signerPosition: 'CHỦ TỊCH',
+      signerName: meta.signerName,
+    }),
     docLine({
       text: `Số liệu tổng hợp lần ${meta.revision}, mã kiểm tra sha-256 ${meta.contentHash}`,
       size: 9,
@@ -290,25 +293,6 @@ export function renderReportDocx(
     }),
     docLine({ text: checkpointText(content), size: 9, italics: true, align: 'left' }),
   ]);
-}
-
-/**
- * The chairman signs on behalf of the People's Committee (thẩm quyền "TM." of NĐ 30/2020): "TM.
- * ỦY BAN NHÂN DÂN", then "CHỦ TỊCH", room to sign, and his name.
- */
-function committeeSignature(recipients: string[], signerName: string) {
-  return twoColumns(
-    [
-      docLine({ text: 'Nơi nhận:', size: 12, bold: true, italics: true, align: 'left' }),
-      ...recipients.map((text) => docLine({ text, size: 11, align: 'left' })),
-    ],
-    [
-      docLine({ text: 'TM. ỦY BAN NHÂN DÂN', size: 14, bold: true }),
-      docLine({ text: 'CHỦ TỊCH', size: 14, bold: true }),
-      ...Array.from({ length: 3 }, () => docLine({ text: '', size: 14 })), // room to sign
-      docLine({ text: signerName, size: 14, bold: true }),
-    ],
-  );
 }
 
 /**
