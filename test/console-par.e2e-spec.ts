@@ -467,7 +467,7 @@ describeWithSeed('002', 'web console: chỉ tiêu, Chỉ số CCHC, xếp hạng
     await dialog.getByRole('button', { name: 'Lưu kết quả' }).click();
     await dialog
       .getByRole('alert')
-      .getByText(/cần nêu nguồn kết quả điều tra/)
+      .getByText(/cần nêu nguồn kết quả điều tra/i)
       .waitFor();
     expect((await surveyed()).score).toBeNull();
     await dialog.getByLabel('Văn bản công bố kết quả').fill('Quyết định số 1234/QĐ-UBND');

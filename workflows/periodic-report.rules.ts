@@ -167,7 +167,7 @@ export function contributionPrecondition(
       return context.reminded.includes(event.level) ? `Đã nhắc lần ${event.level}.` : null;
     case 'ESCALATE':
       return context.escalated.includes(event.level)
-        ? `Đã báo cáo vượt cấp lần ${event.level}.`
+        ? `Đã chuyển cấp trên xử lý lần ${event.level}.`
         : null;
     default:
       return null;

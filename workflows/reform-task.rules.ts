@@ -67,7 +67,7 @@ export function authorizeReformTask(
   if (SYSTEM_TASK_EVENTS.includes(eventType)) {
     return actor.kind === 'system'
       ? null
-      : 'Chỉ hệ thống mới được gửi sự kiện này (quá hạn, nhắc hạn, báo cáo vượt cấp, hoàn thành nhóm).';
+      : 'Chỉ hệ thống mới được gửi sự kiện này (quá hạn, nhắc hạn, chuyển cấp trên xử lý, hoàn thành nhóm).';
   }
   if (actor.kind === 'system') {
     return 'Thao tác này phải do người dùng thực hiện, không phải hệ thống.';

@@ -110,7 +110,7 @@ describe('refusal', () => {
     ).toEqual({
       kind: 'role',
       message:
-        'Chỉ hệ thống mới được gửi sự kiện này (quá hạn, nhắc hạn, báo cáo vượt cấp, hoàn thành nhóm).',
+        'Chỉ hệ thống mới được gửi sự kiện này (quá hạn, nhắc hạn, chuyển cấp trên xử lý, hoàn thành nhóm).',
     });
     expect(refusal(wf, snapshotIn('inProgress'), validEvent('CANCEL', actors.system))?.kind).toBe(
       'role',

@@ -10,7 +10,7 @@ export {
   type DateParts,
   type Weekday,
 } from './iso-date';
-export { endOfDayInstant, todayIn, VIETNAM_TIME_ZONE } from './vietnam-time';
+export { endOfDayInstant, todayIn, VIETNAM_TIME_ZONE, vietnamTimeOfDay } from './vietnam-time';
 export {
   LUNAR_FIRST_YEAR,
   LUNAR_LAST_YEAR,

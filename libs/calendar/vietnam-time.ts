@@ -9,6 +9,13 @@ export const VIETNAM_UTC_OFFSET_HOURS = 7;
 
 const MS_PER_HOUR = 3_600_000;
 
+/** "07:29": the time of day in Vietnam at `instant`. */
+export function vietnamTimeOfDay(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_UTC_OFFSET_HOURS * MS_PER_HOUR)
+    .toISOString()
+    .slice(11, 16);
+}
+
 /**
  * The calendar date in Asia/Ho_Chi_Minh at the instant `now` (pass the injectable clock's time).
  * By the fixed offset rather than Intl: formatToParts was 3% of the API's CPU per transition.

@@ -9,3 +9,4 @@ export * from './periodic-report';
 export * from './password';
 export * from './target';
 export * from './par-index';
+export * from './roman-numerals';

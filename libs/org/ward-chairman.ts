@@ -3,8 +3,8 @@ interface Queryable {
 }
 
 /**
- * The name a ward's documents are signed with by its chairman: the active chairman, the longest
- * in office if there are two; '' when the ward has none.
+ * The name a ward's documents are signed with by its chairman: the active chairman, the one
+ * whose account is oldest if there are two; '' when the ward has none.
  */
 export async function activeChairmanName(db: Queryable, wardId: string): Promise<string> {
   const [chairman] = (await db.query(

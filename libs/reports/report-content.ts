@@ -1,4 +1,4 @@
-import { IsoDate, TargetComparator, TASK_STATES, TaskState } from '@cchc/domain';
+import { IsoDate, romanValue, TargetComparator, TASK_STATES, TaskState } from '@cchc/domain';
 import type { DossierFigures } from '@cchc/dossiers';
 import type { TaskStateAsOf } from '@cchc/tasks';
 import type { ReportPeriod } from './reporting-calendar';
@@ -111,20 +111,6 @@ function line(task: TaskAsOf): TaskLine {
     state: task.state,
     reason: task.reason,
   };
-}
-
-const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-
-/** 9 from "IX", null for a code that is not a Roman numeral. */
-export function romanValue(code: string): number | null {
-  if (!/^[IVXLC]+$/.test(code)) return null;
-  let total = 0;
-  for (let i = 0; i < code.length; i += 1) {
-    const digit = ROMAN_DIGITS[code[i]];
-    const next = ROMAN_DIGITS[code[i + 1]] ?? 0;
-    total += digit < next ? -digit : digit;
-  }
-  return total;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   type FileChild,
 } from 'docx';
 import { Workbook } from 'exceljs';
-import { endOfDayInstant, todayIn } from '@cchc/calendar';
+import { endOfDayInstant, todayIn, vietnamTimeOfDay } from '@cchc/calendar';
 import {
   bodyParagraph,
   docLine,
@@ -73,9 +73,7 @@ function pendingRows(dossiers: DossierSection): (string | number)[][] {
 /** "01/12/2026 07:29": an instant as a Vietnamese reader reads it, in Vietnam time. */
 export function vietnamDateTime(instant: string | Date): string {
   const time = new Date(instant);
-  // Vietnam keeps UTC+7 all year.
-  const local = new Date(time.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
-  return `${shortDate(todayIn(time))} ${local}`;
+  return `${shortDate(todayIn(time))} ${vietnamTimeOfDay(time)}`;
 }
 
 /** "quý I/2026", "năm 2026": a period's label inside a sentence. */

@@ -55,6 +55,14 @@ describe('entered target values', () => {
     );
   });
 
+  it("never takes a period mostly outside the window: last year's value is no figure of this one", () => {
+    const year2025 = value('2025-01-01', '2025-12-31', 95, '2026-01-10T09:00:00+07:00');
+    // It shares 17 days (15–31/12/2025) with Q1 2026 and with the reporting year 2026.
+    expect(pick([year2025], '2025-12-15', '2026-03-14')).toBe(undefined);
+    expect(pick([year2025], '2025-12-15', '2026-12-14')).toBe(undefined);
+    expect(pick([year2025, q1], '2025-12-15', '2026-03-14')).toBe(85);
+  });
+
   it('prefers the value entered last between two of the same period', () => {
     const again = { ...q2, value: 90, enteredAt: new Date('2026-06-19T09:00:00+07:00') };
     expect(pick([again, q2], '2026-03-15', '2026-06-14')).toBe(90);

@@ -42,6 +42,7 @@ export function bestMatchingValue<T extends EnteredValue>(
   to: IsoDate,
   knownAt: Date,
 ): T | undefined {
+  const windowDays = epochDay(to) - epochDay(from) + 1;
   const candidates = values
     .filter((value) => new Date(value.enteredAt).getTime() <= knownAt.getTime())
     .map((value) => ({
@@ -50,7 +51,13 @@ export function bestMatchingValue<T extends EnteredValue>(
       outside: epochDay(value.to) - epochDay(value.from) + 1 - overlapDays(value, from, to),
       enteredAt: new Date(value.enteredAt).getTime(),
     }))
-    .filter((candidate) => candidate.covered > 0);
+    // Mostly about this window: it covers most of the window, or lies mostly inside it (a
+    // calendar year's value is not a figure of the quarter that begins 17 days before it ends).
+    .filter(
+      (candidate) =>
+        candidate.covered * 2 > windowDays ||
+        candidate.covered * 2 > candidate.covered + candidate.outside,
+    );
   if (candidates.length === 0) return undefined;
   const most = Math.max(...candidates.map((candidate) => candidate.covered));
   return candidates

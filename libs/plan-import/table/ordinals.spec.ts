@@ -1,24 +1,4 @@
-import {
-  ancestorOrdinals,
-  hierarchicalOrdinal,
-  numericOrdinal,
-  romanValue,
-  sectionHeading,
-} from './ordinals';
-
-describe('romanValue', () => {
-  it('reads section numerals and rejects other letters', () => {
-    expect(['I', 'IV', 'VII', 'IX', 'XIV', 'XXXIX'].map(romanValue)).toEqual([1, 4, 7, 9, 14, 39]);
-    expect(['', 'IIII', 'VV', 'A', 'TT', 'IL'].map(romanValue)).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
-  });
-});
+import { ancestorOrdinals, hierarchicalOrdinal, numericOrdinal, sectionHeading } from './ordinals';
 
 describe('numericOrdinal', () => {
   it('accepts plain and hierarchical ordinals, dropping a trailing dot', () => {

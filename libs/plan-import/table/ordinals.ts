@@ -1,16 +1,4 @@
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-
-/** Value of a Roman numeral up to XXXIX (sections of a plan), or null if it is not one. */
-export function romanValue(text: string): number | null {
-  if (!/^(X{0,3})(IX|IV|V?I{0,3})$/.test(text) || text === '') return null;
-  let total = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const value = ROMAN_VALUES[text[i]];
-    const next = ROMAN_VALUES[text[i + 1]] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
+import { romanValue } from '@cchc/domain';
 
 /** "3", "3.", "2.1", "2.1.1." → the ordinal without the trailing dot; otherwise null. */
 export function numericOrdinal(text: string): string | null {

@@ -1,4 +1,4 @@
-import { parseDecimal } from './format';
+import { formatRate, parseDecimal } from './format';
 
 describe('a number as typed in Việt Nam', () => {
   it.each([
@@ -18,4 +18,18 @@ describe('a number as typed in Việt Nam', () => {
       expect(parseDecimal(text)).toBeNull();
     },
   );
+});
+
+describe('formatRate', () => {
+  it('shows a rate with one decimal and never rounds a miss up to 100%', () => {
+    expect([0.925, 0.996, 0.9996, 1, 0].map((rate) => formatRate(rate))).toEqual([
+      '92,5%',
+      '99,6%',
+      '99,9%',
+      '100%',
+      '0%',
+    ]);
+    expect(formatRate(null)).toBe('—');
+    expect(formatRate(undefined, 'chưa có số liệu')).toBe('chưa có số liệu');
+  });
 });

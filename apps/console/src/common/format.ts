@@ -40,6 +40,16 @@ export function formatNumber(value: number): string {
 }
 
 /**
+ * A rate between 0 and 1 as a percentage with one decimal (0.925 → "92,5%"), never rounded up to
+ * a 100% it did not reach (0.996 → "99,6%"); `none` when there is no figure.
+ */
+export function formatRate(value: number | null | undefined, none = '—'): string {
+  return value === null || value === undefined
+    ? none
+    : `${formatNumber(Math.min(Math.round(value * 1000) / 10, value < 1 ? 99.9 : 100))}%`;
+}
+
+/**
  * A number as typed in Việt Nam, with a comma or a point before the decimals ("7,5" or "7.5");
  * null when the text is no number (no thousands separators: the fields that read this are small).
  */

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, List, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { data, http } from '../api/http';
-import { formatIsoDate, formatNumber } from '../common/format';
+import { formatIsoDate, formatNumber, formatRate } from '../common/format';
 import { PATHS } from '../paths';
 import { FigureChart } from './FigureChart';
 import {
@@ -55,7 +55,7 @@ export function DashboardPage() {
       >
         <Typography.Paragraph>
           Đúng hạn: nghiệm thu vào hoặc trước ngày hạn (theo lịch sử nhiệm vụ). Cả phường:{' '}
-          {formatRate(taskStats.data?.overall.onTimeRate ?? null)} (
+          {formatRate(taskStats.data?.overall.onTimeRate, 'chưa có số liệu')} (
           {formatNumber(taskStats.data?.overall.acceptedOnTime ?? 0)}/
           {formatNumber(taskStats.data?.overall.accepted ?? 0)} nhiệm vụ).
         </Typography.Paragraph>
@@ -141,10 +141,6 @@ function Rate({ title, value, target }: { title: string; value: number | null; t
       <Typography.Text>Chỉ tiêu: {formatNumber(target * 100)}%</Typography.Text>
     </div>
   );
-}
-
-function formatRate(rate: number | null): string {
-  return rate === null ? 'chưa có số liệu' : `${formatNumber(Math.round(rate * 1000) / 10)}%`;
 }
 
 /** Figures as a list of links (to the filtered task list) and as a chart. */

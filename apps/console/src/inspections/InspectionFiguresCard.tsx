@@ -1,12 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions } from 'antd';
 import { data, http } from '../api/http';
-import { formatNumber } from '../common/format';
+import { formatNumber, formatRate } from '../common/format';
 import { apiErrorMessage } from '../common/api-error';
-
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
 
 /** The year's inspection figures against their targets (100% of units, 100% of findings). */
 export function InspectionFiguresCard({ year }: { year: number }) {
@@ -27,12 +23,12 @@ export function InspectionFiguresCard({ year }: { year: number }) {
             {
               key: 'coverage',
               label: 'Đơn vị đã được kiểm tra',
-              children: `${formatNumber(view.unitsInspected)}/${formatNumber(view.unitsTotal)} (${percent(view.coverageRate)}; chỉ tiêu ${percent(view.coverageTarget)})`,
+              children: `${formatNumber(view.unitsInspected)}/${formatNumber(view.unitsTotal)} (${formatRate(view.coverageRate)}; chỉ tiêu ${formatRate(view.coverageTarget)})`,
             },
             {
               key: 'settled',
               label: 'Tồn tại đã khắc phục, xử lý',
-              children: `${formatNumber(view.settled)}/${formatNumber(view.findings)} (${percent(view.remediationRate)}; chỉ tiêu ${percent(view.remediationTarget)})`,
+              children: `${formatNumber(view.settled)}/${formatNumber(view.findings)} (${formatRate(view.remediationRate)}; chỉ tiêu ${formatRate(view.remediationTarget)})`,
             },
             { key: 'overdue', label: 'Khắc phục quá hạn', children: formatNumber(view.overdue) },
           ]}

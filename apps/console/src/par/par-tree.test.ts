@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { awaitingReview, criteriaTree, formatPercent, formatPoints, formatRate } from './par-tree';
+import { formatRate } from '../common/format';
+import { awaitingReview, criteriaTree, formatPercent, formatPoints } from './par-tree';
 import type { Criterion } from './types';
 
 const criterion = (code: string, parentCode: string | null, extra: Partial<Criterion> = {}) =>

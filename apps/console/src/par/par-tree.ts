@@ -1,4 +1,3 @@
-import { formatNumber } from '../common/format';
 import type { Criterion } from './types';
 
 /** A criterion with its sub-criteria, as antd's tree table wants them (no empty `children`). */
@@ -27,13 +26,6 @@ export function formatPoints(value: number | null | undefined): string {
 /** A percentage already in percent (87.5 → "87,5%"). */
 export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${points.format(value)}%`;
-}
-
-/** A rate between 0 and 1 as a percentage (0.925 → "92,5%"). */
-export function formatRate(value: number | null | undefined): string {
-  return value === null || value === undefined
-    ? '—'
-    : `${formatNumber(Math.round(value * 1000) / 10)}%`;
 }
 
 /** Leaves the coordinator still has to review: the count on the page's heading. */

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, InputNumber, Space, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { data, http } from '../api/http';
-import { formatNumber } from '../common/format';
-import { formatPercent, formatPoints, formatRate } from '../par/par-tree';
+import { formatNumber, formatRate } from '../common/format';
+import { formatPercent, formatPoints } from '../par/par-tree';
 import { PATHS } from '../paths';
 import type { WardRanking } from './types';
 import { apiErrorMessage } from '../common/api-error';
@@ -73,14 +73,14 @@ export function RankingPage() {
             dataIndex: 'dossierOnTimeRate',
             width: 150,
             align: 'right',
-            render: formatRate,
+            render: (rate: number | null) => formatRate(rate),
           },
           {
             title: 'Phiếu xin lỗi / hồ sơ quá hạn',
             dataIndex: 'apologyCoverage',
             width: 170,
             align: 'right',
-            render: formatRate,
+            render: (rate: number | null) => formatRate(rate),
           },
           {
             title: 'Báo cáo gửi đúng hạn',
