@@ -7,6 +7,7 @@ import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { docxText } from './support/document-text';
 import { freshEnvironment } from './support/e2e-env';
+import { ReportSession } from './support/report-session';
 import { eventually, PENDING_WORK_SQL, startApi, startWorker } from './support/test-app';
 
 interface Campaign {
@@ -566,32 +567,12 @@ describe('inspection campaigns (MariaDB)', () => {
       overdue: 1,
     });
 
-    const opened = await client.post('coordinator', '/reports', {
-      kind: 'quy',
-      year: 2026,
-      index: 2,
-    });
-    expect(opened.status).toBe(201);
-    const started = await client.post('coordinator', `/reports/${opened.body.id}/events`, {
-      type: 'START_COMPILING',
-      version: opened.body.version,
-    });
-    expect(started.status).toBe(200);
-    const compiled = await client.post('coordinator', `/reports/${opened.body.id}/compile`, {
-      version: started.body.version,
-    });
-    expect([compiled.status, compiled.body.message]).toEqual([200, undefined]);
-    const json = await request(api.getHttpServer())
-      .get(`/reports/${opened.body.id}/document?format=json`)
-      .set('Authorization', `Bearer ${await client.login('chairman')}`)
-      .buffer(true)
-      .parse((response, done) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        response.on('end', () => done(null, text));
-      });
+    const report = new ReportSession(api, clock);
+    const { opened } = await report.openAndCompile('quy', 2026, 2);
+    const json = await report.document(opened.id, 'format=json');
+    expect(json.status).toBe(200);
     const rows = (
-      JSON.parse(json.body as string) as {
+      JSON.parse(json.body.toString('utf8')) as {
         content: { inspections: { rows: { label: string; value: string }[] } };
       }
     ).content.inspections.rows;

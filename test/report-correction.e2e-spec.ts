@@ -49,9 +49,7 @@ describe('periodic reports: correcting a sent report', () => {
 
   it('sends Q1 as 01/BC-UBND, one dossier received in the period', async () => {
     await s.receive('Q1-C-0001', '2026-03-02T09:00:00');
-    reportId = (await s.open('quy', 2026, 1)).id;
-    await s.reportEvent('coordinator', reportId, { type: 'START_COMPILING' });
-    await s.compile(reportId);
+    reportId = (await s.openAndCompile('quy', 2026, 1)).opened.id;
     const sent = await approveSignSend('2026-03-17');
     expect(sent).toMatchObject({
       state: 'sent',

@@ -93,26 +93,9 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
       .set('Authorization', `Bearer ${await s.client.login(username)}`)
       .attach('file', Buffer.from(text), 'kh-09.txt');
 
-  /** Opens a period's report and starts compiling it; its id and the compile's response. */
-  const compile = async (kind: string, index: number) => {
-    const opened = await s.client.post('coordinator', '/reports', { kind, year: 2026, index });
-    expect(opened.status).toBe(201);
-    const id = opened.body.id as string;
-    const started = await s.client.post('coordinator', `/reports/${id}/events`, {
-      type: 'START_COMPILING',
-      version: opened.body.version,
-    });
-    expect(started.status).toBe(200);
-    const compiled = await s.client.post('coordinator', `/reports/${id}/compile`, {
-      version: started.body.version,
-    });
-    return { id, planId: opened.body.planId as string | null, compiled };
-  };
-
   /** Compiles a period's report and returns its figures as the JSON download has them. */
   const compiled = async (kind: string, index: number): Promise<Content & { id: string }> => {
-    const { id, compiled } = await compile(kind, index);
-    expect(compiled.status).toBe(200);
+    const { id } = (await s.openAndCompile(kind, 2026, index)).opened;
     const json = await s.client.get('chairman', `/reports/${id}/document?format=json`);
     expect(json.status).toBe(200);
     return { ...(json.body as { content: Content }).content, id };
@@ -215,15 +198,7 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
     expect(ordinals(content.tasks.overdue)).toEqual(['1', '2', '4', '6']);
     // Ahead: task 5 (this quarter's rest) and task 3 (30/09), not task 7 (2027).
     expect(ordinals(content.nextTasks)).toEqual(['3', '5']);
-    const docx = await request(api.getHttpServer())
-      .get(`/reports/${content.id}/document?format=docx`)
-      .set('Authorization', `Bearer ${await s.client.login('chairman')}`)
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const docx = await s.document(content.id, 'format=docx');
     const text = await docxText(docx.body);
     expect(text).toContain(
       'Số liệu tính từ ngày 15/06/2026 đến 05/08/2026 09:00 (thời điểm tổng hợp, ' +
@@ -233,9 +208,8 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
   });
 
   it('refuses to compile a period not yet begun, saying from when it can be', async () => {
-    const { compiled: refused } = await compile('quy', 4);
-    expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe(
+    const { compiled: refused } = await s.openAndCompile('quy', 2026, 4, 409);
+    expect(refused.message).toBe(
       'Kỳ báo cáo Quý IV/2026 chưa bắt đầu: chưa có số liệu để tổng hợp, có thể tổng hợp từ ngày 15/09/2026',
     );
   });
@@ -267,7 +241,7 @@ describe('periodic reports: due date and lead unit as of the cut-off (MariaDB + 
       ['reform', '2026-01-05'],
       ['par_index', '2026-08-20'],
     ]);
-    const { planId: opened } = await compile('thang', 9);
-    expect(opened).toBe(planId);
+    const { opened } = await s.openAndCompile('thang', 2026, 9);
+    expect(opened.planId).toBe(planId);
   });
 });

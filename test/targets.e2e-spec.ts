@@ -264,18 +264,9 @@ interface TargetView {
   };
   /** Opens, compiles and reads a period's report: its section (3) row of CT-02. */
   const reportRow = async (kind: string, year: number, index: number) => {
-    const opened = await client.post('coordinator', '/reports', { kind, year, index });
-    expect(opened.status).toBe(201);
-    const started = await client.post('coordinator', `/reports/${opened.body.id}/events`, {
-      type: 'START_COMPILING',
-      version: opened.body.version,
-    });
-    expect(started.status).toBe(200);
-    const compiled = await client.post('coordinator', `/reports/${opened.body.id}/compile`, {
-      version: started.body.version,
-    });
-    expect([compiled.status, compiled.body.message]).toEqual([200, undefined]);
-    const json = await new ReportSession(api, clock).document(opened.body.id, 'format=json');
+    const report = new ReportSession(api, clock);
+    const { opened } = await report.openAndCompile(kind, year, index);
+    const json = await report.document(opened.id, 'format=json');
     expect(json.status).toBe(200);
     const { content } = JSON.parse(json.body.toString('utf8')) as {
       content: { targets: { rows: { code: string; actual: string | null; verdict: string }[] } };

@@ -1,4 +1,5 @@
-// Public API of @cchc/calendar: Vietnamese lunar calendar, holidays and working days (pure code).
+// Public API of @cchc/calendar: Vietnamese lunar calendar, holidays, working days and periods
+// counted up to a cut-off day (pure code).
 export {
   addDays,
   formatIsoDate,
@@ -10,6 +11,15 @@ export {
   type DateParts,
   type Weekday,
 } from './iso-date';
+export {
+  countedFrom,
+  cutoffSpan,
+  reportingYear,
+  reportingYearOf,
+  type AnnualReportingRule,
+  type CutoffSpan,
+  type ReportingYear,
+} from './cutoff-periods';
 export { endOfDayInstant, todayIn, VIETNAM_TIME_ZONE, vietnamTimeOfDay } from './vietnam-time';
 export {
   LUNAR_FIRST_YEAR,

@@ -1,14 +1,14 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, endOfDayInstant, todayIn } from '@cchc/calendar';
+import { addDays, endOfDayInstant, reportingYearOf, todayIn } from '@cchc/calendar';
 import { AuthUser } from '@cchc/auth';
 import { IsoDate, TaskState } from '@cchc/domain';
 import { WorkflowEngine } from '@cchc/engine';
 import { taskAuditUpTo, tasksAsOf } from '@cchc/tasks';
 import { InspectionFigures, UnitInspectionFigures } from './dto/campaign-views.dto';
 import { InspectionScope, inspectionScope, visibleVisitSql } from './inspection-scope';
-import { annualReportingRule, reportingYearOf } from './reporting-year';
+import { annualReportingRule } from './reporting-year';
 
 /** A finding as it stood at the moment counted: its remediation task's state, and closed or not. */
 interface FindingAt {

@@ -1,44 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, formatIsoDate } from '@cchc/calendar';
+import type { AnnualReportingRule } from '@cchc/calendar';
 import { IsoDate } from '@cchc/domain';
 
-/**
- * The reporting year (kỳ báo cáo năm) of a ward, as libs/reports' reporting calendar counts it:
- * from the day after the annual cut-off of the year before (national preset: 15/12) to the annual
- * cut-off (14/12), or from the ward's own start (`countFrom`) when it falls inside. The same
- * arithmetic as @cchc/reports' reportPeriod for kind `nam`, kept here because reports depends
- * on the figures of inspections and targets (importing it back would be a cycle).
- */
-export interface AnnualReportingRule {
-  /** Day of December the year's figures are counted up to. */
-  cutoffDay: number;
-  countFrom: IsoDate | null;
-}
-
-export interface ReportingYear {
-  year: number;
-  from: IsoDate;
-  to: IsoDate;
-}
+// A ward's reporting year (kỳ báo cáo năm) is @cchc/calendar's `reportingYear`, counted as
+// @cchc/reports counts its periods. Its rule is read here from the reporting calendar libs/reports
+// keeps, not through it: reports depends on the figures of inspections and targets (a cycle).
 
 /** The national preset (Bộ Nội vụ): the year runs 15/12 of the year before – 14/12. */
 export const NATIONAL_ANNUAL_RULE: AnnualReportingRule = { cutoffDay: 14, countFrom: null };
-
-export function reportingYear(rule: AnnualReportingRule, year: number): ReportingYear {
-  const to = formatIsoDate({ year, month: 12, day: rule.cutoffDay });
-  const start = addDays(formatIsoDate({ year: year - 1, month: 12, day: rule.cutoffDay }), 1);
-  // A ward that starts counting within the year counts from then (never past the year's end).
-  const from =
-    rule.countFrom && rule.countFrom > start && rule.countFrom <= to ? rule.countFrom : start;
-  return { year, from, to };
-}
-
-/** The reporting year a day falls in: 20/12/2025 is in 2026's (15/12/2025 – 14/12/2026). */
-export function reportingYearOf(rule: AnnualReportingRule, day: IsoDate): ReportingYear {
-  const year = Number(day.slice(0, 4));
-  const current = reportingYear(rule, year);
-  return day > current.to ? reportingYear(rule, year + 1) : current;
-}
 
 /** The ward's annual rule from its reporting calendar (`report_calendars`), or the preset. */
 export async function annualReportingRule(

@@ -1,4 +1,11 @@
-import { addDays, formatIsoDate, isIsoDate, WorkingCalendar } from '@cchc/calendar';
+import {
+  addDays,
+  countedFrom,
+  cutoffSpan,
+  formatIsoDate,
+  isIsoDate,
+  WorkingCalendar,
+} from '@cchc/calendar';
 import { IsoDate, REPORT_PERIOD_KINDS, ReportPeriodKind } from '@cchc/domain';
 
 /**
@@ -7,7 +14,8 @@ import { IsoDate, REPORT_PERIOD_KINDS, ReportPeriodKind } from '@cchc/domain';
  * first quarter runs 15/12 of the year before – 14/3, six months 15/12 – 14/6, the year
  * 15/12 – 14/12. Units' contributions are due on `contributionDueDay` and the report upstream on
  * `upstreamDueDay` of the period's last month; a due day that is not a working day moves to
- * the working day before it (`before`), after it (`after`), or stays (`none`).
+ * the working day before it (`before`), after it (`after`), or stays (`none`). The days a period
+ * counts are @cchc/calendar's (`cutoffSpan`, `countedFrom`), as is @cchc/inspections' year.
  */
 export interface PeriodRule {
   /** Day of the month the data are counted up to (1–28, so every month has it). */
@@ -70,7 +78,7 @@ export class InvalidPeriodError extends Error {}
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-/** Which month a period ends in and which month's cut-off it starts after (0 = December before). */
+/** The first and last month of a period: @cchc/calendar's `cutoffSpan` counts its days. */
 function months(ref: ReportPeriodRef): { first: number; last: number } {
   switch (ref.kind) {
     case 'thang':
@@ -138,19 +146,12 @@ export function reportPeriod(
     );
   const rule = rules.periods[ref.kind];
   const { first, last } = months(ref);
-  const previousCutoff =
-    first === 1
-      ? formatIsoDate({ year: ref.year - 1, month: 12, day: rule.cutoffDay })
-      : formatIsoDate({ year: ref.year, month: first - 1, day: rule.cutoffDay });
-  const cutoffDate = formatIsoDate({ year: ref.year, month: last, day: rule.cutoffDay });
-  let from = addDays(previousCutoff, 1);
-  if (rules.countFrom && rules.countFrom > from) {
-    if (rules.countFrom > cutoffDate)
-      throw new InvalidPeriodError(
-        `Phường bắt đầu tính số liệu từ ${rules.countFrom}, sau ngày chốt ${cutoffDate} của kỳ ${periodLabel(ref)}`,
-      );
-    from = rules.countFrom;
-  }
+  const span = cutoffSpan(ref.year, first, last, rule.cutoffDay);
+  const counted = countedFrom(span, rules.countFrom);
+  if (!counted)
+    throw new InvalidPeriodError(
+      `Phường bắt đầu tính số liệu từ ${rules.countFrom}, sau ngày chốt ${span.to} của kỳ ${periodLabel(ref)}`,
+    );
   const due = (day: number) =>
     shiftToWorkingDay(
       formatIsoDate({ year: ref.year, month: last, day }),
@@ -160,8 +161,8 @@ export function reportPeriod(
   return {
     ...ref,
     label: periodLabel(ref),
-    from,
-    cutoffDate,
+    from: counted.from,
+    cutoffDate: counted.to,
     contributionDueDate: due(rule.contributionDueDay),
     upstreamDueDate: due(rule.upstreamDueDay),
   };

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { todayIn } from '@cchc/calendar';
+import { reportingYear, todayIn } from '@cchc/calendar';
 import { Clock } from '@cchc/common';
 import { shortDate } from '@cchc/documents';
 import { DossierStatsService } from '@cchc/dossiers';
-import { annualReportingRule, InspectionStats, reportingYear } from '@cchc/inspections';
+import { annualReportingRule, InspectionStats } from '@cchc/inspections';
 import { TargetActualView, TargetActualsView, TargetView } from './dto/target-view.dto';
 import { bestMatchingValue } from './entered-values';
 import { judgeTarget, TARGET_VERDICT_LABELS, TargetMetric } from './metrics';

@@ -130,13 +130,27 @@ export class ReportSession {
     return response.body;
   }
 
-  async compile(reportId: string) {
+  /** Compiles a report at its current version, expecting `status`; the response body. */
+  async compile(reportId: string, status = 200) {
     const { version } = await this.report(reportId);
     const response = await this.client.post('coordinator', `/reports/${reportId}/compile`, {
       version,
     });
-    expect(response.status).toBe(200);
+    expect({ reportId, status: response.status, message: response.body.message }).toMatchObject({
+      status,
+    });
     return response.body;
+  }
+
+  /**
+   * Opens a period's report, starts compiling it and compiles it, all as the coordinator, the
+   * compile expecting `status` (a refusal's message is the caller's to check): the report as
+   * opened and the compile's response body.
+   */
+  async openAndCompile(kind: string, year: number, index: number, status = 200) {
+    const opened = await this.open(kind, year, index);
+    await this.reportEvent('coordinator', opened.id, { type: 'START_COMPILING' });
+    return { opened, compiled: await this.compile(opened.id, status) };
   }
 
   /** A report's document (`format=docx|xlsx|json&revision=`), as bytes. */
