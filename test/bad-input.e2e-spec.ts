@@ -338,6 +338,41 @@ describe('bad input gets a clear 4xx', () => {
     expect([webhook.status, webhook.body.message]).toEqual([400, 'id phải là UUID của webhook']);
     const report = await client.get('coordinator', '/reports/not-a-uuid');
     expect([report.status, report.body.message]).toEqual([400, 'id phải là UUID của báo cáo']);
+    // Every controller's ids: a 400 in Vietnamese naming the parameter and whose id it is.
+    const some = '00000000-0000-4000-8000-000000000000';
+    for (const [user, method, path, message] of [
+      ['coordinator', 'get', '/tasks/x', 'id phải là UUID của nhiệm vụ'],
+      ['coordinator', 'get', '/tasks/x/history', 'id phải là UUID của nhiệm vụ'],
+      ['coordinator', 'get', '/tasks/x/evidence', 'id phải là UUID của nhiệm vụ'],
+      ['coordinator', 'get', '/evidence/x', 'id phải là UUID của tệp minh chứng'],
+      ['coordinator', 'get', '/plans/x', 'id phải là UUID của kế hoạch'],
+      ['coordinator', 'get', '/plans/x/targets', 'id phải là UUID của kế hoạch'],
+      ['coordinator', 'delete', `/plans/${some}/targets/x`, 'targetId phải là UUID của chỉ tiêu'],
+      ['admin', 'patch', '/users/x', 'id phải là UUID của tài khoản'],
+      ['admin', 'post', '/users/x/reset-password', 'id phải là UUID của tài khoản'],
+      ['province_officer', 'get', '/province/wards/x/plans', 'wardId phải là UUID của phường/xã'],
+      ['coordinator', 'get', '/inspections/campaigns/x', 'id phải là UUID của đợt kiểm tra'],
+      [
+        'coordinator',
+        'get',
+        `/inspections/campaigns/${some}/visits/x/minutes.docx`,
+        'unitId phải là UUID của đơn vị',
+      ],
+      [
+        'one_stop_officer',
+        'get',
+        '/apologies/x/document?format=pdf',
+        'id phải là UUID của phiếu xin lỗi',
+      ],
+    ]) {
+      const server = request(api.getHttpServer());
+      const call = server[method as 'get' | 'post' | 'patch' | 'delete'](path).set(
+        'Authorization',
+        await bearer(user),
+      );
+      const refused = method === 'get' ? await call : await call.send({});
+      expect([path, refused.status, refused.body.message]).toEqual([path, 400, message]);
+    }
 
     for (const year of ['99999999999999999999', '0', '1999', '2101', '20x6']) {
       const par = await client.get('coordinator', `/par/${year}`);
@@ -350,6 +385,7 @@ describe('bad input gets a clear 4xx', () => {
       ['/stats/dossiers', 'from', 'to'],
       ['/dossiers', 'receivedFrom', 'receivedTo'],
       ['/dossiers', 'appointmentFrom', 'appointmentTo'],
+      ['/tasks', 'dueAfter', 'dueBefore'],
     ]) {
       const reversed = await client.get(
         'coordinator',
@@ -362,6 +398,69 @@ describe('bad input gets a clear 4xx', () => {
       const oneDay = await client.get('coordinator', `${path}?${from}=2026-03-01&${to}=2026-03-01`);
       expect(oneDay.status).toBe(200);
     }
+  });
+
+  it('refuses a query string whose percent-encoded bytes are not UTF-8, naming the parameter', async () => {
+    const notUtf8 = (name: string) =>
+      `${name} có byte không phải UTF-8 (địa chỉ mã hóa bằng bảng mã khác); hãy gửi địa chỉ mã hóa UTF-8`;
+    for (const [path, field] of [
+      ['/tasks?text=%C3%28', 'text'], // a sequence cut short
+      ['/tasks?page=1&text=%FF', 'text'], // a byte UTF-8 never has
+      ['/tasks?text=Ph%F2ng', 'text'], // "Phòng" in cp1258
+      ['/dossiers?text=%E1%BA', 'text'],
+      ['/tasks?%FF=1', '%FF'], // the name itself, as sent
+      ['/calendar/workdays/add?date=2026-02-12&n=%C3', 'n'],
+    ]) {
+      const refused = await client.get('coordinator', path);
+      expect([path, refused.status, refused.body.fields]).toEqual([
+        path,
+        400,
+        [{ field, message: notUtf8(field) }],
+      ]);
+      expect(refused.body.message).toBe(`Dữ liệu không hợp lệ: ${field}: ${notUtf8(field)}`);
+    }
+    // Every route, signed in or not, before anything reads the query.
+    const health = await request(api.getHttpServer()).get('/health?probe=%FF');
+    expect([health.status, health.body.fields]).toEqual([
+      400,
+      [{ field: 'probe', message: notUtf8('probe') }],
+    ]);
+    // UTF-8 as the console sends it still reads; a stray % is not a byte and stays as typed.
+    const found = await client.get('coordinator', '/tasks?text=R%C3%A0%20so%C3%A1t');
+    expect(found.status).toBe(200);
+    expect((await client.get('coordinator', '/tasks?text=100%')).status).toBe(200);
+  });
+
+  it('refuses a JSON criteria file that is not UTF-8, naming the file and the line', async () => {
+    const criteria = async () => count('par_criteria');
+    const before = await criteria();
+    const tree = {
+      issuer: 'UBND thành phố Hải Phòng',
+      year: 2027,
+      criteria: [
+        { code: 'I', name: 'Công tác chỉ đạo, điều hành', maxPoints: 2, method: 'self' },
+        { code: '1.1', name: 'Kế hoạch cải cách hành chính', maxPoints: 2, method: 'self' },
+      ],
+    };
+    const upload = async (data: Buffer) =>
+      request(api.getHttpServer())
+        .post('/par/criteria/import')
+        .set('Authorization', await bearer('coordinator'))
+        .attach('file', data, 'tieu-chi-2027.json');
+    // Saved in cp1258 (or latin-1): "thành" has the single byte 0xE0 on line 2.
+    const cp1258 = await upload(Buffer.from(JSON.stringify(tree, null, 2), 'latin1'));
+    expect([cp1258.status, cp1258.body.message]).toEqual([
+      400,
+      'file: Dòng 2: Tệp không phải UTF-8: hãy lưu lại dưới dạng JSON UTF-8.',
+    ]);
+    expect(await criteria()).toBe(before);
+
+    const utf8 = await upload(Buffer.from(JSON.stringify(tree, null, 2)));
+    expect(utf8.status).toBe(200);
+    const names = (await client.get('coordinator', '/par/2027')).body.criteria.map(
+      (criterion: { name: string }) => criterion.name,
+    );
+    expect(names.sort()).toEqual(['Công tác chỉ đạo, điều hành', 'Kế hoạch cải cách hành chính']);
   });
 
   it("says multer's refusals of an upload in Vietnamese, naming the field", async () => {

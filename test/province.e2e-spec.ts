@@ -109,6 +109,37 @@ describe('province officer (Sở Nội vụ), MariaDB', () => {
     expect(foreign.status).toBe(404);
   });
 
+  it("names a wrong path parameter: a PAR Index year out of the ward's range, a malformed id", async () => {
+    for (const path of ['par/:year', 'par/:year/export.xlsx', 'par/:year/export.docx']) {
+      for (const year of ['99999999999999999999', '0', '1999', '2101', '20x6', '-2026']) {
+        const refused = await client.get(
+          'province_officer',
+          `/province/wards/${haiAnId}/${path.replace(':year', year)}`,
+        );
+        expect([path, year, refused.status, refused.body.message]).toEqual([
+          path,
+          year,
+          400,
+          'year phải là năm từ 2000 đến 2100',
+        ]);
+      }
+    }
+    // The range's ends are years (no criteria loaded for them: whatever the answer, not a 400).
+    for (const year of ['2000', '2100']) {
+      const read = await client.get('province_officer', `/province/wards/${haiAnId}/par/${year}`);
+      expect([year, read.status]).not.toEqual([year, 400]);
+    }
+    for (const [path, message] of [
+      ['/province/wards/phuong-1/plans', 'wardId phải là UUID của phường/xã'],
+      [`/province/wards/${demoId}/plans/ke-hoach/targets`, 'planId phải là UUID của kế hoạch'],
+      [`/province/wards/${demoId}/reports/bao-cao`, 'reportId phải là UUID của báo cáo'],
+      [`/province/wards/${demoId}/evidence/tep`, 'evidenceId phải là UUID của tệp minh chứng'],
+    ]) {
+      const refused = await client.get('province_officer', path);
+      expect([path, refused.status, refused.body.message]).toEqual([path, 400, message]);
+    }
+  });
+
   /** The body as bytes, whatever its type. */
   const download = async (username: string, path: string) =>
     request(api.getHttpServer())

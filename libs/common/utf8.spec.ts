@@ -1,4 +1,11 @@
-import { decodeUtf8, firstNonUtf8Line, NotUtf8Error, utf8Checked } from './utf8';
+import { parse } from 'node:querystring';
+import {
+  decodeUtf8,
+  firstNonUtf8Line,
+  nonUtf8QueryParameter,
+  NotUtf8Error,
+  utf8Checked,
+} from './utf8';
 
 /** "Phòng" as Excel saves it in a Vietnamese or Western locale (cp1258/latin-1: ò is 0xF2). */
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
@@ -73,5 +80,35 @@ describe('utf8Checked', () => {
     const cut = Buffer.concat([utf8('a\n'), utf8('ằ').subarray(0, 2)]);
     await expect(drain(utf8Checked(chunks(cut, 2)))).rejects.toMatchObject({ line: 2 });
     await expect(drain(utf8Checked(chunks(latin1('ò'), 1)))).rejects.toMatchObject({ line: 1 });
+  });
+});
+
+describe('nonUtf8QueryParameter', () => {
+  it('is null for UTF-8 queries, Vietnamese, emoji, + and stray % included', () => {
+    for (const query of [
+      '',
+      'state=in_progress&page=2',
+      `text=${encodeURIComponent('Phòng Văn hóa 😀')}&${encodeURIComponent('tên')}=x`,
+      'text=a+b&flag&=&&x=%zz&y=%&z=100%25',
+      'text=Ph%C3%B2ng',
+    ]) {
+      expect([query, nonUtf8QueryParameter(query)]).toEqual([query, null]);
+    }
+  });
+
+  it.each([
+    ['text=%C3%28', 'text'], // a sequence cut short
+    ['page=1&text=%FF', 'text'], // a byte UTF-8 never has
+    ['text=Ph%F2ng', 'text'], // "Phòng" in cp1258 / latin-1
+    ['text=%C3', 'text'], // a sequence that never ends
+    ['text=%ED%A0%80', 'text'], // a UTF-16 surrogate written as UTF-8 (CESU-8)
+    ['text=%C0%AF', 'text'], // an overlong "/"
+    [`${encodeURIComponent('tên')}=%FF`, 'tên'], // named decoded
+    ['%FF=1', '%FF'], // the name itself: named as sent
+    ['a=1&b=%E1%BA&c=%FF', 'b'], // the first one
+  ])('names the parameter of %s', (query, name) => {
+    // What Express's parser would make of it: U+FFFD, without a word.
+    expect(JSON.stringify(parse(query))).toContain('\ufffd');
+    expect(nonUtf8QueryParameter(query)).toBe(name);
   });
 });

@@ -74,3 +74,45 @@ export async function* utf8Checked(chunks: AsyncIterable<Buffer>): AsyncGenerato
   }
   check(Buffer.concat(unchecked));
 }
+
+const PERCENT_ESCAPE = /%[0-9a-f]{2}/gi;
+
+/**
+ * The bytes a percent-encoded query component stands for, as Node's querystring (Express's query
+ * parser) reads them: `+` a space, each `%XX` a byte, anything else (a stray `%`) as it is.
+ */
+function percentDecoded(component: string): Buffer {
+  const text = component.replace(/\+/g, ' ');
+  const parts: Buffer[] = [];
+  let last = 0;
+  for (const escape of text.matchAll(PERCENT_ESCAPE)) {
+    parts.push(Buffer.from(text.slice(last, escape.index), 'utf8'));
+    parts.push(Buffer.from([parseInt(escape[0].slice(1), 16)]));
+    last = escape.index + 3;
+  }
+  parts.push(Buffer.from(text.slice(last), 'utf8'));
+  return Buffer.concat(parts);
+}
+
+/**
+ * The first parameter of a query string (what follows `?`) whose percent-encoded bytes are not
+ * UTF-8 (`?text=%C3%28`, `?text=%FF`), which querystring would turn into U+FFFD without a word;
+ * named decoded, or as sent when its name is the bad part. Null when every parameter is UTF-8.
+ */
+export function nonUtf8QueryParameter(query: string): string | null {
+  if (!query.includes('%')) return null;
+  for (const pair of query.split('&')) {
+    const equals = pair.indexOf('=');
+    const name = equals === -1 ? pair : pair.slice(0, equals);
+    const nameBytes = percentDecoded(name);
+    if (!isUtf8(nameBytes)) return name;
+    if (equals !== -1 && !isUtf8(percentDecoded(pair.slice(equals + 1)))) {
+      return nameBytes.toString('utf8');
+    }
+  }
+  return null;
+}
+
+/** Why a query parameter that is not UTF-8 is refused, naming it. */
+export const notUtf8QueryMessage = (name: string) =>
+  `${name} có byte không phải UTF-8 (địa chỉ mã hóa bằng bảng mã khác); hãy gửi địa chỉ mã hóa UTF-8`;

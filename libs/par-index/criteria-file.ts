@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { decodeUtf8, NotUtf8Error } from '@cchc/common';
 import { foldKey, locateColumns, readSheetFile } from '@cchc/procedures';
 import { CriteriaTreeDto, CriterionDto } from './dto/par.dto';
 import { TreeProblem } from './criteria-tree';
@@ -63,6 +64,22 @@ export interface CriteriaUpload {
 }
 
 /**
+ * The text of a JSON file, decoded as strictly as CSV uploads (libs/common/utf8.ts): bytes of
+ * another encoding are a 400 naming the file and the line, never criteria named "Ph�ng". A BOM
+ * (Notepad's "UTF-8 with BOM") is dropped, as JSON.parse would refuse it.
+ */
+function jsonText(data: Buffer): string {
+  try {
+    return decodeUtf8(data).replace(/^\uFEFF/, '');
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+    throw new BadRequestException(
+      `file: Dòng ${error.line}: Tệp không phải UTF-8: hãy lưu lại dưới dạng JSON UTF-8.`,
+    );
+  }
+}
+
+/**
  * A criteria file: JSON ({issuer, year, criteria: […]}) or a sheet (CSV/XLSX with columns code,
  * name, maxPoints, method, metric — or their Vietnamese headers) whose issuer and year are given.
  * Sheet rows are numbered as the sheet shows them.
@@ -72,9 +89,10 @@ export async function readCriteriaFile(
   defaults: { issuer?: string; year?: number },
 ): Promise<CriteriaUpload> {
   if (/\.json$/i.test(file.fileName) || file.data.subarray(0, 1).toString() === '{') {
+    const text = jsonText(file.data);
     let plain: unknown;
     try {
-      plain = JSON.parse(file.data.toString('utf8'));
+      plain = JSON.parse(text);
     } catch (error) {
       throw new BadRequestException(`file: JSON không đọc được (${(error as Error).message})`);
     }

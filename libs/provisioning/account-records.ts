@@ -6,22 +6,7 @@ import { AuditLog } from '@cchc/engine';
 import { AccountView } from './dto/account.dto';
 import { UNIT_ROLES } from './staff-sheet';
 
-/**
- * What a ward's admin may give, and the accounts they may see and manage: the ward's own staff,
- * its admins included. Listed, not derived from ROLES, so that a new role is out of reach until
- * named here. The province officer (reads every ward of the province) and the system
- * administrator are the operator's to give (CLI): a ward admin neither creates nor touches them.
- */
-export const WARD_ASSIGNABLE_ROLES: readonly Role[] = [
-  'chairman',
-  'leader',
-  'coordinator',
-  'unit_head',
-  'officer',
-  'one_stop_officer',
-  'inspector',
-  'admin',
-];
+export { WARD_ASSIGNABLE_ROLES } from './ward-roles';
 
 export function assertAssignable(role: Role, assignable: readonly Role[]): void {
   if (!assignable.includes(role))

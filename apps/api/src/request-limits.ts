@@ -1,9 +1,10 @@
-import { INestApplication } from '@nestjs/common';
+import { BadRequestException, INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { json, NextFunction, Request, Response } from 'express';
 import { isUtf8 } from 'node:buffer';
 import { Server, STATUS_CODES } from 'node:http';
 import { Duplex } from 'node:stream';
+import { nonUtf8QueryParameter, notUtf8QueryMessage } from '@cchc/common';
 
 /** Largest JSON or form body: a task with its longest texts fits; anything larger is a 413. */
 export const MAX_BODY_BYTES = 128 * 1024;
@@ -14,10 +15,12 @@ export const MAX_JSON_DEPTH = 32;
  * JSON and form bodies with a size limit and a nesting limit checked on the raw bytes, before
  * parsing, so a deep document is refused before anything recursive (parser, class-transformer,
  * class-validator) walks it. Errors carry body-parser's `type`, turned into 4xx by the filter.
- * Bytes that are not UTF-8 are refused too (the parser would store them as U+FFFD).
+ * Bytes that are not UTF-8 are refused too (the parser would store them as U+FFFD), in the body
+ * and, on every route, in the query string (a 400 naming the parameter).
  * Requests Node's HTTP parser refuses (an address or headers over 16 KB) get JSON too.
  */
 export function useRequestLimits(app: INestApplication): void {
+  app.use(refuseNonUtf8Query);
   const parseJson = json({ limit: MAX_BODY_BYTES, verify: checkJson, reviver: composed });
   // Named as body-parser names it, so that Nest does not add its own parser after this one.
   app.use(function jsonParser(request: Request, response: Response, next: NextFunction) {
@@ -29,6 +32,25 @@ export function useRequestLimits(app: INestApplication): void {
     verify: refuseNonUtf8,
   });
   (app.getHttpServer() as Server).on('clientError', answerInJson);
+}
+
+/**
+ * A query string whose percent-encoded bytes are not UTF-8 (`?text=%C3%28`): Express's parser
+ * would hand the route U+FFFD, so it is refused, naming the parameter, before anything reads it.
+ */
+function refuseNonUtf8Query(request: Request, _response: Response, next: NextFunction): void {
+  const url = request.originalUrl ?? request.url;
+  const start = url.indexOf('?');
+  const name = start === -1 ? null : nonUtf8QueryParameter(url.slice(start + 1));
+  if (name === null) return next();
+  const message = notUtf8QueryMessage(name);
+  next(
+    new BadRequestException({
+      error: 'ValidationFailed',
+      message: `Dữ liệu không hợp lệ: ${name}: ${message}`,
+      fields: [{ field: name, message }],
+    }),
+  );
 }
 
 /**

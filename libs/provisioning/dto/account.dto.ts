@@ -2,10 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
 import { IsText } from '@cchc/common';
 import { Role, ROLES } from '@cchc/domain';
+import { WARD_ASSIGNABLE_ROLES } from '../ward-roles';
 import { PHONE_PATTERN, USERNAME_PATTERN } from '../staff-sheet';
 
 const USERNAME_MESSAGE =
   'username gồm 3–64 chữ cái thường không dấu, chữ số, dấu . _ -, bắt đầu bằng chữ hoặc số';
+
+/**
+ * The roles a ward's admin may give (POST /users, PATCH /users/:id), as the services check them
+ * (assertAssignable): the province officer and the system administrator are the operator's (CLI).
+ */
+const WARD_ROLES_MESSAGE = `role phải là một trong: ${WARD_ASSIGNABLE_ROLES.join(', ')}`;
+const WARD_ROLES_NOTE =
+  'Vai trò quản trị phường được phép cấp; chuyên viên Sở Nội vụ và quản trị hệ thống do người vận hành cấp (CLI)';
 
 /** Contact details an account may carry. */
 class ContactDto {
@@ -35,8 +44,8 @@ export class NewAccountDto extends ContactDto {
 }
 
 export class CreateUserDto extends NewAccountDto {
-  @ApiProperty({ enum: ROLES, example: 'officer' })
-  @IsIn(ROLES, { message: `role phải là một trong: ${ROLES.join(', ')}` })
+  @ApiProperty({ enum: WARD_ASSIGNABLE_ROLES, example: 'officer', description: WARD_ROLES_NOTE })
+  @IsIn(WARD_ASSIGNABLE_ROLES, { message: WARD_ROLES_MESSAGE })
   role: Role;
 
   @ApiPropertyOptional({
@@ -56,9 +65,9 @@ export class UpdateUserDto extends ContactDto {
   @IsText(255)
   fullName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: WARD_ASSIGNABLE_ROLES, description: WARD_ROLES_NOTE })
   @ValidateIf((dto: UpdateUserDto) => dto.role !== undefined)
-  @IsIn(ROLES, { message: `role phải là một trong: ${ROLES.join(', ')}` })
+  @IsIn(WARD_ASSIGNABLE_ROLES, { message: WARD_ROLES_MESSAGE })
   role?: Role;
 
   @ApiPropertyOptional({

@@ -1,6 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, IsStrictBoolean, IsText, KeysetPageQuery } from '@cchc/common';
+import {
+  IsCalendarDate,
+  IsNotBefore,
+  IsStrictBoolean,
+  IsText,
+  KeysetPageQuery,
+} from '@cchc/common';
 import { TASK_STATES, TaskState } from '@cchc/domain';
 
 export class ListTasksQuery extends KeysetPageQuery {
@@ -40,6 +46,7 @@ export class ListTasksQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ example: '2026-06-30' })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('dueAfter')
   dueBefore?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01' })

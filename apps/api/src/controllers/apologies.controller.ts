@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser } from '@cchc/auth';
+import { uuidParam } from '@cchc/common';
 import { ApologyService } from '@cchc/dossiers';
 import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
 
@@ -27,7 +28,7 @@ export class ApologiesController {
   @ApiQuery({ name: 'inline', required: false, type: Boolean })
   async document(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id', 'của phiếu xin lỗi')) id: string,
     @Query('format') format: string,
     @Query('inline') inline: string | undefined,
     @Res({ passthrough: true }) response: Response,

@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   Param,
-  ParseUUIDPipe,
   Post,
   Res,
   StreamableFile,
@@ -21,6 +20,7 @@ import {
 } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { uuidParam } from '@cchc/common';
 import {
   EVIDENCE_MAX_BYTES,
   EVIDENCE_MEDIA_TYPES,
@@ -31,8 +31,8 @@ import {
 import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
 import { EvidenceViewDto } from './evidence.dto';
 
-const uuid = (what: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`id phải là UUID ${what}`) });
+const taskId = uuidParam('id', 'của nhiệm vụ');
+const evidenceId = uuidParam('id', 'của tệp minh chứng');
 
 /** The uploaded file under its UTF-8 name (multer reads the name as latin1), or a 400. */
 function received(file: Express.Multer.File | undefined): EvidenceUpload {
@@ -67,7 +67,7 @@ export class EvidenceController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1 } }))
   upload(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid('của nhiệm vụ')) id: string,
+    @Param('id', taskId) id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<EvidenceView> {
     return this.evidence.upload(user, id, received(file));
@@ -101,10 +101,7 @@ export class EvidenceController {
   @ApiOperation({ summary: 'Các tệp minh chứng của nhiệm vụ' })
   @ApiOkResponse({ type: [EvidenceViewDto] })
   @ApiErrors(400, 404)
-  list(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuid('của nhiệm vụ')) id: string,
-  ): Promise<EvidenceView[]> {
+  list(@CurrentUser() user: AuthUser, @Param('id', taskId) id: string): Promise<EvidenceView[]> {
     return this.evidence.list(user, id);
   }
 
@@ -115,7 +112,7 @@ export class EvidenceController {
   @ApiErrors(400, 404)
   async download(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid('của tệp minh chứng')) id: string,
+    @Param('id', evidenceId) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.evidence.open(user, id);

@@ -1,12 +1,10 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Delete,
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
@@ -16,6 +14,7 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { uuidParam } from '@cchc/common';
 import { contentDisposition } from '@cchc/dossiers';
 import {
   AssignRemediationDto,
@@ -44,11 +43,9 @@ import {
 import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const uuid = (name: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException(`${name} phải là mã UUID`) });
-const campaignId = uuid('id (đợt kiểm tra)');
-const unitId = uuid('unitId');
-const findingId = uuid('findingId');
+const campaignId = uuidParam('id', 'của đợt kiểm tra');
+const unitId = uuidParam('unitId', 'của đơn vị');
+const findingId = uuidParam('findingId', 'của tồn tại, hạn chế');
 
 function download(response: Response, document: CampaignDocument): StreamableFile {
   response.setHeader('Content-Disposition', contentDisposition(document.fileName));

@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   UploadedFile,
@@ -21,6 +20,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { uuidParam } from '@cchc/common';
 import {
   ImportOutcome,
   ImportPreview,
@@ -41,11 +41,7 @@ import {
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-const uuid = (name: string) =>
-  new ParseUUIDPipe({
-    optional: true,
-    exceptionFactory: () => new BadRequestException(`${name} phải là UUID của kế hoạch`),
-  });
+const planId = uuidParam('id', 'của kế hoạch');
 
 @ApiTags('plans')
 @ApiSignedIn()
@@ -109,7 +105,7 @@ export class PlansController {
   @ApiOkResponse({ type: PlanViewDto })
   @ApiErrors(400, 404)
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid('id')) id: string): Promise<PlanView> {
+  get(@CurrentUser() user: AuthUser, @Param('id', planId) id: string): Promise<PlanView> {
     return this.plans.get(user.wardId, id);
   }
 }

@@ -1,20 +1,11 @@
-import {
-  BadRequestException,
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { uuidParam, YearParam } from '@cchc/common';
 import { contentDisposition } from '@cchc/dossiers';
 import { EVIDENCE_MEDIA_TYPES } from '@cchc/evidence';
-import { AssessmentView, ParAssessmentService, ParExportService } from '@cchc/par-index';
+import { AssessmentView, PAR_YEARS, ParAssessmentService, ParExportService } from '@cchc/par-index';
 import { PlanSummary, PlansService } from '@cchc/plans';
 import { ProvinceService, ProvinceWardView, RankingsQuery, RankingsView } from '@cchc/province';
 import {
@@ -29,15 +20,15 @@ import { ApiErrors, ApiFile, ApiSignedIn } from '../openapi';
 import { PlanSummaryDto } from './plans.dto';
 import { ReportSummaryDto, ReportViewDto } from './reports.dto';
 
-const uuid = (name: string, of: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () => new BadRequestException(`${name} phải là UUID của ${of}`),
-  });
+const wardUuid = uuidParam('wardId', 'của phường/xã');
+const planUuid = uuidParam('planId', 'của kế hoạch');
+const evidenceUuid = uuidParam('evidenceId', 'của tệp minh chứng');
+const reportUuid = uuidParam('reportId', 'của báo cáo');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const yearPipe = () =>
-  new ParseIntPipe({ exceptionFactory: () => new BadRequestException('year phải là số năm') });
+/** The PAR Index years the ward's own routes accept (400 naming `year` outside them). */
+const parYear = new YearParam(PAR_YEARS);
 
 /**
  * The province's view (Sở Nội vụ): every ward of the province, read as its own staff read it.
@@ -83,7 +74,7 @@ export class ProvinceController {
   @Get('wards/:wardId/plans')
   async plansOf(
     @CurrentUser() user: AuthUser,
-    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+    @Param('wardId', wardUuid) wardId: string,
   ): Promise<PlanSummary[]> {
     await this.province.ward(user, wardId);
     return this.plans.list(wardId);
@@ -95,8 +86,8 @@ export class ProvinceController {
   @Get('wards/:wardId/plans/:planId/targets')
   async targetsOf(
     @CurrentUser() user: AuthUser,
-    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
-    @Param('planId', uuid('planId', 'kế hoạch')) planId: string,
+    @Param('wardId', wardUuid) wardId: string,
+    @Param('planId', planUuid) planId: string,
     @Query() query: TargetActualsQuery,
   ): Promise<TargetActualsView> {
     await this.province.ward(user, wardId);
@@ -113,8 +104,8 @@ export class ProvinceController {
   @Get('wards/:wardId/par/:year')
   async assessmentOf(
     @CurrentUser() user: AuthUser,
-    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
-    @Param('year', yearPipe()) year: number,
+    @Param('wardId', wardUuid) wardId: string,
+    @Param('year', parYear) year: number,
   ): Promise<AssessmentView> {
     await this.province.ward(user, wardId);
     return this.assessments.assessment(wardId, year);
@@ -126,8 +117,8 @@ export class ProvinceController {
   @Get('wards/:wardId/par/:year/export.xlsx')
   exportXlsxOf(
     @CurrentUser() user: AuthUser,
-    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
-    @Param('year', yearPipe()) year: number,
+    @Param('wardId', wardUuid) wardId: string,
+    @Param('year', parYear) year: number,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     return this.parExport(user, wardId, year, 'xlsx', response);
@@ -139,8 +130,8 @@ export class ProvinceController {
   @Get('wards/:wardId/par/:year/export.docx')
   exportDocxOf(
     @CurrentUser() user: AuthUser,
-    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
-    @Param('year', yearPipe()) year: number,
+    @Param('wardId', wardUuid) wardId: string,
+    @Param('year', parYear) year: number,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     return this.parExport(user, wardId, year, 'docx', response);
@@ -156,8 +147,8 @@ export class ProvinceController {
   @Get('wards/:wardId/evidence/:evidenceId')
   async evidenceOf(
     @CurrentUser() user: AuthUser,
-    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
-    @Param('evidenceId', uuid('evidenceId', 'tệp minh chứng')) evidenceId: string,
+    @Param('wardId', wardUuid) wardId: string,
+    @Param('evidenceId', evidenceUuid) evidenceId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.province.evidenceFile(user, wardId, evidenceId);
@@ -172,7 +163,7 @@ export class ProvinceController {
   @Get('wards/:wardId/reports')
   async reportsOf(
     @CurrentUser() user: AuthUser,
-    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
+    @Param('wardId', wardUuid) wardId: string,
   ): Promise<ReportSummary[]> {
     return this.reports.list(await this.province.readerOf(user, wardId));
   }
@@ -183,8 +174,8 @@ export class ProvinceController {
   @Get('wards/:wardId/reports/:reportId')
   async reportOf(
     @CurrentUser() user: AuthUser,
-    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
-    @Param('reportId', uuid('reportId', 'báo cáo')) reportId: string,
+    @Param('wardId', wardUuid) wardId: string,
+    @Param('reportId', reportUuid) reportId: string,
   ): Promise<ReportView> {
     return this.reports.get(await this.province.readerOf(user, wardId), reportId);
   }
@@ -201,8 +192,8 @@ export class ProvinceController {
   @Get('wards/:wardId/reports/:reportId/document')
   async documentOf(
     @CurrentUser() user: AuthUser,
-    @Param('wardId', uuid('wardId', 'phường/xã')) wardId: string,
-    @Param('reportId', uuid('reportId', 'báo cáo')) reportId: string,
+    @Param('wardId', wardUuid) wardId: string,
+    @Param('reportId', reportUuid) reportId: string,
     @Query() query: ReportDocumentQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {

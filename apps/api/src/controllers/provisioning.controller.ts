@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   UploadedFile,
@@ -22,6 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { actorOf, AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { uuidParam } from '@cchc/common';
 import { SHEET_MAX_BYTES } from '@cchc/procedures';
 import {
   AccountCreationService,
@@ -37,9 +37,7 @@ import {
 } from '@cchc/provisioning';
 import { ApiErrors, ApiSignedIn } from '../openapi';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new BadRequestException('id phải là UUID của tài khoản'),
-});
+const userId = uuidParam('id', 'của tài khoản');
 
 const SHEET_BODY: ApiBodyOptions = {
   schema: {
@@ -132,7 +130,7 @@ export class ProvisioningController {
   @Patch('users/:id')
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', userId) id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<AccountView> {
     return this.accounts.update(actorOf(user), user.wardId, id, dto);
@@ -145,7 +143,7 @@ export class ProvisioningController {
   @HttpCode(200)
   resetPassword(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', userId) id: string,
   ): Promise<ProvisionedAccountView> {
     return this.accounts.resetPassword(actorOf(user), user.wardId, id);
   }

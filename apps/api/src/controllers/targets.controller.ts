@@ -6,7 +6,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
@@ -23,6 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
+import { uuidParam } from '@cchc/common';
 import {
   TargetActuals,
   TargetActualsQuery,
@@ -38,12 +38,8 @@ import { ApiErrors, ApiSignedIn } from '../openapi';
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-const uuid = (name: string, of: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () => new BadRequestException(`${name} phải là UUID của ${of}`),
-  });
-const planId = () => uuid('id', 'kế hoạch');
-const targetId = () => uuid('targetId', 'chỉ tiêu');
+const planId = uuidParam('id', 'của kế hoạch');
+const targetId = uuidParam('targetId', 'của chỉ tiêu');
 
 @ApiTags('targets')
 @ApiSignedIn()
@@ -60,7 +56,7 @@ export class TargetsController {
   @ApiOkResponse({ type: [TargetView] })
   @ApiErrors(400, 404)
   @Get()
-  list(@CurrentUser() user: AuthUser, @Param('id', planId()) id: string): Promise<TargetView[]> {
+  list(@CurrentUser() user: AuthUser, @Param('id', planId) id: string): Promise<TargetView[]> {
     return this.targets.list(user.wardId, id);
   }
 
@@ -73,7 +69,7 @@ export class TargetsController {
   @Get('actuals')
   actualsOf(
     @CurrentUser() user: AuthUser,
-    @Param('id', planId()) id: string,
+    @Param('id', planId) id: string,
     @Query() query: TargetActualsQuery,
   ): Promise<TargetActualsView> {
     return this.actuals.forPlan(user.wardId, id, {
@@ -91,7 +87,7 @@ export class TargetsController {
   @HttpCode(200)
   create(
     @CurrentUser() user: AuthUser,
-    @Param('id', planId()) id: string,
+    @Param('id', planId) id: string,
     @Body() dto: TargetDto,
   ): Promise<TargetView> {
     return this.targets.create(user, id, dto);
@@ -108,7 +104,7 @@ export class TargetsController {
   @HttpCode(200)
   suggest(
     @CurrentUser() user: AuthUser,
-    @Param('id', planId()) id: string,
+    @Param('id', planId) id: string,
   ): Promise<TargetSuggestionsView> {
     return this.targets.suggest(user, id);
   }
@@ -133,7 +129,7 @@ export class TargetsController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
   import(
     @CurrentUser() user: AuthUser,
-    @Param('id', planId()) id: string,
+    @Param('id', planId) id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<TargetImportView> {
     if (!file)
@@ -151,8 +147,8 @@ export class TargetsController {
   @Put(':targetId')
   update(
     @CurrentUser() user: AuthUser,
-    @Param('id', planId()) id: string,
-    @Param('targetId', targetId()) target: string,
+    @Param('id', planId) id: string,
+    @Param('targetId', targetId) target: string,
     @Body() dto: TargetDto,
   ): Promise<TargetView> {
     return this.targets.update(user, id, target, dto);
@@ -166,8 +162,8 @@ export class TargetsController {
   @HttpCode(200)
   confirm(
     @CurrentUser() user: AuthUser,
-    @Param('id', planId()) id: string,
-    @Param('targetId', targetId()) target: string,
+    @Param('id', planId) id: string,
+    @Param('targetId', targetId) target: string,
   ): Promise<TargetView> {
     return this.targets.confirm(user, id, target);
   }
@@ -180,8 +176,8 @@ export class TargetsController {
   @HttpCode(204)
   async remove(
     @CurrentUser() user: AuthUser,
-    @Param('id', planId()) id: string,
-    @Param('targetId', targetId()) target: string,
+    @Param('id', planId) id: string,
+    @Param('targetId', targetId) target: string,
   ): Promise<void> {
     await this.targets.remove(user, id, target);
   }
@@ -194,8 +190,8 @@ export class TargetsController {
   @HttpCode(200)
   enterValue(
     @CurrentUser() user: AuthUser,
-    @Param('id', planId()) id: string,
-    @Param('targetId', targetId()) target: string,
+    @Param('id', planId) id: string,
+    @Param('targetId', targetId) target: string,
     @Body() dto: TargetValueDto,
   ): Promise<TargetView> {
     return this.targets.enterValue(user, id, target, dto);

@@ -1,11 +1,9 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Res,
@@ -14,7 +12,7 @@ import {
 import { Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
-import { KeysetPage } from '@cchc/common';
+import { KeysetPage, uuidParam } from '@cchc/common';
 import { TaskSla, TaskSlaService, TaskWithSlaDto } from '@cchc/escalations';
 import {
   BulkTaskActionDto,
@@ -38,9 +36,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** A task with its working-day SLA (badge of the console's lists). */
 type TaskWithSla = TaskView & { sla: TaskSla };
 
-const taskId = new ParseUUIDPipe({
-  exceptionFactory: () => new BadRequestException('id phải là UUID của nhiệm vụ'),
-});
+const taskId = uuidParam('id', 'của nhiệm vụ');
 
 @ApiTags('tasks')
 @ApiSignedIn()
