@@ -135,12 +135,20 @@ describe('console: ward admin and first sign-in (Chromium, MariaDB)', () => {
     await page.getByRole('row', { name: /hoang\.nam .*Chưa đổi mật khẩu/ }).waitFor();
   });
 
-  it('locks an account only once asked, and never offers the admin to lock their own', async () => {
+  it('locks an account only once asked, and never offers the admin to lock or reset their own', async () => {
     const page = await chromium.newPage();
     await signIn(page, baseUrl, 'admin');
     await page.goto(`${baseUrl}/quan-tri`);
-    await page.getByRole('row', { name: /^admin / }).waitFor();
+    const own = page.getByRole('row', { name: /^admin / });
+    await own.waitFor();
+    await own.getByText('Tài khoản của bạn').waitFor();
+    expect(await own.getByRole('button').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Khóa: admin', exact: true }).count()).toBe(0);
+    expect(
+      await page.getByRole('button', { name: 'Cấp lại mật khẩu: admin', exact: true }).count(),
+    ).toBe(0);
+    await own.scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-own-row');
     // Section headings are smaller than the page title.
     const size = (name: string, level: number) =>
       page

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { INestApplicationContext } from '@nestjs/common';
 import { Page } from 'playwright-core';
 import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
@@ -18,6 +19,8 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
   const clock = new ManualClock(DAY('2026-02-12'));
   let baseUrl: string;
   let client: ApiClient;
+  let worker: INestApplicationContext;
+  let startWorker: () => Promise<INestApplicationContext>;
 
   const slips = async () =>
     (await client.get('unit_head', `/dossiers/${CODE}/apologies`)).body as {
@@ -49,7 +52,8 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
       version: dossier.body.version,
     });
     expect(started.body).toMatchObject({ apologyRound: 1 });
-    await suite.startWorker();
+    startWorker = () => suite.startWorker();
+    worker = await startWorker();
     await eventually(async () => (await slips())[0]?.status === 'draft', 10_000, 'the draft');
   });
 
@@ -218,5 +222,69 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
       ['START_PROCESSING', null],
       ['REQUEST_SUPPLEMENT', 'Bổ sung bản sao giấy chứng sinh'],
     ]);
+  }, 120_000);
+
+  it("dates the receipt at the dossier's receipt time, and waits for a slip signed before the page opened", async () => {
+    const code = 'HS-2026-0044';
+    // Received at the desk on 12/02, entered into the system only now (27/02, 10:00).
+    const received = await client.post('one_stop_officer', '/dossiers', {
+      code,
+      procedureCode: '1.000894',
+      applicant: { name: 'Lê Thị Mai', phone: '0903 111 222' },
+      receivedAt: '2026-02-12T14:15:00+07:00',
+    });
+    expect(received.status).toBe(201);
+    const started = await client.post('officer', `/dossiers/${code}/events`, {
+      type: 'START_PROCESSING',
+      version: received.body.version,
+    });
+    expect(started.body).toMatchObject({ apologyRound: 1 });
+    const slipsOf = async () =>
+      (await client.get('unit_head', `/dossiers/${code}/apologies`)).body as { status: string }[];
+    await eventually(async () => (await slipsOf())[0]?.status === 'draft', 10_000, 'the draft');
+
+    // Signed while the worker is down: the slip stays a draft until it is back.
+    await worker.close();
+    const view = await client.get('unit_head', `/dossiers/${code}`);
+    const signed = await client.post('unit_head', `/dossiers/${code}/events`, {
+      type: 'APPROVE_APOLOGY',
+      version: view.body.version,
+      reason: 'Hồ sơ tiếp nhận trên giấy, nhập vào hệ thống chậm',
+    });
+    expect([signed.status, signed.body.message]).toEqual([200, undefined]);
+    expect((await slipsOf())[0]).toMatchObject({ status: 'draft' });
+
+    const page = await newPage();
+    await signIn(page, baseUrl, 'unit_head');
+    await page.goto(`${baseUrl}/ho-so/${code}`);
+    await page.getByRole('heading', { name: `Hồ sơ ${code}`, level: 1 }).waitFor();
+    await page.getByText('Đã ký, đang phát hành phiếu…').waitFor();
+    await page
+      .getByRole('status')
+      .getByText('Đã ký phiếu lần 1; đang cấp số và phát hành phiếu…')
+      .waitFor();
+    // The history dates the receipt when the desk received the dossier, and says when it was
+    // recorded; the other entries when they happened.
+    const history = page.locator('.ant-card').filter({
+      has: page.getByRole('heading', { name: 'Lịch sử', level: 2 }),
+    });
+    const receipt = history.locator('.timeline-entry').filter({ hasText: 'Tiếp nhận hồ sơ' });
+    expect(await receipt.locator('.ant-typography-secondary').innerText()).toBe(
+      '14:15 12/02/2026 (ghi nhận vào hệ thống lúc 10:00 27/02/2026)',
+    );
+    await screenshot(page, 'dossier-signed-awaiting-issue-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The worker is back: the page, opened after the signature, asks again until the slip is
+    // issued, without a reload.
+    worker = await startWorker();
+    await page
+      .getByRole('status')
+      .getByText(/^Đã ký phiếu lần 1; phiếu số \S+ được phát hành\.$/)
+      .waitFor({ timeout: 25_000 });
+    await page.getByText(/^Đã ký ngày 27\/02\/2026$/).waitFor();
+    expect(await page.getByText('Đã ký, đang phát hành phiếu…').count()).toBe(0);
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(page, 'dossier-issued-after-open-desktop');
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { MotionPreference, screenshot, seriousViolations, signIn } from './suppo
 import { consoleSuite } from './support/console-suite';
 import { demoWardIds } from './support/demo-ward-ids';
 import { samplePdf } from './support/evidence-samples';
+import { eventually } from './support/test-app';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -20,10 +21,11 @@ describe('web console (Chromium, MariaDB)', () => {
   let client: ApiClient;
   let units: Record<string, string>;
   let users: Record<string, string>;
-  const { newPage } = consoleSuite('console', clock, async (suite) => {
-    ({ baseUrl, client } = suite);
+  const suite = consoleSuite('console', clock, async (started) => {
+    ({ baseUrl, client } = started);
     ({ units, users } = await demoWardIds(client));
   });
+  const { newPage } = suite;
 
   async function createTask(title: string, dueDate = '2026-03-20') {
     const response = await client.post('coordinator', '/tasks', {
@@ -213,4 +215,40 @@ describe('web console (Chromium, MariaDB)', () => {
       }
     }
   }, 300_000);
+
+  it("a long-overdue task's history names each escalation's level and recipients, never two alike", async () => {
+    // Due two months ago: once the worker runs, the deadline and both levels of the default
+    // policy (3 and 10 working days after, both to the chairman) fire together.
+    const task = await createTask(
+      'Rà soát quy trình nội bộ giải quyết thủ tục hành chính',
+      '2026-01-05',
+    );
+    await suite.startWorker();
+    const escalations = async () =>
+      (
+        (await client.get('chairman', `/tasks/${task.id}/history`)).body as {
+          event: string;
+          payload: { level: number } | null;
+        }[]
+      ).filter((entry) => entry.event === 'ESCALATE');
+    await eventually(async () => (await escalations()).length === 2, 15_000, 'two escalations');
+    // Two levels, one audit event each: not a duplicate.
+    expect((await escalations()).map((entry) => entry.payload?.level)).toEqual([1, 2]);
+
+    const page = await newPage();
+    await signIn(page, baseUrl, 'chairman');
+    await page.goto(`${baseUrl}/nhiem-vu/${task.id}`);
+    await page.getByRole('heading', { name: 'Lịch sử' }).waitFor();
+    const headings = page.locator('.timeline-entry strong');
+    await page.getByText('Chuyển cấp trên xử lý lần 2: Chủ tịch UBND', { exact: true }).waitFor();
+    expect(await headings.allInnerTexts()).toEqual([
+      'Giao nhiệm vụ',
+      'Quá hạn',
+      'Chuyển cấp trên xử lý lần 1: Chủ tịch UBND',
+      'Chuyển cấp trên xử lý lần 2: Chủ tịch UBND',
+    ]);
+    await page.getByRole('heading', { name: 'Lịch sử' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'task-history-escalations-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 120_000);
 });

@@ -19,6 +19,15 @@ export interface TaskView {
   extensionRequest: ExtensionRequest | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The plan the task was imported from, if any. */
+  planId: string | null;
+  /** The plan's section (area) the task's row is under ("II"), if any. */
+  areaCode: string | null;
+  /**
+   * The task's number (STT) in its plan, as its row says ("8", "2.1"); a group row's task for one
+   * of its units adds the unit's code ("8:VHXH"). Null for a task not from a plan.
+   */
+  ordinal: string | null;
   /** Events the calling user may send now (only on GET /tasks/:id and after an event). */
   allowedEvents?: string[];
 }
@@ -46,6 +55,10 @@ export function toTaskView(task: ReformTaskEntity, allowedEvents?: string[]): Ta
     extensionRequest: snapshot?.context?.extensionRequest ?? null,
     createdAt: task.createdAt,
     updatedAt: task.updatedAt,
+    // Columns of the row, as every list reads it: no query more per task.
+    planId: task.planId,
+    areaCode: task.areaCode,
+    ordinal: task.ordinal,
     ...(allowedEvents ? { allowedEvents } : {}),
   };
 }

@@ -66,6 +66,31 @@ export class TaskViewDto implements TaskView {
   @ApiProperty()
   updatedAt: Date;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'Kế hoạch mà nhiệm vụ được nhập từ đó',
+  })
+  planId: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'II',
+    description: 'Mục (lĩnh vực) của kế hoạch chứa dòng nhiệm vụ',
+  })
+  areaCode: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '8',
+    description:
+      'STT của nhiệm vụ trong kế hoạch, như dòng kế hoạch ghi; nhiệm vụ của một đơn vị trong dòng giao cho nhóm đơn vị thêm mã đơn vị ("8:VHXH")',
+  })
+  ordinal: string | null;
+
   @ApiPropertyOptional({
     type: [String],
     description: 'Sự kiện người dùng được gửi lúc này (chỉ ở GET /tasks/:id và sau một sự kiện)',

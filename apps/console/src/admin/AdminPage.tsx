@@ -195,6 +195,10 @@ export function AdminPage() {
             width: 260,
             render: (_, account) => {
               const who = `${account.username} (${account.fullName})`;
+              // The admin's own row offers neither a reset nor a lock: their password is changed
+              // with the current one, not replaced by a one-time password they would see here.
+              if (account.id === user.id)
+                return <Typography.Text type="secondary">Tài khoản của bạn</Typography.Text>;
               return (
                 <Space wrap>
                   <Popconfirm
@@ -212,30 +216,28 @@ export function AdminPage() {
                       Cấp lại mật khẩu
                     </Button>
                   </Popconfirm>
-                  {/* No self-lockout: the admin's own row has no "Khóa". */}
-                  {account.id !== user.id &&
-                    (account.active ? (
-                      <Popconfirm
-                        title={`Khóa tài khoản ${who}?`}
-                        description="Người dùng bị đăng xuất ngay và không đăng nhập được cho đến khi được mở khóa."
-                        okText="Khóa tài khoản"
-                        okButtonProps={{ danger: true }}
-                        cancelText="Đóng"
-                        onConfirm={() => lock.mutate({ id: account.id, active: false })}
-                      >
-                        <Button size="small" danger aria-label={`Khóa: ${account.username}`}>
-                          Khóa
-                        </Button>
-                      </Popconfirm>
-                    ) : (
-                      <Button
-                        size="small"
-                        aria-label={`Mở khóa: ${account.username}`}
-                        onClick={() => lock.mutate({ id: account.id, active: true })}
-                      >
-                        Mở khóa
+                  {account.active ? (
+                    <Popconfirm
+                      title={`Khóa tài khoản ${who}?`}
+                      description="Người dùng bị đăng xuất ngay và không đăng nhập được cho đến khi được mở khóa."
+                      okText="Khóa tài khoản"
+                      okButtonProps={{ danger: true }}
+                      cancelText="Đóng"
+                      onConfirm={() => lock.mutate({ id: account.id, active: false })}
+                    >
+                      <Button size="small" danger aria-label={`Khóa: ${account.username}`}>
+                        Khóa
                       </Button>
-                    ))}
+                    </Popconfirm>
+                  ) : (
+                    <Button
+                      size="small"
+                      aria-label={`Mở khóa: ${account.username}`}
+                      onClick={() => lock.mutate({ id: account.id, active: true })}
+                    >
+                      Mở khóa
+                    </Button>
+                  )}
                 </Space>
               );
             },

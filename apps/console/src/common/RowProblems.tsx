@@ -1,29 +1,40 @@
 import { Table } from 'antd';
-import { ApiError } from '../api/http';
-
-interface RowProblem {
-  row: number;
-  field: string;
-  message: string;
-}
+import { apiRowProblems, labelOf, type RowProblem } from './field-errors';
 
 /**
- * The problems of a refused file import (a 400 with `problems: [{row, field, message}]`: targets,
- * PAR-Index criteria), by row and field as the API names them; nothing when there are none.
+ * The problems of a refused file import (a 400 listing `{row, field, message}`: targets, PAR-Index
+ * criteria, a plan), by row and field; nothing when there are none. With `labels` each field
+ * shows its Vietnamese name (an unknown one as the API names it) and its message without the
+ * property name; without them, fields show as the API names them.
  */
-export function RowProblems({ error }: { error: Error | null }) {
-  if (!(error instanceof ApiError) || !Array.isArray(error.body.problems)) return null;
-  const problems = error.body.problems as RowProblem[];
+export function RowProblems({
+  error,
+  labels,
+}: {
+  error: Error | null;
+  labels?: Readonly<Record<string, string>>;
+}) {
+  const problems = apiRowProblems(error, labels);
+  if (problems.length === 0) return null;
+  const fieldName = (field: string | null) =>
+    field === null ? '' : labels ? (labelOf(field, labels) ?? field) : field;
   return (
-    <Table<RowProblem>
-      rowKey={(problem) => `${problem.row}-${problem.field}-${problem.message}`}
+    <Table<RowProblem & { key: number }>
+      rowKey="key"
       size="small"
       pagination={false}
-      dataSource={problems}
+      dataSource={problems.map((problem, key) => ({ ...problem, key }))}
       scroll={{ x: 560 }}
       columns={[
-        { title: 'Dòng', dataIndex: 'row', width: 70, align: 'right' },
-        { title: 'Cột', dataIndex: 'field', width: 120 },
+        {
+          title: 'Dòng',
+          dataIndex: 'row',
+          width: 70,
+          align: 'right',
+          // A problem of the whole file (or of the request) has no row.
+          render: (row: number | null) => row ?? '—',
+        },
+        { title: 'Cột', dataIndex: 'field', width: labels ? 160 : 120, render: fieldName },
         { title: 'Lỗi', dataIndex: 'message' },
       ]}
     />

@@ -9,13 +9,17 @@ import { formatDateTime, formatIsoDate } from '../common/format';
 import { ROLE_LABELS } from '../common/labels';
 import { useUnits } from '../common/org';
 import { ApologySlips } from './ApologySlips';
+import { entryTime } from './dossier-history';
 import { DossierActions } from './DossierActions';
 import { DossierStatus } from './DossierStatus';
 import { apologyStatus, dossierStateLabel } from './labels';
-import { ISSUE_WAIT_MS, issuePollInterval } from './slip-issuing';
+import { ISSUE_WAIT_MS, issuePollInterval, roundAwaitingIssue } from './slip-issuing';
 import type { Dossier } from './types';
 
-/** After "Ký phiếu": the slip being issued, then its number, or a word if it takes long. */
+/**
+ * A signed slip the worker is issuing (just signed with "Ký phiếu", or found so when the page
+ * opened), then its number, or a word if it takes long.
+ */
 function IssueNotice({ dossier, round, at }: { dossier: Dossier; round: number; at: number }) {
   const slip = dossier.apologies?.find((candidate) => candidate.round === round);
   // Polling stops after ISSUE_WAIT_MS; this re-renders the notice then.
@@ -47,7 +51,7 @@ function IssueNotice({ dossier, round, at }: { dossier: Dossier; round: number; 
   );
 }
 
-function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
+function DossierTimeline({ entries, receivedAt }: { entries: HistoryEntry[]; receivedAt: string }) {
   if (entries.length === 0) return <Empty description="Chưa có lịch sử" />;
   return (
     <Timeline
@@ -56,7 +60,7 @@ function DossierTimeline({ entries }: { entries: HistoryEntry[] }) {
         children: (
           <div className="timeline-entry">
             <Typography.Text strong>{auditEventLabel('tthc-dossier', entry.event)}</Typography.Text>{' '}
-            <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
+            <Typography.Text type="secondary">{entryTime(entry, receivedAt)}</Typography.Text>
             <div>
               {entry.actorName ?? 'Hệ thống'}
               {entry.actorRole in ROLE_LABELS
@@ -79,13 +83,19 @@ export function DossierPage() {
   const { code = '' } = useParams();
   const queryClient = useQueryClient();
   const units = useUnits();
-  // The round just signed and when: the worker issues the slip a moment after the signature.
+  // The signed round the page waits for and since when: the one just signed here, or one the
+  // page found signed but not yet issued (the worker issues a slip a moment after the signature).
   const [signed, setSigned] = useState<{ round: number; at: number } | null>(null);
   const dossier = useQuery({
     queryKey: ['dossier', code],
     queryFn: () => data(http.GET('/dossiers/{code}', { params: { path: { code } } })),
     refetchInterval: (query) => issuePollInterval(query.state.data, signed?.at ?? null, Date.now()),
   });
+  const awaitingRound = roundAwaitingIssue(dossier.data);
+  useEffect(() => {
+    if (awaitingRound !== null && awaitingRound !== signed?.round)
+      setSigned({ round: awaitingRound, at: Date.now() });
+  }, [awaitingRound, signed?.round]);
 
   if (dossier.isPending) return <Spin />;
   if (dossier.error)
@@ -163,7 +173,7 @@ export function DossierPage() {
           </Typography.Title>
         }
       >
-        <DossierTimeline entries={view.history ?? []} />
+        <DossierTimeline entries={view.history ?? []} receivedAt={view.receivedAt} />
       </Card>
     </Space>
   );

@@ -1,5 +1,10 @@
 import type { ApologySlip, Dossier } from './types';
-import { awaitingIssue, ISSUE_POLL_MS, issuePollInterval } from './slip-issuing';
+import {
+  awaitingIssue,
+  ISSUE_POLL_MS,
+  issuePollInterval,
+  roundAwaitingIssue,
+} from './slip-issuing';
 
 const slip = (round: number, status: ApologySlip['status']) =>
   ({ round, status, number: status === 'issued' ? `0${round}/PXL-VHXH` : null }) as ApologySlip;
@@ -27,5 +32,21 @@ describe('waiting for a signed apology slip to be issued', () => {
     expect(issuePollInterval(issued, 1_000, 2_000)).toBe(false);
     const unsigned = { apologyPending: pending(1), apologies: [slip(1, 'draft')] };
     expect(issuePollInterval(unsigned, 1_000, 2_000)).toBe(false);
+  });
+
+  it('finds a slip signed before the page opened, so that the page waits for it too', () => {
+    expect(roundAwaitingIssue({ apologyPending: null, apologies: [slip(1, 'draft')] })).toBe(1);
+    expect(
+      roundAwaitingIssue({
+        apologyPending: null,
+        apologies: [slip(1, 'issued'), slip(2, 'draft')],
+      }),
+    ).toBe(2);
+    // Still waiting for the head's signature, issued already, or nothing loaded: nothing to wait for.
+    expect(roundAwaitingIssue({ apologyPending: pending(1), apologies: [slip(1, 'draft')] })).toBe(
+      null,
+    );
+    expect(roundAwaitingIssue({ apologyPending: null, apologies: [slip(1, 'issued')] })).toBe(null);
+    expect(roundAwaitingIssue(undefined)).toBe(null);
   });
 });

@@ -15,6 +15,17 @@ export function awaitingIssue(dossier: Slips, slip: ApologySlip): boolean {
 }
 
 /**
+ * The round of the signed slip the worker has not issued yet (the latest, if ever several), or
+ * null: the page waits for it whether it was signed there or before the page was opened.
+ */
+export function roundAwaitingIssue(dossier: Slips | undefined): number | null {
+  const rounds = (dossier?.apologies ?? [])
+    .filter((slip) => awaitingIssue(dossier as Slips, slip))
+    .map((slip) => slip.round);
+  return rounds.length > 0 ? Math.max(...rounds) : null;
+}
+
+/**
  * TanStack Query's refetchInterval for the dossier: every second while a signed slip is still a
  * draft, for at most ISSUE_WAIT_MS after `since` (the signature, or when the page saw it).
  */

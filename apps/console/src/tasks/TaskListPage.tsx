@@ -11,6 +11,7 @@ import { useUnits } from '../common/org';
 import { useUser } from '../session/session';
 import { BulkActionDialog } from './BulkActionDialog';
 import { BULK_ACTION_LABELS, BulkActionType } from './bulk-actions';
+import { planOrdinal } from './plan-ordinal';
 import { SlaBadge } from './SlaBadge';
 import { filtersFromSearch, searchFromFilters, TaskFilters, taskQuery } from './task-filters';
 import { PATHS } from '../paths';
@@ -139,7 +140,7 @@ export function TaskListPage() {
         }
         loading={tasks.isFetching}
         dataSource={tasks.data?.items}
-        scroll={{ x: 900 }}
+        scroll={{ x: 972 }}
         pagination={{
           current: filters.page,
           pageSize: PAGE_SIZE,
@@ -148,6 +149,13 @@ export function TaskListPage() {
           onChange: (page) => setParams(searchFromFilters({ ...filters, page })),
         }}
         columns={[
+          {
+            // The task's number in its plan, to find it in the plan's Word table.
+            title: 'STT',
+            key: 'ordinal',
+            width: 72,
+            render: (_: unknown, task) => planOrdinal(task) || '—',
+          },
           {
             title: 'Nhiệm vụ',
             dataIndex: 'title',

@@ -1,8 +1,8 @@
-import { auditEventLabel } from '@cchc/domain';
 import { Empty, Timeline, Typography } from 'antd';
 import type { HistoryEntry } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { ROLE_LABELS, stateLabel } from '../common/labels';
+import { entryTitle } from './task-history';
 
 /** The task's audit history: time, person (name and role), from → to, reason and report. */
 export function TaskTimeline({ entries, loading }: { entries: HistoryEntry[]; loading: boolean }) {
@@ -14,7 +14,7 @@ export function TaskTimeline({ entries, loading }: { entries: HistoryEntry[]; lo
         key: entry.seq,
         children: (
           <div className="timeline-entry">
-            <Typography.Text strong>{auditEventLabel('reform-task', entry.event)}</Typography.Text>{' '}
+            <Typography.Text strong>{entryTitle(entry)}</Typography.Text>{' '}
             <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
             <div>
               {entry.actorName ?? 'Hệ thống'}
