@@ -8,6 +8,30 @@ import { ReportSession, vnTime } from './support/report-session';
 import { startApi } from './support/test-app';
 
 const REASON = 'Bổ sung 01 hồ sơ tiếp nhận ngày 05/3/2026 chưa được cập nhật vào phần mềm';
+const WITHDRAWAL = 'Ký trước khi Phó Chủ tịch rà soát số liệu hồ sơ';
+const SECOND_WITHDRAWAL = 'Cần tổng hợp lại sau khi cập nhật hồ sơ';
+/** Q2's revisions in the end: the first withdrawn (twice), the second signed and sent. */
+const Q2_REVISIONS = [
+  {
+    revision: 1,
+    number: null,
+    signedOn: null,
+    sentOn: null,
+    signatureWithdrawn: {
+      number: '05/BC-UBND',
+      signedOn: '2026-04-07',
+      withdrawnOn: '2026-04-08',
+      reason: SECOND_WITHDRAWAL,
+    },
+  },
+  {
+    revision: 2,
+    number: '06/BC-UBND',
+    signedOn: '2026-04-08',
+    sentOn: '2026-04-08',
+    signatureWithdrawn: null,
+  },
+];
 
 /**
  * A sent report corrected (báo cáo đính chính): a new revision compiled, approved, signed under a
@@ -19,6 +43,8 @@ describe('periodic reports: correcting a sent report', () => {
   let api: INestApplication;
   let s: ReportSession;
   let reportId: string;
+  /** Q2's report, whose signature the chairman withdraws before it is sent. */
+  let q2: string;
 
   beforeAll(async () => {
     await freshEnvironment('report_correction');
@@ -208,5 +234,146 @@ describe('periodic reports: correcting a sent report', () => {
       number: '03/BC-UBND',
       replaces: { revision: 1, number: '01/BC-UBND', signedOn: '2026-03-17', reason: REASON },
     });
+  });
+
+  it('withdraws a signature before sending: the revision downloads as a draft marked withdrawn, its number spent', async () => {
+    clock.set(vnTime('2026-04-06T08:00:00'));
+    q2 = (await s.openAndCompile('quy', 2026, 2)).opened.id;
+    await s.reportEvent('coordinator', q2, { type: 'SUBMIT_FOR_APPROVAL' });
+    await s.reportEvent('leader', q2, { type: 'APPROVE' });
+    clock.set(vnTime('2026-04-06T10:00:00'));
+    const signed = await s.reportEvent('chairman', q2, { type: 'SIGN' });
+    expect(signed).toMatchObject({ state: 'signed', number: '04/BC-UBND' });
+    expect(signed.revisions).toMatchObject([
+      { revision: 1, number: '04/BC-UBND', signedOn: '2026-04-06', signatureWithdrawn: null },
+    ]);
+
+    clock.set(vnTime('2026-04-07T09:00:00'));
+    const returned = await s.reportEvent('chairman', q2, { type: 'RETURN', reason: WITHDRAWAL });
+    expect(returned).toMatchObject({ state: 'compiling', number: null, returnReason: WITHDRAWAL });
+    // The revision is no longer signed; what was signed and withdrawn, and why, stays on it.
+    const withdrawn = {
+      number: '04/BC-UBND',
+      signedOn: '2026-04-06',
+      withdrawnOn: '2026-04-07',
+      reason: WITHDRAWAL,
+    };
+    expect(returned.revisions).toEqual([
+      expect.objectContaining({
+        revision: 1,
+        number: null,
+        signedOn: null,
+        sentOn: null,
+        signatureWithdrawn: withdrawn,
+      }),
+    ]);
+    // The history keeps that it was signed under 04/BC-UBND, then returned by the signer.
+    const history = returned.history as {
+      event: string;
+      from: string;
+      reason: string | null;
+      payload: { number?: string } | null;
+    }[];
+    expect(history.slice(-2)).toMatchObject([
+      { event: 'SIGN', payload: { number: '04/BC-UBND' } },
+      { event: 'RETURN', from: 'signed', reason: WITHDRAWAL },
+    ]);
+
+    // Downloaded, it is a draft, not the signed 04/BC-UBND.
+    const json = JSON.parse((await s.document(q2, 'format=json&revision=1')).body.toString('utf8'));
+    expect(json).toMatchObject({
+      revision: 1,
+      number: null,
+      signedOn: null,
+      signatureWithdrawn: withdrawn,
+    });
+    const docx = await docxText((await s.document(q2, 'format=docx&revision=1')).body);
+    expect(docx).not.toContain('Số: 04/BC-UBND');
+    for (const expected of [
+      'Số: /BC-UBND',
+      'ngày 06 tháng 4 năm 2026',
+      'DỰ THẢO - ĐÃ THU HỒI CHỮ KÝ',
+      'Báo cáo số 04/BC-UBND ngày 06/04/2026 đã được thu hồi chữ ký ngày 07/04/2026',
+      `Lý do thu hồi: ${WITHDRAWAL}`,
+    ])
+      expect({ expected, found: docx.includes(expected) }).toEqual({ expected, found: true });
+
+    // The register's line (sổ văn bản đi) keeps the number, spent, with its withdrawal.
+    expect(
+      await s.db.query(
+        `SELECT number, DATE_FORMAT(signed_on, '%Y-%m-%d') AS signed_on, signer_name,
+                DATE_FORMAT(signature_withdrawn_on, '%Y-%m-%d') AS withdrawn_on, withdrawal_reason
+           FROM report_revisions WHERE report_id = ?`,
+        [q2],
+      ),
+    ).toEqual([
+      {
+        number: '04/BC-UBND',
+        signed_on: '2026-04-06',
+        signer_name: expect.any(String),
+        withdrawn_on: '2026-04-07',
+        withdrawal_reason: WITHDRAWAL,
+      },
+    ]);
+  });
+
+  it('signs the withdrawn revision again under the next number; withdrawn again and compiled anew, it stays a draft', async () => {
+    await s.reportEvent('coordinator', q2, { type: 'SUBMIT_FOR_APPROVAL' });
+    await s.reportEvent('leader', q2, { type: 'APPROVE' });
+    const again = await s.reportEvent('chairman', q2, { type: 'SIGN' });
+    expect(again.revisions).toMatchObject([
+      { revision: 1, number: '05/BC-UBND', signedOn: '2026-04-07', signatureWithdrawn: null },
+    ]);
+    // 04/BC-UBND is not given again.
+    expect(
+      await s.db.query("SELECT year, last_number FROM document_sequences WHERE kind = 'BC-UBND'"),
+    ).toEqual([{ year: 2026, last_number: 5 }]);
+    const resigned = await docxText((await s.document(q2, 'format=docx&revision=1')).body);
+    expect(resigned).toContain('Số: 05/BC-UBND');
+    expect(resigned).not.toContain('THU HỒI');
+
+    clock.set(vnTime('2026-04-08T09:00:00'));
+    await s.reportEvent('chairman', q2, { type: 'RETURN', reason: SECOND_WITHDRAWAL });
+    await s.compile(q2);
+    await s.reportEvent('coordinator', q2, { type: 'SUBMIT_FOR_APPROVAL' });
+    await s.reportEvent('leader', q2, { type: 'APPROVE' });
+    await s.reportEvent('chairman', q2, { type: 'SIGN' });
+    const sent = await s.reportEvent('coordinator', q2, { type: 'SEND' });
+    expect(sent).toMatchObject({ state: 'sent', revision: 2, number: '06/BC-UBND' });
+    expect(sent.revisions).toMatchObject(Q2_REVISIONS);
+    expect((sent.history as { event: string }[]).map((entry) => entry.event).slice(2)).toEqual([
+      'COMPILE',
+      'SUBMIT_FOR_APPROVAL',
+      'APPROVE',
+      'SIGN',
+      'RETURN',
+      'SUBMIT_FOR_APPROVAL',
+      'APPROVE',
+      'SIGN',
+      'RETURN',
+      'COMPILE',
+      'SUBMIT_FOR_APPROVAL',
+      'APPROVE',
+      'SIGN',
+      'SEND',
+    ]);
+    const first = await docxText((await s.document(q2, 'format=docx&revision=1')).body);
+    expect(first).toContain('Báo cáo số 05/BC-UBND ngày 07/04/2026 đã được thu hồi chữ ký');
+    expect(first).toContain(`Lý do thu hồi: ${SECOND_WITHDRAWAL}`);
+    expect(first).not.toContain('Số: 05/BC-UBND');
+    const latest = await docxText((await s.document(q2, 'format=docx')).body);
+    expect(latest).toContain('Số: 06/BC-UBND');
+    expect(latest).not.toContain('THU HỒI');
+  });
+
+  it('marks the revisions withdrawn before this was kept from their history (migration)', async () => {
+    await redoMigration(s.db, 'ReportSignatureWithdrawal1763804910000');
+    expect((await s.report(q2)).revisions).toMatchObject(Q2_REVISIONS);
+    // Q1's revisions were sent: the withdrawal of revision 2 before its sending is not kept.
+    expect(
+      ((await s.report(reportId)).revisions as { signatureWithdrawn: unknown }[]).map(
+        (revision) => revision.signatureWithdrawn,
+      ),
+    ).toEqual([null, null]);
   });
 });

@@ -4,7 +4,7 @@ export * from './dto/report-event.dto';
 export type { ReportContent } from './report-content';
 export { NO_INSPECTIONS, NO_TARGETS } from './report-documents';
 export type { ContributionView, ReportSummary, ReportView } from './report-view';
-export type { RevisionView } from './report-revisions';
+export type { RevisionView, SignatureWithdrawal } from './report-revisions';
 export { ReportCalendarService } from './report-calendar.service';
 export { ReportService } from './report.service';
 export { ReportDownloadService, type ReportFile } from './report-download.service';

@@ -166,6 +166,35 @@ describe('report documents', () => {
     expect(plain.value).not.toContain('thay thế');
   });
 
+  it('writes a revision whose signature was withdrawn as a draft saying what was withdrawn and why', async () => {
+    const withdrawn = {
+      number: '3/BC-UBND',
+      signedOn: '2026-03-18',
+      withdrawnOn: '2026-03-19',
+      reason: 'Ký nhầm bản chưa rà soát',
+    };
+    const { value } = await mammoth.extractRawText({
+      buffer: await renderReportDocx(content, {
+        ...meta,
+        number: null,
+        date: '2026-03-16',
+        withdrawn,
+      }),
+    });
+    const text = value.replace(/\s+/g, ' ');
+    expect(text).not.toContain('Số: 3/BC-UBND');
+    for (const expected of [
+      'Số: /BC-UBND',
+      'Hải Phòng, ngày 16 tháng 3 năm 2026',
+      'DỰ THẢO - ĐÃ THU HỒI CHỮ KÝ',
+      'Báo cáo số 3/BC-UBND ngày 18/03/2026 đã được thu hồi chữ ký ngày 19/03/2026, trước khi gửi: ' +
+        'văn bản này là dự thảo, không có giá trị phát hành. Lý do thu hồi: Ký nhầm bản chưa rà soát',
+    ])
+      expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
+    const signed = await mammoth.extractRawText({ buffer: await renderReportDocx(content, meta) });
+    expect(signed.value).not.toContain('THU HỒI');
+  });
+
   it('writes one XLSX sheet per section, text that looks like a formula neutralised', async () => {
     const workbook = new Workbook();
     await workbook.xlsx.load((await renderReportXlsx(content)) as unknown as ArrayBuffer);

@@ -22,6 +22,7 @@ import {
 } from '@cchc/documents';
 import { neutralizeFormula } from '@cchc/common';
 import { IsoDate, TASK_STATE_LABELS, TASK_STATES } from '@cchc/domain';
+import type { SignatureWithdrawal } from './report-revisions';
 import {
   percentText,
   ratioText,
@@ -41,6 +42,8 @@ export interface ReportDocumentMeta {
   contentHash: string;
   /** On a báo cáo đính chính: the sent report it replaces. */
   replaces: ReportReplaced | null;
+  /** A signature withdrawn before sending: the document is a draft again (no number). */
+  withdrawn?: SignatureWithdrawal | null;
 }
 
 /** The sent report a correction replaces: its revision, number, signing day and the reason. */
@@ -264,6 +267,7 @@ export function renderReportDocx(
       number: `Số: ${meta.number ?? '     /BC-UBND'}`,
       placeAndDate: `${content.ward.place}, ${longDate(meta.date)}`,
     }),
+    ...(meta.withdrawn ? withdrawnSignature(meta.withdrawn) : []),
     ...title
       .split('\n')
       .map((text, index) => docLine({ text, size: 14, bold: true, before: index === 0 ? 18 : 0 })),
@@ -304,6 +308,21 @@ function replacing(replaced: ReportReplaced, wardName: string): Paragraph[] {
     bodyParagraph(
       `Báo cáo này đính chính và thay thế ${named} của Ủy ban nhân dân ${wardName}. ` +
         `Lý do đính chính: ${replaced.reason}`,
+    ),
+  ];
+}
+
+/**
+ * A revision whose signature the chairman withdrew before it was sent is no valid issued
+ * document: it prints as a draft (no number), saying which signed report was withdrawn and why.
+ */
+function withdrawnSignature(withdrawn: SignatureWithdrawal): Paragraph[] {
+  return [
+    docLine({ text: 'DỰ THẢO - ĐÃ THU HỒI CHỮ KÝ', size: 13, bold: true, before: 12 }),
+    bodyParagraph(
+      `Báo cáo số ${withdrawn.number} ngày ${shortDate(withdrawn.signedOn)} đã được thu hồi ` +
+        `chữ ký ngày ${shortDate(withdrawn.withdrawnOn)}, trước khi gửi: văn bản này là dự thảo, ` +
+        `không có giá trị phát hành. Lý do thu hồi: ${withdrawn.reason}`,
     ),
   ];
 }

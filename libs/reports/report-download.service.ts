@@ -55,6 +55,8 @@ export class ReportDownloadService {
           contentHash: stored.contentHash,
           number: stored.number,
           signedOn: stored.signedOn,
+          // A withdrawn signature: not an issued document (number and signedOn are null).
+          signatureWithdrawn: stored.signatureWithdrawn,
           replaces,
           content,
         }),
@@ -72,7 +74,8 @@ export class ReportDownloadService {
       fileName: `${baseName}.docx`,
       mediaType: MEDIA_TYPES.docx,
       data: await renderReportDocx(content, {
-        // Each revision carries its own signature: a corrected one keeps its number and day.
+        // Each revision carries its own signature: a corrected one keeps its number and day. One
+        // whose signature was withdrawn is a draft again, and says so.
         number: stored.number,
         date: stored.signedOn ?? todayIn(new Date(stored.compiledAt)),
         // A signed revision carries its signer as he was; a draft, the chairman who would sign.
@@ -80,6 +83,7 @@ export class ReportDownloadService {
         revision,
         contentHash: stored.contentHash,
         replaces,
+        withdrawn: stored.signatureWithdrawn,
       }),
     };
   }

@@ -34,6 +34,7 @@ import {
   insertRevision,
   recordSending,
   recordSignature,
+  recordWithdrawal,
   reportRevisions,
 } from './report-revisions';
 
@@ -147,7 +148,9 @@ export class ReportService {
 
   /**
    * A user's event; SIGN takes the next number of the ward's yearly `…/BC-UBND` sequence. The
-   * revision signed or sent records it, so that it keeps its number and dates once corrected.
+   * revision signed or sent records it, so that it keeps its number and dates once corrected;
+   * returned once signed, it records that the signature was withdrawn (its number stays spent).
+   * Each in the transition's transaction.
    */
   async sendEvent(user: AuthUser, id: string, dto: ReportEventDto): Promise<ReportView> {
     const row = await this.row(user.wardId, id);
@@ -155,7 +158,7 @@ export class ReportService {
     await this.dataSource.transaction(async (manager) => {
       const event = { ...fields } as Omit<ReportEvent, 'actor' | 'today'> & { number?: string };
       if (dto.type === 'SIGN') event.number = await this.nextNumber(manager, row);
-      const { snapshot } = await this.engine.send(
+      const { snapshot, fromState } = await this.engine.send(
         periodicReportPersistence,
         id,
         event,
@@ -168,6 +171,11 @@ export class ReportService {
         await recordSignature(manager, id, context.revision, { ...context, signedBy: user.id });
       if (dto.type === 'SEND')
         await recordSending(manager, id, context.revision, this.engine.today());
+      if (dto.type === 'RETURN' && fromState === 'signed')
+        await recordWithdrawal(manager, id, context.revision, {
+          withdrawnOn: this.engine.today(),
+          reason: context.returnReason ?? '',
+        });
     });
     return this.get(user, id);
   }

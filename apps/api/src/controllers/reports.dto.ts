@@ -15,6 +15,7 @@ import {
   ReportSummary,
   ReportView,
   RevisionView,
+  SignatureWithdrawal,
 } from '@cchc/reports';
 import { HistoryEntryDto } from './history.dto';
 
@@ -105,6 +106,20 @@ export class ContributionViewDto implements ContributionView {
   allowedEvents: string[];
 }
 
+export class SignatureWithdrawalDto implements SignatureWithdrawal {
+  @ApiProperty({ example: '04/BC-UBND', description: 'Số đã cấp khi ký (không cấp lại)' })
+  number: string;
+
+  @ApiProperty({ example: '2026-04-06' })
+  signedOn: string;
+
+  @ApiProperty({ example: '2026-04-07', description: 'Ngày Chủ tịch thu hồi chữ ký' })
+  withdrawnOn: string;
+
+  @ApiProperty({ description: 'Lý do thu hồi (lý do trả lại)' })
+  reason: string;
+}
+
 export class RevisionViewDto implements RevisionView {
   @ApiProperty()
   revision: number;
@@ -133,6 +148,13 @@ export class RevisionViewDto implements RevisionView {
 
   @ApiProperty({ type: String, nullable: true, description: 'Lý do đính chính' })
   correctionReason: string | null;
+
+  @ApiProperty({
+    type: SignatureWithdrawalDto,
+    nullable: true,
+    description: 'Chữ ký đã thu hồi trước khi gửi: lần này không còn là văn bản đã ký',
+  })
+  signatureWithdrawn: SignatureWithdrawalDto | null;
 }
 
 export class ReportCorrectionDto implements ReportCorrection {

@@ -1,5 +1,6 @@
 import { Space, Table, Typography } from 'antd';
 import { formatDateTime, formatIsoDate } from '../common/format';
+import { signatureText } from './revision-signature';
 import type { Revision } from './types';
 
 export type DocumentFormat = 'docx' | 'xlsx' | 'json';
@@ -29,8 +30,7 @@ export function RevisionsTable({
           title: 'Số văn bản',
           key: 'signature',
           width: 180,
-          render: (_: unknown, row) =>
-            row.number ? `${row.number} ngày ${formatIsoDate(row.signedOn)}` : 'Chưa ký',
+          render: (_: unknown, row) => signatureText(row),
         },
         {
           title: 'Gửi cấp trên',
