@@ -110,6 +110,7 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
       (await client.get(username, '/notifications')).body as {
         subjectId: string;
         topic: string;
+        title: string;
       }[]
     ).filter((notice) => notice.subjectId === taskId && notice.topic === topic);
 
@@ -136,7 +137,9 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
     expect(await historyOf(taskId)).toEqual(['CREATED', 'DEADLINE_PASSED', 'ESCALATE']);
     expect(await noticesOf('leader', taskId, 'task.overdue')).toHaveLength(1);
     expect(await noticesOf('unit_head', taskId, 'task.overdue')).toHaveLength(1);
-    expect(await noticesOf('chairman', taskId, 'task.escalated')).toHaveLength(1);
+    const escalated = await noticesOf('chairman', taskId, 'task.escalated');
+    expect(escalated).toHaveLength(1);
+    expect(escalated[0].title).toMatch(/^Chuyển cấp trên xử lý lần 1: /);
     expect(await timersOf(taskId)).toEqual([
       {
         kind: 'escalate',

@@ -124,7 +124,7 @@ describe('reformTaskMachine', () => {
     const reminded = (state: TaskState): Accepted => ({
       state,
       context: baseContext,
-      notify: [notice('task.reminder', 'leadUnit')],
+      notify: [{ ...notice('task.reminder', 'leadUnit'), level: 1 }],
     });
     const completedWithChildren = (late: boolean): Accepted => ({
       state: 'accepted',
@@ -211,7 +211,7 @@ describe('reformTaskMachine', () => {
         ESCALATE: {
           state: 'overdue',
           context: { late: true },
-          notify: [notice('task.escalated', 'chairman')],
+          notify: [{ ...notice('task.escalated', 'chairman'), level: 1 }],
         },
         CHILDREN_COMPLETED: completedWithChildren(true),
       },
@@ -762,11 +762,13 @@ describe('reformTaskMachine', () => {
       const event = {
         ...validEvent('REMIND'),
         to: ['leadUnitHead', 'coordinator'],
+        level: 2,
       } as ReformTaskEvent;
       const result = expectAccepted(snapshotIn('assigned'), event);
       expect(result.snapshot.value).toBe('assigned');
+      // The level goes with it, for the notification to say which reminder this is.
       expect(result.notifications).toEqual([
-        notice('task.reminder', 'leadUnitHead', 'coordinator'),
+        { ...notice('task.reminder', 'leadUnitHead', 'coordinator'), level: 2 },
       ]);
     });
 

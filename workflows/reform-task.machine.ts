@@ -137,10 +137,10 @@ function notify(topic: string, ...to: NotifyRecipient[]): { type: 'notify'; para
 function notifyNamed(topic: string) {
   return {
     type: 'notify',
-    params: ({ event }: { event: ReformTaskEvent }): NotifyEffect => ({
-      topic,
-      to: event.type === 'REMIND' || event.type === 'ESCALATE' ? event.to : [],
-    }),
+    params: ({ event }: { event: ReformTaskEvent }): NotifyEffect =>
+      event.type === 'REMIND' || event.type === 'ESCALATE'
+        ? { topic, to: event.to, level: event.level }
+        : { topic, to: [] },
   } as const;
 }
 

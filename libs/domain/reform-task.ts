@@ -165,4 +165,6 @@ export interface NotifyEffect {
   to: NotifyRecipient[];
   /** Short machine-readable reason, e.g. 'task.reported'. */
   topic: string;
+  /** A reminder's or escalation's level (lần 1, 2 …), said in its text: levels may fire together. */
+  level?: number;
 }

@@ -12,15 +12,23 @@ const TITLES: Record<string, string> = {
   'task.reassigned': 'Nhiệm vụ được giao lại',
   'task.cancelled': 'Nhiệm vụ đã bị hủy',
   'task.amended': 'Nhiệm vụ được điều chỉnh theo kế hoạch',
-  'task.reminder': 'Nhắc hạn: nhiệm vụ sắp đến hạn',
-  'task.escalated': 'Chuyển cấp trên xử lý: nhiệm vụ quá hạn chưa hoàn thành',
+  'task.reminder': 'Nhắc hạn{level}: nhiệm vụ sắp đến hạn',
+  'task.escalated': 'Chuyển cấp trên xử lý{level}: nhiệm vụ quá hạn chưa hoàn thành',
 };
 
+/**
+ * A topic's title and body; a reminder's or escalation's `level` is said ("lần 2"), as two
+ * levels that fire together (a plan imported late) would otherwise read as one sent twice.
+ */
 export function notificationText(
   topic: string,
   subjectTitle: string,
+  level?: number,
 ): { title: string; body: string } {
-  const heading = TITLES[topic] ?? 'Thông báo về nhiệm vụ';
+  const heading = (TITLES[topic] ?? 'Thông báo về nhiệm vụ').replace(
+    '{level}',
+    level ? ` lần ${level}` : '',
+  );
   return {
     title: `${heading}: ${subjectTitle}`.slice(0, 500),
     body: `${heading}.\nNhiệm vụ: ${subjectTitle}`,

@@ -23,6 +23,8 @@ export interface NotifyJobData extends OutboxJobData {
   topic: string;
   /** Recipient kinds, resolved against the subject (tasks, dossiers, reports). */
   to?: NotifyRecipient[] | DossierNotifyRecipient[];
+  /** A task's reminder or escalation level (NotifyEffect.level). */
+  level?: number;
   /** Recipients named by the machine (a campaign: CampaignNotifyEffect). */
   userIds?: string[];
   unitIds?: string[];
@@ -192,6 +194,7 @@ export class NotificationService {
           job.instanceId,
           job.topic,
           (job.to ?? []) as NotifyRecipient[],
+          job.level,
         );
     }
   }
@@ -205,6 +208,7 @@ export class NotificationService {
     taskId: string,
     topic: string,
     kinds: NotifyRecipient[],
+    level?: number,
   ): Promise<Message | null> {
     // A kind this version does not know (an old job's) tells no one, as before.
     const unique = [...new Set(kinds)].filter((kind) => kind in RECIPIENT_JOIN);
@@ -221,7 +225,7 @@ export class NotificationService {
     const title = rows.find((row) => row.title !== null)?.title;
     if (title === undefined || title === null) return null;
     const userIds = new Set(rows.flatMap((row) => (row.user_id ? [row.user_id] : [])));
-    return { userIds: [...userIds], ...notificationText(topic, title) };
+    return { userIds: [...userIds], ...notificationText(topic, title, level) };
   }
 }
 
