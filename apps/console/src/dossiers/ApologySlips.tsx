@@ -119,7 +119,10 @@ export function ApologySlips({ dossier, onSigned }: Props) {
               {formatIsoDate(slip.newAppointmentDate)}
             </Descriptions.Item>
             <Descriptions.Item label="Lý do" span={2}>
-              {slip.reason ?? '—'}
+              {slip.reason ??
+                (awaitingIssue(dossier, slip)
+                  ? 'Lý do đã ghi khi ký, hiện khi phiếu được cấp số'
+                  : '—')}
             </Descriptions.Item>
             <Descriptions.Item label="Người ký" span={2}>
               {slip.signerName} — {slip.signerPosition}
