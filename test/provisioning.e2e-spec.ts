@@ -274,6 +274,14 @@ describe('provisioning: wards, units, staff and one-time passwords (MariaDB)', (
       .set(admin)
       .send({ active: false });
     expect(selfLock.status).toBe(409);
+    // Nor a fresh password for oneself: a token alone must not buy one and end the owner's
+    // sessions; one's own password is changed with the current one.
+    const selfReset = await request(server).post(`/users/${adminId}/reset-password`).set(admin);
+    expect([selfReset.status, selfReset.body.message]).toEqual([
+      409,
+      'Không tự cấp lại mật khẩu của chính mình; hãy đổi mật khẩu bằng mật khẩu hiện tại',
+    ]);
+    expect((await request(server).get('/auth/me').set(admin)).status).toBe(200);
 
     // The unlock brings back the account, not the sessions the lock ended: a token from before
     // it is refused, and cannot be renewed; lan.vt signs in again.

@@ -14,6 +14,6 @@ export { FindingService } from './finding.service';
  * what the user's inspection scope shows, for GET /stats/inspections (as things stand).
  */
 export { InspectionStats } from './inspection-stats.service';
-export { annualReportingRule, NATIONAL_ANNUAL_RULE } from './reporting-year';
+export { annualReportingRule } from './reporting-year';
 export { InspectionsModule } from './inspections.module';
 export { VisitService } from './visit.service';

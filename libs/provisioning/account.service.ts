@@ -113,6 +113,12 @@ export class AccountService {
     const passwordHash = await hash(password);
     return this.dataSource.transaction(async (manager) => {
       const user = await lockAccount(manager, wardId, id, assignable);
+      // One's own password is changed with the current one (POST /auth/password): a stolen token
+      // alone must not buy a fresh password and end the owner's sessions.
+      if (actor.kind === 'user' && actor.userId === user.id)
+        throw new ConflictException(
+          'Không tự cấp lại mật khẩu của chính mình; hãy đổi mật khẩu bằng mật khẩu hiện tại',
+        );
       // Ends the user's live sessions too (tokens carry their sign-in time, see signInTime).
       const passwordChangedAt = new Date(signInTime() * 1000);
       await manager.update(UserEntity, user.id, {

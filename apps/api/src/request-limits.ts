@@ -1,10 +1,11 @@
-import { BadRequestException, INestApplication } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { json, NextFunction, Request, Response } from 'express';
 import { isUtf8 } from 'node:buffer';
 import { Server, STATUS_CODES } from 'node:http';
 import { Duplex } from 'node:stream';
 import { nonUtf8QueryParameter, notUtf8QueryMessage } from '@cchc/common';
+import { refused } from './validation';
 
 /** Largest JSON or form body: a task with its longest texts fits; anything larger is a 413. */
 export const MAX_BODY_BYTES = 128 * 1024;
@@ -43,14 +44,7 @@ function refuseNonUtf8Query(request: Request, _response: Response, next: NextFun
   const start = url.indexOf('?');
   const name = start === -1 ? null : nonUtf8QueryParameter(url.slice(start + 1));
   if (name === null) return next();
-  const message = notUtf8QueryMessage(name);
-  next(
-    new BadRequestException({
-      error: 'ValidationFailed',
-      message: `Dữ liệu không hợp lệ: ${name}: ${message}`,
-      fields: [{ field: name, message }],
-    }),
-  );
+  next(refused([{ field: name, message: notUtf8QueryMessage(name) }]));
 }
 
 /**

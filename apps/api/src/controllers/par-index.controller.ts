@@ -47,7 +47,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-const yearPipe = () => new YearParam(PAR_YEARS);
+const parYear = new YearParam(PAR_YEARS);
 
 @ApiTags('par-index')
 @ApiSignedIn()
@@ -118,7 +118,7 @@ export class ParIndexController {
   @Get(':year')
   assessment(
     @CurrentUser() user: AuthUser,
-    @Param('year', yearPipe()) year: number,
+    @Param('year', parYear) year: number,
   ): Promise<AssessmentView> {
     return this.assessments.assessment(user.wardId, year);
   }
@@ -129,7 +129,7 @@ export class ParIndexController {
   @Get(':year/lost-points')
   lostPoints(
     @CurrentUser() user: AuthUser,
-    @Param('year', yearPipe()) year: number,
+    @Param('year', parYear) year: number,
   ): Promise<YearOnYearView> {
     return this.lostPointsService.yearOnYear(user.wardId, year);
   }
@@ -140,7 +140,7 @@ export class ParIndexController {
   @Get(':year/export.xlsx')
   async exportXlsx(
     @CurrentUser() user: AuthUser,
-    @Param('year', yearPipe()) year: number,
+    @Param('year', parYear) year: number,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.exports.xlsx(user.wardId, year);
@@ -154,7 +154,7 @@ export class ParIndexController {
   @Get(':year/export.docx')
   async exportDocx(
     @CurrentUser() user: AuthUser,
-    @Param('year', yearPipe()) year: number,
+    @Param('year', parYear) year: number,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.exports.docx(user.wardId, year);
@@ -169,7 +169,7 @@ export class ParIndexController {
   @Put(':year/criteria/:code/score')
   enterScore(
     @CurrentUser() user: AuthUser,
-    @Param('year', yearPipe()) year: number,
+    @Param('year', parYear) year: number,
     @Param('code') code: string,
     @Body() dto: ScoreDto,
   ): Promise<AssessmentView> {
@@ -184,7 +184,7 @@ export class ParIndexController {
   @HttpCode(200)
   review(
     @CurrentUser() user: AuthUser,
-    @Param('year', yearPipe()) year: number,
+    @Param('year', parYear) year: number,
     @Param('code') code: string,
     @Body() dto: ReviewDto,
   ): Promise<AssessmentView> {
@@ -201,7 +201,7 @@ export class ParIndexController {
   @Put(':year/criteria/:code/survey')
   enterSurvey(
     @CurrentUser() user: AuthUser,
-    @Param('year', yearPipe()) year: number,
+    @Param('year', parYear) year: number,
     @Param('code') code: string,
     @Body() dto: SurveyResultDto,
   ): Promise<AssessmentView> {

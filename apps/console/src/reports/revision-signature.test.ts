@@ -35,7 +35,7 @@ describe("a revision's signature", () => {
       },
     };
     expect(signatureText(withdrawn)).toBe(
-      'Đã thu hồi chữ ký số 04/BC-UBND ngày 06/04/2026 (thu hồi ngày 07/04/2026)',
+      'Số 04/BC-UBND ngày 06/04/2026: đã thu hồi chữ ký ngày 07/04/2026',
     );
   });
 });

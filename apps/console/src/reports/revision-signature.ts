@@ -6,5 +6,5 @@ export function signatureText(row: Revision): string {
   if (row.number) return `${row.number} ngày ${formatIsoDate(row.signedOn)}`;
   const withdrawn = row.signatureWithdrawn;
   if (!withdrawn) return 'Chưa ký';
-  return `Đã thu hồi chữ ký số ${withdrawn.number} ngày ${formatIsoDate(withdrawn.signedOn)} (thu hồi ngày ${formatIsoDate(withdrawn.withdrawnOn)})`;
+  return `Số ${withdrawn.number} ngày ${formatIsoDate(withdrawn.signedOn)}: đã thu hồi chữ ký ngày ${formatIsoDate(withdrawn.withdrawnOn)}`;
 }

@@ -16,4 +16,8 @@ describe("a task's STT in its plan", () => {
     expect(planOrdinal({ areaCode: null, ordinal: null })).toBe('');
     expect(planOrdinal({ areaCode: 'II', ordinal: '' })).toBe('');
   });
+
+  it("is empty for a row the plan left unnumbered (the importer's own #3)", () => {
+    expect(planOrdinal({ areaCode: 'II', ordinal: '#3' })).toBe('');
+  });
 });

@@ -7,7 +7,8 @@ import type { Task } from '../api/types';
  */
 export function planOrdinal(task: Pick<Task, 'areaCode' | 'ordinal'>): string {
   const ordinal = task.ordinal?.split(':')[0].trim();
-  if (!ordinal) return '';
+  // "#3" is the importer's own count for a row the plan left unnumbered: no STT to show.
+  if (!ordinal || ordinal.startsWith('#')) return '';
   const area = task.areaCode?.trim();
   // An ordinal may already name its section ("I.1" under section I).
   return area && !ordinal.startsWith(`${area}.`) ? `${area}.${ordinal}` : ordinal;
