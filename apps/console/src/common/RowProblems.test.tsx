@@ -70,4 +70,19 @@ describe('the problems of a refused import', () => {
     );
     expect(container.textContent).toBe('');
   });
+
+  it("shows nothing for a lone problem of the whole request: the error's message says it", () => {
+    const { container } = render(
+      <RowProblems
+        error={
+          new ApiError(400, {
+            error: 'ValidationFailed',
+            message: 'Dữ liệu không hợp lệ: file: Tệp không phải UTF-8',
+            fields: [{ field: 'file', message: 'Tệp không phải UTF-8' }],
+          })
+        }
+      />,
+    );
+    expect(container.textContent).toBe('');
+  });
 });

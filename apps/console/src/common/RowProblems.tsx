@@ -5,7 +5,8 @@ import { apiRowProblems, labelOf, type RowProblem } from './field-errors';
  * The problems of a refused file import (a 400 listing `{row, field, message}`: targets, PAR-Index
  * criteria, a plan), by row and field; nothing when there are none. With `labels` each field
  * shows its Vietnamese name (an unknown one as the API names it) and its message without the
- * property name; without them, fields show as the API names them.
+ * property name; without them, fields show as the API names them. Shown under the error's message,
+ * which says a lone problem without a row by itself.
  */
 export function RowProblems({
   error,
@@ -15,7 +16,8 @@ export function RowProblems({
   labels?: Readonly<Record<string, string>>;
 }) {
   const problems = apiRowProblems(error, labels);
-  if (problems.length === 0) return null;
+  // A single problem of the whole request is what the error's own message already says.
+  if (problems.length === 0 || (problems.length === 1 && problems[0].row === null)) return null;
   const fieldName = (field: string | null) =>
     field === null ? '' : labels ? (labelOf(field, labels) ?? field) : field;
   return (
