@@ -259,6 +259,8 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     await page.goto(`${baseUrl}/ho-so/${code}`);
     await page.getByRole('heading', { name: `Hồ sơ ${code}`, level: 1 }).waitFor();
     await page.getByText('Đã ký, đang phát hành phiếu…').waitFor();
+    // The reason signed goes with the slip to the worker: not "—" meanwhile.
+    await page.getByText('Lý do đã ghi khi ký, hiện khi phiếu được cấp số').waitFor();
     await page
       .getByRole('status')
       .getByText('Đã ký phiếu lần 1; đang cấp số và phát hành phiếu…')
@@ -286,5 +288,52 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     expect(await page.getByText('Đã ký, đang phát hành phiếu…').count()).toBe(0);
     await history.scrollIntoViewIfNeeded();
     await screenshot(page, 'dossier-issued-after-open-desktop');
+  }, 120_000);
+
+  it("finds a dossier by its code or its applicant's name typed without diacritics, at both sizes", async () => {
+    // HS-2026-0042 Nguyễn Thị Hằng, HS-2026-0043 Trần Văn Bình, HS-2026-0044 Lê Thị Mai.
+    const links = (page: Page) => page.getByRole('link', { name: /^HS-2026-/ }).allTextContents();
+    const search = async (page: Page, text: string) => {
+      const box = page.getByLabel('Tìm hồ sơ');
+      await box.fill(text);
+      await box.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('q') === text.trim());
+    };
+    for (const size of ['desktop', 'phone'] as const) {
+      const page = await newPage(size);
+      await signIn(page, baseUrl, 'one_stop_officer');
+      await navigate(page, 'Hồ sơ TTHC');
+      await page.getByRole('link', { name: CODE }).waitFor();
+      await search(page, 'tran van binh');
+      await page.getByRole('link', { name: 'HS-2026-0043' }).waitFor();
+      await page.getByRole('link', { name: CODE }).waitFor({ state: 'detached' });
+      expect(await links(page)).toEqual(['HS-2026-0043']);
+      await screenshot(page, `dossiers-search-${size}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    const page = await newPage();
+    await signIn(page, baseUrl, 'one_stop_officer');
+    await page.goto(`${baseUrl}/ho-so`);
+    // A code from its start, in any case; a whole code is that dossier.
+    await search(page, 'hs-2026-004');
+    await page.getByRole('link', { name: 'HS-2026-0044' }).waitFor();
+    expect((await links(page)).sort()).toEqual(['HS-2026-0042', 'HS-2026-0043', 'HS-2026-0044']);
+    await search(page, 'HS-2026-0044');
+    await page.getByRole('link', { name: CODE }).waitFor({ state: 'detached' });
+    expect(await links(page)).toEqual(['HS-2026-0044']);
+    // With the other filters, kept in the URL; the box shows the search of a link opened.
+    await page.goto(`${baseUrl}/ho-so?q=${encodeURIComponent('Nguyễn')}&apology=signed`);
+    await page.getByRole('link', { name: CODE }).waitFor();
+    expect(await links(page)).toEqual([CODE]);
+    expect(await page.getByLabel('Tìm hồ sơ').inputValue()).toBe('Nguyễn');
+    await page.goto(`${baseUrl}/ho-so?q=${encodeURIComponent('Nguyễn')}&apology=none`);
+    await page
+      .getByText('Không có hồ sơ phù hợp (mã hồ sơ hoặc họ tên người nộp bắt đầu bằng “Nguyễn”)')
+      .waitFor();
+    // Too long (only a typed URL can be: the box stops at 100): the refusal in Vietnamese.
+    await page.goto(`${baseUrl}/ho-so?q=${'a'.repeat(101)}`);
+    await page.getByRole('alert').getByText('Tìm hồ sơ: dài quá 100 ký tự').waitFor();
+    await page.getByLabel('Tìm hồ sơ').fill('x'.repeat(120));
+    expect((await page.getByLabel('Tìm hồ sơ').inputValue()).length).toBe(100);
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { ManualClock } from '@cchc/common';
 import { ApiClient } from './support/api-client';
 import { navigate, screenshot, seriousViolations, signIn } from './support/browser';
 import { consoleSuite } from './support/console-suite';
+import { demoWardIds } from './support/demo-ward-ids';
 import { describeWithSeed, SEEDS_DIR } from './support/seeds';
 
 interface Problem {
@@ -73,7 +74,13 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
       .set('Authorization', `Bearer ${await client.login('coordinator')}`)
       .attach('file', seedFile());
     expect(dryRun.status).toBe(200);
-    const expected = dryRun.body as { tasks: unknown[]; warnings: Problem[]; errors: Problem[] };
+    const expected = dryRun.body as {
+      tasks: unknown[];
+      warnings: Problem[];
+      errors: Problem[];
+      tasksToCreate: number;
+      overdueOnImport: number;
+    };
     expect(expected.errors).toEqual([]);
 
     const page = await newPage('desktop');
@@ -86,8 +93,19 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     await chooseFile(page, seedFile());
 
     const rows = expected.tasks.length;
+    // The rows, and the tasks they become (a row led by a group of units: one per unit).
     await page
-      .getByText(`${rows} dòng nhiệm vụ, 7 lĩnh vực, ${expected.warnings.length} cảnh báo, 0 lỗi`)
+      .getByText(
+        `${rows} dòng nhiệm vụ → ${expected.tasksToCreate} nhiệm vụ sẽ được tạo, 7 lĩnh vực, ` +
+          `${expected.warnings.length} cảnh báo, 0 lỗi`,
+      )
+      .waitFor();
+    // Tasks due before the server's day (02/03/2026) are overdue as soon as they are imported.
+    expect(expected.overdueOnImport).toBeGreaterThan(0);
+    await page
+      .getByText(
+        `${expected.overdueOnImport} nhiệm vụ đã quá hạn ngay khi nhập (thời hạn trước ngày 02/03/2026)`,
+      )
       .waitFor();
     const rowWarning = expected.warnings.find((warning) => warning.row !== null);
     if (rowWarning) {
@@ -105,7 +123,7 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     }[];
     expect(plans).toHaveLength(1);
     const [plan] = plans;
-    expect(plan.tasks).toBeGreaterThanOrEqual(rows);
+    expect(plan.tasks).toBe(expected.tasksToCreate);
     await page.getByText(`Đã nhập kế hoạch: ${plan.tasks} nhiệm vụ, 7 lĩnh vực`).waitFor();
     const assigned = await client.get('coordinator', `/tasks?planId=${plan.id}&state=assigned`);
     expect(assigned.body.total).toBe(plan.tasks);
@@ -126,6 +144,19 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     await page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
     expect(new URL(page.url()).searchParams.get('areaCode')).toBe('I');
     await page.getByRole('link', { name: areaOne.body.items[0].title }).waitFor();
+    // Each row says its STT in the plan (under its section), to find it in the Word table.
+    const first = areaOne.body.items[0] as { title: string; areaCode: string; ordinal: string };
+    expect(first).toMatchObject({ planId: plan.id, areaCode: 'I', ordinal: expect.any(String) });
+    await page.getByRole('columnheader', { name: 'STT', exact: true }).waitFor();
+    const firstRow = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: first.title, exact: true }) });
+    await firstRow
+      .getByRole('cell', { name: `I.${first.ordinal.split(':')[0]}`, exact: true })
+      .waitFor();
+    // A screenshot only: with a selection column and sideways scrolling, antd's hidden measure
+    // row holds the "select all" checkbox (axe aria-hidden-focus), as before the STT column.
+    await screenshot(page, 'tasks-plan-ordinal-desktop');
 
     await navigate(page, 'Kế hoạch');
     await page.getByRole('row').nth(1).getByRole('link').waitFor();
@@ -294,7 +325,9 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
     await yearInput.fill('2026');
     await yearItem.getByText('Bấm “Xem trước lại” để đọc kế hoạch với năm này.').waitFor();
     await previewAgain.click();
-    await page.getByText(/1 dòng nhiệm vụ, 1 lĩnh vực, \d+ cảnh báo, 0 lỗi/).waitFor();
+    await page
+      .getByText(/1 dòng nhiệm vụ → 1 nhiệm vụ sẽ được tạo, 1 lĩnh vực, \d+ cảnh báo, 0 lỗi/)
+      .waitFor();
     expect(await yearItem.locator('.ant-form-item-explain-error').count()).toBe(0);
     await check(page, 'plans-import-year-entered-desktop');
     await commit.click();
@@ -318,5 +351,51 @@ describeWithSeed('002', 'web console: plans and the import wizard (Chromium, see
       has: page.getByRole('link', { name: 'Kế hoạch Cải cách hành chính', exact: true }),
     });
     await row.getByRole('cell', { name: '2026', exact: true }).waitFor();
+  });
+
+  it('a refused import lists its problems by row, with the column in Vietnamese', async () => {
+    const { units } = await demoWardIds(client);
+    // The ward's own name for a unit, which the plan uses; removed after the preview.
+    const alias = 'Tổ công tác số hóa';
+    const named = await client.put('coordinator', '/unit-aliases', {
+      aliases: [{ alias, unitId: units.VHXH }],
+    });
+    expect(named.status).toBe(200);
+    const path = join(planDir, 'to-so-hoa.txt');
+    writeFileSync(
+      path,
+      [
+        'KẾ HOẠCH Số hóa hồ sơ năm 2026',
+        'TT\tLĩnh vực, tiêu chí\tCơ quan chủ trì\tThời gian hoàn thành',
+        'I\tChuyển đổi số\t\t',
+        `1\tSố hóa sổ hộ tịch\t${alias}\tQuý II/2026`,
+        `2\tSố hóa hồ sơ đất đai\t${alias}\tQuý III/2026`,
+      ].join('\n'),
+    );
+    const page = await newPage('desktop');
+    await signIn(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}/ke-hoach/nhap`);
+    await chooseFile(page, path);
+    await page
+      .getByText(/2 dòng nhiệm vụ → 2 nhiệm vụ sẽ được tạo, 1 lĩnh vực, \d+ cảnh báo, 0 lỗi/)
+      .waitFor();
+
+    // Another coordinator removes the name meanwhile: the import refuses both rows.
+    expect((await client.put('coordinator', '/unit-aliases', { aliases: [] })).status).toBe(200);
+    await page.getByRole('button', { name: 'Xác nhận nhập' }).click();
+    const refusal = page.locator('.ant-alert-error');
+    await refusal.getByText(/^Không nhập được kế hoạch: 2 lỗi/).waitFor();
+    for (const header of ['Dòng', 'Cột', 'Lỗi'])
+      await refusal.getByRole('columnheader', { name: header, exact: true }).waitFor();
+    const rows = refusal.getByRole('row').filter({ has: page.getByRole('cell') });
+    expect(await rows.count()).toBe(2);
+    for (const [index, row] of [4, 5].entries()) {
+      const cells = await rows.nth(index).getByRole('cell').allInnerTexts();
+      expect(cells.slice(0, 2)).toEqual([String(row), 'Đơn vị chủ trì']);
+      expect(cells[2]).toContain(alias);
+    }
+    // The API's field code never shows.
+    expect(await refusal.getByText('leadUnit').count()).toBe(0);
+    await check(page, 'plans-import-refused-rows-desktop');
   });
 });

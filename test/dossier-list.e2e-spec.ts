@@ -22,6 +22,7 @@ const RECEIPT_DAYS = ['02-02', '02-03', '02-05', '02-09', '02-11', '02-12', '02-
 interface Row {
   id: string;
   code: string;
+  applicant_name: string;
   received_at: Date;
   apology_status: string;
   may_be_overdue: number;
@@ -62,6 +63,8 @@ function expected(rows: Row[], filter: Filter, today: string): string[] {
           return apologyOf(context) === value;
         case 'overdue':
           return overdue === (value === 'true');
+        case 'q':
+          return searched(row, value);
         default:
           throw new Error(`no expectation for ${name}`);
       }
@@ -80,6 +83,28 @@ function expected(rows: Row[], filter: Filter, today: string): string[] {
       return i < 0 ? 0 : x[i] < y[i] ? -1 : 1;
     })
     .map((row) => row.code);
+}
+
+/** A name or code as a person compares them: no case, no diacritics, "đ" as "d", one space. */
+const plain = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * `?q=`: one word with a digit is the start of a code (case-insensitive), anything else the start
+ * of the applicant's name, whatever its case, diacritics and spacing.
+ */
+function searched(row: Row, q: string): boolean {
+  const text = q.replace(/\s+/g, ' ').trim();
+  if (!text) return true;
+  return !text.includes(' ') && /\d/.test(text)
+    ? row.code.toLowerCase().startsWith(text.toLowerCase())
+    : plain(row.applicant_name).startsWith(plain(text));
 }
 
 /**
@@ -111,7 +136,7 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
   const rows = async (ward = wardId): Promise<Row[]> =>
     (
       (await db.query(
-        `SELECT id, code, received_at, apology_status, may_be_overdue, snapshot
+        `SELECT id, code, applicant_name, received_at, apology_status, may_be_overdue, snapshot
          FROM tthc_dossiers WHERE ward_id = ?`,
         [ward],
       )) as (Omit<Row, 'snapshot'> & { snapshot: string | Row['snapshot'] })[]
@@ -404,6 +429,102 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
     expect(await listed({})).toEqual(overdue);
   });
 
+  it('finds dossiers by the start of their code or applicant name, with every other filter, page by page', async () => {
+    // Names as people write them (both wards: each dossier's copy gets the same): another case,
+    // runs of spaces, "Đ", decomposed diacritics (as some systems send them), an organisation.
+    const names = [
+      'Nguyễn Văn An',
+      'Nguyễn Văn Anh',
+      'Nguyễn  Văn   Ánh',
+      'NGUYỄN THỊ HẰNG',
+      'Đặng Đức Dũng',
+      'Dương Văn Đạt',
+      'Le\u0302 Thi\u0323 Hoa',
+      'Trần Văn Bình',
+      'Công ty TNHH 3A',
+    ];
+    const codes = [...new Set((await rows()).map((row) => row.code))].sort();
+    for (const [i, code] of codes.entries()) {
+      await db.query('UPDATE tthc_dossiers SET applicant_name = ? WHERE code = ?', [
+        names[i % names.length],
+        code,
+      ]);
+    }
+    const ours = await rows();
+    const found = (q: string) => expected(ours, { q }, today());
+    const named = (q: string) =>
+      [
+        ...new Set(found(q).map((code) => ours.find((row) => row.code === code)?.applicant_name)),
+      ].sort();
+    // What each way of typing finds, said outright (the expectation's own rule is checked below).
+    expect(named('nguyen van a')).toEqual(['Nguyễn  Văn   Ánh', 'Nguyễn Văn An', 'Nguyễn Văn Anh']);
+    expect(named('Nguyễn Văn Anh')).toEqual(['Nguyễn  Văn   Ánh', 'Nguyễn Văn Anh']);
+    expect(named('dang duc')).toEqual(['Đặng Đức Dũng']);
+    expect(named('d')).toEqual(['Dương Văn Đạt', 'Đặng Đức Dũng']);
+    expect(named('Lê Thị')).toEqual(['Le\u0302 Thi\u0323 Hoa']);
+    expect(named('nguyễn thị hằng')).toEqual(['NGUYỄN THỊ HẰNG']);
+    expect(found('dl-1')).toEqual(expect.arrayContaining(['DL-10', 'DL-11', 'DL-12', 'DL-13']));
+    expect(found('DL-12')).toEqual(['DL-12']);
+    const queries = [
+      'nguyen van a',
+      'Nguyễn Văn Anh',
+      '  NGUYEN   van ',
+      'dang duc',
+      'd',
+      'Lê Thị',
+      'nguyễn thị hằng',
+      'công ty tnhh 3a',
+      'DL-1',
+      'dl-12',
+      'DL-9',
+      'DL-12x',
+      'DL-%',
+      'nguyen_van',
+      'Phạm',
+    ];
+    const filters: Filter[] = [
+      ...queries.map((q) => ({ q })),
+      { q: 'nguyen', state: 'processing' },
+      { q: 'nguyen van', handlingUnitId: vhxh },
+      { q: 'DL-2', receivedFrom: '2026-02-05', receivedTo: '2026-02-11' },
+      { q: 'DL-1', overdue: 'true' },
+      { q: 'nguyen', overdue: 'false', appointmentFrom: '2026-02-20' },
+      { q: 'nguyen', apology: 'pending' },
+      { q: 'cong ty', apology: 'signed' },
+    ];
+    for (const filter of filters) {
+      const codes = expected(ours, filter, today());
+      const whole = await walk(filter, 100);
+      const paged = await walk(filter, 2);
+      expect({ filter, codes: whole.codes }).toEqual({ filter, codes });
+      expect({ filter, codes: paged.codes }).toEqual({ filter, codes });
+      expect({ filter, total: whole.first.total }).toEqual({ filter, total: codes.length });
+      expect({ filter, total: paged.first.total }).toEqual({ filter, total: codes.length });
+    }
+    // Not vacuous: the combined filters find some, and the wildcards typed find none.
+    for (const filter of filters.slice(queries.length)) {
+      expect({ filter, some: expected(ours, filter, today()).length > 0 }).toEqual({
+        filter,
+        some: true,
+      });
+    }
+    expect(found('DL-%')).toEqual([]);
+    expect(found('nguyen_van')).toEqual([]);
+    // Blank is no search; too long is refused in Vietnamese, naming the parameter.
+    expect((await walk({ q: '   ' }, 100)).codes).toEqual(expected(ours, {}, today()));
+    const long = await client.get('one_stop_officer', `/dossiers?q=${'a'.repeat(101)}`);
+    expect(long.status).toBe(400);
+    expect(long.body.message).toContain('q dài quá 100 ký tự');
+    expect((await client.get('one_stop_officer', `/dossiers?q=${'a'.repeat(100)}`)).status).toBe(
+      200,
+    );
+    // The migration that brought the search column fills it for the dossiers already there.
+    await redoMigration(db, 'DossierListSearch1763804800000');
+    for (const q of ['nguyen van a', 'Lê Thị', 'DL-1']) {
+      expect({ q, codes: (await walk({ q }, 100)).codes }).toEqual({ q, codes: found(q) });
+    }
+  });
+
   it('caps the count at 1,000 for a filter and still pages every matching row', async () => {
     const [pending] = (await rows()).filter((row) => row.apology_status === 'pending');
     await db.query(
@@ -424,5 +545,31 @@ describe('Dossier list filters, ward isolation and cursor paging', () => {
     const walked = await walk({ apology: 'pending' }, 100);
     expect(walked.first).toMatchObject({ total: 1000, totalCapped: true });
     expect(walked.codes).toEqual(codes);
+    // A search matching that many: walked along the list's index, counted up to the cap too.
+    for (const filter of [{ q: pending.applicant_name }, { q: 'CAP-' }, { q: 'cap-00' }]) {
+      const matching = expected(await rows(), filter, today());
+      const searched = await walk(filter, 100);
+      expect({ filter, first: searched.first }).toMatchObject({
+        filter,
+        first: { total: Math.min(matching.length, 1000), totalCapped: matching.length > 1000 },
+      });
+      expect({ filter, codes: searched.codes }).toEqual({ filter, codes: matching });
+    }
+    expect(expected(await rows(), { q: 'cap-00' }, today()).length).toBe(99);
+    // With another filter, a prefix matching over 1,000 walks the filter's index and counts to
+    // 100 (each counted entry is checked); every row is still paged.
+    for (const filter of [
+      { q: pending.applicant_name, apology: 'pending' } as Filter,
+      { q: pending.applicant_name, state: pending.snapshot.value },
+    ]) {
+      const matching = expected(await rows(), filter, today());
+      expect(matching.length).toBeGreaterThan(100);
+      const searched = await walk(filter, 100);
+      expect({ filter, first: searched.first }).toMatchObject({
+        filter,
+        first: { total: 100, totalCapped: true },
+      });
+      expect({ filter, codes: searched.codes }).toEqual({ filter, codes: matching });
+    }
   });
 });

@@ -61,6 +61,16 @@ interface PlannedTaskView {
       const messages = preview.warnings.map((warning: { message: string }) => warning.message);
       expect(messages.join('\n')).toMatch(/trước ngày ban hành kế hoạch 14\/01\/2023/);
       expect(messages.join('\n')).toMatch(/là nhóm đơn vị: nhiệm vụ được giao cho từng đơn vị/);
+      // Its rows led by a group of units become a task per unit: more tasks than rows, all of
+      // them (a 2023 plan) overdue on 20/01/2026, the API's day.
+      const planned = preview.plannedTasks as { dueDate: string | null }[];
+      expect(preview.tasksToCreate).toBe(planned.length);
+      expect(preview.tasksToCreate).toBeGreaterThan(preview.tasks.length);
+      expect(preview.today).toBe('2026-01-20');
+      expect(preview.overdueOnImport).toBe(
+        planned.filter((task) => task.dueDate !== null && task.dueDate < '2026-01-20').length,
+      );
+      expect(preview.overdueOnImport).toBeGreaterThan(0);
     });
 
     it('imports seed 001 with its group rows split into one task per unit', async () => {

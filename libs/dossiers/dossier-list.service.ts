@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
-import { KeysetPage, keysetPage, KeyValue } from '@cchc/common';
+import { COUNT_CAP, countUpTo, KeysetPage, keysetPage, KeyValue } from '@cchc/common';
 import { ProcedureEntity, ReadDatabase, TthcDossierEntity } from '@cchc/database';
 import { WorkflowEngine } from '@cchc/engine';
+import {
+  DossierSearch,
+  dossierSearch,
+  filterIndexes,
+  SearchPlan,
+  searchPlan,
+} from './dossier-search';
 import { DossierView, toDossierView } from './dossier-view';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
 
@@ -70,6 +77,12 @@ export class DossierListService {
     if (query.apology) {
       builder.andWhere('dossier.apologyStatus = :apology', { apology: query.apology });
     }
+    const search = query.q ? dossierSearch(query.q) : null;
+    if (search) {
+      builder.andWhere(`dossier.${search.property} LIKE :search`, { search: search.pattern });
+    }
+    const plan =
+      search && (await this.searchPlan(manager, user.wardId, search, filterIndexes(query)));
     const today = this.engine.today();
     if (query.overdue !== undefined) {
       builder.andWhere(query.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, { today });
@@ -80,10 +93,14 @@ export class DossierListService {
       query,
       DOSSIER_LIST_ORDER,
       dossierListKey,
+      // A search reads the indexes searchPlan names: its own range (few matches, sorted), or
+      // the list's or its filters' index walked in order (many), checking it on their entries.
       // Dossiers received in a period sit together in the appointment order, not spread along it,
       // so MariaDB's estimate would walk the ward's list from its start: read the period's
       // entries and sort them instead.
-      { index: query.receivedFrom ? 'idx_dossiers_list_received' : undefined },
+      plan
+        ? { index: plan.indexes, countCap: plan.countCap }
+        : { index: query.receivedFrom ? 'idx_dossiers_list_received' : undefined },
     );
     const procedures = rows.length
       ? await manager
@@ -97,5 +114,26 @@ export class DossierListService {
         toDossierView(row, byId.get(row.procedureId) as ProcedureEntity, user, today),
       ),
     };
+  }
+
+  /**
+   * The indexes a search reads: with other filters, after counting the prefix's matches alone
+   * (up to COUNT_CAP + 1 entries of the search's own index, no row read; a statement more).
+   */
+  private async searchPlan(
+    manager: EntityManager,
+    wardId: string,
+    search: DossierSearch,
+    filters: string[] | null,
+  ): Promise<SearchPlan> {
+    if (!filters) return searchPlan(search, null);
+    const matches = await countUpTo(
+      manager,
+      `SELECT 1 FROM tthc_dossiers USE INDEX (${search.index})
+       WHERE ward_id = ? AND ${search.column} LIKE ?`,
+      [wardId, search.pattern],
+      COUNT_CAP,
+    );
+    return searchPlan(search, filters, matches);
   }
 }

@@ -13,5 +13,6 @@ export * from './dossier-stats.service';
 export * from './dossier-view';
 export * from './dossier.persistence';
 export * from './dossier-list.service';
+export * from './dossier-search';
 export * from './dossier.service';
 export * from './dossiers.module';

@@ -32,6 +32,7 @@ export {
   type WardImportRules,
 } from './commit/planned-tasks';
 export { planContentHash } from './commit/content-hash';
+export { importWrites, type ImportWrites } from './commit/past-due';
 export {
   COMPARED_FIELDS,
   diffPlan,

@@ -4,12 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { Clock } from '@cchc/common';
-import { PlanKind, PlanKindSuggestion, suggestPlanKind } from '@cchc/domain';
+import { IsoDate, PlanKind, PlanKindSuggestion, suggestPlanKind } from '@cchc/domain';
 import { WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
 import {
   createLeaderResolver,
   diffPlan,
+  importWrites,
   LeaderRecord,
   LeaderRule,
   PlanFile,
@@ -65,6 +66,8 @@ export interface PlannedTaskView {
   leaderId: string | null;
   /** Which rule gave the leader: the plan's column, the unit's or the area's leader, none. */
   leaderRule: LeaderRule;
+  /** Its due date as the deadline cell reads (null: no deadline). */
+  dueDate: IsoDate | null;
 }
 
 /** The plan an import of the file would amend instead of creating one. */
@@ -80,6 +83,18 @@ export interface ImportPreview extends PlanPreview {
   suggestedKind: PlanKindSuggestion;
   /** The plan imported before (`planId`, same number and year, or same content), else null. */
   matchedPlan: MatchedPlan | null;
+  /** The server's day (Vietnam) the due dates were judged by. */
+  today: IsoDate;
+  /**
+   * Tasks the import would create: every planned task of a new plan (group rows split per unit
+   * included, so more than the table's rows), the added ones when it amends `matchedPlan`.
+   */
+  tasksToCreate: number;
+  /**
+   * Of the tasks created (and, amending, those still waiting whose deadline the file moves), how
+   * many are already past their due date on `today`: overdue as soon as they are written.
+   */
+  overdueOnImport: number;
 }
 
 const byRow = (a: PlanProblem, b: PlanProblem) => (a.row ?? 0) - (b.row ?? 0);
@@ -112,11 +127,14 @@ export class PlanImportService {
   ): Promise<ImportPreview> {
     const { preview, planned, warnings } = await this.read(importer, file, options.year);
     const version = { preview, contentHash: this.contentHash(preview, planned.tasks) };
-    const matched = await findPlan(
-      this.dataSource.manager,
-      importer.wardId,
-      version,
-      options.planId,
+    const manager = this.dataSource.manager;
+    const matched = await findPlan(manager, importer.wardId, version, options.planId);
+    // Judged by the server's day, as the worker will judge the tasks once written.
+    const today = this.engine.today();
+    const writes = importWrites(
+      planned.tasks,
+      today,
+      matched ? diffPlan(await storedTasks(manager, matched.id), planned.tasks) : undefined,
     );
     return {
       ...preview,
@@ -133,7 +151,11 @@ export class PlanImportService {
         leadUnitId: task.leadUnitId,
         leaderId: task.leaderId,
         leaderRule: task.leaderRule,
+        dueDate: task.dueDate,
       })),
+      today,
+      tasksToCreate: writes.created.length,
+      overdueOnImport: writes.pastDue.length,
     };
   }
 

@@ -20,7 +20,15 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'appointmentDate',
 ])
 @Index('idx_dossiers_unit_received', ['handlingUnitId', 'receivedOn'])
-@Index('idx_dossiers_ward_state', ['wardId', 'state', 'appointmentDate', 'receivedAt', 'id'])
+@Index('idx_dossiers_ward_state', [
+  'wardId',
+  'state',
+  'appointmentDate',
+  'receivedAt',
+  'id',
+  'code',
+  'applicantSearch',
+])
 @Index('idx_dossiers_list', [
   'wardId',
   'appointmentDate',
@@ -31,14 +39,21 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'receivedOn',
   'overdue',
   'apologyRound',
+  'mayBeOverdue',
+  'apologyStatus',
+  'code',
+  'applicantSearch',
 ])
-// Each list filter's index: the filter, then the list's order (see migration 1763803550000).
+// Each list filter's index: the filter, then the list's order (see migration 1763803550000),
+// then the code and the name a search checks on its entries (1763804800000).
 @Index('idx_dossiers_list_apology', [
   'wardId',
   'apologyStatus',
   'appointmentDate',
   'receivedAt',
   'id',
+  'code',
+  'applicantSearch',
 ])
 @Index('idx_dossiers_list_overdue', [
   'wardId',
@@ -47,6 +62,8 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'receivedAt',
   'id',
   'overdue',
+  'code',
+  'applicantSearch',
 ])
 @Index('idx_dossiers_list_unit', [
   'wardId',
@@ -54,6 +71,8 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'appointmentDate',
   'receivedAt',
   'id',
+  'code',
+  'applicantSearch',
 ])
 @Index('idx_dossiers_list_received', [
   'wardId',
@@ -61,6 +80,36 @@ import { WorkflowInstanceColumns } from './workflow-instance.columns';
   'appointmentDate',
   'receivedAt',
   'id',
+  'code',
+  'applicantSearch',
+])
+// `?q=`: the start of the code or of the name, then the list's order and every filter's column
+// (see migration 1763804800000).
+@Index('idx_dossiers_list_code', [
+  'wardId',
+  'code',
+  'appointmentDate',
+  'receivedAt',
+  'id',
+  'state',
+  'handlingUnitId',
+  'receivedOn',
+  'overdue',
+  'mayBeOverdue',
+  'apologyStatus',
+])
+@Index('idx_dossiers_list_applicant', [
+  'wardId',
+  'applicantSearch',
+  'appointmentDate',
+  'receivedAt',
+  'id',
+  'state',
+  'handlingUnitId',
+  'receivedOn',
+  'overdue',
+  'mayBeOverdue',
+  'apologyStatus',
 ])
 export class TthcDossierEntity extends WorkflowInstanceColumns {
   @Column('char', { name: 'ward_id', length: 36 })
@@ -75,6 +124,26 @@ export class TthcDossierEntity extends WorkflowInstanceColumns {
 
   @Column('varchar', { name: 'applicant_name', length: 255 })
   applicantName: string;
+
+  /**
+   * The name as `?q=` matches it: white space collapsed, combining marks dropped, compared case-
+   * and accent-insensitively with "đ" = "d" (utf8mb4_unicode_520_ci; stored; see migration
+   * 1763804800000).
+   */
+  @Column({
+    type: 'varchar',
+    length: 255,
+    name: 'applicant_search',
+    charset: 'utf8mb4',
+    collation: 'utf8mb4_unicode_520_ci',
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression:
+      "REGEXP_REPLACE(REGEXP_REPLACE(TRIM(applicant_name), '[[:space:]]+', ' '), '\\\\p{M}+', '')",
+  })
+  applicantSearch: string;
 
   @Column('varchar', { name: 'applicant_address', length: 500, nullable: true })
   applicantAddress: string | null;

@@ -40,6 +40,7 @@ import { DossierClosedOn1763804400000 } from './1763804400000-dossier-closed-on'
 import { ContributionWardIndex1763804500000 } from './1763804500000-contribution-ward-index';
 import { DossierListOverdue1763804600000 } from './1763804600000-dossier-list-overdue';
 import { ReportRevisionSigner1763804700000 } from './1763804700000-report-revision-signer';
+import { DossierListSearch1763804800000 } from './1763804800000-dossier-list-search';
 import { ReportSignatureWithdrawal1763804910000 } from './1763804910000-report-signature-withdrawal';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
@@ -86,5 +87,6 @@ export const MIGRATIONS = [
   ContributionWardIndex1763804500000,
   DossierListOverdue1763804600000,
   ReportRevisionSigner1763804700000,
+  DossierListSearch1763804800000,
   ReportSignatureWithdrawal1763804910000,
 ];

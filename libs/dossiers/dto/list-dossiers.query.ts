@@ -1,9 +1,28 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate, IsNotBefore, IsStrictBoolean, KeysetPageQuery } from '@cchc/common';
+import {
+  IsCalendarDate,
+  IsNotBefore,
+  IsStrictBoolean,
+  IsText,
+  KeysetPageQuery,
+} from '@cchc/common';
 import { APOLOGY_STATUSES, ApologyStatus, DOSSIER_STATES, DossierState } from '@cchc/domain';
+import { SEARCH_MAX_LENGTH } from '../dossier-search';
 
 export class ListDossiersQuery extends KeysetPageQuery {
+  @ApiPropertyOptional({
+    description:
+      'Tìm theo mã hồ sơ (một từ có chữ số: đúng mã hoặc phần đầu mã) hoặc họ tên người nộp ' +
+      '(phần đầu họ tên, không phân biệt hoa thường, có dấu hay không: "nguyen van a" tìm ' +
+      'được "Nguyễn Văn An")',
+    maxLength: SEARCH_MAX_LENGTH,
+    example: 'nguyen van a',
+  })
+  @IsOptional()
+  @IsText(SEARCH_MAX_LENGTH, { allowBlank: true })
+  q?: string;
+
   @ApiPropertyOptional({ enum: DOSSIER_STATES })
   @IsOptional()
   @IsIn(DOSSIER_STATES, { message: `state phải là một trong: ${DOSSIER_STATES.join(', ')}` })

@@ -246,6 +246,9 @@ export class PlannedTaskViewDto implements PlannedTaskView {
 
   @ApiProperty({ enum: ['plan', 'unit', 'area', 'none'] })
   leaderRule: LeaderRule;
+
+  @ApiProperty({ type: String, nullable: true, example: '2026-03-31' })
+  dueDate: string | null;
 }
 
 /** The dry run of an import (`dryRun=true`): what would be written, with every problem. */
@@ -301,6 +304,26 @@ export class ImportPreviewDto implements ImportPreview {
       'Kế hoạch đã nhập mà tệp này điều chỉnh (planId, cùng số và năm, hoặc cùng nội dung); null: tạo mới',
   })
   matchedPlan: MatchedPlanDto | null;
+
+  @ApiProperty({
+    example: '2026-01-20',
+    description: 'Ngày hiện tại của máy chủ (giờ Việt Nam) dùng để xét hạn',
+  })
+  today: string;
+
+  @ApiProperty({
+    example: 43,
+    description:
+      'Số nhiệm vụ sẽ tạo: mọi nhiệm vụ của kế hoạch mới (dòng nhóm đơn vị tách thành từng nhiệm vụ con), hoặc số nhiệm vụ thêm khi điều chỉnh matchedPlan',
+  })
+  tasksToCreate: number;
+
+  @ApiProperty({
+    example: 0,
+    description:
+      'Số nhiệm vụ sẽ tạo (hoặc đang chờ mà bản điều chỉnh dời hạn) có hạn trước ngày today: quá hạn ngay khi nhập',
+  })
+  overdueOnImport: number;
 }
 
 export class AddedTaskDto {

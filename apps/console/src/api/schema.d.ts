@@ -2118,6 +2118,8 @@ export interface components {
       leaderId: string | null;
       /** @enum {string} */
       leaderRule: 'plan' | 'unit' | 'area' | 'none';
+      /** @example 2026-03-31 */
+      dueDate: string | null;
     };
     PlanKindSuggestionDto: {
       /**
@@ -2148,6 +2150,21 @@ export interface components {
       suggestedKind: components['schemas']['PlanKindSuggestionDto'];
       /** @description Kế hoạch đã nhập mà tệp này điều chỉnh (planId, cùng số và năm, hoặc cùng nội dung); null: tạo mới */
       matchedPlan: components['schemas']['MatchedPlanDto'] | null;
+      /**
+       * @description Ngày hiện tại của máy chủ (giờ Việt Nam) dùng để xét hạn
+       * @example 2026-01-20
+       */
+      today: string;
+      /**
+       * @description Số nhiệm vụ sẽ tạo: mọi nhiệm vụ của kế hoạch mới (dòng nhóm đơn vị tách thành từng nhiệm vụ con), hoặc số nhiệm vụ thêm khi điều chỉnh matchedPlan
+       * @example 43
+       */
+      tasksToCreate: number;
+      /**
+       * @description Số nhiệm vụ sẽ tạo (hoặc đang chờ mà bản điều chỉnh dời hạn) có hạn trước ngày today: quá hạn ngay khi nhập
+       * @example 0
+       */
+      overdueOnImport: number;
     };
     PlanCreatedDto: {
       /** @enum {string} */
@@ -2710,6 +2727,22 @@ export interface components {
       version: number;
       allowedEvents: string[];
     };
+    SignatureWithdrawalDto: {
+      /**
+       * @description Số đã cấp khi ký (không cấp lại)
+       * @example 04/BC-UBND
+       */
+      number: string;
+      /** @example 2026-04-06 */
+      signedOn: string;
+      /**
+       * @description Ngày Chủ tịch thu hồi chữ ký
+       * @example 2026-04-07
+       */
+      withdrawnOn: string;
+      /** @description Lý do thu hồi (lý do trả lại) */
+      reason: string;
+    };
     RevisionViewDto: {
       revision: number;
       /** @description sha-256 của JSON chuẩn hóa của số liệu */
@@ -2728,6 +2761,8 @@ export interface components {
       correctsRevision: number | null;
       /** @description Lý do đính chính */
       correctionReason: string | null;
+      /** @description Chữ ký đã thu hồi trước khi gửi: lần này không còn là văn bản đã ký */
+      signatureWithdrawn: components['schemas']['SignatureWithdrawalDto'] | null;
     };
     HistoryEntryDto: {
       /** @description Số thứ tự trong lịch sử */
@@ -2926,6 +2961,21 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * Format: uuid
+       * @description Kế hoạch mà nhiệm vụ được nhập từ đó
+       */
+      planId: string | null;
+      /**
+       * @description Mục (lĩnh vực) của kế hoạch chứa dòng nhiệm vụ
+       * @example II
+       */
+      areaCode: string | null;
+      /**
+       * @description STT của nhiệm vụ trong kế hoạch, như dòng kế hoạch ghi; nhiệm vụ của một đơn vị trong dòng giao cho nhóm đơn vị thêm mã đơn vị ("8:VHXH")
+       * @example 8
+       */
+      ordinal: string | null;
       /** @description Sự kiện người dùng được gửi lúc này (chỉ ở GET /tasks/:id và sau một sự kiện) */
       allowedEvents?: string[];
       sla: components['schemas']['TaskSlaDto'];
@@ -4398,6 +4448,7 @@ export interface components {
       /** @example Vũ Thị Lan */
       fullName: string;
       /**
+       * @description Vai trò quản trị phường được phép cấp; chuyên viên Sở Nội vụ và quản trị hệ thống do người vận hành cấp (CLI)
        * @example officer
        * @enum {string}
        */
@@ -4409,9 +4460,7 @@ export interface components {
         | 'officer'
         | 'one_stop_officer'
         | 'inspector'
-        | 'system_admin'
-        | 'admin'
-        | 'province_officer';
+        | 'admin';
       /** @description Đơn vị công tác (bắt buộc với cán bộ, thủ trưởng đơn vị, một cửa) */
       unitId?: string | null;
     };
@@ -4425,7 +4474,10 @@ export interface components {
       phone?: string | null;
       /** @example Vũ Thị Lan */
       fullName?: string;
-      /** @enum {string} */
+      /**
+       * @description Vai trò quản trị phường được phép cấp; chuyên viên Sở Nội vụ và quản trị hệ thống do người vận hành cấp (CLI)
+       * @enum {string}
+       */
       role?:
         | 'chairman'
         | 'leader'
@@ -4434,9 +4486,7 @@ export interface components {
         | 'officer'
         | 'one_stop_officer'
         | 'inspector'
-        | 'system_admin'
-        | 'admin'
-        | 'province_officer';
+        | 'admin';
       /** @description Đơn vị công tác; null: không thuộc đơn vị */
       unitId?: string | null;
       /** @description false: khóa tài khoản (mọi phiên đang mở dừng ngay) */
@@ -8623,6 +8673,8 @@ export interface operations {
         pageSize?: number;
         /** @description nextCursor của trang trước: trang kế tiếp (khi có, page bị bỏ qua) */
         cursor?: string;
+        /** @description Tìm theo mã hồ sơ (một từ có chữ số: đúng mã hoặc phần đầu mã) hoặc họ tên người nộp (phần đầu họ tên, không phân biệt hoa thường, có dấu hay không: "nguyen van a" tìm được "Nguyễn Văn An") */
+        q?: string;
         state?:
           | 'received'
           | 'processing'

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Checkbox, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { Alert, Card, Checkbox, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { data, http } from '../api/http';
@@ -10,13 +10,18 @@ import {
   DossierFilters,
   dossierFiltersFromSearch,
   dossierQuery,
+  SEARCH_MAX_LENGTH,
   searchFromDossierFilters,
 } from './dossier-filters';
 import { APOLOGY_OPTIONS, apologyStatus, DOSSIER_STATE_OPTIONS } from './labels';
 import { DossierStatus } from './DossierStatus';
 import { pagerTotal } from '../common/paging';
+import { apiErrorMessage } from '../common/api-error';
 
 const PAGE_SIZE = 20;
+
+/** The list's parameters as a refusal names them. */
+const SEARCH_LABELS = { q: 'Tìm hồ sơ' };
 
 /** A date range filter kept in the URL as two ISO dates. */
 function DateRange(props: {
@@ -57,6 +62,19 @@ export function DossierListPage() {
       <Typography.Title level={1}>Hồ sơ TTHC</Typography.Title>
       <Card size="small">
         <Space wrap>
+          <Input.Search
+            // Remounted when the URL's search changes (back, a link), so the box shows it.
+            key={filters.q ?? ''}
+            aria-label="Tìm hồ sơ"
+            placeholder="Mã hồ sơ hoặc họ tên người nộp"
+            title="Mã hồ sơ: đúng mã hoặc phần đầu mã. Họ tên: phần đầu họ tên, gõ có dấu hay không dấu đều được."
+            defaultValue={filters.q}
+            maxLength={SEARCH_MAX_LENGTH}
+            onSearch={(text) => update({ q: text.trim() || undefined })}
+            allowClear
+            enterButton
+            style={{ width: 320, maxWidth: '100%' }}
+          />
           <Select
             aria-label="Trạng thái"
             placeholder="Trạng thái"
@@ -97,11 +115,25 @@ export function DossierListPage() {
           </Checkbox>
         </Space>
       </Card>
+      {dossiers.error && (
+        <Alert
+          type="error"
+          showIcon
+          message={apiErrorMessage(dossiers.error, undefined, SEARCH_LABELS)}
+        />
+      )}
       <Table<Dossier>
         rowKey="id"
         loading={dossiers.isFetching}
         dataSource={dossiers.data?.items}
-        locale={{ emptyText: 'Không có hồ sơ phù hợp' }}
+        locale={{
+          // A refusal is said above the table, not as an empty list.
+          emptyText: dossiers.error
+            ? 'Không tải được danh sách hồ sơ'
+            : filters.q
+              ? `Không có hồ sơ phù hợp (mã hồ sơ hoặc họ tên người nộp bắt đầu bằng “${filters.q}”)`
+              : 'Không có hồ sơ phù hợp',
+        }}
         scroll={{ x: 900 }}
         pagination={{
           current: filters.page,

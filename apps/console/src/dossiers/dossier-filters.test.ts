@@ -7,6 +7,7 @@ import {
 describe('dossier filters ↔ URL', () => {
   it('round-trips every filter through the URL', () => {
     const filters = {
+      q: 'Nguyễn Văn An',
       state: 'processing',
       receivedFrom: '2026-02-01',
       receivedTo: '2026-02-28',
@@ -21,7 +22,7 @@ describe('dossier filters ↔ URL', () => {
 
   it('drops malformed dates, pages and overdue values instead of sending them', () => {
     const params = new URLSearchParams(
-      'receivedFrom=01/02/2026&appointmentTo=2026-3-1&page=-2&overdue=yes&state=%20',
+      'receivedFrom=01/02/2026&appointmentTo=2026-3-1&page=-2&overdue=yes&state=%20&q=%20%20',
     );
     expect(dossierFiltersFromSearch(params)).toEqual({ page: 1 });
   });
@@ -33,5 +34,13 @@ describe('dossier filters ↔ URL', () => {
       overdue: undefined,
       pageSize: 20,
     });
+  });
+
+  it('keeps the search as typed (trimmed) in the URL and sends it as q', () => {
+    const params = new URLSearchParams('q=%20nguyen%20van%20a%20&page=2');
+    const filters = dossierFiltersFromSearch(params);
+    expect(filters).toEqual({ q: 'nguyen van a', page: 2 });
+    expect(searchFromDossierFilters(filters).toString()).toBe('q=nguyen+van+a&page=2');
+    expect(dossierQuery(filters, 20)).toMatchObject({ q: 'nguyen van a', page: 2 });
   });
 });

@@ -5,6 +5,8 @@ export type DossierQuery = NonNullable<paths['/dossiers']['get']['parameters']['
 
 /** The dossier list's filters; they live in the URL so that a link shares the view. */
 export interface DossierFilters {
+  /** The start of a dossier code or of an applicant's name (the API's `q`). */
+  q?: string;
   state?: string;
   receivedFrom?: string;
   receivedTo?: string;
@@ -15,7 +17,10 @@ export interface DossierFilters {
   page: number;
 }
 
-const TEXT_KEYS = ['state', 'apology'] as const;
+const TEXT_KEYS = ['q', 'state', 'apology'] as const;
+
+/** The API refuses a longer `q`; the search box stops there. */
+export const SEARCH_MAX_LENGTH = 100;
 const DATE_KEYS = ['receivedFrom', 'receivedTo', 'appointmentFrom', 'appointmentTo'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

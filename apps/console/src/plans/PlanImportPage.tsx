@@ -12,7 +12,7 @@ import {
 } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ApiError, data, fileForm, http } from '../api/http';
+import { data, fileForm, http } from '../api/http';
 import type { PlanAmendment, PlanImportOutcome, PlanImportPreview } from '../api/types';
 import { formatIsoDate, formatNumber } from '../common/format';
 import { PATHS } from '../paths';
@@ -22,14 +22,18 @@ import { PlanKindChange, PlanKindField, type PlanKind } from './PlanKind';
 import {
   describeProblem,
   howToFix,
+  overdueOnImportWarning,
+  PLAN_FIELD_LABELS,
   planYearState,
   preselectedKind,
+  previewSummary,
   refusesYear,
   sortProblems,
 } from './plan-import-view';
 import { planName } from './plan-names';
 import { PlanYearField } from './PlanYearField';
-import { apiErrorMessage } from '../common/api-error';
+import { apiErrorMessage, FIELD_LABELS, UNREACHABLE } from '../common/api-error';
+import { RowProblems } from '../common/RowProblems';
 
 const ACCEPTED_FILES = '.docx,.xlsx,.csv,.tsv,.txt';
 
@@ -151,6 +155,7 @@ export function PlanImportPage() {
       {preview.data && preselected && kind && !outcome && (
         <Preview
           preview={preview.data}
+          amending={planId !== undefined}
           yearUnapplied={yearState.unapplied}
           kindField={
             <PlanKindField
@@ -179,34 +184,40 @@ export function PlanImportPage() {
   );
 }
 
+/** The columns of a plan and the import's own parameters, as a refusal names them. */
+const IMPORT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...FIELD_LABELS,
+  ...PLAN_FIELD_LABELS,
+  planId: 'Kế hoạch điều chỉnh',
+  kind: 'Loại kế hoạch',
+};
+
+/**
+ * A refused preview or import: its message, and the problems it lists (by row and column of the
+ * file, or by the import's parameter) in a table.
+ */
 function ErrorAlert({ error }: { error: Error }) {
-  const fields = error instanceof ApiError ? (error.body.fields ?? []) : [];
   return (
     <Alert
       type="error"
       showIcon
-      message={apiErrorMessage(error)}
-      description={
-        fields.length > 0 && (
-          <ul>
-            {fields.map((field, index) => (
-              <li key={index}>{field.message}</li>
-            ))}
-          </ul>
-        )
-      }
+      message={apiErrorMessage(error, UNREACHABLE, IMPORT_FIELD_LABELS)}
+      description={<RowProblems error={error} labels={IMPORT_FIELD_LABELS} />}
     />
   );
 }
 
 function Preview({
   preview,
+  amending,
   yearUnapplied,
   kindField,
   committing,
   onCommit,
 }: {
   preview: PlanImportPreview;
+  /** A plan to amend was picked: the import shows its diff instead of creating tasks. */
+  amending: boolean;
   /** A year typed but not previewed: the plan shown is not the one the commit would import. */
   yearUnapplied: boolean;
   kindField: ReactNode;
@@ -215,12 +226,8 @@ function Preview({
 }) {
   const problems = sortProblems(preview.errors, preview.warnings, preview.tasks);
   const blocked = preview.errors.length > 0;
-  const summary = [
-    `${formatNumber(preview.tasks.length)} dòng nhiệm vụ`,
-    `${formatNumber(preview.areas.length)} lĩnh vực`,
-    `${formatNumber(preview.warnings.length)} cảnh báo`,
-    `${formatNumber(preview.errors.length)} lỗi`,
-  ].join(', ');
+  const summary = previewSummary(preview, amending);
+  const overdue = overdueOnImportWarning(preview, amending);
   return (
     <Space direction="vertical" size="middle" className="page">
       <Descriptions
@@ -252,6 +259,14 @@ function Preview({
           )
         }
       />
+      {overdue && (
+        <Alert
+          type="warning"
+          showIcon
+          message={overdue.message}
+          description={overdue.description}
+        />
+      )}
       <PlanPreviewTable tasks={preview.tasks} problems={problems.byRow} />
       <Button
         type="primary"

@@ -3,7 +3,9 @@ import type { PlanProblem } from '../api/types';
 import {
   describeProblem,
   howToFix,
+  overdueOnImportWarning,
   planYearState,
+  previewSummary,
   preselectedKind,
   refusesYear,
   rowLevel,
@@ -125,5 +127,56 @@ describe('the plan year field', () => {
       'Sửa các lỗi trong tệp rồi chọn lại tệp: nhập kế hoạch khi còn lỗi sẽ không ghi gì.',
     );
     expect(howToFix([missing, file])).toMatch(/^Nhập Năm kế hoạch .*; sửa các lỗi trong tệp/);
+  });
+});
+
+describe('preview summary and overdue warning', () => {
+  const rows = (count: number) => Array.from({ length: count }, (_, i) => ({ sourceRow: i + 1 }));
+  const counts = {
+    tasks: rows(22),
+    areas: rows(7),
+    warnings: rows(3) as unknown as PlanProblem[],
+    errors: [] as PlanProblem[],
+    tasksToCreate: 43,
+    matchedPlan: null,
+  } as unknown as Parameters<typeof previewSummary>[0];
+
+  it('says how many tasks the rows become, not only the rows', () => {
+    expect(previewSummary(counts)).toBe(
+      '22 dòng nhiệm vụ → 43 nhiệm vụ sẽ được tạo, 7 lĩnh vực, 3 cảnh báo, 0 lỗi',
+    );
+  });
+
+  it('promises no tasks while there are errors, nor for an amendment (its diff says)', () => {
+    const error = { row: 4, field: 'leadUnit', message: 'Không rõ đơn vị' } as PlanProblem;
+    expect(previewSummary({ ...counts, errors: [error] })).toBe(
+      '22 dòng nhiệm vụ, 7 lĩnh vực, 3 cảnh báo, 1 lỗi',
+    );
+    expect(previewSummary(counts, true)).toMatch(/^22 dòng nhiệm vụ \(điều chỉnh kế hoạch đã nhập/);
+    expect(previewSummary({ ...counts, matchedPlan: { id: 'p', kind: 'reform' } })).not.toContain(
+      'sẽ được tạo',
+    );
+  });
+
+  it("warns of tasks overdue on import by the server's day, and only then", () => {
+    const overdue: Parameters<typeof overdueOnImportWarning>[0] = {
+      overdueOnImport: 2,
+      today: '2026-01-20',
+      errors: [],
+      matchedPlan: null,
+    };
+    const warning = overdueOnImportWarning({ ...overdue, overdueOnImport: 43 });
+    expect(warning?.message).toBe(
+      '43 nhiệm vụ đã quá hạn ngay khi nhập (thời hạn trước ngày 20/01/2026)',
+    );
+    expect(warning?.description).toContain('chuyển cấp trên xử lý');
+    expect(overdueOnImportWarning({ ...overdue, overdueOnImport: 0 })).toBe(null);
+    const error = { row: 4, field: 'leadUnit', message: 'Không rõ đơn vị' } as PlanProblem;
+    expect(overdueOnImportWarning({ ...overdue, errors: [error] })).toBeNull();
+    // A plan picked to amend that the preview did not compare the file with: not its count.
+    expect(overdueOnImportWarning(overdue, true)).toBeNull();
+    expect(
+      overdueOnImportWarning({ ...overdue, matchedPlan: { id: 'p', kind: 'reform' } }, true),
+    ).not.toBeNull();
   });
 });

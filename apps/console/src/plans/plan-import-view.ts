@@ -1,5 +1,6 @@
 import type { PlanImportPreview, PlanProblem, PlanSummary } from '../api/types';
 import { apiFieldErrors } from '../common/field-errors';
+import { formatIsoDate, formatNumber } from '../common/format';
 
 /** The column each import problem names, as the coordinator reads it. */
 export const PLAN_FIELD_LABELS: Record<string, string> = {
@@ -141,4 +142,55 @@ export function howToFix(errors: PlanProblem[]): string {
   ].filter(Boolean);
   const fix = steps.join('; ');
   return `${fix.charAt(0).toUpperCase()}${fix.slice(1)}: nhập kế hoạch khi còn lỗi sẽ không ghi gì.`;
+}
+
+type PreviewCounts = Pick<
+  PlanImportPreview,
+  'tasks' | 'areas' | 'warnings' | 'errors' | 'tasksToCreate' | 'matchedPlan'
+>;
+
+/**
+ * The preview's summary: the table's task rows and what they become — a row led by a group of
+ * units is a group task with one task per unit, so a plan of 22 rows may create 43 tasks — then
+ * areas, warnings and errors. A preview with errors creates nothing, and an amendment (a plan
+ * picked, or the one the file matched) only adds tasks: its diff comes next.
+ */
+export function previewSummary(preview: PreviewCounts, amending = false): string {
+  const rows = `${formatNumber(preview.tasks.length)} dòng nhiệm vụ`;
+  const becomes =
+    preview.errors.length > 0
+      ? rows
+      : amending || preview.matchedPlan
+        ? `${rows} (điều chỉnh kế hoạch đã nhập: xem thay đổi trước khi áp dụng)`
+        : `${rows} → ${formatNumber(preview.tasksToCreate)} nhiệm vụ sẽ được tạo`;
+  return [
+    becomes,
+    `${formatNumber(preview.areas.length)} lĩnh vực`,
+    `${formatNumber(preview.warnings.length)} cảnh báo`,
+    `${formatNumber(preview.errors.length)} lỗi`,
+  ].join(', ');
+}
+
+/**
+ * Said before importing when tasks would be overdue the moment they are written: their due date
+ * is before the server's day (`today` of the preview, never the browser's clock), so the worker
+ * marks them overdue at once, reminds their units and escalates under the ward's policy. Null
+ * when there are none, when errors mean nothing would be written, and when a plan picked to
+ * amend is not the one the preview compared the file with (its count is then of a new plan).
+ */
+export function overdueOnImportWarning(
+  preview: Pick<PlanImportPreview, 'overdueOnImport' | 'today' | 'errors' | 'matchedPlan'>,
+  amending = false,
+): { message: string; description: string } | null {
+  if (preview.overdueOnImport === 0 || preview.errors.length > 0) return null;
+  if (amending && !preview.matchedPlan) return null;
+  return {
+    message:
+      `${formatNumber(preview.overdueOnImport)} nhiệm vụ đã quá hạn ngay khi nhập ` +
+      `(thời hạn trước ngày ${formatIsoDate(preview.today)})`,
+    description:
+      'Sau khi nhập, hệ thống chuyển ngay các nhiệm vụ này sang “Quá hạn”, nhắc đơn vị chủ trì ' +
+      'và chuyển cấp trên xử lý theo quy định nhắc việc của phường. Nếu năm kế hoạch hoặc thời ' +
+      'hạn trong tệp chưa đúng, hãy sửa trước khi nhập.',
+  };
 }
