@@ -48,6 +48,14 @@ export const listsScenario: Scenario = {
         'GET /dossiers?appointmentFrom=&appointmentTo= (a week)',
         `/dossiers?appointmentFrom=${daysAgo(7)}&appointmentTo=${daysAgo(0)}`,
       ],
+      // The search box: a name typed without accents that a sixth of the ward bears, a code's
+      // start (a hundred dossiers), and a name with a filter.
+      ['GET /dossiers?q= (a common name)', `/dossiers?q=${encodeURIComponent('nguyen van an')}`],
+      ['GET /dossiers?q= (a code prefix)', '/dossiers?q=HS-00012'],
+      [
+        'GET /dossiers?q=&state=processing',
+        `/dossiers?q=${encodeURIComponent('tran thi')}&state=processing`,
+      ],
     ];
     const rows: Figures[] = [];
     for (const [endpoint, paths] of tasks) {
