@@ -14,3 +14,4 @@ export * from './request-context';
 export * from './redis-client';
 export * from './refreshing-cache';
 export * from './entity-rows';
+export * from './like-pattern';

@@ -54,8 +54,15 @@ describe('searchPlan', () => {
       indexes: 'idx_dossiers_list_applicant',
       countCap: 1000,
     });
+    expect(
+      searchPlan(name, ['idx_dossiers_ward_state', 'idx_dossiers_list_apology'], 1001),
+    ).toEqual({
+      indexes: 'idx_dossiers_ward_state, idx_dossiers_list_apology, idx_dossiers_list',
+      countCap: SEARCH_COUNT_CAP,
+    });
+    // A received period: its own range only, never the ward's list walked from its start.
     expect(searchPlan(name, filters, 1001)).toEqual({
-      indexes: 'idx_dossiers_ward_state, idx_dossiers_list_received, idx_dossiers_list',
+      indexes: 'idx_dossiers_list_received',
       countCap: SEARCH_COUNT_CAP,
     });
     // Not overdue, appointment dates: no range of their own; the list walked in order.

@@ -1,4 +1,4 @@
-import { COUNT_CAP } from '@cchc/common';
+import { COUNT_CAP, escapeLike } from '@cchc/common';
 
 /** `?q=` of the dossier list is at most this long (a code is 64, a name rarely half of 100). */
 export const SEARCH_MAX_LENGTH = 100;
@@ -61,7 +61,7 @@ export function dossierSearch(q: string): DossierSearch | null {
 }
 
 /** `text` from the start: LIKE's wildcards (and its escape) typed are themselves. */
-const prefix = (text: string) => `${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+const prefix = (text: string) => `${escapeLike(text)}%`;
 
 /** Which indexes a search's page and count read (USE INDEX), and how far it counts. */
 export interface SearchPlan {
@@ -92,18 +92,23 @@ export function searchPlan(
   if (!filterIndexes) return { indexes: `${search.index}, ${LIST_INDEX}`, countCap: COUNT_CAP };
   if (prefixMatches !== undefined && prefixMatches <= COUNT_CAP)
     return { indexes: search.index, countCap: COUNT_CAP };
+  // A received period sits together in the appointment order, not spread along it (see the
+  // list service): its own range, never the list walked from its start.
+  const received = filterIndexes.includes(RECEIVED_INDEX);
   return {
-    indexes: [...new Set([...filterIndexes, LIST_INDEX])].join(', '),
+    indexes: received ? RECEIVED_INDEX : [...new Set([...filterIndexes, LIST_INDEX])].join(', '),
     countCap: SEARCH_COUNT_CAP,
   };
 }
+
+const RECEIVED_INDEX = 'idx_dossiers_list_received';
 
 /** The index of each list filter that has one, for a search combined with it. */
 const FILTER_INDEXES = {
   state: 'idx_dossiers_ward_state',
   handlingUnitId: 'idx_dossiers_list_unit',
-  receivedFrom: 'idx_dossiers_list_received',
-  receivedTo: 'idx_dossiers_list_received',
+  receivedFrom: RECEIVED_INDEX,
+  receivedTo: RECEIVED_INDEX,
   apology: 'idx_dossiers_list_apology',
   overdue: 'idx_dossiers_list_overdue',
   appointmentFrom: null,

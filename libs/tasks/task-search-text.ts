@@ -1,5 +1,6 @@
 import { SelectQueryBuilder } from 'typeorm';
 import { ReformTaskEntity, TaskSearchTermEntity } from '@cchc/database';
+import { escapeLike } from '@cchc/common';
 
 /**
  * A term as the triggers of migration 1763803500000-task-search-terms cut them from a task's
@@ -60,8 +61,4 @@ function walkedTerm(phrase: string): string | undefined {
     (longest, term) => (!longest || [...term].length > [...longest].length ? term : longest),
     undefined,
   );
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -141,7 +141,7 @@ export class TthcDossierEntity extends WorkflowInstanceColumns {
     update: false,
     generatedType: 'STORED',
     asExpression:
-      "REGEXP_REPLACE(REGEXP_REPLACE(TRIM(applicant_name), '[[:space:]]+', ' '), '\\\\p{M}+', '')",
+      "REGEXP_REPLACE(TRIM(REGEXP_REPLACE(applicant_name, '[[:space:]]+', ' ')), '\\\\p{M}+', '')",
   })
   applicantSearch: string;
 

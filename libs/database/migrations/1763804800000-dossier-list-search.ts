@@ -5,17 +5,17 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the table's utf8mb4_unicode_ci, UCA 4.0.0, sorts "đ" apart from "d"), so "nguyen van duc"
  * finds "Nguyễn Văn Đức". MariaDB and MySQL 8 both have it.
  */
-export const APPLICANT_SEARCH_COLLATION = 'utf8mb4_unicode_520_ci';
+const APPLICANT_SEARCH_COLLATION = 'utf8mb4_unicode_520_ci';
 
 /**
- * The applicant's name as `?q=` matches it: trimmed, each run of white space (a no-break space
- * included) one space, and without combining marks. A name some system sent decomposed ("e" +
+ * The applicant's name as `?q=` matches it: each run of white space (a no-break space included)
+ * one space, then trimmed (TRIM alone knows only the ASCII space), and without combining marks. A name some system sent decomposed ("e" +
  * U+0302) compares equal to "ê" in the collation, but LIKE compares a character at a time, and
  * the mark would stand where the pattern has the next letter; a precomposed letter keeps its
  * mark, which the collation ignores.
  */
-export const APPLICANT_SEARCH_EXPRESSION = `REGEXP_REPLACE(REGEXP_REPLACE(TRIM(applicant_name),
-  '[[:space:]]+', ' '), '\\\\p{M}+', '')`;
+const APPLICANT_SEARCH_EXPRESSION = `REGEXP_REPLACE(TRIM(REGEXP_REPLACE(applicant_name,
+  '[[:space:]]+', ' ')), '\\\\p{M}+', '')`;
 
 /** What every list filter reads, after the list's order in each search index. */
 const FILTER_COLUMNS =

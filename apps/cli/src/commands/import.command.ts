@@ -167,18 +167,20 @@ function printPreview(preview: ImportPreview, json?: boolean): void {
   console.log(
     `${preview.plan.title ?? '(không rõ tiêu đề)'} — số ${preview.plan.number ?? '(chưa có)'}, năm ${preview.plan.year}`,
   );
-  // Rows, and the tasks they become (a row led by a group of units: one task per unit).
+  // Rows, and the tasks they become (a row led by a group of units: one task per unit); a file
+  // with errors is not imported, so it promises none.
+  const refused = preview.errors.length > 0;
   const created = preview.matchedPlan ? 'nhiệm vụ mới' : 'nhiệm vụ sẽ được tạo';
   console.log(
-    `${preview.tasks.length} dòng nhiệm vụ → ${preview.tasksToCreate} ${created}, trong ${preview.areas.length} lĩnh vực; ${preview.warnings.length} cảnh báo, ${preview.errors.length} lỗi`,
+    `${preview.tasks.length} dòng nhiệm vụ${refused ? '' : ` → ${preview.tasksToCreate} ${created}`}, trong ${preview.areas.length} lĩnh vực; ${preview.warnings.length} cảnh báo, ${preview.errors.length} lỗi`,
   );
   if (preview.matchedPlan)
     console.log(
       `Điều chỉnh kế hoạch đã nhập ${preview.matchedPlan.id} (${PLAN_KIND_LABELS[preview.matchedPlan.kind]})`,
     );
-  if (preview.overdueOnImport > 0)
+  if (!refused && preview.overdueOnImport > 0)
     console.log(
-      `${preview.overdueOnImport} nhiệm vụ đã quá hạn ngay khi nhập (thời hạn trước ngày ${preview.today}): hệ thống sẽ chuyển sang quá hạn, nhắc và chuyển cấp trên xử lý ngay`,
+      `${preview.overdueOnImport} nhiệm vụ đã quá hạn ngay khi nhập (thời hạn trước ngày ${preview.today.split('-').reverse().join('/')}): hệ thống sẽ chuyển sang quá hạn, nhắc và chuyển cấp trên xử lý ngay`,
     );
   problemLines([...preview.errors, ...preview.warnings]).forEach((line) => console.log(line));
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Checkbox, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { data, http } from '../api/http';
 import type { Dossier } from './types';
@@ -45,6 +46,35 @@ function DateRange(props: {
   );
 }
 
+/**
+ * "Tìm hồ sơ": what is typed stays in the box (and the focus with it) until searched; the box
+ * follows the URL's search when that changes (back, a link, another filter keeps it).
+ */
+function SearchBox({
+  value,
+  onSearch,
+}: {
+  value: string | undefined;
+  onSearch: (q: string | undefined) => void;
+}) {
+  const [text, setText] = useState(value ?? '');
+  useEffect(() => setText(value ?? ''), [value]);
+  return (
+    <Input.Search
+      aria-label="Tìm hồ sơ"
+      placeholder="Mã hồ sơ hoặc họ tên người nộp"
+      title="Mã hồ sơ: đúng mã hoặc phần đầu mã. Họ tên: phần đầu họ tên, gõ có dấu hay không dấu đều được."
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+      maxLength={SEARCH_MAX_LENGTH}
+      onSearch={(typed) => onSearch(typed.trim() || undefined)}
+      allowClear
+      enterButton
+      style={{ width: 320, maxWidth: '100%' }}
+    />
+  );
+}
+
 export function DossierListPage() {
   const [params, setParams] = useSearchParams();
   const filters = dossierFiltersFromSearch(params);
@@ -62,19 +92,7 @@ export function DossierListPage() {
       <Typography.Title level={1}>Hồ sơ TTHC</Typography.Title>
       <Card size="small">
         <Space wrap>
-          <Input.Search
-            // Remounted when the URL's search changes (back, a link), so the box shows it.
-            key={filters.q ?? ''}
-            aria-label="Tìm hồ sơ"
-            placeholder="Mã hồ sơ hoặc họ tên người nộp"
-            title="Mã hồ sơ: đúng mã hoặc phần đầu mã. Họ tên: phần đầu họ tên, gõ có dấu hay không dấu đều được."
-            defaultValue={filters.q}
-            maxLength={SEARCH_MAX_LENGTH}
-            onSearch={(text) => update({ q: text.trim() || undefined })}
-            allowClear
-            enterButton
-            style={{ width: 320, maxWidth: '100%' }}
-          />
+          <SearchBox value={filters.q} onSearch={(q) => update({ q })} />
           <Select
             aria-label="Trạng thái"
             placeholder="Trạng thái"

@@ -38,7 +38,6 @@ import { RowProblems } from '../common/RowProblems';
 const ACCEPTED_FILES = '.docx,.xlsx,.csv,.tsv,.txt';
 
 /** The preview with `dryRun=true`; otherwise the plan created, or its diff or amendment. */
-
 function importPlan(
   file: File,
   query: {
@@ -74,9 +73,14 @@ export function PlanImportPage() {
   const [typedYear, setTypedYear] = useState<string | undefined>();
   const [year, setYear] = useState<number | undefined>();
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => data(http.GET('/plans')) });
+  // The preview is of the plan picked to amend, if any: its diff and what turns overdue.
   const preview = useMutation({
-    mutationFn: (chosen: { file: File; year?: number }) =>
-      importPlan(chosen.file, { dryRun: true, year: chosen.year }) as Promise<PlanImportPreview>,
+    mutationFn: (chosen: { file: File; year?: number; planId?: string }) =>
+      importPlan(chosen.file, {
+        dryRun: true,
+        year: chosen.year,
+        planId: chosen.planId,
+      }) as Promise<PlanImportPreview>,
   });
   const commit = useMutation({
     mutationFn: (confirm: boolean) =>
@@ -95,14 +99,14 @@ export function PlanImportPage() {
     setTypedYear(undefined);
     setYear(undefined);
     commit.reset();
-    preview.mutate({ file: chosen });
+    preview.mutate({ file: chosen, planId });
     return false; // the file goes to the API with dryRun, not to antd's own upload
   };
   const previewWithYear = () => {
     const chosen = typedYear ? Number(typedYear) : undefined;
     setYear(chosen);
     commit.reset();
-    preview.mutate({ file: file as File, year: chosen });
+    preview.mutate({ file: file as File, year: chosen, planId });
   };
 
   const amended = plans.data?.find((plan) => plan.id === planId);
@@ -139,6 +143,7 @@ export function PlanImportPage() {
           setPlanId(value);
           setChosenKind(undefined);
           commit.reset();
+          if (file) preview.mutate({ file, year, planId: value });
         }}
         style={{ width: '100%', maxWidth: 520 }}
       />
