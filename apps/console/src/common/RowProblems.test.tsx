@@ -1,27 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import { ApiError } from '../api/http';
 import { RowProblems } from './RowProblems';
+import { stubBrowserForAntd } from '../antd-in-jsdom';
 
-// What antd's table asks of a browser, and jsdom lacks.
-beforeAll(() => {
-  vi.stubGlobal('matchMedia', (query: string) => ({
-    matches: false,
-    media: query,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-  }));
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
-afterAll(() => vi.unstubAllGlobals());
+stubBrowserForAntd();
 
 /** Each body row's cells, as a person reads them. */
 const rows = () =>

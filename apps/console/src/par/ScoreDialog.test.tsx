@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Form } from 'antd';
 import { type Dialog, ScoreDialog } from './ScoreDialog';
 import type { Criterion, ScoreValues } from './types';
+import { stubBrowserForAntd } from '../antd-in-jsdom';
 
 const criterion: Criterion = {
   id: 'c-2.1',
@@ -35,26 +36,7 @@ const criterion: Criterion = {
   tasks: [],
 };
 
-// What antd's modal and grid ask of a browser, and jsdom lacks.
-beforeAll(() => {
-  vi.stubGlobal('matchMedia', (query: string) => ({
-    matches: false,
-    media: query,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-  }));
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
-afterAll(() => vi.unstubAllGlobals());
+stubBrowserForAntd();
 
 function Harness({ kind, onFinish }: { kind: Dialog['kind']; onFinish: (v: ScoreValues) => void }) {
   const [form] = Form.useForm<ScoreValues>();
