@@ -237,7 +237,7 @@ describe('planImport', () => {
       { leaderId: 'vice-1', areaCode: 'I', unitId: null },
     ]);
     const result = planImport(
-      preview([row(5, '1', { leader: 'PCT Hương' }), row(6, '2', { leader: 'Phó Chủ tịch UBND' })]),
+      preview([row(5, '1', { leader: 'PCT Lan' }), row(6, '2', { leader: 'Phó Chủ tịch UBND' })]),
       rules({ assignedLeader }),
     );
     expect(result.tasks.map((task) => [task.leaderId, task.leaderRule])).toEqual([
@@ -249,7 +249,7 @@ describe('planImport', () => {
         row: 5,
         field: 'leader',
         message:
-          "Kế hoạch ghi lãnh đạo phụ trách 'PCT Hương' nhưng chưa xác định được là ai; tạm giao cho lãnh đạo được phân công theo lĩnh vực, cần kiểm tra.",
+          "Kế hoạch ghi lãnh đạo phụ trách 'PCT Lan' nhưng chưa xác định được là ai; tạm giao cho lãnh đạo được phân công theo lĩnh vực, cần kiểm tra.",
       },
       {
         row: 6,

@@ -14,6 +14,26 @@ describe('createLeaderResolver', () => {
     expect(resolve('Le Van Hai')).toEqual({ userId: 'vice-2' });
   });
 
+  it('finds a leader by office and given name, only right after the office', () => {
+    expect(resolve('PCT Hương')).toEqual({ userId: 'vice-1' });
+    expect(resolve('Phó Chủ tịch UBND Hải')).toEqual({ userId: 'vice-2' });
+    expect(resolve('CT Thành')).toEqual({ userId: 'chair' });
+    // The given name of a leader of another office, or a word elsewhere, names nobody.
+    expect(resolve('CT Hương').userId).toBeNull();
+    expect(resolve('PCT phụ trách Hải quan').userId).toBeNull();
+    const phuong = createLeaderResolver([
+      ...leaders,
+      { id: 'vice-3', fullName: 'Đỗ Thị Phương', role: 'leader' },
+    ]);
+    expect(phuong('Các PCT UBND phường').userId).toBeNull();
+    // Two leaders of the office bearing it: left for a person.
+    const namesakes = createLeaderResolver([
+      ...leaders,
+      { id: 'vice-3', fullName: 'Phạm Thu Hương', role: 'leader' },
+    ]);
+    expect(namesakes('PCT Hương').userId).toBeNull();
+  });
+
   it('maps "Chủ tịch" to the only chairman, never a vice-chairman', () => {
     expect(resolve('Chủ tịch UBND phường')).toEqual({ userId: 'chair' });
     expect(resolve('Phó Chủ tịch UBND phường').userId).toBeNull();

@@ -25,7 +25,27 @@ function officeOf(text: string): LeaderRecord['role'] | null {
 }
 
 /**
- * Maps the "Lãnh đạo phụ trách" cell to a user: by full name ("Đ/c Nguyễn Văn Thành"), or
+ * "PCT Hương", "Phó Chủ tịch UBND Hải", "CT Thành": an office and, right after it, a given name;
+ * only there, as given names are words too ("An", "Bình"), and never "phường"/"xã" ("các PCT UBND
+ * phường" names no one called Phương: such a leader is found by full name).
+ */
+const OFFICE_THEN_GIVEN_NAME =
+  /(?:^| )(pho chu tich|pct|chu tich|ct)(?: ubnd)? (?!(?:ubnd|phuong|xa)(?: |$))([a-z]+)(?= |$)/;
+
+/** The one leader of the office a cell names by office and given name ("PCT Hương"), if any. */
+function byOfficeAndGivenName(text: string, leaders: LeaderRecord[]): LeaderRecord[] {
+  const found = OFFICE_THEN_GIVEN_NAME.exec(text);
+  if (!found) return [];
+  const [, office, given] = found;
+  const role = officeOf(office);
+  return leaders.filter(
+    (leader) => leader.role === role && foldKey(leader.fullName).split(' ').pop() === given,
+  );
+}
+
+/**
+ * Maps the "Lãnh đạo phụ trách" cell to a user: by full name ("Đ/c Nguyễn Văn Thành"), by office
+ * and given name ("PCT Hương", when one leader of that office bears it), or
  * "Chủ tịch UBND" to the ward's only chairman. "Phó Chủ tịch" alone names nobody in
  * particular when a ward has several; anything not certain is left for a person. A cell that
  * names someone besides the one found ("Chủ tịch, Phó Chủ tịch UBND") keeps that one, with a
@@ -36,6 +56,8 @@ export function createLeaderResolver(leaders: LeaderRecord[]): ResolveLeader {
     const text = foldKey(raw);
     const byName = leaders.filter((leader) => contains(text, foldKey(leader.fullName)));
     if (byName.length === 1) return { userId: byName[0].id };
+    const byGivenName = byName.length === 0 ? byOfficeAndGivenName(text, leaders) : [];
+    if (byGivenName.length === 1) return { userId: byGivenName[0].id };
     const chairmen = leaders.filter((leader) => leader.role === 'chairman');
     const vices = leaders.filter((leader) => leader.role === 'leader');
     const namesChairman = contains(text, 'chu tich') && !contains(text, 'pho chu tich');
