@@ -259,6 +259,9 @@ describe('web console: Hồ sơ TTHC (Chromium, MariaDB)', () => {
     await page.goto(`${baseUrl}/ho-so/${code}`);
     await page.getByRole('heading', { name: `Hồ sơ ${code}`, level: 1 }).waitFor();
     await page.getByText('Đã ký, đang phát hành phiếu…').waitFor();
+    // Until issued, what downloads is the draft, and says so.
+    await page.getByRole('link', { name: 'Tải dự thảo PDF' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Tải phiếu PDF' }).count()).toBe(0);
     // The reason signed goes with the slip to the worker: not "—" meanwhile.
     await page.getByText('Lý do đã ghi khi ký, hiện khi phiếu được cấp số').waitFor();
     await page

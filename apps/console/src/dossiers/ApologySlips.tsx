@@ -130,11 +130,12 @@ export function ApologySlips({ dossier, onSigned }: Props) {
           </Descriptions>
           {slip.documents ? (
             <Space wrap className="event-buttons">
+              {/* A draft is no slip yet: its download says so. */}
               <a href={slip.documents.docx} download>
-                Tải phiếu DOCX
+                {slip.status === 'issued' ? 'Tải phiếu DOCX' : 'Tải dự thảo DOCX'}
               </a>
               <a href={slip.documents.pdf} download>
-                Tải phiếu PDF
+                {slip.status === 'issued' ? 'Tải phiếu PDF' : 'Tải dự thảo PDF'}
               </a>
             </Space>
           ) : (
