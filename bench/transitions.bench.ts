@@ -1,7 +1,7 @@
 /**
  * Persisted transitions per second: the engine (xstate + one multi-statement transaction) against
- * the same writes hand-written with mysql2 (read, BEGIN, UPDATE, audit INSERT, outbox INSERT of the
- * notification and timer-planning jobs, COMMIT).
+ * the same writes hand-written with mysql2 (read, BEGIN, UPDATE, audit INSERT, the notification's
+ * INSERT, the outbox INSERT of a timer-planning job when the step needs one, COMMIT).
  *   npm run bench:transitions -- --tasks 2000 --concurrency 16
  */
 import 'reflect-metadata';
@@ -159,23 +159,31 @@ async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string
         'INSERT INTO audit_events (instance_type, instance_id, seq, event_type, from_state, to_state, actor_id, actor_role, reason, payload, occurred_at, ward_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [...Object.values(event), wardId, prevHash, eventHash(event, prevHash)],
       );
-      // The notification, and the re-planning of the task's timers when the step changes them
-      // (SUBMIT_REPORT: a reported task waits for no due date), as the engine writes them.
-      const instance = { instanceType: 'reform-task', instanceId: id, seq: version + 1 };
-      const jobs = [
-        [
-          'notifications',
-          'notify',
-          JSON.stringify({ to: ['leader'], topic: 'task.started', ...instance }),
-        ],
-        ...(TASK_STEPS[step].type === 'SUBMIT_REPORT'
-          ? [['task-timers', 'plan', JSON.stringify(instance)]]
-          : []),
-      ];
+      // The notification, in the same transaction, and the re-planning of the task's timers when
+      // the step changes them (SUBMIT_REPORT: a reported task waits for no due date), as the
+      // engine writes them.
       await connection.query(
-        `INSERT INTO outbox (queue, job_name, payload, created_at) VALUES ${jobs.map(() => '(?, ?, ?, ?)').join(', ')}`,
-        jobs.flatMap((job) => [...job, now]),
+        'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) ' +
+          "SELECT u.id, ?, 'task.started', 'reform-task', t.id, CONCAT(?, t.title), CONCAT(?, t.title), ? " +
+          'FROM reform_tasks t JOIN users u ON u.id = t.leader_id AND u.active = 1 WHERE t.id = ?',
+        [
+          `reform-task:${id}:${version + 1}:task.started`,
+          'Đơn vị đã bắt đầu thực hiện nhiệm vụ: ',
+          'Đơn vị đã bắt đầu thực hiện nhiệm vụ.\nNhiệm vụ: ',
+          now,
+          id,
+        ],
       );
+      if (TASK_STEPS[step].type === 'SUBMIT_REPORT')
+        await connection.query(
+          'INSERT INTO outbox (queue, job_name, payload, created_at) VALUES (?, ?, ?, ?)',
+          [
+            'task-timers',
+            'plan',
+            JSON.stringify({ instanceType: 'reform-task', instanceId: id, seq: version + 1 }),
+            now,
+          ],
+        );
       await connection.commit();
     } catch (error) {
       await connection.rollback();

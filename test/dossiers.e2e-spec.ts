@@ -314,6 +314,7 @@ describe('TTHC dossiers and apology slips', () => {
         const list = (await client.get('unit_head', '/notifications')).body as {
           topic: string;
           title: string;
+          body: string;
         }[];
         return list.find(
           (item) => item.topic === 'dossier.apology.drafted' && item.title.includes(A.code),
@@ -323,6 +324,11 @@ describe('TTHC dossiers and apology slips', () => {
       "the unit head's notification about A's draft",
     );
     expect(notice.title).toBe(`Dự thảo phiếu xin lỗi chờ thủ trưởng đơn vị ký: hồ sơ ${A.code}`);
+    expect(notice.body).toMatch(
+      new RegExp(
+        `^Dự thảo phiếu xin lỗi chờ thủ trưởng đơn vị ký\\.\\nHồ sơ: ${A.code}\\nThủ tục: \\S`,
+      ),
+    );
     const draftPdf = await download(overdue.apologies[0].id, 'pdf');
     expect(await pdfText(draftPdf.body)).toContain('DỰ THẢO');
   });

@@ -198,6 +198,7 @@ describe('inspection campaigns (MariaDB)', () => {
     expect(await told('inspector')).toEqual(['campaign.started']);
     const [notice] = (await client.get('officer', '/notifications')).body as {
       title: string;
+      body: string;
       subjectType: string;
     }[];
     expect(notice).toMatchObject({
@@ -205,6 +206,16 @@ describe('inspection campaigns (MariaDB)', () => {
       title:
         'Đoàn kiểm tra bắt đầu kiểm tra tại đơn vị: Kiểm tra công tác cải cách hành chính năm 2026',
     });
+    // One unit told: it is named.
+    expect(notice.body).toMatch(
+      /^Đoàn kiểm tra bắt đầu kiểm tra tại đơn vị\.\nKiểm tra công tác cải cách hành chính năm 2026 \(Quyết định số 45\/QĐ-UBND\)\nĐơn vị: \S.*$/,
+    );
+    const [teamNotice] = (await client.get('inspector', '/notifications')).body as {
+      body: string;
+    }[];
+    expect(teamNotice.body).toBe(
+      'Đoàn kiểm tra bắt đầu đợt kiểm tra.\nKiểm tra công tác cải cách hành chính năm 2026 (Quyết định số 45/QĐ-UBND)',
+    );
     const seen = await unitSees('unit_head');
     expect(seen).toMatchObject({ listed: 1, status: 200 });
     expect(seen.body.visits.map((visit) => visit.unitId)).toEqual([units.VHXH]);

@@ -160,11 +160,19 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     const notices = (await s.client.get('officer', '/notifications')).body as {
       topic: string;
       subjectId: string;
+      title: string;
+      body: string;
     }[];
     const vhxh = await contributionOf(units.VHXH);
-    expect(
-      notices.filter((n) => n.topic === 'contribution.requested' && n.subjectId === vhxh.id),
-    ).toHaveLength(1);
+    const requested = notices.filter(
+      (n) => n.topic === 'contribution.requested' && n.subjectId === vhxh.id,
+    );
+    expect(requested).toHaveLength(1);
+    // The period, and the unit asked.
+    expect(requested[0].title).toMatch(/^Đề nghị gửi báo cáo định kỳ: Báo cáo CCHC \S.*$/);
+    expect(requested[0].body).toMatch(
+      /^Đề nghị gửi báo cáo định kỳ\.\nBáo cáo CCHC \S.*\nĐơn vị: \S.*$/,
+    );
   });
 
   it('reminds every unit 3 working days before the due day, once', async () => {

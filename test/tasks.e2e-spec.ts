@@ -568,17 +568,21 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
         event: string;
       }[];
       expect(history.filter((h) => h.event === 'APPROVE')).toHaveLength(1);
-      const outbox = await db.query(
-        "SELECT COUNT(*) AS n FROM outbox WHERE queue = 'notifications' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? AND JSON_EXTRACT(payload, '$.seq') = 4",
+      // One acceptance told once: a notification per member of the lead unit, none twice.
+      const [told] = await db.query(
+        "SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS users, COUNT(DISTINCT dedupe_key) AS steps FROM notifications WHERE subject_id = ? AND topic = 'task.accepted'",
         [task.id],
       );
-      expect(Number(outbox[0].n)).toBe(1);
+      expect(Number(told.n)).toBeGreaterThan(0);
+      expect(Number(told.n)).toBe(Number(told.users));
+      expect(Number(told.steps)).toBe(1);
     });
   });
 
   describe('outbox and jobs', () => {
-    it('sends no job for a transition whose transaction rolls back', async () => {
+    it('writes no job and no notification for a transition whose transaction rolls back', async () => {
       const task = await createTask();
+      await step('officer', task.id, { type: 'START', version: 1 });
       const engine = api.get(WorkflowEngine);
       const officer = {
         kind: 'user' as const,
@@ -592,61 +596,76 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
           [task.id],
         )) as { id: string }[];
       const before = await outboxOf();
+      // A report re-plans the task's timers (a job) and tells the leader (a notification).
       await expect(
         db.transaction(async (manager) => {
-          await engine.send(reformTaskPersistence, task.id, { type: 'START' }, officer, 1, manager);
+          await engine.send(
+            reformTaskPersistence,
+            task.id,
+            { type: 'SUBMIT_REPORT', report: 'Xong' } as never,
+            officer,
+            2,
+            manager,
+          );
           throw new Error('the caller gives up after the transition');
         }),
       ).rejects.toThrow('gives up');
       expect(await outboxOf()).toEqual(before);
+      expect(
+        await db.query(
+          "SELECT id FROM notifications WHERE subject_id = ? AND topic = 'task.reported'",
+          [task.id],
+        ),
+      ).toEqual([]);
       expect((await client.get('officer', `/tasks/${task.id}`)).body).toMatchObject({
-        state: 'assigned',
-        version: 1,
+        state: 'inProgress',
+        version: 2,
       });
-      // Give the relay several polls: nothing for seq 2 may ever reach the queue.
+      // Give the relay several polls: nothing for seq 3 may ever reach the queue.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications), { strict: false });
+      const queue = worker.get<Queue>(getQueueToken(QUEUES.taskTimers), { strict: false });
       const jobs = await queue.getJobs(['waiting', 'active', 'completed', 'delayed', 'failed']);
-      expect(jobs.filter((job) => job.data.instanceId === task.id && job.data.seq === 2)).toEqual(
+      expect(jobs.filter((job) => job.data.instanceId === task.id && job.data.seq === 3)).toEqual(
         [],
       );
     });
 
-    it('relays a committed transition to BullMQ and the worker notifies the recipients', async () => {
+    it('writes the notifications with the transition, and relays its jobs to BullMQ for the worker', async () => {
       const task = await createTask();
       await step('officer', task.id, { type: 'START', version: 1 });
+      // In the transition's own transaction: there as soon as the answer is.
+      const notice = (
+        (await client.get('leader', '/notifications')).body as {
+          title: string;
+          body: string;
+          topic: string;
+          id: string;
+        }[]
+      ).find((n) => n.topic === 'task.started' && n.title.includes('Rà soát'));
+      expect(notice).toMatchObject({
+        title:
+          'Đơn vị đã bắt đầu thực hiện nhiệm vụ: Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực văn hóa',
+        body: 'Đơn vị đã bắt đầu thực hiện nhiệm vụ.\nNhiệm vụ: Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực văn hóa',
+      });
+      const read = await client.post('leader', `/notifications/${notice!.id}/read`);
+      expect(read.status).toBe(200);
+      expect(read.body.readAt).not.toBeNull();
+      // The creation's job (planning the task's timers) goes through the outbox to BullMQ.
       const rows = (await db.query(
-        "SELECT id FROM outbox WHERE queue = 'notifications' AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? ORDER BY id",
+        "SELECT id, queue FROM outbox WHERE JSON_UNQUOTE(JSON_EXTRACT(payload, '$.instanceId')) = ? ORDER BY id",
         [task.id],
-      )) as { id: string }[];
-      expect(rows).toHaveLength(2);
-      const queue = worker.get<Queue>(getQueueToken(QUEUES.notifications), { strict: false });
+      )) as { id: string; queue: string }[];
+      expect(rows.map((row) => row.queue)).toEqual([QUEUES.taskTimers]);
+      const queue = worker.get<Queue>(getQueueToken(QUEUES.taskTimers), { strict: false });
       await eventually(
-        async () => queue.getJob(outboxJobId(await readOutboxEpoch(db), rows[1].id)),
+        async () => queue.getJob(outboxJobId(await readOutboxEpoch(db), rows[0].id)),
         10_000,
         'the relayed job',
       );
-      const notice = await eventually(
-        async () => {
-          const list = (await client.get('leader', '/notifications')).body as {
-            title: string;
-            topic: string;
-            id: string;
-          }[];
-          return (
-            list.find((n) => n.topic === 'task.started' && n.title.includes('Rà soát')) ?? null
-          );
-        },
-        10_000,
-        'the leader notification',
-      );
-      const read = await client.post('leader', `/notifications/${notice.id}/read`);
-      expect(read.status).toBe(200);
-      expect(read.body.readAt).not.toBeNull();
       await eventually(
         async () => {
           const [row] = await db.query('SELECT processed_at FROM outbox WHERE id = ?', [
-            rows[1].id,
+            rows[0].id,
           ]);
           return row.processed_at !== null;
         },

@@ -145,7 +145,7 @@ export interface ReformTaskContext {
 
 export type ReformTaskInput = Pick<ReformTaskContext, 'leadUnitId' | 'leaderId' | 'dueDate'>;
 
-/** Who is told about a transition; the engine turns these into notification jobs. */
+/** Who is told about a transition; the engine writes their notifications in its transaction. */
 export type NotifyRecipient = 'leadUnit' | 'leadUnitHead' | 'leader' | 'chairman' | 'coordinator';
 
 export const NOTIFY_RECIPIENTS: readonly NotifyRecipient[] = [

@@ -13,8 +13,9 @@ import { Clock } from '@cchc/common';
 import { AuthUser } from '@cchc/auth';
 import { ApologySlipEntity, nextDocumentNumber, TthcDossierEntity } from '@cchc/database';
 import { Actor, ApologyTrigger, IsoDate, RecordedAuditEvent, Role } from '@cchc/domain';
-import { AuditLog, isDuplicateKey, Outbox } from '@cchc/engine';
-import { markOutboxProcessed, OutboxJobData, QUEUES } from '@cchc/queue';
+import { AuditLog, isDuplicateKey } from '@cchc/engine';
+import { notificationStatement } from '@cchc/notifications';
+import { markOutboxProcessed, OutboxJobData } from '@cchc/queue';
 import { WebhookService } from '@cchc/webhooks';
 import {
   contentDisposition,
@@ -158,23 +159,17 @@ export class ApologyService {
           trigger: job.reason,
         },
       );
-      await Outbox.enqueue(
-        manager,
-        [
-          {
-            queue: QUEUES.notifications,
-            jobName: 'notify',
-            payload: {
-              instanceType: tthcDossierPersistence.instanceType,
-              instanceId: job.instanceId,
-              seq: job.seq,
-              topic: 'dossier.apology.drafted',
-              to: ['handlingUnitHead'],
-            },
-          },
-        ],
+      const notice = notificationStatement(
+        {
+          instanceType: tthcDossierPersistence.instanceType,
+          instanceId: job.instanceId,
+          seq: job.seq,
+          topic: 'dossier.apology.drafted',
+          to: ['handlingUnitHead'],
+        },
         now,
       );
+      if (notice) await manager.query(notice.sql, notice.params);
       await markOutboxProcessed(manager, job.outboxId, now);
       return 'drafted';
     });

@@ -1,6 +1,7 @@
 import { PersistedWorkflow } from '@cchc/engine';
 import { QUEUES } from '@cchc/queue';
 import { TthcDossierMachine, tthcDossierWorkflow } from '@cchc/workflows';
+import { notifyInTransaction } from '@cchc/notifications';
 
 /** TTHC dossiers live in `tthc_dossiers`; these columns mirror the snapshot for lists and figures. */
 export const tthcDossierPersistence: PersistedWorkflow<TthcDossierMachine> = {
@@ -20,8 +21,8 @@ export const tthcDossierPersistence: PersistedWorkflow<TthcDossierMachine> = {
     // Likewise: a dossier rejected or withdrawn before the field existed has it from the audit.
     closed_on: context.closedOn ?? null,
   }),
+  writes: notifyInTransaction,
   jobRoutes: {
-    notify: { queue: QUEUES.notifications, jobName: 'notify' },
     startApology: { queue: QUEUES.apologies, jobName: 'draft' },
     issueApology: { queue: QUEUES.apologies, jobName: 'issue' },
   },

@@ -17,6 +17,8 @@ export interface GuardedWrite {
   wardLock?: string;
   guard: SqlStatement;
   inserts: InsertRows[];
+  /** Statements run after the inserts (PersistedWorkflow.writes), only if the guard matched. */
+  statements: SqlStatement[];
 }
 
 /** Locks the wards' rows, in one order, before the counters their instances' triggers keep. */
@@ -49,7 +51,8 @@ const IN_FLIGHT = 4;
 /**
  * Group commit: transitions that arrive while a commit is in flight are written together in the
  * next one, as ONE transaction: the guarded UPDATE of each row (`... WHERE version = ?`), then the
- * audit rows and the outbox rows as one multi-row INSERT each, and COMMIT, in one round trip when
+ * audit rows and the outbox rows as one multi-row INSERT each, each transition's own statements
+ * (its notifications), and COMMIT, in one round trip when
  * every guard applies (`commit`). Each transition stays all-or-nothing, and a stale one is skipped
  * without failing its neighbours (`commitChecked`). A group the server refuses (a value too long,
  * a constraint) is written again one transition at a time, so the transition at fault fails alone
@@ -140,10 +143,12 @@ export class GroupCommit {
       `SET ${ALL_APPLIED} = ${i === 0 ? '' : `${ALL_APPLIED} AND `}ROW_COUNT() = 1`,
     ]);
     const inserts = mergedByTable(order.flatMap(({ write }) => write.inserts));
+    // After the inserts, which fail unless every guard applied.
+    const statements = order.flatMap(({ write }) => write.statements.map(render));
     try {
       await this.inTransaction(order, async (connection, head) => {
         await connection.query(
-          [...head, ...guards, ...inserts.map(ifAllApplied), 'COMMIT'].join(';\n'),
+          [...head, ...guards, ...inserts.map(ifAllApplied), ...statements, 'COMMIT'].join(';\n'),
         );
       });
       return writes.map(() => true);
@@ -160,15 +165,18 @@ export class GroupCommit {
         [...head, ...order.map(({ write }) => render(write.guard))].join(';\n'),
       )) as unknown as [{ affectedRows: number }[]];
       const matched = results.slice(head.length).map((result) => result.affectedRows === 1);
-      const inserts = mergedByTable(
-        order.flatMap(({ write }, i) => (matched[i] ? write.inserts : [])),
-      );
+      const applied = order.filter((_, i) => matched[i]).map(({ write }) => write);
+      const inserts = mergedByTable(applied.flatMap((write) => write.inserts));
       await connection.query(
-        [...inserts.map((rows) => render(insertSql(rows))), 'COMMIT'].join(';\n'),
+        [
+          ...inserts.map((rows) => render(insertSql(rows))),
+          ...applied.flatMap((write) => write.statements.map(render)),
+          'COMMIT',
+        ].join(';\n'),
       );
-      const applied = new Array<boolean>(count);
-      order.forEach(({ index }, i) => (applied[index] = matched[i]));
-      return applied;
+      const outcomes = new Array<boolean>(count);
+      order.forEach(({ index }, i) => (outcomes[index] = matched[i]));
+      return outcomes;
     });
   }
 

@@ -7,6 +7,6 @@ export * from './persisted-workflow';
 export * from './statements';
 export * from './sql-batch';
 export * from './workflow-engine';
-export type { LoadedInstance, TransitionResult } from './transition-plan';
+export type { LoadedInstance, MachineAction, TransitionResult } from './transition-plan';
 export * from './coalescer';
 export { instanceRowSql, type InstanceRow } from './group-read';

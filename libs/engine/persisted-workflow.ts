@@ -1,10 +1,20 @@
 import { AnyStateMachine, SnapshotFrom } from 'xstate';
 import { WorkflowDefinition } from '@cchc/workflows';
+import { SqlStatement } from './sql-batch';
 
 /** Where an action the machine emits goes: a BullMQ queue and job name. */
 export interface JobRoute {
   queue: string;
   jobName: string;
+}
+
+/** An action the machine emitted, with the instance and the step that emitted it. */
+export interface InstanceEffect {
+  instanceType: string;
+  instanceId: string;
+  seq: number;
+  params: Record<string, unknown>;
+  at: Date;
 }
 
 /**
@@ -19,6 +29,12 @@ export interface PersistedWorkflow<TMachine extends AnyStateMachine = AnyStateMa
   project(snapshot: SnapshotFrom<TMachine>): Record<string, unknown>;
   /** Machine actions (by type) that become outbox jobs; other actions are ignored. */
   jobRoutes: Record<string, JobRoute>;
+  /**
+   * Machine actions (by type) written by a statement in the step's own transaction, after its
+   * row and audit event (a notification: rows for the database alone need no job); null writes
+   * nothing.
+   */
+  writes?: Record<string, (effect: InstanceEffect) => SqlStatement | null>;
   /**
    * A job written at creation and by every transition that changes what `inputsOf` returns, e.g.
    * to re-plan the instance's timers, which depend on nothing else of the snapshot: a transition

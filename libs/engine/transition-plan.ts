@@ -17,6 +17,7 @@ import { InstanceRow } from './group-read';
 import { machineStep } from './machine-step';
 import { Outbox, OutboxJob } from './outbox';
 import { PersistedWorkflow } from './persisted-workflow';
+import { SqlStatement } from './sql-batch';
 import { InsertRows, PersistedSnapshot } from './statements';
 
 /*
@@ -43,6 +44,8 @@ export interface TransitionResult<
   fromState: string;
   toState: string;
   jobs: OutboxJob[];
+  /** The actions the machine emitted (notifications among them), as data. */
+  effects: MachineAction[];
   /** The row's columns this write set (database names, version included), for answering without a read. */
   columns: Record<string, unknown>;
 }
@@ -83,6 +86,7 @@ export function planTransition<TMachine extends AnyStateMachine>(
   const next = nextSnapshot as SnapshotFrom<TMachine>;
   const version = current.version + 1;
   const jobs = jobsFor(workflow, current.id, version, actions, next, current.snapshot);
+  const statements = writesFor(workflow, current.id, version, actions, now);
   const fromState = stateOf(current.snapshot);
   const toState = stateOf(next);
   const columns: Record<string, unknown> = {
@@ -118,6 +122,7 @@ export function planTransition<TMachine extends AnyStateMachine>(
       params: [...Object.values(columns), version, current.id, current.version],
     },
     inserts: outbox ? [audit, outbox] : [audit],
+    statements,
   };
   return {
     result: {
@@ -127,11 +132,18 @@ export function planTransition<TMachine extends AnyStateMachine>(
       fromState,
       toState,
       jobs,
+      effects: actions.map(({ type, params }) => ({ type, params })),
       columns: { ...columns, version },
     },
     write,
     row: written(workflow, current.id, version, columns.snapshot, audit),
   };
+}
+
+/** An action object of a machine step: `{ type: 'notify', params: { … } }`. */
+export interface MachineAction {
+  type: string;
+  params?: unknown;
 }
 
 /**
@@ -142,7 +154,7 @@ export function jobsFor<TMachine extends AnyStateMachine>(
   workflow: PersistedWorkflow<TMachine>,
   instanceId: string,
   seq: number,
-  actions: { type: string; params?: unknown }[],
+  actions: MachineAction[],
   after: SnapshotFrom<TMachine>,
   before?: SnapshotFrom<TMachine>,
 ): OutboxJob[] {
@@ -156,6 +168,27 @@ export function jobsFor<TMachine extends AnyStateMachine>(
   const { replan } = workflow;
   if (!replan || (before && replan.inputsOf(before) === replan.inputsOf(after))) return jobs;
   return [...jobs, { ...replan.route, payload: instance }];
+}
+
+/** The statements a step's actions write in its own transaction (PersistedWorkflow.writes). */
+export function writesFor(
+  workflow: PersistedWorkflow,
+  instanceId: string,
+  seq: number,
+  actions: MachineAction[],
+  at: Date,
+): SqlStatement[] {
+  return actions.flatMap((action) => {
+    const write = workflow.writes?.[action.type];
+    const statement = write?.({
+      instanceType: workflow.instanceType,
+      instanceId,
+      seq,
+      params: (action.params ?? {}) as Record<string, unknown>,
+      at,
+    });
+    return statement ? [statement] : [];
+  });
 }
 
 /** The row just written, as a read of it returns it. */

@@ -31,6 +31,7 @@ import {
   planTransition,
   stateOf,
   TransitionResult,
+  writesFor,
   written,
 } from './transition-plan';
 
@@ -52,8 +53,8 @@ export interface CreateCommand<TMachine extends AnyStateMachine> {
 /**
  * Runs persisted XState machines. A transition is computed with xstate's pure `transition()`,
  * then written atomically: the row (snapshot, mirrored columns, version + 1 guarded by the version
- * the client saw), an append-only audit event and the outbox rows for the jobs the machine asked
- * for. Of several concurrent transitions on one instance exactly one is applied; the others get a
+ * the client saw), an append-only audit event, the outbox rows for the jobs the machine asked
+ * for and the statements of its other effects (PersistedWorkflow.writes). Of several concurrent transitions on one instance exactly one is applied; the others get a
  * StaleVersionError. On its own the engine batches concurrent reads (GroupRead), group-commits
  * concurrent transitions (GroupCommit) and keeps the rows it wrote last (RecentRows), so that an
  * instance's next transition needs no read; inside a caller's transaction it uses that transaction.
@@ -96,6 +97,7 @@ export class WorkflowEngine {
       updated_at: now,
     };
     const jobs = jobsFor(workflow, command.id, 1, actions, snapshot);
+    const statements = writesFor(workflow, command.id, 1, actions, now);
     const toState = stateOf(snapshot);
     const outbox = Outbox.rows(jobs, now);
     const audit = AuditLog.row({
@@ -119,6 +121,7 @@ export class WorkflowEngine {
       insertSql({ table: workflow.table, columns: Object.keys(row), rows: [Object.values(row)] }),
       insertSql(audit),
       ...(outbox ? [insertSql(outbox)] : []),
+      ...statements,
     ]);
     // Inside a caller's transaction the row may yet be rolled back.
     if (!manager)
@@ -130,6 +133,7 @@ export class WorkflowEngine {
       fromState: toState,
       toState,
       jobs,
+      effects: actions.map(({ type, params }) => ({ type, params })),
       columns: row,
     };
   }
@@ -267,6 +271,7 @@ export class WorkflowEngine {
         const { sql, params } = insertSql(rows);
         await manager.query(sql, params);
       }
+      for (const { sql, params } of write.statements) await manager.query(sql, params);
     } catch (error) {
       if (isDuplicateKey(error, 'uq_audit_instance_seq'))
         throw new StaleVersionError(expectedVersion, expectedVersion + 1);

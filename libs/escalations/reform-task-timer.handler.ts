@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '@cchc/common';
-import { IsoDate, NotifyRecipient, SYSTEM_ACTOR } from '@cchc/domain';
+import { IsoDate, NotifyEffect, NotifyRecipient, SYSTEM_ACTOR } from '@cchc/domain';
 import { EventRefusedError, WorkflowEngine } from '@cchc/engine';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { DueTimer, TimerHandler, TimerRegistry } from '@cchc/timers';
@@ -84,7 +84,11 @@ export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
         manager,
       );
       recipients = [
-        ...new Set(result.jobs.flatMap((job) => (job.payload.to as NotifyRecipient[]) ?? [])),
+        ...new Set(
+          result.effects.flatMap((effect) =>
+            effect.type === 'notify' ? ((effect.params as NotifyEffect).to ?? []) : [],
+          ),
+        ),
       ];
     } catch (error) {
       if (error instanceof EventRefusedError) return;

@@ -1,6 +1,6 @@
 import { PersistedWorkflow } from '@cchc/engine';
-import { QUEUES } from '@cchc/queue';
 import { InspectionCampaignMachine, inspectionCampaignWorkflow } from '@cchc/workflows';
+import { notifyInTransaction } from '@cchc/notifications';
 
 /** Campaigns live in `inspection_campaigns`; their visits are mirrored in `inspection_visits`. */
 export const inspectionCampaignPersistence: PersistedWorkflow<InspectionCampaignMachine> = {
@@ -14,5 +14,6 @@ export const inspectionCampaignPersistence: PersistedWorkflow<InspectionCampaign
   }),
   // The team and the units in scope hear of the start (CampaignNotifyEffect); a unit learns of its
   // remediation task from the task itself.
-  jobRoutes: { notify: { queue: QUEUES.notifications, jobName: 'notify' } },
+  jobRoutes: {},
+  writes: notifyInTransaction,
 };

@@ -1,15 +1,14 @@
-import { EntityManager } from 'typeorm';
 import { DossierNotifyRecipient } from '@cchc/domain';
+import { NoticeSql } from './notice';
 
 /** The audit/outbox instance type of a TTHC dossier. */
 export const DOSSIER_SUBJECT_TYPE = 'tthc-dossier';
 
-/** Who is meant by each recipient kind of a dossier; the parameter is the unit, or the ward. */
-const RECIPIENT_SQL: Record<DossierNotifyRecipient, string> = {
-  handlingUnit:
-    "SELECT id FROM users WHERE unit_id = ? AND role IN ('unit_head', 'officer') AND active = 1",
-  handlingUnitHead: "SELECT id FROM users WHERE unit_id = ? AND role = 'unit_head' AND active = 1",
-  oneStop: "SELECT id FROM users WHERE ward_id = ? AND role = 'one_stop_officer' AND active = 1",
+/** Who is meant by each recipient kind of a dossier `d`: a condition on the user `u`. */
+const RECIPIENT_JOIN: Record<DossierNotifyRecipient, string> = {
+  handlingUnit: "u.unit_id = d.handling_unit_id AND u.role IN ('unit_head', 'officer')",
+  handlingUnitHead: "u.unit_id = d.handling_unit_id AND u.role = 'unit_head'",
+  oneStop: "u.ward_id = d.ward_id AND u.role = 'one_stop_officer'",
 };
 
 const TITLES: Record<string, string> = {
@@ -27,35 +26,24 @@ const TITLES: Record<string, string> = {
   'dossier.apology.drafted': 'Dự thảo phiếu xin lỗi chờ thủ trưởng đơn vị ký',
 };
 
-export interface DossierMessage {
-  userIds: string[];
-  title: string;
-  body: string;
-}
-
-/** The users to tell about a dossier and what to tell them; null when the dossier is gone. */
-export async function dossierMessage(
-  manager: EntityManager,
+/** A notification about a dossier: its code and procedure, and the users of each kind. */
+export function dossierNotice(
   dossierId: string,
   topic: string,
   kinds: DossierNotifyRecipient[],
-): Promise<DossierMessage | null> {
-  const [dossier] = (await manager.query(
-    `SELECT d.ward_id, d.code, d.handling_unit_id, p.name AS procedure_name
-     FROM tthc_dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE d.id = ?`,
-    [dossierId],
-  )) as { ward_id: string; code: string; handling_unit_id: string; procedure_name: string }[];
-  if (!dossier) return null;
-  const userIds = new Set<string>();
-  for (const kind of kinds) {
-    const key = kind === 'oneStop' ? dossier.ward_id : dossier.handling_unit_id;
-    const rows = (await manager.query(RECIPIENT_SQL[kind], [key])) as { id: string }[];
-    rows.forEach((row) => userIds.add(row.id));
-  }
-  const heading = TITLES[topic] ?? 'Thông báo về hồ sơ thủ tục hành chính';
+): NoticeSql {
+  const unique = [...new Set(kinds)].filter((kind) => kind in RECIPIENT_JOIN);
   return {
-    userIds: [...userIds],
-    title: `${heading}: hồ sơ ${dossier.code}`.slice(0, 500),
-    body: `${heading}.\nHồ sơ: ${dossier.code}\nThủ tục: ${dossier.procedure_name}`,
+    heading: TITLES[topic] ?? 'Thông báo về hồ sơ thủ tục hành chính',
+    subject: {
+      sql:
+        'SELECT CONCAT(?, d.code) AS title_tail, CONCAT(?, d.code, ?, p.name) AS body_tail ' +
+        'FROM tthc_dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE d.id = ?',
+      params: ['hồ sơ ', 'Hồ sơ: ', '\nThủ tục: ', dossierId],
+    },
+    recipients: unique.map((kind) => ({
+      sql: `SELECT u.id AS user_id FROM tthc_dossiers d JOIN users u ON ${RECIPIENT_JOIN[kind]} AND u.active = 1 WHERE d.id = ?`,
+      params: [dossierId],
+    })),
   };
 }

@@ -1,34 +1,19 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { cappedCountSql, Clock, COUNT_CAP } from '@cchc/common';
 import { NotificationEntity, ReadDatabase } from '@cchc/database';
-import { DossierNotifyRecipient, NotifyRecipient } from '@cchc/domain';
-import { runBatch, SqlStatement } from '@cchc/engine';
+import { runBatch } from '@cchc/engine';
 import { outboxProcessedStatement, OutboxJobData } from '@cchc/queue';
-import { CAMPAIGN_SUBJECT_TYPE, campaignMessage } from './campaign-notifications';
-import { DOSSIER_SUBJECT_TYPE, dossierMessage } from './dossier-notifications';
-import { notificationText } from './notification-texts';
-import {
-  CONTRIBUTION_SUBJECT_TYPE,
-  REPORT_SUBJECT_TYPE,
-  reportMessage,
-} from './report-notifications';
+import { Notice } from './notice';
+import { notificationStatement } from './notification-statement';
+import { TASK_SUBJECT_TYPE } from './task-notifications';
 
-/** The data of a `notify` job, as the engine writes it to the outbox. */
-export interface NotifyJobData extends OutboxJobData {
-  instanceType: string;
-  instanceId: string;
-  seq: number;
-  topic: string;
-  /** Recipient kinds, resolved against the subject (tasks, dossiers, reports). */
-  to?: NotifyRecipient[] | DossierNotifyRecipient[];
-  /** A task's reminder or escalation level (NotifyEffect.level). */
-  level?: number;
-  /** Recipients named by the machine (a campaign: CampaignNotifyEffect). */
-  userIds?: string[];
-  unitIds?: string[];
-}
+/**
+ * The data of a `notify` job, as the engine wrote it to the outbox before notifications were
+ * written in the transition's own transaction: such rows may still wait at an upgrade.
+ */
+export type NotifyJobData = OutboxJobData & Notice;
 
 /** How many of the latest notifications the summary (the console's bell) carries. */
 export const SUMMARY_LATEST = 30;
@@ -39,22 +24,6 @@ export interface NotificationSummary {
   unread: number;
   unreadCapped: boolean;
   latest: NotificationEntity[];
-}
-
-/** Who is meant by each recipient kind, for a reform task `t`: a condition on the user `u`. */
-const RECIPIENT_JOIN: Record<NotifyRecipient, string> = {
-  leadUnit: "u.unit_id = t.lead_unit_id AND u.role IN ('unit_head', 'officer')",
-  leadUnitHead: "u.unit_id = t.lead_unit_id AND u.role = 'unit_head'",
-  leader: 'u.id = t.leader_id',
-  chairman: "u.ward_id = t.ward_id AND u.role = 'chairman'",
-  coordinator: "u.ward_id = t.ward_id AND u.role = 'coordinator'",
-};
-
-/** What a notification says and to whom. */
-interface Message {
-  userIds: string[];
-  title: string;
-  body: string;
 }
 
 @Injectable()
@@ -68,22 +37,13 @@ export class NotificationService {
   ) {}
 
   /**
-   * Writes one notification per recipient and marks the outbox row done, in one transaction sent
-   * as one round trip (runBatch) after the message is read. The dedupe key (instance, seq, topic)
-   * per user makes a repeated job a no-op.
+   * Delivers a `notify` job written before this version, as a transition now writes its notice,
+   * and marks the outbox row done, in one transaction (one round trip). Repeated, it writes
+   * nothing more (the dedupe key).
    */
   async deliver(job: NotifyJobData): Promise<number> {
-    const message = await this.message(this.dataSource.manager, job);
     const now = this.clock.now();
-    const insert = message
-      ? notificationsInsert(message, {
-          dedupeKey: `${job.instanceType}:${job.instanceId}:${job.seq}:${job.topic}`,
-          topic: job.topic,
-          subjectType: job.instanceType,
-          subjectId: job.instanceId,
-          at: now,
-        })
-      : null;
+    const insert = notificationStatement(job, now);
     const results = await runBatch(this.dataSource, [
       ...(insert ? [insert] : []),
       outboxProcessedStatement(job.outboxId, now),
@@ -91,22 +51,29 @@ export class NotificationService {
     return insert ? (results[0] as { affectedRows: number }).affectedRows : 0;
   }
 
-  /** A reminder sent by hand (bulk "Nhắc việc") to the lead unit of a task; returns how many. */
+  /**
+   * A reminder sent by hand (bulk "Nhắc việc") to the lead unit of a task the caller has found;
+   * returns how many were told.
+   */
   async remind(taskId: string): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const message = await this.taskMessage(manager, taskId, 'task.reminder', ['leadUnit']);
-      if (!message) throw new NotFoundException(`Không tìm thấy nhiệm vụ ${taskId}`);
-      const insert = notificationsInsert(message, {
-        dedupeKey: `reform-task:${taskId}:remind:${now.getTime()}`,
-        topic: 'task.reminder',
-        subjectType: 'reform-task',
-        subjectId: taskId,
-        at: now,
-      });
-      if (insert) await manager.query(insert.sql, insert.params);
-      return message.userIds.length;
-    });
+    const now = this.clock.now();
+    const notice: Notice = {
+      instanceType: TASK_SUBJECT_TYPE,
+      instanceId: taskId,
+      seq: 0,
+      topic: 'task.reminder',
+      to: ['leadUnit'],
+    };
+    const insert = notificationStatement(
+      notice,
+      now,
+      `${TASK_SUBJECT_TYPE}:${taskId}:remind:${now.getTime()}`,
+    );
+    if (!insert) return 0;
+    const result = (await this.dataSource.query(insert.sql, insert.params)) as {
+      affectedRows: number;
+    };
+    return result.affectedRows;
   }
 
   /** The user's latest notifications, from the read replica (it may be a moment behind). */
@@ -160,98 +127,4 @@ export class NotificationService {
     }
     return notification;
   }
-
-  /** Who is told and what, by the kind of subject; null when the subject is gone. */
-  private message(manager: EntityManager, job: NotifyJobData): Promise<Message | null> {
-    switch (job.instanceType) {
-      case DOSSIER_SUBJECT_TYPE:
-        return dossierMessage(
-          manager,
-          job.instanceId,
-          job.topic,
-          (job.to ?? []) as DossierNotifyRecipient[],
-        );
-      case REPORT_SUBJECT_TYPE:
-      case CONTRIBUTION_SUBJECT_TYPE:
-        return reportMessage(
-          manager,
-          job.instanceType,
-          job.instanceId,
-          job.topic,
-          (job.to ?? []) as NotifyRecipient[],
-        );
-      case CAMPAIGN_SUBJECT_TYPE:
-        return campaignMessage(
-          manager,
-          job.instanceId,
-          job.topic,
-          job.userIds ?? [],
-          job.unitIds ?? [],
-        );
-      default:
-        return this.taskMessage(
-          manager,
-          job.instanceId,
-          job.topic,
-          (job.to ?? []) as NotifyRecipient[],
-          job.level,
-        );
-    }
-  }
-
-  /**
-   * A task's title and the active users of each recipient kind, in one statement: a row with the
-   * title (none when the task is gone) and a row per user of each kind.
-   */
-  private async taskMessage(
-    manager: EntityManager,
-    taskId: string,
-    topic: string,
-    kinds: NotifyRecipient[],
-    level?: number,
-  ): Promise<Message | null> {
-    // A kind this version does not know (an old job's) tells no one, as before.
-    const unique = [...new Set(kinds)].filter((kind) => kind in RECIPIENT_JOIN);
-    const rows = (await manager.query(
-      [
-        'SELECT t.title, NULL AS user_id FROM reform_tasks t WHERE t.id = ?',
-        ...unique.map(
-          (kind) =>
-            `SELECT NULL, u.id FROM reform_tasks t JOIN users u ON ${RECIPIENT_JOIN[kind]} AND u.active = 1 WHERE t.id = ?`,
-        ),
-      ].join(' UNION ALL '),
-      [taskId, ...unique.map(() => taskId)],
-    )) as { title: string | null; user_id: string | null }[];
-    const title = rows.find((row) => row.title !== null)?.title;
-    if (title === undefined || title === null) return null;
-    const userIds = new Set(rows.flatMap((row) => (row.user_id ? [row.user_id] : [])));
-    return { userIds: [...userIds], ...notificationText(topic, title, level) };
-  }
-}
-
-/**
- * One notification per recipient, as one statement (null when there is none); a repeated
- * (user, dedupe key) is skipped, any other error fails the job.
- */
-function notificationsInsert(
-  message: Message,
-  about: { dedupeKey: string; topic: string; subjectType: string; subjectId: string; at: Date },
-): SqlStatement | null {
-  if (message.userIds.length === 0) return null;
-  return {
-    sql:
-      'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) VALUES ' +
-      message.userIds.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ') +
-      ' ON DUPLICATE KEY UPDATE id = id',
-    params: message.userIds.flatMap((userId) => [
-      userId,
-      about.dedupeKey,
-      about.topic,
-      about.subjectType,
-      about.subjectId,
-      message.title,
-      message.body,
-      about.at,
-    ]),
-  };
 }

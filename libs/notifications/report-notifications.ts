@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
 import { NotifyRecipient } from '@cchc/domain';
+import { NoticeSql } from './notice';
 
 /** Audit/outbox instance types of a periodic report and of a unit's contribution to it. */
 export const REPORT_SUBJECT_TYPE = 'periodic-report';
@@ -20,55 +20,55 @@ const TITLES: Record<string, string> = {
   'report.correcting': 'Báo cáo định kỳ đã gửi đang được đính chính',
 };
 
-/** Who is meant by each recipient kind; the parameter is the contributing unit, or the ward. */
-const RECIPIENT_SQL: Record<NotifyRecipient, string> = {
-  leadUnit:
-    "SELECT id FROM users WHERE unit_id = ? AND role IN ('unit_head', 'officer') AND active = 1",
-  leadUnitHead: "SELECT id FROM users WHERE unit_id = ? AND role = 'unit_head' AND active = 1",
-  leader: "SELECT id FROM users WHERE ward_id = ? AND role = 'leader' AND active = 1",
-  chairman: "SELECT id FROM users WHERE ward_id = ? AND role = 'chairman' AND active = 1",
-  coordinator: "SELECT id FROM users WHERE ward_id = ? AND role = 'coordinator' AND active = 1",
+/**
+ * Who is meant by each recipient kind: a condition on the user `u`, against the contribution `c`
+ * (the unit's kinds; a report has no unit, so they name no one there) or the report `r`.
+ */
+const UNIT_JOIN: Partial<Record<NotifyRecipient, string>> = {
+  leadUnit: "u.unit_id = c.unit_id AND u.role IN ('unit_head', 'officer')",
+  leadUnitHead: "u.unit_id = c.unit_id AND u.role = 'unit_head'",
+};
+const WARD_JOIN: Partial<Record<NotifyRecipient, string>> = {
+  leader: "u.ward_id = r.ward_id AND u.role = 'leader'",
+  chairman: "u.ward_id = r.ward_id AND u.role = 'chairman'",
+  coordinator: "u.ward_id = r.ward_id AND u.role = 'coordinator'",
 };
 
-/** The users to tell about a report or a contribution and what to tell them; null when gone. */
-export async function reportMessage(
-  manager: EntityManager,
+const ABOUT = 'Báo cáo CCHC ';
+
+/** A notification about a report or a contribution: its period (and unit), and its users. */
+export function reportNotice(
   instanceType: string,
   instanceId: string,
   topic: string,
   kinds: NotifyRecipient[],
-): Promise<{ userIds: string[]; title: string; body: string } | null> {
-  const [subject] = (await manager.query(
-    instanceType === CONTRIBUTION_SUBJECT_TYPE
-      ? `SELECT r.ward_id, r.period_label, c.unit_id, u.name AS unit_name
-         FROM report_contributions c JOIN periodic_reports r ON r.id = c.report_id
-         JOIN org_units u ON u.id = c.unit_id WHERE c.id = ?`
-      : 'SELECT ward_id, period_label, NULL AS unit_id, NULL AS unit_name FROM periodic_reports WHERE id = ?',
-    [instanceId],
-  )) as {
-    ward_id: string;
-    period_label: string;
-    unit_id: string | null;
-    unit_name: string | null;
-  }[];
-  if (!subject) return null;
-  const userIds = new Set<string>();
-  for (const kind of kinds) {
-    const unitScoped = kind === 'leadUnit' || kind === 'leadUnitHead';
-    const key = unitScoped ? subject.unit_id : subject.ward_id;
-    if (!key) continue;
-    const rows = (await manager.query(RECIPIENT_SQL[kind], [key])) as { id: string }[];
-    rows.forEach((row) => userIds.add(row.id));
-  }
-  const heading = TITLES[topic] ?? 'Thông báo về báo cáo định kỳ';
-  const about = `Báo cáo CCHC ${subject.period_label}`;
+): NoticeSql {
+  const contribution = instanceType === CONTRIBUTION_SUBJECT_TYPE;
+  // The subject's rows as `c` (a contribution only) and `r`.
+  const from = contribution
+    ? 'report_contributions c JOIN periodic_reports r ON r.id = c.report_id'
+    : 'periodic_reports r';
+  const where = contribution ? 'c.id = ?' : 'r.id = ?';
+  const joins = [...new Set(kinds)].flatMap((kind) => {
+    const join = WARD_JOIN[kind] ?? (contribution ? UNIT_JOIN[kind] : undefined);
+    return join ? [join] : [];
+  });
   return {
-    userIds: [...userIds],
-    title: `${heading}: ${about}`.slice(0, 500),
-    body: [
-      `${heading}.`,
-      about,
-      ...(subject.unit_name ? [`Đơn vị: ${subject.unit_name}`] : []),
-    ].join('\n'),
+    heading: TITLES[topic] ?? 'Thông báo về báo cáo định kỳ',
+    subject: contribution
+      ? {
+          sql:
+            'SELECT CONCAT(?, r.period_label) AS title_tail, CONCAT(?, r.period_label, ?, o.name) AS body_tail ' +
+            `FROM ${from} JOIN org_units o ON o.id = c.unit_id WHERE ${where}`,
+          params: [ABOUT, ABOUT, '\nĐơn vị: ', instanceId],
+        }
+      : {
+          sql: `SELECT CONCAT(?, r.period_label) AS title_tail, CONCAT(?, r.period_label) AS body_tail FROM ${from} WHERE ${where}`,
+          params: [ABOUT, ABOUT, instanceId],
+        },
+    recipients: joins.map((join) => ({
+      sql: `SELECT u.id AS user_id FROM ${from} JOIN users u ON ${join} AND u.active = 1 WHERE ${where}`,
+      params: [instanceId],
+    })),
   };
 }

@@ -1,7 +1,7 @@
 import { ContributionContext, ContributionState, TaskState } from '@cchc/domain';
 import { PersistedWorkflow } from '@cchc/engine';
-import { QUEUES } from '@cchc/queue';
 import { TIMER_PLAN_ROUTE } from '@cchc/timers';
+import { notifyInTransaction } from '@cchc/notifications';
 import {
   PeriodicReportMachine,
   periodicReportWorkflow,
@@ -22,7 +22,8 @@ export const periodicReportPersistence: PersistedWorkflow<PeriodicReportMachine>
     late: context.late,
     sent_on: context.sentOn,
   }),
-  jobRoutes: { notify: { queue: QUEUES.notifications, jobName: 'notify' } },
+  jobRoutes: {},
+  writes: notifyInTransaction,
 };
 
 /** The states in which a contribution waits for its unit, and so has timers. */
@@ -51,7 +52,8 @@ export const reportContributionPersistence: PersistedWorkflow<ReportContribution
     late: context.late,
     submitted_on: context.submittedOn,
   }),
-  jobRoutes: { notify: { queue: QUEUES.notifications, jobName: 'notify' } },
+  jobRoutes: {},
+  writes: notifyInTransaction,
   // Its timers (ContributionService, a TimerPlanner) are planned by the worker after a step that
   // changes what it waits for or its due date, as a task's are.
   replan: {

@@ -3,6 +3,7 @@ import { PersistedWorkflow } from '@cchc/engine';
 import { QUEUES } from '@cchc/queue';
 import { taskTimerPhase } from '@cchc/domain';
 import { TIMER_PLAN_ROUTE } from '@cchc/timers';
+import { notifyInTransaction } from '@cchc/notifications';
 
 /** Reform tasks live in `reform_tasks`; these columns mirror the snapshot for filters and deadlines. */
 export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
@@ -17,10 +18,10 @@ export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
     late: snapshot.context.late,
   }),
   jobRoutes: {
-    notify: { queue: QUEUES.notifications, jobName: 'notify' },
     // A settled child may complete its group task (libs/plans GroupCompletionService).
     settled: { queue: QUEUES.groupTasks, jobName: 'settled' },
   },
+  writes: notifyInTransaction,
   // Its timers (libs/escalations TaskTimerPlanner) follow what it waits for and its due date: a transition that
   // changes either has them re-planned; START or APPROVE, say, changes neither.
   replan: {

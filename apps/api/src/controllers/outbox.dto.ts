@@ -5,10 +5,10 @@ export class DeadLetterDto implements DeadLetter {
   @ApiProperty({ example: '42', description: 'Mã dòng outbox' })
   id: string;
 
-  @ApiProperty({ example: 'notifications' })
+  @ApiProperty({ example: 'task-timers' })
   queue: string;
 
-  @ApiProperty({ example: 'notify' })
+  @ApiProperty({ example: 'plan' })
   jobName: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true })

@@ -4303,9 +4303,9 @@ export interface components {
        * @example 42
        */
       id: string;
-      /** @example notifications */
+      /** @example task-timers */
       queue: string;
-      /** @example notify */
+      /** @example plan */
       jobName: string;
       payload: {
         [key: string]: unknown;
