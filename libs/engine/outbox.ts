@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '@cchc/common';
 import { JobRoute } from './persisted-workflow';
+import { SqlStatement } from './sql-batch';
 import { InsertRows, insertSql } from './statements';
 
 export interface OutboxJob extends JobRoute {
@@ -18,16 +19,39 @@ export const Outbox = {
    */
   rows(jobs: OutboxJob[], createdAt: Date): InsertRows | null {
     if (jobs.length === 0) return null;
-    const requestId = RequestContext.requestId();
     return {
       table: 'outbox',
       columns: ['queue', 'job_name', 'payload', 'created_at'],
-      rows: jobs.map((job) => [
-        job.queue,
-        job.jobName,
-        JSON.stringify(requestId ? { ...job.payload, requestId } : job.payload),
+      rows: jobs.map((job) => [job.queue, job.jobName, payloadOf(job), createdAt]),
+    };
+  },
+
+  /**
+   * An instance's jobs: rows for those written always, and a statement for each written only if
+   * the instance's row meets its route's condition (JobRoute.onlyIf), run after the row's write.
+   */
+  forInstance(
+    jobs: OutboxJob[],
+    createdAt: Date,
+    instance: { table: string; id: string },
+  ): { rows: InsertRows | null; statements: SqlStatement[] } {
+    return {
+      rows: Outbox.rows(
+        jobs.filter((job) => !job.onlyIf),
         createdAt,
-      ]),
+      ),
+      statements: jobs.flatMap((job) =>
+        job.onlyIf
+          ? [
+              {
+                sql:
+                  'INSERT INTO outbox (queue, job_name, payload, created_at) ' +
+                  `SELECT ?, ?, ?, ? FROM ${instance.table} WHERE id = ? AND (${job.onlyIf})`,
+                params: [job.queue, job.jobName, payloadOf(job), createdAt, instance.id],
+              },
+            ]
+          : [],
+      ),
     };
   },
 
@@ -39,3 +63,8 @@ export const Outbox = {
     await manager.query(sql, params);
   },
 };
+
+function payloadOf(job: OutboxJob): string {
+  const requestId = RequestContext.requestId();
+  return JSON.stringify(requestId ? { ...job.payload, requestId } : job.payload);
+}

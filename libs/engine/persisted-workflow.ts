@@ -6,6 +6,12 @@ import { SqlStatement } from './sql-batch';
 export interface JobRoute {
   queue: string;
   jobName: string;
+  /**
+   * A condition on the instance's row (SQL over its table's columns): the job is written only
+   * for a row that meets it, as the writing transaction reads it. For work that most instances
+   * do not need and their snapshot cannot tell (a task's parent group).
+   */
+  onlyIf?: string;
 }
 
 /** An action the machine emitted, with the instance and the step that emitted it. */

@@ -43,6 +43,7 @@ export interface TransitionResult<
 > extends LoadedInstance<TMachine> {
   fromState: string;
   toState: string;
+  /** The jobs the step asked for (a route's `onlyIf` may have left one unwritten). */
   jobs: OutboxJob[];
   /** The actions the machine emitted (notifications among them), as data. */
   effects: MachineAction[];
@@ -110,7 +111,7 @@ export function planTransition<TMachine extends AnyStateMachine>(
     prevHash: current.auditHead?.hash ?? GENESIS_HASH,
     wardId: current.auditHead?.wardId ?? null,
   });
-  const outbox = Outbox.rows(jobs, now);
+  const outbox = Outbox.forInstance(jobs, now, { table: workflow.table, id: current.id });
   const write: GuardedWrite = {
     lockKey: current.id,
     wardLock: (workflow.lockWardFirst && current.auditHead?.wardId) || undefined,
@@ -121,8 +122,8 @@ export function planTransition<TMachine extends AnyStateMachine>(
           .join(', ')}, version = ? ` + `WHERE id = ? AND version = ?`,
       params: [...Object.values(columns), version, current.id, current.version],
     },
-    inserts: outbox ? [audit, outbox] : [audit],
-    statements,
+    inserts: outbox.rows ? [audit, outbox.rows] : [audit],
+    statements: [...outbox.statements, ...statements],
   };
   return {
     result: {

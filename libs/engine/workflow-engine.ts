@@ -99,7 +99,7 @@ export class WorkflowEngine {
     const jobs = jobsFor(workflow, command.id, 1, actions, snapshot);
     const statements = writesFor(workflow, command.id, 1, actions, now);
     const toState = stateOf(snapshot);
-    const outbox = Outbox.rows(jobs, now);
+    const outbox = Outbox.forInstance(jobs, now, { table: workflow.table, id: command.id });
     const audit = AuditLog.row({
       instanceType: workflow.instanceType,
       instanceId: command.id,
@@ -120,7 +120,8 @@ export class WorkflowEngine {
       ...(wardLock && !manager ? [lockWardsSql([wardLock])] : []),
       insertSql({ table: workflow.table, columns: Object.keys(row), rows: [Object.values(row)] }),
       insertSql(audit),
-      ...(outbox ? [insertSql(outbox)] : []),
+      ...(outbox.rows ? [insertSql(outbox.rows)] : []),
+      ...outbox.statements,
       ...statements,
     ]);
     // Inside a caller's transaction the row may yet be rolled back.

@@ -35,8 +35,9 @@ export class GroupCompletionService {
    * repeated or concurrent job completes it once; a lost race (StaleVersionError) is retried.
    */
   async onSettled(job: SettledJobData): Promise<GroupOutcome> {
-    // A task's parent is set when it is created and never changes, so most tasks (those without
-    // one) need no transaction: their row is marked done by one statement.
+    // The engine writes this job only for a task with a parent, set when it is created and never
+    // changed (JobRoute.onlyIf); a row written before that may still name one without: it needs
+    // no transaction, its row is marked done by one statement.
     const [child] = (await this.dataSource.query(
       'SELECT parent_id, ward_id FROM reform_tasks WHERE id = ?',
       [job.instanceId],

@@ -18,8 +18,9 @@ export const reformTaskPersistence: PersistedWorkflow<ReformTaskMachine> = {
     late: snapshot.context.late,
   }),
   jobRoutes: {
-    // A settled child may complete its group task (libs/plans GroupCompletionService).
-    settled: { queue: QUEUES.groupTasks, jobName: 'settled' },
+    // A settled child may complete its group task (libs/plans GroupCompletionService); a task
+    // outside a group (most) has nothing to complete.
+    settled: { queue: QUEUES.groupTasks, jobName: 'settled', onlyIf: 'parent_id IS NOT NULL' },
   },
   writes: notifyInTransaction,
   // Its timers (libs/escalations TaskTimerPlanner) follow what it waits for and its due date: a transition that
