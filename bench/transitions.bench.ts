@@ -118,7 +118,22 @@ async function engineSnapshots(engine: WorkflowEngine, ward: Ward): Promise<stri
   return snapshots;
 }
 
-/** The plain SQL a transition needs, written by hand: read, then one transaction of three writes. */
+/** Who each step tells (START, SUBMIT_REPORT, APPROVE), as the machine says. */
+const TOLD = [
+  {
+    topic: 'task.started',
+    heading: 'Đơn vị đã bắt đầu thực hiện nhiệm vụ',
+    who: 'u.id = t.leader_id',
+  },
+  { topic: 'task.reported', heading: 'Có báo cáo chờ nghiệm thu', who: 'u.id = t.leader_id' },
+  {
+    topic: 'task.accepted',
+    heading: 'Nhiệm vụ đã được nghiệm thu',
+    who: "u.unit_id = t.lead_unit_id AND u.role IN ('unit_head', 'officer')",
+  },
+];
+
+/** The plain SQL a transition needs, written by hand: read, then one transaction of its writes. */
 async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string[]): Promise<void> {
   const states = ['inProgress', 'reported', 'accepted'];
   for (let step = 0; step < TASK_STEPS.length; step++) {
@@ -162,14 +177,16 @@ async function handWritten(pool: Pool, id: string, ward: Ward, snapshots: string
       // The notification, in the same transaction, and the re-planning of the task's timers when
       // the step changes them (SUBMIT_REPORT: a reported task waits for no due date), as the
       // engine writes them.
+      const told = TOLD[step];
       await connection.query(
         'INSERT INTO notifications (user_id, dedupe_key, topic, subject_type, subject_id, title, body, created_at) ' +
-          "SELECT u.id, ?, 'task.started', 'reform-task', t.id, CONCAT(?, t.title), CONCAT(?, t.title), ? " +
-          'FROM reform_tasks t JOIN users u ON u.id = t.leader_id AND u.active = 1 WHERE t.id = ?',
+          "SELECT u.id, ?, ?, 'reform-task', t.id, CONCAT(?, t.title), CONCAT(?, t.title), ? " +
+          `FROM reform_tasks t JOIN users u ON ${told.who} AND u.active = 1 WHERE t.id = ?`,
         [
-          `reform-task:${id}:${version + 1}:task.started`,
-          'Đơn vị đã bắt đầu thực hiện nhiệm vụ: ',
-          'Đơn vị đã bắt đầu thực hiện nhiệm vụ.\nNhiệm vụ: ',
+          `reform-task:${id}:${version + 1}:${told.topic}`,
+          told.topic,
+          `${told.heading}: `,
+          `${told.heading}.\nNhiệm vụ: `,
           now,
           id,
         ],

@@ -106,39 +106,53 @@ describe('engine writes (MariaDB)', () => {
     }
     const engine = api.get(WorkflowEngine);
     const actor: Actor = { kind: 'user', userId: officer.id, role: 'officer', unitId: unit.id };
-    // What a START writes besides its row and audit event: the leader's notification.
-    const notified = async (): Promise<string[]> =>
-      (
-        (await db.query(
-          "SELECT subject_id FROM notifications WHERE subject_id IN (?) AND topic = 'task.started'",
-          [ids],
-        )) as { subject_id: string }[]
-      )
-        .map((row) => row.subject_id)
-        .sort();
+    // What a step writes besides its row and audit event: the leader's notification, whose topic
+    // tells which step wrote it.
+    const topics = async (): Promise<Map<string, string[]>> => {
+      const rows = (await db.query(
+        'SELECT subject_id, topic FROM notifications WHERE subject_id IN (?) AND topic <> ?',
+        [ids, 'task.assigned'],
+      )) as { subject_id: string; topic: string }[];
+      const byTask = new Map<string, string[]>();
+      for (const row of rows)
+        byTask.set(row.subject_id, [...(byTask.get(row.subject_id) ?? []), row.topic]);
+      return byTask;
+    };
     await engine.send(reformTaskPersistence, ids[0], { type: 'START' } as never, actor, 1);
-    expect(await notified()).toEqual([ids[0]]);
+    expect(await topics()).toEqual(new Map([[ids[0], ['task.started']]]));
     const racing = ids.slice(1);
-    // Two STARTs of each task at version 1, sent together: they share groups, one of each wins.
+    // A START and an extension request of each task at version 1, sent together: they share
+    // groups, one of each pair wins, and only the winner's notification is written.
+    const extension = {
+      type: 'REQUEST_EXTENSION',
+      proposedDueDate: '2027-01-29',
+      reason: 'Chờ ý kiến sở',
+    };
     const outcomes = await Promise.allSettled(
       racing.flatMap((id) =>
-        [0, 1].map(() =>
-          engine.send(reformTaskPersistence, id, { type: 'START' } as never, actor, 1),
+        [{ type: 'START' }, extension].map((event) =>
+          engine.send(reformTaskPersistence, id, event as never, actor, 1),
         ),
       ),
     );
-    racing.forEach((_, i) => {
+    const winners = racing.map((_, i) => {
       const pair = outcomes.slice(2 * i, 2 * i + 2);
       expect(pair.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
       const lost = pair.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
       expect(lost.reason).toBeInstanceOf(StaleVersionError);
+      return pair[0].status === 'fulfilled' ? 'task.started' : 'task.extension.requested';
     });
     const [{ audits }] = (await db.query(
-      "SELECT COUNT(*) AS audits FROM audit_events WHERE instance_id IN (?) AND event_type = 'START'",
+      "SELECT COUNT(*) AS audits FROM audit_events WHERE instance_id IN (?) AND event_type IN ('START', 'REQUEST_EXTENSION')",
       [racing],
     )) as { audits: string }[];
     expect(Number(audits)).toBe(racing.length);
-    expect(await notified()).toEqual([...ids].sort());
+    expect(await topics()).toEqual(
+      new Map([
+        [ids[0], ['task.started']],
+        ...racing.map((id, i): [string, string[]] => [id, [winners[i]]]),
+      ]),
+    );
     const versions = (await db.query('SELECT DISTINCT version FROM reform_tasks WHERE id IN (?)', [
       ids,
     ])) as { version: number }[];

@@ -553,13 +553,22 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
   });
 
   describe('concurrency', () => {
-    it('lets exactly one of 20 concurrent approvals win', async () => {
+    it('lets exactly one of 20 concurrent decisions win, and only the winner tells anyone', async () => {
       const task = await createTask();
       await step('officer', task.id, { type: 'START', version: 1 });
       await step('officer', task.id, { type: 'SUBMIT_REPORT', version: 2, report: 'Xong' });
       await client.login('leader');
+      // Approvals and returns at once: the losers' notifications (another topic) must not exist.
       const responses = await Promise.all(
-        Array.from({ length: 20 }, () => send('leader', task.id, { type: 'APPROVE', version: 3 })),
+        Array.from({ length: 20 }, (_, i) =>
+          send(
+            'leader',
+            task.id,
+            i % 2 === 0
+              ? { type: 'APPROVE', version: 3 }
+              : { type: 'RETURN', version: 3, reason: 'Thiếu minh chứng' },
+          ),
+        ),
       );
       const statuses = responses.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -567,15 +576,17 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       const history = (await client.get('leader', `/tasks/${task.id}/history`)).body as {
         event: string;
       }[];
-      expect(history.filter((h) => h.event === 'APPROVE')).toHaveLength(1);
-      // One acceptance told once: a notification per member of the lead unit, none twice.
-      const [told] = await db.query(
-        "SELECT COUNT(*) AS n, COUNT(DISTINCT user_id) AS users, COUNT(DISTINCT dedupe_key) AS steps FROM notifications WHERE subject_id = ? AND topic = 'task.accepted'",
+      const decisions = history.filter((h) => h.event === 'APPROVE' || h.event === 'RETURN');
+      expect(decisions).toHaveLength(1);
+      const topic = decisions[0].event === 'APPROVE' ? 'task.accepted' : 'task.returned';
+      const told = (await db.query(
+        "SELECT topic, user_id FROM notifications WHERE subject_id = ? AND topic IN ('task.accepted', 'task.returned')",
         [task.id],
-      );
-      expect(Number(told.n)).toBeGreaterThan(0);
-      expect(Number(told.n)).toBe(Number(told.users));
-      expect(Number(told.steps)).toBe(1);
+      )) as { topic: string; user_id: string }[];
+      // The lead unit's head and officer, once each, about the winner only.
+      expect(told.length).toBeGreaterThan(1);
+      expect(new Set(told.map((row) => row.topic))).toEqual(new Set([topic]));
+      expect(new Set(told.map((row) => row.user_id)).size).toBe(told.length);
     });
   });
 

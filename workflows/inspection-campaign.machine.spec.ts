@@ -200,7 +200,7 @@ describe('inspectionCampaignMachine', () => {
   });
 
   describe('notifications', () => {
-    /** The `notify` effects a transition emits, as data (the engine writes them to the outbox). */
+    /** The `notify` effects a transition emits, as data (the engine writes them as notifications). */
     const notices = (snapshot: Snapshot, event: InspectionCampaignEvent) => {
       expect(refusal(inspectionCampaignWorkflow, snapshot, event)).toBeNull();
       const [, actions] = transition(inspectionCampaignMachine, snapshot, event);

@@ -17,7 +17,8 @@ import {
  * (scheduled → inProgress → done, with its date).
  *
  * - No I/O: notifications leave the machine as `notify` action objects naming their recipients
- *   (CampaignNotifyEffect); the engine writes them to the outbox in the transition's transaction.
+ *   (CampaignNotifyEffect); the engine writes them as notifications in the transition's
+ *   transaction.
  *   Starting tells the team and, unless the campaign is unannounced (không báo trước), every unit
  *   in scope; the unit of an unannounced visit is told when its visit starts, not before.
  * - No clock: every event carries `today` and `actor`; what only the database knows
@@ -36,7 +37,7 @@ const campaignSetup = setup({
   },
   actions: {
     notify: (_, _params: CampaignNotifyEffect) => {
-      // carried out by the engine as outbox jobs
+      // written by the engine as notifications in the transition's transaction
     },
     startVisit: assign(({ context, event }) => {
       if (event.type !== 'START_VISIT') return context;

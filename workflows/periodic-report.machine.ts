@@ -42,7 +42,7 @@ const reportSetup = setup({
   },
   actions: {
     notify: (_, _params: NotifyEffect) => {
-      // carried out by the engine as outbox jobs
+      // written by the engine as notifications in the transition's transaction
     },
     awaiting: assign((_, params: { state: string }) => ({
       awaiting: REPORT_AWAITING[params.state] ?? null,
@@ -192,7 +192,7 @@ const contributionSetup = setup({
   },
   actions: {
     notify: (_, _params: NotifyEffect) => {
-      // carried out by the engine as outbox jobs
+      // written by the engine as notifications in the transition's transaction
     },
     recordSubmission: assign(({ context, event }) =>
       event.type === 'SUBMIT'

@@ -20,7 +20,8 @@ import {
  * - No clock: every event carries `today` (IsoDate, compared as strings) and `actor`.
  * - No I/O: notifications leave the machine as `notify` action objects
  *   (`{ type: 'notify', params: NotifyEffect }`) returned by xstate's pure `transition()` /
- *   `initialTransition()`; the engine turns them into outbox jobs. Recipients are symbolic
+ *   `initialTransition()`; the engine writes them as notifications in the transition's
+ *   transaction. Recipients are symbolic
  *   ('leadUnit', 'leader') and resolve against the context AFTER the transition. Entering a
  *   final state also emits `settled` (e.g. for a group task waiting on its children).
  * - Timers (reminders, escalations) are decided outside, from the ward's policy; they arrive
@@ -36,7 +37,7 @@ const reformTaskSetup = setup({
   },
   actions: {
     notify: (_, _params: NotifyEffect) => {
-      // carried out by the engine as outbox jobs
+      // written by the engine as notifications in the transition's transaction
     },
     settled: (_, _params: SettledEffect) => {
       // carried out by the engine as outbox jobs

@@ -19,7 +19,8 @@ import { apologyReason, authorizeTthcDossier, tthcDossierPrecondition } from './
  *   `actor`; working-day arithmetic is done by the caller and arrives in the payload
  *   (`remainingWorkingDays`, `newAppointmentDate`).
  * - No I/O: effects leave the machine as action objects returned by xstate's pure
- *   `transition()` / `initialTransition()`; the engine turns the routed ones into outbox jobs:
+ *   `transition()` / `initialTransition()`; the engine writes notifications in the transition's
+ *   transaction and turns the routed ones into outbox jobs:
  *   - `notify` (`DossierNotifyEffect`): symbolic recipients resolved against the dossier row;
  *   - `startApology` (`StartApologyEffect`): a new apology-slip round begins;
  *   - `issueApology` (`IssueApologyEffect`): the head signed; number, store and announce it.
@@ -45,7 +46,7 @@ const tthcDossierSetup = setup({
   },
   actions: {
     notify: (_, _params: DossierNotifyEffect) => {
-      // carried out by the engine as outbox jobs
+      // written by the engine as notifications in the transition's transaction
     },
     startApology: (_, _params: StartApologyEffect) => {
       // carried out by the engine as outbox jobs

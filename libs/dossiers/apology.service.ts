@@ -118,6 +118,9 @@ export class ApologyService {
     );
     return this.dataSource.transaction(async (manager) => {
       const id = randomUUID();
+      // The dossier first, as its transitions and issue() lock it: the notification below reads
+      // it, and a transition's counts triggers read this dossier's slips.
+      await manager.query('SELECT id FROM tthc_dossiers WHERE id = ? FOR UPDATE', [job.instanceId]);
       try {
         await manager.query(
           `INSERT INTO apology_slips (id, dossier_id, round, ward_id, unit_id, \`trigger\`, status,

@@ -19,6 +19,8 @@ export const Outbox = {
    */
   rows(jobs: OutboxJob[], createdAt: Date): InsertRows | null {
     if (jobs.length === 0) return null;
+    // A condition needs the instance's row: only forInstance can write such a job.
+    if (jobs.some((job) => job.onlyIf)) throw new Error('A job with onlyIf needs its instance');
     return {
       table: 'outbox',
       columns: ['queue', 'job_name', 'payload', 'created_at'],

@@ -100,6 +100,16 @@ export async function amendPlanTask(
       ? { leaderId: next.leaderId }
       : {}),
   };
+  // The row's columns first (locked in the engine's order), so that the notification the
+  // amendment writes in this transaction names the task by its new title.
+  await write.engine.lockRow(write.manager, reformTaskPersistence, live.id, write.wardId);
+  const columns = rowColumns(next);
+  await write.manager.query(
+    `UPDATE reform_tasks SET ${Object.keys(columns)
+      .map((name) => `${name} = ?`)
+      .join(', ')} WHERE id = ?`,
+    [...Object.values(columns), live.id],
+  );
   // The changed cells ride along in the audit payload; the machine reads only `changes`.
   const event = { type: 'AMEND' as const, reason, changes, planChanges: change.fields };
   await write.engine.send(
@@ -109,13 +119,6 @@ export async function amendPlanTask(
     write.actor,
     live.version,
     write.manager,
-  );
-  const columns = rowColumns(next);
-  await write.manager.query(
-    `UPDATE reform_tasks SET ${Object.keys(columns)
-      .map((name) => `${name} = ?`)
-      .join(', ')} WHERE id = ?`,
-    [...Object.values(columns), live.id],
   );
 }
 
