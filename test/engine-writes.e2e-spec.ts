@@ -258,13 +258,23 @@ describe('engine writes (MariaDB)', () => {
       const holder = db.createQueryRunner();
       await holder.startTransaction('READ COMMITTED');
       let written: Promise<unknown> | undefined;
+      let outcome = 'pending';
       try {
         await holder.query('SELECT id FROM wards WHERE id = ? FOR UPDATE', [unit.ward_id]);
-        written = write();
-        // What the server showed last, said if the wait never shows (a rare failure in CI).
+        written = write().then(
+          () => (outcome = 'written'),
+          (error: Error) => (outcome = `failed: ${error.message}`),
+        );
+        // What the server and the pool showed last, said if the wait never shows (a rare failure
+        // in CI, on Node 22): the connections of this database and whether the write settled.
         let seen: unknown[] = [];
+        let connections: unknown[] = [];
         const waiting = await eventually(
           async () => {
+            connections = (await db.query(
+              `SELECT COMMAND AS command, STATE AS state, LEFT(INFO, 120) AS info
+                 FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()`,
+            )) as unknown[];
             const rows = (await db.query(
               `SELECT trx.trx_rows_modified AS modified, trx.trx_state AS state,
                       LEFT(trx.trx_query, 300) AS query
@@ -283,7 +293,11 @@ describe('engine writes (MariaDB)', () => {
           20_000,
           "the write waiting for the ward's row",
         ).catch((error: Error) => {
-          throw new Error(`${error.message}; transactions seen last: ${JSON.stringify(seen)}`);
+          throw new Error(
+            `${error.message}; the write: ${outcome}; transactions seen last: ${JSON.stringify(
+              seen,
+            )}; connections: ${JSON.stringify(connections)}; pool: ${JSON.stringify(poolState())}`,
+          );
         });
         expect(Number(waiting[0].modified)).toBe(0);
         if (taskId)
@@ -295,6 +309,17 @@ describe('engine writes (MariaDB)', () => {
         await holder.release();
       }
       await written;
+      expect(outcome).toBe('written');
+    };
+
+    /** The driver pool's connections (mysql2's own fields), for the diagnosis above. */
+    const poolState = () => {
+      const pool = (db.driver as unknown as { pool: Record<string, { length: number }> }).pool;
+      return {
+        all: pool._allConnections?.length,
+        free: pool._freeConnections?.length,
+        queued: pool._connectionQueue?.length,
+      };
     };
 
     const start = (taskId: string, manager?: EntityManager) =>
