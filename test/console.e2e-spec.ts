@@ -232,7 +232,7 @@ describe('web console (Chromium, MariaDB)', () => {
         }[]
       ).filter((entry) => entry.event === 'ESCALATE');
     await eventually(async () => (await escalations()).length === 2, 15_000, 'two escalations');
-    // Two levels, one audit event each: not a duplicate.
+    // Two levels, one audit event each, in order: whichever job runs first fires level 1 first.
     expect((await escalations()).map((entry) => entry.payload?.level)).toEqual([1, 2]);
 
     const page = await newPage();

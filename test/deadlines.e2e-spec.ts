@@ -160,6 +160,69 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
     }
   });
 
+  it('fires the escalation levels below one that fires first, in order, in its transaction', async () => {
+    // Overdue, both escalations still ahead; then the second one's moment comes first (as when
+    // both are caught up together and the second job runs first).
+    const due = calendar.subtractWorkingDays(today, 1);
+    const taskId = await createTask(due, 'Nhiệm vụ chuyển cấp trên hai lần');
+    await eventually(
+      async () =>
+        (await timersOf(taskId)).filter((timer) => timer.kind === 'escalate').length === 2,
+      20_000,
+      'the escalations planned',
+    );
+    await quiet();
+    const timerOf = async (level: number) =>
+      (
+        (await db.query(
+          "SELECT id FROM timers WHERE subject_type = 'reform-task' AND subject_id = ? AND kind = 'escalate' AND level = ?",
+          [taskId, level],
+        )) as { id: string }[]
+      )[0].id;
+    const [first, second] = [await timerOf(1), await timerOf(2)];
+    await db.query('UPDATE timers SET fire_at = ? WHERE id = ?', [clock.now(), second]);
+    expect(await worker.get(TimerProcessor).fire(second)).toBe('fired');
+
+    expect(await escalationsOf(taskId)).toEqual([
+      { kind: 'deadline', level: 1, dueDate: due },
+      { kind: 'escalate', level: 1, dueDate: due },
+      { kind: 'escalate', level: 2, dueDate: due },
+    ]);
+    const escalations = (
+      (await client.get('leader', `/tasks/${taskId}/history`)).body as {
+        event: string;
+        payload: { level: number } | null;
+      }[]
+    ).filter((entry) => entry.event === 'ESCALATE');
+    expect(escalations.map((entry) => entry.payload?.level)).toEqual([1, 2]);
+    const titles = (await noticesOf('chairman', taskId, 'task.escalated')).map((n) => n.title);
+    expect(
+      titles.map((title) => title.slice(0, 'Chuyển cấp trên xử lý lần 1'.length)).sort(),
+    ).toEqual(['Chuyển cấp trên xử lý lần 1', 'Chuyển cấp trên xử lý lần 2']);
+    await eventually(
+      async () =>
+        receiver.calls.filter(
+          (call) => call.body.data.taskId === taskId && call.body.type === 'task.escalated',
+        ).length === 2,
+      20_000,
+      'two webhook calls',
+    );
+    const planned = receiver.calls
+      .filter((call) => call.body.data.taskId === taskId && call.body.type === 'task.escalated')
+      .map((call) => [call.body.data.level, call.body.data.plannedFor])
+      .sort();
+    expect(planned).toEqual([
+      [1, endOfDayInstant(calendar.addWorkingDays(due, 3)).toISOString()],
+      [2, clock.now().toISOString()],
+    ]);
+
+    // The first level's own timer, when its moment comes, finds it fired.
+    await db.query('UPDATE timers SET fire_at = ? WHERE id = ?', [clock.now(), first]);
+    expect(await worker.get(TimerProcessor).fire(first)).toBe('fired');
+    expect(await escalationsOf(taskId)).toHaveLength(3);
+    expect(await timersOf(taskId)).toEqual([]);
+  });
+
   it('reminds 3 working days before and on the due date morning, then marks the task overdue at the end of the day', async () => {
     const due = calendar.addWorkingDays(today, 6);
     const taskId = await createTask(due, 'Công khai thủ tục trên Cổng dịch vụ công');

@@ -1,12 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
 import { IsoDate, NotifyEffect, NotifyRecipient, SYSTEM_ACTOR } from '@cchc/domain';
 import { EventRefusedError, WorkflowEngine } from '@cchc/engine';
 import { reformTaskPersistence } from '@cchc/tasks';
 import { DueTimer, TimerHandler, TimerRegistry } from '@cchc/timers';
 import { WebhookService } from '@cchc/webhooks';
-import { recipientsOf, TASK_TIMER_KINDS } from './escalation-policy';
+import { escalationMoment, recipientsOf, TASK_TIMER_KINDS } from './escalation-policy';
 import { EscalationPolicyService } from './escalation-policy.service';
 import { REFORM_TASK_SUBJECT } from './task-timer-planner';
 
@@ -44,6 +45,7 @@ export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
     private readonly registry: TimerRegistry,
     private readonly engine: WorkflowEngine,
     private readonly policies: EscalationPolicyService,
+    private readonly calendars: CalendarService,
     private readonly webhooks: WebhookService,
     private readonly clock: Clock,
   ) {}
@@ -66,34 +68,78 @@ export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
       [timer.subjectId],
     )) as TaskRow[];
     if (!task || !timer.dueDate || task.due_date !== timer.dueDate) return;
-    const [fired] = (await manager.query(
-      'SELECT id FROM escalations WHERE task_id = ? AND kind = ? AND level = ? AND due_date = ?',
-      [timer.subjectId, timer.kind, timer.level, timer.dueDate],
-    )) as unknown[];
-    if (fired) return;
+    const fired = new Set(
+      (
+        (await manager.query(
+          'SELECT level FROM escalations WHERE task_id = ? AND kind = ? AND due_date = ?',
+          [timer.subjectId, timer.kind, timer.dueDate],
+        )) as { level: number }[]
+      ).map((row) => Number(row.level)),
+    );
+    if (fired.has(timer.level)) return;
+    let version = task.version;
+    for (const step of await this.stepsToFire(manager, task, timer, fired))
+      version = (await this.fireStep(manager, task, version, step)) ?? version;
+  }
+
+  /**
+   * The timer's own step, after the lower escalation levels not fired yet for this due date: a
+   * task caught up long overdue has every level due at once, and their jobs may run in any
+   * order, so the first to run fires the levels below it first, in its transaction. The history
+   * and the chairman's notifications then always read "lần 1" before "lần 2"; the lower levels'
+   * own timers find them fired.
+   */
+  private async stepsToFire(
+    manager: EntityManager,
+    task: TaskRow,
+    timer: DueTimer,
+    fired: ReadonlySet<number>,
+  ): Promise<DueTimer[]> {
+    const lower = Array.from({ length: timer.level - 1 }, (_, index) => index + 1).filter(
+      (level) => !fired.has(level),
+    );
+    if (timer.kind !== TASK_TIMER_KINDS.escalate || lower.length === 0) return [timer];
+    const steps = (await this.policies.policyOf(manager, task.ward_id)).escalations;
+    const calendar = await this.calendars.committedCalendar(manager);
+    return [
+      ...lower.flatMap((level) =>
+        steps[level - 1]
+          ? [
+              {
+                ...timer,
+                level,
+                fireAt: escalationMoment(steps[level - 1], calendar, timer.dueDate as IsoDate),
+              },
+            ]
+          : [],
+      ),
+      timer,
+    ];
+  }
+
+  /** Fires one step; returns the task's version after it, or null when the task refused it. */
+  private async fireStep(
+    manager: EntityManager,
+    task: TaskRow,
+    version: number,
+    timer: DueTimer,
+  ): Promise<number | null> {
     const event = await this.eventFor(manager, task.ward_id, timer);
-    if (!event) return;
-    let recipients: NotifyRecipient[];
-    try {
-      const result = await this.engine.send(
-        reformTaskPersistence,
-        timer.subjectId,
-        event,
-        SYSTEM_ACTOR,
-        task.version,
-        manager,
-      );
-      recipients = [
-        ...new Set(
-          result.effects.flatMap((effect) =>
-            effect.type === 'notify' ? ((effect.params as NotifyEffect).to ?? []) : [],
-          ),
+    if (!event) return null;
+    const result = await this.engine
+      .send(reformTaskPersistence, timer.subjectId, event, SYSTEM_ACTOR, version, manager)
+      .catch((error: unknown) => {
+        if (error instanceof EventRefusedError) return null;
+        throw error;
+      });
+    if (!result) return null;
+    const recipients = [
+      ...new Set(
+        result.effects.flatMap((effect) =>
+          effect.type === 'notify' ? ((effect.params as NotifyEffect).to ?? []) : [],
         ),
-      ];
-    } catch (error) {
-      if (error instanceof EventRefusedError) return;
-      throw error;
-    }
+      ),
+    ];
     await manager.query(
       'INSERT INTO escalations (ward_id, task_id, kind, level, due_date, lead_unit_id, recipients, fired_at) ' +
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -123,6 +169,7 @@ export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
         plannedFor: timer.fireAt.toISOString(),
       },
     });
+    return result.version;
   }
 
   private async eventFor(
