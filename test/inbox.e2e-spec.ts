@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { WorkingCalendar } from '@cchc/calendar';
 import { ManualClock } from '@cchc/common';
+import { INBOX_COUNT_CAP } from '@cchc/inbox';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment } from './support/e2e-env';
@@ -479,7 +480,7 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
             return i < 0 ? 0 : x[i] < y[i] ? -1 : 1;
           });
         return {
-          count: Math.min(found.length, 1000),
+          count: Math.min(found.length, INBOX_COUNT_CAP),
           ids: found.slice(0, 20).map((task) => task.id),
           notes: found
             .slice(0, 20)
@@ -520,7 +521,7 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
         /** Every returned task of the unit, beyond the first page too. */
         returnedIds: tasks.filter((task) => ofUnit(task) && returned(task)).map((task) => task.id),
         escalations: {
-          count: Math.min(escalations.length, 1000),
+          count: Math.min(escalations.length, INBOX_COUNT_CAP),
           ids: escalations.slice(0, 20).map((row) => String(row.id)),
         },
         returned: section((task) => ofUnit(task) && returned(task)),

@@ -12,6 +12,7 @@ import {
   countOfPage,
   DossierInboxService,
   emptyItem,
+  INBOX_COUNT_CAP,
   SectionContent,
 } from './dossier-inbox.service';
 import { InboxDto, InboxSectionDto } from './dto/inbox.dto';
@@ -86,6 +87,7 @@ export class InboxService {
       { page: 1, pageSize: ITEMS_PER_SECTION },
       TASK_LIST_ORDER,
       taskListKey,
+      { countCap: INBOX_COUNT_CAP },
     );
     const views = await this.sla.withSla(
       user.wardId,
@@ -117,7 +119,7 @@ export class InboxService {
       AND t.state NOT IN ('accepted', 'cancelled')`;
     const rows = (await this.tasks.manager.query(
       `SELECT e.id, e.task_id, e.level, e.due_date, e.fired_at, u.id AS unit_id, u.name AS unit_name,
-         ${cappedCountSql(`SELECT 1 FROM ${from} WHERE ${where}`)} AS total
+         ${cappedCountSql(`SELECT 1 FROM ${from} WHERE ${where}`, INBOX_COUNT_CAP)} AS total
        FROM ${from} JOIN org_units u ON u.id = e.lead_unit_id
        WHERE ${where} ORDER BY e.fired_at DESC, e.id DESC LIMIT ?`,
       [user.wardId, user.wardId, ITEMS_PER_SECTION],

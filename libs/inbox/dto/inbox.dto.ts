@@ -127,11 +127,11 @@ export class InboxSectionDto {
   title: string;
 
   @ApiProperty({
-    description: 'Tổng số mục của phần, đếm tới 1000 (items chỉ có 20 mục đầu)',
+    description: 'Tổng số mục của phần, đếm tới 100 (items chỉ có 20 mục đầu)',
   })
   count: number;
 
-  @ApiProperty({ description: 'Phần có hơn 1000 mục (count dừng ở 1000)' })
+  @ApiProperty({ description: 'Phần có hơn 100 mục (count dừng ở 100)' })
   countCapped: boolean;
 
   @ApiProperty({ type: [InboxItemDto], description: 'Các mục đầu, gấp nhất trước' })
@@ -145,6 +145,6 @@ export class InboxDto {
   @ApiProperty({ description: 'Số việc đang chờ người dùng (số trên thanh điều hướng)' })
   total: number;
 
-  @ApiProperty({ description: 'Có phần đếm dừng ở 1000: total nhỏ hơn số việc thật' })
+  @ApiProperty({ description: 'Có phần đếm dừng ở 100: total nhỏ hơn số việc thật' })
   totalCapped: boolean;
 }

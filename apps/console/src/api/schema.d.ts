@@ -3218,9 +3218,9 @@ export interface components {
       key: string;
       /** @example Báo cáo chờ nghiệm thu */
       title: string;
-      /** @description Tổng số mục của phần, đếm tới 1000 (items chỉ có 20 mục đầu) */
+      /** @description Tổng số mục của phần, đếm tới 100 (items chỉ có 20 mục đầu) */
       count: number;
-      /** @description Phần có hơn 1000 mục (count dừng ở 1000) */
+      /** @description Phần có hơn 100 mục (count dừng ở 100) */
       countCapped: boolean;
       /** @description Các mục đầu, gấp nhất trước */
       items: components['schemas']['InboxItemDto'][];
@@ -3229,7 +3229,7 @@ export interface components {
       sections: components['schemas']['InboxSectionDto'][];
       /** @description Số việc đang chờ người dùng (số trên thanh điều hướng) */
       total: number;
-      /** @description Có phần đếm dừng ở 1000: total nhỏ hơn số việc thật */
+      /** @description Có phần đếm dừng ở 100: total nhỏ hơn số việc thật */
       totalCapped: boolean;
     };
     NotificationDto: {
