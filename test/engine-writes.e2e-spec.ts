@@ -314,11 +314,12 @@ describe('engine writes (MariaDB)', () => {
 
     /** The driver pool's connections (mysql2's own fields), for the diagnosis above. */
     const poolState = () => {
-      const pool = (db.driver as unknown as { pool: Record<string, { length: number }> }).pool;
+      // Undefined with a read replica (a pool cluster): then there is nothing to tell.
+      const pool = (db.driver as unknown as { pool?: Record<string, { length: number }> }).pool;
       return {
-        all: pool._allConnections?.length,
-        free: pool._freeConnections?.length,
-        queued: pool._connectionQueue?.length,
+        all: pool?._allConnections?.length,
+        free: pool?._freeConnections?.length,
+        queued: pool?._connectionQueue?.length,
       };
     };
 

@@ -86,19 +86,14 @@ export function planTaskTimers(
     add(TASK_TIMER_KINDS.deadline, 1, deadline);
   } else if (phase === 'overdue') {
     policy.escalations.forEach((step, index) => {
-      add(TASK_TIMER_KINDS.escalate, index + 1, escalationMoment(step, calendar, due));
+      add(
+        TASK_TIMER_KINDS.escalate,
+        index + 1,
+        endOfDayInstant(calendar.addWorkingDays(due, step.workingDaysAfter)),
+      );
     });
   }
   return timers;
-}
-
-/** When an escalation step fires: the end of its last working day after the due date. */
-export function escalationMoment(
-  step: EscalationStep,
-  calendar: WorkingCalendar,
-  due: IsoDate,
-): Date {
-  return endOfDayInstant(calendar.addWorkingDays(due, step.workingDaysAfter));
 }
 
 /** The recipients of a fired reminder or escalation, by the current policy. */

@@ -1,13 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CalendarService } from '@cchc/calendar-store';
 import { Clock } from '@cchc/common';
 import { IsoDate, NotifyEffect, NotifyRecipient, SYSTEM_ACTOR } from '@cchc/domain';
 import { EventRefusedError, WorkflowEngine } from '@cchc/engine';
 import { reformTaskPersistence } from '@cchc/tasks';
-import { DueTimer, TimerHandler, TimerRegistry } from '@cchc/timers';
+import { DueTimer, TimerHandler, TimerRegistry, TimerService } from '@cchc/timers';
 import { WebhookService } from '@cchc/webhooks';
-import { escalationMoment, recipientsOf, TASK_TIMER_KINDS } from './escalation-policy';
+import { recipientsOf, TASK_TIMER_KINDS } from './escalation-policy';
 import { EscalationPolicyService } from './escalation-policy.service';
 import { REFORM_TASK_SUBJECT } from './task-timer-planner';
 
@@ -35,7 +34,7 @@ type TimerEvent =
  * Fires a reform task's timer: sends the machine event (DEADLINE_PASSED, REMIND or ESCALATE, as
  * the system), records the escalation row and publishes the webhook event, all in the timer's
  * transaction. A timer the task no longer wants (the machine refuses it, or its due date changed)
- * is dropped without effect.
+ * is dropped without effect. An escalation fires the lower levels due with it first.
  */
 @Injectable()
 export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
@@ -45,7 +44,7 @@ export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
     private readonly registry: TimerRegistry,
     private readonly engine: WorkflowEngine,
     private readonly policies: EscalationPolicyService,
-    private readonly calendars: CalendarService,
+    private readonly timers: TimerService,
     private readonly webhooks: WebhookService,
     private readonly clock: Clock,
   ) {}
@@ -77,47 +76,19 @@ export class ReformTaskTimerHandler implements TimerHandler, OnModuleInit {
       ).map((row) => Number(row.level)),
     );
     if (fired.has(timer.level)) return;
+    // A task caught up long overdue has every escalation level due at once, and their jobs may
+    // run in any order: the first to run takes the lower levels due with it and fires them first,
+    // so the history and the chairman's notifications always read "lần 1" before "lần 2".
+    const lower =
+      timer.kind === TASK_TIMER_KINDS.escalate
+        ? await this.timers.takeDueBelow(manager, timer, this.clock.now())
+        : [];
     let version = task.version;
-    for (const step of await this.stepsToFire(manager, task, timer, fired))
+    for (const step of [...lower.filter((due) => !fired.has(due.level)), timer])
       version = (await this.fireStep(manager, task, version, step)) ?? version;
   }
 
-  /**
-   * The timer's own step, after the lower escalation levels not fired yet for this due date: a
-   * task caught up long overdue has every level due at once, and their jobs may run in any
-   * order, so the first to run fires the levels below it first, in its transaction. The history
-   * and the chairman's notifications then always read "lần 1" before "lần 2"; the lower levels'
-   * own timers find them fired.
-   */
-  private async stepsToFire(
-    manager: EntityManager,
-    task: TaskRow,
-    timer: DueTimer,
-    fired: ReadonlySet<number>,
-  ): Promise<DueTimer[]> {
-    const lower = Array.from({ length: timer.level - 1 }, (_, index) => index + 1).filter(
-      (level) => !fired.has(level),
-    );
-    if (timer.kind !== TASK_TIMER_KINDS.escalate || lower.length === 0) return [timer];
-    const steps = (await this.policies.policyOf(manager, task.ward_id)).escalations;
-    const calendar = await this.calendars.committedCalendar(manager);
-    return [
-      ...lower.flatMap((level) =>
-        steps[level - 1]
-          ? [
-              {
-                ...timer,
-                level,
-                fireAt: escalationMoment(steps[level - 1], calendar, timer.dueDate as IsoDate),
-              },
-            ]
-          : [],
-      ),
-      timer,
-    ];
-  }
-
-  /** Fires one step; returns the task's version after it, or null when the task refused it. */
+  /** Fires one step; returns the task's version after it, or null when it had no effect. */
   private async fireStep(
     manager: EntityManager,
     task: TaskRow,

@@ -21,8 +21,8 @@ export interface SectionContent {
 
 /**
  * A section counts up to here: the console's badges show "99+" beyond 99, and each section's
- * count walks its index entries up to the cap on every opening of the inbox (counting to 1,000
- * was most of MariaDB's work for a chairman's inbox).
+ * count walks its index entries up to the cap on every opening of the inbox (a chairman's two
+ * counts took MariaDB 1.4 ms to 1,000, 0.64 ms to 100).
  */
 export const INBOX_COUNT_CAP = 100;
 

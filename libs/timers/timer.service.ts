@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TimerSpec } from './timer.types';
+import { DueTimer, TimerSpec } from './timer.types';
 
 interface StoredTimer {
   id: string;
@@ -65,6 +65,30 @@ export class TimerService {
         timer.fireAt,
       ]),
     );
+  }
+
+  /**
+   * Removes and returns the subject's timers of `timer`'s kind and due date below its level whose
+   * moment has come, lowest first: for a handler that fires them, in its transaction, before the
+   * timer it was given. The caller holds the subject's row lock (taken before its timers).
+   */
+  async takeDueBelow(manager: EntityManager, timer: DueTimer, now: Date): Promise<DueTimer[]> {
+    const rows = (await manager.query(
+      'SELECT id, kind, level, due_date, fire_at FROM timers WHERE subject_type = ? AND subject_id = ? ' +
+        'AND kind = ? AND due_date = ? AND level < ? AND fire_at <= ? ORDER BY level FOR UPDATE',
+      [timer.subjectType, timer.subjectId, timer.kind, timer.dueDate, timer.level, now],
+    )) as StoredTimer[];
+    if (rows.length === 0) return [];
+    await manager.query('DELETE FROM timers WHERE id IN (?)', [rows.map((row) => row.id)]);
+    return rows.map((row) => ({
+      id: String(row.id),
+      subjectType: timer.subjectType,
+      subjectId: timer.subjectId,
+      kind: row.kind,
+      level: Number(row.level),
+      dueDate: row.due_date,
+      fireAt: new Date(row.fire_at),
+    }));
   }
 }
 
