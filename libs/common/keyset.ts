@@ -61,23 +61,27 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
   return (values as string[]).map((value) => (INSTANT.test(value) ? new Date(value) : value));
 }
 
+/** What the ids statement of `selectKeysetIds` gives for each row of a page. */
+export interface KeysetIdRow {
+  keyset_id: string;
+  /** Every row's: the capped count of all matching rows. */
+  keyset_total: string | number;
+}
+
 /**
- * One page of `builder` in the order of `sort` (SQL expressions of a unique key, ascending): after
- * the cursor's key (keyset) or at `page` (offset, for the first pages), with the count of matching
- * rows capped at `countCap` (COUNT_CAP unless said). `keyOf` gives a row's values of `sort`;
- * `manager` is the one `builder` came from (the read replica's, when the list reads there).
- * `index`, when given, is the one the page's ids and the count read (USE INDEX), for a filter
- * whose matches MariaDB's estimate wrongly assumes spread evenly along the sort; the rows are
- * still read by primary key.
+ * Makes `builder` the statement of a page's ids in the order of `sort` (SQL expressions of a
+ * unique key, ascending), one more than the page (more follow) as `keyset_id`, each with the
+ * count of matching rows up to `countCap` + 1 as `keyset_total`: after the cursor's key (keyset)
+ * or at `page` (offset, for the first pages). `index`, when given, is the one the ids and the
+ * count read (USE INDEX), for a filter whose matches MariaDB's estimate wrongly assumes spread
+ * evenly along the sort. Returns the count's own statement, for an empty page after the first.
  */
-export async function keysetPage<E extends ObjectLiteral>(
-  manager: EntityManager,
+export function selectKeysetIds<E extends ObjectLiteral>(
   builder: SelectQueryBuilder<E>,
   query: KeysetPageQuery,
   sort: string[],
-  keyOf: (row: E) => KeyValue[],
   { index, countCap = COUNT_CAP }: { index?: string; countCap?: number } = {},
-): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
+): SelectQueryBuilder<E> {
   if (index) builder.useIndex(index);
   const counting = builder.clone();
   if (query.cursor) {
@@ -97,21 +101,38 @@ export async function keysetPage<E extends ObjectLiteral>(
   sort.forEach((column, i) =>
     i === 0 ? builder.orderBy(column, 'ASC') : builder.addOrderBy(column, 'ASC'),
   );
-  // The page's ids from the index alone, then their rows by primary key: MariaDB checks no
+  // The page's ids from the index alone, their rows then read by primary key: MariaDB checks no
   // filter on the index entry when it walks an index for ORDER BY … LIMIT with whole rows, so
   // it would read a row for every entry it passes. The capped count comes with the ids, an
   // uncorrelated subquery MariaDB runs once: a statement less (each costs the API a socket write
   // and a round trip).
-  const id = sort[sort.length - 1];
   counting
     .select('1', 'one')
     .orderBy()
     .limit(countCap + 1);
-  const idRows = (await builder
-    .select(id, 'keyset_id')
+  builder
+    .select(sort[sort.length - 1], 'keyset_id')
     .addSelect(`(SELECT COUNT(*) FROM (${counting.getQuery()}) capped)`, 'keyset_total')
-    .limit(query.pageSize + 1)
-    .getRawMany()) as { keyset_id: string; keyset_total: string | number }[];
+    .limit(query.pageSize + 1);
+  return counting;
+}
+
+/**
+ * One page of `builder` in the order of `sort` (`selectKeysetIds`), with the count of matching
+ * rows capped at `countCap` (COUNT_CAP unless said). `keyOf` gives a row's values of `sort`;
+ * `manager` is the one `builder` came from (the read replica's, when the list reads there).
+ */
+export async function keysetPage<E extends ObjectLiteral>(
+  manager: EntityManager,
+  builder: SelectQueryBuilder<E>,
+  query: KeysetPageQuery,
+  sort: string[],
+  keyOf: (row: E) => KeyValue[],
+  options: { index?: string; countCap?: number } = {},
+): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
+  const countCap = options.countCap ?? COUNT_CAP;
+  const counting = selectKeysetIds(builder, query, sort, options);
+  const idRows = (await builder.getRawMany()) as KeysetIdRow[];
   // An empty page says nothing of the count, except on the first page (nothing matches).
   const total =
     idRows.length > 0
