@@ -8,9 +8,9 @@ import { freshEnvironment } from './support/e2e-env';
 import { startApi } from './support/test-app';
 
 /*
- * rowsByIds (plain SQL, hydrated by hand: the list pages and a transition's task) against
- * TypeORM's own reading of the same rows, column for column, on the demo ward's rows: dates,
- * JSON, booleans, nullable and generated columns alike.
+ * rowsByIds (plain SQL, hydrated by hand as list pages, the inbox and the dossier list's procedures
+ * read their rows) against TypeORM's own reading of the same rows, column for column, on the
+ * demo ward's rows: dates, JSON, booleans, nullable and generated columns alike.
  */
 describe('rowsByIds', () => {
   let api: INestApplication;

@@ -38,9 +38,9 @@ export function hydrate<E extends ObjectLiteral>(
 }
 
 /**
- * Rows of the entity's table by primary key, in one plain statement. A list page or a transition
- * reads a few rows it already knows the ids of: TypeORM's query builder spent more of the API's
- * CPU building and mapping that statement than MariaDB spent answering it.
+ * Rows of the entity's table by primary key, in one plain statement (a dossier page's procedures):
+ * TypeORM's query builder spent more of the API's CPU building and mapping such a statement than
+ * MariaDB spent answering it.
  */
 export async function rowsByIds<E extends ObjectLiteral>(
   manager: EntityManager,

@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { rowsByIds } from './entity-rows';
+import { entityColumns, hydrate } from './entity-rows';
 import { PageQuery } from './page.query';
 
 /** Lists count matching rows up to here and then say "more than": never a whole ward per page. */
@@ -61,20 +61,15 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
   return (values as string[]).map((value) => (INSTANT.test(value) ? new Date(value) : value));
 }
 
-/** What the ids statement of `selectKeysetIds` gives for each row of a page. */
-export interface KeysetIdRow {
-  keyset_id: string;
-  /** Every row's: the capped count of all matching rows. */
-  keyset_total: string | number;
-}
-
 /**
  * Makes `builder` the statement of a page's ids in the order of `sort` (SQL expressions of a
- * unique key, ascending), one more than the page (more follow) as `keyset_id`, each with the
- * count of matching rows up to `countCap` + 1 as `keyset_total`: after the cursor's key (keyset)
- * or at `page` (offset, for the first pages). `index`, when given, is the one the ids and the
- * count read (USE INDEX), for a filter whose matches MariaDB's estimate wrongly assumes spread
- * evenly along the sort. Returns the count's own statement, for an empty page after the first.
+ * unique key, ascending), one more than the page (more follow): each row has its id as
+ * `keyset_id`, its other sort values as `keyset_k0`, `keyset_k1`… (`keysetOrder` sorts by them)
+ * and the count of matching rows up to `countCap` + 1 as `keyset_total`; after the cursor's key
+ * (keyset) or at `page` (offset, for the first pages). `index`, when given, is the one the ids
+ * and the count read (USE INDEX), for a filter whose matches MariaDB's estimate wrongly assumes
+ * spread evenly along the sort. Returns the count's own statement, for an empty page after the
+ * first.
  */
 export function selectKeysetIds<E extends ObjectLiteral>(
   builder: SelectQueryBuilder<E>,
@@ -104,8 +99,7 @@ export function selectKeysetIds<E extends ObjectLiteral>(
   // The page's ids from the index alone, their rows then read by primary key: MariaDB checks no
   // filter on the index entry when it walks an index for ORDER BY … LIMIT with whole rows, so
   // it would read a row for every entry it passes. The capped count comes with the ids, an
-  // uncorrelated subquery MariaDB runs once: a statement less (each costs the API a socket write
-  // and a round trip).
+  // uncorrelated subquery MariaDB runs once.
   counting
     .select('1', 'one')
     .orderBy()
@@ -114,13 +108,23 @@ export function selectKeysetIds<E extends ObjectLiteral>(
     .select(sort[sort.length - 1], 'keyset_id')
     .addSelect(`(SELECT COUNT(*) FROM (${counting.getQuery()}) capped)`, 'keyset_total')
     .limit(query.pageSize + 1);
+  sort.slice(0, -1).forEach((column, i) => builder.addSelect(column, `keyset_k${i}`));
   return counting;
+}
+
+/** ORDER BY of the rows of `selectKeysetIds`'s statement as derived table `alias`: its sort. */
+export function keysetOrder(alias: string, sort: string[]): string {
+  return [...sort.slice(0, -1).map((_, i) => `${alias}.keyset_k${i}`), `${alias}.keyset_id`].join(
+    ', ',
+  );
 }
 
 /**
  * One page of `builder` in the order of `sort` (`selectKeysetIds`), with the count of matching
- * rows capped at `countCap` (COUNT_CAP unless said). `keyOf` gives a row's values of `sort`;
- * `manager` is the one `builder` came from (the read replica's, when the list reads there).
+ * rows capped at `countCap` (COUNT_CAP unless said), in one statement: the ids' statement
+ * joined to their rows by primary key (each statement costs the API a socket write and MariaDB
+ * a wake-up). `keyOf` gives a row's values of `sort`; `manager` is the one `builder` came from
+ * (the read replica's, when the list reads there).
  */
 export async function keysetPage<E extends ObjectLiteral>(
   manager: EntityManager,
@@ -132,33 +136,31 @@ export async function keysetPage<E extends ObjectLiteral>(
 ): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
   const countCap = options.countCap ?? COUNT_CAP;
   const counting = selectKeysetIds(builder, query, sort, options);
-  const idRows = (await builder.getRawMany()) as KeysetIdRow[];
+  const metadata = builder.expressionMap.mainAlias!.metadata;
+  const [ids, params] = builder.getQueryAndParameters();
+  const found = (await manager.query(
+    `SELECT page.keyset_total, ${entityColumns(metadata, 'row')} FROM (${ids}) page
+     STRAIGHT_JOIN \`${metadata.tableName}\` \`row\`
+       ON \`row\`.\`${metadata.primaryColumns[0].databaseName}\` = page.keyset_id
+     ORDER BY ${keysetOrder('page', sort)}`,
+    params,
+  )) as (Record<string, unknown> & { keyset_total: string | number })[];
   // An empty page says nothing of the count, except on the first page (nothing matches).
   const total =
-    idRows.length > 0
-      ? Number(idRows[0].keyset_total)
+    found.length > 0
+      ? Number(found[0].keyset_total)
       : query.cursor || query.page > 1
         ? await cappedCount(manager, counting, countCap)
         : 0;
-  const ids = idRows.map((row) => row.keyset_id);
-  const more = ids.length > query.pageSize;
-  if (more) ids.pop();
-  const found = await rowsByIds<E>(manager, builder.expressionMap.mainAlias!.metadata, ids);
-  const position = new Map(ids.map((value, index) => [value, index]));
-  const rows = found.sort(
-    (a, b) =>
-      (position.get(keyOf(a).at(-1) as string) ?? 0) -
-      (position.get(keyOf(b).at(-1) as string) ?? 0),
-  );
+  const more = found.length > query.pageSize;
+  const rows = found.slice(0, query.pageSize).map((row) => hydrate<E>(manager, metadata, row));
   return {
     rows,
     total: Math.min(total, countCap),
     totalCapped: total > countCap,
     page: query.page,
     pageSize: query.pageSize,
-    // From the last row read back; should every row of the page vanish between the two reads,
-    // the list ends here rather than failing.
-    nextCursor: more && rows.length > 0 ? encodeCursor(keyOf(rows[rows.length - 1])) : null,
+    nextCursor: more ? encodeCursor(keyOf(rows[rows.length - 1])) : null,
   };
 }
 

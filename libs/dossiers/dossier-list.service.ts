@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuthUser } from '@cchc/auth';
-import { COUNT_CAP, countUpTo, KeysetPage, keysetPage, KeyValue } from '@cchc/common';
+import { COUNT_CAP, countUpTo, KeysetPage, keysetPage, KeyValue, rowsByIds } from '@cchc/common';
 import { ProcedureEntity, ReadDatabase, TthcDossierEntity } from '@cchc/database';
 import { WorkflowEngine } from '@cchc/engine';
 import {
@@ -103,9 +103,9 @@ export class DossierListService {
         : { index: query.receivedFrom ? 'idx_dossiers_list_received' : undefined },
     );
     const procedures = rows.length
-      ? await manager
-          .getRepository(ProcedureEntity)
-          .findBy({ id: In([...new Set(rows.map((row) => row.procedureId))]) })
+      ? await rowsByIds<ProcedureEntity>(manager, manager.connection.getMetadata(ProcedureEntity), [
+          ...new Set(rows.map((row) => row.procedureId)),
+        ])
       : [];
     const byId = new Map(procedures.map((procedure) => [procedure.id, procedure]));
     return {

@@ -3,7 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { AuthUser } from '@cchc/auth';
-import { cappedCountSql, Clock, entityColumns, hydrate, selectKeysetIds } from '@cchc/common';
+import {
+  cappedCountSql,
+  Clock,
+  entityColumns,
+  hydrate,
+  keysetOrder,
+  selectKeysetIds,
+} from '@cchc/common';
 import { ReformTaskEntity } from '@cchc/database';
 import { IsoDate } from '@cchc/domain';
 import { TaskSlaService, TaskWithSlaDto } from '@cchc/escalations';
@@ -128,15 +135,11 @@ export class InboxService {
       return query.addSelect(String(index), 'inbox_section').getQueryAndParameters();
     });
     const { metadata, manager } = this.tasks;
-    const order = TASK_LIST_ORDER.map(
-      (path) =>
-        `\`row\`.\`${metadata.findColumnWithPropertyPath(path.replace(/^task\./, ''))!.databaseName}\``,
-    );
     const rows = (await manager.query(
       `SELECT page.inbox_section, page.keyset_total, ${entityColumns(metadata, 'row')}
        FROM (${statements.map(([sql]) => `(${sql})`).join(' UNION ALL ')}) page
        STRAIGHT_JOIN \`${metadata.tableName}\` \`row\` ON \`row\`.\`id\` = page.keyset_id
-       ORDER BY page.inbox_section, ${order.join(', ')}`,
+       ORDER BY page.inbox_section, ${keysetOrder('page', TASK_LIST_ORDER)}`,
       statements.flatMap(([, params]) => params as unknown[]),
     )) as Record<string, unknown>[];
     for (const row of rows) {
