@@ -15,7 +15,7 @@ import { eventually, startApi, startWorker } from './support/test-app';
  * due day and on its morning, late at the end of it, escalations 3 and 10 working days after)
  * live in MySQL; Redis only holds those about to fire. Here Redis loses them just before each
  * one fires — this run's keys only, as a FLUSHALL would, never anyone else's — and a second
- * worker joins: each still fires exactly once.
+ * worker joins: each still fires exactly once, and escalations due together fire in order.
  */
 
 const SUBJECT = 'report-contribution';
@@ -323,6 +323,13 @@ describeWithSeed('002', 'contribution timers: exactly once after Redis is flushe
     await s.quiet();
     const before = { audit: await audited(vhxh), notices: await notices() };
     expect(before.audit).toEqual({ remind: 1, deadline: 1, escalate: 2 });
+    // Both escalation levels were due at once, their jobs in the two workers' hands: the first
+    // to run fired the lower level first.
+    const escalations = (await s.db.query(
+      "SELECT payload FROM audit_events WHERE instance_type = ? AND instance_id = ? AND event_type = 'ESCALATE' ORDER BY seq",
+      [SUBJECT, vhxh],
+    )) as { payload: { level: number } }[];
+    expect(escalations.map((row) => row.payload.level)).toEqual([1, 2]);
     // As if its second reminder had been planned before the deadline and its job came late.
     await timerDueNow(vhxh, 'remind', 2);
     await eventually(
