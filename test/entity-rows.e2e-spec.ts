@@ -1,16 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource, In, ObjectLiteral } from 'typeorm';
 import { ManualClock, rowsByIds } from '@cchc/common';
-import { ReformTaskEntity, TthcDossierEntity, UserEntity } from '@cchc/database';
+import { ProcedureEntity, ReformTaskEntity, TthcDossierEntity, UserEntity } from '@cchc/database';
 import { ApiClient } from './support/api-client';
 import { demoWardIds } from './support/demo-ward-ids';
 import { freshEnvironment } from './support/e2e-env';
 import { startApi } from './support/test-app';
 
 /*
- * rowsByIds (plain SQL, hydrated by hand as list pages, the inbox and the dossier list's procedures
- * read their rows) against TypeORM's own reading of the same rows, column for column, on the
- * demo ward's rows: dates, JSON, booleans, nullable and generated columns alike.
+ * rowsByIds (plain SQL with entityColumns, hydrated by hand as list pages, the inbox and a
+ * transition read their rows) against TypeORM's own reading of the same rows, column for column,
+ * on the demo ward's rows: dates, JSON, booleans, nullable and generated columns alike.
  */
 describe('rowsByIds', () => {
   let api: INestApplication;
@@ -55,6 +55,7 @@ describe('rowsByIds', () => {
     ['reform_tasks', ReformTaskEntity],
     ['tthc_dossiers', TthcDossierEntity],
     ['users', UserEntity],
+    ['procedures', ProcedureEntity],
   ])('reads %s as TypeORM does', async (_table, entity) => {
     const repository = db.getRepository<ObjectLiteral>(entity);
     const ids = (await repository.find({ select: { id: true }, take: 50 })).map((row) => row.id);

@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { entityColumns, hydrate } from './entity-rows';
 import { PageQuery } from './page.query';
 
@@ -64,7 +64,7 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
 /**
  * Makes `builder` the statement of a page's ids in the order of `sort` (SQL expressions of a
  * unique key, ascending), one more than the page (more follow): each row has its id as
- * `keyset_id`, its other sort values as `keyset_k0`, `keyset_k1`… (`keysetOrder` sorts by them)
+ * `keyset_id`, its other sort values as `keyset_k0`, `keyset_k1`… (`keysetRowsSql` sorts by them)
  * and the count of matching rows up to `countCap` + 1 as `keyset_total`; after the cursor's key
  * (keyset) or at `page` (offset, for the first pages). `index`, when given, is the one the ids
  * and the count read (USE INDEX), for a filter whose matches MariaDB's estimate wrongly assumes
@@ -112,11 +112,27 @@ export function selectKeysetIds<E extends ObjectLiteral>(
   return counting;
 }
 
-/** ORDER BY of the rows of `selectKeysetIds`'s statement as derived table `alias`: its sort. */
-export function keysetOrder(alias: string, sort: string[]): string {
-  return [...sort.slice(0, -1).map((_, i) => `${alias}.keyset_k${i}`), `${alias}.keyset_id`].join(
-    ', ',
-  );
+/**
+ * The rows of `ids` (a `selectKeysetIds` statement, or several as one UNION ALL) as derived table
+ * `page` joined to the entity's rows by primary key, each with `page.keyset_total` and the
+ * `leading` columns of `page`, ordered by those, then by `sort`.
+ */
+export function keysetRowsSql(
+  metadata: EntityMetadata,
+  ids: string,
+  sort: string[],
+  leading: string[] = [],
+): string {
+  const first = leading.map((column) => `page.${column}`);
+  const order = [
+    ...first,
+    ...sort.slice(0, -1).map((_, i) => `page.keyset_k${i}`),
+    'page.keyset_id',
+  ];
+  return `SELECT ${['page.keyset_total', ...first, entityColumns(metadata, 'row')].join(', ')}
+    FROM (${ids}) page STRAIGHT_JOIN \`${metadata.tableName}\` \`row\`
+      ON \`row\`.\`${metadata.primaryColumns[0].databaseName}\` = page.keyset_id
+    ORDER BY ${order.join(', ')}`;
 }
 
 /**
@@ -138,13 +154,10 @@ export async function keysetPage<E extends ObjectLiteral>(
   const counting = selectKeysetIds(builder, query, sort, options);
   const metadata = builder.expressionMap.mainAlias!.metadata;
   const [ids, params] = builder.getQueryAndParameters();
-  const found = (await manager.query(
-    `SELECT page.keyset_total, ${entityColumns(metadata, 'row')} FROM (${ids}) page
-     STRAIGHT_JOIN \`${metadata.tableName}\` \`row\`
-       ON \`row\`.\`${metadata.primaryColumns[0].databaseName}\` = page.keyset_id
-     ORDER BY ${keysetOrder('page', sort)}`,
-    params,
-  )) as (Record<string, unknown> & { keyset_total: string | number })[];
+  const found = (await manager.query(keysetRowsSql(metadata, ids, sort), params)) as (Record<
+    string,
+    unknown
+  > & { keyset_total: string | number })[];
   // An empty page says nothing of the count, except on the first page (nothing matches).
   const total =
     found.length > 0

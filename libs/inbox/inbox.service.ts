@@ -8,7 +8,7 @@ import {
   Clock,
   entityColumns,
   hydrate,
-  keysetOrder,
+  keysetRowsSql,
   selectKeysetIds,
 } from '@cchc/common';
 import { ReformTaskEntity } from '@cchc/database';
@@ -23,7 +23,7 @@ import {
   SectionContent,
 } from './dossier-inbox.service';
 import { InboxDto, InboxSectionDto } from './dto/inbox.dto';
-import { INBOX_RULES, SectionRule, TaskFilter } from './inbox-rules';
+import { INBOX_RULES, SectionRule } from './inbox-rules';
 
 const ITEMS_PER_SECTION = 20;
 const RETURN_NOTE = 'Báo cáo bị trả lại';
@@ -62,7 +62,7 @@ export class InboxService {
       const { key, title, source } = rule;
       const other = others[index];
       if (other) return { key, title, ...other.content(viewOf) };
-      const { count, countCapped, tasks } = taskPages.get(key)!;
+      const { count, countCapped, tasks } = taskPages.get(rule)!;
       const withReason = source.kind === 'tasks' && source.withReturnReason;
       return {
         key,
@@ -118,17 +118,19 @@ export class InboxService {
     user: AuthUser,
     rules: SectionRule[],
     today: IsoDate,
-  ): Promise<Map<string, TaskPage>> {
-    const sections = rules.flatMap((rule) => (rule.source.kind === 'tasks' ? [rule] : []));
-    const pages = new Map<string, TaskPage>(
-      sections.map((rule) => [rule.key, { count: 0, countCapped: false, tasks: [] }]),
+  ): Promise<Map<SectionRule, TaskPage>> {
+    const sections = rules.flatMap((rule) =>
+      rule.source.kind === 'tasks' ? [{ rule, filter: rule.source.filter }] : [],
+    );
+    const pages = new Map<SectionRule, TaskPage>(
+      sections.map(({ rule }) => [rule, { count: 0, countCapped: false, tasks: [] }]),
     );
     if (sections.length === 0) return pages;
-    const statements = sections.map((rule, index) => {
+    const statements = sections.map(({ filter }, index) => {
       const query = this.tasks
         .createQueryBuilder('task')
         .where('task.wardId = :wardId', { wardId: user.wardId });
-      (rule.source as { filter: TaskFilter }).filter(query, user, today);
+      filter(query, user, today);
       selectKeysetIds(query, { page: 1, pageSize: ITEMS_PER_SECTION }, TASK_LIST_ORDER, {
         countCap: INBOX_COUNT_CAP,
       });
@@ -136,14 +138,16 @@ export class InboxService {
     });
     const { metadata, manager } = this.tasks;
     const rows = (await manager.query(
-      `SELECT page.inbox_section, page.keyset_total, ${entityColumns(metadata, 'row')}
-       FROM (${statements.map(([sql]) => `(${sql})`).join(' UNION ALL ')}) page
-       STRAIGHT_JOIN \`${metadata.tableName}\` \`row\` ON \`row\`.\`id\` = page.keyset_id
-       ORDER BY page.inbox_section, ${keysetOrder('page', TASK_LIST_ORDER)}`,
+      keysetRowsSql(
+        metadata,
+        statements.map(([sql]) => `(${sql})`).join(' UNION ALL '),
+        TASK_LIST_ORDER,
+        ['inbox_section'],
+      ),
       statements.flatMap(([, params]) => params as unknown[]),
     )) as Record<string, unknown>[];
     for (const row of rows) {
-      const page = pages.get(sections[Number(row.inbox_section)].key)!;
+      const page = pages.get(sections[Number(row.inbox_section)].rule)!;
       const total = Number(row.keyset_total);
       page.count = Math.min(total, INBOX_COUNT_CAP);
       page.countCapped = total > INBOX_COUNT_CAP;
