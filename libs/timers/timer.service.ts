@@ -73,10 +73,13 @@ export class TimerService {
    * timer it was given. The caller holds the subject's row lock (taken before its timers).
    */
   async takeDueBelow(manager: EntityManager, timer: DueTimer, now: Date): Promise<DueTimer[]> {
+    // The subject's own slots only: walked along idx_timers_fire_at, the lock would reach other
+    // subjects' timers due at the same moment and deadlock with their firings.
     const rows = (await manager.query(
-      'SELECT id, kind, level, due_date, fire_at FROM timers WHERE subject_type = ? AND subject_id = ? ' +
-        'AND kind = ? AND due_date = ? AND level < ? AND fire_at <= ? ORDER BY level FOR UPDATE',
-      [timer.subjectType, timer.subjectId, timer.kind, timer.dueDate, timer.level, now],
+      'SELECT id, kind, level, due_date, fire_at FROM timers FORCE INDEX (uq_timers_slot) ' +
+        'WHERE subject_type = ? AND subject_id = ? AND kind = ? AND level < ? AND due_date = ? ' +
+        'AND fire_at <= ? ORDER BY level FOR UPDATE',
+      [timer.subjectType, timer.subjectId, timer.kind, timer.level, timer.dueDate, now],
     )) as StoredTimer[];
     if (rows.length === 0) return [];
     await manager.query('DELETE FROM timers WHERE id IN (?)', [rows.map((row) => row.id)]);
