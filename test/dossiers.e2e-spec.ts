@@ -262,6 +262,11 @@ describe('TTHC dossiers and apology slips', () => {
       // 24, 25 and 26/02 were left when the clock stopped on 23/02.
       clockStopped: { since: '2026-02-23', remainingWorkingDays: 3 },
     });
+    // A list row, read without the snapshot, shows the stopped clock too.
+    const listed = await client.get('officer', `/dossiers?q=${B.code}`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ code: B.code, clockStopped: paused.body.clockStopped }),
+    ]);
     const timers = await db.query('SELECT id FROM timers WHERE subject_id = ?', [paused.body.id]);
     expect(timers).toEqual([]);
 
@@ -292,6 +297,11 @@ describe('TTHC dossiers and apology slips', () => {
       'the draft apology slip of A',
     );
     expect(overdue).toMatchObject({ state: 'received', overdue: true, late: true });
+    const listed = await client.get('officer', `/dossiers?q=${A.code}`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ code: A.code, apologyPending: overdue.apologyPending }),
+    ]);
+    expect(overdue.apologyPending).toMatchObject({ round: 1, reason: 'overdue' });
     expect(overdue.history.at(-1)).toMatchObject({
       event: 'APPOINTMENT_MISSED',
       actorRole: 'system',

@@ -130,6 +130,19 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
     expect(await extensionIds('leader')).toContain(task.id);
     expect(await extensionIds('chairman')).toContain(task.id);
     const leaderInbox = await inboxOf('leader');
+    // A list row shows the request as the task itself does, though it comes without its snapshot.
+    const request = { proposedDueDate: '2026-04-30', reason: 'Chờ phần mềm' };
+    expect(section(leaderInbox, 'extensions')?.items[0].task).toMatchObject({
+      id: task.id,
+      extensionRequest: request,
+    });
+    const listed = await client.get(
+      'leader',
+      `/tasks?text=${encodeURIComponent('Số hóa sổ hộ tịch')}`,
+    );
+    expect(listed.body.items.find((item: { id: string }) => item.id === task.id)).toMatchObject({
+      extensionRequest: request,
+    });
     expect(section(leaderInbox, 'extensions')).toMatchObject({ count: 1, countCapped: false });
     expect(leaderInbox.totalCapped).toBe(false);
     await send('leader', task.id, {

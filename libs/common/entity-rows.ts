@@ -4,22 +4,34 @@ const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
 
 /**
  * The entity's columns as a SELECT list on `alias`, each named by its database name: rows read
- * with it become entities through `hydrate`. Built once per entity and alias.
+ * with it become entities through `hydrate`, without the properties in `omit` (a list row's
+ * `snapshot`). Built once per entity, alias and omission.
  */
-export function entityColumns(metadata: EntityMetadata, alias: string): string {
+export function entityColumns(
+  metadata: EntityMetadata,
+  alias: string,
+  omit: readonly string[] = [],
+): string {
   let byAlias = selectLists.get(metadata);
   if (!byAlias) selectLists.set(metadata, (byAlias = new Map()));
-  let list = byAlias.get(alias);
+  const key = [alias, ...omit].join('\0');
+  let list = byAlias.get(key);
   if (!list) {
     // Columns TypeORM leaves out unless asked (`select: false`, a password hash) stay out.
     list = metadata.columns
-      .filter((column) => column.isSelect)
+      .filter((column) => column.isSelect && !omit.includes(column.propertyName))
       .map(({ databaseName }) => `\`${alias}\`.\`${databaseName}\` AS \`${databaseName}\``)
       .join(', ');
-    byAlias.set(alias, list);
+    byAlias.set(key, list);
   }
   return list;
 }
+
+/**
+ * What a list row leaves out: the snapshot, a few kilobytes of JSON whose facts a list shows are
+ * columns of their own (virtual where nothing filters on them).
+ */
+export const LIST_ROW_OMITS: readonly string[] = ['snapshot'];
 
 /** An entity from a row read with `entityColumns`, each value converted as TypeORM would (type, transformer). */
 export function hydrate<E extends ObjectLiteral>(

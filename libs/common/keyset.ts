@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { entityColumns, hydrate } from './entity-rows';
+import { entityColumns, hydrate, LIST_ROW_OMITS } from './entity-rows';
 import { PageQuery } from './page.query';
 
 /** Lists count matching rows up to here and then say "more than": never a whole ward per page. */
@@ -115,7 +115,8 @@ export function selectKeysetIds<E extends ObjectLiteral>(
 /**
  * The rows of `ids` (a `selectKeysetIds` statement, or several as one UNION ALL) as derived table
  * `page` joined to the entity's rows by primary key, each with `page.keyset_total` and the
- * `leading` columns of `page`, ordered by those, then by `sort`.
+ * `leading` columns of `page`, ordered by those, then by `sort`; list rows, without what
+ * LIST_ROW_OMITS leaves out.
  */
 export function keysetRowsSql(
   metadata: EntityMetadata,
@@ -129,7 +130,7 @@ export function keysetRowsSql(
     ...sort.slice(0, -1).map((_, i) => `page.keyset_k${i}`),
     'page.keyset_id',
   ];
-  return `SELECT ${['page.keyset_total', ...first, entityColumns(metadata, 'row')].join(', ')}
+  return `SELECT ${['page.keyset_total', ...first, entityColumns(metadata, 'row', LIST_ROW_OMITS)].join(', ')}
     FROM (${ids}) page STRAIGHT_JOIN \`${metadata.tableName}\` \`row\`
       ON \`row\`.\`${metadata.primaryColumns[0].databaseName}\` = page.keyset_id
     ORDER BY ${order.join(', ')}`;

@@ -1,11 +1,4 @@
-import {
-  DOSSIER_STATE_LABELS,
-  DossierContext,
-  DossierState,
-  IsoDate,
-  PendingApology,
-  Role,
-} from '@cchc/domain';
+import { DOSSIER_STATE_LABELS, DossierState, IsoDate, PendingApology, Role } from '@cchc/domain';
 import { ApologySlipEntity, ProcedureEntity, TthcDossierEntity } from '@cchc/database';
 import { HistoryEntry } from '@cchc/engine';
 
@@ -115,10 +108,6 @@ export function toDossierView(
   today: IsoDate,
   details: Pick<DossierView, 'allowedEvents' | 'apologies' | 'history'> = {},
 ): DossierView {
-  const snapshot = (
-    typeof dossier.snapshot === 'string' ? JSON.parse(dossier.snapshot) : dossier.snapshot
-  ) as { context: DossierContext };
-  const context = snapshot.context;
   return {
     id: dossier.id,
     code: dossier.code,
@@ -144,12 +133,13 @@ export function toDossierView(
     appointmentDate: dossier.appointmentDate,
     overdue: isOverdueOn(dossier, today),
     late: Boolean(dossier.late),
+    // Columns of the row (virtual, from the snapshot): a list row comes without its snapshot.
     clockStopped:
-      context.pausedOn !== null
-        ? { since: context.pausedOn, remainingWorkingDays: context.remainingWorkingDays ?? 0 }
+      dossier.pausedOn !== null
+        ? { since: dossier.pausedOn, remainingWorkingDays: dossier.remainingWorkingDays ?? 0 }
         : null,
     apologyRound: dossier.apologyRound,
-    apologyPending: context.apologyPending,
+    apologyPending: dossier.apologyPending,
     resultOn: dossier.resultOn,
     returnedOn: dossier.returnedOn,
     version: dossier.version,

@@ -9,6 +9,7 @@ import {
   entityColumns,
   hydrate,
   keysetRowsSql,
+  LIST_ROW_OMITS,
   selectKeysetIds,
 } from '@cchc/common';
 import { ReformTaskEntity } from '@cchc/database';
@@ -172,7 +173,7 @@ export class InboxService {
     const rows = (await manager.query(
       `SELECT e.id AS escalation_id, e.level AS escalation_level,
          e.due_date AS escalation_due_date, e.fired_at AS escalation_fired_at,
-         u.id AS escalation_unit_id, u.name AS escalation_unit_name, ${entityColumns(metadata, 't')},
+         u.id AS escalation_unit_id, u.name AS escalation_unit_name, ${entityColumns(metadata, 't', LIST_ROW_OMITS)},
          ${cappedCountSql(`SELECT 1 FROM ${from} WHERE ${where}`, INBOX_COUNT_CAP)} AS total
        FROM ${from} JOIN org_units u ON u.id = e.lead_unit_id
        WHERE ${where} ORDER BY e.fired_at DESC, e.id DESC LIMIT ?`,

@@ -33,11 +33,6 @@ export interface TaskView {
 }
 
 export function toTaskView(task: ReformTaskEntity, allowedEvents?: string[]): TaskView {
-  const snapshot = (
-    typeof task.snapshot === 'string' ? JSON.parse(task.snapshot) : task.snapshot
-  ) as {
-    context?: { extensionRequest?: ExtensionRequest | null };
-  };
   return {
     id: task.id,
     title: task.title,
@@ -52,10 +47,10 @@ export function toTaskView(task: ReformTaskEntity, allowedEvents?: string[]): Ta
     stateLabel: TASK_STATE_LABELS[task.state],
     late: Boolean(task.late),
     version: task.version,
-    extensionRequest: snapshot?.context?.extensionRequest ?? null,
+    extensionRequest: task.extensionRequest ?? null,
     createdAt: task.createdAt,
     updatedAt: task.updatedAt,
-    // Columns of the row, as every list reads it: no query more per task.
+    // Columns of the row, as every list reads it (without the snapshot): no query more per task.
     planId: task.planId,
     areaCode: task.areaCode,
     ordinal: task.ordinal,

@@ -5,7 +5,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { entityColumns, hydrate } from '@cchc/common';
 import { EvidenceFileEntity, ReformTaskEntity, UserEntity } from '@cchc/database';
-import { ReformTaskEvent } from '@cchc/domain';
+import { ReformTaskContext, ReformTaskEvent } from '@cchc/domain';
 import { auditHistory, HistoryEntry, InstanceRow, WorkflowEngine } from '@cchc/engine';
 import { OrgService } from '@cchc/org';
 import { allowedEvents } from '@cchc/workflows';
@@ -103,7 +103,7 @@ export class TaskService {
       row,
     );
     return toTaskView(
-      this.written(task, result.columns),
+      this.written(task, result.columns, result.snapshot.context),
       allowedEvents(reformTaskPersistence.definition, result.snapshot, actorOf(user)),
     );
   }
@@ -155,9 +155,16 @@ export class TaskService {
     return { task, row: { ...instanceRow(task), audit_hash, audit_ward_id } };
   }
 
-  /** The task as its row reads once `columns` (database names) were written to it. */
-  private written(task: ReformTaskEntity, columns: Record<string, unknown>): ReformTaskEntity {
-    const next = { ...task };
+  /**
+   * The task as its row reads once `columns` (database names) were written to it and its snapshot
+   * holds `context`: its virtual columns follow the snapshot.
+   */
+  private written(
+    task: ReformTaskEntity,
+    columns: Record<string, unknown>,
+    context: ReformTaskContext,
+  ): ReformTaskEntity {
+    const next = { ...task, extensionRequest: context.extensionRequest };
     for (const [name, value] of Object.entries(columns))
       this.tasks.metadata.findColumnWithDatabaseName(name)?.setEntityValue(next, value);
     return next;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { IsoDate, ParsedDeadline, TaskState } from '@cchc/domain';
+import { ExtensionRequest, IsoDate, ParsedDeadline, TaskState } from '@cchc/domain';
 import { WorkflowInstanceColumns } from './workflow-instance.columns';
 
 /**
@@ -96,6 +96,18 @@ export class ReformTaskEntity extends WorkflowInstanceColumns {
       "COALESCE(JSON_TYPE(JSON_EXTRACT(snapshot, '$.context.extensionRequest')) = 'OBJECT', FALSE)",
   })
   extensionPending: boolean;
+
+  /** The snapshot's extension request awaiting a decision (virtual: what a list row shows). */
+  @Column({
+    type: 'json',
+    name: 'extension_request',
+    nullable: true,
+    insert: false,
+    update: false,
+    generatedType: 'VIRTUAL',
+    asExpression: "JSON_EXTRACT(snapshot, '$.context.extensionRequest')",
+  })
+  extensionRequest: ExtensionRequest | null;
 
   @Column('varchar', { length: 32 })
   state: TaskState;

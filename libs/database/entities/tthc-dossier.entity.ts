@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { ApologyStatus, DossierState, IsoDate } from '@cchc/domain';
+import { ApologyStatus, DossierState, IsoDate, PendingApology } from '@cchc/domain';
 import { WorkflowInstanceColumns } from './workflow-instance.columns';
 
 /**
@@ -211,6 +211,42 @@ export class TthcDossierEntity extends WorkflowInstanceColumns {
       THEN 'pending' ELSE 'signed' END`,
   })
   apologyStatus: ApologyStatus;
+
+  /** The snapshot's slip waiting for the head's signature (virtual: what a list row shows). */
+  @Column({
+    type: 'json',
+    name: 'apology_pending',
+    nullable: true,
+    insert: false,
+    update: false,
+    generatedType: 'VIRTUAL',
+    asExpression: "JSON_EXTRACT(snapshot, '$.context.apologyPending')",
+  })
+  apologyPending: PendingApology | null;
+
+  /** While waiting for a supplement: the day the clock stopped (virtual, from the snapshot). */
+  @Column({
+    type: 'date',
+    name: 'paused_on',
+    nullable: true,
+    insert: false,
+    update: false,
+    generatedType: 'VIRTUAL',
+    asExpression: "JSON_VALUE(snapshot, '$.context.pausedOn')",
+  })
+  pausedOn: IsoDate | null;
+
+  /** While waiting for a supplement: the working days then left (virtual, from the snapshot). */
+  @Column({
+    type: 'int',
+    name: 'remaining_working_days',
+    nullable: true,
+    insert: false,
+    update: false,
+    generatedType: 'VIRTUAL',
+    asExpression: "JSON_VALUE(snapshot, '$.context.remainingWorkingDays')",
+  })
+  remainingWorkingDays: number | null;
 
   @Column('date', { name: 'result_on', nullable: true })
   resultOn: IsoDate | null;

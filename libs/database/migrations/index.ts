@@ -42,6 +42,7 @@ import { DossierListOverdue1763804600000 } from './1763804600000-dossier-list-ov
 import { ReportRevisionSigner1763804700000 } from './1763804700000-report-revision-signer';
 import { DossierListSearch1763804800000 } from './1763804800000-dossier-list-search';
 import { ReportSignatureWithdrawal1763804910000 } from './1763804910000-report-signature-withdrawal';
+import { ListSnapshotFacts1763805000000 } from './1763805000000-list-snapshot-facts';
 
 /** Every migration, oldest first. TypeORM runs the ones the database has not seen. */
 export const MIGRATIONS = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   ReportRevisionSigner1763804700000,
   DossierListSearch1763804800000,
   ReportSignatureWithdrawal1763804910000,
+  ListSnapshotFacts1763805000000,
 ];
