@@ -107,7 +107,7 @@ describe('deadlines, reminders and escalations (MariaDB + Redis, in-process work
 
   const noticesOf = async (username: string, taskId: string, topic: string) =>
     (
-      (await client.get(username, '/notifications')).body as {
+      (await client.get(username, '/notifications?pageSize=200')).body.items as {
         subjectId: string;
         topic: string;
         title: string;

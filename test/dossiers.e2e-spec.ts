@@ -321,7 +321,7 @@ describe('TTHC dossiers and apology slips', () => {
     ]);
     const notice = await eventually(
       async () => {
-        const list = (await client.get('unit_head', '/notifications')).body as {
+        const list = (await client.get('unit_head', '/notifications?pageSize=200')).body.items as {
           topic: string;
           title: string;
           body: string;

@@ -63,7 +63,7 @@ describe('inspection campaigns (MariaDB)', () => {
       30_000,
       'an empty outbox',
     );
-    const list = (await client.get(role, '/notifications')).body as {
+    const list = (await client.get(role, '/notifications?pageSize=200')).body.items as {
       topic: string;
       subjectId: string;
     }[];
@@ -196,7 +196,7 @@ describe('inspection campaigns (MariaDB)', () => {
     expect(await told('officer')).toEqual(['campaign.visit.started']);
     expect(await told('one_stop_officer')).toEqual([]);
     expect(await told('inspector')).toEqual(['campaign.started']);
-    const [notice] = (await client.get('officer', '/notifications')).body as {
+    const [notice] = (await client.get('officer', '/notifications?pageSize=200')).body.items as {
       title: string;
       body: string;
       subjectType: string;
@@ -210,7 +210,8 @@ describe('inspection campaigns (MariaDB)', () => {
     expect(notice.body).toMatch(
       /^Đoàn kiểm tra bắt đầu kiểm tra tại đơn vị\.\nKiểm tra công tác cải cách hành chính năm 2026 \(Quyết định số 45\/QĐ-UBND\)\nĐơn vị: \S.*$/,
     );
-    const [teamNotice] = (await client.get('inspector', '/notifications')).body as {
+    const [teamNotice] = (await client.get('inspector', '/notifications?pageSize=200')).body
+      .items as {
       body: string;
     }[];
     expect(teamNotice.body).toBe(

@@ -71,10 +71,49 @@ describe('notifications: the summary (unread count, capped, and the latest 30)',
     expect(await summary('unit_head')).toEqual(
       expect.objectContaining({ unread: 7, unreadCapped: false }),
     );
+  });
 
-    // The whole list stays as it was for other clients.
-    expect((await client.get('officer', '/notifications')).body).toHaveLength(40);
-    expect((await client.get('officer', '/notifications?unread=true')).body).toHaveLength(34);
+  it('lists them newest first a page at a time, each page after the cursor of the one before', async () => {
+    // The officer's 40 (previous test): read and unread ones share their times, so pages end
+    // between two notifications of one instant and the id decides.
+    const newestFirst = async (readAt: string) =>
+      (
+        (await db.query(
+          `SELECT title FROM notifications WHERE user_id = ? AND ${readAt}
+           ORDER BY created_at DESC, id DESC`,
+          [await userId('officer')],
+        )) as { title: string }[]
+      ).map((row) => row.title);
+    const walk = async (filter: string) => {
+      const titles: string[] = [];
+      const totals: number[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const query = `pageSize=15${filter}${cursor ? `&cursor=${cursor}` : ''}`;
+        const page = await client.get('officer', `/notifications?${query}`);
+        expect(page.status).toBe(200);
+        titles.push(...page.body.items.map((item: { title: string }) => item.title));
+        totals.push(page.body.total);
+        cursor = page.body.nextCursor;
+      }
+      return { titles, totals };
+    };
+    const all = await walk('');
+    expect(all.titles).toEqual(await newestFirst('TRUE'));
+    expect(all.titles).toHaveLength(40);
+    expect(all.titles.slice(0, 2)).toEqual(['Chưa đọc 35', 'Chưa đọc 34']);
+    expect(all.totals).toEqual([40, 40, 40]);
+    const unread = await walk('&unread=true');
+    expect(unread.titles).toEqual(await newestFirst('read_at IS NULL'));
+    expect(unread.titles).toHaveLength(34);
+    expect(unread.totals).toEqual([34, 34, 34]);
+
+    const first = await client.get('officer', '/notifications');
+    expect(first.body).toMatchObject({ total: 40, totalCapped: false, page: 1, pageSize: 20 });
+    expect(first.body.items).toHaveLength(20);
+    expect((await client.get('officer', '/notifications?cursor=bm9wZQ')).body.message).toMatch(
+      /^cursor không hợp lệ/,
+    );
   });
 
   it(`counts up to ${COUNT_CAP} and then says "more"; at exactly ${COUNT_CAP} it is not capped`, async () => {

@@ -157,7 +157,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     });
     expect(again.status).toBe(409);
     await s.quiet();
-    const notices = (await s.client.get('officer', '/notifications')).body as {
+    const notices = (await s.client.get('officer', '/notifications?pageSize=200')).body.items as {
       topic: string;
       subjectId: string;
       title: string;
@@ -180,7 +180,7 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     const { contributions } = await s.report(reportId);
     expect(contributions.every((c: Contribution) => c.reminded.includes(1))).toBe(true);
     const vhxh = await contributionOf(units.VHXH);
-    const notices = (await s.client.get('unit_head', '/notifications')).body as {
+    const notices = (await s.client.get('unit_head', '/notifications?pageSize=200')).body.items as {
       topic: string;
       subjectId: string;
     }[];
@@ -256,7 +256,9 @@ describeWithSeed('002', 'periodic reports: Q1 of seed 002 as of its cut-off', (s
     const events = history.map((row) => row.event_type);
     expect(events.filter((type) => type === 'DEADLINE_PASSED')).toHaveLength(1);
     expect(events.filter((type) => type === 'ESCALATE')).toHaveLength(1);
-    const notices = (await s.client.get('chairman', '/notifications')).body as { topic: string }[];
+    const notices = (await s.client.get('chairman', '/notifications?pageSize=200')).body.items as {
+      topic: string;
+    }[];
     expect(notices.filter((n) => n.topic === 'contribution.escalated')).toHaveLength(silent.length);
   });
 

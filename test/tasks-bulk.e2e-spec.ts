@@ -102,7 +102,7 @@ describe('task list actions: POST /tasks/bulk (a result per row), GET /tasks/exp
     });
     expect(remind.body.results).toEqual([{ taskId: task.id, ok: true }]);
     const unread = await client.get('officer', '/notifications?unread=true');
-    expect(unread.body).toEqual(
+    expect(unread.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ topic: 'task.reminder', subjectId: task.id }),
       ]),

@@ -646,7 +646,7 @@ describe('reform tasks over the API (MariaDB + Redis)', () => {
       await step('officer', task.id, { type: 'START', version: 1 });
       // In the transition's own transaction: there as soon as the answer is.
       const notice = (
-        (await client.get('leader', '/notifications')).body as {
+        (await client.get('leader', '/notifications?pageSize=200')).body.items as {
           title: string;
           body: string;
           topic: string;

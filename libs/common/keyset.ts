@@ -61,9 +61,17 @@ export function decodeCursor(cursor: string, length: number): KeyValue[] {
   return (values as string[]).map((value) => (INSTANT.test(value) ? new Date(value) : value));
 }
 
+/** How a keyset page is read: see `selectKeysetIds`. */
+export interface KeysetOptions {
+  index?: string;
+  countCap?: number;
+  /** The list runs from the largest key down (newest first), not from the smallest up. */
+  descending?: boolean;
+}
+
 /**
  * Makes `builder` the statement of a page's ids in the order of `sort` (SQL expressions of a
- * unique key, ascending), one more than the page (more follow): each row has its id as
+ * unique key, ascending unless `descending`), one more than the page (more follow): each row has its id as
  * `keyset_id`, its other sort values as `keyset_k0`, `keyset_k1`… (`keysetRowsSql` sorts by them)
  * and the count of matching rows up to `countCap` + 1 as `keyset_total`; after the cursor's key
  * (keyset) or at `page` (offset, for the first pages). `index`, when given, is the one the ids
@@ -75,18 +83,19 @@ export function selectKeysetIds<E extends ObjectLiteral>(
   builder: SelectQueryBuilder<E>,
   query: KeysetPageQuery,
   sort: string[],
-  { index, countCap = COUNT_CAP }: { index?: string; countCap?: number } = {},
+  { index, countCap = COUNT_CAP, descending = false }: KeysetOptions = {},
 ): SelectQueryBuilder<E> {
+  const [after, direction] = descending ? ['<', 'DESC' as const] : ['>', 'ASC' as const];
   if (index) builder.useIndex(index);
   const counting = builder.clone();
   if (query.cursor) {
-    const after = decodeCursor(query.cursor, sort.length);
-    const params = Object.fromEntries(after.map((value, i) => [`keyset${i}`, value]));
+    const last = decodeCursor(query.cursor, sort.length);
+    const params = Object.fromEntries(last.map((value, i) => [`keyset${i}`, value]));
     // (a, b, c) > (x, y, z) spelled out, so that the first column bounds an index range.
     const branches = sort.map((_, i) =>
       [
         ...sort.slice(0, i).map((column, j) => `${column} = :keyset${j}`),
-        `${sort[i]} > :keyset${i}`,
+        `${sort[i]} ${after} :keyset${i}`,
       ].join(' AND '),
     );
     builder.andWhere(`(${branches.map((branch) => `(${branch})`).join(' OR ')})`, params);
@@ -94,7 +103,7 @@ export function selectKeysetIds<E extends ObjectLiteral>(
     builder.offset((query.page - 1) * query.pageSize);
   }
   sort.forEach((column, i) =>
-    i === 0 ? builder.orderBy(column, 'ASC') : builder.addOrderBy(column, 'ASC'),
+    i === 0 ? builder.orderBy(column, direction) : builder.addOrderBy(column, direction),
   );
   // The page's ids from the index alone, their rows then read by primary key: MariaDB checks no
   // filter on the index entry when it walks an index for ORDER BY … LIMIT with whole rows, so
@@ -115,21 +124,19 @@ export function selectKeysetIds<E extends ObjectLiteral>(
 /**
  * The rows of `ids` (a `selectKeysetIds` statement, or several as one UNION ALL) as derived table
  * `page` joined to the entity's rows by primary key, each with `page.keyset_total` and the
- * `leading` columns of `page`, ordered by those, then by `sort`; list rows, without what
- * LIST_ROW_OMITS leaves out.
+ * `leading` columns of `page`, ordered by those, then by `sort` (`descending`: from the largest
+ * down); list rows, without what LIST_ROW_OMITS leaves out.
  */
 export function keysetRowsSql(
   metadata: EntityMetadata,
   ids: string,
   sort: string[],
   leading: string[] = [],
+  descending = false,
 ): string {
   const first = leading.map((column) => `page.${column}`);
-  const order = [
-    ...first,
-    ...sort.slice(0, -1).map((_, i) => `page.keyset_k${i}`),
-    'page.keyset_id',
-  ];
+  const keys = [...sort.slice(0, -1).map((_, i) => `page.keyset_k${i}`), 'page.keyset_id'];
+  const order = [...first, ...keys.map((key) => (descending ? `${key} DESC` : key))];
   return `SELECT ${['page.keyset_total', ...first, entityColumns(metadata, 'row', LIST_ROW_OMITS)].join(', ')}
     FROM (${ids}) page STRAIGHT_JOIN \`${metadata.tableName}\` \`row\`
       ON \`row\`.\`${metadata.primaryColumns[0].databaseName}\` = page.keyset_id
@@ -149,16 +156,16 @@ export async function keysetPage<E extends ObjectLiteral>(
   query: KeysetPageQuery,
   sort: string[],
   keyOf: (row: E) => KeyValue[],
-  options: { index?: string; countCap?: number } = {},
+  options: KeysetOptions = {},
 ): Promise<Omit<KeysetPage<E>, 'items'> & { rows: E[] }> {
   const countCap = options.countCap ?? COUNT_CAP;
   const counting = selectKeysetIds(builder, query, sort, options);
   const metadata = builder.expressionMap.mainAlias!.metadata;
   const [ids, params] = builder.getQueryAndParameters();
-  const found = (await manager.query(keysetRowsSql(metadata, ids, sort), params)) as (Record<
-    string,
-    unknown
-  > & { keyset_total: string | number })[];
+  const rowsSql = keysetRowsSql(metadata, ids, sort, [], options.descending);
+  const found = (await manager.query(rowsSql, params)) as (Record<string, unknown> & {
+    keyset_total: string | number;
+  })[];
   // An empty page says nothing of the count, except on the first page (nothing matches).
   const total =
     found.length > 0

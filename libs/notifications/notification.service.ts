@@ -1,10 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
-import { cappedCountSql, Clock, COUNT_CAP } from '@cchc/common';
+import { DataSource, Repository } from 'typeorm';
+import { cappedCountSql, Clock, COUNT_CAP, KeysetPage, keysetPage } from '@cchc/common';
 import { NotificationEntity, ReadDatabase } from '@cchc/database';
 import { runBatch } from '@cchc/engine';
 import { outboxProcessedStatement, OutboxJobData } from '@cchc/queue';
+import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { Notice } from './notice';
 import { notificationStatement } from './notification-statement';
 import { TASK_SUBJECT_TYPE } from './task-notifications';
@@ -76,15 +77,28 @@ export class NotificationService {
     return result.affectedRows;
   }
 
-  /** The user's latest notifications, from the read replica (it may be a moment behind). */
-  listFor(userId: string, unreadOnly = false): Promise<NotificationEntity[]> {
-    return this.reads.run((manager) =>
-      manager.getRepository(NotificationEntity).find({
-        where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
-        order: { createdAt: 'DESC', id: 'DESC' },
-        take: 200,
-      }),
-    );
+  /**
+   * A page of the user's notifications, newest first, from the read replica (it may be a moment
+   * behind): idx_notifications_user, or idx_notifications_unread for the unread ones, walked
+   * backwards from the cursor.
+   */
+  listFor(userId: string, query: ListNotificationsQuery): Promise<KeysetPage<NotificationEntity>> {
+    return this.reads.run(async (manager) => {
+      const builder = manager
+        .getRepository(NotificationEntity)
+        .createQueryBuilder('n')
+        .where('n.userId = :userId', { userId });
+      if (query.unread === true) builder.andWhere('n.readAt IS NULL');
+      const { rows, ...page } = await keysetPage(
+        manager,
+        builder,
+        query,
+        ['n.createdAt', 'n.id'],
+        (notification) => [notification.createdAt, notification.id],
+        { descending: true },
+      );
+      return { ...page, items: rows };
+    });
   }
 
   /**

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsStrictBoolean } from '@cchc/common';
+import { IsStrictBoolean, KeysetPageQuery } from '@cchc/common';
 
-export class ListNotificationsQuery {
+/** `GET /notifications`: newest first, a page at a time (`cursor`: the page after). */
+export class ListNotificationsQuery extends KeysetPageQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'true: chỉ thông báo chưa đọc' })
   @IsOptional()
   @IsStrictBoolean()

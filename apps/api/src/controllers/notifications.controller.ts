@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@cchc/auth';
+import { KeysetPage } from '@cchc/common';
 import { NotificationEntity } from '@cchc/database';
 import {
   ListNotificationsQuery,
@@ -8,7 +9,7 @@ import {
   NotificationSummary,
 } from '@cchc/notifications';
 import { ApiErrors, ApiSignedIn } from '../openapi';
-import { NotificationDto, NotificationSummaryDto } from './notifications.dto';
+import { NotificationDto, NotificationPageDto, NotificationSummaryDto } from './notifications.dto';
 
 @ApiTags('notifications')
 @ApiSignedIn()
@@ -17,14 +18,14 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationService) {}
 
   @ApiOperation({ summary: 'Thông báo của người dùng, mới nhất trước' })
-  @ApiOkResponse({ type: [NotificationDto] })
+  @ApiOkResponse({ type: NotificationPageDto })
   @ApiErrors(400)
   @Get()
   list(
     @CurrentUser() user: AuthUser,
     @Query() query: ListNotificationsQuery,
-  ): Promise<NotificationEntity[]> {
-    return this.notifications.listFor(user.id, query.unread === true);
+  ): Promise<KeysetPage<NotificationEntity>> {
+    return this.notifications.listFor(user.id, query);
   }
 
   @ApiOperation({

@@ -3253,6 +3253,19 @@ export interface components {
       /** Format: date-time */
       readAt: string | null;
     };
+    NotificationPageDto: {
+      items: components['schemas']['NotificationDto'][];
+      /** @description Số thông báo khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn) */
+      total: number;
+      /** @description true: hơn `total` thông báo */
+      totalCapped: boolean;
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
+      /** @description Truyền vào cursor để lấy trang kế tiếp (cũ hơn); null ở trang cuối */
+      nextCursor: string | null;
+    };
     NotificationSummaryDto: {
       /**
        * @description Số thông báo chưa đọc, đếm tới 1000 (unreadCapped: còn nhiều hơn)
@@ -8082,6 +8095,10 @@ export interface operations {
   NotificationsController_list: {
     parameters: {
       query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description nextCursor của trang trước: trang kế tiếp (khi có, page bị bỏ qua) */
+        cursor?: string;
         /** @description true: chỉ thông báo chưa đọc */
         unread?: boolean;
       };
@@ -8096,7 +8113,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['NotificationDto'][];
+          'application/json': components['schemas']['NotificationPageDto'];
         };
       };
       /** @description Dữ liệu không hợp lệ (thông báo nêu trường sai) */
