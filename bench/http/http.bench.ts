@@ -5,7 +5,9 @@
  * scenario of bench/http/*.scenario.ts (each endpoint with autocannon at 1 and 16 clients for
  * `--seconds`), printing p50/p99/req/s and PASS/FAIL against the scenario's target.
  *   npm run bench:http -- [--wards 5] [--tasks 100000] [--dossiers 1000000] [--seconds 10] [--seed 0]
- * `--seed 0` measures again on the database a previous run seeded. Environment:
+ *     [--warmup 5]
+ * `--seed 0` measures again on the database a previous run seeded; `--warmup` seconds of read
+ * requests, not measured, come before the first run. Environment:
  * BENCH_DATABASE_URL (default …/cchc_bench_http, dropped and re-created), BENCH_REDIS_URL
  * (default db 12), BENCH_SCENARIOS (e.g. `lists,stats`; default every scenario).
  */
@@ -24,11 +26,18 @@ import { ApiProcess, freePort } from '../../test/support/api-process';
 import { WorkerProcess } from '../../test/support/worker-process';
 import { numericArgs } from '../bench-args';
 import { benchDatabaseUrl, dropDatabase } from '../bench-database';
-import { BenchContext, Figures, Scenario, verdict } from './scenario';
+import { BenchContext, Figures, Scenario, verdict, warmUp } from './scenario';
 import { DEMO_PASSWORD, seededIds, seedProvince } from './seed';
 
 runMain(async () => {
-  const args = numericArgs({ wards: 5, tasks: 100_000, dossiers: 1_000_000, seconds: 10, seed: 1 });
+  const args = numericArgs({
+    wards: 5,
+    tasks: 100_000,
+    dossiers: 1_000_000,
+    seconds: 10,
+    seed: 1,
+    warmup: 5,
+  });
   const base = loadConfig();
   const databaseUrl = benchDatabaseUrl(base.databaseUrl, 'cchc_bench_http');
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
@@ -75,6 +84,10 @@ runMain(async () => {
           .map((n) => n.toFixed(2))
           .join(' ')}`,
     );
+    if (args.warmup > 0) {
+      const warmed = await warmUp(ctx, args.warmup);
+      console.log(`warmed up: ${warmed} read requests in ${args.warmup} s, not measured`);
+    }
     let failures = 0;
     for (const scenario of scenarios) {
       console.log(`\n${scenario.name}: ${scenario.target.description}`);

@@ -28,8 +28,8 @@ export function entityColumns(
 }
 
 /**
- * What a list row leaves out: the snapshot, a few kilobytes of JSON whose facts a list shows are
- * columns of their own (virtual where nothing filters on them).
+ * What a list row leaves out: the snapshot, the machine's whole context as JSON, whose facts a list
+ * shows are columns of their own (virtual where nothing filters on them).
  */
 export const LIST_ROW_OMITS: readonly string[] = ['snapshot'];
 
