@@ -157,6 +157,24 @@ describe('console: bulk actions, notifications, export (Chromium, MariaDB)', () 
     await drawer.getByText('Thông báo thử 120').waitFor();
     expect(await drawer.locator('.notification-unread').count()).toBe(30);
     await expect(drawer.getByText('Thông báo thử 90', { exact: true }).count()).resolves.toBe(0);
+
+    // The older ones, 30 at a time from GET /notifications; one of them marked read there.
+    await drawer.getByRole('button', { name: 'Xem thông báo cũ hơn' }).click();
+    await drawer.getByText('Thông báo thử 61', { exact: true }).waitFor();
+    expect(await drawer.locator('.notification-unread').count()).toBe(60);
+    await expect(drawer.getByText('Thông báo thử 60', { exact: true }).count()).resolves.toBe(0);
+    await screenshot(page, 'thong-bao-cu-hon-desktop');
+    await drawer.getByRole('button', { name: 'Đánh dấu đã đọc: Thông báo thử 75' }).click();
+    await page.waitForFunction(
+      "document.querySelectorAll('.notification-drawer .notification-unread').length === 59",
+    );
+    const [{ read_at }] = (await db.query(
+      "SELECT n.read_at FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'inspector' AND n.title = 'Thông báo thử 75'",
+    )) as { read_at: Date | null }[];
+    expect(read_at).not.toBeNull();
+    await drawer.getByRole('button', { name: 'Xem thông báo cũ hơn' }).click();
+    await drawer.getByText('Thông báo thử 31', { exact: true }).waitFor();
+    expect(await drawer.locator('.notification-unread').count()).toBe(89);
   });
 
   it('exports the filtered list to an XLSX file whose rows match the screen', async () => {

@@ -10,6 +10,7 @@ interface Summary {
   unread: number;
   unreadCapped: boolean;
   latest: { id: string; userId: string; title: string; readAt: string | null }[];
+  olderCursor: string | null;
 }
 
 /** GET /notifications/summary, what the console's bell polls: the unread count and the latest 30. */
@@ -44,7 +45,12 @@ describe('notifications: the summary (unread count, capped, and the latest 30)',
   };
 
   it('is empty for a user with no notification', async () => {
-    expect(await summary('inspector')).toEqual({ unread: 0, unreadCapped: false, latest: [] });
+    expect(await summary('inspector')).toEqual({
+      unread: 0,
+      unreadCapped: false,
+      latest: [],
+      olderCursor: null,
+    });
   });
 
   it('counts every unread one beyond the latest 30, not another user’s, and one fewer once read', async () => {
@@ -103,6 +109,11 @@ describe('notifications: the summary (unread count, capped, and the latest 30)',
     expect(all.titles).toHaveLength(40);
     expect(all.titles.slice(0, 2)).toEqual(['Chưa đọc 35', 'Chưa đọc 34']);
     expect(all.totals).toEqual([40, 40, 40]);
+    // The bell's summary carries the cursor of the ones older than its latest 30.
+    const { latest, olderCursor } = await summary('officer');
+    const older = await client.get('officer', `/notifications?cursor=${olderCursor}`);
+    expect([...latest, ...older.body.items].map((item) => item.title)).toEqual(all.titles);
+    expect(older.body.nextCursor).toBeNull();
     const unread = await walk('&unread=true');
     expect(unread.titles).toEqual(await newestFirst('read_at IS NULL'));
     expect(unread.titles).toHaveLength(34);

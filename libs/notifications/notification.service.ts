@@ -1,7 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { cappedCountSql, Clock, COUNT_CAP, KeysetPage, keysetPage } from '@cchc/common';
+import {
+  cappedCountSql,
+  Clock,
+  COUNT_CAP,
+  encodeCursor,
+  KeysetPage,
+  keysetPage,
+} from '@cchc/common';
 import { NotificationEntity, ReadDatabase } from '@cchc/database';
 import { runBatch } from '@cchc/engine';
 import { outboxProcessedStatement, OutboxJobData } from '@cchc/queue';
@@ -16,6 +23,12 @@ import { TASK_SUBJECT_TYPE } from './task-notifications';
  */
 export type NotifyJobData = OutboxJobData & Notice;
 
+/** A notification's key in GET /notifications' order (newest first). */
+const notificationKey = (notification: NotificationEntity) => [
+  notification.createdAt,
+  notification.id,
+];
+
 /** How many of the latest notifications the summary (the console's bell) carries. */
 export const SUMMARY_LATEST = 30;
 
@@ -25,6 +38,8 @@ export interface NotificationSummary {
   unread: number;
   unreadCapped: boolean;
   latest: NotificationEntity[];
+  /** `cursor` of GET /notifications for those older than `latest`; null when `latest` is all. */
+  olderCursor: string | null;
 }
 
 @Injectable()
@@ -94,7 +109,7 @@ export class NotificationService {
         builder,
         query,
         ['n.createdAt', 'n.id'],
-        (notification) => [notification.createdAt, notification.id],
+        notificationKey,
         { descending: true },
       );
       return { ...page, items: rows };
@@ -125,10 +140,14 @@ export class NotificationService {
         .getRawAndEntities<{ unread_count: string | number }>(),
     );
     const unread = raw.length > 0 ? Number(raw[0].unread_count) : 0;
+    const oldest = entities.at(-1);
     return {
       unread: Math.min(unread, COUNT_CAP),
       unreadCapped: unread > COUNT_CAP,
       latest: entities,
+      // A full summary may have older ones (an empty page says there were none).
+      olderCursor:
+        oldest && entities.length === SUMMARY_LATEST ? encodeCursor(notificationKey(oldest)) : null,
     };
   }
 

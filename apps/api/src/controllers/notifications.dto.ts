@@ -75,4 +75,12 @@ export class NotificationSummaryDto {
 
   @ApiProperty({ type: [NotificationDto], description: '30 thông báo mới nhất, mới nhất trước' })
   latest: NotificationDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Truyền vào cursor của GET /notifications để xem các thông báo cũ hơn `latest`; null khi không còn',
+  })
+  olderCursor: string | null;
 }

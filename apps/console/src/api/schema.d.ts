@@ -3276,6 +3276,8 @@ export interface components {
       unreadCapped: boolean;
       /** @description 30 thông báo mới nhất, mới nhất trước */
       latest: components['schemas']['NotificationDto'][];
+      /** @description Truyền vào cursor của GET /notifications để xem các thông báo cũ hơn `latest`; null khi không còn */
+      olderCursor: string | null;
     };
     ReminderStepDto: {
       /**

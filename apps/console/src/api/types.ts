@@ -29,8 +29,11 @@ export type PlanDiffView = Schemas['PlanDiffViewDto'];
 export type PlanAmendment = Schemas['PlanAmendmentDto'];
 export type PlanImportOutcome = Schemas['PlanCreatedDto'] | PlanAmendment;
 
-/** GET /notifications: newest first. */
+/** A notification of the signed-in user. */
 export type AppNotification = Schemas['NotificationDto'];
+
+/** GET /notifications: a page of them, newest first. */
+export type NotificationPage = Schemas['NotificationPageDto'];
 
 /** GET /notifications/summary: the unread count (capped) and the latest notifications. */
 export type NotificationSummary = Schemas['NotificationSummaryDto'];

@@ -1,40 +1,76 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { Badge, Button, Drawer, Empty, List } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { data, http } from '../api/http';
-import type { AppNotification, NotificationSummary } from '../api/types';
+import type { AppNotification, NotificationPage, NotificationSummary } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { PATHS } from '../paths';
-import { withRead } from './notification-summary';
+import { pagesWithRead, withRead } from './notification-summary';
 
 /** How often new notifications are fetched: the issue asks for no slower than 15 s. */
 const POLL_MS = 15_000;
 
+/** Older notifications are read as many at a time as the summary's latest. */
+const OLDER_PAGE_SIZE = 30;
+
 /**
  * The bell of the header: unread count, the latest notifications, mark read; polls the summary
- * (the count and the latest 30, not the user's whole list).
+ * (the count and the latest 30, not the user's whole list); "Xem thông báo cũ hơn" reads the
+ * older ones from GET /notifications, 30 at a time.
  */
 export function NotificationBell({ userId }: { userId: string }) {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
+  const [showOlder, setShowOlder] = useState(false);
   const summary = useQuery({
     queryKey: ['notifications', userId],
     queryFn: () => data(http.GET('/notifications/summary')),
     refetchInterval: POLL_MS,
   });
-  const markRead = useMutation({
-    mutationFn: (id: string) =>
-      data(http.POST('/notifications/{id}/read', { params: { path: { id } } })),
-    onSuccess: (read) =>
-      client.setQueryData<NotificationSummary>(['notifications', userId], (shown) =>
-        shown ? withRead(shown, read) : shown,
+  const olderCursor = summary.data?.olderCursor ?? null;
+  // Older than the summary's latest, a page at a time, once asked for; from the cursor the
+  // summary gave when they were asked for (a new notification on top does not move them).
+  const older = useInfiniteQuery({
+    queryKey: ['notifications', userId, 'older'],
+    initialPageParam: olderCursor ?? '',
+    queryFn: ({ pageParam }) =>
+      data(
+        http.GET('/notifications', {
+          params: { query: { pageSize: OLDER_PAGE_SIZE, cursor: pageParam } },
+        }),
       ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: showOlder && olderCursor !== null,
+    staleTime: Infinity,
   });
-  const items = summary.data?.latest ?? [];
+  const markRead = useMutation({
+    mutationFn: (shown: AppNotification) =>
+      data(http.POST('/notifications/{id}/read', { params: { path: { id: shown.id } } })),
+    onSuccess: (read, shown) => {
+      client.setQueryData<NotificationSummary>(['notifications', userId], (current) =>
+        current ? withRead(current, read, shown) : current,
+      );
+      client.setQueryData<InfiniteData<NotificationPage>>(
+        ['notifications', userId, 'older'],
+        (current) =>
+          current ? { ...current, pages: pagesWithRead(current.pages, read) } : current,
+      );
+    },
+  });
+  const latest = summary.data?.latest ?? [];
+  const olderItems = showOlder ? (older.data?.pages.flatMap((page) => page.items) ?? []) : [];
+  const items = [...latest, ...olderItems.filter((item) => !latest.some((l) => l.id === item.id))];
   const unread = summary.data?.unread ?? 0;
   // Counted up to the API's cap: past it, "more than".
   const unreadText = summary.data?.unreadCapped ? `${unread}+` : String(unread);
+  const moreToShow = showOlder ? older.hasNextPage : olderCursor !== null;
 
   const list = (
     <div>
@@ -55,8 +91,8 @@ export function NotificationBell({ userId }: { userId: string }) {
                         key="read"
                         size="small"
                         type="link"
-                        loading={markRead.isPending && markRead.variables === item.id}
-                        onClick={() => markRead.mutate(item.id)}
+                        loading={markRead.isPending && markRead.variables?.id === item.id}
+                        onClick={() => markRead.mutate(item)}
                         aria-label={`Đánh dấu đã đọc: ${item.title}`}
                       >
                         Đánh dấu đã đọc
@@ -80,6 +116,15 @@ export function NotificationBell({ userId }: { userId: string }) {
           )}
         />
       )}
+      {moreToShow || older.isFetching ? (
+        <Button
+          block
+          loading={older.isFetching}
+          onClick={() => (showOlder ? older.fetchNextPage() : setShowOlder(true))}
+        >
+          Xem thông báo cũ hơn
+        </Button>
+      ) : null}
     </div>
   );
 
@@ -97,7 +142,12 @@ export function NotificationBell({ userId }: { userId: string }) {
       <Drawer
         title="Thông báo"
         open={open}
-        onClose={() => setOpen(false)}
+        onClose={() => {
+          setOpen(false);
+          // Opened again, the drawer starts from the latest; older pages are read again if asked.
+          setShowOlder(false);
+          client.removeQueries({ queryKey: ['notifications', userId, 'older'] });
+        }}
         size="min(400px, 100vw)"
         className="notification-drawer"
       >
