@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * What a list row shows from the snapshot, as virtual columns: a list reads them and leaves the
  * snapshot in the table (the machine's whole context as JSON, which the API would fetch and parse
  * for one to three facts a row). MariaDB computes them when the row is read; added in place,
- * without a copy of the table.
+ * without a copy of the table. JSON_VALUE gives SQL NULL for a JSON null (MySQL 8.0.21+, MariaDB
+ * since MDEV-27151, 10.6.6).
  * - tasks: the extension request awaiting a decision;
  * - dossiers: when the clock stopped for a supplement and the working days then left, and the
  *   apology slip waiting for the head's signature.
