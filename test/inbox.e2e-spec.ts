@@ -70,7 +70,7 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
   const send = async (username: string, id: string, body: object) => {
     const response = await client.post(username, `/tasks/${id}/events`, body);
     expect(response.status).toBe(200);
-    return response.body as { version: number };
+    return response.body as { version: number; extensionRequest: object | null };
   };
 
   it('gives every task its working-day SLA in the list and on its page', async () => {
@@ -121,12 +121,18 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
     const extensionIds = async (username: string) =>
       section(await inboxOf(username), 'extensions')?.items.map((i) => i.task?.id);
     expect(await extensionIds('leader')).not.toContain(task.id);
-    const { version } = await send('officer', task.id, {
+    const requested = await send('officer', task.id, {
       type: 'REQUEST_EXTENSION',
       version: task.version,
       reason: 'Chờ phần mềm',
       proposedDueDate: '2026-04-30',
     });
+    // The transition's answer shows the request it made (the row as written, not as read before).
+    expect(requested.extensionRequest).toMatchObject({
+      proposedDueDate: '2026-04-30',
+      reason: 'Chờ phần mềm',
+    });
+    const { version } = requested;
     expect(await extensionIds('leader')).toContain(task.id);
     expect(await extensionIds('chairman')).toContain(task.id);
     const leaderInbox = await inboxOf('leader');
@@ -145,12 +151,13 @@ describe('"Việc cần làm", the SLA of tasks and the task figures (MariaDB)',
     });
     expect(section(leaderInbox, 'extensions')).toMatchObject({ count: 1, countCapped: false });
     expect(leaderInbox.totalCapped).toBe(false);
-    await send('leader', task.id, {
+    const decided = await send('leader', task.id, {
       type: 'DECIDE_EXTENSION',
       version,
       decision: 'reject',
       reason: 'Chưa có căn cứ',
     });
+    expect(decided.extensionRequest).toBeNull();
     expect(await extensionIds('leader')).not.toContain(task.id);
     expect(await extensionIds('chairman')).not.toContain(task.id);
   });

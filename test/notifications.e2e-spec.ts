@@ -114,6 +114,11 @@ describe('notifications: the summary (unread count, capped, and the latest 30)',
     const older = await client.get('officer', `/notifications?cursor=${olderCursor}`);
     expect([...latest, ...older.body.items].map((item) => item.title)).toEqual(all.titles);
     expect(older.body.nextCursor).toBeNull();
+    // Exactly the latest 30: nothing older to offer; one more, and there is.
+    await insertNotifications(db, 'unit_head', 'Thêm', 23);
+    expect((await summary('unit_head')).olderCursor).toBeNull();
+    await insertNotifications(db, 'unit_head', 'Một nữa', 1);
+    expect((await summary('unit_head')).olderCursor).not.toBeNull();
     const unread = await walk('&unread=true');
     expect(unread.titles).toEqual(await newestFirst('read_at IS NULL'));
     expect(unread.titles).toHaveLength(34);

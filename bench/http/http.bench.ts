@@ -86,7 +86,10 @@ runMain(async () => {
     );
     if (args.warmup > 0) {
       const warmed = await warmUp(ctx, args.warmup);
-      console.log(`warmed up: ${warmed} read requests in ${args.warmup} s, not measured`);
+      console.log(
+        `warmed up: ${warmed.requests} read requests in ${args.warmup} s, not measured` +
+          (warmed.failed > 0 ? `; ${warmed.failed} failed (${warmed.note})` : ''),
+      );
     }
     let failures = 0;
     for (const scenario of scenarios) {

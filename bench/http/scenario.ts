@@ -99,32 +99,24 @@ export interface LoadOptions {
   body?: (index: number) => unknown;
 }
 
-/** Drives one endpoint with autocannon at each of the context's concurrencies. */
 /**
  * Requests nobody measures, before the first run: the first endpoint measured would otherwise pay
  * for the API's compiling its code paths (GET /tasks, first, took 3.2 ms of API CPU a request
- * against 1.8–2.0 ms when run again). A few read endpoints of every kind, at 16 clients; returns
- * how many requests were answered.
+ * against 1.8–2.0 ms when run again). A few read endpoints of every kind, at 16 clients.
  */
-export async function warmUp(ctx: BenchContext, seconds: number): Promise<number> {
-  const paths = ['/tasks', '/tasks?overdue=true', '/dossiers', '/inbox', '/notifications'];
-  let next = 0;
-  const result = await autocannon({
-    url: ctx.baseUrl,
-    connections: 16,
-    duration: seconds,
-    timeout: 30,
-    headers: { authorization: `Bearer ${ctx.tokens.coordinator}` },
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }),
-      },
-    ],
-  });
-  return result.requests.total;
+export function warmUp(ctx: BenchContext, seconds: number): Promise<Figures> {
+  return loadAt(
+    { ...ctx, seconds },
+    {
+      endpoint: 'warm-up',
+      role: 'coordinator',
+      paths: ['/tasks', '/tasks?overdue=true', '/dossiers', '/inbox', '/notifications'],
+    },
+    16,
+  );
 }
 
+/** Drives one endpoint with autocannon at each of the context's concurrencies. */
 export async function load(ctx: BenchContext, options: LoadOptions): Promise<Figures[]> {
   const rows: Figures[] = [];
   for (const connections of ctx.concurrencies) {

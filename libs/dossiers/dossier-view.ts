@@ -135,7 +135,7 @@ export function toDossierView(
     late: Boolean(dossier.late),
     // Columns of the row (virtual, from the snapshot): a list row comes without its snapshot.
     clockStopped:
-      dossier.pausedOn !== null
+      dossier.pausedOn != null
         ? { since: dossier.pausedOn, remainingWorkingDays: dossier.remainingWorkingDays ?? 0 }
         : null,
     apologyRound: dossier.apologyRound,

@@ -136,18 +136,18 @@ export class NotificationService {
         .where('n.user_id = :userId', { userId })
         .orderBy('n.created_at', 'DESC')
         .addOrderBy('n.id', 'DESC')
-        .limit(SUMMARY_LATEST)
+        // One more than shown: whether older ones exist.
+        .limit(SUMMARY_LATEST + 1)
         .getRawAndEntities<{ unread_count: string | number }>(),
     );
     const unread = raw.length > 0 ? Number(raw[0].unread_count) : 0;
-    const oldest = entities.at(-1);
+    const latest = entities.slice(0, SUMMARY_LATEST);
     return {
       unread: Math.min(unread, COUNT_CAP),
       unreadCapped: unread > COUNT_CAP,
-      latest: entities,
-      // A full summary may have older ones (an empty page says there were none).
+      latest,
       olderCursor:
-        oldest && entities.length === SUMMARY_LATEST ? encodeCursor(notificationKey(oldest)) : null,
+        entities.length > SUMMARY_LATEST ? encodeCursor(notificationKey(latest.at(-1)!)) : null,
     };
   }
 

@@ -12,13 +12,15 @@ import { data, http } from '../api/http';
 import type { AppNotification, NotificationPage, NotificationSummary } from '../api/types';
 import { formatDateTime } from '../common/format';
 import { PATHS } from '../paths';
-import { pagesWithRead, withRead } from './notification-summary';
+import { drawerItems, pagesWithRead, withRead } from './notification-summary';
 
 /** How often new notifications are fetched: the issue asks for no slower than 15 s. */
 const POLL_MS = 15_000;
 
 /** Older notifications are read as many at a time as the summary's latest. */
 const OLDER_PAGE_SIZE = 30;
+
+type ShownPage = { items: AppNotification[] };
 
 /**
  * The bell of the header: unread count, the latest notifications, mark read; polls the summary
@@ -28,18 +30,18 @@ const OLDER_PAGE_SIZE = 30;
 export function NotificationBell({ userId }: { userId: string }) {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [showOlder, setShowOlder] = useState(false);
+  // Older ones asked for: from the summary's cursor then, with what the drawer showed then.
+  const [olderFrom, setOlderFrom] = useState<{ cursor: string; shown: ShownPage } | null>(null);
   const summary = useQuery({
     queryKey: ['notifications', userId],
     queryFn: () => data(http.GET('/notifications/summary')),
     refetchInterval: POLL_MS,
   });
   const olderCursor = summary.data?.olderCursor ?? null;
-  // Older than the summary's latest, a page at a time, once asked for; from the cursor the
-  // summary gave when they were asked for (a new notification on top does not move them).
+  // Older than the summary's latest, a page at a time, once asked for.
   const older = useInfiniteQuery({
     queryKey: ['notifications', userId, 'older'],
-    initialPageParam: olderCursor ?? '',
+    initialPageParam: olderFrom?.cursor ?? '',
     queryFn: ({ pageParam }) =>
       data(
         http.GET('/notifications', {
@@ -47,7 +49,7 @@ export function NotificationBell({ userId }: { userId: string }) {
         }),
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
-    enabled: showOlder && olderCursor !== null,
+    enabled: olderFrom !== null,
     staleTime: Infinity,
   });
   const markRead = useMutation({
@@ -62,15 +64,18 @@ export function NotificationBell({ userId }: { userId: string }) {
         (current) =>
           current ? { ...current, pages: pagesWithRead(current.pages, read) } : current,
       );
+      setOlderFrom((from) => from && { ...from, shown: pagesWithRead([from.shown], read)[0] });
     },
   });
   const latest = summary.data?.latest ?? [];
-  const olderItems = showOlder ? (older.data?.pages.flatMap((page) => page.items) ?? []) : [];
-  const items = [...latest, ...olderItems.filter((item) => !latest.some((l) => l.id === item.id))];
+  // New notifications since older ones were asked for push some of the shown out of `latest`.
+  const items = olderFrom
+    ? drawerItems(latest, olderFrom.shown.items, ...(older.data?.pages.map((p) => p.items) ?? []))
+    : latest;
   const unread = summary.data?.unread ?? 0;
   // Counted up to the API's cap: past it, "more than".
   const unreadText = summary.data?.unreadCapped ? `${unread}+` : String(unread);
-  const moreToShow = showOlder ? older.hasNextPage : olderCursor !== null;
+  const moreToShow = olderFrom ? older.hasNextPage : olderCursor !== null;
 
   const list = (
     <div>
@@ -120,7 +125,11 @@ export function NotificationBell({ userId }: { userId: string }) {
         <Button
           block
           loading={older.isFetching}
-          onClick={() => (showOlder ? older.fetchNextPage() : setShowOlder(true))}
+          onClick={() =>
+            olderFrom
+              ? older.fetchNextPage()
+              : olderCursor && setOlderFrom({ cursor: olderCursor, shown: { items: latest } })
+          }
         >
           Xem thông báo cũ hơn
         </Button>
@@ -145,7 +154,7 @@ export function NotificationBell({ userId }: { userId: string }) {
         onClose={() => {
           setOpen(false);
           // Opened again, the drawer starts from the latest; older pages are read again if asked.
-          setShowOlder(false);
+          setOlderFrom(null);
           client.removeQueries({ queryKey: ['notifications', userId, 'older'] });
         }}
         size="min(400px, 100vw)"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppNotification, NotificationSummary } from '../api/types';
-import { pagesWithRead, withRead } from './notification-summary';
+import { drawerItems, pagesWithRead, withRead } from './notification-summary';
 
 const notification = (id: string, readAt: string | null): AppNotification =>
   ({
@@ -49,10 +49,44 @@ describe('withRead of an older notification', () => {
     expect(next.latest).toEqual(summary(5).latest);
   });
 
+  it('counts nothing less when the summary already shows it read (a poll came first)', () => {
+    const polled = { ...summary(5), latest: [read] };
+    expect(withRead(polled, read, older).unread).toBe(5);
+  });
+
   it('shows it read in its page of older ones', () => {
     const pages = [{ items: [notification('y', null), older], nextCursor: null }];
     expect(pagesWithRead(pages, read)).toEqual([
       { items: [notification('y', null), read], nextCursor: null },
+    ]);
+  });
+});
+
+describe('drawerItems', () => {
+  const at = (id: string, minute: number) =>
+    ({
+      ...notification(id, null),
+      createdAt: `2026-03-02T02:${String(minute).padStart(2, '0')}:00.000Z`,
+    }) as AppNotification;
+
+  it('keeps what new notifications pushed out of the latest, each once, newest first', () => {
+    // Shown when older ones were asked for: 9, 8 (latest), then the older page 7, 6; since, 10
+    // came and the latest holds 10, 9 only: 8 is in neither the latest nor the older pages.
+    const items = drawerItems(
+      [at('10', 10), at('9', 9)],
+      [at('9', 9), at('8', 8)],
+      [at('7', 7), at('6', 6)],
+    );
+    expect(items.map((item) => item.id)).toEqual(['10', '9', '8', '7', '6']);
+  });
+
+  it('orders one instant by id as a number, the first copy winning', () => {
+    const read = { ...at('10', 5), readAt: '2026-03-02T03:00:00.000Z' };
+    const items = drawerItems([read, at('9', 5)], [at('10', 5), at('100', 5)]);
+    expect(items.map((item) => [item.id, item.readAt])).toEqual([
+      ['100', null],
+      ['10', '2026-03-02T03:00:00.000Z'],
+      ['9', null],
     ]);
   });
 });

@@ -8,8 +8,10 @@ import type { AppNotification, NotificationSummary } from '../api/types';
 export function withRead(
   summary: NotificationSummary,
   read: AppNotification,
-  shown = summary.latest.find((item) => item.id === read.id),
+  shown?: AppNotification,
 ): NotificationSummary {
+  // As the summary shows it now (a poll may have seen it read already), else as the drawer did.
+  shown = summary.latest.find((item) => item.id === read.id) ?? shown;
   const wasUnread = shown ? !shown.readAt : false;
   return {
     ...summary,
@@ -29,3 +31,19 @@ export function pagesWithRead<P extends { items: AppNotification[] }>(
     items: page.items.map((item) => (item.id === read.id ? read : item)),
   }));
 }
+
+/**
+ * What the drawer lists once older ones were asked for: the summary's latest, what it showed
+ * then (new notifications since may have pushed some of those out of the latest) and the older
+ * pages; each notification once (its first copy), newest first.
+ */
+export function drawerItems(...lists: AppNotification[][]): AppNotification[] {
+  const seen = new Set<string>();
+  return lists
+    .flat()
+    .filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || compareIds(b.id, a.id));
+}
+
+/** Ids are numbers (bigint) as text: a shorter one is smaller. */
+const compareIds = (a: string, b: string) => a.length - b.length || a.localeCompare(b);
