@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '@cchc/common';
 import { httpMetrics, Metrics } from '@cchc/metrics';
 import { AppModule } from './app.module';
 import { serveConsole } from './console-static';
+import { useKeepAlive } from './keep-alive';
 import { useRequestLimits } from './request-limits';
 import { HttpErrorsFilter } from './http-errors.filter';
 import { apiDocument } from './openapi';
@@ -28,6 +29,7 @@ export function configureApi(app: NestExpressApplication): INestApplication {
   app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.use(helmet());
   useRequestLimits(app);
+  useKeepAlive(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpErrorsFilter());
   mountQueuesBoard(app);
