@@ -5,12 +5,12 @@ import {
   BulkLineReport,
   BulkReport,
   DossierFigures,
-  DossierPage,
   DossierStats,
   DossierView,
   UnitFigures,
 } from '@cchc/dossiers';
 import { HistoryEntryDto } from './history.dto';
+import { KeysetPageDto } from './keyset-page.dto';
 
 export class SlipDocumentsDto {
   @ApiProperty({ example: '/apologies/…/document?format=docx' })
@@ -210,29 +210,10 @@ export class DossierViewDto implements DossierView {
   history?: HistoryEntryDto[];
 }
 
-export class DossierPageDto implements DossierPage {
-  @ApiProperty({ type: [DossierViewDto] })
-  items: DossierViewDto[];
-
-  @ApiProperty({ description: 'Số hồ sơ khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn)' })
-  total: number;
-
-  @ApiProperty({ description: 'true: hơn `total` hồ sơ khớp bộ lọc' })
-  totalCapped: boolean;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  pageSize: number;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'Truyền vào cursor để lấy trang kế tiếp; null ở trang cuối',
-  })
-  nextCursor: string | null;
-}
+export class DossierPageDto extends KeysetPageDto(DossierViewDto, {
+  total: 'Số hồ sơ khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn)',
+  totalCapped: 'true: hơn `total` hồ sơ khớp bộ lọc',
+}) {}
 
 export class BulkLineReportDto implements BulkLineReport {
   @ApiProperty({ description: 'Số dòng trong tệp' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { KeysetPage } from '@cchc/common';
 import { NotificationEntity } from '@cchc/database';
+import { KeysetPageDto } from './keyset-page.dto';
 
 /** A message for the signed-in user (newest first in the list). */
 export class NotificationDto implements NotificationEntity {
@@ -36,31 +36,11 @@ export class NotificationDto implements NotificationEntity {
 }
 
 /** One page of the user's notifications, newest first. */
-export class NotificationPageDto implements KeysetPage<NotificationDto> {
-  @ApiProperty({ type: [NotificationDto] })
-  items: NotificationDto[];
-
-  @ApiProperty({
-    description: 'Số thông báo khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn)',
-  })
-  total: number;
-
-  @ApiProperty({ description: 'true: hơn `total` thông báo' })
-  totalCapped: boolean;
-
-  @ApiProperty({ example: 1 })
-  page: number;
-
-  @ApiProperty({ example: 20 })
-  pageSize: number;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'Truyền vào cursor để lấy trang kế tiếp (cũ hơn); null ở trang cuối',
-  })
-  nextCursor: string | null;
-}
+export class NotificationPageDto extends KeysetPageDto(NotificationDto, {
+  total: 'Số thông báo khớp bộ lọc, đếm tới 1000 (totalCapped: còn nhiều hơn)',
+  totalCapped: 'true: hơn `total` thông báo',
+  nextCursor: 'Truyền vào cursor để lấy trang kế tiếp (cũ hơn); null ở trang cuối',
+}) {}
 
 /** What the console's bell polls: the unread count and the latest notifications. */
 export class NotificationSummaryDto {

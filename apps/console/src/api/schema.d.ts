@@ -3259,12 +3259,12 @@ export interface components {
       total: number;
       /** @description true: hơn `total` thông báo */
       totalCapped: boolean;
+      /** @description Truyền vào cursor để lấy trang kế tiếp (cũ hơn); null ở trang cuối */
+      nextCursor: string | null;
       /** @example 1 */
       page: number;
       /** @example 20 */
       pageSize: number;
-      /** @description Truyền vào cursor để lấy trang kế tiếp (cũ hơn); null ở trang cuối */
-      nextCursor: string | null;
     };
     NotificationSummaryDto: {
       /**
@@ -3611,10 +3611,12 @@ export interface components {
       total: number;
       /** @description true: hơn `total` hồ sơ khớp bộ lọc */
       totalCapped: boolean;
-      page: number;
-      pageSize: number;
       /** @description Truyền vào cursor để lấy trang kế tiếp; null ở trang cuối */
       nextCursor: string | null;
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
     };
     DossierEventDto: {
       /** @enum {string} */
