@@ -67,11 +67,8 @@ export class NotificationService {
     return insert ? (results[0] as { affectedRows: number }).affectedRows : 0;
   }
 
-  /**
-   * A reminder sent by hand (bulk "Nhắc việc") to the lead unit of a task the caller has found;
-   * returns how many were told.
-   */
-  async remind(taskId: string): Promise<number> {
+  /** A reminder sent by hand (bulk "Nhắc việc") to the lead unit of a task the caller has found. */
+  async remind(taskId: string): Promise<void> {
     const now = this.clock.now();
     const notice: Notice = {
       instanceType: TASK_SUBJECT_TYPE,
@@ -85,11 +82,7 @@ export class NotificationService {
       now,
       `${TASK_SUBJECT_TYPE}:${taskId}:remind:${now.getTime()}`,
     );
-    if (!insert) return 0;
-    const result = (await this.dataSource.query(insert.sql, insert.params)) as {
-      affectedRows: number;
-    };
-    return result.affectedRows;
+    if (insert) await this.dataSource.query(insert.sql, insert.params);
   }
 
   /**
