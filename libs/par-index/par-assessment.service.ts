@@ -16,7 +16,7 @@ import { isLeaf } from './criteria-tree';
 import { ReviewDto, ScoreDto } from './dto/par.dto';
 import { AssessmentView, CriterionView } from './dto/par-view.dto';
 import { criteriaOf, leafCriterion, linkedTasks, scoresOf, StoredCriterion } from './par-records';
-import { percentOf, scoreTree } from './score-tree';
+import { criterionRates, percentOf, scoreTree } from './score-tree';
 
 /**
  * The ward's PAR-Index self-assessment of a year: the lead unit of a criterion (the unit leading
@@ -204,7 +204,7 @@ export class ParAssessmentService {
     return this.assessment(user.wardId, year);
   }
 
-  /** The rates computed criteria take: the year's dossier figures (QĐ 766, DossierStatsService). */
+  /** The rates computed criteria take: the year's dossier figures (DossierStatsService). */
   private async rates(
     wardId: string,
     year: number,
@@ -212,14 +212,11 @@ export class ParAssessmentService {
     dossiers?: DossierFigures,
   ): Promise<Map<TargetMetric, number | null>> {
     if (!criteria.some((criterion) => criterion.method === 'computed')) return new Map();
-    const overall =
+    return criterionRates(
       dossiers ??
-      (await this.dossierStats.figures(wardId, { from: `${year}-01-01`, to: `${year}-12-31` }))
-        .overall;
-    return new Map<TargetMetric, number | null>([
-      ['dossiers_on_time', overall.onTimeRate],
-      ['apology_coverage', overall.apologyCoverage],
-    ]);
+        (await this.dossierStats.figures(wardId, { from: `${year}-01-01`, to: `${year}-12-31` }))
+          .overall,
+    );
   }
 
   private async scoredCriterion(

@@ -1,5 +1,6 @@
 import { buildCriteriaTree } from './criteria-tree';
-import { percentOf, scoreTree } from './score-tree';
+import type { DossierFigures } from '@cchc/dossiers';
+import { criterionRates, percentOf, scoreTree } from './score-tree';
 
 describe('scoreTree', () => {
   const { criteria } = buildCriteriaTree([
@@ -57,5 +58,69 @@ describe('scoreTree', () => {
     const points = scoreTree(criteria, new Map(), new Map([['dossiers_on_time', null]]));
     expect(points.get('3.2.1')).toEqual({ points: null, acceptedPoints: null });
     expect(points.get('III')).toEqual({ points: null, acceptedPoints: null });
+  });
+
+  describe('criterionRates', () => {
+    const figures = (overrides: Partial<DossierFigures>): DossierFigures => ({
+      received: 40,
+      returnedEarly: 10,
+      returnedOnTime: 20,
+      returnedLate: 0,
+      pending: 10,
+      openOverdue: 0,
+      pendingInTime: 10,
+      onTimeRate: 1,
+      overdue: 0,
+      overdueSlipBeforeAppointment: 0,
+      overdueSlipAfterAppointment: 0,
+      overdueWithoutSlip: 0,
+      overdueWithIssuedSlip: 0,
+      apologyCoverage: null,
+      ...overrides,
+    });
+    const { criteria: results } = buildCriteriaTree([
+      { code: 'III', name: 'Cải cách TTHC', maxPoints: 3, method: 'self' },
+      { code: '3.2', name: 'Kết quả', maxPoints: 3, method: 'self' },
+      {
+        code: '3.2.1',
+        name: 'Đúng hạn',
+        maxPoints: 2,
+        method: 'computed',
+        metric: 'dossiers_on_time',
+      },
+      {
+        code: '3.2.2',
+        name: 'Xin lỗi',
+        maxPoints: 1,
+        method: 'computed',
+        metric: 'apology_coverage',
+      },
+    ]);
+
+    it('gives a year without an overdue dossier the apology criterion in full: no slip was owed', () => {
+      const points = scoreTree(results, new Map(), criterionRates(figures({})));
+      expect(points.get('3.2.2')).toEqual({ points: 1, acceptedPoints: 1 });
+      expect(points.get('3.2')).toEqual({ points: 3, acceptedPoints: 3 });
+    });
+
+    it('scores the slips issued for the overdue ones, and no on-time rate without a return', () => {
+      const late = figures({
+        returnedEarly: 0,
+        returnedOnTime: 0,
+        onTimeRate: null,
+        overdue: 4,
+        overdueSlipBeforeAppointment: 3,
+        overdueWithoutSlip: 1,
+        overdueWithIssuedSlip: 3,
+        apologyCoverage: 0.75,
+      });
+      expect([...criterionRates(late)]).toEqual([
+        ['dossiers_on_time', null],
+        ['apology_coverage', 0.75],
+      ]);
+      const points = scoreTree(results, new Map(), criterionRates(late));
+      expect(points.get('3.2.2')).toEqual({ points: 0.75, acceptedPoints: 0.75 });
+      expect(points.get('3.2.1')).toEqual({ points: null, acceptedPoints: null });
+    });
   });
 });

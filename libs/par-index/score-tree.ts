@@ -1,4 +1,5 @@
 import { ParScoreStatus } from '@cchc/domain';
+import type { DossierFigures } from '@cchc/dossiers';
 import { TargetMetric } from '@cchc/targets';
 import { Criterion } from './criteria-tree';
 
@@ -20,6 +21,19 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** A rate-based criterion's points: its maximum × the rate (a fraction), to the hundredth. */
 export const pointsOfRate = (maxPoints: number, rate: number): number => round2(maxPoints * rate);
+
+/**
+ * The rates computed criteria take from the year's dossier figures (QĐ 766). A year without an
+ * overdue dossier owed no apology slip: "100% hồ sơ quá hạn có văn bản xin lỗi" is met, and the
+ * criterion scores its maximum (the figures say null: nothing to divide by). A year without a
+ * returned dossier has no on-time rate to score.
+ */
+export function criterionRates(figures: DossierFigures): Map<TargetMetric, number | null> {
+  return new Map<TargetMetric, number | null>([
+    ['dossiers_on_time', figures.onTimeRate],
+    ['apology_coverage', figures.overdue === 0 ? 1 : figures.apologyCoverage],
+  ]);
+}
 
 /**
  * Points of every criterion: a leaf has its entered score (a returned one counts as none) or,
