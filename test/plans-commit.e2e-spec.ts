@@ -431,6 +431,33 @@ describe('plan import: commit, amendments, group tasks (MariaDB + Redis)', () =>
       const again = await upload('coordinator', 'kh-07-sua.txt', amended);
       expect(again.body.diff).toMatchObject({ added: [], changed: [], removed: [], unchanged: 6 });
     });
+
+    it('tells the task’s people of a reworded row by the task’s new title', async () => {
+      const reworded = amended.replace(
+        'Rà soát thủ tục hành chính',
+        'Rà soát, đơn giản hóa thủ tục hành chính',
+      );
+      const response = await upload(
+        'chairman',
+        'kh-07-sua-2.txt',
+        reworded,
+        `?planId=${planId}&confirm=true`,
+      );
+      expect(response.body).toMatchObject({ status: 'amended', revision: 3 });
+      const task3 = await taskOf(planId, '3');
+      const view = (await client.get('inspector', `/tasks/${task3.id}`)).body;
+      expect(view.title).toMatch(/^Rà soát, đơn giản hóa thủ tục hành chính/);
+      const notices = (await db.query(
+        "SELECT title, body FROM notifications WHERE subject_id = ? AND topic = 'task.amended'",
+        [task3.id],
+      )) as { title: string; body: string }[];
+      expect(notices.length).toBeGreaterThan(0);
+      for (const notice of notices)
+        expect(notice).toEqual({
+          title: `Nhiệm vụ được điều chỉnh theo kế hoạch: ${view.title}`,
+          body: `Nhiệm vụ được điều chỉnh theo kế hoạch.\nNhiệm vụ: ${view.title}`,
+        });
+    });
   });
 
   // Four CLI processes, each starting Node and Nest: minutes on a loaded machine.

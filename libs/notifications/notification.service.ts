@@ -23,7 +23,10 @@ import { TASK_SUBJECT_TYPE } from './task-notifications';
  */
 export type NotifyJobData = OutboxJobData & Notice;
 
-/** A notification's key in GET /notifications' order (newest first). */
+/** The unique key GET /notifications and the bell's latest are ordered by, walked descending. */
+const NOTIFICATION_KEY = ['n.createdAt', 'n.id'];
+
+/** A notification's values of NOTIFICATION_KEY. */
 const notificationKey = (notification: NotificationEntity) => [
   notification.createdAt,
   notification.id,
@@ -101,7 +104,7 @@ export class NotificationService {
         manager,
         builder,
         query,
-        ['n.createdAt', 'n.id'],
+        NOTIFICATION_KEY,
         notificationKey,
         { descending: true },
       );
@@ -127,8 +130,7 @@ export class NotificationService {
           'unread_count',
         )
         .where('n.user_id = :userId', { userId })
-        .orderBy('n.created_at', 'DESC')
-        .addOrderBy('n.id', 'DESC')
+        .orderBy(Object.fromEntries(NOTIFICATION_KEY.map((column) => [column, 'DESC' as const])))
         // One more than shown: whether older ones exist.
         .limit(SUMMARY_LATEST + 1)
         .getRawAndEntities<{ unread_count: string | number }>(),
