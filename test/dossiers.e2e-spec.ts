@@ -625,6 +625,14 @@ describe('TTHC dossiers and apology slips', () => {
         missedAppointmentDate: '2026-03-04',
       }),
     ]);
+    // The second slip still cites the receipt's appointment, then the one the first slip set.
+    const receipt = (await view(F.code)).originalAppointmentDate as string;
+    const [year, month, day] = receipt.split('-');
+    const draft = await download(slips[1].id, 'docx');
+    expect(draft.status).toBe(200);
+    expect(await docxText(draft.body)).toContain(
+      `hẹn trả kết quả: ngày ${day}/${month}/${year}. Thời hạn này đã được hẹn lại là ngày 04/03/2026.`,
+    );
   });
 
   it('records on the signed slip the appointment it replaces, moved by a supplement since the draft', async () => {

@@ -20,6 +20,7 @@ export const ISSUED_SLIP: ApologySlipData = {
   procedureCode: '1.001193',
   receivedOn: '2026-02-23',
   originalAppointment: '2026-03-06',
+  missedAppointment: '2026-03-06',
   reason:
     'Hồ sơ cần xác minh thêm thông tin về thu nhập của hộ gia đình tại tổ dân phố, ' +
     'thời gian xác minh kéo dài thêm 05 ngày làm việc',

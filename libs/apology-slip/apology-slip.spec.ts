@@ -45,6 +45,27 @@ describe('apology slip wording', () => {
     expect(reasonOf('Chờ ý kiến của Sở.')).toBe('Lý do: Chờ ý kiến của Sở.');
   });
 
+  it('states the receipt’s appointment, and the later one it was moved to when the slip replaces that', () => {
+    const receiptLine = (slip: typeof ISSUED_SLIP) =>
+      composeApologySlip(slip).body.find((line) => line.includes('Giấy tiếp nhận'));
+    expect(receiptLine(ISSUED_SLIP)).toBe(
+      'Thời hạn trả kết quả giải quyết hồ sơ ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả: ngày 06/03/2026.',
+    );
+    // A second slip: the first moved the appointment to 13/3, missed too.
+    const second = {
+      ...ISSUED_SLIP,
+      missedAppointment: '2026-03-13',
+      newAppointment: '2026-03-20',
+    };
+    expect(receiptLine(second)).toBe(
+      'Thời hạn trả kết quả giải quyết hồ sơ ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả: ngày 06/03/2026. ' +
+        'Thời hạn này đã được hẹn lại là ngày 13/03/2026.',
+    );
+    expect(composeApologySlip(second).body.join(' ')).toContain(
+      'hẹn lại ngày trả kết quả giải quyết hồ sơ là ngày 20/03/2026.',
+    );
+  });
+
   it('accepts consistent data', () => {
     expect(validateApologySlip(ISSUED_SLIP)).toEqual([]);
     expect(validateApologySlip(DRAFT_SLIP)).toEqual([]);
@@ -58,8 +79,9 @@ describe('apology slip wording', () => {
     [
       'a new appointment that is not later',
       { newAppointment: '2026-03-06' },
-      'newAppointment is not after originalAppointment',
+      'newAppointment is not after missedAppointment',
     ],
+
     [
       'an appointment before receipt',
       { originalAppointment: '2026-02-20' },

@@ -30,6 +30,11 @@ export interface ApologySlipData {
   receivedOn: IsoDate;
   /** The date on the receipt (Giấy tiếp nhận hồ sơ và hẹn trả kết quả). */
   originalAppointment: IsoDate;
+  /**
+   * The appointment this slip replaces: the receipt's, or a later one it was moved to (by a
+   * supplement request, or by an earlier slip that was missed too).
+   */
+  missedAppointment: IsoDate;
   reason: string;
   newAppointment: IsoDate;
   /** Head of the agency: position (e.g. "Trưởng phòng", printed upper case) and full name. */
@@ -80,15 +85,21 @@ export function validateApologySlip(data: ApologySlipData): string[] {
   }
   if (data.draft && data.number !== null) problems.push('a draft carries no number');
   if (!data.draft && !data.number?.trim()) problems.push('an issued slip needs its number');
-  const dates = ['issuedOn', 'receivedOn', 'originalAppointment', 'newAppointment'] as const;
+  const dates = [
+    'issuedOn',
+    'receivedOn',
+    'originalAppointment',
+    'missedAppointment',
+    'newAppointment',
+  ] as const;
   const invalid = dates.filter((field) => !isIsoDate(data[field]));
   problems.push(...invalid.map((field) => `${field} is not a date written YYYY-MM-DD`));
   if (invalid.length === 0) {
     if (data.originalAppointment < data.receivedOn) {
       problems.push('originalAppointment precedes receivedOn');
     }
-    if (data.newAppointment <= data.originalAppointment) {
-      problems.push('newAppointment is not after originalAppointment');
+    if (data.newAppointment <= data.missedAppointment) {
+      problems.push('newAppointment is not after missedAppointment');
     }
     if (data.issuedOn < data.receivedOn) problems.push('issuedOn precedes receivedOn');
   }
@@ -127,7 +138,10 @@ export function composeApologySlip(data: ApologySlipData): ApologySlipText {
         `thủ tục hành chính: ${procedure} của ${addressee}.`,
       `Mã hồ sơ: ${data.dossierCode}.`,
       'Thời hạn trả kết quả giải quyết hồ sơ ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả: ' +
-        `ngày ${shortDate(data.originalAppointment)}.`,
+        `ngày ${shortDate(data.originalAppointment)}.` +
+        (data.missedAppointment === data.originalAppointment
+          ? ''
+          : ` Thời hạn này đã được hẹn lại là ngày ${shortDate(data.missedAppointment)}.`),
       `Tuy nhiên, ${agency.name} không thể trả kết quả giải quyết hồ sơ đúng thời hạn nêu trên.`,
       `Lý do: ${sentence(data.reason)}`,
       `Sự chậm trễ này đã gây phiền hà cho Ông/Bà/Tổ chức. ${agency.name} trân trọng xin lỗi ` +

@@ -8,6 +8,7 @@ export interface SlipSource {
   code: string;
   ward_id: string;
   received_on: IsoDate;
+  original_appointment_date: IsoDate;
   applicant_name: string;
   applicant_address: string | null;
   applicant_phone: string | null;
@@ -68,7 +69,8 @@ export function slipData(source: SlipSource, fields: SlipFields): ApologySlipDat
     procedureName: source.procedure_name,
     procedureCode: source.procedure_code,
     receivedOn: source.received_on,
-    originalAppointment: fields.missedAppointment,
+    originalAppointment: source.original_appointment_date,
+    missedAppointment: fields.missedAppointment,
     reason: fields.reason ?? REASON_BLANK,
     newAppointment: fields.newAppointment,
     signer: fields.signer,

@@ -68,7 +68,8 @@ const SLIP_AUDIT_TYPE = 'apology-slip';
 /** Webhook event announcing an issued slip to the applicant's channel. */
 export const APOLOGY_ISSUED_EVENT = 'dossier.apology.issued';
 
-const SOURCE_SQL = `SELECT d.id AS dossier_id, d.code, d.ward_id, d.received_on, d.applicant_name,
+const SOURCE_SQL = `SELECT d.id AS dossier_id, d.code, d.ward_id, d.received_on,
+    d.original_appointment_date, d.applicant_name,
     d.applicant_address, d.applicant_phone, d.applicant_email,
     p.code AS procedure_code, p.name AS procedure_name, p.processing_days,
     u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, w.name AS ward_name, w.province
