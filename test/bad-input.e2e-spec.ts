@@ -145,6 +145,66 @@ describe('bad input gets a clear 4xx', () => {
     expect(webhook.body.fields[0].field).toBe('events');
   });
 
+  it('refuses list items that are no objects, naming the list or the item, and changes nothing', async () => {
+    const policy = (await client.get('coordinator', '/escalation-policy')).body;
+    for (const [user, method, path, body, list] of [
+      [
+        'coordinator',
+        'put',
+        '/escalation-policy',
+        { reminders: [[]], escalations: [] },
+        'reminders',
+      ],
+      ['coordinator', 'put', '/unit-aliases', { aliases: [[]] }, 'aliases'],
+      ['coordinator', 'put', '/unit-groups', { groups: [[]] }, 'groups'],
+      ['coordinator', 'put', '/leader-assignments', { assignments: [[]] }, 'assignments'],
+      [
+        'coordinator',
+        'post',
+        '/par/criteria',
+        { issuer: 'UBND', year: 2026, criteria: [[]] },
+        'criteria',
+      ],
+      ['coordinator', 'put', '/inspections/checklist', { topics: [[]] }, 'topics'],
+      ['coordinator', 'post', '/inspections/campaigns', { visits: [[]] }, 'visits'],
+    ] as const) {
+      const refused = await client[method](user, path, body);
+      expect([path, refused.status]).toEqual([path, 400]);
+      expect(refused.body.fields).toContainEqual({
+        field: list,
+        message: `${list} phải là danh sách các đối tượng`,
+      });
+    }
+    const numbered = await client.put('coordinator', '/escalation-policy', {
+      reminders: [{ workingDaysBefore: 1, at: '08:00', to: ['leadUnit'] }, 5],
+      escalations: [],
+    });
+    expect([numbered.status, numbered.body.fields]).toEqual([
+      400,
+      [{ field: 'reminders.1', message: 'reminders phải là danh sách các đối tượng' }],
+    ]);
+    expect((await client.get('coordinator', '/escalation-policy')).body).toEqual(policy);
+  });
+
+  it('takes a broken session cookie for no session (401), and cut-offs Date cannot read as 400s', async () => {
+    const broken = await request(api.getHttpServer())
+      .get('/tasks')
+      .set('Cookie', 'cchc_session=%E0%A4%A');
+    expect(broken.status).toBe(401);
+    const some = '00000000-0000-4000-8000-000000000000';
+    for (const cutoff of ['2026-W07-4', '2026-043', '20260212T093000Z', '2026-02-30T09:00']) {
+      const actuals = await client.get(
+        'coordinator',
+        `/plans/${some}/targets/actuals?cutoff=${cutoff}`,
+      );
+      expect([cutoff, actuals.status, actuals.body.fields?.[0]?.field]).toEqual([
+        cutoff,
+        400,
+        'cutoff',
+      ]);
+    }
+  });
+
   it('refuses pages beyond range', async () => {
     for (const path of ['/tasks', '/dossiers']) {
       const response = await client.get('coordinator', `${path}?page=99999999999999999999`);

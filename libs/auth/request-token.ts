@@ -20,7 +20,16 @@ export function requestToken(request: { headers: IncomingHttpHeaders }): string 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key === name) return percentDecoded(value.join('='));
   }
   return undefined;
+}
+
+/** A cookie value's percent-escapes decoded; a broken one (`%E0%A4%A`) is no token, not a 500. */
+function percentDecoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }

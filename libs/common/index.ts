@@ -15,3 +15,5 @@ export * from './redis-client';
 export * from './refreshing-cache';
 export * from './entity-rows';
 export * from './like-pattern';
+export * from './json-depth';
+export * from './vietnam-instant';

@@ -1,7 +1,9 @@
 import { plainToInstance } from 'class-transformer';
-import { IsOptional, validateSync } from 'class-validator';
+import { IsArray, IsInt, IsOptional, validateSync } from 'class-validator';
 import {
   IsCalendarDate,
+  IsNestedList,
+  IsNestedObject,
   IsNotBefore,
   IsStrictBoolean,
   IsText,
@@ -133,4 +135,55 @@ describe('IsStrictBoolean', () => {
   it.each(['yes', 'TRUE', 'on', 'maybe', '', ['true', 'false']])('refuses %j', (text) => {
     expect(problems({ dryRun: text })).toEqual(['dryRun phải là true hoặc false (hoặc 1/0)']);
   });
+});
+
+describe('IsNestedObject and IsNestedList', () => {
+  class Step {
+    @IsInt({ message: 'days phải là số nguyên' })
+    days: number;
+  }
+
+  class Policy {
+    @IsOptional()
+    @IsNestedObject(() => Step)
+    first?: Step;
+
+    @IsArray({ message: 'steps phải là danh sách' })
+    @IsNestedList(() => Step)
+    steps: Step[];
+  }
+
+  /** Each problem as `property: message`, nested ones by their path. */
+  const policyProblems = (value: object): string[] => {
+    const walk = (errors: ReturnType<typeof validateSync>, path: string): string[] =>
+      errors.flatMap((error) => [
+        ...Object.values(error.constraints ?? {}).map(
+          (message) => `${path}${error.property}: ${message}`,
+        ),
+        ...walk(error.children ?? [], `${path}${error.property}.`),
+      ]);
+    return walk(validateSync(plainToInstance(Policy, value)), '');
+  };
+
+  it('validates each object of the list and the nested object', () => {
+    expect(policyProblems({ first: { days: 1 }, steps: [{ days: 3 }, { days: 0 }] })).toEqual([]);
+    expect(policyProblems({ steps: [{ days: 3 }, { days: 'ba' }] })).toEqual([
+      'steps.1.days: days phải là số nguyên',
+    ]);
+  });
+
+  it.each([[[[]]], [[{ days: 1 }, []]]])('refuses a list item that is a list: %j', (steps) => {
+    expect(policyProblems({ steps })).toEqual(['steps: steps phải là danh sách các đối tượng']);
+  });
+
+  it.each([[[5]], [['ba']], [[null]]])('refuses a list item that is not an object: %j', (steps) => {
+    expect(policyProblems({ steps })).toEqual(['steps.0: steps phải là danh sách các đối tượng']);
+  });
+
+  it.each([[[]], [[{ days: 1 }]], [7], ['một']])(
+    'refuses a nested object that is not one: %j',
+    (first) => {
+      expect(policyProblems({ first, steps: [] })).toEqual(['first: first phải là một đối tượng']);
+    },
+  );
 });

@@ -1,7 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsString, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
 import { isIsoDate, LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR } from '@cchc/calendar';
+import { vietnamInstant } from './vietnam-instant';
 
 // Shared checks for everything that comes in over HTTP, so each rule is written once.
 
@@ -132,5 +140,63 @@ export function IsStrictBoolean() {
   return applyDecorators(
     Transform(({ value }) => BOOLEAN_WORDS.get(value) ?? value),
     IsBoolean({ message: '$property phải là true hoặc false (hoặc 1/0)' }),
+  );
+}
+
+/** A DTO class, as class-transformer's `@Type` names it. */
+type DtoClass = () => new (...args: never[]) => object;
+
+const NOT_AN_OBJECT = '$property phải là một đối tượng';
+
+/** ValidateNested takes a list for an object and checks its items (none when it is empty). */
+const IsNotList = (options: ValidationOptions) =>
+  ValidateBy(
+    { name: 'isNotList', validator: { validate: (value) => !Array.isArray(value) } },
+    options,
+  );
+
+/**
+ * One nested object validated as `type`: a list, a number or a string is refused, in Vietnamese
+ * (ValidateNested alone would take a list and say the rest in English). A missing value is not
+ * checked here: pair it with IsDefined or IsOptional.
+ */
+export function IsNestedObject(type: DtoClass) {
+  return applyDecorators(
+    IsNotList({ message: NOT_AN_OBJECT }),
+    ValidateNested({ message: NOT_AN_OBJECT }),
+    Type(type),
+  );
+}
+
+/**
+ * A list of objects, each validated as `type`; an item that is not an object is refused by its
+ * index (`steps.1`), one that is itself a list by the list's name (ValidateNested alone lets it
+ * through unchecked, and the service would read fields of it). Say with IsArray what the list
+ * must be.
+ */
+export function IsNestedList(type: DtoClass) {
+  // True of the list whichever item, or the list itself, is wrong.
+  const message = '$property phải là danh sách các đối tượng';
+  return applyDecorators(
+    IsNotList({ each: true, message }),
+    ValidateNested({ each: true, message }),
+    Type(type),
+  );
+}
+
+/**
+ * An instant as `vietnamInstant` reads it (ISO 8601 extended, Vietnam time without a zone): the
+ * forms class-validator's IsISO8601 also takes (`2026-W07-4`, `20260212T093000Z`) are refused
+ * here, not left for `new Date` to turn into an invalid date.
+ */
+export function IsVietnamInstant(options: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isVietnamInstant',
+      validator: {
+        validate: (value) => typeof value === 'string' && vietnamInstant(value) !== null,
+      },
+    },
+    options,
   );
 }

@@ -32,6 +32,22 @@ describe('readBulkLines', () => {
     expect(lines[2]).toHaveProperty('error', 'Dòng phải là một đối tượng JSON.');
   });
 
+  it('reports a line nested deeper than any dossier, and a dossier whose applicant is a list', async () => {
+    // Built as text: JSON.stringify itself cannot go 5,000 levels deep.
+    const deep = JSON.stringify(DOSSIER).replace(
+      /}$/,
+      `,"note":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    );
+    const listed = JSON.stringify({ ...DOSSIER, applicant: [DOSSIER.applicant] });
+    const text = [deep, listed, JSON.stringify(DOSSIER)].join('\n');
+    const lines = await readBulkLines(chunked(text, 4096), 'ndjson', LIMITS);
+    expect(lines.map((line) => ('error' in line ? line.error : 'ok'))).toEqual([
+      'Dòng lồng quá 32 cấp đối tượng, danh sách.',
+      expect.stringContaining('applicant phải là một đối tượng'),
+      'ok',
+    ]);
+  });
+
   it('reports a line that fails the rules of POST /dossiers, naming the field', async () => {
     const { applicant: _, ...withoutApplicant } = DOSSIER;
     const text = [DOSSIER, withoutApplicant].map((line) => JSON.stringify(line)).join('\n');

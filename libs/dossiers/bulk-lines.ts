@@ -4,7 +4,7 @@ import { validate, ValidationError } from 'class-validator';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { CsvError, parse } from 'csv-parse';
-import { NotUtf8Error, utf8Checked } from '@cchc/common';
+import { jsonDepth, MAX_JSON_DEPTH, NotUtf8Error, utf8Checked } from '@cchc/common';
 import { csvMessage, csvOptions, detectDelimiter } from '@cchc/plan-import';
 import { foldKey } from '@cchc/procedures';
 import { CreateDossierDto } from './dto/create-dossier.dto';
@@ -68,6 +68,11 @@ async function* ndjsonLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawLi
   for await (const text of textLines(chunks)) {
     line += 1;
     if (text.trim() === '') continue;
+    // Deeper than any dossier: checking it would overflow the stack (a 500 for the whole file).
+    if (jsonDepth(Buffer.from(text), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      yield { line, error: `Dòng lồng quá ${MAX_JSON_DEPTH} cấp đối tượng, danh sách.` };
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);

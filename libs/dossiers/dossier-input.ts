@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { vietnamInstant } from '@cchc/common';
 import { CreateDossierDto } from './dto/create-dossier.dto';
-import { receivedInstant } from './received-at';
 
 /**
  * What makes two submissions of one dossier code the same dossier: every field the one-stop
@@ -15,7 +15,7 @@ export function dossierContentHash(dto: CreateDossierDto): string {
     blank(dto.applicant.address),
     blank(dto.applicant.phone),
     blank(dto.applicant.email),
-    receivedInstant(dto.receivedAt)?.toISOString() ?? dto.receivedAt,
+    vietnamInstant(dto.receivedAt)?.toISOString() ?? dto.receivedAt,
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { todayIn } from '@cchc/calendar';
 import { CalendarService } from '@cchc/calendar-store';
-import { Clock } from '@cchc/common';
+import { Clock, vietnamInstant } from '@cchc/common';
 import { AuthUser, actorOf } from '@cchc/auth';
 import { ProcedureEntity, TthcDossierEntity } from '@cchc/database';
 import { DossierContext, DossierEvent } from '@cchc/domain';
@@ -20,7 +20,6 @@ import { ApologyService } from './apology.service';
 import { appointmentAfter, calendarFigures, nonWorkingAppointment } from './appointment-dates';
 import { dossierContentHash } from './dossier-input';
 import { tthcDossierPersistence } from './dossier.persistence';
-import { receivedInstant } from './received-at';
 import { appointmentTimers } from './dossier-timers';
 import { DossierView, toDossierView } from './dossier-view';
 import { CreateDossierDto } from './dto/create-dossier.dto';
@@ -55,7 +54,7 @@ export class DossierService {
     user: AuthUser,
     dto: CreateDossierDto,
   ): Promise<{ created: boolean; dossier: DossierView }> {
-    const receivedAt = receivedInstant(dto.receivedAt);
+    const receivedAt = vietnamInstant(dto.receivedAt);
     if (!receivedAt) {
       throw new BadRequestException(
         'receivedAt: phải là ngày giờ ISO 8601, ví dụ 2026-02-12T09:30:00+07:00 ' +

@@ -46,6 +46,29 @@ describe('readCriteriaFile (JSON)', () => {
     expect(await refusal(cut)).toMatch(/^file: Dòng \d+: Tệp không phải UTF-8/);
   });
 
+  it('names the rows that are no criterion at all, and refuses JSON nested deeper than a tree', async () => {
+    const [area, criterion] = TREE.criteria;
+    const data = json({
+      ...TREE,
+      criteria: [area, [{ ...criterion, name: '' }], 'x', { ...criterion, name: '' }],
+    });
+    const refused = await readCriteriaFile({ fileName: 'tieu-chi.json', data }, {}).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(BadRequestException);
+    const { problems } = (refused as BadRequestException).getResponse() as {
+      problems: { row: number; field: string }[];
+    };
+    expect(problems.map(({ row, field }) => ({ row, field }))).toEqual([
+      { row: 2, field: 'criteria' },
+      { row: 3, field: 'criteria' },
+      { row: 4, field: 'name' },
+    ]);
+    // Built as text: JSON.stringify itself cannot go 3,000 levels deep.
+    const deep = Buffer.from(`{"criteria":${'['.repeat(3000)}${']'.repeat(3000)}}`);
+    expect(await refusal(deep)).toBe('file: JSON lồng quá 32 cấp');
+  });
+
   it('still says when valid UTF-8 is not JSON', async () => {
     expect(await refusal(Buffer.from('{"issuer": '))).toMatch(/^file: JSON không đọc được/);
   });

@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { decodeUtf8, NotUtf8Error } from '@cchc/common';
+import { decodeUtf8, jsonDepth, MAX_JSON_DEPTH, NotUtf8Error } from '@cchc/common';
 import { foldKey, locateColumns, readSheetFile } from '@cchc/procedures';
 import { CriteriaTreeDto, CriterionDto } from './dto/par.dto';
 import { TreeProblem } from './criteria-tree';
@@ -44,17 +44,41 @@ export function validTree(plain: unknown): CriteriaTreeDto {
   const errors = validateSync(tree, { whitelist: true, forbidNonWhitelisted: false });
   if (errors.length === 0) return tree;
   const problems = errors.flatMap((error): TreeProblem[] =>
-    error.property === 'criteria' && error.children?.length
-      ? error.children.flatMap((row) =>
-          (row.children ?? []).map((field) => ({
-            row: Number(row.property) + 1,
-            field: field.property,
-            message: messageOf(field),
-          })),
-        )
+    error.property === 'criteria'
+      ? criteriaProblems(error, tree.criteria)
       : [{ row: 0, field: error.property, message: messageOf(error) }],
   );
   throw new CriteriaFileRefused(problems);
+}
+
+const NOT_A_CRITERION = 'Mỗi tiêu chí phải là một đối tượng {code, name, maxPoints, …}';
+
+/**
+ * The problems of the list by row: a criterion's by its fields, an item that is no criterion
+ * at all (a list, a number, a text) as a whole; the list's own (too long…) on row 0.
+ */
+function criteriaProblems(error: ValidationError, criteria: unknown): TreeProblem[] {
+  // An item that is a list is said on the list (IsNestedList): find its rows.
+  const { isNotList, ...own } = error.constraints ?? {};
+  const lists = isNotList && Array.isArray(criteria) ? criteria : [];
+  return [
+    ...Object.values(own).map((message) => ({ row: 0, field: 'criteria', message })),
+    ...lists.flatMap((item: unknown, index) =>
+      Array.isArray(item) ? [{ row: index + 1, field: 'criteria', message: NOT_A_CRITERION }] : [],
+    ),
+    ...(error.children ?? []).flatMap((row): TreeProblem[] => {
+      const at = Number(row.property) + 1;
+      // A list in a criterion's place is named above; what its own items lack is beside the point.
+      if (Array.isArray(lists[at - 1])) return [];
+      return row.constraints
+        ? [{ row: at, field: 'criteria', message: NOT_A_CRITERION }]
+        : (row.children ?? []).map((field) => ({
+            row: at,
+            field: field.property,
+            message: messageOf(field),
+          }));
+    }),
+  ].sort((a, b) => a.row - b.row);
 }
 
 export interface CriteriaUpload {
@@ -90,6 +114,9 @@ export async function readCriteriaFile(
 ): Promise<CriteriaUpload> {
   if (/\.json$/i.test(file.fileName) || file.data.subarray(0, 1).toString() === '{') {
     const text = jsonText(file.data);
+    // Deeper than any tree: validating it would overflow the stack.
+    if (jsonDepth(file.data, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+      throw new BadRequestException(`file: JSON lồng quá ${MAX_JSON_DEPTH} cấp`);
     let plain: unknown;
     try {
       plain = JSON.parse(text);

@@ -8,10 +8,10 @@ import {
 } from '@nestjs/common';
 import { Response } from 'express';
 import { InvalidYearScheduleError, UnsupportedYearError } from '@cchc/calendar';
-import { isDatabaseUnavailable } from '@cchc/common';
+import { isDatabaseUnavailable, MAX_JSON_DEPTH } from '@cchc/common';
 import { EventRefusedError, InstanceNotFoundError, StaleVersionError } from '@cchc/engine';
 import { PlanImportError, UploadTooLargeError } from '@cchc/plan-import';
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './request-limits';
+import { MAX_BODY_BYTES } from './request-limits';
 
 /**
  * Multer's and busboy's own (English) refusals of a multipart upload, said in Vietnamese. Nest

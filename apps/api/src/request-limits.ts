@@ -4,13 +4,16 @@ import { json, NextFunction, Request, Response } from 'express';
 import { isUtf8 } from 'node:buffer';
 import { Server, STATUS_CODES } from 'node:http';
 import { Duplex } from 'node:stream';
-import { nonUtf8QueryParameter, notUtf8QueryMessage } from '@cchc/common';
+import {
+  jsonDepth,
+  MAX_JSON_DEPTH,
+  nonUtf8QueryParameter,
+  notUtf8QueryMessage,
+} from '@cchc/common';
 import { refused } from './validation';
 
 /** Largest JSON or form body: a task with its longest texts fits; anything larger is a 413. */
 export const MAX_BODY_BYTES = 128 * 1024;
-/** Deepest nesting of objects and arrays a body may have; no endpoint needs more than a few. */
-export const MAX_JSON_DEPTH = 32;
 
 /**
  * JSON and form bodies with a size limit and a nesting limit checked on the raw bytes, before
@@ -104,37 +107,3 @@ function refuseNonUtf8(
     throw Object.assign(new Error('Body is not UTF-8'), { status: 400, type: 'entity.not.utf8' });
   }
 }
-
-/**
- * How deeply objects and arrays nest in a JSON text, counted up to `stopAbove` + 1. Brackets
- * inside strings do not count; UTF-8 continuation bytes never equal `"`, `\\` or a bracket.
- */
-export function jsonDepth(body: Buffer, stopAbove: number): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  let escaped = false;
-  for (const byte of body) {
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (byte === BACKSLASH) escaped = true;
-      else if (byte === QUOTE) inString = false;
-    } else if (byte === QUOTE) {
-      inString = true;
-    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-      depth += 1;
-      if (depth > deepest) deepest = depth;
-      if (deepest > stopAbove) return deepest;
-    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-      depth -= 1;
-    }
-  }
-  return deepest;
-}
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;

@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsEmail,
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { IsText } from '@cchc/common';
+import { IsDefined, IsEmail, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsNestedObject, IsText, IsVietnamInstant } from '@cchc/common';
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Nguyễn Thị Mai' })
@@ -49,18 +39,17 @@ export class CreateDossierDto {
 
   @ApiProperty({ type: ApplicantDto })
   @IsDefined({ message: 'applicant (người nộp hồ sơ) là bắt buộc' })
-  @IsObject({ message: 'applicant phải là một đối tượng' })
-  @ValidateNested()
-  @Type(() => ApplicantDto)
+  @IsNestedObject(() => ApplicantDto)
   applicant: ApplicantDto;
 
   @ApiProperty({
     example: '2026-02-12T09:30:00+07:00',
-    description: 'Thời điểm tiếp nhận (ISO 8601, có múi giờ)',
+    description:
+      'Thời điểm tiếp nhận (ISO 8601, YYYY-MM-DD[THH:mm[:ss]][múi giờ]; không ghi múi giờ thì hiểu là giờ Việt Nam)',
   })
-  @IsISO8601(
-    { strict: true },
-    { message: 'receivedAt phải là thời điểm ISO 8601, ví dụ 2026-02-12T09:30:00+07:00' },
-  )
+  @IsVietnamInstant({
+    message:
+      'receivedAt phải là thời điểm ISO 8601, ví dụ 2026-02-12T09:30:00+07:00 (không ghi múi giờ thì hiểu là giờ Việt Nam)',
+  })
   receivedAt: string;
 }

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,8 +8,8 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { IsNestedList } from '@cchc/common';
 import { NOTIFY_RECIPIENTS, NotifyRecipient } from '@cchc/domain';
 
 const RECIPIENTS_MESSAGE = `người nhận phải là một trong: ${NOTIFY_RECIPIENTS.join(', ')}`;
@@ -52,14 +51,12 @@ export class EscalationPolicyDto {
   @ApiProperty({ type: [ReminderStepDto] })
   @IsArray({ message: 'phải là danh sách' })
   @ArrayMaxSize(10, { message: 'tối đa 10 lần nhắc' })
-  @ValidateNested({ each: true })
-  @Type(() => ReminderStepDto)
+  @IsNestedList(() => ReminderStepDto)
   reminders: ReminderStepDto[];
 
   @ApiProperty({ type: [EscalationStepDto] })
   @IsArray({ message: 'phải là danh sách' })
   @ArrayMaxSize(10, { message: 'tối đa 10 cấp chuyển cấp trên' })
-  @ValidateNested({ each: true })
-  @Type(() => EscalationStepDto)
+  @IsNestedList(() => EscalationStepDto)
   escalations: EscalationStepDto[];
 }

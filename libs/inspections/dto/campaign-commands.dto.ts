@@ -12,9 +12,14 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsText, PLANNABLE_RANGE, TEXT_MAX_LENGTH } from '@cchc/common';
+import {
+  IsCalendarDate,
+  IsNestedList,
+  IsText,
+  PLANNABLE_RANGE,
+  TEXT_MAX_LENGTH,
+} from '@cchc/common';
 import {
   FINDING_SEVERITIES,
   FindingSeverity,
@@ -75,8 +80,7 @@ export class CreateCampaignDto {
   @IsArray({ message: 'visits phải là danh sách đơn vị được kiểm tra' })
   @ArrayMinSize(1, { message: 'visits: cần ít nhất một đơn vị được kiểm tra' })
   @ArrayMaxSize(200, { message: 'visits: tối đa 200 đơn vị' })
-  @ValidateNested({ each: true })
-  @Type(() => VisitPlanDto)
+  @IsNestedList(() => VisitPlanDto)
   visits: VisitPlanDto[];
 }
 
@@ -93,8 +97,7 @@ export class RecordChecklistDto extends VersionDto {
   @ApiProperty({ type: [ChecklistResultDto] })
   @IsArray({ message: 'results phải là danh sách kết quả theo nội dung' })
   @ArrayMaxSize(50, { message: 'results: tối đa 50 nội dung' })
-  @ValidateNested({ each: true })
-  @Type(() => ChecklistResultDto)
+  @IsNestedList(() => ChecklistResultDto)
   results: ChecklistResultDto[];
 
   @ApiPropertyOptional({

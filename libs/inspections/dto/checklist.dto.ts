@@ -1,15 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsOptional,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
-import { IsText } from '@cchc/common';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsNestedList, IsText } from '@cchc/common';
 import { CHECKLIST_RESULTS, ChecklistResult } from '@cchc/domain';
 
 export class ChecklistTopicDto {
@@ -29,8 +20,7 @@ export class ChecklistTemplateDto {
   @IsArray({ message: 'topics phải là danh sách nội dung kiểm tra' })
   @ArrayMinSize(1, { message: 'topics: cần ít nhất một nội dung kiểm tra' })
   @ArrayMaxSize(50, { message: 'topics: tối đa 50 nội dung kiểm tra' })
-  @ValidateNested({ each: true })
-  @Type(() => ChecklistTopicDto)
+  @IsNestedList(() => ChecklistTopicDto)
   topics: ChecklistTopicDto[];
 }
 

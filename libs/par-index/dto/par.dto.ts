@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,9 +13,8 @@ import {
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { IsText, TEXT_MAX_LENGTH, YearRange } from '@cchc/common';
+import { IsNestedList, IsText, TEXT_MAX_LENGTH, YearRange } from '@cchc/common';
 import { TARGET_METRICS, TargetMetric } from '@cchc/targets';
 import { SCORING_METHODS, ScoringMethod } from '../criteria-tree';
 
@@ -75,8 +73,7 @@ export class CriteriaTreeDto {
   @IsArray({ message: 'criteria phải là danh sách tiêu chí' })
   @ArrayMinSize(1, { message: 'criteria: cần ít nhất một tiêu chí' })
   @ArrayMaxSize(1000, { message: 'criteria: tối đa 1000 tiêu chí' })
-  @ValidateNested({ each: true })
-  @Type(() => CriterionDto)
+  @IsNestedList(() => CriterionDto)
   criteria: CriterionDto[];
 }
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, Matches, ValidateNested } from 'class-validator';
-import { IsText } from '@cchc/common';
+import { IsOptional, Matches } from 'class-validator';
+import { IsNestedObject, IsText } from '@cchc/common';
 import { UNIT_CODE_PATTERN } from '../staff-sheet';
 import { NewAccountDto, ProvisionedAccountView } from './account.dto';
 
@@ -22,8 +21,7 @@ export class CreateWardDto {
 
   @ApiPropertyOptional({ type: NewAccountDto, description: 'Quản trị đơn vị đầu tiên của phường' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => NewAccountDto)
+  @IsNestedObject(() => NewAccountDto)
   admin?: NewAccountDto | null;
 }
 

@@ -11,9 +11,8 @@ import {
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsText, TEXT_MAX_LENGTH } from '@cchc/common';
+import { IsCalendarDate, IsNestedObject, IsText, TEXT_MAX_LENGTH } from '@cchc/common';
 import {
   CONTRIBUTION_EVENT_TYPES,
   REPORT_EVENT_TYPES,
@@ -166,32 +165,27 @@ export class PeriodRuleDto {
 export class PeriodRulesDto {
   @ApiProperty({ type: PeriodRuleDto })
   @IsDefined({ message: '$property là bắt buộc' })
-  @ValidateNested()
-  @Type(() => PeriodRuleDto)
+  @IsNestedObject(() => PeriodRuleDto)
   thang: PeriodRuleDto;
 
   @ApiProperty({ type: PeriodRuleDto })
   @IsDefined({ message: '$property là bắt buộc' })
-  @ValidateNested()
-  @Type(() => PeriodRuleDto)
+  @IsNestedObject(() => PeriodRuleDto)
   quy: PeriodRuleDto;
 
   @ApiProperty({ type: PeriodRuleDto })
   @IsDefined({ message: '$property là bắt buộc' })
-  @ValidateNested()
-  @Type(() => PeriodRuleDto)
+  @IsNestedObject(() => PeriodRuleDto)
   sau_thang: PeriodRuleDto;
 
   @ApiProperty({ type: PeriodRuleDto })
   @IsDefined({ message: '$property là bắt buộc' })
-  @ValidateNested()
-  @Type(() => PeriodRuleDto)
+  @IsNestedObject(() => PeriodRuleDto)
   chin_thang: PeriodRuleDto;
 
   @ApiProperty({ type: PeriodRuleDto })
   @IsDefined({ message: '$property là bắt buộc' })
-  @ValidateNested()
-  @Type(() => PeriodRuleDto)
+  @IsNestedObject(() => PeriodRuleDto)
   nam: PeriodRuleDto;
 }
 
@@ -199,8 +193,7 @@ export class PeriodRulesDto {
 export class ReportingCalendarDto {
   @ApiProperty({ type: PeriodRulesDto })
   @IsDefined({ message: '$property là bắt buộc' })
-  @ValidateNested()
-  @Type(() => PeriodRulesDto)
+  @IsNestedObject(() => PeriodRulesDto)
   periods: PeriodRulesDto;
 
   @ApiProperty({

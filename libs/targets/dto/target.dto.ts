@@ -4,7 +4,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsUUID,
@@ -13,7 +12,13 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, IsNotBefore, IsText, TEXT_MAX_LENGTH } from '@cchc/common';
+import {
+  IsCalendarDate,
+  IsNotBefore,
+  IsText,
+  IsVietnamInstant,
+  TEXT_MAX_LENGTH,
+} from '@cchc/common';
 import {
   TARGET_COMPARATORS,
   TARGET_METRICS,
@@ -146,12 +151,12 @@ export class TargetActualsQuery {
   @ApiPropertyOptional({
     example: '2026-03-14T23:59:59+07:00',
     description:
-      'Số liệu tính đến thời điểm này (mặc định: bây giờ); số liệu nhập tay là số liệu đã nhập đến nay của kỳ khớp nhất với khoảng từ `from` đến ngày này',
+      'Số liệu tính đến thời điểm này (ISO 8601, YYYY-MM-DD[THH:mm[:ss]][múi giờ]; không ghi múi giờ thì hiểu là giờ Việt Nam; mặc định: bây giờ); số liệu nhập tay là số liệu đã nhập đến nay của kỳ khớp nhất với khoảng từ `from` đến ngày này',
   })
   @IsOptional()
-  @IsISO8601(
-    { strict: true, strictSeparator: true },
-    { message: 'cutoff phải là thời điểm ISO 8601, ví dụ 2026-03-14T23:59:59+07:00' },
-  )
+  @IsVietnamInstant({
+    message:
+      'cutoff phải là thời điểm ISO 8601, ví dụ 2026-03-14T23:59:59+07:00 (không ghi múi giờ thì hiểu là giờ Việt Nam)',
+  })
   cutoff?: string;
 }

@@ -1,20 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
-  IsObject,
+  IsDefined,
   IsOptional,
   IsUUID,
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsText, PLANNABLE_RANGE, TEXT_MAX_LENGTH } from '@cchc/common';
+import {
+  IsCalendarDate,
+  IsNestedObject,
+  IsText,
+  PLANNABLE_RANGE,
+  TEXT_MAX_LENGTH,
+} from '@cchc/common';
 import { SYSTEM_TASK_EVENTS, TASK_EVENT_TYPES, TaskEventType } from '@cchc/domain';
 
 const needs =
@@ -141,8 +145,7 @@ export class TaskEventDto {
 
   @ApiPropertyOptional({ type: TaskAmendmentDto, description: 'Nội dung điều chỉnh (AMEND)' })
   @ValidateIf(needs('AMEND'))
-  @IsObject({ message: 'changes (nội dung điều chỉnh) là bắt buộc với AMEND' })
-  @ValidateNested()
-  @Type(() => TaskAmendmentDto)
+  @IsDefined({ message: 'changes (nội dung điều chỉnh) là bắt buộc với AMEND' })
+  @IsNestedObject(() => TaskAmendmentDto)
   changes?: TaskAmendmentDto;
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, Max, Min } from 'class-validator';
 import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
 import { LUNAR_FIRST_YEAR, LUNAR_LAST_YEAR } from '@cchc/calendar';
 import { CalendarService, YearView } from '@cchc/calendar-store';
-import { IsCalendarDate, IsText } from '@cchc/common';
+import { IsCalendarDate, IsNestedList, IsText } from '@cchc/common';
 import { CalendarEditService } from '@cchc/escalations';
 import { ApiErrors, ApiSignedIn } from '../openapi';
 import { NamedDayDto, WorkdaysResultDto, YearViewDto } from './calendar.dto';
@@ -17,15 +17,13 @@ class YearScheduleDto {
   @ApiProperty({ type: [NamedDayDto] })
   @IsArray({ message: 'daysOff phải là danh sách' })
   @ArrayMaxSize(366, { message: 'daysOff có tối đa 366 ngày' })
-  @ValidateNested({ each: true })
-  @Type(() => NamedDayDto)
+  @IsNestedList(() => NamedDayDto)
   daysOff: NamedDayDto[];
 
   @ApiProperty({ type: [NamedDayDto] })
   @IsArray({ message: 'makeUpWorkdays phải là danh sách' })
   @ArrayMaxSize(366, { message: 'makeUpWorkdays có tối đa 366 ngày' })
-  @ValidateNested({ each: true })
-  @Type(() => NamedDayDto)
+  @IsNestedList(() => NamedDayDto)
   makeUpWorkdays: NamedDayDto[];
 
   @ApiProperty({ example: 'Thông báo số .../TB-BNV', maxLength: 500 })

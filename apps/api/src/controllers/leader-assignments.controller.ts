@@ -1,14 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNestedList } from '@cchc/common';
 import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
 import { LeaderAssignmentService, LeaderAssignmentView } from '@cchc/plans';
 import { ApiErrors, ApiSignedIn } from '../openapi';
@@ -37,8 +30,7 @@ class LeaderAssignmentsDto {
   @ApiProperty({ type: [LeaderAssignmentDto] })
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => LeaderAssignmentDto)
+  @IsNestedList(() => LeaderAssignmentDto)
   assignments: LeaderAssignmentDto[];
 }
 

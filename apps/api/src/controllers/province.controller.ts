@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/comm
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
-import { uuidParam, YearParam } from '@cchc/common';
+import { uuidParam, vietnamInstant, YearParam } from '@cchc/common';
 import { contentDisposition } from '@cchc/dossiers';
 import { EVIDENCE_MEDIA_TYPES } from '@cchc/evidence';
 import { AssessmentView, PAR_YEARS, ParAssessmentService, ParExportService } from '@cchc/par-index';
@@ -94,7 +94,7 @@ export class ProvinceController {
     return this.actuals.forPlan(wardId, planId, {
       from: query.from,
       to: query.to,
-      cutoff: query.cutoff === undefined ? undefined : new Date(query.cutoff),
+      cutoff: query.cutoff === undefined ? undefined : (vietnamInstant(query.cutoff) as Date),
     });
   }
 

@@ -22,7 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@cchc/auth';
-import { uuidParam } from '@cchc/common';
+import { uuidParam, vietnamInstant } from '@cchc/common';
 import {
   TargetActuals,
   TargetActualsQuery,
@@ -75,7 +75,7 @@ export class TargetsController {
     return this.actuals.forPlan(user.wardId, id, {
       from: query.from,
       to: query.to,
-      cutoff: query.cutoff === undefined ? undefined : new Date(query.cutoff),
+      cutoff: query.cutoff === undefined ? undefined : (vietnamInstant(query.cutoff) as Date),
     });
   }
 

@@ -6,10 +6,9 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { AuthUser, actorOf, CurrentUser, Roles } from '@cchc/auth';
-import { IsText } from '@cchc/common';
+import { IsNestedList, IsText } from '@cchc/common';
 import { GROUP_CODES, UNIT_GROUPS } from '@cchc/plan-import';
 import { UnitAliasService, UnitAliasView, UnitGroupService, UnitGroupView } from '@cchc/plans';
 import { ApiErrors, ApiSignedIn } from '../openapi';
@@ -35,8 +34,7 @@ class UnitAliasesDto {
   @ApiProperty({ type: [UnitAliasDto] })
   @IsArray()
   @ArrayMaxSize(1000, { message: 'aliases có tối đa 1000 bí danh' })
-  @ValidateNested({ each: true })
-  @Type(() => UnitAliasDto)
+  @IsNestedList(() => UnitAliasDto)
   aliases: UnitAliasDto[];
 }
 
@@ -80,8 +78,7 @@ class UnitGroupsDto {
   @ApiProperty({ type: [UnitGroupDto] })
   @IsArray()
   @ArrayMaxSize(GROUP_CODES.length)
-  @ValidateNested({ each: true })
-  @Type(() => UnitGroupDto)
+  @IsNestedList(() => UnitGroupDto)
   groups: UnitGroupDto[];
 }
 

@@ -3462,7 +3462,7 @@ export interface components {
       procedureCode: string;
       applicant: components['schemas']['ApplicantDto'];
       /**
-       * @description Thời điểm tiếp nhận (ISO 8601, có múi giờ)
+       * @description Thời điểm tiếp nhận (ISO 8601, YYYY-MM-DD[THH:mm[:ss]][múi giờ]; không ghi múi giờ thì hiểu là giờ Việt Nam)
        * @example 2026-02-12T09:30:00+07:00
        */
       receivedAt: string;
@@ -5438,7 +5438,7 @@ export interface operations {
         from?: string;
         /** @description Đến ngày (mặc định: ngày chốt số liệu năm của năm kế hoạch, 14/12) */
         to?: string;
-        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ); số liệu nhập tay là số liệu đã nhập đến nay của kỳ khớp nhất với khoảng từ `from` đến ngày này */
+        /** @description Số liệu tính đến thời điểm này (ISO 8601, YYYY-MM-DD[THH:mm[:ss]][múi giờ]; không ghi múi giờ thì hiểu là giờ Việt Nam; mặc định: bây giờ); số liệu nhập tay là số liệu đã nhập đến nay của kỳ khớp nhất với khoảng từ `from` đến ngày này */
         cutoff?: string;
       };
       header?: never;
@@ -6627,7 +6627,7 @@ export interface operations {
         from?: string;
         /** @description Đến ngày (mặc định: ngày chốt số liệu năm của năm kế hoạch, 14/12) */
         to?: string;
-        /** @description Số liệu tính đến thời điểm này (mặc định: bây giờ); số liệu nhập tay là số liệu đã nhập đến nay của kỳ khớp nhất với khoảng từ `from` đến ngày này */
+        /** @description Số liệu tính đến thời điểm này (ISO 8601, YYYY-MM-DD[THH:mm[:ss]][múi giờ]; không ghi múi giờ thì hiểu là giờ Việt Nam; mặc định: bây giờ); số liệu nhập tay là số liệu đã nhập đến nay của kỳ khớp nhất với khoảng từ `from` đến ngày này */
         cutoff?: string;
       };
       header?: never;

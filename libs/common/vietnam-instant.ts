@@ -6,11 +6,12 @@ const ISO_INSTANT =
 const VIETNAM_OFFSET = '+07:00';
 
 /**
- * The instant a dossier was received. The one-stop desk is in Vietnam, so a time written
- * without a time zone (`2026-02-12T09:30:00`, or a date alone, read as its midnight) is
- * Asia/Ho_Chi_Minh time (UTC+7) — never UTC. Null when the text is not such a date.
+ * An instant written in ISO 8601's extended form (a dossier's receipt, a figures' cut-off). The
+ * people writing it are in Vietnam, so a time without a time zone (`2026-02-12T09:30:00`, or a
+ * date alone, read as its midnight) is Asia/Ho_Chi_Minh time (UTC+7) — never UTC, nor the
+ * server's. Null for anything else, week and ordinal dates included (`Date` cannot read them).
  */
-export function receivedInstant(text: string): Date | null {
+export function vietnamInstant(text: string): Date | null {
   const match = ISO_INSTANT.exec(text.trim());
   if (!match) return null;
   const [, date, time = '00:00', offset] = match;

@@ -1,4 +1,4 @@
-import { jsonDepth } from './request-limits';
+import { jsonDepth } from './json-depth';
 
 const depthOf = (text: string, stopAbove = 100) => jsonDepth(Buffer.from(text), stopAbove);
 
