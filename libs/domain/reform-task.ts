@@ -168,3 +168,16 @@ export interface NotifyEffect {
   /** A reminder's or escalation's level (lần 1, 2 …), said in its text: levels may fire together. */
   level?: number;
 }
+
+/** Where a task stands against its due date (its SLA badge, libs/escalations' taskSla). */
+export const SLA_STATUSES = [
+  'onTrack',
+  'dueSoon',
+  'overdue',
+  'reportedOnTime',
+  'completedOnTime',
+  'completedLate',
+  'none',
+] as const;
+
+export type SlaStatus = (typeof SLA_STATUSES)[number];

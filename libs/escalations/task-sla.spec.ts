@@ -41,6 +41,24 @@ describe('taskSla', () => {
     );
   });
 
+  it('says a task reported by its due date met it while it waits for review; reported late, overdue', () => {
+    // Reported Tuesday 10/03 for Friday 13/03; the leader has not reviewed it by Tuesday 17/03.
+    const reported = { state: 'reported' as const, dueDate: '2026-03-13' };
+    expect(taskSla({ ...reported, late: false }, '2026-03-17', calendar, 3)).toEqual({
+      status: 'reportedOnTime',
+      workingDaysLeft: null,
+      workingDaysOverdue: null,
+    });
+    expect(taskSla({ ...reported, late: false }, '2026-03-11', calendar, 3).status).toBe(
+      'reportedOnTime',
+    );
+    expect(taskSla({ ...reported, late: true }, '2026-03-17', calendar, 3)).toEqual({
+      status: 'overdue',
+      workingDaysLeft: null,
+      workingDaysOverdue: 2,
+    });
+  });
+
   it('tells late completion from completion on time; nothing for cancelled or undated tasks', () => {
     const accepted = { state: 'accepted' as const, dueDate: '2026-02-13' };
     expect(taskSla({ ...accepted, late: true }, '2026-03-01', calendar, 3).status).toBe(

@@ -1,16 +1,5 @@
 import { WorkingCalendar } from '@cchc/calendar';
-import { IsoDate, TaskState } from '@cchc/domain';
-
-export const SLA_STATUSES = [
-  'onTrack',
-  'dueSoon',
-  'overdue',
-  'completedOnTime',
-  'completedLate',
-  'none',
-] as const;
-
-export type SlaStatus = (typeof SLA_STATUSES)[number];
+import { IsoDate, SlaStatus, TaskState } from '@cchc/domain';
 
 /** Where a task stands against its due date, counted in working days of the ward's calendar. */
 export interface TaskSla {
@@ -25,7 +14,9 @@ const OPEN_STATES: readonly TaskState[] = ['assigned', 'inProgress', 'reported',
 
 /**
  * The SLA badge of a task. `reminderWindow` is the ward's first reminder (working days before the
- * due date): inside it the task is "due soon".
+ * due date): inside it the task is "due soon". A task reported by its due date has met it while
+ * it waits for review, however long that takes (the machine never marks it overdue, the list's
+ * overdue filter leaves it out); reported late, it stays overdue.
  */
 export function taskSla(
   task: { state: TaskState; dueDate: IsoDate | null; late: boolean },
@@ -37,6 +28,7 @@ export function taskSla(
   if (task.state === 'accepted')
     return { status: task.late ? 'completedLate' : 'completedOnTime', ...none };
   if (!task.dueDate || !OPEN_STATES.includes(task.state)) return { status: 'none', ...none };
+  if (task.state === 'reported' && !task.late) return { status: 'reportedOnTime', ...none };
   if (today > task.dueDate) {
     return {
       status: 'overdue',

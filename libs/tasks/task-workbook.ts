@@ -1,10 +1,10 @@
 import { Workbook } from 'exceljs';
 import { neutralizeFormula } from '@cchc/common';
-import { IsoDate } from '@cchc/domain';
+import { IsoDate, SlaStatus } from '@cchc/domain';
 
 /** The working-day SLA of a task as the API computes it (escalations' TaskSla). */
 export interface SheetSla {
-  status: 'onTrack' | 'dueSoon' | 'overdue' | 'completedOnTime' | 'completedLate' | 'none';
+  status: SlaStatus;
   workingDaysLeft: number | null;
   workingDaysOverdue: number | null;
 }
@@ -40,6 +40,8 @@ export function slaText(sla: SheetSla): string {
         : `Còn ${sla.workingDaysLeft} ngày làm việc`;
     case 'overdue':
       return `Quá hạn ${sla.workingDaysOverdue} ngày làm việc`;
+    case 'reportedOnTime':
+      return 'Đã báo cáo đúng hạn';
     case 'completedLate':
       return 'Hoàn thành quá hạn';
     case 'completedOnTime':

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SLA_STATUSES, SlaStatus } from '@cchc/domain';
 import { TaskViewDto } from '@cchc/tasks';
-import { SLA_STATUSES, SlaStatus, TaskSla } from '../task-sla';
+import { TaskSla } from '../task-sla';
 
 export class TaskSlaDto implements TaskSla {
   @ApiProperty({ enum: SLA_STATUSES })

@@ -2929,7 +2929,14 @@ export interface components {
     };
     TaskSlaDto: {
       /** @enum {string} */
-      status: 'onTrack' | 'dueSoon' | 'overdue' | 'completedOnTime' | 'completedLate' | 'none';
+      status:
+        | 'onTrack'
+        | 'dueSoon'
+        | 'overdue'
+        | 'reportedOnTime'
+        | 'completedOnTime'
+        | 'completedLate'
+        | 'none';
       /** @description Số ngày làm việc còn lại đến hạn (0 vào chính ngày hạn) */
       workingDaysLeft: number | null;
       /** @description Số ngày làm việc đã quá hạn */

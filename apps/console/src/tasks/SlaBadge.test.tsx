@@ -11,6 +11,10 @@ describe('SlaBadge', () => {
       'Quá hạn 4 ngày làm việc',
     ],
     [
+      { status: 'reportedOnTime', workingDaysLeft: null, workingDaysOverdue: null },
+      'Đã báo cáo đúng hạn',
+    ],
+    [
       { status: 'completedLate', workingDaysLeft: null, workingDaysOverdue: 3 },
       'Hoàn thành quá hạn',
     ],

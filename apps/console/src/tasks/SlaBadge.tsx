@@ -17,6 +17,8 @@ export function SlaBadge({ sla }: { sla: Sla | undefined }) {
       );
     case 'overdue':
       return <Tag className="tone-bad">Quá hạn {sla.workingDaysOverdue} ngày làm việc</Tag>;
+    case 'reportedOnTime':
+      return <Tag className="tone-info">Đã báo cáo đúng hạn</Tag>;
     case 'completedLate':
       return <Tag className="tone-late">Hoàn thành quá hạn</Tag>;
     case 'completedOnTime':
